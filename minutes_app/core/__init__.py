@@ -1,0 +1,1 @@
+"""Domain logic with no Qt: services, rules, parsing, reports."""

@@ -1,0 +1,450 @@
+"""Import and export of the JSON exchange format, merging into what is already stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from minutes_app.core.exchange_read import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Appearance,
+    ConferenceRecord,
+    ExchangeError,
+    ExchangeFile,
+    TaskRecord,
+)
+from minutes_app.db.engine import Database
+from minutes_app.db.models import (
+    BridgePoint,
+    BridgePointPerson,
+    Conference,
+    ConferenceChair,
+    Document,
+    Instruction,
+    Person,
+    StudiedDocument,
+    Task,
+    TaskEvent,
+    TaskSupport,
+    Unit,
+)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import added, and what it found already stored."""
+
+    units_added: int = 0
+    people_added: int = 0
+    documents_added: int = 0
+    conferences_added: int = 0
+    conferences_present: int = 0
+    tasks_added: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            (
+                self.units_added,
+                self.people_added,
+                self.documents_added,
+                self.conferences_added,
+            )
+        )
+
+
+def conference_identity(date: dt.date, title: str) -> tuple[dt.date, str]:
+    """A conference is the same conference when it has the same date and title."""
+    return (date, title)
+
+
+class _Importer:
+    """Resolves file keys to rows, reusing what the database already holds."""
+
+    def __init__(self, session: Session, file: ExchangeFile) -> None:
+        self.session = session
+        self.file = file
+        self.units: dict[str, Unit] = {}
+        self.people: dict[str, Person] = {}
+        self.documents: dict[str, Document] = {}
+        self.counts = dict.fromkeys(
+            ("units", "people", "documents", "conferences", "present", "tasks"), 0
+        )
+
+    def run(self) -> ImportSummary:
+        self._units()
+        self._people()
+        self._documents()
+        self._conferences()
+        self.session.flush()
+        c = self.counts
+        return ImportSummary(
+            units_added=c["units"],
+            people_added=c["people"],
+            documents_added=c["documents"],
+            conferences_added=c["conferences"],
+            conferences_present=c["present"],
+            tasks_added=c["tasks"],
+        )
+
+    def _units(self) -> None:
+        stored = {u.name: u for u in self.session.scalars(select(Unit))}
+        added: list[tuple[Unit, str | None]] = []
+        for record in self.file.units:
+            unit = stored.get(record.name)
+            if unit is None:
+                unit = Unit(name=record.name, kind=record.kind)
+                self.session.add(unit)
+                stored[record.name] = unit
+                added.append((unit, record.parent))
+                self.counts["units"] += 1
+            elif unit.kind is None and record.kind is not None:
+                unit.kind = record.kind
+            self.units[record.key] = unit
+        # Parents are set once every unit of the file exists; stored units keep theirs.
+        for unit, parent_key in added:
+            if parent_key is not None:
+                unit.parent = self.units[parent_key]
+        self.session.flush()
+
+    def _people(self) -> None:
+        stored = {(p.name, p.unit_id): p for p in self.session.scalars(select(Person))}
+        for record in self.file.people:
+            unit = self.units[record.unit] if record.unit else None
+            identity = (record.name, unit.id if unit else None)
+            person = stored.get(identity)
+            if person is None:
+                person = Person(name=record.name, unit=unit)
+                self.session.add(person)
+                stored[identity] = person
+                self.counts["people"] += 1
+            self.people[record.key] = person
+        self.session.flush()
+
+    def _documents(self) -> None:
+        stored = {
+            (d.symbol or d.number, d.issued_on): d for d in self.session.scalars(select(Document))
+        }
+        for record in self.file.documents:
+            document = stored.get(record.identity)
+            if document is None:
+                document = Document(
+                    kind=record.kind,
+                    symbol=record.symbol,
+                    number=record.number,
+                    issued_on=record.issued_on,
+                    issuer=record.issuer,
+                    subject=record.subject,
+                )
+                self.session.add(document)
+                stored[record.identity] = document
+                self.counts["documents"] += 1
+            else:
+                # A reused document gains what it lacked, never loses what it had.
+                for name in ("issuer", "subject"):
+                    if getattr(document, name) is None:
+                        setattr(document, name, getattr(record, name))
+            self.documents[record.key] = document
+        self.session.flush()
+
+    def _conferences(self) -> None:
+        stored = {
+            conference_identity(date, title)
+            for date, title in self.session.execute(
+                select(Conference.date, Conference.title).where(Conference.deleted_at.is_(None))
+            )
+        }
+        for record in self.file.conferences:
+            identity = conference_identity(record.date, record.title)
+            if identity in stored:
+                self.counts["present"] += 1
+                continue
+            stored.add(identity)
+            self.session.add(self._conference(record))
+            self.counts["conferences"] += 1
+
+    def _person(self, appearance: Appearance | None) -> tuple[Person | None, str | None]:
+        if appearance is None:
+            return None, None
+        return self.people[appearance.person], appearance.title
+
+    def _conference(self, record: ConferenceRecord) -> Conference:
+        secretary, secretary_title = self._person(record.secretary)
+        conference = Conference(
+            title=record.title,
+            kind=record.kind,
+            mode=record.mode,
+            organizer=record.organizer,
+            date=record.date,
+            session=record.session,
+            start_time=record.start_time,
+            end_time=record.end_time,
+            host_point=record.host_point,
+            secretary=secretary,
+            secretary_title=secretary_title,
+            discussion=record.discussion,
+            notes=record.notes,
+        )
+        conference.chairs = [
+            ConferenceChair(position=i, person=self.people[a.person], title=a.title)
+            for i, a in enumerate(record.chairs)
+        ]
+        for position, point in enumerate(record.bridge_points):
+            people = [
+                BridgePointPerson(
+                    role=role, position=i, person=self.people[a.person], title=a.title
+                )
+                for role, appearances in (
+                    ("presiding", point.presiding),
+                    ("attendee", point.attendees),
+                )
+                for i, a in enumerate(appearances)
+            ]
+            conference.bridge_points.append(
+                BridgePoint(
+                    position=position,
+                    name=point.name,
+                    unit=self.units[point.unit] if point.unit else None,
+                    attendee_count=point.attendee_count,
+                    people=people,
+                )
+            )
+        for position, studied in enumerate(record.documents_studied):
+            presenter, presenter_title = self._person(studied.presenter)
+            conference.documents_studied.append(
+                StudiedDocument(
+                    position=position,
+                    document=self.documents[studied.document],
+                    presenter=presenter,
+                    presenter_title=presenter_title,
+                )
+            )
+        for position, item in enumerate(record.instructions):
+            speaker, speaker_title = self._person(item.speaker)
+            instruction = Instruction(
+                position=position, speaker=speaker, speaker_title=speaker_title, text=item.text
+            )
+            instruction.tasks = [self._task(t) for t in item.tasks]
+            self.counts["tasks"] += len(item.tasks)
+            conference.instructions.append(instruction)
+        return conference
+
+    def _task(self, record: TaskRecord) -> Task:
+        task = Task(
+            title=record.title,
+            detail=record.detail,
+            lead_unit=self.units[record.lead_unit],
+            owner=self.people[record.owner] if record.owner else None,
+            assigned_on=record.assigned_on,
+            deadline=record.deadline,
+            status=record.status,
+            completed_on=record.completed_on,
+            result=record.result,
+        )
+        task.supports = [
+            TaskSupport(position=i, unit=self.units[key])
+            for i, key in enumerate(record.support_units)
+        ]
+        task.history = [
+            TaskEvent(
+                at=e.at,
+                kind=e.kind,
+                note=e.note,
+                old_deadline=e.old_deadline,
+                new_deadline=e.new_deadline,
+                by=e.by,
+            )
+            for e in record.history
+        ]
+        return task
+
+
+def import_exchange(db: Database, file: ExchangeFile) -> ImportSummary:
+    """Merge ``file`` into ``db`` in one transaction: all of it, or nothing."""
+    try:
+        with db.transaction() as session:
+            return _Importer(session, file).run()
+    except IntegrityError as exc:
+        raise ExchangeError([f"$: refused by the database ({exc.orig})"]) from exc
+    except DBAPIError as exc:
+        raise ExchangeError([f"$: the database could not be written ({exc.orig})"]) from exc
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+def _keyed(prefix: str) -> Callable[[int], str]:
+    return lambda row_id: f"{prefix}{row_id}"
+
+
+unit_key = _keyed("u")
+person_key = _keyed("p")
+document_key = _keyed("d")
+
+
+def _appearance(person_id: int | None, title: str | None) -> dict[str, Any] | None:
+    if person_id is None:
+        return None
+    return {"person": person_key(person_id), "title": title}
+
+
+def export_exchange(db: Database) -> dict[str, Any]:
+    """The whole database (trash excepted) as an exchange document."""
+    with db.reading() as session:
+        units = session.scalars(select(Unit).order_by(Unit.id)).all()
+        people = session.scalars(select(Person).order_by(Person.id)).all()
+        documents = session.scalars(select(Document).order_by(Document.id)).all()
+        conferences = session.scalars(
+            select(Conference)
+            .where(Conference.deleted_at.is_(None))
+            .order_by(Conference.date, Conference.id)
+            .options(
+                selectinload(Conference.chairs),
+                selectinload(Conference.bridge_points).selectinload(BridgePoint.people),
+                selectinload(Conference.documents_studied),
+                selectinload(Conference.instructions)
+                .selectinload(Instruction.tasks)
+                .options(selectinload(Task.supports), selectinload(Task.history)),
+            )
+        ).all()
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "units": [
+                {
+                    "key": unit_key(u.id),
+                    "name": u.name,
+                    "kind": u.kind,
+                    "parent": unit_key(u.parent_id) if u.parent_id else None,
+                }
+                for u in units
+            ],
+            "people": [
+                {
+                    "key": person_key(p.id),
+                    "name": p.name,
+                    "unit": unit_key(p.unit_id) if p.unit_id else None,
+                }
+                for p in people
+            ],
+            "documents": [
+                {
+                    "key": document_key(d.id),
+                    "kind": d.kind,
+                    "symbol": d.symbol,
+                    "number": d.number,
+                    "issued_on": _iso(d.issued_on),
+                    "issuer": d.issuer,
+                    "subject": d.subject,
+                }
+                for d in documents
+            ],
+            "conferences": [_export_conference(c) for c in conferences],
+        }
+
+
+def _people_of(point: BridgePoint, role: str) -> list[dict[str, Any] | None]:
+    return [_appearance(p.person_id, p.title) for p in point.people if p.role == role]
+
+
+def _export_conference(c: Conference) -> dict[str, Any]:
+    return {
+        "key": f"c{c.id}",
+        "title": c.title,
+        "kind": c.kind,
+        "mode": c.mode,
+        "organizer": c.organizer,
+        "date": _iso(c.date),
+        "session": c.session,
+        "start_time": c.start_time,
+        "end_time": c.end_time,
+        "secretary": _appearance(c.secretary_id, c.secretary_title),
+        "host_point": c.host_point,
+        "chairs": [_appearance(ch.person_id, ch.title) for ch in c.chairs],
+        "bridge_points": [
+            {
+                "name": b.name,
+                "unit": unit_key(b.unit_id) if b.unit_id else None,
+                "presiding": _people_of(b, "presiding"),
+                "attendees": _people_of(b, "attendee"),
+                "attendee_count": b.attendee_count,
+            }
+            for b in c.bridge_points
+        ],
+        "documents_studied": [
+            {
+                "document": document_key(s.document_id),
+                "presenter": _appearance(s.presenter_id, s.presenter_title),
+            }
+            for s in c.documents_studied
+        ],
+        "discussion": c.discussion,
+        "instructions": [
+            {
+                "key": f"i{i.id}",
+                "speaker": _appearance(i.speaker_id, i.speaker_title),
+                "text": i.text,
+                "tasks": [_export_task(t) for t in i.tasks],
+            }
+            for i in c.instructions
+        ],
+        "notes": c.notes,
+    }
+
+
+def _export_task(t: Task) -> dict[str, Any]:
+    return {
+        "key": f"t{t.id}",
+        "title": t.title,
+        "detail": t.detail,
+        "lead_unit": unit_key(t.lead_unit_id),
+        "support_units": [unit_key(s.unit_id) for s in t.supports],
+        "owner": person_key(t.owner_id) if t.owner_id else None,
+        "assigned_on": _iso(t.assigned_on),
+        "deadline": _iso(t.deadline),
+        "status": t.status,
+        "completed_on": _iso(t.completed_on),
+        "result": t.result,
+        "history": [
+            {
+                "at": _iso(e.at),
+                "kind": e.kind,
+                "note": e.note,
+                "old_deadline": _iso(e.old_deadline),
+                "new_deadline": _iso(e.new_deadline),
+                "by": e.by,
+            }
+            for e in t.history
+        ],
+    }
+
+
+def summary_lines(summary: ImportSummary) -> Sequence[str]:
+    """Plain lines describing an import, for the command line and the status bar."""
+    lines = [
+        f"units added: {summary.units_added}",
+        f"people added: {summary.people_added}",
+        f"documents added: {summary.documents_added}",
+        f"conferences added: {summary.conferences_added}",
+        f"tasks added: {summary.tasks_added}",
+    ]
+    if summary.conferences_present:
+        lines.append(
+            f"conferences already present, left as they were: {summary.conferences_present}"
+        )
+    return lines

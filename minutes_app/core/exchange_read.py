@@ -1,0 +1,646 @@
+"""Reading an exchange file (shared/exchange/FORMAT.md) into checked records.
+
+Every problem is collected with its JSON path, so that the clerk sees all of them at
+once; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from minutes_app.core.text import nfc
+from minutes_app.db.models import EVENT_KINDS, MODES, SESSIONS, TASK_STATUSES
+
+FORMAT_NAME = "minutes-app/exchange"
+FORMAT_VERSION = 1
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+_HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ExchangeError(Exception):
+    """The file cannot be imported; ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    key: str
+    name: str
+    kind: str | None
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    key: str
+    name: str
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    key: str
+    kind: str
+    symbol: str | None
+    number: str
+    issued_on: dt.date | None
+    issuer: str | None
+    subject: str | None
+
+    @property
+    def identity(self) -> tuple[str, dt.date | None]:
+        return (self.symbol or self.number, self.issued_on)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    person: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class BridgePointRecord:
+    name: str
+    unit: str | None
+    presiding: tuple[Appearance, ...]
+    attendees: tuple[Appearance, ...]
+    attendee_count: int | None
+
+
+@dataclass(frozen=True)
+class StudiedRecord:
+    document: str
+    presenter: Appearance | None
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    at: dt.datetime
+    kind: str
+    note: str | None
+    old_deadline: dt.date | None
+    new_deadline: dt.date | None
+    by: str | None
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    key: str
+    title: str
+    detail: str | None
+    lead_unit: str
+    support_units: tuple[str, ...]
+    owner: str | None
+    assigned_on: dt.date
+    deadline: dt.date | None
+    status: str
+    completed_on: dt.date | None
+    result: str | None
+    history: tuple[EventRecord, ...]
+
+
+@dataclass(frozen=True)
+class InstructionRecord:
+    key: str
+    speaker: Appearance | None
+    text: str
+    tasks: tuple[TaskRecord, ...]
+
+
+@dataclass(frozen=True)
+class ConferenceRecord:
+    key: str
+    title: str
+    kind: str | None
+    mode: str
+    organizer: str | None
+    date: dt.date
+    session: str | None
+    start_time: str | None
+    end_time: str | None
+    secretary: Appearance | None
+    host_point: str | None
+    chairs: tuple[Appearance, ...]
+    bridge_points: tuple[BridgePointRecord, ...]
+    documents_studied: tuple[StudiedRecord, ...]
+    discussion: str | None
+    instructions: tuple[InstructionRecord, ...]
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ExchangeFile:
+    units: tuple[UnitRecord, ...] = ()
+    people: tuple[PersonRecord, ...] = ()
+    documents: tuple[DocumentRecord, ...] = ()
+    conferences: tuple[ConferenceRecord, ...] = ()
+
+
+class _Missing:
+    """Stands for a field that is absent or unusable; never stored."""
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass
+class _Reader:
+    """Walks the JSON tree, keeping the path of each value and every problem met."""
+
+    problems: list[str] = field(default_factory=list)
+    keys: dict[str, set[str]] = field(default_factory=dict)
+
+    def problem(self, path: str, message: str) -> Any:
+        self.problems.append(f"{path}: {message}")
+        return MISSING
+
+    def obj(self, value: Any, path: str, required: set[str], optional: set[str]) -> dict[str, Any]:
+        """The object at ``path``, or an empty dict after reporting what is wrong with it."""
+        if not isinstance(value, dict):
+            self.problem(path, "not an object")
+            return {}
+        for name in sorted(set(value) - required - optional):
+            self.problem(_join(path, name), "unknown field")
+        for name in sorted(required - set(value)):
+            self.problem(_join(path, name), "missing required field")
+        return value
+
+    def text(self, obj: dict[str, Any], name: str, path: str, *, required: bool = False) -> Any:
+        """A string field in NFC with outer spaces removed; ``None`` for null or blank."""
+        where = _join(path, name)
+        if name not in obj:
+            return MISSING if required else None
+        value = obj[name]
+        if value is None:
+            return self.problem(where, "must not be null") if required else None
+        if not isinstance(value, str):
+            return self.problem(where, "not a string")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return self.problem(where, "not valid Unicode text (lone surrogate)")
+        if _CONTROL.search(value):
+            return self.problem(where, "contains control characters")
+        value = nfc(value).strip()
+        if not value:
+            return self.problem(where, "must not be empty") if required else None
+        return value
+
+    def date(self, obj: dict[str, Any], name: str, path: str, *, required: bool = False) -> Any:
+        return self._parsed(obj, name, path, required, _DATE, dt.date.fromisoformat, "a date")
+
+    def timestamp(self, obj: dict[str, Any], name: str, path: str) -> Any:
+        parse = dt.datetime.fromisoformat
+        return self._parsed(obj, name, path, True, _TIMESTAMP, parse, "a timestamp")
+
+    def _parsed(
+        self,
+        obj: dict[str, Any],
+        name: str,
+        path: str,
+        required: bool,
+        pattern: re.Pattern[str],
+        parse: Callable[[str], Any],
+        what: str,
+    ) -> Any:
+        raw = self.text(obj, name, path, required=required)
+        if raw is None or raw is MISSING:
+            return raw
+        if pattern.fullmatch(raw):
+            try:
+                return parse(raw)
+            except ValueError:
+                pass
+        return self.problem(_join(path, name), f"not {what}")
+
+    def clock(self, obj: dict[str, Any], name: str, path: str) -> Any:
+        raw = self.text(obj, name, path)
+        if raw is None or raw is MISSING or _HHMM.fullmatch(raw):
+            return raw
+        return self.problem(_join(path, name), "not a time of day (HH:MM)")
+
+    def choice(
+        self, obj: dict[str, Any], name: str, path: str, allowed: Iterable[str], default: Any
+    ) -> Any:
+        raw = self.text(obj, name, path)
+        if raw is MISSING:
+            return raw
+        if raw is None:
+            return default
+        if raw not in allowed:
+            return self.problem(_join(path, name), f"must be one of {', '.join(allowed)}")
+        return raw
+
+    def count(self, obj: dict[str, Any], name: str, path: str) -> Any:
+        value = obj.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            return self.problem(_join(path, name), "not a whole number")
+        if value < 0:
+            return self.problem(_join(path, name), "must not be negative")
+        return value
+
+    def items(self, obj: dict[str, Any], name: str, path: str) -> list[tuple[str, Any]]:
+        """The elements of a list field with their paths; absent or null is empty."""
+        value = obj.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(_join(path, name), "not a list")
+            return []
+        return [(f"{_join(path, name)}[{i}]", item) for i, item in enumerate(value)]
+
+    def new_key(self, obj: dict[str, Any], path: str, kind: str) -> Any:
+        key = self.text(obj, "key", path, required=True)
+        if key is MISSING:
+            return key
+        seen = self.keys.setdefault(kind, set())
+        if key in seen:
+            return self.problem(_join(path, "key"), f"duplicate key '{key}'")
+        seen.add(key)
+        return key
+
+    def reference(
+        self, obj: dict[str, Any], name: str, path: str, kind: str, *, required: bool = False
+    ) -> Any:
+        key = self.text(obj, name, path, required=required)
+        return self._check_reference(key, _join(path, name), kind)
+
+    def _check_reference(self, key: Any, where: str, kind: str) -> Any:
+        if key is None or key is MISSING:
+            return key
+        if key not in self.keys.get(kind, set()):
+            return self.problem(where, f"unknown {kind} key '{key}'")
+        return key
+
+    def references(self, obj: dict[str, Any], name: str, path: str, kind: str) -> list[Any]:
+        found = []
+        for where, item in self.items(obj, name, path):
+            if not isinstance(item, str):
+                self.problem(where, f"not a {kind} key")
+                continue
+            found.append(self._check_reference(nfc(item).strip(), where, kind))
+        return found
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _complete(*values: Any) -> bool:
+    return all(v is not MISSING for v in values)
+
+
+def read_exchange(raw: bytes | str) -> ExchangeFile:
+    """Parse and check an exchange document; raise ``ExchangeError`` listing every problem."""
+    try:
+        document = json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise ExchangeError([f"$: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise ExchangeError([f"$: not valid JSON ({exc.msg} at {where})"]) from exc
+    except RecursionError as exc:
+        raise ExchangeError(["$: nested too deeply"]) from exc
+    reader = _Reader()
+    top = reader.obj(
+        document,
+        "$",
+        {"format", "version"},
+        {"units", "people", "documents", "conferences"},
+    )
+    reader.problems = [p.removeprefix("$.") for p in reader.problems]
+    if top and top.get("format", FORMAT_NAME) != FORMAT_NAME:
+        reader.problem("format", f"expected '{FORMAT_NAME}'")
+    version = top.get("version", FORMAT_VERSION) if top else FORMAT_VERSION
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise ExchangeError([f"version: unsupported version {json.dumps(version)}; expected 1"])
+    if not top:
+        raise ExchangeError(reader.problems or ["$: empty document"])
+    result = _read_lists(reader, top)
+    if reader.problems:
+        raise ExchangeError(reader.problems)
+    return result
+
+
+def _read_lists(reader: _Reader, top: dict[str, Any]) -> ExchangeFile:
+    # Keys are declared before any list is read, so references may point forward.
+    unit_items = reader.items(top, "units", "")
+    people_items = reader.items(top, "people", "")
+    document_items = reader.items(top, "documents", "")
+    for items, kind in (
+        (unit_items, "unit"),
+        (people_items, "person"),
+        (document_items, "document"),
+    ):
+        for path, item in items:
+            if isinstance(item, dict):
+                reader.new_key(item, path, kind)
+    units = [_read_unit(reader, path, item) for path, item in unit_items]
+    _check_unit_cycles(reader, [u for u in units if u is not None])
+    return ExchangeFile(
+        units=tuple(u for u in units if u is not None),
+        people=tuple(
+            p for p in (_read_person(reader, path, item) for path, item in people_items) if p
+        ),
+        documents=tuple(
+            d for d in (_read_document(reader, path, item) for path, item in document_items) if d
+        ),
+        conferences=tuple(
+            c
+            for c in (
+                _read_conference(reader, path, item)
+                for path, item in reader.items(top, "conferences", "")
+            )
+            if c
+        ),
+    )
+
+
+def _read_unit(reader: _Reader, path: str, item: Any) -> UnitRecord | None:
+    obj = reader.obj(item, path, {"key", "name"}, {"kind", "parent"})
+    if not obj:
+        return None
+    key = obj.get("key")
+    name = reader.text(obj, "name", path, required=True)
+    kind = reader.text(obj, "kind", path)
+    parent = reader.reference(obj, "parent", path, "unit")
+    if not _complete(name, kind, parent) or not isinstance(key, str):
+        return None
+    return UnitRecord(key=nfc(key).strip(), name=name, kind=kind, parent=parent)
+
+
+def _check_unit_cycles(reader: _Reader, units: list[UnitRecord]) -> None:
+    parents = {u.key: u.parent for u in units}
+    for index, unit in enumerate(units):
+        seen = {unit.key}
+        current = unit.parent
+        while current is not None:
+            if current in seen:
+                reader.problem(f"units[{index}].parent", "units form a cycle")
+                break
+            seen.add(current)
+            current = parents.get(current)
+
+
+def _read_person(reader: _Reader, path: str, item: Any) -> PersonRecord | None:
+    obj = reader.obj(item, path, {"key", "name"}, {"unit"})
+    if not obj:
+        return None
+    name = reader.text(obj, "name", path, required=True)
+    unit = reader.reference(obj, "unit", path, "unit")
+    key = obj.get("key")
+    if not _complete(name, unit) or not isinstance(key, str):
+        return None
+    return PersonRecord(key=nfc(key).strip(), name=name, unit=unit)
+
+
+def _read_document(reader: _Reader, path: str, item: Any) -> DocumentRecord | None:
+    obj = reader.obj(
+        item, path, {"key", "kind", "number"}, {"symbol", "issued_on", "issuer", "subject"}
+    )
+    if not obj:
+        return None
+    fields = {
+        "kind": reader.text(obj, "kind", path, required=True),
+        "symbol": reader.text(obj, "symbol", path),
+        "number": reader.text(obj, "number", path, required=True),
+        "issued_on": reader.date(obj, "issued_on", path),
+        "issuer": reader.text(obj, "issuer", path),
+        "subject": reader.text(obj, "subject", path),
+    }
+    key = obj.get("key")
+    if not _complete(*fields.values()) or not isinstance(key, str):
+        return None
+    return DocumentRecord(key=nfc(key).strip(), **fields)
+
+
+def _read_appearance(reader: _Reader, path: str, value: Any) -> Any:
+    obj = reader.obj(value, path, {"person"}, {"title"})
+    if not obj:
+        return MISSING
+    person = reader.reference(obj, "person", path, "person", required=True)
+    title = reader.text(obj, "title", path)
+    if not _complete(person, title):
+        return MISSING
+    return Appearance(person=person, title=title)
+
+
+def _optional_appearance(reader: _Reader, obj: dict[str, Any], name: str, path: str) -> Any:
+    value = obj.get(name)
+    return None if value is None else _read_appearance(reader, _join(path, name), value)
+
+
+def _appearances(
+    reader: _Reader, obj: dict[str, Any], name: str, path: str, *, distinct: bool
+) -> Any:
+    found: list[Appearance] = []
+    complete = True
+    for where, item in reader.items(obj, name, path):
+        appearance = _read_appearance(reader, where, item)
+        if appearance is MISSING:
+            complete = False
+        elif distinct and any(a.person == appearance.person for a in found):
+            reader.problem(where, f"person '{appearance.person}' listed twice")
+            complete = False
+        else:
+            found.append(appearance)
+    return tuple(found) if complete else MISSING
+
+
+def _read_conference(reader: _Reader, path: str, item: Any) -> ConferenceRecord | None:
+    obj = reader.obj(
+        item,
+        path,
+        {"key", "title", "date"},
+        {
+            "kind",
+            "mode",
+            "organizer",
+            "session",
+            "start_time",
+            "end_time",
+            "secretary",
+            "host_point",
+            "chairs",
+            "bridge_points",
+            "documents_studied",
+            "discussion",
+            "instructions",
+            "notes",
+        },
+    )
+    if not obj:
+        return None
+    fields = {
+        "key": reader.new_key(obj, path, "conference"),
+        "title": reader.text(obj, "title", path, required=True),
+        "kind": reader.text(obj, "kind", path),
+        "mode": reader.choice(obj, "mode", path, MODES, "online"),
+        "organizer": reader.text(obj, "organizer", path),
+        "date": reader.date(obj, "date", path, required=True),
+        "session": reader.choice(obj, "session", path, SESSIONS, None),
+        "start_time": reader.clock(obj, "start_time", path),
+        "end_time": reader.clock(obj, "end_time", path),
+        "secretary": _optional_appearance(reader, obj, "secretary", path),
+        "host_point": reader.text(obj, "host_point", path),
+        "chairs": _appearances(reader, obj, "chairs", path, distinct=True),
+        "bridge_points": _collect(
+            _read_bridge_point(reader, where, value)
+            for where, value in reader.items(obj, "bridge_points", path)
+        ),
+        "documents_studied": _read_studied(reader, obj, path),
+        "discussion": reader.text(obj, "discussion", path),
+        "instructions": _collect(
+            _read_instruction(reader, where, value)
+            for where, value in reader.items(obj, "instructions", path)
+        ),
+        "notes": reader.text(obj, "notes", path),
+    }
+    if not _complete(*fields.values()):
+        return None
+    return ConferenceRecord(**fields)
+
+
+def _collect(values: Iterable[Any]) -> Any:
+    found = list(values)
+    return MISSING if any(v is MISSING for v in found) else tuple(found)
+
+
+def _read_bridge_point(reader: _Reader, path: str, item: Any) -> Any:
+    obj = reader.obj(item, path, {"name"}, {"unit", "presiding", "attendees", "attendee_count"})
+    if not obj:
+        return MISSING
+    fields = {
+        "name": reader.text(obj, "name", path, required=True),
+        "unit": reader.reference(obj, "unit", path, "unit"),
+        "presiding": _appearances(reader, obj, "presiding", path, distinct=False),
+        "attendees": _appearances(reader, obj, "attendees", path, distinct=False),
+        "attendee_count": reader.count(obj, "attendee_count", path),
+    }
+    return BridgePointRecord(**fields) if _complete(*fields.values()) else MISSING
+
+
+def _read_studied(reader: _Reader, obj: dict[str, Any], path: str) -> Any:
+    found: list[StudiedRecord] = []
+    complete = True
+    for where, item in reader.items(obj, "documents_studied", path):
+        entry = reader.obj(item, where, {"document"}, {"presenter"})
+        document = reader.reference(entry, "document", where, "document", required=True)
+        presenter = _optional_appearance(reader, entry, "presenter", where)
+        if not entry or not _complete(document, presenter):
+            complete = False
+        elif any(s.document == document for s in found):
+            reader.problem(_join(where, "document"), f"document '{document}' listed twice")
+            complete = False
+        else:
+            found.append(StudiedRecord(document=document, presenter=presenter))
+    return tuple(found) if complete else MISSING
+
+
+def _read_instruction(reader: _Reader, path: str, item: Any) -> Any:
+    obj = reader.obj(item, path, {"key", "text"}, {"speaker", "tasks"})
+    if not obj:
+        return MISSING
+    fields = {
+        "key": reader.new_key(obj, path, "instruction"),
+        "speaker": _optional_appearance(reader, obj, "speaker", path),
+        "text": reader.text(obj, "text", path, required=True),
+        "tasks": _collect(
+            _read_task(reader, where, value) for where, value in reader.items(obj, "tasks", path)
+        ),
+    }
+    return InstructionRecord(**fields) if _complete(*fields.values()) else MISSING
+
+
+def _read_task(reader: _Reader, path: str, item: Any) -> Any:
+    obj = reader.obj(
+        item,
+        path,
+        {"key", "title", "lead_unit", "assigned_on"},
+        {
+            "detail",
+            "support_units",
+            "owner",
+            "deadline",
+            "status",
+            "completed_on",
+            "result",
+            "history",
+        },
+    )
+    if not obj:
+        return MISSING
+    fields = {
+        "key": reader.new_key(obj, path, "task"),
+        "title": reader.text(obj, "title", path, required=True),
+        "detail": reader.text(obj, "detail", path),
+        "lead_unit": reader.reference(obj, "lead_unit", path, "unit", required=True),
+        "support_units": _collect(reader.references(obj, "support_units", path, "unit")),
+        "owner": reader.reference(obj, "owner", path, "person"),
+        "assigned_on": reader.date(obj, "assigned_on", path, required=True),
+        "deadline": reader.date(obj, "deadline", path),
+        "status": reader.choice(obj, "status", path, TASK_STATUSES, "open"),
+        "completed_on": reader.date(obj, "completed_on", path),
+        "result": reader.text(obj, "result", path),
+        "history": _collect(
+            _read_event(reader, where, value) for where, value in reader.items(obj, "history", path)
+        ),
+    }
+    if not _complete(*fields.values()):
+        return MISSING
+    task = TaskRecord(**fields)
+    return task if _task_is_consistent(reader, path, task) else MISSING
+
+
+def _task_is_consistent(reader: _Reader, path: str, task: TaskRecord) -> bool:
+    before = len(reader.problems)
+    if task.status == "done" and task.completed_on is None:
+        reader.problem(_join(path, "completed_on"), "required when status is done")
+    if task.deadline is not None and task.deadline < task.assigned_on:
+        reader.problem(_join(path, "deadline"), "before assigned_on")
+    for index, unit in enumerate(task.support_units):
+        where = f"{path}.support_units[{index}]"
+        if unit == task.lead_unit:
+            reader.problem(where, "the lead unit cannot also support")
+        elif unit in task.support_units[:index]:
+            reader.problem(where, f"unit '{unit}' listed twice")
+    return len(reader.problems) == before
+
+
+def _read_event(reader: _Reader, path: str, item: Any) -> Any:
+    obj = reader.obj(item, path, {"at", "kind"}, {"note", "old_deadline", "new_deadline", "by"})
+    if not obj:
+        return MISSING
+    fields = {
+        "at": reader.timestamp(obj, "at", path),
+        "kind": reader.choice(obj, "kind", path, EVENT_KINDS, MISSING),
+        "note": reader.text(obj, "note", path),
+        "old_deadline": reader.date(obj, "old_deadline", path),
+        "new_deadline": reader.date(obj, "new_deadline", path),
+        "by": reader.text(obj, "by", path),
+    }
+    if fields["kind"] is MISSING and "kind" in obj and obj["kind"] is None:
+        reader.problem(_join(path, "kind"), "must not be null")
+    if not _complete(*fields.values()):
+        return MISSING
+    event = EventRecord(**fields)
+    if event.kind == "deadline_changed":
+        for name in ("note", "old_deadline", "new_deadline"):
+            if getattr(event, name) is None:
+                reader.problem(_join(path, name), "required for a deadline change")
+        if None in (event.note, event.old_deadline, event.new_deadline):
+            return MISSING
+    return event

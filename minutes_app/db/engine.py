@@ -1,0 +1,143 @@
+"""Opening the SQLite file: checks, automatic migration, engine and sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.request import pathname2url
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+# The newest schema this build knows, and every schema it can upgrade from, oldest first.
+# Kept here so that a normal start compares one string and never imports Alembic;
+# tests check both against the migration scripts.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+BUSY_TIMEOUT_MS = 10_000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseRefused(Exception):
+    """The file cannot be used; the message is written for the user."""
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision recorded in ``path``, or ``None`` for a new, empty database.
+
+    Reads the file through a read-only connection so that a refused file is left
+    byte-for-byte as it was.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if path.is_dir():
+        raise DatabaseRefused(f"{path} is a folder, not a database file.")
+    with path.open("rb") as fh:
+        header = fh.read(len(_SQLITE_MAGIC))
+    if header != _SQLITE_MAGIC:
+        raise DatabaseRefused(f"{path} is not a minutes-app database (not an SQLite file).")
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables:
+                if tables:
+                    raise DatabaseRefused(
+                        f"{path} is an SQLite database of another program, not of minutes-app."
+                    )
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(f"{path} cannot be read as a database ({exc}).") from exc
+    return None if row is None else str(row[0])
+
+
+def _on_connect(dbapi_connection: Any, _record: Any, *, foreign_keys: bool) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin,
+    # so that DDL and SAVEPOINTs are transactional (SQLAlchemy's pysqlite notes).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine on ``path`` with foreign keys, WAL, a busy timeout and real transactions."""
+    engine = create_engine(f"sqlite+pysqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, record: Any) -> None:
+        _on_connect(dbapi_connection, record, foreign_keys=foreign_keys)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def open_database(path: Path) -> Engine:
+    """Open (or create) the database at ``path``, upgraded to the current schema.
+
+    Raises ``DatabaseRefused`` for a file that is not a minutes-app database or whose
+    schema is newer than this program; such a file is not modified.
+    """
+    revision = stored_revision(path)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseRefused(
+            f"{path} was written by a newer version of minutes-app (schema {revision}). "
+            "Please update the program; the file was not changed."
+        )
+    if revision != HEAD_REVISION:
+        from minutes_app.db.migrate import upgrade_to_head  # Alembic only when needed
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        upgrade_to_head(path)
+    return sqlite_engine(path)
+
+
+class Database:
+    """An open database: the engine and a session factory for services."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        return cls(open_database(path))
+
+    @property
+    def path(self) -> Path:
+        return Path(str(self.engine.url.database))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only."""
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()

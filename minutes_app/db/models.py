@@ -1,0 +1,370 @@
+"""The tables: every kind of record minutes-app holds, with integrity in the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names let Alembic's batch mode find and alter them on SQLite.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+MODES = ("online", "in_person", "hybrid")
+SESSIONS = ("morning", "afternoon", "evening")
+TASK_STATUSES = ("open", "in_progress", "done", "cancelled")
+EVENT_KINDS = (
+    "created",
+    "progress",
+    "deadline_changed",
+    "completed",
+    "reopened",
+    "cancelled",
+    "note",
+)
+PERSON_ROLES = ("presiding", "attendee")
+
+_HHMM = "GLOB '[0-2][0-9]:[0-5][0-9]'"
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _not_blank(column: str) -> str:
+    return f"length(trim({column})) > 0"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Unit(Base):
+    """An organisation that hosts a bridge point or owns a task."""
+
+    __tablename__ = "unit"
+    __table_args__ = (CheckConstraint(_not_blank("name"), name="name_not_blank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    kind: Mapped[str | None] = mapped_column(String)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+
+    parent: Mapped[Unit | None] = relationship(remote_side=[id])
+
+
+class Person(Base):
+    """A person as written in the records; titles belong to each appearance."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        # NULLs are distinct in a UNIQUE constraint, so the identity needs an expression index.
+        Index("uq_person_name_unit", "name", text("coalesce(unit_id, 0)"), unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+
+    unit: Mapped[Unit | None] = relationship()
+
+
+class Document(Base):
+    """A directive, regulation, guide or conclusion that can be studied."""
+
+    __tablename__ = "document"
+    __table_args__ = (
+        CheckConstraint(_not_blank("kind"), name="kind_not_blank"),
+        CheckConstraint(_not_blank("number"), name="number_not_blank"),
+        CheckConstraint("symbol IS NULL OR " + _not_blank("symbol"), name="symbol_not_blank"),
+        # Party numbering restarts each term: (symbol or number, date) is the identity.
+        Index(
+            "uq_document_identity",
+            text("coalesce(symbol, number)"),
+            text("coalesce(issued_on, '')"),
+            unique=True,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    symbol: Mapped[str | None] = mapped_column(String)
+    number: Mapped[str] = mapped_column(String)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    issuer: Mapped[str | None] = mapped_column(String)
+    subject: Mapped[str | None] = mapped_column(Text)
+
+
+class Conference(Base):
+    """One conference: who chaired, where, what was studied and what was instructed."""
+
+    __tablename__ = "conference"
+    __table_args__ = (
+        CheckConstraint(_not_blank("title"), name="title_not_blank"),
+        CheckConstraint(_one_of("mode", MODES), name="mode_known"),
+        CheckConstraint("session IS NULL OR " + _one_of("session", SESSIONS), name="session_known"),
+        CheckConstraint(f"start_time IS NULL OR start_time {_HHMM}", name="start_time_hhmm"),
+        CheckConstraint(f"end_time IS NULL OR end_time {_HHMM}", name="end_time_hhmm"),
+        Index("ix_conference_date", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String)
+    kind: Mapped[str | None] = mapped_column(String)
+    mode: Mapped[str] = mapped_column(String, default="online", server_default="online")
+    organizer: Mapped[str | None] = mapped_column(String)
+    date: Mapped[dt.date] = mapped_column(Date)
+    session: Mapped[str | None] = mapped_column(String)
+    start_time: Mapped[str | None] = mapped_column(String(5))
+    end_time: Mapped[str | None] = mapped_column(String(5))
+    host_point: Mapped[str | None] = mapped_column(String)
+    secretary_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    secretary_title: Mapped[str | None] = mapped_column(String)
+    discussion: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp()
+    )
+    # Set when the clerk deletes the conference: it sits in the trash until restored or purged.
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    secretary: Mapped[Person | None] = relationship()
+    chairs: Mapped[list[ConferenceChair]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="ConferenceChair.position",
+    )
+    bridge_points: Mapped[list[BridgePoint]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="BridgePoint.position",
+    )
+    documents_studied: Mapped[list[StudiedDocument]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="StudiedDocument.position",
+    )
+    instructions: Mapped[list[Instruction]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="Instruction.position",
+    )
+
+
+class ConferenceChair(Base):
+    """A person who chaired a conference, with the title held that day."""
+
+    __tablename__ = "conference_chair"
+    __table_args__ = (UniqueConstraint("conference_id", "person_id"),)
+
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conference.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str | None] = mapped_column(String)
+
+    conference: Mapped[Conference] = relationship(back_populates="chairs")
+    person: Mapped[Person] = relationship()
+
+
+class BridgePoint(Base):
+    """A connected location (điểm cầu) and the delegation that attended there."""
+
+    __tablename__ = "bridge_point"
+    __table_args__ = (
+        UniqueConstraint("conference_id", "position"),
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        CheckConstraint(
+            "attendee_count IS NULL OR attendee_count >= 0", name="attendee_count_not_negative"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String)
+    unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    attendee_count: Mapped[int | None] = mapped_column(Integer)
+
+    conference: Mapped[Conference] = relationship(back_populates="bridge_points")
+    unit: Mapped[Unit | None] = relationship()
+    people: Mapped[list[BridgePointPerson]] = relationship(
+        back_populates="bridge_point",
+        cascade="all, delete-orphan",
+        order_by="(BridgePointPerson.role, BridgePointPerson.position)",
+    )
+
+
+class BridgePointPerson(Base):
+    """Someone who presided over or attended at a bridge point."""
+
+    __tablename__ = "bridge_point_person"
+    __table_args__ = (CheckConstraint(_one_of("role", PERSON_ROLES), name="role_known"),)
+
+    bridge_point_id: Mapped[int] = mapped_column(
+        ForeignKey("bridge_point.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str | None] = mapped_column(String)
+
+    bridge_point: Mapped[BridgePoint] = relationship(back_populates="people")
+    person: Mapped[Person] = relationship()
+
+
+class StudiedDocument(Base):
+    """A document studied at a conference, in order, with who presented it."""
+
+    __tablename__ = "studied_document"
+    __table_args__ = (UniqueConstraint("conference_id", "document_id"),)
+
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conference.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="RESTRICT"), index=True
+    )
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    presenter_title: Mapped[str | None] = mapped_column(String)
+
+    conference: Mapped[Conference] = relationship(back_populates="documents_studied")
+    document: Mapped[Document] = relationship()
+    presenter: Mapped[Person | None] = relationship()
+
+
+class Instruction(Base):
+    """One closing direction of the chair; the source of follow-up tasks."""
+
+    __tablename__ = "instruction"
+    __table_args__ = (
+        UniqueConstraint("conference_id", "position"),
+        CheckConstraint(_not_blank("text"), name="text_not_blank"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    speaker_title: Mapped[str | None] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text)
+
+    conference: Mapped[Conference] = relationship(back_populates="instructions")
+    speaker: Mapped[Person | None] = relationship()
+    tasks: Mapped[list[Task]] = relationship(
+        back_populates="instruction", cascade="all, delete-orphan", order_by="Task.id"
+    )
+
+
+class Task(Base):
+    """A trackable follow-up of an instruction: lead unit, supporting units, deadline."""
+
+    __tablename__ = "task"
+    __table_args__ = (
+        CheckConstraint(_not_blank("title"), name="title_not_blank"),
+        CheckConstraint(_one_of("status", TASK_STATUSES), name="status_known"),
+        CheckConstraint(
+            "deadline IS NULL OR deadline >= assigned_on", name="deadline_after_assigned"
+        ),
+        CheckConstraint("status <> 'done' OR completed_on IS NOT NULL", name="done_has_date"),
+        Index("ix_task_deadline", "status", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instruction_id: Mapped[int] = mapped_column(
+        ForeignKey("instruction.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+    lead_unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), index=True
+    )
+    assigned_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String, default="open", server_default="open")
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    result: Mapped[str | None] = mapped_column(Text)
+
+    instruction: Mapped[Instruction] = relationship(back_populates="tasks")
+    lead_unit: Mapped[Unit] = relationship()
+    owner: Mapped[Person | None] = relationship()
+    supports: Mapped[list[TaskSupport]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskSupport.position"
+    )
+    history: Mapped[list[TaskEvent]] = relationship(
+        back_populates="task",
+        cascade="all, delete-orphan",
+        order_by="(TaskEvent.at, TaskEvent.id)",
+    )
+
+
+class TaskSupport(Base):
+    """A unit that supports (phối hợp) a task."""
+
+    __tablename__ = "task_support"
+
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("task.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+    task: Mapped[Task] = relationship(back_populates="supports")
+    unit: Mapped[Unit] = relationship()
+
+
+class TaskEvent(Base):
+    """One entry of a task's history: created, progress, extension, completion…"""
+
+    __tablename__ = "task_event"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", EVENT_KINDS), name="kind_known"),
+        CheckConstraint(
+            "kind <> 'deadline_changed' OR (note IS NOT NULL AND length(trim(note)) > 0 "
+            "AND old_deadline IS NOT NULL AND new_deadline IS NOT NULL)",
+            name="extension_complete",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String)
+    note: Mapped[str | None] = mapped_column(Text)
+    old_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    new_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    by: Mapped[str | None] = mapped_column(String)
+
+    task: Mapped[Task] = relationship(back_populates="history")

@@ -1,0 +1,1 @@
+"""Data files shipped with minutes-app: translations, sample data, templates."""
