@@ -6,12 +6,12 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from minutes_app import APP_NAME, __version__
+from minutes_app.core.files import write_atomically
 
 OK, REFUSED, USAGE = 0, 1, 2  # the contract's exit codes
 
@@ -38,23 +38,6 @@ def _read_input(name: str) -> bytes:
         return Path(name).read_bytes()
     except OSError as exc:
         raise Refused(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` as a whole: a failure leaves no half-written file."""
-    target = target.resolve()
-    if target.is_dir():
-        raise Refused(f"{target}: is a folder")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def _dump(value: Any) -> str:

@@ -20,6 +20,8 @@ from minutes_app.db.models import (
     Task,
 )
 
+OPEN_STATUSES = ("open", "in_progress")
+
 
 @dataclass(frozen=True)
 class ConferenceSummary:
@@ -35,6 +37,7 @@ class ConferenceSummary:
     bridge_points: tuple[str, ...]
     documents: tuple[str, ...]
     tasks: int
+    overdue: int = 0
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -57,8 +60,9 @@ def _grouped(session: Session, statement: object) -> dict[int, list[str]]:
     return grouped
 
 
-def list_conferences(db: Database) -> list[ConferenceSummary]:
-    """Every conference not in the trash, newest first."""
+def list_conferences(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
+    """Every conference not in the trash, newest first, with its overdue tasks as of ``today``."""
+    today = today or dt.date.today()
     with db.reading() as session:
         rows = session.execute(
             select(
@@ -97,6 +101,14 @@ def list_conferences(db: Database) -> list[ConferenceSummary]:
                 .group_by(Instruction.conference_id)
             ).all()
         )
+        overdue = dict(
+            session.execute(
+                select(Instruction.conference_id, func.count(Task.id))
+                .join(Task)
+                .where(Task.status.in_(OPEN_STATUSES), Task.deadline < today)
+                .group_by(Instruction.conference_id)
+            ).all()
+        )
     return [
         ConferenceSummary(
             id=r.id,
@@ -109,6 +121,7 @@ def list_conferences(db: Database) -> list[ConferenceSummary]:
             bridge_points=tuple(points.get(r.id, ())),
             documents=tuple(documents.get(r.id, ())),
             tasks=tasks.get(r.id, 0),
+            overdue=overdue.get(r.id, 0),
         )
         for r in rows
     ]

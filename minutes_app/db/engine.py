@@ -23,7 +23,13 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseRefused(Exception):
-    """The file cannot be used; the message is written for the user."""
+    """The file cannot be used. ``reason`` names why, for a translated message in the window:
+    "folder", "not_sqlite", "foreign", "unreadable" or "newer"; ``str()`` is the English text."""
+
+    def __init__(self, reason: str, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
 
 
 def _read_only_uri(path: Path) -> str:
@@ -39,11 +45,13 @@ def stored_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a database file.")
+        raise DatabaseRefused("folder", path, f"{path} is a folder, not a database file.")
     with path.open("rb") as fh:
         header = fh.read(len(_SQLITE_MAGIC))
     if header != _SQLITE_MAGIC:
-        raise DatabaseRefused(f"{path} is not a minutes-app database (not an SQLite file).")
+        raise DatabaseRefused(
+            "not_sqlite", path, f"{path} is not a minutes-app database (not an SQLite file)."
+        )
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
@@ -53,14 +61,18 @@ def stored_revision(path: Path) -> str | None:
             if "alembic_version" not in tables:
                 if tables:
                     raise DatabaseRefused(
-                        f"{path} is an SQLite database of another program, not of minutes-app."
+                        "foreign",
+                        path,
+                        f"{path} is an SQLite database of another program, not of minutes-app.",
                     )
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} cannot be read as a database ({exc}).") from exc
+        raise DatabaseRefused(
+            "unreadable", path, f"{path} cannot be read as a database ({exc})."
+        ) from exc
     return None if row is None else str(row[0])
 
 
@@ -100,8 +112,10 @@ def open_database(path: Path) -> Engine:
     revision = stored_revision(path)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise DatabaseRefused(
+            "newer",
+            path,
             f"{path} was written by a newer version of minutes-app (schema {revision}). "
-            "Please update the program; the file was not changed."
+            "Please update the program; the file was not changed.",
         )
     if revision != HEAD_REVISION:
         from minutes_app.db.migrate import upgrade_to_head  # Alembic only when needed

@@ -1,0 +1,71 @@
+"""Starting the window: the QApplication, the language, the database and its errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from minutes_app import APP_NAME, __version__
+from minutes_app.db.engine import Database, DatabaseRefused
+from minutes_app.paths import data_dir, default_database
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+
+def settings() -> QSettings:
+    """The app's settings, an INI file in the per-user data folder."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def translations_dir() -> Path:
+    return Path(str(files("minutes_app.resources") / "i18n"))
+
+
+def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Load the translation of ``language``; English is the source language."""
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
+    )
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(translations_dir() / f"minutes_app_{language}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def chosen_language(args_lang: str | None, store: QSettings) -> str:
+    language = args_lang or str(store.value("language", DEFAULT_LANGUAGE))
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the main window on the database named by ``args`` and run the event loop."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    store = settings()
+    install_language(app, chosen_language(args.lang, store))
+    path = Path(args.db) if args.db else default_database()
+    try:
+        db = Database.open(path)
+    except DatabaseRefused as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+
+    from minutes_app.ui.main_window import MainWindow
+
+    window = MainWindow(db, store)
+    window.show()
+    code = app.exec()
+    db.close()
+    return code

@@ -1,0 +1,34 @@
+"""Small pieces every screen uses: collation, message boxes with translated buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def vietnamese_collator() -> QCollator:
+    """Vietnamese sort order (Ă, Â after A; Đ after D), blind to case, digits by value."""
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    collator.setNumericMode(True)
+    return collator
+
+
+def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str | None = None) -> bool:
+    """A yes/no question whose buttons say what they do (Qt ships no Vietnamese for Yes/No)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(
+        no or QCoreApplication.translate("Common", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget | None, title: str, text: str, *, error: bool = False) -> None:
+    icon = QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.addButton(QCoreApplication.translate("Common", "Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()

@@ -1,0 +1,285 @@
+"""The main window: navigation between the app's screens, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_app import APP_NAME, __version__
+from minutes_app.core.conferences import list_conferences
+from minutes_app.db.engine import Database
+from minutes_app.ui.common import inform
+from minutes_app.ui.conference_list import ConferenceListPage
+
+PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
+
+
+class PlaceholderPage(QWidget):
+    """A screen that a later version fills; it says so instead of looking broken."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(f"<h2>{title}</h2>")
+        body = QLabel(text)
+        body.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for label in (heading, body):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """The application window. It is given the open database and the settings."""
+
+    def __init__(self, db: Database, store: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.store = store
+        self.setWindowTitle(self.tr("%1 — Conference minutes").replace("%1", APP_NAME))
+        self.setMinimumSize(QSize(720, 480))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.pages = QStackedWidget()
+        self.conference_page = ConferenceListPage(store)
+        later = self.tr("This screen arrives in a later version of minutes-app.")
+        self._add_page(
+            self.tr("Conferences"),
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            self.conference_page,
+        )
+        self._add_page(
+            self.tr("Tasks"),
+            QStyle.StandardPixmap.SP_DialogApplyButton,
+            PlaceholderPage(self.tr("Tasks"), later),
+        )
+        self._add_page(
+            self.tr("Documents"),
+            QStyle.StandardPixmap.SP_FileIcon,
+            PlaceholderPage(self.tr("Documents"), later),
+        )
+        self._add_page(
+            self.tr("Units & people"),
+            QStyle.StandardPixmap.SP_DirHomeIcon,
+            PlaceholderPage(self.tr("Units & people"), later),
+        )
+        self._add_page(
+            self.tr("Overview"),
+            QStyle.StandardPixmap.SP_FileDialogInfoView,
+            PlaceholderPage(self.tr("Overview"), later),
+        )
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(PAGE_CONFERENCES)
+        self.navigation.setMaximumWidth(240)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 900])
+        self.setCentralWidget(self.splitter)
+
+        self.status_db = QLabel()
+        self.status_count = QLabel()
+        self.statusBar().addWidget(self.status_count)
+        self.statusBar().addPermanentWidget(self.status_db)
+        self.status_db.setText(self.tr("Database: %1").replace("%1", str(db.path)))
+        self.conference_page.counts_changed.connect(self._on_counts_changed)
+
+        self._build_actions()
+        self._restore_geometry()
+        self.refresh()
+
+    # --- construction ------------------------------------------------------------------
+
+    def _add_page(self, title: str, icon: QStyle.StandardPixmap, page: QWidget) -> None:
+        item = QListWidgetItem(self.style().standardIcon(icon), title)
+        item.setSizeHint(QSize(0, 36))
+        self.navigation.addItem(item)
+        self.pages.addWidget(page)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.import_action = self._action(
+            self.tr("&Import exchange file…"), self._on_import, icon=sp.SP_DialogOpenButton
+        )
+        self.export_action = self._action(
+            self.tr("&Export exchange file…"), self._on_export, icon=sp.SP_DialogSaveButton
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action(
+            self.tr("&Find…"), self._on_find, QKeySequence.StandardKey.Find
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, sp.SP_BrowserReload
+        )
+        self.about_action = self._action(self.tr("&About minutes-app"), self._on_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            go = self._action(
+                item.text(),
+                lambda _=False, r=row: self.navigation.setCurrentRow(r),
+                f"Ctrl+{row + 1}",
+            )
+            view_menu.addAction(go)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.import_action, self.export_action, self.refresh_action])
+        self.addToolBar(toolbar)
+
+    # --- state -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.store.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        splitter = self.store.value("main_window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.setValue("main_window/geometry", self.saveGeometry())
+        self.store.setValue("main_window/splitter", self.splitter.saveState())
+        self.conference_page.save_state()
+        self.store.sync()
+        super().closeEvent(event)
+
+    def refresh(self) -> None:
+        """Reload every list from the database (also picks up another copy's changes)."""
+        self.conference_page.set_rows(list_conferences(self.db))
+
+    # --- handlers ----------------------------------------------------------------------
+
+    def _on_counts_changed(self, shown: int, total: int) -> None:
+        self.status_count.setText(
+            self.tr("%1 of %2 conferences").replace("%1", str(shown)).replace("%2", str(total))
+        )
+
+    def _on_find(self) -> None:
+        self.navigation.setCurrentRow(PAGE_CONFERENCES)
+        self.conference_page.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.conference_page.filter_box.selectAll()
+
+    def _on_import(self) -> None:
+        from minutes_app.core.exchange import import_exchange
+        from minutes_app.core.exchange_read import ExchangeError, read_exchange
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import exchange file"), "", self.tr("Exchange files (*.json)")
+        )
+        if not name:
+            return
+        try:
+            with open(name, "rb") as fh:
+                summary = import_exchange(self.db, read_exchange(fh.read()))
+        except OSError as exc:
+            inform(
+                self,
+                self.tr("Import"),
+                self.tr("The file cannot be read: %1").replace("%1", str(exc.strerror or exc)),
+                error=True,
+            )
+            return
+        except ExchangeError as exc:
+            shown = "\n".join(exc.problems[:20])
+            more = len(exc.problems) - 20
+            if more > 0:
+                shown += "\n" + self.tr("… and %n more problems.", "", more)
+            inform(
+                self,
+                self.tr("Import"),
+                self.tr("Nothing was imported. The file has these problems:") + "\n\n" + shown,
+                error=True,
+            )
+            return
+        self.refresh()
+        self.statusBar().showMessage(
+            self.tr("Imported %1 conferences and %2 tasks.")
+            .replace("%1", str(summary.conferences_added))
+            .replace("%2", str(summary.tasks_added)),
+            8000,
+        )
+
+    def _on_export(self) -> None:
+        from minutes_app.core.exchange import export_exchange
+        from minutes_app.core.files import write_atomically
+
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export exchange file"),
+            "minutes.json",
+            self.tr("Exchange files (*.json)"),
+        )
+        if not name:
+            return
+        text = json.dumps(export_exchange(self.db), ensure_ascii=False, indent=2) + "\n"
+        try:
+            write_atomically(Path(name), text.encode("utf-8"))
+        except OSError as exc:
+            inform(
+                self,
+                self.tr("Export"),
+                self.tr("The file cannot be written: %1").replace("%1", str(exc.strerror or exc)),
+                error=True,
+            )
+            return
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", name), 8000)
+
+    def _on_about(self) -> None:
+        inform(
+            self,
+            self.tr("About minutes-app"),
+            self.tr("minutes-app %1\nMinutes and follow-up tasks of online conferences.").replace(
+                "%1", __version__
+            ),
+        )

@@ -1,0 +1,106 @@
+"""Update the translation sources from the code and compile them.
+
+    python scripts/i18n.py            # lupdate: new strings appear as unfinished in the .ts
+    python scripts/i18n.py --release  # also lrelease: the .qm files the app loads
+
+Edit resources/i18n/minutes_app_vi.ts with Qt Linguist (pyside6-linguist) or by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from xml.etree import ElementTree
+
+REPO = Path(__file__).resolve().parents[1]
+I18N = REPO / "resources" / "i18n"
+LANGUAGES = ("vi",)
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+    if not found:
+        raise SystemExit(f"{name} not found: install the package with its dependencies")
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(REPO)) for p in (REPO / "minutes_app" / "ui").rglob("*.py"))
+
+
+def ts_file(language: str) -> Path:
+    return I18N / f"minutes_app_{language}.ts"
+
+
+def update() -> None:
+    for language in LANGUAGES:
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                *sources(),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-ts",
+                str(ts_file(language)),
+            ],
+            cwd=REPO,
+            check=True,
+        )
+
+
+def release(out_dir: Path = I18N) -> None:
+    for language in LANGUAGES:
+        qm = out_dir / f"minutes_app_{language}.qm"
+        subprocess.run(
+            [tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)],
+            check=True,
+        )
+
+
+def apply(mapping_file: Path, language: str = "vi") -> list[str]:
+    """Fill unfinished messages from a JSON object {source: translation}; return the rest."""
+    mapping: dict[str, str] = json.loads(mapping_file.read_text(encoding="utf-8"))
+    tree = ElementTree.parse(ts_file(language))
+    missing = []
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        if source not in mapping:
+            missing.append(source)
+            continue
+        text = unicodedata.normalize("NFC", mapping[source])
+        if message.get("numerus") == "yes":
+            translation.text = None
+            for child in list(translation):
+                translation.remove(child)
+            ElementTree.SubElement(translation, "numerusform").text = text
+        else:
+            translation.text = text
+        del translation.attrib["type"]
+    tree.write(ts_file(language), encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--release", action="store_true", help="also compile .qm files")
+    parser.add_argument("--apply", type=Path, help="JSON {source: translation} to fill in")
+    args = parser.parse_args()
+    update()
+    if args.apply:
+        for source in apply(args.apply):
+            print(f"still unfinished: {source}")
+    if args.release:
+        release()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The main window opens on a database, shows its conferences and remembers its layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from minutes_app.db.engine import Database
+from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
+
+
+def open_window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
+    window = MainWindow(db, store)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_window_opens_on_an_empty_database_with_its_name_and_menus(
+    qtbot: QtBot, db: Database, store: QSettings
+) -> None:
+    window = open_window(qtbot, db, store)
+    assert "minutes-app" in window.windowTitle()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert window.conference_page.model.rowCount() == 0
+    assert window.conference_page.empty_label.isVisibleTo(window)
+
+
+def test_window_lists_the_imported_conference(
+    qtbot: QtBot, example_db: Database, store: QSettings
+) -> None:
+    window = open_window(qtbot, example_db, store)
+    model = window.conference_page.model
+    assert model.rowCount() == 1
+    assert model.index(0, 2).data().startswith("Hội nghị trực tuyến quán triệt")
+    assert model.index(0, 4).data() == "Trương Thị Mai"
+    assert not window.conference_page.empty_label.isVisibleTo(window)
+
+
+def test_later_screens_say_they_are_not_there_yet(
+    qtbot: QtBot, db: Database, store: QSettings
+) -> None:
+    window = open_window(qtbot, db, store)
+    window.navigation.setCurrentRow(PAGE_TASKS)
+    assert window.pages.currentIndex() == PAGE_TASKS
+    assert "later version" in window.pages.currentWidget().findChildren(object)[-1].text()
+
+
+def test_window_size_is_remembered_between_runs(
+    qtbot: QtBot, db: Database, store: QSettings
+) -> None:
+    window = open_window(qtbot, db, store)
+    window.resize(770, 610)
+    window.close()
+    again = open_window(qtbot, db, store)
+    assert (again.width(), again.height()) == (770, 610)
