@@ -108,6 +108,20 @@ def cmd_conferences(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from minutes_app.core.exchange import summary_lines
+    from minutes_app.core.samples import load_samples
+
+    db = _open_db(args)
+    try:
+        summary = load_samples(db)
+    finally:
+        db.close()
+    for line in summary_lines(summary):
+        print(line)
+    return OK
+
+
 def cmd_open_window(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import run_app
 
@@ -136,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("conferences", help="list conferences, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_conferences)
+
+    p = commands.add_parser("demo", help="load the sample conferences")
+    p.set_defaults(run=cmd_demo)
     return parser
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -20,12 +21,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from minutes_app import APP_NAME, __version__
+from minutes_app.core.catalogue import editor_choices
+from minutes_app.core.conference_edit import (
+    ConferenceForm,
+    load_conference,
+    move_to_trash,
+    restore_from_trash,
+    save_conference,
+)
 from minutes_app.core.conferences import list_conferences
 from minutes_app.db.engine import Database
-from minutes_app.ui.common import inform
+from minutes_app.ui.common import ask, inform
+from minutes_app.ui.conference_editor import ConferenceEditor
 from minutes_app.ui.conference_list import ConferenceListPage
+from minutes_app.ui.directory_page import DirectoryPage
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
 
@@ -46,6 +58,23 @@ class PlaceholderPage(QWidget):
         layout.addStretch(2)
 
 
+class TrashCommand(QUndoCommand):
+    """Moving conferences to the trash, undone by restoring them."""
+
+    def __init__(self, window: MainWindow, conference_ids: list[int], text: str) -> None:
+        super().__init__(text)
+        self.window = window
+        self.conference_ids = conference_ids
+
+    def redo(self) -> None:
+        move_to_trash(self.window.db, self.conference_ids)
+        self.window.refresh()
+
+    def undo(self) -> None:
+        restore_from_trash(self.window.db, self.conference_ids)
+        self.window.refresh()
+
+
 class MainWindow(QMainWindow):
     """The application window. It is given the open database and the settings."""
 
@@ -53,6 +82,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db = db
         self.store = store
+        self.undo_stack = QUndoStack(self)
+        self.editor: ConferenceEditor | None = None
         self.setWindowTitle(self.tr("%1 — Conference minutes").replace("%1", APP_NAME))
         self.setMinimumSize(QSize(720, 480))
 
@@ -76,10 +107,9 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_FileIcon,
             PlaceholderPage(self.tr("Documents"), later),
         )
+        self.directory_page = DirectoryPage(db)
         self._add_page(
-            self.tr("Units & people"),
-            QStyle.StandardPixmap.SP_DirHomeIcon,
-            PlaceholderPage(self.tr("Units & people"), later),
+            self.tr("Units & people"), QStyle.StandardPixmap.SP_DirHomeIcon, self.directory_page
         )
         self._add_page(
             self.tr("Overview"),
@@ -103,6 +133,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_db)
         self.status_db.setText(self.tr("Database: %1").replace("%1", str(db.path)))
         self.conference_page.counts_changed.connect(self._on_counts_changed)
+        self.conference_page.conference_activated.connect(self.open_conference)
+        self.directory_page.changed.connect(self.refresh)
 
         self._build_actions()
         self._restore_geometry()
@@ -133,28 +165,55 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
+        self.new_action = self._action(
+            self.tr("&New conference…"),
+            self.new_conference,
+            QKeySequence.StandardKey.New,
+            sp.SP_FileIcon,
+        )
+        self.open_action = self._action(self.tr("&Open conference"), self._on_open_selected)
+        self.delete_action = self._action(
+            self.tr("&Delete conference"),
+            self._on_delete_selected,
+            QKeySequence.StandardKey.Delete,
+            sp.SP_TrashIcon,
+        )
+        # Delete acts on the list only, so that it still deletes characters in text fields.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.conference_page.table.addAction(self.delete_action)
+        self.trash_action = self._action(self.tr("&Trash…"), self._on_trash)
         self.import_action = self._action(
             self.tr("&Import exchange file…"), self._on_import, icon=sp.SP_DialogOpenButton
         )
         self.export_action = self._action(
             self.tr("&Export exchange file…"), self._on_export, icon=sp.SP_DialogSaveButton
         )
+        self.settings_action = self._action(self.tr("&Settings…"), self._on_settings)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.find_action = self._action(
             self.tr("&Find…"), self._on_find, QKeySequence.StandardKey.Find
         )
         self.refresh_action = self._action(
             self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, sp.SP_BrowserReload
         )
+        self.samples_action = self._action(self.tr("Load &sample data"), self._on_load_samples)
         self.about_action = self._action(self.tr("&About minutes-app"), self._on_about)
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.settings_action, self.quit_action])
         edit_menu = menu.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.find_action)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.delete_action, self.trash_action])
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
@@ -167,11 +226,13 @@ class MainWindow(QMainWindow):
             )
             view_menu.addAction(go)
         help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.samples_action, self.about_action])
 
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.delete_action])
+        toolbar.addSeparator()
         toolbar.addActions([self.import_action, self.export_action, self.refresh_action])
         self.addToolBar(toolbar)
 
@@ -188,6 +249,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None and self.editor.isVisible() and not self.editor.close():
+            event.ignore()
+            return
         self.store.setValue("main_window/geometry", self.saveGeometry())
         self.store.setValue("main_window/splitter", self.splitter.saveState())
         self.conference_page.save_state()
@@ -197,6 +261,95 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload every list from the database (also picks up another copy's changes)."""
         self.conference_page.set_rows(list_conferences(self.db))
+        self.directory_page.refresh()
+
+    # --- conferences -------------------------------------------------------------------
+
+    def new_conference(self) -> ConferenceEditor:
+        return self._open_editor(ConferenceForm(date=dt.date.today()))
+
+    def open_conference(self, conference_id: int) -> ConferenceEditor | None:
+        try:
+            form = load_conference(self.db, conference_id)
+        except LookupError:
+            self.refresh()
+            return None
+        return self._open_editor(form)
+
+    def _open_editor(self, form: ConferenceForm) -> ConferenceEditor:
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return self.editor
+        editor = ConferenceEditor(form, editor_choices(self.db), self)
+        editor.set_save_handler(self._save_form)
+        editor.finished.connect(self._on_editor_finished)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _save_form(self, form: ConferenceForm) -> ConferenceForm | None:
+        try:
+            conference_id = save_conference(self.db, form)
+        except (OperationalError, IntegrityError) as exc:
+            inform(
+                self,
+                self.tr("Save"),
+                self.tr("The conference could not be saved: %1").replace("%1", str(exc.orig)),
+                error=True,
+            )
+            return None
+        self.refresh()
+        self.statusBar().showMessage(self.tr("Saved."), 5000)
+        return load_conference(self.db, conference_id)
+
+    def _on_editor_finished(self, _result: int) -> None:
+        self.editor = None
+        self.refresh()
+
+    def _on_open_selected(self) -> None:
+        ids = self.conference_page.selected_ids()
+        if ids:
+            self.open_conference(ids[0])
+
+    def _on_delete_selected(self) -> None:
+        ids = self.conference_page.selected_ids()
+        if not ids:
+            return
+        question = self.tr(
+            "Move %n conference(s) to the trash? They can be restored from Edit → Trash.",
+            "",
+            len(ids),
+        )
+        if not ask(self, self.tr("Delete"), question, self.tr("Move to trash")):
+            return
+        self.undo_stack.push(TrashCommand(self, ids, self.tr("Delete conference")))
+        self.statusBar().showMessage(self.tr("Moved to the trash. Ctrl+Z puts it back."), 8000)
+
+    def _on_trash(self) -> None:
+        from minutes_app.ui.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.db, self)
+        dialog.exec()
+        self.refresh()
+
+    def _on_load_samples(self) -> None:
+        from minutes_app.core.samples import load_samples
+
+        summary = load_samples(self.db)
+        self.refresh()
+        self.navigation.setCurrentRow(PAGE_CONFERENCES)
+        self.statusBar().showMessage(
+            self.tr("Sample data: %1 conferences added.").replace(
+                "%1", str(summary.conferences_added)
+            ),
+            8000,
+        )
+
+    def _on_settings(self) -> None:
+        from minutes_app.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.store, self).exec()
 
     # --- handlers ----------------------------------------------------------------------
 

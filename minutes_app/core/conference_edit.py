@@ -1,0 +1,511 @@
+"""Editing one conference: a plain, comparable form of it, its checks, load, save and trash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from minutes_app.core.text import clean
+from minutes_app.db.engine import Database
+from minutes_app.db.models import (
+    MODES,
+    SESSIONS,
+    BridgePoint,
+    BridgePointPerson,
+    Conference,
+    ConferenceChair,
+    Document,
+    Instruction,
+    Person,
+    StudiedDocument,
+    Unit,
+)
+
+_HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+KINDS = (
+    "quán triệt, triển khai văn bản",
+    "giao ban",
+    "sơ kết",
+    "tổng kết",
+    "chuyên đề",
+)
+MAX_TEXT = 100_000  # longer than any real minutes; keeps a pasted file from bloating a row
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person as the editor names them: an existing row, or a name to create."""
+
+    name: str
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AppearanceForm:
+    person: PersonRef
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class BridgePointForm:
+    name: str
+    unit: str | None = None
+    presiding: tuple[AppearanceForm, ...] = ()
+    attendees: tuple[AppearanceForm, ...] = ()
+    attendee_count: int | None = None
+
+
+@dataclass(frozen=True)
+class DocumentForm:
+    """A catalogue document; ``id`` is None for one added inline from the editor."""
+
+    kind: str
+    number: str
+    symbol: str | None = None
+    issued_on: dt.date | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    id: int | None = None
+
+    def label(self) -> str:
+        head = self.symbol or self.number
+        when = f" ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else ""
+        return f"{self.kind} {head}{when}"
+
+
+@dataclass(frozen=True)
+class StudiedForm:
+    document: DocumentForm
+    presenter: AppearanceForm | None = None
+
+
+@dataclass(frozen=True)
+class InstructionForm:
+    text: str
+    speaker: AppearanceForm | None = None
+    id: int | None = None  # kept so that the tasks of an instruction survive edits
+    task_count: int = 0
+
+
+@dataclass(frozen=True)
+class ConferenceForm:
+    """Everything the editor shows, as immutable values that compare equal when unchanged."""
+
+    title: str = ""
+    kind: str | None = None
+    mode: str = "online"
+    organizer: str | None = None
+    date: dt.date | None = None
+    session: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    host_point: str | None = None
+    secretary: AppearanceForm | None = None
+    chairs: tuple[AppearanceForm, ...] = ()
+    bridge_points: tuple[BridgePointForm, ...] = ()
+    documents: tuple[StudiedForm, ...] = ()
+    discussion: str | None = None
+    instructions: tuple[InstructionForm, ...] = ()
+    notes: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing that keeps the form from being saved.
+
+    ``where`` names the field ("title", "chairs[0].person", …); ``code`` says what is
+    wrong, for the window to put into words: required, too_long, bad_time, time_order,
+    bad_mode, bad_session, duplicate, negative.
+    """
+
+    where: str
+    code: str
+
+
+def check(form: ConferenceForm) -> list[Problem]:
+    """Every problem of ``form``, in the order the fields appear on screen."""
+    problems: list[Problem] = []
+
+    def need(value: str | None, where: str) -> None:
+        if not (value or "").strip():
+            problems.append(Problem(where, "required"))
+        elif len(value or "") > MAX_TEXT:
+            problems.append(Problem(where, "too_long"))
+
+    need(form.title, "title")
+    if form.mode not in MODES:
+        problems.append(Problem("mode", "bad_mode"))
+    if form.date is None:
+        problems.append(Problem("date", "required"))
+    if form.session is not None and form.session not in SESSIONS:
+        problems.append(Problem("session", "bad_session"))
+    for name in ("start_time", "end_time"):
+        value = getattr(form, name)
+        if value is not None and not _HHMM.fullmatch(value):
+            problems.append(Problem(name, "bad_time"))
+    if (
+        form.start_time
+        and form.end_time
+        and _HHMM.fullmatch(form.start_time)
+        and _HHMM.fullmatch(form.end_time)
+        and form.end_time < form.start_time
+    ):
+        problems.append(Problem("end_time", "time_order"))
+    for name in ("discussion", "notes"):
+        if len(getattr(form, name) or "") > MAX_TEXT:
+            problems.append(Problem(name, "too_long"))
+    seen: set[str] = set()
+    for i, chair in enumerate(form.chairs):
+        need(chair.person.name, f"chairs[{i}].person")
+        if chair.person.name.strip() in seen:
+            problems.append(Problem(f"chairs[{i}].person", "duplicate"))
+        seen.add(chair.person.name.strip())
+    for i, point in enumerate(form.bridge_points):
+        need(point.name, f"bridge_points[{i}].name")
+        if point.attendee_count is not None and point.attendee_count < 0:
+            problems.append(Problem(f"bridge_points[{i}].attendee_count", "negative"))
+        for role, people in (("presiding", point.presiding), ("attendees", point.attendees)):
+            for j, person in enumerate(people):
+                need(person.person.name, f"bridge_points[{i}].{role}[{j}].person")
+    identities: set[tuple[str, dt.date | None]] = set()
+    for i, studied in enumerate(form.documents):
+        doc = studied.document
+        need(doc.kind, f"documents[{i}].kind")
+        need(doc.number, f"documents[{i}].number")
+        identity = ((doc.symbol or doc.number).strip(), doc.issued_on)
+        if identity in identities:
+            problems.append(Problem(f"documents[{i}]", "duplicate"))
+        identities.add(identity)
+    for i, instruction in enumerate(form.instructions):
+        need(instruction.text, f"instructions[{i}].text")
+    return problems
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def _appearance(person: Person | None, title: str | None) -> AppearanceForm | None:
+    if person is None:
+        return None
+    return AppearanceForm(PersonRef(person.name, person.id), title)
+
+
+def _document_form(doc: Document) -> DocumentForm:
+    return DocumentForm(
+        kind=doc.kind,
+        number=doc.number,
+        symbol=doc.symbol,
+        issued_on=doc.issued_on,
+        issuer=doc.issuer,
+        subject=doc.subject,
+        id=doc.id,
+    )
+
+
+def load_conference(db: Database, conference_id: int) -> ConferenceForm:
+    """The stored conference as a form; raises ``LookupError`` if there is none."""
+    with db.reading() as session:
+        c = session.scalars(
+            select(Conference)
+            .where(Conference.id == conference_id)
+            .options(
+                selectinload(Conference.chairs).selectinload(ConferenceChair.person),
+                selectinload(Conference.bridge_points).options(
+                    selectinload(BridgePoint.people).selectinload(BridgePointPerson.person),
+                    selectinload(BridgePoint.unit),
+                ),
+                selectinload(Conference.documents_studied).options(
+                    selectinload(StudiedDocument.document),
+                    selectinload(StudiedDocument.presenter),
+                ),
+                selectinload(Conference.instructions).options(
+                    selectinload(Instruction.speaker), selectinload(Instruction.tasks)
+                ),
+                selectinload(Conference.secretary),
+            )
+        ).one_or_none()
+        if c is None:
+            raise LookupError(conference_id)
+        return ConferenceForm(
+            id=c.id,
+            title=c.title,
+            kind=c.kind,
+            mode=c.mode,
+            organizer=c.organizer,
+            date=c.date,
+            session=c.session,
+            start_time=c.start_time,
+            end_time=c.end_time,
+            host_point=c.host_point,
+            secretary=_appearance(c.secretary, c.secretary_title),
+            chairs=tuple(
+                AppearanceForm(PersonRef(ch.person.name, ch.person_id), ch.title) for ch in c.chairs
+            ),
+            bridge_points=tuple(
+                BridgePointForm(
+                    name=b.name,
+                    unit=b.unit.name if b.unit else None,
+                    presiding=tuple(
+                        AppearanceForm(PersonRef(p.person.name, p.person_id), p.title)
+                        for p in b.people
+                        if p.role == "presiding"
+                    ),
+                    attendees=tuple(
+                        AppearanceForm(PersonRef(p.person.name, p.person_id), p.title)
+                        for p in b.people
+                        if p.role == "attendee"
+                    ),
+                    attendee_count=b.attendee_count,
+                )
+                for b in c.bridge_points
+            ),
+            documents=tuple(
+                StudiedForm(_document_form(s.document), _appearance(s.presenter, s.presenter_title))
+                for s in c.documents_studied
+            ),
+            discussion=c.discussion,
+            instructions=tuple(
+                InstructionForm(
+                    text=i.text,
+                    speaker=_appearance(i.speaker, i.speaker_title),
+                    id=i.id,
+                    task_count=len(i.tasks),
+                )
+                for i in c.instructions
+            ),
+            notes=c.notes,
+        )
+
+
+# --- saving -------------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Finds or creates the people, units and documents a form names."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._people: dict[str, Person] = {}
+        self._units: dict[str, Unit] = {}
+
+    def person(self, ref: PersonRef) -> Person:
+        if ref.id is not None:
+            found = self.session.get(Person, ref.id)
+            if found is not None and found.name == clean(ref.name):
+                return found
+        name = clean(ref.name) or ""
+        if name in self._people:
+            return self._people[name]
+        candidates = self.session.scalars(
+            select(Person)
+            .where(Person.name == name)
+            .order_by(Person.unit_id.is_not(None), Person.id)
+        ).all()
+        person = candidates[0] if candidates else Person(name=name)
+        if not candidates:
+            self.session.add(person)
+        self._people[name] = person
+        return person
+
+    def unit(self, name: str | None) -> Unit | None:
+        name = clean(name)
+        if name is None:
+            return None
+        if name not in self._units:
+            unit = self.session.scalars(select(Unit).where(Unit.name == name)).one_or_none()
+            if unit is None:
+                unit = Unit(name=name)
+                self.session.add(unit)
+            self._units[name] = unit
+        return self._units[name]
+
+    def document(self, form: DocumentForm) -> Document:
+        if form.id is not None:
+            found = self.session.get(Document, form.id)
+            if found is not None:
+                return found
+        symbol, number = clean(form.symbol), clean(form.number) or ""
+        key = symbol or number
+        existing = self.session.scalars(
+            select(Document).where(
+                (Document.symbol == key) | (Document.symbol.is_(None) & (Document.number == key)),
+                Document.issued_on.is_(None)
+                if form.issued_on is None
+                else Document.issued_on == form.issued_on,
+            )
+        ).first()
+        if existing is not None:
+            return existing
+        document = Document(
+            kind=clean(form.kind) or "",
+            number=number,
+            symbol=symbol,
+            issued_on=form.issued_on,
+            issuer=clean(form.issuer),
+            subject=clean(form.subject),
+        )
+        self.session.add(document)
+        self.session.flush()
+        return document
+
+
+def save_conference(db: Database, form: ConferenceForm) -> int:
+    """Store ``form`` (a new conference when ``form.id`` is None); returns its id.
+
+    Raises ``ValueError`` when ``check(form)`` finds problems. Instructions that keep
+    their id keep their tasks; an instruction removed from the form loses its tasks.
+    """
+    if check(form):
+        raise ValueError("the conference has problems; call check() first")
+    with db.transaction() as session:
+        resolve = _Resolver(session)
+        if form.id is None:
+            conference = Conference(title="", date=form.date)
+            session.add(conference)
+        else:
+            found = session.get(Conference, form.id)
+            if found is None:
+                raise LookupError(form.id)
+            conference = found
+        conference.title = clean(form.title) or ""
+        conference.kind = clean(form.kind)
+        conference.mode = form.mode
+        conference.organizer = clean(form.organizer)
+        assert form.date is not None
+        conference.date = form.date
+        conference.session = form.session
+        conference.start_time = form.start_time
+        conference.end_time = form.end_time
+        conference.host_point = clean(form.host_point)
+        conference.discussion = clean(form.discussion)
+        conference.notes = clean(form.notes)
+        conference.updated_at = dt.datetime.now().replace(microsecond=0)
+        secretary = form.secretary
+        conference.secretary = resolve.person(secretary.person) if secretary else None
+        conference.secretary_title = clean(secretary.title) if secretary else None
+
+        # Child rows are rebuilt; flushing the removal first frees their (conference, position).
+        conference.chairs.clear()
+        conference.bridge_points.clear()
+        conference.documents_studied.clear()
+        session.flush()
+        conference.chairs.extend(
+            ConferenceChair(position=i, person=resolve.person(a.person), title=clean(a.title))
+            for i, a in enumerate(form.chairs)
+        )
+        for i, point in enumerate(form.bridge_points):
+            conference.bridge_points.append(
+                BridgePoint(
+                    position=i,
+                    name=clean(point.name) or "",
+                    unit=resolve.unit(point.unit),
+                    attendee_count=point.attendee_count,
+                    people=[
+                        BridgePointPerson(
+                            role=role,
+                            position=j,
+                            person=resolve.person(a.person),
+                            title=clean(a.title),
+                        )
+                        for role, people in (
+                            ("presiding", point.presiding),
+                            ("attendee", point.attendees),
+                        )
+                        for j, a in enumerate(people)
+                    ],
+                )
+            )
+        for i, studied in enumerate(form.documents):
+            presenter = studied.presenter
+            conference.documents_studied.append(
+                StudiedDocument(
+                    position=i,
+                    document=resolve.document(studied.document),
+                    presenter=resolve.person(presenter.person) if presenter else None,
+                    presenter_title=clean(presenter.title) if presenter else None,
+                )
+            )
+        _save_instructions(session, resolve, conference, form.instructions)
+        session.flush()
+        return conference.id
+
+
+def _save_instructions(
+    session: Session,
+    resolve: _Resolver,
+    conference: Conference,
+    forms: tuple[InstructionForm, ...],
+) -> None:
+    kept = {f.id for f in forms if f.id is not None}
+    for instruction in list(conference.instructions):
+        if instruction.id not in kept:
+            conference.instructions.remove(instruction)
+    # Move kept rows out of the way so that the new order never collides on position.
+    for instruction in conference.instructions:
+        instruction.position = -1 - instruction.position
+    session.flush()
+    by_id = {i.id: i for i in conference.instructions}
+    for position, form in enumerate(forms):
+        found = by_id.get(form.id) if form.id is not None else None
+        if found is None:
+            found = Instruction(text="")
+            conference.instructions.append(found)
+        instruction = found
+        instruction.position = position
+        instruction.text = clean(form.text) or ""
+        instruction.speaker = resolve.person(form.speaker.person) if form.speaker else None
+        instruction.speaker_title = clean(form.speaker.title) if form.speaker else None
+
+
+# --- trash ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrashedConference:
+    id: int
+    title: str
+    date: dt.date
+    deleted_at: dt.datetime
+
+
+def move_to_trash(db: Database, conference_ids: list[int]) -> None:
+    now = dt.datetime.now().replace(microsecond=0)
+    with db.transaction() as session:
+        for conference in session.scalars(
+            select(Conference).where(Conference.id.in_(conference_ids))
+        ):
+            conference.deleted_at = now
+
+
+def restore_from_trash(db: Database, conference_ids: list[int]) -> None:
+    with db.transaction() as session:
+        for conference in session.scalars(
+            select(Conference).where(Conference.id.in_(conference_ids))
+        ):
+            conference.deleted_at = None
+
+
+def trash(db: Database) -> list[TrashedConference]:
+    with db.reading() as session:
+        rows = session.execute(
+            select(Conference.id, Conference.title, Conference.date, Conference.deleted_at)
+            .where(Conference.deleted_at.is_not(None))
+            .order_by(Conference.deleted_at.desc())
+        ).all()
+    return [TrashedConference(r.id, r.title, r.date, r.deleted_at) for r in rows]
+
+
+def purge_from_trash(db: Database, conference_ids: list[int]) -> None:
+    """Delete for good conferences already in the trash, with their tasks."""
+    with db.transaction() as session:
+        for conference in session.scalars(
+            select(Conference).where(
+                Conference.id.in_(conference_ids), Conference.deleted_at.is_not(None)
+            )
+        ):
+            session.delete(conference)
