@@ -55,6 +55,8 @@ _LIST_TABS = {
     "notes": TAB_NOTES,
 }
 ERROR_STYLE = "color: #b3261e;"
+# Both redo keys people know, whatever the platform's own binding is.
+REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
 
 class EditCommand(QUndoCommand):
@@ -208,9 +210,7 @@ class ConferenceEditor(QDialog):
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
+        self.redo_action.setShortcuts(list(REDO_KEYS))
         self.save_action = QAction(self.tr("Save"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self._on_save)
@@ -979,12 +979,6 @@ class ConferenceEditor(QDialog):
         return super().eventFilter(watched, event)
 
 
-_CTRL_Y = QKeySequence("Ctrl+Y")
-
-
 def _is_undo_key(event: QKeyEvent) -> bool:
-    return (
-        event.matches(QKeySequence.StandardKey.Undo)
-        or event.matches(QKeySequence.StandardKey.Redo)
-        or QKeySequence(event.keyCombination()) == _CTRL_Y
-    )
+    pressed = QKeySequence(event.keyCombination())
+    return event.matches(QKeySequence.StandardKey.Undo) or pressed in REDO_KEYS

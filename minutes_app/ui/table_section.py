@@ -71,7 +71,7 @@ class TableSection(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        self.add_button.clicked.connect(self.add_row)
+        self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from minutes_app.db.engine import Database
 
@@ -30,3 +31,17 @@ def example_db(db: Database, example_json: Path) -> Database:
 
     import_exchange(db, read_exchange(example_json.read_bytes()))
     return db
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box a test did not expect answers with its escape button instead of
+    waiting forever for a click; tests that expect one patch ``exec`` themselves."""
+
+    def escape(box: QMessageBox) -> int:
+        button = box.escapeButton()
+        if button is not None:
+            button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", escape)
