@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>Common</name>
@@ -9,6 +10,343 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceEditor</name>
+    <message>
+        <source>Conference</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>sáng</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>chiều</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>tối</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>Thông tin &amp;chung</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge points</source>
+        <translation>Điểm &amp;cầu</translation>
+    </message>
+    <message>
+        <source>&amp;Documents studied</source>
+        <translation>&amp;Văn bản quán triệt</translation>
+    </message>
+    <message>
+        <source>D&amp;iscussion</source>
+        <translation>Thảo l&amp;uận</translation>
+    </message>
+    <message>
+        <source>&amp;Closing instructions</source>
+        <translation>&amp;Kết luận chỉ đạo</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Ghi chú</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>e.g. Hội nghị trực tuyến quán triệt Quy định số 96-QĐ/TW</source>
+        <translation>ví dụ Hội nghị trực tuyến quán triệt Quy định số 96-QĐ/TW</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>trực tuyến</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>trực tiếp</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>kết hợp</translation>
+    </message>
+    <message>
+        <source>e.g. Ban Tổ chức Trung ương</source>
+        <translation>ví dụ Ban Tổ chức Trung ương</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>e.g. Trụ sở Ban Tổ chức Trung ương, Hà Nội</source>
+        <translation>ví dụ Trụ sở Ban Tổ chức Trung ương, Hà Nội</translation>
+    </message>
+    <message>
+        <source>who writes the minutes</source>
+        <translation>người ghi biên bản</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>chức vụ</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <source>Title held that day</source>
+        <translation>Chức vụ tại thời điểm hội nghị</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Buổi</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Tên hội nghị</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Hình thức</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Loại</translation>
+    </message>
+    <message>
+        <source>O&amp;rganizer</source>
+        <translation>Cơ quan &amp;tổ chức</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>&amp;Ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Host point</source>
+        <translation>Điểm cầu &amp;chính</translation>
+    </message>
+    <message>
+        <source>Secretar&amp;y</source>
+        <translation>Thư &amp;ký</translation>
+    </message>
+    <message>
+        <source>Chairs</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Bridge point</source>
+        <translation>Điểm cầu</translation>
+    </message>
+    <message>
+        <source>Host unit</source>
+        <translation>Đơn vị đăng cai</translation>
+    </message>
+    <message>
+        <source>Head count</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <source>Presiding</source>
+        <translation>Chủ trì tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Named attendee</source>
+        <translation>Đại biểu dự</translation>
+    </message>
+    <message>
+        <source>Type part of a symbol, number or subject, e.g. 96-QĐ/TW or qd 96, then Enter</source>
+        <translation>Gõ một phần số, ký hiệu hoặc trích yếu, ví dụ 96-QĐ/TW hoặc qd 96, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>Văn bản &amp;mới…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Người trình bày</translation>
+    </message>
+    <message>
+        <source>Presenter&apos;s title</source>
+        <translation>Chức vụ người trình bày</translation>
+    </message>
+    <message>
+        <source>Add from the &amp;catalogue</source>
+        <translation>Thêm từ &amp;danh mục</translation>
+    </message>
+    <message>
+        <source>Delegates&apos; opinions, proposals and the answers given</source>
+        <translation>Ý kiến, đề xuất, kiến nghị của đại biểu và nội dung giải đáp</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>Nội dung chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>who gave the instruction</source>
+        <translation>người chỉ đạo</translation>
+    </message>
+    <message>
+        <source>The instruction as given</source>
+        <translation>Nội dung chỉ đạo như đã phát biểu</translation>
+    </message>
+    <message>
+        <source>S&amp;peaker</source>
+        <translation>Người &amp;phát biểu</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Nội dung</translation>
+    </message>
+    <message>
+        <source>Anything else worth keeping</source>
+        <translation>Những điều khác cần ghi lại</translation>
+    </message>
+    <message>
+        <source>People at %1</source>
+        <translation>Đại biểu tại %1</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Bắt buộc nhập.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Quá dài.</translation>
+    </message>
+    <message>
+        <source>Enter a time as HH:MM, e.g. 07:30.</source>
+        <translation>Nhập giờ dạng HH:MM, ví dụ 07:30.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Giờ kết thúc sớm hơn giờ bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Listed twice.</source>
+        <translation>Bị trùng.</translation>
+    </message>
+    <message>
+        <source>Cannot be negative.</source>
+        <translation>Không được là số âm.</translation>
+    </message>
+    <message>
+        <source>Unknown mode.</source>
+        <translation>Hình thức không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Unknown session.</source>
+        <translation>Buổi không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 %3</source>
+        <translation>Dòng %1: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving.</source>
+        <translation>
+            <numerusform>Còn %n lỗi cần sửa trước khi lưu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>head count</source>
+        <translation>số người dự</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>số</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>nội dung</translation>
+    </message>
+    <message>
+        <source>presiding person&apos;s name</source>
+        <translation>tên người chủ trì</translation>
+    </message>
+    <message>
+        <source>attendee&apos;s name</source>
+        <translation>tên đại biểu</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>văn bản</translation>
+    </message>
+    <message>
+        <source>New conference</source>
+        <translation>Hội nghị mới</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>This conference has changes that are not saved.</source>
+        <translation>Hội nghị này có thay đổi chưa được lưu.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục sửa</translation>
     </message>
 </context>
 <context>
@@ -23,7 +361,9 @@
     </message>
     <message numerus="yes">
         <source>Quarter %n</source>
-        <translation><numerusform>Quý %n</numerusform></translation>
+        <translation>
+            <numerusform>Quý %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>No conferences yet. Press Ctrl+N to record one, or load the sample data from the Help menu.</source>
@@ -110,6 +450,155 @@
     </message>
 </context>
 <context>
+    <name>DirectoryList</name>
+    <message>
+        <source>Filter (diacritics optional)</source>
+        <translation>Lọc (có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Merge two…</source>
+        <translation>Gộp hai mục…</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Trực thuộc</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Tasks led</source>
+        <translation>Nhiệm vụ chủ trì</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Appearances</source>
+        <translation>Số lần xuất hiện</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>Cần nhập tên.</translation>
+    </message>
+    <message>
+        <source>That name is already in the list: use Merge instead.</source>
+        <translation>Tên này đã có trong danh sách: hãy dùng chức năng Gộp.</translation>
+    </message>
+    <message>
+        <source>A unit cannot be part of itself.</source>
+        <translation>Một đơn vị không thể trực thuộc chính nó.</translation>
+    </message>
+    <message>
+        <source>Choose two different entries.</source>
+        <translation>Hãy chọn hai mục khác nhau.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Tên</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Loại</translation>
+    </message>
+    <message>
+        <source>&amp;Part of</source>
+        <translation>&amp;Trực thuộc</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>Đơn &amp;vị</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>New document</source>
+        <translation>Văn bản mới</translation>
+    </message>
+    <message>
+        <source>e.g. 96-QĐ/TW</source>
+        <translation>ví dụ 96-QĐ/TW</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>e.g. Bộ Chính trị</source>
+        <translation>ví dụ Bộ Chính trị</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Loại</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol</source>
+        <translation>Số, &amp;ký hiệu</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Số</translation>
+    </message>
+    <message>
+        <source>&amp;Date of issue</source>
+        <translation>&amp;Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer</source>
+        <translation>Cơ quan &amp;ban hành</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>&amp;Trích yếu</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The date of issue is not a date (dd/mm/yyyy).</source>
+        <translation>Ngày ban hành không hợp lệ (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Kind and number are required.</source>
+        <translation>Cần nhập loại và số văn bản.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 — Conference minutes</source>
@@ -144,6 +633,22 @@
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
+        <source>&amp;New conference…</source>
+        <translation>Hội nghị &amp;mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Open conference</source>
+        <translation>&amp;Mở hội nghị</translation>
+    </message>
+    <message>
+        <source>&amp;Delete conference</source>
+        <translation>&amp;Xóa hội nghị</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Thùng rác…</translation>
+    </message>
+    <message>
         <source>&amp;Import exchange file…</source>
         <translation>&amp;Nhập tệp trao đổi…</translation>
     </message>
@@ -152,8 +657,20 @@
         <translation>&amp;Xuất tệp trao đổi…</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -162,6 +679,10 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample data</source>
+        <translation>Nạp dữ liệu &amp;mẫu</translation>
     </message>
     <message>
         <source>&amp;About minutes-app</source>
@@ -188,6 +709,44 @@
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>The conference could not be saved: %1</source>
+        <translation>Không lưu được hội nghị: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
+        <translation>
+            <numerusform>Chuyển %n hội nghị vào thùng rác? Có thể khôi phục tại Sửa → Thùng rác.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Chuyển vào thùng rác</translation>
+    </message>
+    <message>
+        <source>Delete conference</source>
+        <translation>Xóa hội nghị</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Ctrl+Z puts it back.</source>
+        <translation>Đã chuyển vào thùng rác. Nhấn Ctrl+Z để lấy lại.</translation>
+    </message>
+    <message>
+        <source>Sample data: %1 conferences added.</source>
+        <translation>Dữ liệu mẫu: đã thêm %1 hội nghị.</translation>
+    </message>
+    <message>
         <source>%1 of %2 conferences</source>
         <translation>%1 / %2 hội nghị</translation>
     </message>
@@ -209,7 +768,9 @@
     </message>
     <message numerus="yes">
         <source>… and %n more problems.</source>
-        <translation><numerusform>… và %n lỗi khác.</numerusform></translation>
+        <translation>
+            <numerusform>… và %n lỗi khác.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported. The file has these problems:</source>
@@ -244,6 +805,119 @@
 Minutes and follow-up tasks of online conferences.</source>
         <translation>minutes-app %1
 Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội nghị.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>The two become one: every conference, bridge point and task that names the other will name the one you keep. Keep:</source>
+        <translation>Hai mục sẽ thành một: mọi hội nghị, điểm cầu và nhiệm vụ đang ghi mục kia sẽ ghi mục được giữ lại. Giữ lại:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the program starts.</source>
+        <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>TableSection</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên hội nghị</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Đã xóa lúc</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Thùng rác trống.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>Delete for &amp;good…</source>
+        <translation>Xóa &amp;vĩnh viễn…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n conference(s) for good, with their instructions and tasks? This cannot be undone.</source>
+        <translation>
+            <numerusform>Xóa vĩnh viễn %n hội nghị, cùng các kết luận và nhiệm vụ của chúng? Không thể hoàn tác.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Xóa vĩnh viễn</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,229 @@
+"""The conference list: Vietnamese order, filters, lazy loading, delete to trash and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from minutes_app.core.conference_edit import trash
+from minutes_app.core.conferences import ConferenceSummary, list_conferences
+from minutes_app.db.engine import Database
+from minutes_app.ui.conference_list import (
+    BATCH,
+    COL_DATE,
+    COL_ORGANIZER,
+    COL_TITLE,
+    ConferenceFilter,
+    ConferenceListPage,
+    ConferenceTableModel,
+)
+from minutes_app.ui.main_window import MainWindow
+from minutes_app.ui.trash_dialog import TrashDialog
+from tests.ui.helpers import activate, type_text
+
+
+def summary(
+    conference_id: int,
+    title: str,
+    date: dt.date = dt.date(2023, 2, 17),
+    organizer: str | None = "Ban Tổ chức Trung ương",
+    chairs: tuple[str, ...] = (),
+    kind: str | None = None,
+) -> ConferenceSummary:
+    return ConferenceSummary(
+        id=conference_id,
+        title=title,
+        date=date,
+        session="morning",
+        kind=kind,
+        organizer=organizer,
+        chairs=chairs,
+        bridge_points=(),
+        documents=(),
+        tasks=0,
+    )
+
+
+def titles(model: ConferenceTableModel) -> list[str]:
+    return [model.index(r, COL_TITLE).data() for r in range(model.rowCount())]
+
+
+def test_titles_sort_in_vietnamese_order(qtbot: QtBot) -> None:
+    model = ConferenceTableModel()
+    model.set_rows(
+        [
+            summary(1, "Đảng bộ"),
+            summary(2, "Dân vận"),
+            summary(3, "Ân cần"),
+            summary(4, "Anh"),
+            summary(5, "Ăn ở"),
+            summary(6, "Bình"),
+        ]
+    )
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles(model) == ["Anh", "Ăn ở", "Ân cần", "Bình", "Dân vận", "Đảng bộ"]
+    model.sort(COL_TITLE, Qt.SortOrder.DescendingOrder)
+    assert titles(model) == ["Đảng bộ", "Dân vận", "Bình", "Ân cần", "Ăn ở", "Anh"]
+
+
+def test_newest_conference_comes_first_by_default(qtbot: QtBot, store: QSettings) -> None:
+    page = ConferenceListPage(store)
+    qtbot.addWidget(page)
+    page.set_rows([summary(1, "Cũ", dt.date(2020, 3, 2)), summary(2, "Mới", dt.date(2023, 4, 3))])
+    assert titles(page.model) == ["Mới", "Cũ"]
+
+
+def test_filter_box_ignores_case_and_diacritics_and_reads_d_as_dj(
+    qtbot: QtBot, store: QSettings
+) -> None:
+    page = ConferenceListPage(store)
+    qtbot.addWidget(page)
+    page.set_rows(
+        [
+            summary(1, "Quán triệt Quy định 96", chairs=("Trương Thị Mai",)),
+            summary(2, "Giao ban quý I", chairs=("Mai Văn Chính",)),
+            summary(3, "Đại hội đảng bộ", chairs=("Phạm Minh Chính",)),
+        ]
+    )
+    type_text(page.filter_box, "truong thi")
+    assert titles(page.model) == ["Quán triệt Quy định 96"]
+    page.filter_box.clear()
+    type_text(page.filter_box, "DAI HOI")
+    assert titles(page.model) == ["Đại hội đảng bộ"]
+    page.filter_box.clear()
+    type_text(page.filter_box, "chinh")
+    assert sorted(titles(page.model)) == ["Giao ban quý I", "Đại hội đảng bộ"]
+
+
+def test_year_quarter_organizer_and_kind_filters_combine(qtbot: QtBot, store: QSettings) -> None:
+    page = ConferenceListPage(store)
+    qtbot.addWidget(page)
+    page.set_rows(
+        [
+            summary(1, "A", dt.date(2023, 2, 17), "Ban Tổ chức Trung ương", kind="giao ban"),
+            summary(2, "B", dt.date(2023, 4, 3), "Ban Tổ chức Trung ương", kind="giao ban"),
+            summary(3, "C", dt.date(2023, 5, 3), "Ban Thường vụ Tỉnh ủy", kind="sơ kết"),
+            summary(4, "D", dt.date(2019, 11, 7), "Ban Thường vụ Tỉnh ủy", kind="giao ban"),
+        ]
+    )
+    assert [page.year_box.itemData(i) for i in range(page.year_box.count())] == [None, 2023, 2019]
+    page.year_box.setCurrentIndex(page.year_box.findData(2023))
+    assert sorted(titles(page.model)) == ["A", "B", "C"]
+    page.quarter_box.setCurrentIndex(page.quarter_box.findData(2))
+    assert sorted(titles(page.model)) == ["B", "C"]
+    page.organizer_box.setCurrentIndex(page.organizer_box.findData("Ban Thường vụ Tỉnh ủy"))
+    assert titles(page.model) == ["C"]
+    page.kind_box.setCurrentIndex(page.kind_box.findData("giao ban"))
+    assert titles(page.model) == []
+
+
+def test_ten_thousand_conferences_are_handed_to_the_view_in_batches(qtbot: QtBot) -> None:
+    model = ConferenceTableModel()
+    rows = [
+        summary(i, f"Hội nghị {i}", dt.date(2015, 1, 1) + dt.timedelta(days=i % 3650))
+        for i in range(10_000)
+    ]
+    model.set_rows(rows)
+    assert model.rowCount() == BATCH
+    assert model.visible_count() == 10_000
+    assert model.canFetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == 2 * BATCH
+
+
+def test_conference_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = ConferenceTableModel()
+    model.set_rows([summary(i, f"Hội nghị {i}") for i in range(BATCH + 5)])
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(ConferenceFilter(text="hoi nghi 1"))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_sort_column_is_remembered_between_runs(qtbot: QtBot, store: QSettings) -> None:
+    page = ConferenceListPage(store)
+    qtbot.addWidget(page)
+    page.table.sortByColumn(COL_ORGANIZER, Qt.SortOrder.AscendingOrder)
+    page.table.horizontalHeader().resizeSection(COL_ORGANIZER, 233)
+    page.save_state()
+    again = ConferenceListPage(store)
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().sortIndicatorSection() == COL_ORGANIZER
+    assert again.table.horizontalHeader().sectionSize(COL_ORGANIZER) == 233
+
+
+@pytest.fixture
+def window(qtbot: QtBot, example_db: Database, store: QSettings) -> MainWindow:
+    window = MainWindow(example_db, store)
+    qtbot.addWidget(window)
+    window.show()
+    activate(qtbot, window)
+    return window
+
+
+def test_delete_key_moves_the_conference_to_the_trash_after_asking(
+    qtbot: QtBot, window: MainWindow, example_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.test_record_conference import answer_next_message_box
+
+    seen = answer_next_message_box(monkeypatch, "Move to trash")
+    table = window.conference_page.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert seen == ["Move 1 conference(s) to the trash? They can be restored from Edit → Trash."]
+    assert window.conference_page.model.rowCount() == 0
+    assert list_conferences(example_db) == []
+    assert [t.title[:20] for t in trash(example_db)] == ["Hội nghị trực tuyến "]
+
+
+def test_cancelling_the_question_deletes_nothing(
+    qtbot: QtBot, window: MainWindow, example_db: Database
+) -> None:
+    table = window.conference_page.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # the autouse fixture answers Cancel
+    assert len(list_conferences(example_db)) == 1
+
+
+def test_undo_after_delete_puts_the_conference_back(
+    qtbot: QtBot, window: MainWindow, example_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.test_record_conference import answer_next_message_box
+
+    answer_next_message_box(monkeypatch, "Move to trash")
+    table = window.conference_page.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.conference_page.model.rowCount() == 1
+    assert trash(example_db) == []
+
+
+def test_trash_dialog_restores_a_deleted_conference(
+    qtbot: QtBot, window: MainWindow, example_db: Database
+) -> None:
+    from minutes_app.core.conference_edit import move_to_trash
+
+    [conference] = list_conferences(example_db)
+    move_to_trash(example_db, [conference.id])
+    dialog = TrashDialog(example_db, window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    dialog.view.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0
+    assert [c.id for c in list_conferences(example_db)] == [conference.id]
+
+
+def test_double_click_opens_the_conference_in_the_editor(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.conference_page.table
+    index = window.conference_page.model.index(0, COL_DATE)
+    table.doubleClicked.emit(index)
+    assert window.editor is not None
+    assert window.editor.title_edit.text().startswith("Hội nghị trực tuyến quán triệt")
