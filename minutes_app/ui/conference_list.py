@@ -91,6 +91,19 @@ class ConferenceTableModel(QAbstractTableModel):
             "afternoon": self.tr("afternoon"),
             "evening": self.tr("evening"),
         }
+        sessions = self._session_names
+        # One getter per column: the raw value a cell sorts by.
+        self._getters: tuple[Callable[[ConferenceSummary], Any], ...] = (
+            lambda r: r.date.toordinal() * 4 + _SESSION_ORDER.get(r.session or "", 0),
+            lambda r: sessions.get(r.session or "", ""),
+            lambda r: r.title,
+            lambda r: r.organizer or "",
+            lambda r: ", ".join(r.chairs),
+            lambda r: len(r.bridge_points),
+            lambda r: len(r.documents),
+            lambda r: r.tasks,
+            lambda r: r.overdue,
+        )
         self._headers = [
             self.tr("Date"),
             self.tr("Session"),
@@ -108,7 +121,7 @@ class ConferenceTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[ConferenceSummary]) -> None:
         self.beginResetModel()
         self._all = list(rows)
-        self._haystacks = {r.id: _haystack(r) for r in self._all}
+        self._haystacks = {}
         self._recompute()
         self.endResetModel()
 
@@ -135,7 +148,10 @@ class ConferenceTableModel(QAbstractTableModel):
 
     def _recompute(self) -> None:
         column, order = self._sort
-        visible = [r for r in self._all if self._filter.accepts(r, self._haystacks[r.id])]
+        if self._filter.text.strip() and not self._haystacks:
+            # Folded text is only needed once the clerk types in the filter box.
+            self._haystacks = {r.id: _haystack(r) for r in self._all}
+        visible = [r for r in self._all if self._filter.accepts(r, self._haystacks.get(r.id, ""))]
         visible.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self._visible = visible
         self._shown = min(len(visible), max(self._shown, BATCH))
@@ -148,7 +164,10 @@ class ConferenceTableModel(QAbstractTableModel):
                 return (key(str(self._raw(row, column) or "")), row.date, row.id)
 
             return text_key
-        return lambda row: (self._raw(row, column), row.date, row.id)
+        getter = self._getters[column]
+        if column == COL_DATE:
+            return lambda row: (getter(row), row.id)
+        return lambda row: (getter(row), row.date, row.id)
 
     # --- Qt model interface ------------------------------------------------------------
 
@@ -199,18 +218,7 @@ class ConferenceTableModel(QAbstractTableModel):
         return None
 
     def _raw(self, row: ConferenceSummary, column: int) -> Any:
-        values: dict[int, Any] = {
-            COL_DATE: row.date.toordinal() * 4 + _SESSION_ORDER.get(row.session or "", 0),
-            COL_SESSION: self._session_names.get(row.session or "", ""),
-            COL_TITLE: row.title,
-            COL_ORGANIZER: row.organizer or "",
-            COL_CHAIR: ", ".join(row.chairs),
-            COL_POINTS: len(row.bridge_points),
-            COL_DOCUMENTS: len(row.documents),
-            COL_TASKS: row.tasks,
-            COL_OVERDUE: row.overdue,
-        }
-        return values[column]
+        return self._getters[column](row)
 
     def _display(self, row: ConferenceSummary, column: int) -> Any:
         if column == COL_DATE:

@@ -1,0 +1,80 @@
+"""Render every main screen and the conference editor, filled with the sample data, to PNG.
+
+    python scripts/screenshots.py OUTDIR [--lang vi|en]
+
+Runs offscreen: no display is needed. The README's pictures are made with
+`python scripts/screenshots.py docs/screenshots`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from minutes_app.core.conferences import list_conferences  # noqa: E402
+from minutes_app.core.samples import load_samples  # noqa: E402
+from minutes_app.db.engine import Database  # noqa: E402
+from minutes_app.ui.app import install_language  # noqa: E402
+from minutes_app.ui.main_window import MainWindow  # noqa: E402
+
+SIZE = (1280, 760)
+
+
+def render(out: Path, language: str) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_language(app, language)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database.open(Path(folder) / "screens.sqlite3")
+        load_samples(db)
+        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db, store)
+        window.resize(*SIZE)
+        window.show()
+
+        def shot(name: str, widget: object) -> None:
+            app.processEvents()
+            path = out / f"{name}.png"
+            widget.grab().save(str(path))  # type: ignore[attr-defined]
+            written.append(path)
+
+        for row, name in enumerate(("conferences", "tasks", "documents", "units", "overview")):
+            window.navigation.setCurrentRow(row)
+            shot(name, window)
+        window.navigation.setCurrentRow(0)
+        newest = list_conferences(db)[0]
+        editor = window.open_conference(newest.id)
+        assert editor is not None
+        editor.resize(*SIZE)
+        tabs = ("general", "bridge-points", "documents", "discussion", "instructions", "notes")
+        for index, name in enumerate(tabs):
+            editor.tabs.setCurrentIndex(index)
+            if name == "instructions":
+                editor.instructions.table.selectRow(0)
+            shot(f"editor-{name}", editor)
+        editor.close()
+        window.close()
+        db.close()
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    args = parser.parse_args()
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    for path in render(args.outdir, args.lang):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
