@@ -18,11 +18,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from minutes_app.core.conferences import list_conferences  # noqa: E402
-from minutes_app.db.engine import Database  # noqa: E402
-from minutes_app.db.models import (  # noqa: E402
+from minutes_app.core.conferences import list_conferences
+from minutes_app.db.engine import Database
+from minutes_app.db.models import (
     BridgePoint,
     Conference,
     ConferenceChair,
@@ -42,8 +42,10 @@ def fill(db: Database, count: int) -> None:
         s.execute(insert(Person), [{"id": i, "name": f"Nguyễn Văn {i}"} for i in range(1, 301)])
         s.execute(
             insert(Document),
-            [{"id": i, "kind": "Quy định", "number": str(i), "symbol": f"{i}-QĐ/TW"}
-             for i in range(1, 501)],
+            [
+                {"id": i, "kind": "Quy định", "number": str(i), "symbol": f"{i}-QĐ/TW"}
+                for i in range(1, 501)
+            ],
         )
         s.execute(
             insert(Conference),
@@ -61,23 +63,34 @@ def fill(db: Database, count: int) -> None:
         )
         s.execute(
             insert(ConferenceChair),
-            [{"conference_id": i, "position": p, "person_id": (i + p) % 300 + 1}
-             for i in range(1, count + 1) for p in range(2)],
+            [
+                {"conference_id": i, "position": p, "person_id": (i + p) % 300 + 1}
+                for i in range(1, count + 1)
+                for p in range(2)
+            ],
         )
         s.execute(
             insert(BridgePoint),
-            [{"conference_id": i, "position": p, "name": f"Điểm cầu {p}", "unit_id": p + 1}
-             for i in range(1, count + 1) for p in range(3)],
+            [
+                {"conference_id": i, "position": p, "name": f"Điểm cầu {p}", "unit_id": p + 1}
+                for i in range(1, count + 1)
+                for p in range(3)
+            ],
         )
         s.execute(
             insert(StudiedDocument),
-            [{"conference_id": i, "position": p, "document_id": (i + p) % 500 + 1}
-             for i in range(1, count + 1) for p in range(2)],
+            [
+                {"conference_id": i, "position": p, "document_id": (i + p) % 500 + 1}
+                for i in range(1, count + 1)
+                for p in range(2)
+            ],
         )
         s.execute(
             insert(Instruction),
-            [{"id": i, "conference_id": i, "position": 0, "text": "Triển khai thực hiện"}
-             for i in range(1, count + 1)],
+            [
+                {"id": i, "conference_id": i, "position": 0, "text": "Triển khai thực hiện"}
+                for i in range(1, count + 1)
+            ],
         )
         s.execute(
             insert(Task),

@@ -16,14 +16,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from minutes_app.core.conferences import list_conferences  # noqa: E402
-from minutes_app.core.samples import load_samples  # noqa: E402
-from minutes_app.db.engine import Database  # noqa: E402
-from minutes_app.ui.app import install_language  # noqa: E402
-from minutes_app.ui.main_window import MainWindow  # noqa: E402
+from minutes_app.core.conferences import list_conferences
+from minutes_app.core.samples import load_samples
+from minutes_app.db.engine import Database
+from minutes_app.ui.app import install_language
+from minutes_app.ui.main_window import MainWindow
 
 SIZE = (1280, 760)
 
