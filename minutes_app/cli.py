@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -122,6 +123,87 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return OK
 
 
+def iso_date(text: str) -> dt.date:
+    """A DATE argument: YYYY-MM-DD."""
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
+
+
+_CLASS_WORDS = {
+    "done_on_time": "đúng hạn",
+    "done_late": "trễ hạn",
+    "in_progress": "đang làm",
+    "overdue": "QUÁ HẠN",
+    "ongoing": "thường xuyên",
+    "cancelled": "đã hủy",
+}
+
+
+def _day(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from minutes_app.core.tasks import classified_tasks, select_tasks
+
+    as_of = args.as_of or dt.date.today()
+    db = _open_db(args)
+    try:
+        rows = select_tasks(classified_tasks(db, as_of), args.classes or (), args.unit)
+    finally:
+        db.close()
+    if args.json:
+        sys.stdout.write(_dump([r.to_json() for r in rows]))
+        return OK
+    print(f"Nhiệm vụ tính đến ngày {_day(as_of)}: {len(rows)}")
+    for r in rows:
+        late = (
+            f" ({(as_of - r.deadline).days} ngày)" if r.tracking == "overdue" and r.deadline else ""
+        )
+        print(
+            f"{r.id:>6}  {_CLASS_WORDS[r.tracking]:<12}{late}  hạn {_day(r.deadline)}  "
+            f"{r.lead_unit}: {r.title}"
+        )
+    return OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from minutes_app.core.tasks import period_report
+    from minutes_app.core.tracking import CLASSES
+
+    if args.start > args.end:
+        raise Refused("--from: after --to")
+    db = _open_db(args)
+    try:
+        report = period_report(db, args.start, args.end, args.as_of)
+    finally:
+        db.close()
+    if args.json:
+        sys.stdout.write(_dump(report.to_json()))
+        return OK
+    print(
+        f"Nhiệm vụ giao từ {_day(report.start)} đến {_day(report.end)}, "
+        f"tính đến ngày {_day(report.as_of)}"
+    )
+    header = ["Đơn vị chủ trì", *(_CLASS_WORDS[c] for c in CLASSES)]
+    lines = [[u.unit, *(str(u.counts[c]) for c in CLASSES)] for u in report.units]
+    lines.append(["Tổng cộng", *(str(report.total[c]) for c in CLASSES)])
+    width = max(len(row[0]) for row in [header, *lines])
+    for row in [header, *lines]:
+        print(row[0].ljust(width) + "".join(cell.rjust(13) for cell in row[1:]))
+    rate = report.on_time_rate
+    print(
+        f"Tỷ lệ hoàn thành đúng hạn: {rate:.0%}"
+        if rate is not None
+        else "Tỷ lệ hoàn thành đúng hạn: chưa có nhiệm vụ hoàn thành"
+    )
+    return OK
+
+
 def cmd_open_window(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import run_app
 
@@ -150,6 +232,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("conferences", help="list conferences, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_conferences)
+
+    p = commands.add_parser("tasks", help="tasks with their tracking class")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="classify as of DATE")
+    p.add_argument(
+        "--class",
+        dest="classes",
+        action="append",
+        metavar="CLASS",
+        choices=("done_on_time", "done_late", "in_progress", "overdue", "ongoing", "cancelled"),
+        help="only tasks of this class (repeatable)",
+    )
+    p.add_argument("--unit", metavar="NAME", help="only tasks led by this unit")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_tasks)
+
+    p = commands.add_parser("report", help="tasks of a period counted per lead unit")
+    p.add_argument("--from", dest="start", type=iso_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=iso_date, required=True, metavar="DATE")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: --to")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_report)
 
     p = commands.add_parser("demo", help="load the sample conferences")
     p.set_defaults(run=cmd_demo)

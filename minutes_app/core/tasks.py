@@ -1,0 +1,214 @@
+"""Reading tasks with their tracking class, and the per-unit report of the contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from minutes_app.core.text import fold, vietnamese_sort_key
+from minutes_app.core.tracking import (
+    CLASSES,
+    Extension,
+    TaskState,
+    count_classes,
+    on_time_rate,
+    tracking_class,
+)
+from minutes_app.db.engine import Database
+from minutes_app.db.models import (
+    Conference,
+    Instruction,
+    Person,
+    Task,
+    TaskEvent,
+    TaskSupport,
+    Unit,
+)
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task as lists and reports show it, with its class on the day asked about."""
+
+    id: int
+    title: str
+    conference_id: int
+    conference: str
+    lead_unit: str
+    support_units: tuple[str, ...]
+    owner: str | None
+    assigned_on: dt.date
+    deadline: dt.date | None
+    status: str
+    completed_on: dt.date | None
+    tracking: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "conference": self.conference,
+            "lead_unit": self.lead_unit,
+            "support_units": list(self.support_units),
+            "owner": self.owner,
+            "assigned_on": self.assigned_on.isoformat(),
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "status": self.status,
+            "completed_on": self.completed_on.isoformat() if self.completed_on else None,
+            "class": self.tracking,
+        }
+
+
+def _extensions(db: Database) -> dict[int, list[Extension]]:
+    found: dict[int, list[Extension]] = {}
+    with db.reading() as session:
+        rows = session.execute(
+            select(TaskEvent.task_id, TaskEvent.at, TaskEvent.old_deadline, TaskEvent.new_deadline)
+            .where(TaskEvent.kind == "deadline_changed")
+            .order_by(TaskEvent.task_id, TaskEvent.at, TaskEvent.id)
+        )
+        for task_id, at, old, new in rows:
+            if old is not None and new is not None:
+                found.setdefault(task_id, []).append(Extension(at.date(), old, new))
+    return found
+
+
+def classified_tasks(
+    db: Database,
+    as_of: dt.date,
+    *,
+    assigned_from: dt.date | None = None,
+    assigned_to: dt.date | None = None,
+) -> list[TaskRow]:
+    """Every task that exists on ``as_of`` (assigned by then, conference not in the trash),
+    optionally only those assigned within [assigned_from, assigned_to]."""
+    lead = aliased(Unit)
+    statement = (
+        select(
+            Task.id,
+            Task.title,
+            Conference.id.label("conference_id"),
+            Conference.title.label("conference"),
+            lead.name.label("lead_unit"),
+            Person.name.label("owner"),
+            Task.assigned_on,
+            Task.deadline,
+            Task.status,
+            Task.completed_on,
+        )
+        .join(Instruction, Task.instruction_id == Instruction.id)
+        .join(Conference, Instruction.conference_id == Conference.id)
+        .join(lead, Task.lead_unit_id == lead.id)
+        .outerjoin(Person, Task.owner_id == Person.id)
+        .where(Conference.deleted_at.is_(None), Task.assigned_on <= as_of)
+        .order_by(Task.id)
+    )
+    if assigned_from is not None:
+        statement = statement.where(Task.assigned_on >= assigned_from)
+    if assigned_to is not None:
+        statement = statement.where(Task.assigned_on <= assigned_to)
+    extensions = _extensions(db)
+    with db.reading() as session:
+        rows = session.execute(statement).all()
+        supports: dict[int, list[str]] = {}
+        for task_id, name in session.execute(
+            select(TaskSupport.task_id, Unit.name)
+            .join(Unit)
+            .order_by(TaskSupport.task_id, TaskSupport.position)
+        ):
+            supports.setdefault(task_id, []).append(name)
+    result = []
+    for r in rows:
+        state = TaskState(
+            status=r.status,
+            assigned_on=r.assigned_on,
+            deadline=r.deadline,
+            completed_on=r.completed_on,
+            extensions=tuple(extensions.get(r.id, ())),
+        )
+        tracking = tracking_class(state, as_of)
+        if tracking is None:
+            continue
+        result.append(
+            TaskRow(
+                id=r.id,
+                title=r.title,
+                conference_id=r.conference_id,
+                conference=r.conference,
+                lead_unit=r.lead_unit,
+                support_units=tuple(supports.get(r.id, ())),
+                owner=r.owner,
+                assigned_on=r.assigned_on,
+                deadline=r.deadline,
+                status=r.status,
+                completed_on=r.completed_on,
+                tracking=tracking,
+            )
+        )
+    return result
+
+
+def select_tasks(
+    rows: Iterable[TaskRow], classes: Iterable[str] = (), unit: str | None = None
+) -> list[TaskRow]:
+    """Rows of the given classes (all when none) led by ``unit`` (any spelling of accents)."""
+    wanted = set(classes) or set(CLASSES)
+    unit_key = fold(unit) if unit else None
+    return [
+        r
+        for r in rows
+        if r.tracking in wanted and (unit_key is None or fold(r.lead_unit) == unit_key)
+    ]
+
+
+@dataclass(frozen=True)
+class UnitCounts:
+    unit: str
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, object]:
+        return {"unit": self.unit, **self.counts}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Tasks assigned within a period, classified as of a day, counted per lead unit."""
+
+    start: dt.date
+    end: dt.date
+    as_of: dt.date
+    units: tuple[UnitCounts, ...]
+    total: dict[str, int]
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return on_time_rate(self.total)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "as_of": self.as_of.isoformat(),
+            "units": [u.to_json() for u in self.units],
+            "total": dict(self.total),
+        }
+
+
+def period_report(
+    db: Database, start: dt.date, end: dt.date, as_of: dt.date | None = None
+) -> Report:
+    """The contract's ``report``: each task counts once, under its lead unit."""
+    as_of = as_of or end
+    rows = classified_tasks(db, as_of, assigned_from=start, assigned_to=end)
+    by_unit: dict[str, list[str]] = {}
+    for row in rows:
+        by_unit.setdefault(row.lead_unit, []).append(row.tracking)
+    units = tuple(
+        UnitCounts(name, count_classes(by_unit[name]))
+        for name in sorted(by_unit, key=vietnamese_sort_key)
+    )
+    return Report(start, end, as_of, units, count_classes(r.tracking for r in rows))
