@@ -7,8 +7,15 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import OperationalError
 
 from minutes_app import APP_NAME, __version__
 from minutes_app.db.engine import Database, DatabaseRefused
@@ -46,6 +53,35 @@ def chosen_language(args_lang: str | None, store: QSettings) -> str:
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
+# Why a database is refused, by DatabaseRefused.reason; %1 is the file.
+_REFUSALS = {
+    "folder": QT_TRANSLATE_NOOP("App", "%1 is a folder, not a database file."),
+    "not_sqlite": QT_TRANSLATE_NOOP(
+        "App", "%1 is not a minutes-app database (not an SQLite file)."
+    ),
+    "foreign": QT_TRANSLATE_NOOP(
+        "App", "%1 is an SQLite database of another program, not of minutes-app."
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("App", "%1 cannot be read as a database: it may be damaged."),
+    "newer": QT_TRANSLATE_NOOP(
+        "App",
+        "%1 was written by a newer version of minutes-app. Please update the program; "
+        "the file was not changed.",
+    ),
+    "unusable": QT_TRANSLATE_NOOP(
+        "App", "%1 cannot be opened: the folder may be read-only or the disk full."
+    ),
+}
+
+
+def refusal_text(exc: DatabaseRefused) -> str:
+    """Why a database file cannot be opened, in the window's language."""
+    source = _REFUSALS.get(exc.reason)
+    if source is None:
+        return str(exc)
+    return QCoreApplication.translate("App", source).replace("%1", str(exc.path))
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on the database named by ``args`` and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -59,7 +95,12 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         db = Database.open(path)
     except DatabaseRefused as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, refusal_text(exc))
+        return 1
+    except OperationalError as exc:
+        QMessageBox.critical(
+            None, APP_NAME, refusal_text(DatabaseRefused("unusable", path, str(exc.orig)))
+        )
         return 1
 
     from minutes_app.ui.main_window import MainWindow

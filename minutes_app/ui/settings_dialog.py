@@ -33,7 +33,7 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
-        ok = QPushButton(self.tr("OK"))
+        self.ok_button = ok = QPushButton(self.tr("OK"))
         ok.setDefault(True)
         cancel = QPushButton(self.tr("Cancel"))
         ok.clicked.connect(self._on_accept)

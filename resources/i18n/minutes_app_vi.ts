@@ -1,6 +1,32 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>App</name>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 là một thư mục, không phải tệp cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>%1 is not a minutes-app database (not an SQLite file).</source>
+        <translation>%1 không phải cơ sở dữ liệu của minutes-app (không phải tệp SQLite).</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not of minutes-app.</source>
+        <translation>%1 là cơ sở dữ liệu SQLite của chương trình khác, không phải của minutes-app.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a database: it may be damaged.</source>
+        <translation>Không đọc được %1: tệp có thể đã bị hỏng.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of minutes-app. Please update the program; the file was not changed.</source>
+        <translation>%1 được ghi bởi phiên bản minutes-app mới hơn. Hãy cập nhật chương trình; tệp không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: the folder may be read-only or the disk full.</source>
+        <translation>Không mở được %1: thư mục có thể chỉ cho phép đọc hoặc ổ đĩa đã đầy.</translation>
+    </message>
+</context>
 <context>
     <name>Common</name>
     <message>
@@ -207,7 +233,7 @@
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <source>Presenter&apos;s title</source>
+        <source>Presenter's title</source>
         <translation>Chức vụ người trình bày</translation>
     </message>
     <message>
@@ -215,7 +241,7 @@
         <translation>Thêm từ &amp;danh mục</translation>
     </message>
     <message>
-        <source>Delegates&apos; opinions, proposals and the answers given</source>
+        <source>Delegates' opinions, proposals and the answers given</source>
         <translation>Ý kiến, đề xuất, kiến nghị của đại biểu và nội dung giải đáp</translation>
     </message>
     <message>
@@ -317,11 +343,11 @@
         <translation>nội dung</translation>
     </message>
     <message>
-        <source>presiding person&apos;s name</source>
+        <source>presiding person's name</source>
         <translation>tên người chủ trì</translation>
     </message>
     <message>
-        <source>attendee&apos;s name</source>
+        <source>attendee's name</source>
         <translation>tên đại biểu</translation>
     </message>
     <message>
