@@ -79,7 +79,7 @@ def refusal_text(exc: DatabaseRefused) -> str:
     source = _REFUSALS.get(exc.reason)
     if source is None:
         return str(exc)
-    return QCoreApplication.translate("App", source).replace("%1", str(exc.path))
+    return QCoreApplication.translate("App", str(source)).replace("%1", str(exc.path))
 
 
 def run_app(args: argparse.Namespace) -> int:
