@@ -162,9 +162,11 @@ def check(form: ConferenceForm) -> list[Problem]:
     seen: set[str] = set()
     for i, chair in enumerate(form.chairs):
         need(chair.person.name, f"chairs[{i}].person")
-        if chair.person.name.strip() in seen:
+        # Compared as stored (NFC): two spellings of one name resolve to one person.
+        name = clean(chair.person.name) or ""
+        if name in seen:
             problems.append(Problem(f"chairs[{i}].person", "duplicate"))
-        seen.add(chair.person.name.strip())
+        seen.add(name)
     for i, point in enumerate(form.bridge_points):
         need(point.name, f"bridge_points[{i}].name")
         if point.attendee_count is not None and point.attendee_count < 0:

@@ -12,6 +12,8 @@ from urllib.request import pathname2url
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from minutes_app.core.text import fold
+
 # The newest schema this build knows, and every schema it can upgrade from, oldest first.
 # Kept here so that a normal start compares one string and never imports Alembic;
 # tests check both against the migration scripts.
@@ -86,6 +88,12 @@ def _on_connect(dbapi_connection: Any, _record: Any, *, foreign_keys: bool) -> N
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+    # fold(text): the diacritic-, case- and đ-blind form that filters compare.
+    dbapi_connection.create_function("fold", 1, _fold_or_none, deterministic=True)
+
+
+def _fold_or_none(text: object) -> str | None:
+    return fold(text) if isinstance(text, str) else None
 
 
 def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
