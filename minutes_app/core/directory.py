@@ -192,6 +192,16 @@ def _merge_people(session: Session, keep_id: int, remove_id: int) -> None:
     session.execute(delete(Person).where(Person.id == remove_id))
 
 
+def _ancestors(session: Session, unit_id: int) -> list[int]:
+    """The ids above ``unit_id``, nearest first."""
+    chain: list[int] = []
+    current = session.scalar(select(Unit.parent_id).where(Unit.id == unit_id))
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+    return chain
+
+
 def merge_units(db: Database, keep_id: int, remove_id: int) -> None:
     """Make ``remove_id`` the same unit as ``keep_id``; people who then share a name and unit
     become one person too."""
@@ -217,6 +227,11 @@ def merge_units(db: Database, keep_id: int, remove_id: int) -> None:
                 TaskSupport.task_id.in_(select(Task.id).where(Task.lead_unit_id == keep_id)),
             )
         )
+        if remove_id in _ancestors(session, keep_id):
+            # keep sits below remove, so handing it remove's children would close a loop
+            # (keep → … → keep): it takes remove's place in the tree instead.
+            remove_parent = session.scalar(select(Unit.parent_id).where(Unit.id == remove_id))
+            session.execute(update(Unit).where(Unit.id == keep_id).values(parent_id=remove_parent))
         session.execute(update(Unit).where(Unit.parent_id == remove_id).values(parent_id=keep_id))
         session.execute(
             update(Unit).where(Unit.id == keep_id, Unit.parent_id == keep_id).values(parent_id=None)

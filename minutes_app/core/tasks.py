@@ -212,3 +212,75 @@ def period_report(
         for name in sorted(by_unit, key=vietnamese_sort_key)
     )
     return Report(start, end, as_of, units, count_classes(r.tracking for r in rows))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    kind: str
+    note: str | None
+    old_deadline: dt.date | None
+    new_deadline: dt.date | None
+    by: str | None
+
+
+@dataclass(frozen=True)
+class TaskCard:
+    """Everything about one task, for its detail pane."""
+
+    id: int
+    title: str
+    detail: str | None
+    conference: str
+    conference_date: dt.date
+    instruction: str
+    lead_unit: str
+    support_units: tuple[str, ...]
+    owner: str | None
+    assigned_on: dt.date
+    deadline: dt.date | None
+    status: str
+    completed_on: dt.date | None
+    result: str | None
+    history: tuple[HistoryEntry, ...]
+
+    def state(self) -> TaskState:
+        return TaskState(
+            status=self.status,
+            assigned_on=self.assigned_on,
+            deadline=self.deadline,
+            completed_on=self.completed_on,
+            extensions=tuple(
+                Extension(h.at.date(), h.old_deadline, h.new_deadline)
+                for h in self.history
+                if h.kind == "deadline_changed" and h.old_deadline and h.new_deadline
+            ),
+        )
+
+
+def task_card(db: Database, task_id: int) -> TaskCard | None:
+    with db.reading() as session:
+        task = session.get(Task, task_id)
+        if task is None:
+            return None
+        instruction = task.instruction
+        return TaskCard(
+            id=task.id,
+            title=task.title,
+            detail=task.detail,
+            conference=instruction.conference.title,
+            conference_date=instruction.conference.date,
+            instruction=instruction.text,
+            lead_unit=task.lead_unit.name,
+            support_units=tuple(s.unit.name for s in task.supports),
+            owner=task.owner.name if task.owner else None,
+            assigned_on=task.assigned_on,
+            deadline=task.deadline,
+            status=task.status,
+            completed_on=task.completed_on,
+            result=task.result,
+            history=tuple(
+                HistoryEntry(e.at, e.kind, e.note, e.old_deadline, e.new_deadline, e.by)
+                for e in task.history
+            ),
+        )

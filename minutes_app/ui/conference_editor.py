@@ -179,6 +179,8 @@ class ConferenceEditor(QDialog):
 
     # The clerk asked to save; carries the form, which passes check().
     save_requested = Signal(object)
+    # The clerk asked to create tasks from the instruction at this row.
+    create_tasks_requested = Signal(int)
 
     def __init__(
         self, form: ConferenceForm, choices: EditorChoices, parent: QWidget | None = None
@@ -441,6 +443,11 @@ class ConferenceEditor(QDialog):
         FoldingCompleter(self.choices.people, self.speaker_edit).attach(self.speaker_edit)
         self.instruction_text = self._text_box(self.tr("The instruction as given"))
         self.instructions_error = self._error_label()
+        self.create_tasks_button = QPushButton(self.tr("Create &tasks…"))
+        self.create_tasks_button.setAutoDefault(False)
+        self.create_tasks_button.setEnabled(False)
+        self.create_tasks_button.clicked.connect(self._on_create_tasks)
+        self.instructions.button_row.addWidget(self.create_tasks_button)
         speaker = QHBoxLayout()
         speaker.addWidget(self._buddy(self.tr("S&peaker"), self.speaker_edit))
         speaker.addWidget(self.speaker_edit, 1)
@@ -868,6 +875,12 @@ class ConferenceEditor(QDialog):
     def _on_instruction_selected(self, row: int) -> None:
         if not self._applying:
             self._show_instruction(row)
+        self.create_tasks_button.setEnabled(row >= 0)
+
+    def _on_create_tasks(self) -> None:
+        row = self.instructions.table.currentRow()
+        if row >= 0:
+            self.create_tasks_requested.emit(row)
 
     def _on_add_instruction(self) -> None:
         self.instructions.add_row(["", "", ""], None, edit=False)
@@ -934,6 +947,16 @@ class ConferenceEditor(QDialog):
         self.undo_stack.setClean()
         self._update_title()
         return True
+
+    def save(self) -> bool:
+        """Save now, as Ctrl+S does; False when the form has problems or saving failed."""
+        return self._on_save()
+
+    def reload(self, form: ConferenceForm) -> None:
+        """Show ``form`` as the saved state (after tasks were created elsewhere)."""
+        self.apply_form(form)
+        self.undo_stack.setClean()
+        self._update_title()
 
     def has_unsaved_changes(self) -> bool:
         return not self.undo_stack.isClean()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -33,11 +35,25 @@ from minutes_app.core.conference_edit import (
     save_conference,
 )
 from minutes_app.core.conferences import list_conferences
+from minutes_app.core.directory import list_people, list_units
+from minutes_app.core.task_actions import (
+    ActionRecord,
+    add_progress,
+    cancel,
+    complete,
+    create_tasks,
+    extend_deadline,
+    reopen,
+)
+from minutes_app.core.task_actions import undo as undo_task_action
+from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
 from minutes_app.ui.common import ask, inform
 from minutes_app.ui.conference_editor import ConferenceEditor
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
+from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
+from minutes_app.ui.task_register import TaskRegisterPage
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
 
@@ -75,6 +91,30 @@ class TrashCommand(QUndoCommand):
         self.window.refresh()
 
 
+class TaskActionCommand(QUndoCommand):
+    """An action on tasks; redo runs it, undo puts the tasks back as they were."""
+
+    def __init__(
+        self, window: MainWindow, text: str, run: Callable[[], ActionRecord], record: ActionRecord
+    ) -> None:
+        super().__init__(text)
+        self.window = window
+        self.run = run
+        self.record = record
+        self._first = True
+
+    def redo(self) -> None:
+        # The action already ran in its dialog (so that its errors showed there).
+        if not self._first:
+            self.record = self.run()
+        self._first = False
+        self.window.refresh()
+
+    def undo(self) -> None:
+        undo_task_action(self.window.db, self.record)
+        self.window.refresh()
+
+
 class MainWindow(QMainWindow):
     """The application window. It is given the open database and the settings."""
 
@@ -91,6 +131,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.pages = QStackedWidget()
         self.conference_page = ConferenceListPage(store)
+        self.task_page = TaskRegisterPage(db, store)
         later = self.tr("This screen arrives in a later version of minutes-app.")
         self._add_page(
             self.tr("Conferences"),
@@ -100,7 +141,7 @@ class MainWindow(QMainWindow):
         self._add_page(
             self.tr("Tasks"),
             QStyle.StandardPixmap.SP_DialogApplyButton,
-            PlaceholderPage(self.tr("Tasks"), later),
+            self.task_page,
         )
         self._add_page(
             self.tr("Documents"),
@@ -137,6 +178,7 @@ class MainWindow(QMainWindow):
         self.directory_page.changed.connect(self.refresh)
 
         self._build_actions()
+        self._build_task_actions()
         self._restore_geometry()
         self.refresh()
 
@@ -255,13 +297,20 @@ class MainWindow(QMainWindow):
         self.store.setValue("main_window/geometry", self.saveGeometry())
         self.store.setValue("main_window/splitter", self.splitter.saveState())
         self.conference_page.save_state()
+        self.task_page.save_state()
         self.store.sync()
         super().closeEvent(event)
 
     def refresh(self) -> None:
         """Reload every list from the database (also picks up another copy's changes)."""
-        self.conference_page.set_rows(list_conferences(self.db))
+        conferences = list_conferences(self.db)
+        self.conference_page.set_rows(conferences)
         self.directory_page.refresh()
+        self.task_page.set_choices(
+            sorted(((u.id, u.name) for u in list_units(self.db)), key=lambda u: fold(u[1])),
+            [(c.id, f"{c.date:%d/%m/%Y} {c.title}") for c in conferences],
+        )
+        self.task_page.apply_filters()
 
     # --- conferences -------------------------------------------------------------------
 
@@ -283,6 +332,7 @@ class MainWindow(QMainWindow):
             return self.editor
         editor = ConferenceEditor(form, editor_choices(self.db), self)
         editor.set_save_handler(self._save_form)
+        editor.create_tasks_requested.connect(self._on_create_tasks)
         editor.finished.connect(self._on_editor_finished)
         self.editor = editor
         editor.open()
@@ -325,6 +375,92 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(TrashCommand(self, ids, self.tr("Delete conference")))
         self.statusBar().showMessage(self.tr("Moved to the trash. Ctrl+Z puts it back."), 8000)
+
+    # --- tasks -------------------------------------------------------------------------
+
+    def _build_task_actions(self) -> None:
+        self.task_buttons: dict[str, QPushButton] = {}
+        labels = (
+            ("progress", self.tr("&Progress…")),
+            ("extend", self.tr("E&xtend…")),
+            ("complete", self.tr("&Done…")),
+            ("reopen", self.tr("Re&open…")),
+            ("cancel", self.tr("&Cancel task…")),
+        )
+        for kind, label in labels:
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, k=kind: self.act_on_tasks(k))
+            self.task_page.actions_bar.addWidget(button)
+            self.task_buttons[kind] = button
+        self.task_page.actions_bar.addStretch(1)
+        self.task_page.selection_changed.connect(self._on_task_selection)
+        self._on_task_selection([])
+
+    def _on_task_selection(self, ids: list[int]) -> None:
+        for button in self.task_buttons.values():
+            button.setEnabled(bool(ids))
+
+    def act_on_tasks(self, kind: str) -> TaskActionDialog | None:
+        ids = self.task_page.selected_ids()
+        if not ids:
+            return None
+        db = self.db
+        runners: dict[str, Callable[[TaskActionDialog], Callable[[], ActionRecord]]] = {
+            "progress": lambda d: lambda: add_progress(db, ids, d.chosen_text()),
+            "extend": lambda d: lambda: extend_deadline(db, ids, d.chosen_date(), d.chosen_text()),
+            "complete": lambda d: lambda: complete(db, ids, d.chosen_date(), d.chosen_text()),
+            "reopen": lambda d: lambda: reopen(db, ids, d.chosen_text()),
+            "cancel": lambda d: lambda: cancel(db, ids, d.chosen_text()),
+        }
+        current = None
+        if len(ids) == 1:
+            row = self.task_page.model.row(self.task_page.table.currentIndex().row())
+            current = row.deadline if row else None
+        bound: list[Callable[[], ActionRecord]] = []
+
+        def run(dialog: TaskActionDialog) -> ActionRecord:
+            action = runners[kind](dialog)
+            record = action()
+            bound.append(action)
+            return record
+
+        dialog = TaskActionDialog(kind, len(ids), run, current_deadline=current, parent=self)
+        if dialog.exec() == dialog.DialogCode.Accepted and dialog.record is not None:
+            self.undo_stack.push(
+                TaskActionCommand(self, dialog.windowTitle(), bound[-1], dialog.record)
+            )
+        return dialog
+
+    def _on_create_tasks(self, row: int) -> None:
+        editor = self.editor
+        if editor is None:
+            return
+        if editor.has_unsaved_changes() and not editor.save():
+            return
+        form = editor.form()
+        if not 0 <= row < len(form.instructions) or form.instructions[row].id is None:
+            return
+        instruction = form.instructions[row]
+        assert instruction.id is not None and form.date is not None
+        dialog = CreateTasksDialog(
+            instruction.id,
+            instruction.text,
+            form.date,
+            sorted((u.name for u in list_units(self.db)), key=fold),
+            [p.name for p in list_people(self.db)],
+            editor,
+        )
+        if dialog.exec() != dialog.DialogCode.Accepted or dialog.request is None:
+            return
+        request = dialog.request
+        record = create_tasks(self.db, request)
+        self.undo_stack.push(
+            TaskActionCommand(
+                self, self.tr("Create tasks"), lambda: create_tasks(self.db, request), record
+            )
+        )
+        if form.id is not None:
+            editor.reload(load_conference(self.db, form.id))
 
     def _on_trash(self) -> None:
         from minutes_app.ui.trash_dialog import TrashDialog

@@ -1,0 +1,432 @@
+"""The task register: every task with its tracking class, filtered, paged in lazily."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_app.core.task_query import RegisterRow, TaskQuery, TaskRegister
+from minutes_app.db.engine import Database
+from minutes_app.ui.task_style import (
+    DISPLAY_CLASSES,
+    DUE_SOON,
+    DUE_SOON_DAYS,
+    class_color,
+    class_icon,
+    class_name,
+    display_class,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+CLASS_ROLE = Qt.ItemDataRole.UserRole + 4
+
+COL_CLASS, COL_DEADLINE, COL_LATE, COL_TITLE, COL_LEAD, COL_OWNER = range(6)
+COL_CONFERENCE, COL_ASSIGNED, COL_COMPLETED = range(6, 9)
+COLUMN_COUNT = 9
+_SORTS = {
+    COL_CLASS: "class",
+    COL_DEADLINE: "deadline",
+    COL_TITLE: "title",
+    COL_LEAD: "lead_unit",
+    COL_ASSIGNED: "assigned_on",
+    COL_LATE: "deadline",
+}
+
+
+def _day(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+class TaskTableModel(QAbstractTableModel):
+    """Rows come from ``TaskRegister`` a page at a time, as the view scrolls."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._query = TaskQuery(as_of=dt.date.today())
+        self._register: TaskRegister | None = None
+        self._rows: list[RegisterRow] = []
+        self._total = 0
+        self._headers = [
+            self.tr("Status"),
+            self.tr("Deadline"),
+            self.tr("Days late"),
+            self.tr("Task"),
+            self.tr("Lead unit"),
+            self.tr("Owner"),
+            self.tr("Conference"),
+            self.tr("Assigned"),
+            self.tr("Completed"),
+        ]
+
+    @property
+    def query(self) -> TaskQuery:
+        return self._query
+
+    def set_query(self, query: TaskQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._register = TaskRegister(self.db, query)
+        self._total = self._register.count()
+        self._rows = self._register.page(0, PAGE)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_query(self._query)
+
+    def total(self) -> int:
+        return self._total
+
+    def row(self, index: int) -> RegisterRow | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = _SORTS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == COL_LATE:
+            descending = not descending  # the most days late are the earliest deadlines
+        from dataclasses import replace
+
+        self.set_query(replace(self._query, sort=key, descending=descending))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._register is None or len(self._rows) >= self._total:
+            return
+        more = self._register.page(len(self._rows), PAGE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        shown = display_class(row.tracking, row.deadline, self._query.as_of)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column, shown)
+        if role == ID_ROLE:
+            return row.id
+        if role == CLASS_ROLE:
+            return shown
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_CLASS:
+            parent = self.parent()
+            return class_icon(parent, shown) if isinstance(parent, QWidget) else None
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_CLASS, COL_DEADLINE, COL_LATE):
+            return QBrush(class_color(shown))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_CONFERENCE):
+            return row.title if column == COL_TITLE else row.conference
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_LATE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: RegisterRow, column: int, shown: str) -> str | int | None:
+        late = row.days_overdue(self._query.as_of)
+        values: dict[int, str | int | None] = {
+            COL_CLASS: class_name(shown),
+            COL_DEADLINE: _day(row.deadline) or self.tr("ongoing"),
+            COL_LATE: late or None,
+            COL_TITLE: row.title,
+            COL_LEAD: row.lead_unit,
+            COL_OWNER: row.owner,
+            COL_CONFERENCE: f"{_day(row.conference_date)} {row.conference}",
+            COL_ASSIGNED: _day(row.assigned_on),
+            COL_COMPLETED: _day(row.completed_on),
+        }
+        return values[column]
+
+
+class TaskRegisterPage(QWidget):
+    """Filters above, the table in the middle, the selected task's details and history below."""
+
+    # The selection changed; carries the selected task ids.
+    selection_changed = Signal(list)
+
+    def __init__(self, db: Database, store: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.store = store
+        self.model = TaskTableModel(db, self)
+        self.class_box = QComboBox()
+        self.class_box.addItem(self.tr("All classes"), None)
+        for name in DISPLAY_CLASSES:
+            self.class_box.addItem(class_icon(self, name), class_name(name), name)
+        self.unit_box = QComboBox()
+        self.unit_box.setMinimumContentsLength(16)
+        self.unit_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.conference_box = QComboBox()
+        self.conference_box.setMinimumContentsLength(16)
+        self.conference_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.text_box = QLineEdit()
+        self.text_box.setPlaceholderText(self.tr("Filter by words (diacritics optional)"))
+        self.text_box.setClearButtonEnabled(True)
+        self.as_of = self._date_edit(dt.date.today())
+        self.deadline_from = self._date_edit(None)
+        self.deadline_to = self._date_edit(None)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.text_box, 2)
+        for label, widget in (
+            (self.tr("Class"), self.class_box),
+            (self.tr("Lead unit"), self.unit_box),
+            (self.tr("Conference"), self.conference_box),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget, 1)
+        second = QHBoxLayout()
+        for label, date_edit in (
+            (self.tr("As of"), self.as_of),
+            (self.tr("Deadline from"), self.deadline_from),
+            (self.tr("to"), self.deadline_to),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(date_edit)
+            second.addWidget(caption)
+            second.addWidget(date_edit)
+        self.today_button = QPushButton(self.tr("Today"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        second.addWidget(self.today_button)
+        second.addWidget(self.clear_button)
+        second.addStretch(1)
+        second.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_CLASS, 125),
+            (COL_DEADLINE, 85),
+            (COL_LATE, 60),
+            (COL_LEAD, 160),
+            (COL_OWNER, 100),
+            (COL_CONFERENCE, 140),
+            (COL_ASSIGNED, 85),
+            (COL_COMPLETED, 85),
+        ):
+            header.resizeSection(column, width)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.actions_bar = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addLayout(self.actions_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.text_box.textChanged.connect(self._debounce.start)
+        for box in (self.class_box, self.unit_box, self.conference_box):
+            box.currentIndexChanged.connect(self.apply_filters)
+        for edit in (self.as_of, self.deadline_from, self.deadline_to):
+            edit.dateChanged.connect(self.apply_filters)
+        self.today_button.clicked.connect(self._on_today)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._on_model_reset)
+        self._restore()
+
+    # --- filters -----------------------------------------------------------------------
+
+    def _date_edit(self, value: dt.date | None) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(QDate(1990, 1, 1))
+        edit.setSpecialValueText(self.tr("any"))  # shown at the minimum date: no limit
+        edit.setDate(_qdate(value) if value else edit.minimumDate())
+        return edit
+
+    def _date(self, edit: QDateEdit) -> dt.date | None:
+        if edit.date() == edit.minimumDate():
+            return None
+        d = edit.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def set_choices(self, units: list[tuple[int, str]], conferences: list[tuple[int, str]]) -> None:
+        for box, everything, values in (
+            (self.unit_box, self.tr("All units"), units),
+            (self.conference_box, self.tr("All conferences"), conferences),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, None)
+            for value, text in values:
+                box.addItem(text, value)
+            box.setCurrentIndex(max(box.findData(current), 0))
+            box.blockSignals(False)
+
+    def current_query(self) -> TaskQuery:
+        as_of = self._date(self.as_of) or dt.date.today()
+        chosen = self.class_box.currentData()
+        deadline_to = self._date(self.deadline_to)
+        classes: frozenset[str] = frozenset()
+        if chosen == DUE_SOON:
+            classes = frozenset({"in_progress"})
+            soon = as_of + dt.timedelta(days=DUE_SOON_DAYS)
+            deadline_to = min(deadline_to, soon) if deadline_to else soon
+        elif chosen:
+            classes = frozenset({chosen})
+        old = self.model.query
+        return TaskQuery(
+            as_of=as_of,
+            classes=classes,
+            lead_unit_id=self.unit_box.currentData(),
+            conference_id=self.conference_box.currentData(),
+            deadline_from=self._date(self.deadline_from),
+            deadline_to=deadline_to,
+            text=self.text_box.text(),
+            sort=old.sort,
+            descending=old.descending,
+        )
+
+    def apply_filters(self, *_: object) -> None:
+        self.model.set_query(self.current_query())
+
+    def clear_filters(self) -> None:
+        for box in (self.class_box, self.unit_box, self.conference_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        for edit in (self.deadline_from, self.deadline_to):
+            edit.blockSignals(True)
+            edit.setDate(edit.minimumDate())
+            edit.blockSignals(False)
+        self.text_box.blockSignals(True)
+        self.text_box.clear()
+        self.text_box.blockSignals(False)
+        self.apply_filters()
+
+    def show_filtered(self, display: str | None = None, lead_unit_id: int | None = None) -> None:
+        """Open the register narrowed to a class and a lead unit (from the overview)."""
+        self.clear_filters()
+        choices: tuple[tuple[QComboBox, object], ...] = (
+            (self.class_box, display),
+            (self.unit_box, lead_unit_id),
+        )
+        for box, value in choices:
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.blockSignals(False)
+        self.apply_filters()
+
+    def _on_today(self) -> None:
+        self.as_of.setDate(_qdate(dt.date.today()))
+
+    # --- selection and details ---------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r.id for r in (self.model.row(i) for i in rows) if r is not None]
+
+    def _on_selection(self, *_: object) -> None:
+        ids = self.selected_ids()
+        self.show_detail(ids[0] if len(ids) == 1 else None)
+        self.selection_changed.emit(ids)
+
+    def _on_model_reset(self) -> None:
+        self.count_label.setText(self.tr("%n task(s)", "", self.model.total()))
+        self.show_detail(None)
+        self.selection_changed.emit([])
+
+    def show_detail(self, task_id: int | None) -> None:
+        from minutes_app.ui.task_detail import task_detail_html
+
+        self.detail.setHtml(
+            task_detail_html(self.db, task_id, self.model.query.as_of) if task_id else ""
+        )
+
+    # --- state -------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        header = self.store.value("task_register/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self.store.value("task_register/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.store.setValue("task_register/header", self.table.horizontalHeader().saveState())
+        self.store.setValue("task_register/splitter", self.splitter.saveState())
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
