@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -192,9 +192,12 @@ class _Importer:
             discussion=record.discussion,
             notes=record.notes,
         )
+        # Two keys of a file may name one stored person, unit or document: each such
+        # list keeps the first mention, as the database allows each only once.
+        chairs = _first_of_each(record.chairs, lambda a: self.people[a.person])
         conference.chairs = [
             ConferenceChair(position=i, person=self.people[a.person], title=a.title)
-            for i, a in enumerate(record.chairs)
+            for i, a in enumerate(chairs)
         ]
         for position, point in enumerate(record.bridge_points):
             people = [
@@ -216,7 +219,10 @@ class _Importer:
                     people=people,
                 )
             )
-        for position, studied in enumerate(record.documents_studied):
+        studied_documents = _first_of_each(
+            record.documents_studied, lambda s: self.documents[s.document]
+        )
+        for position, studied in enumerate(studied_documents):
             presenter, presenter_title = self._person(studied.presenter)
             conference.documents_studied.append(
                 StudiedDocument(
@@ -248,9 +254,14 @@ class _Importer:
             completed_on=record.completed_on,
             result=record.result,
         )
+        lead = self.units[record.lead_unit]
+        supports = [
+            u for u in _first_of_each(record.support_units, self.units.get) if u != record.lead_unit
+        ]
         task.supports = [
             TaskSupport(position=i, unit=self.units[key])
-            for i, key in enumerate(record.support_units)
+            for i, key in enumerate(supports)
+            if self.units[key] is not lead
         ]
         task.history = [
             TaskEvent(
@@ -264,6 +275,21 @@ class _Importer:
             for e in record.history
         ]
         return task
+
+
+Item = TypeVar("Item")
+
+
+def _first_of_each(items: Sequence[Item], target: Callable[[Item], object]) -> list[Item]:
+    """``items`` without those whose target (a row) an earlier item already named."""
+    seen: set[int] = set()
+    kept = []
+    for item in items:
+        key = id(target(item))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 def import_exchange(db: Database, file: ExchangeFile) -> ImportSummary:

@@ -1,0 +1,287 @@
+"""Import and export of the exchange format: round trips, repeat imports, merging, NFC."""
+
+from __future__ import annotations
+
+import copy
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from minutes_app.core.exchange import ImportSummary
+from tests.exchange_helpers import (
+    Json,
+    dump_tables,
+    export_document,
+    identified,
+    import_document,
+    load_json,
+    row_counts,
+)
+
+
+def _second_conference(example: Json) -> Json:
+    """A file that names the example's unit, person and documents under other keys."""
+    conference = copy.deepcopy(example["conferences"][0])
+    conference["key"] = "hn-2023-03-02"
+    conference["title"] = "Hội nghị giao ban công tác tổ chức xây dựng Đảng quý I năm 2023"
+    conference["date"] = "2023-03-02"
+    conference["chairs"] = [{"person": "mai", "title": "Trưởng ban Tổ chức Trung ương"}]
+    conference["bridge_points"] = []
+    conference["documents_studied"] = [{"document": "quy-dinh-96", "presenter": None}]
+    conference["instructions"] = [
+        {
+            "key": "x1",
+            "speaker": None,
+            "text": "Tiếp tục quán triệt Quy định 96-QĐ/TW.",
+            "tasks": [
+                {
+                    "key": "x1-1",
+                    "title": "Báo cáo kết quả quán triệt Quy định 96-QĐ/TW",
+                    "lead_unit": "ban-to-chuc",
+                    "assigned_on": "2023-03-02",
+                    "deadline": "2023-04-30",
+                    "status": "open",
+                }
+            ],
+        }
+    ]
+    return {
+        "format": "minutes-app/exchange",
+        "version": 1,
+        "units": [{"key": "ban-to-chuc", "name": "Ban Tổ chức Tỉnh ủy Bắc Kạn", "kind": "ban"}],
+        "people": [{"key": "mai", "name": "Trương Thị Mai", "unit": None}],
+        "documents": [
+            {
+                "key": "quy-dinh-96",
+                "kind": "Quy định",
+                "symbol": "96-QĐ/TW",
+                "number": "96",
+                "issued_on": "2023-02-02",
+            }
+        ],
+        "conferences": [conference],
+    }
+
+
+# --- round trip -------------------------------------------------------------------------------
+
+
+def test_export_of_imported_example_matches_it_after_renaming_keys(
+    db_path: Path, example_json: Path
+) -> None:
+    original = load_json(example_json)
+    import_document(db_path, original)
+
+    assert identified(export_document(db_path)) == identified(original)
+
+
+def test_export_of_imported_example_keeps_every_list_inside_a_conference_in_order(
+    db_path: Path, example_json: Path
+) -> None:
+    import_document(db_path, load_json(example_json))
+
+    conference = export_document(db_path)["conferences"][0]
+    tasks = [t["title"][:20] for i in conference["instructions"] for t in i["tasks"]]
+    assert tasks == ["Tham mưu Ban Thường ", "Quán triệt Quy định ", "Tổng hợp, báo cáo kh"]
+    history = conference["instructions"][0]["tasks"][1]["history"]
+    assert [e["kind"] for e in history] == ["created", "deadline_changed"]
+    documents = export_document(db_path)["documents"]
+    by_key = {d["key"]: d["symbol"] for d in documents}
+    studied = [by_key[s["document"]] for s in conference["documents_studied"]]
+    assert studied == ["96-QĐ/TW", "97-QĐ/TW", "03-HD/TW", "22-HD/BTCTW"]
+
+
+def test_export_writes_absent_optional_fields_as_null(db_path: Path, example_json: Path) -> None:
+    import_document(db_path, load_json(example_json))
+
+    conference = export_document(db_path)["conferences"][0]
+    assert (conference["end_time"], conference["secretary"], conference["start_time"]) == (
+        None,
+        None,
+        None,
+    )
+
+
+def test_key_free_form_sees_a_changed_value(db_path: Path, example_json: Path) -> None:
+    # The comparison above must be able to fail: a changed title inside a task shows.
+    original = load_json(example_json)
+    import_document(db_path, original)
+    changed = copy.deepcopy(original)
+    changed["conferences"][0]["instructions"][1]["tasks"][0]["title"] = "Một nhiệm vụ khác"
+
+    assert identified(export_document(db_path)) != identified(changed)
+
+
+def test_key_free_form_sees_reordered_chairs_history_and_documents(example_json: Path) -> None:
+    original = load_json(example_json)
+    reordered = copy.deepcopy(original)
+    conference = reordered["conferences"][0]
+    conference["documents_studied"].reverse()
+    conference["instructions"][0]["tasks"][1]["history"].reverse()
+
+    assert identified(reordered) != identified(original)
+
+
+def test_reexport_through_a_second_database_is_identical(
+    tmp_path: Path, example_json: Path
+) -> None:
+    first_db, second_db = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
+    import_document(first_db, load_json(example_json))
+    exported = export_document(first_db)
+
+    import_document(second_db, exported)
+
+    assert json.dumps(export_document(second_db), ensure_ascii=False) == json.dumps(
+        exported, ensure_ascii=False
+    )
+
+
+# --- a second import ------------------------------------------------------------------------
+
+
+def test_second_import_changes_no_table(db_path: Path, example_json: Path) -> None:
+    import_document(db_path, load_json(example_json))
+    before = dump_tables(db_path)
+
+    import_document(db_path, load_json(example_json))
+
+    assert dump_tables(db_path) == before
+
+
+def test_second_import_changes_nothing_exported(db_path: Path, example_json: Path) -> None:
+    import_document(db_path, load_json(example_json))
+    before = json.dumps(export_document(db_path), ensure_ascii=False)
+
+    import_document(db_path, load_json(example_json))
+
+    assert json.dumps(export_document(db_path), ensure_ascii=False) == before
+
+
+def test_second_import_reports_nothing_added(db_path: Path, example_json: Path) -> None:
+    import_document(db_path, load_json(example_json))
+
+    summary = import_document(db_path, load_json(example_json))
+
+    assert summary == ImportSummary(conferences_present=1)
+    assert summary.changed is False
+
+
+def test_first_import_reports_what_it_added(db_path: Path, example_json: Path) -> None:
+    summary = import_document(db_path, load_json(example_json))
+
+    assert summary == ImportSummary(
+        units_added=4, people_added=2, documents_added=4, conferences_added=1, tasks_added=3
+    )
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def test_merge_reuses_unit_person_and_document_under_other_keys(
+    db_path: Path, example_json: Path
+) -> None:
+    example = load_json(example_json)
+    import_document(db_path, example)
+
+    import_document(db_path, _second_conference(example))
+
+    counts = row_counts(db_path)
+    assert (counts["unit"], counts["person"], counts["document"]) == (4, 2, 4)
+
+
+def test_merge_adds_the_new_conference_and_its_task(db_path: Path, example_json: Path) -> None:
+    example = load_json(example_json)
+    import_document(db_path, example)
+
+    summary = import_document(db_path, _second_conference(example))
+
+    assert summary == ImportSummary(conferences_added=1, tasks_added=1)
+    counts = row_counts(db_path)
+    assert (counts["conference"], counts["task"]) == (2, 4)
+
+
+def test_merged_conference_references_the_stored_rows(db_path: Path, example_json: Path) -> None:
+    example = load_json(example_json)
+    import_document(db_path, example)
+    import_document(db_path, _second_conference(example))
+
+    exported = export_document(db_path)
+    first, second = exported["conferences"]
+    assert second["date"] == "2023-03-02"
+    assert second["chairs"][0]["person"] == first["chairs"][0]["person"]
+    assert second["documents_studied"][0]["document"] == first["documents_studied"][0]["document"]
+    lead = second["instructions"][0]["tasks"][0]["lead_unit"]
+    assert lead == first["instructions"][0]["tasks"][0]["lead_unit"]
+    names = {u["key"]: u["name"] for u in exported["units"]}
+    assert names[lead] == "Ban Tổ chức Tỉnh ủy Bắc Kạn"
+
+
+def test_document_with_same_symbol_and_another_date_is_a_new_document(
+    db_path: Path, example_json: Path
+) -> None:
+    example = load_json(example_json)
+    import_document(db_path, example)
+    later_term = _second_conference(example)
+    later_term["documents"][0]["issued_on"] = "2028-05-10"
+
+    summary = import_document(db_path, later_term)
+
+    assert summary.documents_added == 1
+    symbols = [(d["symbol"], d["issued_on"]) for d in export_document(db_path)["documents"]]
+    assert symbols.count(("96-QĐ/TW", "2023-02-02")) == 1
+    assert symbols.count(("96-QĐ/TW", "2028-05-10")) == 1
+
+
+def test_person_with_same_name_in_another_unit_is_a_new_person(
+    db_path: Path, example_json: Path
+) -> None:
+    example = load_json(example_json)
+    import_document(db_path, example)
+    other = _second_conference(example)
+    other["people"][0]["unit"] = "ban-to-chuc"
+
+    summary = import_document(db_path, other)
+
+    assert summary.people_added == 1
+    assert row_counts(db_path)["person"] == 3
+
+
+# --- NFC ----------------------------------------------------------------------------------
+
+
+def _nfd(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFD", value)
+    if isinstance(value, list):
+        return [_nfd(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfd(v) for k, v in value.items()}
+    return value
+
+
+def test_nfd_example_is_really_decomposed(example_json: Path) -> None:
+    text = json.dumps(_nfd(load_json(example_json)), ensure_ascii=False)
+
+    assert not unicodedata.is_normalized("NFC", text)
+
+
+def test_import_stores_nfd_names_in_nfc(db_path: Path, example_json: Path) -> None:
+    import_document(db_path, _nfd(load_json(example_json)))
+
+    exported = export_document(db_path)
+    text = json.dumps(exported, ensure_ascii=False)
+    assert unicodedata.is_normalized("NFC", text)
+    assert exported["units"][0]["name"] == "Ban Tổ chức Tỉnh ủy Bắc Kạn"
+    assert identified(exported) == identified(load_json(example_json))
+
+
+def test_nfd_spelling_merges_with_stored_nfc_spelling(db_path: Path, example_json: Path) -> None:
+    example = load_json(example_json)
+    import_document(db_path, example)
+    before = dump_tables(db_path)
+
+    summary = import_document(db_path, _nfd(example))
+
+    assert summary == ImportSummary(conferences_present=1)
+    assert dump_tables(db_path) == before

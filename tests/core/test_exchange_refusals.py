@@ -1,0 +1,237 @@
+"""Refused exchange files: every problem named by its JSON path, and the database untouched."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from minutes_app.cli import main
+from minutes_app.core.exchange_read import ExchangeError, read_exchange
+from tests.exchange_helpers import Json, dump_tables, export_document, import_document, load_json
+
+NEW_UNIT = {"key": "btg-tu", "name": "Ban Tuyên giáo Tỉnh ủy Bắc Kạn", "kind": "ban"}
+
+
+def _new_material(example: Json) -> Json:
+    """The example with a new unit and a retitled (so new) conference: importable as is."""
+    document = copy.deepcopy(example)
+    document["units"].append(dict(NEW_UNIT))
+    document["conferences"][0]["title"] = "Hội nghị sơ kết công tác tổ chức xây dựng Đảng"
+    return document
+
+
+def _task(document: Json, index: int) -> Json:
+    task: Json = document["conferences"][0]["instructions"][0]["tasks"][index]
+    return task
+
+
+def _version_2(d: Json) -> None:
+    d["version"] = 2
+
+
+def _unknown_top_level_field(d: Json) -> None:
+    d["remarks"] = "không có trong định dạng"
+
+
+def _dangling_lead_unit(d: Json) -> None:
+    _task(d, 0)["lead_unit"] = "ban-khong-co"
+
+
+def _unit_without_name(d: Json) -> None:
+    del d["units"][0]["name"]
+
+
+def _impossible_date(d: Json) -> None:
+    d["conferences"][0]["date"] = "2023-02-30"
+
+
+def _done_without_completed_on(d: Json) -> None:
+    _task(d, 1)["status"] = "done"
+
+
+def _deadline_before_assigned_on(d: Json) -> None:
+    _task(d, 0)["deadline"] = "2023-02-01"
+
+
+def _extension_without_note(d: Json) -> None:
+    _task(d, 1)["history"][1]["note"] = None
+
+
+TASKS = "conferences[0].instructions[0].tasks"
+REFUSALS: dict[str, tuple[Callable[[Json], None], list[str]]] = {
+    "unknown_version": (_version_2, ["version: unsupported version 2; expected 1"]),
+    "unknown_top_level_field": (_unknown_top_level_field, ["remarks: unknown field"]),
+    "dangling_key": (
+        _dangling_lead_unit,
+        [f"{TASKS}[0].lead_unit: unknown unit key 'ban-khong-co'"],
+    ),
+    "missing_required_field": (_unit_without_name, ["units[0].name: missing required field"]),
+    "impossible_date": (_impossible_date, ["conferences[0].date: not a date"]),
+    "done_without_completed_on": (
+        _done_without_completed_on,
+        [f"{TASKS}[1].completed_on: required when status is done"],
+    ),
+    "deadline_before_assigned_on": (
+        _deadline_before_assigned_on,
+        [f"{TASKS}[0].deadline: before assigned_on"],
+    ),
+    "extension_without_note": (
+        _extension_without_note,
+        [f"{TASKS}[1].history[1].note: required for a deadline change"],
+    ),
+}
+BROKEN_JSON = b'{"format": "minutes-app/exchange", "version": 1, "units": ['
+BROKEN_JSON_PROBLEM = "$: not valid JSON (Expecting value at line 1, column 60)"
+CASES = ["broken_json", *REFUSALS]
+
+
+def _refused_file(example: Json, case: str) -> bytes:
+    if case == "broken_json":
+        return BROKEN_JSON
+    document = _new_material(example)
+    spoil, _ = REFUSALS[case]
+    spoil(document)
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+def _expected_problems(case: str) -> list[str]:
+    return [BROKEN_JSON_PROBLEM] if case == "broken_json" else REFUSALS[case][1]
+
+
+@pytest.fixture
+def stored_example(db_path: Path, example_json: Path) -> Json:
+    """The database at ``db_path`` holds example.json; returns the example."""
+    example = load_json(example_json)
+    import_document(db_path, example)
+    return example
+
+
+def test_new_material_would_change_the_database(db_path: Path, stored_example: Json) -> None:
+    # Without its error a refused file would add rows, so "unchanged" below means something.
+    summary = import_document(db_path, _new_material(stored_example))
+
+    assert (summary.units_added, summary.conferences_added, summary.tasks_added) == (1, 1, 3)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_read_exchange_names_the_problem_by_its_path(stored_example: Json, case: str) -> None:
+    with pytest.raises(ExchangeError) as refused:
+        read_exchange(_refused_file(stored_example, case))
+
+    assert refused.value.problems == _expected_problems(case)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_refused_import_reports_the_path_on_stderr_with_exit_code_1(
+    tmp_path: Path,
+    db_path: Path,
+    stored_example: Json,
+    case: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    source = tmp_path / "refused.json"
+    source.write_bytes(_refused_file(stored_example, case))
+
+    code = main(["--db", str(db_path), "import-json", str(source)])
+
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [f"minutes-app: {p}" for p in _expected_problems(case)]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_refused_import_leaves_every_table_unchanged(
+    tmp_path: Path,
+    db_path: Path,
+    stored_example: Json,
+    case: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    source = tmp_path / "refused.json"
+    source.write_bytes(_refused_file(stored_example, case))
+    before = dump_tables(db_path)
+
+    assert main(["--db", str(db_path), "import-json", str(source)]) == 1
+
+    assert dump_tables(db_path) == before
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_refused_import_leaves_the_export_unchanged(
+    tmp_path: Path,
+    db_path: Path,
+    stored_example: Json,
+    case: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    source, before, after = tmp_path / "refused.json", tmp_path / "a.json", tmp_path / "b.json"
+    source.write_bytes(_refused_file(stored_example, case))
+    assert main(["--db", str(db_path), "export-json", str(before)]) == 0
+
+    assert main(["--db", str(db_path), "import-json", str(source)]) == 1
+
+    assert main(["--db", str(db_path), "export-json", str(after)]) == 0
+    assert after.read_bytes() == before.read_bytes()
+
+
+def test_every_problem_is_reported_at_once(
+    tmp_path: Path, db_path: Path, stored_example: Json, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _new_material(stored_example)
+    _unit_without_name(document)
+    _impossible_date(document)
+    _dangling_lead_unit(document)
+    source = tmp_path / "three.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+    code = main(["--db", str(db_path), "import-json", str(source)])
+
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "minutes-app: units[0].name: missing required field",
+        "minutes-app: conferences[0].date: not a date",
+        f"minutes-app: {TASKS}[0].lead_unit: unknown unit key 'ban-khong-co'",
+    ]
+
+
+def test_two_keys_for_one_person_chairing_become_one_chair(
+    tmp_path: Path, db_path: Path, stored_example: Json
+) -> None:
+    # Two keys of the file name one stored person: the chair is listed once, not refused.
+    document = _new_material(stored_example)
+    document["people"].append({"key": "mai-2", "name": "Trương Thị Mai", "unit": None})
+    document["conferences"][0]["chairs"].append({"person": "mai-2", "title": None})
+    source = tmp_path / "twice.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+    assert main(["--db", str(db_path), "import-json", str(source)]) == 0
+
+    titles = {c["title"]: c for c in export_document(db_path)["conferences"]}
+    added = titles["Hội nghị sơ kết công tác tổ chức xây dựng Đảng"]
+    assert len(added["chairs"]) == 1
+
+
+def test_file_refused_by_the_database_changes_nothing(
+    tmp_path: Path, db_path: Path, stored_example: Json, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A trigger makes SQLite refuse the last rows written (the tasks), after units and the
+    # conference have been flushed: the whole import must be rolled back.
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "CREATE TRIGGER no_tasks BEFORE INSERT ON task BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+    document = _new_material(stored_example)
+    source = tmp_path / "refused.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    before = dump_tables(db_path)
+
+    code = main(["--db", str(db_path), "import-json", str(source)])
+
+    err = capsys.readouterr().err.splitlines()
+    assert (code, err) == (1, ["minutes-app: $: refused by the database (no)"])
+    assert dump_tables(db_path) == before

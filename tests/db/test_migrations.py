@@ -1,0 +1,156 @@
+"""Migrations: a new or empty file reaches head, the chain is linear and matches the models."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, open_database, stored_revision
+from minutes_app.db.migrate import alembic_config, script_revisions
+from minutes_app.db.models import Base
+
+TABLES = [
+    "alembic_version",
+    "bridge_point",
+    "bridge_point_person",
+    "conference",
+    "conference_chair",
+    "document",
+    "instruction",
+    "person",
+    "studied_document",
+    "task",
+    "task_event",
+    "task_support",
+    "unit",
+]
+
+
+def _tables(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        return [r[0] for r in rows]
+    finally:
+        conn.close()
+
+
+def test_nonexistent_path_is_created_at_head(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "folder" / "minutes.sqlite3"
+
+    open_database(path).dispose()
+
+    assert stored_revision(path) == HEAD_REVISION
+    assert _tables(path) == TABLES
+
+
+def test_empty_file_is_upgraded_to_head(db_path: Path) -> None:
+    db_path.write_bytes(b"")
+
+    open_database(db_path).dispose()
+
+    assert stored_revision(db_path) == HEAD_REVISION
+    assert _tables(db_path) == TABLES
+
+
+def test_sqlite_file_without_tables_is_upgraded_to_head(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 0")
+    conn.execute("VACUUM")  # writes the header, so the file is a real, empty database
+    conn.close()
+    assert db_path.stat().st_size > 0
+
+    open_database(db_path).dispose()
+
+    assert stored_revision(db_path) == HEAD_REVISION
+
+
+def test_script_revisions_are_the_known_revisions() -> None:
+    assert script_revisions() == list(KNOWN_REVISIONS)
+    assert script_revisions()[-1] == HEAD_REVISION
+
+
+def test_revision_chain_is_linear() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions = list(script.walk_revisions())
+    children: dict[str, int] = {r.revision: 0 for r in revisions}
+    for revision in revisions:
+        down = revision.down_revision
+        assert down is None or isinstance(down, str), revision.revision
+        if down is not None:
+            children[down] += 1
+
+    assert max(children.values()) <= 1
+    assert len(script.get_bases()) == 1
+    assert list(script.get_heads()) == [HEAD_REVISION]
+
+
+def test_migrated_schema_matches_the_models(db_path: Path) -> None:
+    engine = open_database(db_path)
+    try:
+        with engine.connect() as connection, warnings.catch_warnings():
+            # SQLite reflection cannot read expression-based indexes; Alembic says so and skips
+            # them (test_integrity.py checks what they enforce).
+            warnings.filterwarnings("ignore", message=".*expression-based index")
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+
+    assert differences == []
+
+
+def test_migrated_schema_has_the_expression_indexes(db_path: Path) -> None:
+    open_database(db_path).dispose()
+    conn = sqlite3.connect(db_path)
+    try:
+        names = {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'uq_%'"
+            )
+        }
+    finally:
+        conn.close()
+
+    assert {"uq_person_name_unit", "uq_document_identity"} <= names
+
+
+def test_opening_a_head_database_does_not_import_alembic(db_path: Path) -> None:
+    open_database(db_path).dispose()
+    program = (
+        "import sys; from pathlib import Path; "
+        "from minutes_app.db.engine import open_database; "
+        f"e = open_database(Path({str(db_path)!r})); "
+        "e.connect().close(); "
+        "print('alembic' in sys.modules)"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True
+    )
+
+    assert done.stdout == "False\n"
+
+
+def test_opening_a_new_database_does_import_alembic(db_path: Path) -> None:
+    # The counterpart of the test above: the probe does see Alembic when it is used.
+    program = (
+        "import sys; from pathlib import Path; "
+        "from minutes_app.db.engine import open_database; "
+        f"open_database(Path({str(db_path)!r})); "
+        "print('alembic' in sys.modules)"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True
+    )
+
+    assert done.stdout == "True\n"

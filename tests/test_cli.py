@@ -1,0 +1,203 @@
+"""The command line of shared/CONTRACT.md: exit codes, output shapes and the entry points."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minutes_app import __version__
+from minutes_app.cli import main
+from tests.exchange_helpers import export_document, import_document, load_json
+
+VENV_BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def stored_example(db_path: Path, example_json: Path) -> Path:
+    """``db_path`` holding example.json."""
+    import_document(db_path, load_json(example_json))
+    return db_path
+
+
+def test_version_prints_name_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--version"])
+
+    assert (code, capsys.readouterr().out) == (0, "minutes-app 0.1.0\n")
+    assert __version__ == "0.1.0"
+
+
+def test_unknown_subcommand_is_wrong_usage(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", str(db_path), "frobnicate"])
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("usage: minutes-app")
+    assert not db_path.exists()
+
+
+def test_unknown_option_is_wrong_usage(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--db", str(db_path), "conferences", "--colour"])
+
+    assert code == 2
+    assert "unrecognized arguments: --colour" in capsys.readouterr().err
+
+
+def test_import_json_prints_what_it_added(
+    db_path: Path, example_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", str(db_path), "import-json", str(example_json)])
+
+    assert code == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "units added: 4",
+        "people added: 2",
+        "documents added: 4",
+        "conferences added: 1",
+        "tasks added: 3",
+    ]
+
+
+def test_import_json_reads_stdin_for_dash(
+    db_path: Path,
+    example_json: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(example_json.read_bytes())))
+
+    code = main(["--db", str(db_path), "import-json", "-"])
+
+    assert (code, capsys.readouterr().out.splitlines()[-1]) == (0, "tasks added: 3")
+    assert len(export_document(db_path)["conferences"]) == 1
+
+
+def test_import_of_a_missing_file_exits_1_with_one_line(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "khong-co.json"
+
+    code = main(["--db", str(db_path), "import-json", str(missing)])
+
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert err == f"minutes-app: {missing}: cannot be read (No such file or directory)\n"
+    assert not db_path.exists()
+
+
+def test_export_json_dash_prints_the_database(
+    stored_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", str(stored_example), "export-json", "-"])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert json.loads(out) == export_document(stored_example)
+    assert "Trương Thị Mai" in out  # UTF-8 as is, not \u escapes
+
+
+def test_export_json_writes_the_file(
+    tmp_path: Path, stored_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "xuat.json"
+
+    code = main(["--db", str(stored_example), "export-json", str(target)])
+
+    assert (code, capsys.readouterr().out) == (0, "")
+    assert json.loads(target.read_text(encoding="utf-8")) == export_document(stored_example)
+
+
+def test_export_json_of_a_new_path_creates_an_empty_database(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", str(db_path), "export-json", "-"])
+
+    assert code == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "format": "minutes-app/exchange",
+        "version": 1,
+        "units": [],
+        "people": [],
+        "documents": [],
+        "conferences": [],
+    }
+    assert db_path.exists()
+
+
+def test_conferences_json_has_the_contract_shape(
+    stored_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", str(stored_example), "conferences", "--json"])
+
+    assert code == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {
+            "id": 1,
+            "title": "Hội nghị trực tuyến quán triệt, triển khai các văn bản mới của Trung ương "
+            "về công tác tổ chức xây dựng Đảng",
+            "date": "2023-02-17",
+            "session": "morning",
+            "organizer": "Ban Tổ chức Trung ương",
+            "chairs": ["Trương Thị Mai"],
+            "bridge_points": ["Điểm cầu tỉnh Bắc Kạn"],
+            "documents": ["96-QĐ/TW", "97-QĐ/TW", "03-HD/TW", "22-HD/BTCTW"],
+            "tasks": 3,
+        }
+    ]
+
+
+def test_conferences_json_lists_newest_first(
+    stored_example: Path, example_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    later = load_json(example_json)
+    later["conferences"][0]["date"] = "2023-05-04"
+    import_document(stored_example, later)
+
+    main(["--db", str(stored_example), "conferences", "--json"])
+
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["date"]) for r in rows] == [(2, "2023-05-04"), (1, "2023-02-17")]
+
+
+def test_conferences_json_of_an_empty_database_is_an_empty_list(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--db", str(db_path), "conferences", "--json"])
+
+    assert (code, capsys.readouterr().out) == (0, "[]\n")
+
+
+def test_python_m_minutes_app_prints_the_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "minutes_app", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert (done.returncode, done.stdout, done.stderr) == (0, "minutes-app 0.1.0\n", "")
+
+
+def test_console_script_is_on_the_venv_path() -> None:
+    path = os.pathsep.join([str(VENV_BIN), os.environ.get("PATH", "")])
+    script = shutil.which("minutes-app", path=path)
+    assert script is not None
+    assert Path(script).parent == VENV_BIN
+
+    done = subprocess.run(
+        ["minutes-app", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PATH": path},
+    )
+
+    assert (done.returncode, done.stdout) == (0, "minutes-app 0.1.0\n")
