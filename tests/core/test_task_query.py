@@ -93,7 +93,12 @@ def test_class_filter_selects_exactly_that_class(
 
 def test_text_filter_ignores_diacritics(random_db: Database) -> None:
     query = TaskQuery(as_of=dt.date(2023, 12, 31), text="NHIEM VU SO 17", sort="id")
-    assert [r.id for r in TaskRegister(random_db, query).page(0, 100)] == [17, 117, *range(170, 180), 217]
+    assert [r.id for r in TaskRegister(random_db, query).page(0, 100)] == [
+        17,
+        117,
+        *range(170, 180),
+        217,
+    ]
 
 
 def test_pages_follow_each_other_without_gaps(random_db: Database) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from minutes_app.db.engine import Database
-from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
+from minutes_app.ui.main_window import PAGE_DOCUMENTS, MainWindow
 
 
 def open_window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
@@ -42,8 +42,8 @@ def test_later_screens_say_they_are_not_there_yet(
     qtbot: QtBot, db: Database, store: QSettings
 ) -> None:
     window = open_window(qtbot, db, store)
-    window.navigation.setCurrentRow(PAGE_TASKS)
-    assert window.pages.currentIndex() == PAGE_TASKS
+    window.navigation.setCurrentRow(PAGE_DOCUMENTS)
+    assert window.pages.currentIndex() == PAGE_DOCUMENTS
     assert "later version" in window.pages.currentWidget().findChildren(object)[-1].text()
 
 
