@@ -251,3 +251,105 @@ def support_units_of(db: Database, task_ids: list[int]) -> dict[int, list[str]]:
         ):
             found.setdefault(task_id, []).append(name)
         return found
+
+
+@dataclass(frozen=True)
+class UnitLoad:
+    """One lead unit's tasks by class, as of a day."""
+
+    unit_id: int
+    unit: str
+    counts: dict[str, int]
+
+    @property
+    def open_total(self) -> int:
+        return sum(self.counts[c] for c in ("overdue", "in_progress", "ongoing"))
+
+
+def unit_loads(db: Database, as_of: dt.date) -> list[UnitLoad]:
+    """Every lead unit with tasks on ``as_of``, counted by class, most overdue first."""
+    register = TaskRegister(db, TaskQuery(as_of=as_of))
+    tracking = tracking_sql(as_of, register.look_back).label("tracking")
+    statement = register._filtered(
+        select(register.lead.id, register.lead.name, tracking, func.count(Task.id)).join(
+            register.lead, Task.lead_unit_id == register.lead.id
+        )
+    ).group_by(register.lead.id, register.lead.name, tracking)
+    loads: dict[int, UnitLoad] = {}
+    with db.reading() as session:
+        for unit_id, name, tracking_name, n in session.execute(statement):
+            load = loads.setdefault(unit_id, UnitLoad(unit_id, name, dict.fromkeys(CLASSES, 0)))
+            load.counts[str(tracking_name)] = int(n)
+    return sorted(
+        loads.values(),
+        key=lambda u: (-u.counts["overdue"], -u.open_total, fold(u.unit)),
+    )
+
+
+@dataclass(frozen=True)
+class PeriodRate:
+    """Of the tasks completed within a period, how many were completed by their deadline."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    on_time: int
+    late: int
+
+    @property
+    def rate(self) -> float | None:
+        done = self.on_time + self.late
+        return self.on_time / done if done else None
+
+
+def on_time_rates(db: Database, periods: list[tuple[str, dt.date, dt.date]]) -> list[PeriodRate]:
+    """The on-time rate of each (label, first day, last day) period."""
+    rates = []
+    with db.reading() as session:
+        for label, start, end in periods:
+            on_time = func.sum(
+                case((or_(Task.deadline.is_(None), Task.completed_on <= Task.deadline), 1), else_=0)
+            )
+            row = session.execute(
+                select(func.count(Task.id), on_time)
+                .join(Instruction, Task.instruction_id == Instruction.id)
+                .join(Conference, Instruction.conference_id == Conference.id)
+                .where(
+                    Conference.deleted_at.is_(None),
+                    Task.status == "done",
+                    Task.completed_on >= start,
+                    Task.completed_on <= end,
+                )
+            ).one()
+            done, good = int(row[0] or 0), int(row[1] or 0)
+            rates.append(PeriodRate(label, start, end, good, done - good))
+    return rates
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def periods_of(kind: str, today: dt.date, count: int) -> list[tuple[str, dt.date, dt.date]]:
+    """The last ``count`` months, quarters, half-years or years up to ``today``, oldest first."""
+    found: list[tuple[str, dt.date, dt.date]] = []
+    year, month = today.year, today.month
+    size = {"month": 1, "quarter": 3, "half": 6, "year": 12}[kind]
+    first_month = (month - 1) // size * size + 1
+    for _ in range(count):
+        start = dt.date(year, first_month, 1)
+        end = _month_end(year, first_month + size - 1)
+        index = (first_month - 1) // size + 1
+        label = {
+            "month": f"{first_month:02d}/{year}",
+            "quarter": f"Q{index}/{year}",
+            "half": f"H{index}/{year}",
+            "year": str(year),
+        }[kind]
+        found.append((label, start, end))
+        first_month -= size
+        if first_month < 1:
+            first_month += 12
+            year -= 1
+    return list(reversed(found))

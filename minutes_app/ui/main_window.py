@@ -52,6 +52,7 @@ from minutes_app.ui.common import ask, inform
 from minutes_app.ui.conference_editor import ConferenceEditor
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
+from minutes_app.ui.overview_page import OverviewPage
 from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.task_register import TaskRegisterPage
 
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.conference_page = ConferenceListPage(store)
         self.task_page = TaskRegisterPage(db, store)
+        self.overview_page = OverviewPage(db)
+        self.overview_page.open_register.connect(self.show_tasks)
         later = self.tr("This screen arrives in a later version of minutes-app.")
         self._add_page(
             self.tr("Conferences"),
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
         self._add_page(
             self.tr("Overview"),
             QStyle.StandardPixmap.SP_FileDialogInfoView,
-            PlaceholderPage(self.tr("Overview"), later),
+            self.overview_page,
         )
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(PAGE_CONFERENCES)
@@ -311,6 +314,7 @@ class MainWindow(QMainWindow):
             [(c.id, f"{c.date:%d/%m/%Y} {c.title}") for c in conferences],
         )
         self.task_page.apply_filters()
+        self.overview_page.refresh()
 
     # --- conferences -------------------------------------------------------------------
 
@@ -395,6 +399,11 @@ class MainWindow(QMainWindow):
         self.task_page.actions_bar.addStretch(1)
         self.task_page.selection_changed.connect(self._on_task_selection)
         self._on_task_selection([])
+
+    def show_tasks(self, display: str | None = None, lead_unit_id: int | None = None) -> None:
+        """Go to the task register, narrowed to a class and a lead unit."""
+        self.navigation.setCurrentRow(PAGE_TASKS)
+        self.task_page.show_filtered(display, lead_unit_id)
 
     def _on_task_selection(self, ids: list[int]) -> None:
         for button in self.task_buttons.values():

@@ -1,0 +1,276 @@
+"""The team leader's overview: what is overdue, who owns it, what falls due this week."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_app.core.task_query import (
+    TaskQuery,
+    TaskRegister,
+    on_time_rates,
+    periods_of,
+    unit_loads,
+)
+from minutes_app.db.engine import Database
+from minutes_app.ui.task_style import DISPLAY_CLASSES, DUE_SOON, class_color, class_name
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CHART_UNITS = 10  # units shown in the chart: those with the most overdue tasks
+CHART_CLASSES = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time")
+LIST_ROWS = 50
+
+
+class CountTile(QFrame):
+    """A big number with its class name, clickable."""
+
+    clicked = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        color = class_color(name).name()
+        self.number = QLabel("0")
+        self.number.setStyleSheet(f"color: {color}; font-size: 22pt; font-weight: bold;")
+        self.caption = QLabel(class_name(name))
+        self.caption.setStyleSheet(f"color: {color};")
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def set_count(self, count: int) -> None:
+        self.number.setText(str(count))
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        self.clicked.emit(self.name)
+
+
+class OverviewPage(QWidget):
+    """Counts per class, a chart per lead unit, the overdue and due-soon lists, on-time rates."""
+
+    # Open the register filtered by a display class and (optionally) a lead unit id.
+    open_register = Signal(object, object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.as_of = dt.date.today()
+        self.unit_ids: list[int] = []
+        self.tiles = {name: CountTile(name) for name in DISPLAY_CLASSES}
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tile.clicked.connect(lambda name: self.open_register.emit(name, None))
+            tiles.addWidget(tile)
+
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("Tasks by lead unit (click a bar to see them)"))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+
+        self.overdue = self._table(
+            [self.tr("Days late"), self.tr("Task"), self.tr("Lead unit"), self.tr("Owner")]
+        )
+        self.due_soon = self._table(
+            [self.tr("Deadline"), self.tr("Task"), self.tr("Lead unit"), self.tr("Owner")]
+        )
+        self.rates = QTableWidget(0, 4)
+        self.rates.setHorizontalHeaderLabels(
+            [self.tr("Period"), self.tr("On time"), self.tr("Late"), self.tr("On-time rate")]
+        )
+        self.rates.verticalHeader().hide()
+        self.rates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.period_box = QComboBox()
+        for code, label in (
+            ("month", self.tr("By month")),
+            ("quarter", self.tr("By quarter")),
+            ("half", self.tr("By half-year")),
+            ("year", self.tr("By year")),
+        ):
+            self.period_box.addItem(label, code)
+        self.period_box.setCurrentIndex(1)
+        self.period_box.currentIndexChanged.connect(self._fill_rates)
+        self.overdue_button = QPushButton(self.tr("Open all overdue tasks"))
+        self.overdue_button.clicked.connect(lambda: self.open_register.emit("overdue", None))
+
+        grid = QGridLayout()
+        grid.addWidget(self._heading(self.tr("Overdue, most days late first")), 0, 0)
+        grid.addWidget(self._heading(self.tr("Due in the next 7 days")), 0, 1)
+        grid.addWidget(self.overdue, 1, 0)
+        grid.addWidget(self.due_soon, 1, 1)
+        grid.addWidget(self.overdue_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
+        rate_head = QHBoxLayout()
+        rate_head.addWidget(self._heading(self.tr("Completed on time")))
+        rate_head.addStretch(1)
+        rate_head.addWidget(self.period_box)
+        rates = QVBoxLayout()
+        rates.addLayout(rate_head)
+        rates.addWidget(self.rates)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.chart_view, 3)
+        bottom.addLayout(rates, 2)
+        self.as_of_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.as_of_label)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 3)
+        layout.addLayout(bottom, 2)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(f"<b>{text}</b>")
+        return label
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 80)
+        header.resizeSection(2, 170)
+        header.resizeSection(3, 120)
+        return table
+
+    def refresh(self, as_of: dt.date | None = None) -> None:
+        self.as_of = as_of or dt.date.today()
+        self.as_of_label.setText(
+            self.tr("Situation on %1").replace("%1", self.as_of.strftime("%d/%m/%Y"))
+        )
+        register = TaskRegister(self.db, TaskQuery(as_of=self.as_of))
+        counts = register.class_counts()
+        soon_query = TaskQuery(
+            as_of=self.as_of,
+            classes=frozenset({"in_progress"}),
+            deadline_to=self.as_of + dt.timedelta(days=7),
+        )
+        soon = TaskRegister(self.db, soon_query)
+        due_soon = soon.count()
+        shown = dict(counts, in_progress=counts["in_progress"] - due_soon)
+        shown[DUE_SOON] = due_soon
+        for name, tile in self.tiles.items():
+            tile.set_count(shown.get(name, 0))
+        overdue = TaskRegister(
+            self.db, TaskQuery(as_of=self.as_of, classes=frozenset({"overdue"}))
+        ).page(0, LIST_ROWS)
+        self._fill(
+            self.overdue,
+            [
+                (str(r.days_overdue(self.as_of)), r.title, r.lead_unit, r.owner or "")
+                for r in overdue
+            ],
+            "overdue",
+        )
+        self._fill(
+            self.due_soon,
+            [
+                (
+                    r.deadline.strftime("%d/%m/%Y") if r.deadline else "",
+                    r.title,
+                    r.lead_unit,
+                    r.owner or "",
+                )
+                for r in soon.page(0, LIST_ROWS)
+            ],
+            DUE_SOON,
+        )
+        self._fill_chart()
+        self._fill_rates()
+
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, str, str, str]], name: str) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 0:
+                    item.setForeground(class_color(name))
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if c == 1:
+                    item.setToolTip(value)
+                table.setItem(r, c, item)
+
+    def _fill_chart(self) -> None:
+        loads = [u for u in unit_loads(self.db, self.as_of) if u.open_total][:CHART_UNITS]
+        self.unit_ids = [u.unit_id for u in loads]
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QHorizontalStackedBarSeries()
+        for name in CHART_CLASSES:
+            bar_set = QBarSet(class_name(name))
+            bar_set.setColor(class_color(name))
+            bar_set.append([float(u.counts[name]) for u in reversed(loads)])
+            bar_set.clicked.connect(
+                lambda index, n=name: self._on_bar_clicked(n, len(loads) - 1 - index)
+            )
+            series.append(bar_set)
+        self.chart.addSeries(series)
+        units_axis = QBarCategoryAxis()
+        units_axis.append([_short(u.unit) for u in reversed(loads)])
+        self.chart.addAxis(units_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(units_axis)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        # Whole-number ticks: a step that divides the axis, at most five steps.
+        top = max([sum(u.counts[c] for c in CHART_CLASSES) for u in loads] or [1])
+        step = max(1, math.ceil(top / 5))
+        values.setRange(0, step * math.ceil(top / step))
+        values.setTickCount(math.ceil(top / step) + 1)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
+
+    def _on_bar_clicked(self, name: str, index: int) -> None:
+        if 0 <= index < len(self.unit_ids):
+            self.open_register.emit(name, self.unit_ids[index])
+
+    def _fill_rates(self, *_: object) -> None:
+        kind = str(self.period_box.currentData())
+        count = {"month": 12, "quarter": 4, "half": 2, "year": 3}[kind]
+        rates = on_time_rates(self.db, periods_of(kind, self.as_of, count))
+        self.rates.setRowCount(len(rates))
+        for r, rate in enumerate(reversed(rates)):
+            share = f"{rate.rate:.0%}" if rate.rate is not None else "—"
+            for c, value in enumerate((rate.label, str(rate.on_time), str(rate.late), share)):
+                item = QTableWidgetItem(value)
+                if c:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.rates.setItem(r, c, item)
+
+
+def _short(name: str, limit: int = 32) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
