@@ -107,6 +107,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     window = MainWindow(db, store)
     window.show()
+    window.show_reminder()
     code = app.exec()
     db.close()
     return code

@@ -565,6 +565,7 @@ class ConferenceEditor(QDialog):
                 ]
             )
             self._show_instruction(self.instructions.table.currentRow())
+            self.create_tasks_button.setEnabled(self.instructions.table.currentRow() >= 0)
             self._set_text(self.notes_edit, form.notes or "")
         finally:
             self._applying = False

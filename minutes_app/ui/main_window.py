@@ -10,15 +10,18 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
+    QSystemTrayIcon,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -46,6 +49,7 @@ from minutes_app.core.task_actions import (
     reopen,
 )
 from minutes_app.core.task_actions import undo as undo_task_action
+from minutes_app.core.task_query import TaskQuery, TaskRegister
 from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
 from minutes_app.ui.common import ask, inform
@@ -55,6 +59,7 @@ from minutes_app.ui.directory_page import DirectoryPage
 from minutes_app.ui.overview_page import OverviewPage
 from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.task_register import TaskRegisterPage
+from minutes_app.ui.task_style import DUE_SOON
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
 
@@ -125,6 +130,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.editor: ConferenceEditor | None = None
+        self.reminder: QMessageBox | None = None
+        self.tray: QSystemTrayIcon | None = None
         self.setWindowTitle(self.tr("%1 — Conference minutes").replace("%1", APP_NAME))
         self.setMinimumSize(QSize(720, 480))
 
@@ -399,6 +406,51 @@ class MainWindow(QMainWindow):
         self.task_page.actions_bar.addStretch(1)
         self.task_page.selection_changed.connect(self._on_task_selection)
         self._on_task_selection([])
+
+    def reminder_counts(self) -> tuple[int, int]:
+        """(overdue, due within 7 days) as of today."""
+        today = dt.date.today()
+        overdue = TaskRegister(self.db, TaskQuery(as_of=today, classes=frozenset({"overdue"})))
+        soon = TaskRegister(
+            self.db,
+            TaskQuery(
+                as_of=today,
+                classes=frozenset({"in_progress"}),
+                deadline_to=today + dt.timedelta(days=7),
+            ),
+        )
+        return overdue.count(), soon.count()
+
+    def show_reminder(self) -> QMessageBox | None:
+        """At start: a notice of overdue tasks and tasks due this week, unless turned off."""
+        if str(self.store.value("remind_on_start", "true")).lower() == "false":
+            return None
+        overdue, soon = self.reminder_counts()
+        if not overdue and not soon:
+            return None
+        text = self.tr("%1 task(s) overdue and %2 due within 7 days.")
+        text = text.replace("%1", str(overdue)).replace("%2", str(soon))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Reminder"), text, parent=self)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        show = box.addButton(self.tr("Show them"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        # Parented to the box: the box does not take the check box from Python's hands.
+        box.setCheckBox(QCheckBox(self.tr("Do not remind me when the program starts"), box))
+        show.clicked.connect(lambda: self.show_tasks("overdue" if overdue else DUE_SOON))
+        box.finished.connect(lambda _: self._on_reminder_closed(box))
+        box.show()
+        self.reminder = box
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.messageClicked.connect(lambda: self.show_tasks("overdue"))
+            self.tray.show()
+            self.tray.showMessage(APP_NAME, text, QSystemTrayIcon.MessageIcon.Warning, 10_000)
+        return box
+
+    def _on_reminder_closed(self, box: QMessageBox) -> None:
+        check = box.checkBox()
+        if check is not None and check.isChecked():
+            self.store.setValue("remind_on_start", "false")
 
     def show_tasks(self, display: str | None = None, lead_unit_id: int | None = None) -> None:
         """Go to the task register, narrowed to a class and a lead unit."""

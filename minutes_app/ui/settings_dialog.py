@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -29,10 +30,13 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         current = str(store.value("language", "vi"))
         self.language.setCurrentIndex(max(self.language.findData(current), 0))
+        self.remind = QCheckBox(self.tr("Remind me of overdue tasks when the program starts"))
+        self.remind.setChecked(str(store.value("remind_on_start", "true")).lower() != "false")
         note = QLabel(self.tr("A new language applies the next time the program starts."))
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", self.remind)
         self.ok_button = ok = QPushButton(self.tr("OK"))
         ok.setDefault(True)
         cancel = QPushButton(self.tr("Cancel"))
@@ -49,5 +53,6 @@ class SettingsDialog(QDialog):
 
     def _on_accept(self) -> None:
         self.store.setValue("language", self.language.currentData())
+        self.store.setValue("remind_on_start", "true" if self.remind.isChecked() else "false")
         self.store.sync()
         self.accept()
