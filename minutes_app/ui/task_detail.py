@@ -13,14 +13,19 @@ from minutes_app.db.engine import Database
 from minutes_app.ui.task_style import class_color, class_name, display_class
 
 _EVENTS = {
-    "created": str(QT_TRANSLATE_NOOP("TaskDetail", "Assigned")),
+    "created": str(QT_TRANSLATE_NOOP("TaskDetail", "Task assigned")),
     "progress": str(QT_TRANSLATE_NOOP("TaskDetail", "Progress")),
     "deadline_changed": str(QT_TRANSLATE_NOOP("TaskDetail", "Deadline extended")),
-    "completed": str(QT_TRANSLATE_NOOP("TaskDetail", "Completed")),
+    "completed": str(QT_TRANSLATE_NOOP("TaskDetail", "Marked as done")),
     "reopened": str(QT_TRANSLATE_NOOP("TaskDetail", "Reopened")),
     "cancelled": str(QT_TRANSLATE_NOOP("TaskDetail", "Cancelled")),
     "note": str(QT_TRANSLATE_NOOP("TaskDetail", "Note")),
 }
+
+
+HISTORY = str(QT_TRANSLATE_NOOP("TaskDetail", "History"))
+NO_HISTORY = str(QT_TRANSLATE_NOOP("TaskDetail", "No history recorded."))
+NO_DEADLINE = str(QT_TRANSLATE_NOOP("TaskDetail", "none (ongoing task)"))
 
 
 def _tr(text: str) -> str:
@@ -52,7 +57,9 @@ def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:
         (str(QT_TRANSLATE_NOOP("TaskDetail", "Assigned")), _day(card.assigned_on)),
         (
             str(QT_TRANSLATE_NOOP("TaskDetail", "Deadline")),
-            _day(card.deadline) if card.deadline else _tr("none (ongoing task)"),
+            _day(card.deadline)
+            if card.deadline
+            else _tr(str(QT_TRANSLATE_NOOP("TaskDetail", "none (ongoing task)"))),
         ),
         (str(QT_TRANSLATE_NOOP("TaskDetail", "Completed")), _day(card.completed_on)),
         (str(QT_TRANSLATE_NOOP("TaskDetail", "Result")), card.result or "—"),
@@ -70,7 +77,7 @@ def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:
     ]
     if card.detail:
         parts.append(f"<p>{escape(card.detail)}</p>")
-    parts.append(f"<h4>{escape(_tr('History'))}</h4><ul>")
+    parts.append(f"<h4>{escape(_tr(HISTORY))}</h4><ul>")
     for entry in card.history:
         text = (
             f"<b>{entry.at:%d/%m/%Y %H:%M}</b> — {escape(_tr(_EVENTS.get(entry.kind, entry.kind)))}"
@@ -83,6 +90,6 @@ def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:
             text += f" ({escape(entry.by)})"
         parts.append(f"<li>{text}</li>")
     if not card.history:
-        parts.append(f"<li>{escape(_tr('No history recorded.'))}</li>")
+        parts.append(f"<li>{escape(_tr(NO_HISTORY))}</li>")
     parts.append("</ul>")
     return "\n".join(parts)

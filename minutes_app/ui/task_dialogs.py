@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,21 +43,39 @@ def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def action_error_text(widget: QWidget, error: TaskActionError) -> str:
-    texts = {
-        "required": widget.tr("Please fill in the reason or text."),
-        "future": widget.tr("The date cannot be in the future."),
-        "before_assigned": widget.tr("The date is before the task was assigned."),
-        "not_later": widget.tr("The new deadline must be later than the current one."),
-        "no_deadline": widget.tr("An ongoing task has no deadline to extend."),
-        "not_open": widget.tr("Only an open or in-progress task can do that."),
-        "not_done": widget.tr("Only a done or cancelled task can be reopened."),
-        "unknown_unit": widget.tr("Choose at least one lead unit."),
-        "too_long": widget.tr("The title is too long."),
-    }
-    text = texts.get(error.code, error.code)
+_ACTION_ERRORS = {
+    "required": QT_TRANSLATE_NOOP("TaskActionError", "Please fill in the reason or text."),
+    "future": QT_TRANSLATE_NOOP("TaskActionError", "The date cannot be in the future."),
+    "before_assigned": QT_TRANSLATE_NOOP(
+        "TaskActionError", "The date is before the task was assigned."
+    ),
+    "not_later": QT_TRANSLATE_NOOP(
+        "TaskActionError", "The new deadline must be later than the current one."
+    ),
+    "no_deadline": QT_TRANSLATE_NOOP(
+        "TaskActionError", "An ongoing task has no deadline to extend."
+    ),
+    "not_open": QT_TRANSLATE_NOOP(
+        "TaskActionError", "Only an open or in-progress task can do that."
+    ),
+    "not_done": QT_TRANSLATE_NOOP(
+        "TaskActionError", "Only a done or cancelled task can be reopened."
+    ),
+    "unknown_unit": QT_TRANSLATE_NOOP("TaskActionError", "Choose at least one lead unit."),
+    "too_long": QT_TRANSLATE_NOOP("TaskActionError", "The title is too long."),
+}
+
+
+def action_error_text(error: TaskActionError) -> str:
+    """Why an action on tasks was refused, in the window's language."""
+
+    def translate(text: object) -> str:
+        return QCoreApplication.translate("TaskActionError", str(text))
+
+    text = translate(_ACTION_ERRORS.get(error.code, error.code))
     if error.task_id is not None:
-        text += " " + widget.tr("(task %1)").replace("%1", str(error.task_id))
+        task = translate(QT_TRANSLATE_NOOP("TaskActionError", "(task %1)"))
+        text += " " + task.replace("%1", str(error.task_id))
     return text
 
 
@@ -66,7 +84,7 @@ class _Buttons(QHBoxLayout):
         super().__init__()
         self.ok = QPushButton(ok_text)
         self.ok.setDefault(True)
-        self.cancel = QPushButton(dialog.tr("Cancel"))
+        self.cancel = QPushButton(QCoreApplication.translate("TaskDialogs", "Cancel"))
         self.cancel.clicked.connect(dialog.reject)
         self.addStretch(1)
         self.addWidget(self.ok)
@@ -148,7 +166,7 @@ class TaskActionDialog(QDialog):
         try:
             self.record = self.run(self)
         except TaskActionError as error:
-            self.error.setText(action_error_text(self, error))
+            self.error.setText(action_error_text(error))
             return
         self.accept()
 

@@ -265,6 +265,10 @@
         <translation>Nội dung chỉ đạo như đã phát biểu</translation>
     </message>
     <message>
+        <source>Create &amp;tasks…</source>
+        <translation>Tạo &amp;nhiệm vụ…</translation>
+    </message>
+    <message>
         <source>S&amp;peaker</source>
         <translation>Người &amp;phát biểu</translation>
     </message>
@@ -473,6 +477,113 @@
     <message>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTasksDialog</name>
+    <message>
+        <source>7 days</source>
+        <translation>7 ngày</translation>
+    </message>
+    <message>
+        <source>15 days</source>
+        <translation>15 ngày</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 ngày</translation>
+    </message>
+    <message>
+        <source>end of this month</source>
+        <translation>cuối tháng</translation>
+    </message>
+    <message>
+        <source>end of this quarter</source>
+        <translation>cuối quý</translation>
+    </message>
+    <message>
+        <source>end of this half-year</source>
+        <translation>cuối 6 tháng</translation>
+    </message>
+    <message>
+        <source>end of this year</source>
+        <translation>cuối năm</translation>
+    </message>
+    <message>
+        <source>Create tasks</source>
+        <translation>Tạo nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>One task per line.</source>
+        <translation>Mỗi dòng một nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>A unit not in the list, then Enter</source>
+        <translation>Đơn vị chưa có trong danh sách, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>One task per selected lead unit</source>
+        <translation>Mỗi đơn vị chủ trì được chọn một nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>who follows it (optional)</source>
+        <translation>người theo dõi (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Trong</translation>
+    </message>
+    <message>
+        <source>By date</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>No deadline (ongoing task)</source>
+        <translation>Không có thời hạn (nhiệm vụ thường xuyên)</translation>
+    </message>
+    <message>
+        <source>Lead units (chủ trì)</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Supporting units (phối hợp)</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>New &amp;unit</source>
+        <translation>Đơn vị &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Người theo dõi</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Thời hạn: %1</translation>
+    </message>
+    <message>
+        <source>No deadline: the task is tracked as ongoing.</source>
+        <translation>Không có thời hạn: theo dõi như nhiệm vụ thường xuyên.</translation>
+    </message>
+    <message>
+        <source>Write at least one task.</source>
+        <translation>Hãy ghi ít nhất một nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Choose at least one lead unit.</source>
+        <translation>Hãy chọn ít nhất một đơn vị chủ trì.</translation>
     </message>
 </context>
 <context>
@@ -769,6 +880,50 @@
         <translation>Đã chuyển vào thùng rác. Nhấn Ctrl+Z để lấy lại.</translation>
     </message>
     <message>
+        <source>&amp;Progress…</source>
+        <translation>&amp;Tiến độ…</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Gia hạn…</translation>
+    </message>
+    <message>
+        <source>&amp;Done…</source>
+        <translation>&amp;Hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>&amp;Mở lại…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task…</source>
+        <translation>&amp;Hủy nhiệm vụ…</translation>
+    </message>
+    <message>
+        <source>%1 task(s) overdue and %2 due within 7 days.</source>
+        <translation>Có %1 nhiệm vụ quá hạn và %2 nhiệm vụ đến hạn trong 7 ngày tới.</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Nhắc việc</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Xem ngay</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Do not remind me when the program starts</source>
+        <translation>Không nhắc khi mở chương trình</translation>
+    </message>
+    <message>
+        <source>Create tasks</source>
+        <translation>Tạo nhiệm vụ</translation>
+    </message>
+    <message>
         <source>Sample data: %1 conferences added.</source>
         <translation>Dữ liệu mẫu: đã thêm %1 hội nghị.</translation>
     </message>
@@ -860,10 +1015,93 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Tasks by lead unit (click a bar to see them)</source>
+        <translation>Nhiệm vụ theo đơn vị chủ trì (nhấn vào cột để xem)</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người theo dõi</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>Tỷ lệ đúng hạn</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Theo tháng</translation>
+    </message>
+    <message>
+        <source>By quarter</source>
+        <translation>Theo quý</translation>
+    </message>
+    <message>
+        <source>By half-year</source>
+        <translation>Theo 6 tháng</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>Theo năm</translation>
+    </message>
+    <message>
+        <source>Open all overdue tasks</source>
+        <translation>Xem tất cả nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>Overdue, most days late first</source>
+        <translation>Quá hạn, lâu nhất trước</translation>
+    </message>
+    <message>
+        <source>Due in the next 7 days</source>
+        <translation>Đến hạn trong 7 ngày tới</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation>Hoàn thành đúng hạn</translation>
+    </message>
+    <message>
+        <source>Situation on %1</source>
+        <translation>Tình hình đến ngày %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Remind me of overdue tasks when the program starts</source>
+        <translation>Nhắc nhiệm vụ quá hạn khi mở chương trình</translation>
     </message>
     <message>
         <source>A new language applies the next time the program starts.</source>
@@ -899,6 +1137,331 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
+    </message>
+</context>
+<context>
+    <name>TaskActionDialog</name>
+    <message>
+        <source>Progress note</source>
+        <translation>Cập nhật tiến độ</translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Cancel the task</source>
+        <translation>Hủy nhiệm vụ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) selected.</source>
+        <translation>
+            <numerusform>Đã chọn %n nhiệm vụ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;New deadline</source>
+        <translation>&amp;Thời hạn mới</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Lý do (bắt buộc)</translation>
+    </message>
+    <message>
+        <source>&amp;Completed on</source>
+        <translation>&amp;Ngày hoàn thành</translation>
+    </message>
+    <message>
+        <source>e.g. Báo cáo số 45-BC/BTCTU ngày 10/3/2023</source>
+        <translation>ví dụ Báo cáo số 45-BC/BTCTU ngày 10/3/2023</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>&amp;Kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required)</source>
+        <translation>&amp;Nội dung (bắt buộc)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Lý do</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>TaskActionError</name>
+    <message>
+        <source>Please fill in the reason or text.</source>
+        <translation>Hãy nhập lý do hoặc nội dung.</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>Ngày không được sau hôm nay.</translation>
+    </message>
+    <message>
+        <source>The date is before the task was assigned.</source>
+        <translation>Ngày này trước ngày giao nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be later than the current one.</source>
+        <translation>Thời hạn mới phải sau thời hạn hiện tại.</translation>
+    </message>
+    <message>
+        <source>An ongoing task has no deadline to extend.</source>
+        <translation>Nhiệm vụ thường xuyên không có thời hạn để gia hạn.</translation>
+    </message>
+    <message>
+        <source>Only an open or in-progress task can do that.</source>
+        <translation>Chỉ làm được việc này với nhiệm vụ đang thực hiện.</translation>
+    </message>
+    <message>
+        <source>Only a done or cancelled task can be reopened.</source>
+        <translation>Chỉ mở lại được nhiệm vụ đã hoàn thành hoặc đã hủy.</translation>
+    </message>
+    <message>
+        <source>Choose at least one lead unit.</source>
+        <translation>Hãy chọn ít nhất một đơn vị chủ trì.</translation>
+    </message>
+    <message>
+        <source>The title is too long.</source>
+        <translation>Tên nhiệm vụ quá dài.</translation>
+    </message>
+    <message>
+        <source>(task %1)</source>
+        <translation>(nhiệm vụ %1)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskClass</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>Đến hạn trong 7 ngày</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>Thường xuyên</translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation>Hoàn thành đúng hạn</translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation>Hoàn thành trễ hạn</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetail</name>
+    <message>
+        <source>Assigned</source>
+        <translation>Ngày giao</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Ngày hoàn thành</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Task assigned</source>
+        <translation>Giao nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Marked as done</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Quá trình thực hiện</translation>
+    </message>
+    <message>
+        <source>No history recorded.</source>
+        <translation>Chưa có ghi nhận nào.</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>Nội dung chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Supporting units</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người theo dõi</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>none (ongoing task)</source>
+        <translation>không có (nhiệm vụ thường xuyên)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRegisterPage</name>
+    <message>
+        <source>All classes</source>
+        <translation>Tất cả tình trạng</translation>
+    </message>
+    <message>
+        <source>Filter by words (diacritics optional)</source>
+        <translation>Lọc theo từ (có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Deadline from</source>
+        <translation>Thời hạn từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>bất kỳ</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+    <message>
+        <source>All conferences</source>
+        <translation>Tất cả hội nghị</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n nhiệm vụ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>Đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người theo dõi</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Ngày giao</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Ngày hoàn thành</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>thường xuyên</translation>
     </message>
 </context>
 <context>
