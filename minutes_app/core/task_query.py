@@ -19,6 +19,7 @@ from minutes_app.core.text import fold
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
+    NO_DEADLINE,
     Conference,
     Instruction,
     Person,
@@ -151,10 +152,15 @@ class TaskRegister:
 
     def _filtered(self, statement: AnySelect) -> AnySelect:
         q = self.query
-        statement = (
-            statement.join(Instruction, Task.instruction_id == Instruction.id)
+        # Tasks of conferences in the trash are left out; the trash is small, so this
+        # subquery costs less than joining every task to its conference.
+        trashed = (
+            select(Instruction.id)
             .join(Conference, Instruction.conference_id == Conference.id)
-            .where(Conference.deleted_at.is_(None), Task.assigned_on <= q.as_of)
+            .where(Conference.deleted_at.is_not(None))
+        )
+        statement = statement.where(
+            Task.assigned_on <= q.as_of, Task.instruction_id.not_in(trashed)
         )
         if q.ids is not None:
             statement = statement.where(Task.id.in_(q.ids))
@@ -165,45 +171,51 @@ class TaskRegister:
         if q.lead_unit_id is not None:
             statement = statement.where(Task.lead_unit_id == q.lead_unit_id)
         if q.conference_id is not None:
-            statement = statement.where(Conference.id == q.conference_id)
+            statement = statement.where(
+                Task.instruction_id.in_(
+                    select(Instruction.id).where(Instruction.conference_id == q.conference_id)
+                )
+            )
         if q.deadline_from is not None:
             statement = statement.where(Task.deadline >= q.deadline_from)
         if q.deadline_to is not None:
             statement = statement.where(Task.deadline <= q.deadline_to)
         for word in fold(q.text).split():
-            pattern = f"%{word}%"
-            statement = statement.where(
-                or_(
-                    func.fold(Task.title).like(pattern),
-                    func.fold(self.lead.name).like(pattern),
-                    func.fold(func.coalesce(Task.result, "")).like(pattern),
-                )
-            )
+            statement = statement.where(Task.search_text.contains(word, autoescape=True))
         return statement
 
     def count(self) -> int:
-        statement = self._filtered(
-            select(func.count(Task.id)).join(self.lead, Task.lead_unit_id == self.lead.id)
-        )
+        statement = self._filtered(select(func.count()).select_from(Task))
         with self.db.reading() as session:
             return int(session.scalar(statement) or 0)
 
     def class_counts(self) -> dict[str, int]:
         tracking = tracking_sql(self.query.as_of, self.look_back).label("tracking")
-        statement = self._filtered(
-            select(tracking, func.count(Task.id)).join(self.lead, Task.lead_unit_id == self.lead.id)
-        ).group_by(tracking)
+        statement = self._filtered(select(tracking, func.count()).select_from(Task)).group_by(
+            tracking
+        )
         counts = dict.fromkeys(CLASSES, 0)
         with self.db.reading() as session:
             for row in session.execute(statement):
                 counts[str(row[0])] = int(row[1])
         return counts
 
+    def counts_by_lead_unit(self) -> dict[int, dict[str, int]]:
+        tracking = tracking_sql(self.query.as_of, self.look_back).label("tracking")
+        statement = self._filtered(
+            select(Task.lead_unit_id, tracking, func.count()).select_from(Task)
+        ).group_by(Task.lead_unit_id, tracking)
+        found: dict[int, dict[str, int]] = {}
+        with self.db.reading() as session:
+            for unit_id, name, n in session.execute(statement):
+                found.setdefault(unit_id, dict.fromkeys(CLASSES, 0))[str(name)] = int(n)
+        return found
+
     def page(self, offset: int, limit: int) -> list[RegisterRow]:
         q = self.query
         tracking = tracking_sql(q.as_of, self.look_back).label("tracking")
         orders: dict[str, list[Any]] = {
-            "deadline": [Task.deadline.is_(None), Task.deadline],
+            "deadline": [func.coalesce(Task.deadline, NO_DEADLINE)],
             "assigned_on": [Task.assigned_on],
             "title": [Task.title],
             "lead_unit": [self.lead.name],
@@ -229,6 +241,8 @@ class TaskRegister:
                     Task.completed_on,
                     tracking,
                 )
+                .join(Instruction, Task.instruction_id == Instruction.id)
+                .join(Conference, Instruction.conference_id == Conference.id)
                 .join(self.lead, Task.lead_unit_id == self.lead.id)
                 .outerjoin(Person, Task.owner_id == Person.id)
             )
@@ -268,22 +282,11 @@ class UnitLoad:
 
 def unit_loads(db: Database, as_of: dt.date) -> list[UnitLoad]:
     """Every lead unit with tasks on ``as_of``, counted by class, most overdue first."""
-    register = TaskRegister(db, TaskQuery(as_of=as_of))
-    tracking = tracking_sql(as_of, register.look_back).label("tracking")
-    statement = register._filtered(
-        select(register.lead.id, register.lead.name, tracking, func.count(Task.id)).join(
-            register.lead, Task.lead_unit_id == register.lead.id
-        )
-    ).group_by(register.lead.id, register.lead.name, tracking)
-    loads: dict[int, UnitLoad] = {}
+    counts = TaskRegister(db, TaskQuery(as_of=as_of)).counts_by_lead_unit()
     with db.reading() as session:
-        for unit_id, name, tracking_name, n in session.execute(statement):
-            load = loads.setdefault(unit_id, UnitLoad(unit_id, name, dict.fromkeys(CLASSES, 0)))
-            load.counts[str(tracking_name)] = int(n)
-    return sorted(
-        loads.values(),
-        key=lambda u: (-u.counts["overdue"], -u.open_total, fold(u.unit)),
-    )
+        names: dict[int, str] = {r[0]: r[1] for r in session.execute(select(Unit.id, Unit.name))}
+    loads = [UnitLoad(unit_id, names.get(unit_id, "?"), c) for unit_id, c in counts.items()]
+    return sorted(loads, key=lambda u: (-u.counts["overdue"], -u.open_total, fold(u.unit)))
 
 
 @dataclass(frozen=True)

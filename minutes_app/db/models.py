@@ -15,10 +15,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     func,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from minutes_app.core.text import fold
 
 # Stable constraint names let Alembic's batch mode find and alter them on SQLite.
 NAMING = {
@@ -44,6 +47,7 @@ EVENT_KINDS = (
 PERSON_ROLES = ("presiding", "attendee")
 
 _HHMM = "GLOB '[0-2][0-9]:[0-5][0-9]'"
+NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -295,6 +299,8 @@ class Task(Base):
         ),
         CheckConstraint("status <> 'done' OR completed_on IS NOT NULL", name="done_has_date"),
         Index("ix_task_deadline", "status", "deadline"),
+        # The register lists by deadline, tasks without one last: this expression is its order.
+        Index("ix_task_deadline_order", text(f"coalesce(deadline, '{NO_DEADLINE}')")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -314,6 +320,8 @@ class Task(Base):
     status: Mapped[str] = mapped_column(String, default="open", server_default="open")
     completed_on: Mapped[dt.date | None] = mapped_column(Date)
     result: Mapped[str | None] = mapped_column(Text)
+    # Title and result folded (no diacritics, lower case, đ = d), kept by the listener below.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     instruction: Mapped[Instruction] = relationship(back_populates="tasks")
     lead_unit: Mapped[Unit] = relationship()
@@ -350,6 +358,8 @@ class TaskEvent(Base):
 
     __tablename__ = "task_event"
     __table_args__ = (
+        Index("ix_task_event_kind_at", "kind", "at"),
+        Index("ix_task_event_task_kind_at", "task_id", "kind", "at"),
         CheckConstraint(_one_of("kind", EVENT_KINDS), name="kind_known"),
         CheckConstraint(
             "kind <> 'deadline_changed' OR (note IS NOT NULL AND length(trim(note)) > 0 "
@@ -368,3 +378,14 @@ class TaskEvent(Base):
     by: Mapped[str | None] = mapped_column(String)
 
     task: Mapped[Task] = relationship(back_populates="history")
+
+
+def task_search_text(title: str | None, result: str | None) -> str:
+    """The folded text the task register's word filter looks in."""
+    return fold(f"{title or ''} {result or ''}")
+
+
+@event.listens_for(Task, "before_insert")
+@event.listens_for(Task, "before_update")
+def _fold_task_text(_mapper: object, _connection: object, task: Task) -> None:
+    task.search_text = task_search_text(task.title, task.result)

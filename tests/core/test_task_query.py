@@ -13,7 +13,14 @@ from minutes_app.core.task_query import TaskQuery, TaskRegister
 from minutes_app.core.tasks import classified_tasks
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
-from minutes_app.db.models import Conference, Instruction, Task, TaskEvent, Unit
+from minutes_app.db.models import (
+    Conference,
+    Instruction,
+    Task,
+    TaskEvent,
+    Unit,
+    task_search_text,
+)
 
 START = dt.date(2023, 1, 1)
 
@@ -50,6 +57,7 @@ def random_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
                 "id": task_id,
                 "instruction_id": 1,
                 "title": f"Nhiệm vụ số {task_id}",
+                "search_text": task_search_text(f"Nhiệm vụ số {task_id}", None),
                 "lead_unit_id": 1 + task_id % 3,
                 "assigned_on": assigned,
                 "deadline": current,
