@@ -55,3 +55,10 @@ def test_window_size_is_remembered_between_runs(
     window.close()
     again = open_window(qtbot, db, store)
     assert (again.width(), again.height()) == (770, 610)
+
+
+def test_help_menu_loads_the_sample_data(qtbot: QtBot, db: Database, store: QSettings) -> None:
+    window = open_window(qtbot, db, store)
+    window.samples_action.trigger()
+    assert window.conference_page.model.visible_count() == 5
+    assert window.task_page.model.total() == 13
