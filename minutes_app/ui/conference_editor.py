@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -287,6 +288,7 @@ class ConferenceEditor(QDialog):
         self.mode_box.addItems([self.tr("online"), self.tr("in person"), self.tr("hybrid")])
         self.organizer_box = QComboBox()
         self.organizer_box.setEditable(True)
+        self.organizer_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.organizer_box.addItems(list(self.choices.organizers))
         self._combo_line(self.organizer_box).installEventFilter(self)
         self._combo_line(self.organizer_box).setPlaceholderText(

@@ -158,7 +158,7 @@ class OverviewPage(QWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 80)
+        header.resizeSection(0, 120)
         header.resizeSection(2, 170)
         header.resizeSection(3, 120)
         return table
