@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 
 def vietnamese_collator() -> QCollator:
@@ -32,3 +34,20 @@ def inform(parent: QWidget | None, title: str, text: str, *, error: bool = False
     box = QMessageBox(icon, title, text, parent=parent)
     box.addButton(QCoreApplication.translate("Common", "Close"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+class ButtonRow(QHBoxLayout):
+    """The OK and Cancel buttons at the bottom right of a dialog; Cancel rejects it."""
+
+    def __init__(
+        self, dialog: QDialog, ok_text: str, on_ok: Callable[[], object] | None = None
+    ) -> None:
+        super().__init__()
+        self.ok = QPushButton(ok_text)
+        self.ok.setDefault(True)
+        self.cancel = QPushButton(QCoreApplication.translate("Common", "Cancel"))
+        self.ok.clicked.connect(on_ok or dialog.accept)
+        self.cancel.clicked.connect(dialog.reject)
+        self.addStretch(1)
+        self.addWidget(self.ok)
+        self.addWidget(self.cancel)

@@ -40,6 +40,7 @@ from minutes_app.core.conference_edit import (
     check,
 )
 from minutes_app.core.text import clean, fold
+from minutes_app.ui.common import ButtonRow
 from minutes_app.ui.completion import CompletingDelegate, FoldingCompleter
 from minutes_app.ui.table_section import TableSection
 
@@ -129,19 +130,12 @@ class DocumentDialog(QDialog):
         form.addRow(self.tr("&Date of issue"), self.issued_on)
         form.addRow(self.tr("&Issuer"), self.issuer)
         form.addRow(self.tr("Su&bject"), self.subject)
-        self.ok = QPushButton(self.tr("Add"))
-        self.ok.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok)
-        buttons.addWidget(cancel)
+        buttons = ButtonRow(self, self.tr("Add"), self._on_accept)
+        self.ok = buttons.ok
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.ok.clicked.connect(self._on_accept)
-        cancel.clicked.connect(self.reject)
         self.symbol.textEdited.connect(self._on_symbol_edited)
         self.result_form: DocumentForm | None = None
 

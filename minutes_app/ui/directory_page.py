@@ -34,6 +34,7 @@ from minutes_app.core.directory import (
     save_unit,
 )
 from minutes_app.db.engine import Database
+from minutes_app.ui.common import ButtonRow
 from minutes_app.ui.completion import FoldingCompleter
 from minutes_app.ui.rows_model import Column, RowsModel
 
@@ -59,15 +60,7 @@ class NameDialog(QDialog):
             self.edits.append(edit)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
-        ok = QPushButton(self.tr("OK"))
-        ok.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"))
-        ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(ok)
-        buttons.addWidget(cancel)
+        buttons = ButtonRow(self, self.tr("OK"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -94,14 +87,7 @@ class MergeDialog(QDialog):
         self.keep_first = QRadioButton(first)
         self.keep_second = QRadioButton(second)
         self.keep_first.setChecked(True)
-        ok = QPushButton(self.tr("Merge"))
-        cancel = QPushButton(self.tr("Cancel"))
-        ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(ok)
-        buttons.addWidget(cancel)
+        buttons = ButtonRow(self, self.tr("Merge"))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.keep_first)

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from minutes_app.ui.common import ButtonRow
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -37,15 +37,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.remind)
-        self.ok_button = ok = QPushButton(self.tr("OK"))
-        ok.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"))
-        ok.clicked.connect(self._on_accept)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(ok)
-        buttons.addWidget(cancel)
+        buttons = ButtonRow(self, self.tr("OK"), self._on_accept)
+        self.ok_button = buttons.ok
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from minutes_app.core.task_actions import (
     TaskActionError,
     preset_deadline,
 )
+from minutes_app.ui.common import ButtonRow
 from minutes_app.ui.completion import FoldingCompleter
 
 ERROR_STYLE = "color: #b3261e;"
@@ -77,18 +77,6 @@ def action_error_text(error: TaskActionError) -> str:
         task = translate(QT_TRANSLATE_NOOP("TaskActionError", "(task %1)"))
         text += " " + task.replace("%1", str(error.task_id))
     return text
-
-
-class _Buttons(QHBoxLayout):
-    def __init__(self, ok_text: str, dialog: QDialog) -> None:
-        super().__init__()
-        self.ok = QPushButton(ok_text)
-        self.ok.setDefault(True)
-        self.cancel = QPushButton(QCoreApplication.translate("TaskDialogs", "Cancel"))
-        self.cancel.clicked.connect(dialog.reject)
-        self.addStretch(1)
-        self.addWidget(self.ok)
-        self.addWidget(self.cancel)
 
 
 class TaskActionDialog(QDialog):
@@ -148,8 +136,7 @@ class TaskActionDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
-        self.buttons = _Buttons(self.tr("OK"), self)
-        self.buttons.ok.clicked.connect(self._on_ok)
+        self.buttons = ButtonRow(self, self.tr("OK"), self._on_ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -262,8 +249,7 @@ class CreateTasksDialog(QDialog):
         form.addRow("", self.one_per_unit)
         form.addRow(self.tr("&Owner"), self.owner)
         form.addRow(self.tr("Deadline"), deadline)
-        self.buttons = _Buttons(self.tr("Create"), self)
-        self.buttons.ok.clicked.connect(self._on_ok)
+        self.buttons = ButtonRow(self, self.tr("Create"), self._on_ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>App</name>
@@ -233,7 +234,7 @@
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <source>Presenter's title</source>
+        <source>Presenter&apos;s title</source>
         <translation>Chức vụ người trình bày</translation>
     </message>
     <message>
@@ -241,7 +242,7 @@
         <translation>Thêm từ &amp;danh mục</translation>
     </message>
     <message>
-        <source>Delegates' opinions, proposals and the answers given</source>
+        <source>Delegates&apos; opinions, proposals and the answers given</source>
         <translation>Ý kiến, đề xuất, kiến nghị của đại biểu và nội dung giải đáp</translation>
     </message>
     <message>
@@ -347,11 +348,11 @@
         <translation>nội dung</translation>
     </message>
     <message>
-        <source>presiding person's name</source>
+        <source>presiding person&apos;s name</source>
         <translation>tên người chủ trì</translation>
     </message>
     <message>
-        <source>attendee's name</source>
+        <source>attendee&apos;s name</source>
         <translation>tên đại biểu</translation>
     </message>
     <message>
@@ -723,10 +724,6 @@
         <translation>Thêm</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
         <source>The date of issue is not a date (dd/mm/yyyy).</source>
         <translation>Ngày ban hành không hợp lệ (dd/mm/yyyy).</translation>
     </message>
@@ -998,20 +995,12 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <source>The two become one: every conference, bridge point and task that names the other will name the one you keep. Keep:</source>
         <translation>Hai mục sẽ thành một: mọi hội nghị, điểm cầu và nhiệm vụ đang ghi mục kia sẽ ghi mục được giữ lại. Giữ lại:</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
 </context>
 <context>
     <name>NameDialog</name>
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -1114,10 +1103,6 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -1351,13 +1336,6 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Result</source>
         <translation>Kết quả</translation>
-    </message>
-</context>
-<context>
-    <name>TaskDialogs</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
 </context>
 <context>
