@@ -37,7 +37,7 @@ def test_demo_loads_the_five_conferences_once(db_path: Path, capsys: object) -> 
         assert [(r.date.isoformat(), r.chairs) for r in rows] == [
             ("2023-04-03", ("Mai Văn Chính",)),
             ("2023-02-17", ("Trương Thị Mai",)),
-            ("2022-08-01", ("Trương Thị Mai",)),
+            ("2022-08-09", ("Trương Thị Mai",)),
             ("2020-03-02", ("Phạm Minh Chính",)),
             ("2019-11-07", ("Phạm Minh Tấn",)),
         ]

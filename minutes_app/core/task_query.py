@@ -141,6 +141,15 @@ def _class_condition(name: str, day: dt.date, look_back: bool) -> ColumnElement[
     return conditions[name]
 
 
+def _trashed_instructions() -> Select[int]:
+    """Instructions of conferences in the trash: their tasks are left out everywhere."""
+    return (
+        select(Instruction.id)
+        .join(Conference, Instruction.conference_id == Conference.id)
+        .where(Conference.deleted_at.is_not(None))
+    )
+
+
 class TaskRegister:
     """Counts and pages of the register for one query; cheap to make, one per query."""
 
@@ -154,13 +163,8 @@ class TaskRegister:
         q = self.query
         # Tasks of conferences in the trash are left out; the trash is small, so this
         # subquery costs less than joining every task to its conference.
-        trashed = (
-            select(Instruction.id)
-            .join(Conference, Instruction.conference_id == Conference.id)
-            .where(Conference.deleted_at.is_not(None))
-        )
         statement = statement.where(
-            Task.assigned_on <= q.as_of, Task.instruction_id.not_in(trashed)
+            Task.assigned_on <= q.as_of, Task.instruction_id.not_in(_trashed_instructions())
         )
         if q.ids is not None:
             statement = statement.where(Task.id.in_(q.ids))
@@ -314,14 +318,11 @@ def on_time_rates(db: Database, periods: list[tuple[str, dt.date, dt.date]]) -> 
                 case((or_(Task.deadline.is_(None), Task.completed_on <= Task.deadline), 1), else_=0)
             )
             row = session.execute(
-                select(func.count(Task.id), on_time)
-                .join(Instruction, Task.instruction_id == Instruction.id)
-                .join(Conference, Instruction.conference_id == Conference.id)
-                .where(
-                    Conference.deleted_at.is_(None),
+                select(func.count(Task.id), on_time).where(
                     Task.status == "done",
                     Task.completed_on >= start,
                     Task.completed_on <= end,
+                    Task.instruction_id.not_in(_trashed_instructions()),
                 )
             ).one()
             done, good = int(row[0] or 0), int(row[1] or 0)

@@ -299,6 +299,7 @@ class Task(Base):
         ),
         CheckConstraint("status <> 'done' OR completed_on IS NOT NULL", name="done_has_date"),
         Index("ix_task_deadline", "status", "deadline"),
+        Index("ix_task_completed", "status", "completed_on"),
         # The register lists by deadline, tasks without one last: this expression is its order.
         Index("ix_task_deadline_order", text(f"coalesce(deadline, '{NO_DEADLINE}')")),
     )

@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_FileDialogInfoView,
             self.overview_page,
         )
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._stale: set[int] = set()
+        self.navigation.currentRowChanged.connect(self._on_page_changed)
         self.navigation.setCurrentRow(PAGE_CONFERENCES)
         self.navigation.setMaximumWidth(240)
 
@@ -312,16 +313,34 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def refresh(self) -> None:
-        """Reload every list from the database (also picks up another copy's changes)."""
-        conferences = list_conferences(self.db)
-        self.conference_page.set_rows(conferences)
-        self.directory_page.refresh()
-        self.task_page.set_choices(
-            sorted(((u.id, u.name) for u in list_units(self.db)), key=lambda u: fold(u[1])),
-            [(c.id, f"{c.date:%d/%m/%Y} {c.title}") for c in conferences],
-        )
-        self.task_page.apply_filters()
-        self.overview_page.refresh()
+        """Reload the lists from the database (also picks up another copy's changes).
+
+        The screen in view is reloaded now; the others when they are next shown, so that
+        a large database does not make every change pay for every screen.
+        """
+        self._stale = {PAGE_CONFERENCES, PAGE_TASKS, PAGE_UNITS, PAGE_OVERVIEW}
+        self._refresh_page(self.pages.currentIndex())
+
+    def _refresh_page(self, page: int) -> None:
+        if page not in self._stale:
+            return
+        self._stale.discard(page)
+        if page == PAGE_CONFERENCES:
+            self.conference_page.set_rows(list_conferences(self.db))
+        elif page == PAGE_TASKS:
+            self.task_page.set_choices(
+                sorted(((u.id, u.name) for u in list_units(self.db)), key=lambda u: fold(u[1])),
+                [(c.id, f"{c.date:%d/%m/%Y} {c.title}") for c in list_conferences(self.db)],
+            )
+            self.task_page.apply_filters()
+        elif page == PAGE_UNITS:
+            self.directory_page.refresh()
+        elif page == PAGE_OVERVIEW:
+            self.overview_page.refresh()
+
+    def _on_page_changed(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self._refresh_page(page)
 
     # --- conferences -------------------------------------------------------------------
 

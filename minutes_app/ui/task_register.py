@@ -119,7 +119,11 @@ class TaskTableModel(QAbstractTableModel):
             descending = not descending  # the most days late are the earliest deadlines
         from dataclasses import replace
 
-        self.set_query(replace(self._query, sort=key, descending=descending))
+        query = replace(self._query, sort=key, descending=descending)
+        if self._register is None:
+            self._query = query  # not shown yet: the first set_query will use it
+            return
+        self.set_query(query)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -61,4 +61,5 @@ def test_help_menu_loads_the_sample_data(qtbot: QtBot, db: Database, store: QSet
     window = open_window(qtbot, db, store)
     window.samples_action.trigger()
     assert window.conference_page.model.visible_count() == 5
-    assert window.task_page.model.total() == 13
+    window.navigation.setCurrentRow(1)
+    assert window.task_page.model.total() == 38

@@ -14,7 +14,7 @@ from minutes_app.core.conferences import list_conferences
 from minutes_app.core.task_query import TaskQuery, TaskRegister
 from minutes_app.db.engine import Database
 from minutes_app.ui.conference_editor import TAB_INSTRUCTIONS
-from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
+from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow
 from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.task_register import TaskTableModel
 from tests.ui.helpers import activate, type_text
@@ -130,10 +130,11 @@ def test_completing_a_task_then_undo_reopens_it(
     assert [r.title for r in done.page(0, 5)] == [
         "Quán triệt Quy định 96-QĐ/TW và 97-QĐ/TW tới cấp ủy cơ sở"
     ]
+    window.navigation.setCurrentRow(PAGE_OVERVIEW)
     assert window.overview_page.tiles["done_late"].number.text() == "1"
     assert window.overview_page.tiles["overdue"].number.text() == "0"
     activate(qtbot, window)
-    qtbot.keyClick(window.task_page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.overview_page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert done.count() == 0
     assert window.overview_page.tiles["overdue"].number.text() == "1"
 
@@ -149,6 +150,7 @@ def test_a_tile_of_the_overview_opens_the_register_filtered(
 
 
 def test_overview_lists_the_overdue_task_with_its_lead_unit(window: MainWindow) -> None:
+    window.navigation.setCurrentRow(PAGE_OVERVIEW)
     table = window.overview_page.overdue
     assert table.rowCount() == 1
     assert table.item(0, 2).text() == "Huyện ủy Ba Bể"

@@ -31,6 +31,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("search_text", sa.Text(), server_default="", nullable=False))
     op.create_index("ix_task_deadline_order", "task", [sa.text("coalesce(deadline, '9999-12-31')")])
     op.create_index("ix_task_event_kind_at", "task_event", ["kind", "at"])
+    op.create_index("ix_task_completed", "task", ["status", "completed_on"])
     # The deadline in force on a past day looks up one task's extensions by time.
     op.create_index("ix_task_event_task_kind_at", "task_event", ["task_id", "kind", "at"])
     connection = op.get_bind()
@@ -45,6 +46,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_task_event_task_kind_at", table_name="task_event")
     op.drop_index("ix_task_event_kind_at", table_name="task_event")
+    op.drop_index("ix_task_completed", table_name="task")
     op.drop_index("ix_task_deadline_order", table_name="task")
     with op.batch_alter_table("task", schema=None) as batch_op:
         batch_op.drop_column("search_text")
