@@ -44,7 +44,7 @@ class TaskQuery:
     deadline_from: dt.date | None = None
     deadline_to: dt.date | None = None
     text: str = ""
-    sort: str = "deadline"
+    sort: str = "class"
     descending: bool = False
     ids: tuple[int, ...] | None = field(default=None)
 
@@ -223,7 +223,18 @@ class TaskRegister:
             "assigned_on": [Task.assigned_on],
             "title": [Task.title],
             "lead_unit": [self.lead.name],
-            "class": [tracking],
+            # Most urgent first: overdue, then running, ongoing, and finished last.
+            "class": [
+                case(
+                    (tracking == "overdue", 0),
+                    (tracking == "in_progress", 1),
+                    (tracking == "ongoing", 2),
+                    (tracking == "done_late", 3),
+                    (tracking == "done_on_time", 4),
+                    else_=5,
+                ),
+                func.coalesce(Task.deadline, NO_DEADLINE),
+            ],
             "id": [],
         }
         order = orders[q.sort if q.sort in SORT_KEYS else "deadline"]

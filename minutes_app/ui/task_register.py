@@ -256,7 +256,7 @@ class TaskRegisterPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(COL_CLASS, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -266,14 +266,14 @@ class TaskRegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (COL_CLASS, 125),
+            (COL_CLASS, 170),
             (COL_DEADLINE, 85),
-            (COL_LATE, 60),
+            (COL_LATE, 75),
             (COL_LEAD, 160),
             (COL_OWNER, 100),
             (COL_CONFERENCE, 140),
             (COL_ASSIGNED, 85),
-            (COL_COMPLETED, 85),
+            (COL_COMPLETED, 90),
         ):
             header.resizeSection(column, width)
         self.detail = QTextBrowser()

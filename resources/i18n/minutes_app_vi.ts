@@ -1011,7 +1011,7 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
     <message>
         <source>Days late</source>
-        <translation>Số ngày quá hạn</translation>
+        <translation>Trễ (ngày)</translation>
     </message>
     <message>
         <source>Task</source>
@@ -1411,7 +1411,7 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
     <message>
         <source>Days late</source>
-        <translation>Số ngày quá hạn</translation>
+        <translation>Trễ (ngày)</translation>
     </message>
     <message>
         <source>Task</source>
@@ -1435,7 +1435,7 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
     <message>
         <source>Completed</source>
-        <translation>Ngày hoàn thành</translation>
+        <translation>Hoàn thành</translation>
     </message>
     <message>
         <source>ongoing</source>
