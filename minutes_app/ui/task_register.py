@@ -180,7 +180,7 @@ class TaskTableModel(QAbstractTableModel):
         late = row.days_overdue(self._query.as_of)
         values: dict[int, str | int | None] = {
             COL_CLASS: class_name(shown),
-            COL_DEADLINE: _day(row.deadline) or self.tr("ongoing"),
+            COL_DEADLINE: _day(row.deadline) or "—",
             COL_LATE: late or None,
             COL_TITLE: row.title,
             COL_LEAD: row.lead_unit,

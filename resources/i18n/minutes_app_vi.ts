@@ -1437,10 +1437,6 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <source>Completed</source>
         <translation>Hoàn thành</translation>
     </message>
-    <message>
-        <source>ongoing</source>
-        <translation>thường xuyên</translation>
-    </message>
 </context>
 <context>
     <name>TrashDialog</name>
