@@ -204,6 +204,39 @@ def cmd_report(args: argparse.Namespace) -> int:
     return OK
 
 
+_KIND_WORDS = {
+    "conference": "Hội nghị",
+    "document": "Văn bản",
+    "task": "Nhiệm vụ",
+    "person": "Cá nhân",
+    "unit": "Đơn vị",
+}
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from minutes_app.core.search import KINDS, search
+
+    db = _open_db(args)
+    try:
+        hits = search(db, args.query)
+    finally:
+        db.close()
+    if args.json:
+        sys.stdout.write(_dump([h.to_json() for h in hits]))
+        return OK
+    if not hits:
+        print("Không tìm thấy kết quả nào.")
+    for kind in KINDS:
+        group = [h for h in hits if h.type == kind]
+        if group:
+            print(f"{_KIND_WORDS[kind]} ({len(group)})")
+        for hit in group:
+            print(f"  {hit.id:>6}  {hit.label}")
+            if hit.snippet:
+                print(f"          {hit.snippet}")
+    return OK
+
+
 def cmd_open_window(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import run_app
 
@@ -253,6 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: --to")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_report)
+
+    p = commands.add_parser("search", help="search everything, blind to case and accents")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_search)
 
     p = commands.add_parser("demo", help="load the sample conferences")
     p.set_defaults(run=cmd_demo)
