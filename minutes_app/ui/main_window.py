@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QSystemTrayIcon,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -39,6 +38,7 @@ from minutes_app.core.conference_edit import (
 )
 from minutes_app.core.conferences import list_conferences
 from minutes_app.core.directory import list_people, list_units
+from minutes_app.core.search import Hit
 from minutes_app.core.task_actions import (
     ActionRecord,
     add_progress,
@@ -56,28 +56,14 @@ from minutes_app.ui.common import ask, inform
 from minutes_app.ui.conference_editor import ConferenceEditor
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
+from minutes_app.ui.documents_page import DocumentsPage
 from minutes_app.ui.overview_page import OverviewPage
+from minutes_app.ui.search_dialog import SearchDialog
 from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.task_register import TaskRegisterPage
 from minutes_app.ui.task_style import DUE_SOON
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
-
-
-class PlaceholderPage(QWidget):
-    """A screen that a later version fills; it says so instead of looking broken."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(f"<h2>{title}</h2>")
-        body = QLabel(text)
-        body.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        for label in (heading, body):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
-        layout.addStretch(2)
 
 
 class TrashCommand(QUndoCommand):
@@ -131,6 +117,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.editor: ConferenceEditor | None = None
         self.reminder: QMessageBox | None = None
+        self.search_dialog: SearchDialog | None = None
         self.tray: QSystemTrayIcon | None = None
         self.setWindowTitle(self.tr("%1 — Conference minutes").replace("%1", APP_NAME))
         self.setMinimumSize(QSize(720, 480))
@@ -141,8 +128,9 @@ class MainWindow(QMainWindow):
         self.conference_page = ConferenceListPage(store)
         self.task_page = TaskRegisterPage(db, store)
         self.overview_page = OverviewPage(db)
+        self.documents_page = DocumentsPage(db)
+        self.documents_page.changed.connect(self.refresh)
         self.overview_page.open_register.connect(self.show_tasks)
-        later = self.tr("This screen arrives in a later version of minutes-app.")
         self._add_page(
             self.tr("Conferences"),
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
@@ -156,7 +144,7 @@ class MainWindow(QMainWindow):
         self._add_page(
             self.tr("Documents"),
             QStyle.StandardPixmap.SP_FileIcon,
-            PlaceholderPage(self.tr("Documents"), later),
+            self.documents_page,
         )
         self.directory_page = DirectoryPage(db)
         self._add_page(
@@ -318,7 +306,7 @@ class MainWindow(QMainWindow):
         The screen in view is reloaded now; the others when they are next shown, so that
         a large database does not make every change pay for every screen.
         """
-        self._stale = {PAGE_CONFERENCES, PAGE_TASKS, PAGE_UNITS, PAGE_OVERVIEW}
+        self._stale = {PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW}
         self._refresh_page(self.pages.currentIndex())
 
     def _refresh_page(self, page: int) -> None:
@@ -333,6 +321,8 @@ class MainWindow(QMainWindow):
                 [(c.id, f"{c.date:%d/%m/%Y} {c.title}") for c in list_conferences(self.db)],
             )
             self.task_page.apply_filters()
+        elif page == PAGE_DOCUMENTS:
+            self.documents_page.refresh()
         elif page == PAGE_UNITS:
             self.directory_page.refresh()
         elif page == PAGE_OVERVIEW:
@@ -574,10 +564,33 @@ class MainWindow(QMainWindow):
             self.tr("%1 of %2 conferences").replace("%1", str(shown)).replace("%2", str(total))
         )
 
-    def _on_find(self) -> None:
-        self.navigation.setCurrentRow(PAGE_CONFERENCES)
-        self.conference_page.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.conference_page.filter_box.selectAll()
+    def _on_find(self) -> SearchDialog:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.db, self)
+            self.search_dialog.hit_activated.connect(self.open_hit)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_dialog.query.selectAll()
+        return self.search_dialog
+
+    def open_hit(self, hit: Hit) -> None:
+        """Show what a search hit names, on its own screen."""
+        if hit.type == "conference":
+            self.navigation.setCurrentRow(PAGE_CONFERENCES)
+            self.open_conference(hit.id)
+        elif hit.type == "task":
+            self.navigation.setCurrentRow(PAGE_TASKS)
+            self.task_page.show_task(hit.id)
+        elif hit.type == "document":
+            self.navigation.setCurrentRow(PAGE_DOCUMENTS)
+            self.documents_page.filter_box.setText(hit.label.split(" ngày ")[0])
+        else:
+            self.navigation.setCurrentRow(PAGE_UNITS)
+            section = (
+                self.directory_page.people if hit.type == "person" else self.directory_page.units
+            )
+            section.filter_box.setText(hit.label)
 
     def _on_import(self) -> None:
         from minutes_app.core.exchange import import_exchange

@@ -391,6 +391,15 @@ class TaskRegisterPage(QWidget):
             box.blockSignals(False)
         self.apply_filters()
 
+    def show_task(self, task_id: int) -> None:
+        """Show just this task, selected, whatever its class or the filters."""
+        from dataclasses import replace
+
+        self.clear_filters()
+        self.model.set_query(replace(self.current_query(), ids=(task_id,)))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
     def _on_today(self) -> None:
         self.as_of.setDate(_qdate(dt.date.today()))
 

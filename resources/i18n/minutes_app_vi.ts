@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>App</name>
@@ -234,7 +233,7 @@
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <source>Presenter&apos;s title</source>
+        <source>Presenter's title</source>
         <translation>Chức vụ người trình bày</translation>
     </message>
     <message>
@@ -242,7 +241,7 @@
         <translation>Thêm từ &amp;danh mục</translation>
     </message>
     <message>
-        <source>Delegates&apos; opinions, proposals and the answers given</source>
+        <source>Delegates' opinions, proposals and the answers given</source>
         <translation>Ý kiến, đề xuất, kiến nghị của đại biểu và nội dung giải đáp</translation>
     </message>
     <message>
@@ -348,11 +347,11 @@
         <translation>nội dung</translation>
     </message>
     <message>
-        <source>presiding person&apos;s name</source>
+        <source>presiding person's name</source>
         <translation>tên người chủ trì</translation>
     </message>
     <message>
-        <source>attendee&apos;s name</source>
+        <source>attendee's name</source>
         <translation>tên đại biểu</translation>
     </message>
     <message>
@@ -733,14 +732,61 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Number and symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Conferences</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>Filter: symbol, number, issuer or subject (e.g. qd 96, bo chinh tri)</source>
+        <translation>Lọc: số, ký hiệu, cơ quan ban hành hoặc trích yếu (ví dụ qd 96, bo chinh tri)</translation>
+    </message>
+    <message>
+        <source>Merge two…</source>
+        <translation>Gộp hai mục…</translation>
+    </message>
+    <message>
+        <source>Studied at</source>
+        <translation>Được quán triệt tại</translation>
+    </message>
+    <message>
+        <source>Not studied at any conference yet.</source>
+        <translation>Chưa được quán triệt tại hội nghị nào.</translation>
+    </message>
+    <message>
+        <source>Tasks that followed</source>
+        <translation>Nhiệm vụ sau hội nghị</translation>
+    </message>
+    <message>
+        <source>No tasks.</source>
+        <translation>Không có nhiệm vụ.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 — Conference minutes</source>
         <translation>%1 — Biên bản hội nghị</translation>
-    </message>
-    <message>
-        <source>This screen arrives in a later version of minutes-app.</source>
-        <translation>Màn hình này sẽ có trong phiên bản sau của minutes-app.</translation>
     </message>
     <message>
         <source>Conferences</source>
@@ -1080,6 +1126,51 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Situation on %1</source>
         <translation>Tình hình đến ngày %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Conferences</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Search everywhere</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Words, names or a symbol, with or without accents (e.g. qd 96, dong chi)</source>
+        <translation>Từ, tên hoặc ký hiệu văn bản, có dấu hay không dấu (ví dụ qd 96, dong chi)</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Ngữ cảnh</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n kết quả</numerusform>
+        </translation>
     </message>
 </context>
 <context>

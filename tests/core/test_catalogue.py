@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from minutes_app.core.catalogue import document_haystack, editor_choices, list_documents
 from minutes_app.core.conference_edit import (
@@ -170,3 +171,22 @@ def test_choices_offer_the_catalogue(db: Database) -> None:
 
     assert editor_choices(db).documents == tuple(list_documents(db))
     assert [d.symbol for d in editor_choices(db).documents] == ["96-QĐ/TW"]
+
+
+def test_merging_two_entries_of_one_document_moves_the_conferences(tmp_path: Path) -> None:
+    from minutes_app.core.catalogue import catalogue, document_use, merge_documents
+    from minutes_app.core.samples import load_samples
+
+    db = Database.open(tmp_path / "m.sqlite3")
+    load_samples(db)
+    rows = {r.symbol: r for r in catalogue(db)}
+    keep, remove = rows["96-QĐ/TW"], rows["97-QĐ/TW"]
+    merge_documents(db, keep.id, remove.id)
+    after = {r.symbol: r for r in catalogue(db)}
+    assert "97-QĐ/TW" not in after
+    # Both were studied at the same conference: it studied the kept one once.
+    assert after["96-QĐ/TW"].conferences == 1
+    assert len(document_use(db, keep.id).conferences) == 1
+    with db.reading() as s:
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+    db.close()

@@ -38,13 +38,19 @@ def test_window_lists_the_imported_conference(
     assert not window.conference_page.empty_label.isVisibleTo(window)
 
 
-def test_later_screens_say_they_are_not_there_yet(
-    qtbot: QtBot, db: Database, store: QSettings
+def test_documents_screen_lists_the_catalogue_with_where_each_was_studied(
+    qtbot: QtBot, example_db: Database, store: QSettings
 ) -> None:
-    window = open_window(qtbot, db, store)
+    window = open_window(qtbot, example_db, store)
     window.navigation.setCurrentRow(PAGE_DOCUMENTS)
-    assert window.pages.currentIndex() == PAGE_DOCUMENTS
-    assert "later version" in window.pages.currentWidget().findChildren(object)[-1].text()
+    page = window.documents_page
+    page.filter_box.setText("qd 96")
+    assert page.model.rowCount() == 1
+    page.view.selectRow(0)
+    text = page.detail.toPlainText()
+    assert "Quy định 96-QĐ/TW ngày 02/02/2023" in text
+    assert "17/02/2023 — Hội nghị trực tuyến quán triệt" in text
+    assert "Tham mưu Ban Thường vụ Tỉnh ủy ban hành kế hoạch triển khai Quy định 96-QĐ/TW" in text
 
 
 def test_window_size_is_remembered_between_runs(

@@ -1,0 +1,91 @@
+"""Search everywhere (Ctrl+F): results grouped by kind as the clerk types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_app.core.search import KINDS, Hit, search
+from minutes_app.db.engine import Database
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 5
+_GROUPS = {
+    "conference": QT_TRANSLATE_NOOP("SearchDialog", "Conferences"),
+    "document": QT_TRANSLATE_NOOP("SearchDialog", "Documents"),
+    "task": QT_TRANSLATE_NOOP("SearchDialog", "Tasks"),
+    "person": QT_TRANSLATE_NOOP("SearchDialog", "People"),
+    "unit": QT_TRANSLATE_NOOP("SearchDialog", "Units"),
+}
+
+
+class SearchDialog(QDialog):
+    """A box to type in and the hits below it; Enter or a double click opens a hit."""
+
+    # The clerk chose a hit.
+    hit_activated = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Search everywhere"))
+        self.resize(760, 520)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(
+            self.tr("Words, names or a symbol, with or without accents (e.g. qd 96, dong chi)")
+        )
+        self.query.setClearButtonEnabled(True)
+        self.results = QTreeWidget()
+        self.results.setHeaderLabels([self.tr("Found"), self.tr("Context")])
+        self.results.setColumnWidth(0, 380)
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.run)
+        self.query.textChanged.connect(self._debounce.start)
+        self.query.returnPressed.connect(self._on_return)
+        self.results.itemActivated.connect(self._on_item_activated)
+
+    def run(self) -> list[Hit]:
+        hits = search(self.db, self.query.text())
+        self.results.clear()
+        for kind in KINDS:
+            group = [h for h in hits if h.type == kind]
+            if not group:
+                continue
+            head = QTreeWidgetItem([f"{self.tr(str(_GROUPS[kind]))} ({len(group)})"])
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for hit in group:
+                item = QTreeWidgetItem([hit.label, hit.snippet])
+                item.setData(0, HIT_ROLE, hit)
+                item.setToolTip(0, hit.label)
+                item.setToolTip(1, hit.snippet)
+                head.addChild(item)
+            self.results.addTopLevelItem(head)
+            head.setExpanded(True)
+        self.status.setText(self.tr("%n result(s)", "", len(hits)) if self.query.text() else "")
+        return hits
+
+    def _on_return(self) -> None:
+        self._debounce.stop()
+        hits = self.run()
+        if hits:
+            best = max(hits, key=lambda h: h.score)
+            self.hit_activated.emit(best)
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        hit = item.data(0, HIT_ROLE)
+        if isinstance(hit, Hit):
+            self.hit_activated.emit(hit)
