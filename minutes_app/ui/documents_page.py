@@ -67,7 +67,7 @@ class DocumentsPage(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 110), (1, 130), (2, 90), (3, 190), (5, 90)):
+        for column, width in ((0, 110), (1, 130), (2, 115), (3, 190), (5, 90)):
             header.resizeSection(column, width)
         self.detail = QTextBrowser()
         top = QHBoxLayout()
