@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 
 def vietnamese_collator() -> QCollator:
@@ -51,3 +60,27 @@ class ButtonRow(QHBoxLayout):
         self.addStretch(1)
         self.addWidget(self.ok)
         self.addWidget(self.cancel)
+
+
+def add_labelled(
+    layout: QBoxLayout, pairs: Sequence[tuple[str, QWidget]], stretch: int = 0
+) -> None:
+    """Add each widget to ``layout`` after a caption that is its buddy (Alt+letter)."""
+    for text, widget in pairs:
+        caption = QLabel(text)
+        caption.setBuddy(widget)
+        layout.addWidget(caption)
+        layout.addWidget(widget, stretch)
+
+
+def refill_choices(box: QComboBox, everything: str, choices: Sequence[tuple[object, str]]) -> None:
+    """Replace a filter's choices (first "everything", data None), keeping the current one,
+    without emitting a change."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(everything, None)
+    for value, text in choices:
+        box.addItem(text, value)
+    box.setCurrentIndex(max(box.findData(current), 0))
+    box.blockSignals(False)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.conferences import ConferenceSummary
 from minutes_app.core.text import fold
-from minutes_app.ui.common import vietnamese_collator
+from minutes_app.ui.common import add_labelled, refill_choices, vietnamese_collator
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -311,16 +311,16 @@ class ConferenceListPage(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.filter_box, 3)
-        for label, box in (
-            (self.tr("Year"), self.year_box),
-            (self.tr("Quarter"), self.quarter_box),
-            (self.tr("Organizer"), self.organizer_box),
-            (self.tr("Kind"), self.kind_box),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(box)
-            filters.addWidget(caption)
-            filters.addWidget(box, 1)
+        add_labelled(
+            filters,
+            [
+                (self.tr("Year"), self.year_box),
+                (self.tr("Quarter"), self.quarter_box),
+                (self.tr("Organizer"), self.organizer_box),
+                (self.tr("Kind"), self.kind_box),
+            ],
+            stretch=1,
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -350,15 +350,7 @@ class ConferenceListPage(QWidget):
             (self.organizer_box, self.tr("All organizers"), organizers),
             (self.kind_box, self.tr("All kinds"), kinds),
         ):
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for value in values:
-                box.addItem(str(value), value)
-            found = box.findData(current)
-            box.setCurrentIndex(max(found, 0))
-            box.blockSignals(False)
+            refill_choices(box, everything, [(value, str(value)) for value in values])
 
     def current_filter(self) -> ConferenceFilter:
         return ConferenceFilter(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.task_query import RegisterRow, TaskQuery, TaskRegister
 from minutes_app.db.engine import Database
+from minutes_app.ui.common import add_labelled, refill_choices
 from minutes_app.ui.task_style import (
     DISPLAY_CLASSES,
     DUE_SOON,
@@ -227,25 +228,24 @@ class TaskRegisterPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.text_box, 2)
-        for label, widget in (
-            (self.tr("Class"), self.class_box),
-            (self.tr("Lead unit"), self.unit_box),
-            (self.tr("Conference"), self.conference_box),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            top.addWidget(caption)
-            top.addWidget(widget, 1)
+        add_labelled(
+            top,
+            [
+                (self.tr("Class"), self.class_box),
+                (self.tr("Lead unit"), self.unit_box),
+                (self.tr("Conference"), self.conference_box),
+            ],
+            stretch=1,
+        )
         second = QHBoxLayout()
-        for label, date_edit in (
-            (self.tr("As of"), self.as_of),
-            (self.tr("Deadline from"), self.deadline_from),
-            (self.tr("to"), self.deadline_to),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(date_edit)
-            second.addWidget(caption)
-            second.addWidget(date_edit)
+        add_labelled(
+            second,
+            [
+                (self.tr("As of"), self.as_of),
+                (self.tr("Deadline from"), self.deadline_from),
+                (self.tr("to"), self.deadline_to),
+            ],
+        )
         self.today_button = QPushButton(self.tr("Today"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
         second.addWidget(self.today_button)
@@ -328,14 +328,7 @@ class TaskRegisterPage(QWidget):
             (self.unit_box, self.tr("All units"), units),
             (self.conference_box, self.tr("All conferences"), conferences),
         ):
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for value, text in values:
-                box.addItem(text, value)
-            box.setCurrentIndex(max(box.findData(current), 0))
-            box.blockSignals(False)
+            refill_choices(box, everything, values)
 
     def current_query(self) -> TaskQuery:
         as_of = self._date(self.as_of) or dt.date.today()

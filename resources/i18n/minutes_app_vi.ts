@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>App</name>
@@ -233,7 +234,7 @@
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <source>Presenter's title</source>
+        <source>Presenter&apos;s title</source>
         <translation>Chức vụ người trình bày</translation>
     </message>
     <message>
@@ -241,7 +242,7 @@
         <translation>Thêm từ &amp;danh mục</translation>
     </message>
     <message>
-        <source>Delegates' opinions, proposals and the answers given</source>
+        <source>Delegates&apos; opinions, proposals and the answers given</source>
         <translation>Ý kiến, đề xuất, kiến nghị của đại biểu và nội dung giải đáp</translation>
     </message>
     <message>
@@ -347,11 +348,11 @@
         <translation>nội dung</translation>
     </message>
     <message>
-        <source>presiding person's name</source>
+        <source>presiding person&apos;s name</source>
         <translation>tên người chủ trì</translation>
     </message>
     <message>
-        <source>attendee's name</source>
+        <source>attendee&apos;s name</source>
         <translation>tên đại biểu</translation>
     </message>
     <message>
