@@ -237,6 +237,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from minutes_app.core.backup import backup_database
+
+    db = _open_db(args)
+    try:
+        written = backup_database(db, Path(args.dest))
+    except OSError as exc:
+        raise Refused(f"{args.dest}: cannot be written ({exc.strerror or exc})") from exc
+    finally:
+        db.close()
+    print(written)
+    return OK
+
+
 def cmd_open_window(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import run_app
 
@@ -291,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_search)
+
+    p = commands.add_parser("backup", help="consistent copy of the live database")
+    p.add_argument("dest", metavar="DEST", help="a file, or a folder for a dated copy")
+    p.set_defaults(run=cmd_backup)
 
     p = commands.add_parser("demo", help="load the sample conferences")
     p.set_defaults(run=cmd_demo)
