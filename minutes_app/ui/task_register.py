@@ -77,7 +77,8 @@ class TaskTableModel(QAbstractTableModel):
         self._query = TaskQuery(as_of=dt.date.today())
         self._register: TaskRegister | None = None
         self._rows: list[RegisterRow] = []
-        self._total = 0
+        self._total: int | None = None  # counted only when asked: the first rows come first
+        self._more = False
         self._headers = [
             self.tr("Status"),
             self.tr("Deadline"),
@@ -98,14 +99,20 @@ class TaskTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._register = TaskRegister(self.db, query)
-        self._total = self._register.count()
-        self._rows = self._register.page(0, PAGE)
+        self._total = None
+        # One row more than a page tells whether there is more, without counting them all.
+        rows = self._register.page(0, PAGE + 1)
+        self._more = len(rows) > PAGE
+        self._rows = rows[:PAGE]
         self.endResetModel()
 
     def reload(self) -> None:
         self.set_query(self._query)
 
     def total(self) -> int:
+        """How many tasks the query finds (counted on first use, then kept)."""
+        if self._total is None:
+            self._total = self._register.count() if self._register is not None else 0
         return self._total
 
     def row(self, index: int) -> RegisterRow | None:
@@ -133,14 +140,15 @@ class TaskTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._register is None or len(self._rows) >= self._total:
+        if parent.isValid() or self._register is None or not self._more:
             return
-        more = self._register.page(len(self._rows), PAGE)
+        more = self._register.page(len(self._rows), PAGE + 1)
+        self._more = len(more) > PAGE
+        more = more[:PAGE]
         if not more:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
@@ -291,6 +299,10 @@ class TaskRegisterPage(QWidget):
         layout.addLayout(self.actions_bar)
         layout.addWidget(self.splitter, 1)
 
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(30)
+        self._count_timer.timeout.connect(self._show_count)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -408,9 +420,14 @@ class TaskRegisterPage(QWidget):
         self.selection_changed.emit(ids)
 
     def _on_model_reset(self) -> None:
-        self.count_label.setText(self.tr("%n task(s)", "", self.model.total()))
+        # Counting 200,000 rows takes longer than showing the first ones: count just after.
+        self.count_label.setText("…")
+        self._count_timer.start()
         self.show_detail(None)
         self.selection_changed.emit([])
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n task(s)", "", self.model.total()))
 
     def show_detail(self, task_id: int | None) -> None:
         from minutes_app.ui.task_detail import task_detail_html
