@@ -237,6 +237,24 @@ def cmd_search(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_parse(args: argparse.Namespace) -> int:
+    from minutes_app.core.draft import draft_from_text, draft_to_json
+
+    raw = _read_input(args.file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Refused(f"{args.file}: not UTF-8 text (byte {exc.start})") from exc
+    draft = draft_to_json(draft_from_text(text))
+    if args.json:
+        sys.stdout.write(_dump(draft))
+        return OK
+    for key, value in draft.items():
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+        print(f"{key}: {shown}")
+    return OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from minutes_app.core.backup import backup_database
 
@@ -300,6 +318,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: --to")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_report)
+
+    p = commands.add_parser("parse", help="read article or notice text, print a conference draft")
+    p.add_argument("file", metavar="FILE", help="text file ('-' = stdin)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_parse)
 
     p = commands.add_parser("search", help="search everything, blind to case and accents")
     p.add_argument("query", metavar="QUERY")

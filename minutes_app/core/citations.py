@@ -1,0 +1,609 @@
+"""Find the documents (nghị quyết, quy định, hướng dẫn, …) cited in Vietnamese text.
+
+Matching runs on a *shadow* copy of the text with diacritics removed and đ → d, one
+character for one character, so every offset found there is also an offset in the NFC
+text. That keeps the patterns short and ASCII, makes them blind to tone-mark placement
+and to missing diacritics, and still lets the symbol code be read case-sensitively
+("QĐi", "TTg" against a glued "TWngày").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from minutes_app.core.text import nfc
+
+__all__ = ["Citation", "find_citations", "find_mentions", "parse_date", "shadow"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited document, as written at one place in the text."""
+
+    kind: str
+    number: str
+    symbol: str | None
+    issued_on: datetime.date | None
+    issuer: str | None
+    subject: str | None
+    text: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- shadow text
+
+
+def _build_shadow_table() -> dict[int, str]:
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for block in (range(0xC0, 0x250), range(0x1E00, 0x1F00)):
+        for code in block:
+            parts = unicodedata.normalize("NFD", chr(code))
+            if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
+                table[code] = parts[0]
+    return table
+
+
+_SHADOW_TABLE = _build_shadow_table()
+
+
+def shadow(text: str) -> str:
+    """Same-length copy of NFC ``text`` with Vietnamese diacritics removed, case kept."""
+    return text.translate(_SHADOW_TABLE)
+
+
+# --------------------------------------------------------------------------- document kinds
+
+# Longest first: the alternation must prefer "thong bao ket luan" over "thong bao".
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("thong bao ket luan", "Thông báo kết luận"),
+    ("nghi quyet lien tich", "Nghị quyết liên tịch"),
+    ("thong tu lien tich", "Thông tư liên tịch"),
+    ("chuong trinh hanh dong", "Chương trình hành động"),
+    ("nghi quyet", "Nghị quyết"),
+    ("nghi dinh", "Nghị định"),
+    ("quyet dinh", "Quyết định"),
+    ("quy dinh", "Quy định"),
+    ("qui dinh", "Quy định"),
+    ("chi thi", "Chỉ thị"),
+    ("ket luan", "Kết luận"),
+    ("huong dan", "Hướng dẫn"),
+    ("thong bao", "Thông báo"),
+    ("thong tri", "Thông tri"),
+    ("thong tu", "Thông tư"),
+    ("ke hoach", "Kế hoạch"),
+    ("cong van", "Công văn"),
+    ("cong dien", "Công điện"),
+    ("quy che", "Quy chế"),
+    ("de an", "Đề án"),
+    ("phap lenh", "Pháp lệnh"),
+    ("luat", "Luật"),
+    ("bao cao", "Báo cáo"),
+    ("to trinh", "Tờ trình"),
+    ("chuong trinh", "Chương trình"),
+)
+_KIND_NAMES = {key: name for key, name in _KINDS}
+
+# Everyday nouns that also name documents; a bare number after them is usually a count
+# or a period ("báo cáo 6 tháng"), so it counts only after "số" or a capital letter.
+_WEAK_KINDS = frozenset(
+    {
+        "Báo cáo",
+        "Chương trình",
+        "Kế hoạch",
+        "Đề án",
+        "Tờ trình",
+        "Luật",
+        "Công văn",
+        "Quy chế",
+        "Thông báo",
+        "Pháp lệnh",
+        "Công điện",
+    }
+)
+
+# Kind inferred from the first code of the symbol when no word names it.
+_CODE_KINDS = {
+    "NQ": "Nghị quyết",
+    "NQLT": "Nghị quyết liên tịch",
+    "CT": "Chỉ thị",
+    "KL": "Kết luận",
+    "TBKL": "Thông báo kết luận",
+    "HD": "Hướng dẫn",
+    "HDLT": "Hướng dẫn",
+    "QDI": "Quy định",
+    "TB": "Thông báo",
+    "KH": "Kế hoạch",
+    "ND": "Nghị định",
+    "TTLT": "Thông tư liên tịch",
+    "CV": "Công văn",
+    "BC": "Báo cáo",
+    "TTR": "Tờ trình",
+    "CTR": "Chương trình",
+    "QC": "Quy chế",
+    "DA": "Đề án",
+    "CD": "Công điện",
+    "QH": "Luật",
+}
+
+
+def _kind_pattern() -> str:
+    words = sorted({key for key, _ in _KINDS}, key=len, reverse=True)
+    return "|".join(r"\s{1,3}".join(word.split()) for word in words)
+
+
+_KIND = r"(?i:\b(?P<kind>" + _kind_pattern() + r")\b)"
+_SO = r"(?:[ \t]{1,3}(?i:so)\b[ \t]{0,3}:?)?[ \t]{0,3}"
+# A code is capitals and digits, with at most one trailing small letter ("QĐi", "TTg",
+# "TTr") that must not start a glued word ("TWngày").
+_CODE = r"[A-Z][A-Z0-9]{0,9}(?:[a-z](?![a-z]))?"
+_PARTY_SYMBOL = rf"\d{{1,5}}[ \t]{{0,2}}-[ \t]{{0,2}}{_CODE}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{_CODE})+"
+_STATE_SYMBOL = (
+    rf"\d{{1,5}}[ \t]{{0,2}}/[ \t]{{0,2}}(?:\d{{4}}[ \t]{{0,2}}/[ \t]{{0,2}})?"
+    rf"{_CODE}(?:[ \t]{{0,2}}[-/][ \t]{{0,2}}{_CODE})*"
+)
+_NUMBER_ONLY = r"(?P<num>\d{1,4})(?![\w])(?![ \t]?[-/][ \t]?[\dA-Za-z])(?!\.\d)"
+_HEAD = re.compile(
+    rf"(?:{_KIND}{_SO})?(?<![\w/.\-])(?P<sym>{_PARTY_SYMBOL}|{_STATE_SYMBOL})"
+    rf"|(?P<kind2>(?i:\b(?:{_kind_pattern()})\b)){_SO}(?<![\w/.\-]){_NUMBER_ONLY}"
+)
+_GLUED_CAPS_WORDS = ("NGAY", "CUA")
+
+# A number-only reference continued by a list: "Kết luận số 40, 41 và 42".
+_LIST_NUMBER = re.compile(
+    r"[ \t]{0,3}(?:,|;|(?i:\bva\b))[ \t]{0,3}(?:(?i:so)[ \t]{0,3}:?[ \t]{0,3})?"
+    r"(?P<num>\d{1,4})(?=[ \t]{0,3}(?:[,;.)]|(?i:va|cua|ngay|ve)\b|$))"
+)
+
+# Words after a bare number that show it counts or dates something, not a document.
+_NOT_A_DOCUMENT_AFTER = frozenset(
+    "thang nam quy ngay lan nguoi dong trieu ty gio phut km ha tuoi diem doan dang van "
+    "noi nhiem muc chuong dieu khoan giai nhom to chi cap huyen xa tinh don co phong "
+    "bo de chuyen cuoc hoi dai tap ca".split()
+)
+_NEXT_WORD = re.compile(r"[ \t]{0,3}(?P<word>[^\W\d_]+)(?P<rest>[ \t]{0,3}\d{4})?")
+
+# --------------------------------------------------------------------------- dates
+
+_NUMERIC_DATE = (
+    r"(?P<d>\d{1,2})[ \t]?(?P<s>[/.\-])[ \t]?(?P<m>\d{1,2})[ \t]?(?P=s)[ \t]?(?P<y>\d{4})(?!\d)"
+)
+_WORDED_DATE = (
+    r"(?i:ngay)[ \t]{1,3}(?P<d2>\d{1,2})[ \t]{1,3}(?i:thang)[ \t]{1,3}(?P<m2>\d{1,2})"
+    r"[ \t]{0,3},?[ \t]{1,3}(?i:nam)[ \t]{1,3}(?P<y2>\d{4})(?!\d)"
+)
+DATE_PATTERN = rf"(?:(?:(?i:ngay)[ \t]{{0,3}})?{_NUMERIC_DATE}|{_WORDED_DATE})"
+_TAIL_DATE = re.compile(
+    r"[ \t]{0,3}(?:,[ \t]{0,3}|\([ \t]{0,3})?(?:(?i:ban[ \t]hanh|ky)[ \t]{1,3})?"
+    rf"{DATE_PATTERN}(?:[ \t]{{0,3}}\))?"
+)
+_TAIL_ISSUER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:\([ \t]{0,3})?(?i:cua)[ \t]{1,3}")
+
+
+def parse_date(match: re.Match[str]) -> datetime.date | None:
+    """The date named by a match of :data:`DATE_PATTERN`; ``None`` if impossible (30/02)."""
+    day = match.group("d") or match.group("d2")
+    month = match.group("m") or match.group("m2")
+    year = match.group("y") or match.group("y2")
+    if not (day and month and year):
+        return None
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- issuers
+
+_KOA = re.compile(r"[ \t]{0,3}\(?[ \t]{0,2}(?i:khoa)[ \t]{1,3}(?P<term>[IVXLC]{1,7})\b\)?")
+_JOINT_SECRETARIAT = re.compile(r",[ \t]{0,3}(?i:ban[ \t]bi[ \t]thu)\b")
+_WORD = re.compile(r"[ \t]{0,3}(?P<w>[^\W_]+)")
+_ISSUER_STOP = frozenset(
+    "ve ngay quy huong tai theo da la cua nam thi voi trong de cho nham ky "
+    "trien thuc giup duoc se yeu neu xac va hoac so tiep nhu quan".split()
+)
+_ABBREVIATIONS = {
+    "BCH": "Ban Chấp hành",
+    "TW": "Trung ương",
+    "TƯ": "Trung ương",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "BTV": "Ban Thường vụ",
+    "BTC": "Ban Tổ chức",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "UBKT": "Ủy ban Kiểm tra",
+}
+# Old and new tone placement: stored names use the new one ("Tỉnh ủy", "khóa").
+_SPELLING = (("Uỷ", "Ủy"), ("uỷ", "ủy"), ("khoá", "khóa"), ("Khoá", "Khóa"))
+
+
+_KIND_AT = re.compile(_KIND)
+
+
+# Lower-case syllables that occur inside organisation names ("Ban Chấp hành", "Bộ Chính
+# trị", "Tỉnh ủy"); any other lower-case word ends the name ("… Trung ương Đảng tổng hợp").
+_NAME_SYLLABLES = frozenset(
+    "hanh tri thu chuc uong vu uy phu tuong giao van tra phong hoi dan nhan tich dong "
+    "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
+    "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
+    "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
+    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan".split()
+)
+
+
+def _issuer_end(text: str, shade: str, pos: int) -> int:
+    """End of an organisation name starting at ``pos``: capitalised words, each allowed
+    one known lower-case syllable after it ("Ban Chấp hành Trung ương Đảng")."""
+    end = pos
+    previous_capital = False
+    count = 0
+    while count < 12:
+        match = _WORD.match(shade, end)
+        if match is None:
+            break
+        word_start = match.start("w")
+        original = text[word_start : match.end("w")]
+        folded = match.group("w").lower()
+        if folded == "va":
+            if count == 0 or not _capital_follows(text, shade, match):
+                break
+        elif _KIND_AT.match(shade, word_start):
+            break
+        elif original.isupper() and len(original) > 1:
+            if folded in _ISSUER_STOP:
+                break
+        elif original[:1].isupper():
+            pass
+        elif count == 0 or not previous_capital or folded not in _NAME_SYLLABLES:
+            break
+        end = match.end("w")
+        previous_capital = original[:1].isupper()
+        count += 1
+    return end
+
+
+def _capital_follows(text: str, shade: str, match: re.Match[str]) -> bool:
+    nxt = _WORD.match(shade, match.end("w"))
+    if nxt is None or _KIND_AT.match(shade, nxt.start("w")):
+        return False
+    return text[nxt.start("w") : nxt.start("w") + 1].isupper()
+
+
+# Usual spelling of the bodies that issue most documents, by folded name: it fixes the
+# case of headlines in capitals and the many ways of writing the Central Committee.
+_KNOWN_ISSUERS = {
+    shadow(name).lower(): name
+    for name in (
+        "Bộ Chính trị",
+        "Ban Bí thư",
+        "Ban Chấp hành Trung ương",
+        "Ban Chấp hành Trung ương Đảng",
+        "Ban Tổ chức Trung ương",
+        "Ban Tuyên giáo Trung ương",
+        "Ban Dân vận Trung ương",
+        "Ban Nội chính Trung ương",
+        "Ban Kinh tế Trung ương",
+        "Ban Đối ngoại Trung ương",
+        "Ủy ban Kiểm tra Trung ương",
+        "Văn phòng Trung ương Đảng",
+        "Chính phủ",
+        "Thủ tướng Chính phủ",
+        "Văn phòng Chính phủ",
+        "Quốc hội",
+        "Ủy ban Thường vụ Quốc hội",
+        "Ban Thường vụ Tỉnh ủy",
+        "Ban Thường vụ Thành ủy",
+        "Ban Thường vụ Huyện ủy",
+        "Ban Tổ chức Tỉnh ủy",
+        "Tỉnh ủy",
+        "Thành ủy",
+        "Huyện ủy",
+        "Bộ Nội vụ",
+    )
+}
+_KNOWN_ISSUERS["trung uong"] = "Ban Chấp hành Trung ương"
+_KNOWN_ISSUERS["trung uong dang"] = "Ban Chấp hành Trung ương Đảng"
+
+
+def _canonical_issuer(raw: str) -> str:
+    words = [_ABBREVIATIONS.get(word, word) for word in raw.split()]
+    name = " ".join(words)
+    for old, new in _SPELLING:
+        name = name.replace(old, new)
+    term = re.search(r"\s+(?i:khóa)\s+([IVXLC]+)$", name)
+    suffix = f" khóa {term.group(1)}" if term else ""
+    base = name[: term.start()] if term else name
+    known = _KNOWN_ISSUERS.get(shadow(base).lower())
+    if known is not None:
+        return known + suffix
+    if base.isupper():
+        base = " ".join(word.capitalize() for word in base.split())
+    return base + suffix
+
+
+def _read_issuer(text: str, shade: str, pos: int) -> tuple[str | None, int]:
+    end = _issuer_end(text, shade, pos)
+    if end == pos:
+        return None, pos
+    name = _canonical_issuer(text[pos:end])
+    joint = _JOINT_SECRETARIAT.match(shade, end)
+    if joint and name == "Bộ Chính trị":
+        name, end = "Bộ Chính trị, Ban Bí thư", joint.end()
+    term = _KOA.match(shade, end)
+    if term and " khóa " not in name:
+        name, end = f"{name} khóa {term.group('term')}", term.end()
+    return name, end
+
+
+# --------------------------------------------------------------------------- subjects
+
+_SUBJECT_START = re.compile(
+    r"[ \t]{0,3},?[ \t]{0,3}(?P<lead>(?i:ve|quy[ \t]dinh|huong[ \t]dan|ban[ \t]hanh)\b|[“\"])"
+)
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)|\n|…|\.\.\.")
+
+
+def _read_subject(text: str, shade: str, pos: int, limit: int) -> str | None:
+    match = _SUBJECT_START.match(shade, pos)
+    if match is None:
+        return None
+    start = match.start("lead")
+    if match.group("lead") in '“"':
+        closing = text.find("”" if match.group("lead") == "“" else '"', start + 1, limit)
+        stop = closing if closing > 0 else limit
+        start += 1
+    else:
+        end = _CLAUSE_END.search(text, start, limit)
+        stop = end.start() if end else limit
+    subject = text[start:stop].strip(' \t,:()“”"')
+    return subject or None
+
+
+# --------------------------------------------------------------------------- the scan
+
+
+@dataclass
+class _Mention:
+    kind: str
+    number: str
+    symbol: str | None
+    start: int
+    head_end: int
+    issued_on: datetime.date | None = None
+    issuer: str | None = None
+    end: int = 0
+    subject: str | None = None
+    inherited_issuer: bool = False
+    siblings: list[_Mention] = dataclasses.field(default_factory=list)
+
+
+def _kind_from_word(shade: str, match: re.Match[str], group: str) -> str:
+    key = " ".join(shade[match.start(group) : match.end(group)].lower().split())
+    return _KIND_NAMES[key]
+
+
+def _kind_from_symbol(symbol_shade: str) -> str:
+    compact = symbol_shade.replace(" ", "")
+    party = re.match(r"\d+-", compact) is not None
+    codes = re.findall(r"[A-Za-z][A-Za-z0-9]*", compact)
+    first = re.sub(r"\d+$", "", codes[0].upper()) if codes else ""
+    if first == "QD":
+        return "Quy định" if party else "Quyết định"
+    if first == "TT":
+        return "Thông tri" if party else "Thông tư"
+    return _CODE_KINDS.get(first, "Văn bản")
+
+
+def _trim_glued_caps(shade: str, start: int, end: int) -> int:
+    """'96-QĐ/TWNGÀY' in capitals: the glued word cannot be told by case, so by spelling."""
+    for word in _GLUED_CAPS_WORDS:
+        tail = shade[start:end]
+        if tail.endswith(word) and len(tail.rsplit("/", 1)[-1]) > len(word) + 1:
+            return end - len(word)
+    return end
+
+
+def _is_number_reference(text: str, shade: str, match: re.Match[str], kind: str) -> bool:
+    has_so = re.search(r"(?i:so)", shade[match.end("kind2") : match.start("num")]) is not None
+    if kind in _WEAK_KINDS and not has_so and not text[match.start("kind2")].isupper():
+        return False
+    return _number_stands_alone(shade, match.end("num"))
+
+
+def _number_stands_alone(shade: str, pos: int) -> bool:
+    if shade[pos : pos + 1] == "%":
+        return False
+    nxt = _NEXT_WORD.match(shade, pos)
+    if nxt is None or not nxt.group("word").islower():
+        return True
+    word = nxt.group("word")
+    if word == "nam" and nxt.group("rest"):
+        return True
+    if word == "ngay" and re.match(r"[ \t]{0,3}ngay[ \t]{0,3}\d", shade[pos : pos + 12]):
+        return True
+    return word not in _NOT_A_DOCUMENT_AFTER
+
+
+def _read_tail(text: str, shade: str, mention: _Mention, pos: int) -> int:
+    """Date and issuer after the number, in either order: returns where they end."""
+    for _ in range(2):
+        date = _TAIL_DATE.match(shade, pos)
+        if date and mention.issued_on is None:
+            mention.issued_on = parse_date(date)
+            pos = date.end()
+            continue
+        issuer = _TAIL_ISSUER.match(shade, pos)
+        if issuer and mention.issuer is None:
+            name, end = _read_issuer(text, shade, issuer.end())
+            if name is None:
+                break
+            mention.issuer, pos = name, end
+            continue
+        break
+    return pos
+
+
+def _list_numbers(shade: str, mention: _Mention, pos: int) -> int:
+    """Sibling numbers after a number-only reference ("Nghị quyết số 18, 19 và 20")."""
+    while True:
+        match = _LIST_NUMBER.match(shade, pos)
+        if match is None or not _number_stands_alone(shade, match.end("num")):
+            return pos
+        sibling = _Mention(
+            kind=mention.kind,
+            number=match.group("num"),
+            symbol=None,
+            start=match.start("num"),
+            head_end=match.end("num"),
+            end=match.end("num"),
+        )
+        mention.siblings.append(sibling)
+        pos = match.end()
+
+
+_SEPARATOR_GAP = re.compile(r"[\s,;]*(?:(?i:va|so)\b[\s:]*)*$")
+
+
+def _scan(text: str, shade: str) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    pos = 0
+    previous: _Mention | None = None
+    while True:
+        match = _HEAD.search(shade, pos)
+        if match is None:
+            break
+        mention = _mention_from_head(text, shade, match, previous)
+        if mention is None:
+            pos = match.end()
+            continue
+        after = mention.head_end
+        if mention.symbol is None:
+            after = _list_numbers(shade, mention, after)
+        after = _read_tail(text, shade, mention, after)
+        mention.end = after
+        for sibling in mention.siblings:
+            sibling.issuer = mention.issuer
+        mentions.append(mention)
+        mentions.extend(mention.siblings)
+        previous = mention
+        pos = max(after, match.end())
+    return mentions
+
+
+def _mention_from_head(
+    text: str, shade: str, match: re.Match[str], previous: _Mention | None
+) -> _Mention | None:
+    if match.group("sym") is not None:
+        sym_end = _trim_glued_caps(shade, match.start("sym"), match.end("sym"))
+        symbol = re.sub(r"\s+", "", text[match.start("sym") : sym_end])
+        if match.group("kind") is not None:
+            kind = _kind_from_word(shade, match, "kind")
+            start = match.start("kind")
+        elif previous is not None and _SEPARATOR_GAP.match(shade[previous.end : match.start()]):
+            kind, start = previous.kind, match.start("sym")
+        else:
+            kind, start = _kind_from_symbol(shade[match.start("sym") : sym_end]), match.start("sym")
+        number = re.match(r"\d+", symbol)
+        return _Mention(kind, number.group() if number else symbol, symbol, start, sym_end)
+    kind = _kind_from_word(shade, match, "kind2")
+    if not _is_number_reference(text, shade, match, kind):
+        return None
+    return _Mention(kind, match.group("num"), None, match.start("kind2"), match.end("num"))
+
+
+# --------------------------------------------------------------------------- merging
+
+
+_KIND_FAMILIES = ({"Thông báo kết luận", "Kết luận", "Thông báo"},)
+
+
+def _kinds_compatible(a: str, b: str) -> bool:
+    return a == b or any(a in family and b in family for family in _KIND_FAMILIES)
+
+
+def _numbers_equal(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(a) == int(b)
+    return a == b
+
+
+def _same_document(a: Citation, b: Citation) -> bool:
+    if a.issued_on and b.issued_on and a.issued_on != b.issued_on:
+        return False
+    if a.symbol and b.symbol:
+        return a.symbol.casefold() == b.symbol.casefold()
+    return _numbers_equal(a.number, b.number) and _kinds_compatible(a.kind, b.kind)
+
+
+def _merge(first: Citation, later: Citation) -> Citation:
+    richer = later if later.symbol and not first.symbol else first
+    return dataclasses.replace(
+        richer,
+        kind=first.kind,
+        symbol=first.symbol or later.symbol,
+        issued_on=first.issued_on or later.issued_on,
+        issuer=first.issuer or later.issuer,
+        subject=first.subject or later.subject,
+    )
+
+
+def _to_citation(text: str, shade: str, mention: _Mention, limit: int) -> Citation:
+    subject = _read_subject(text, shade, mention.end, limit)
+    return Citation(
+        kind=mention.kind,
+        number=mention.number,
+        symbol=mention.symbol,
+        issued_on=mention.issued_on,
+        issuer=mention.issuer,
+        subject=subject,
+        text=text[mention.start : mention.end].strip(" \t,("),
+        start=mention.start,
+        end=mention.end,
+    )
+
+
+_SHARED_TAIL_GAP = re.compile(r"[ \t]{0,3}(?:,|(?i:va)\b)?[ \t]{0,3}$")
+
+
+def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
+    """'Quy định số 70 và Quyết định số 71 của Bộ Chính trị': one issuer for the list."""
+    for index in range(len(mentions) - 2, -1, -1):
+        here, after = mentions[index], mentions[index + 1]
+        if here.issuer is None and after.issuer is not None and here.issued_on is None:
+            if _SHARED_TAIL_GAP.match(shade[here.end : after.start]):
+                here.issuer = after.issuer
+
+
+def find_mentions(text: str) -> list[Citation]:
+    """Every place a document is cited, in order, repeats included (for highlighting)."""
+    text = nfc(text)
+    shade = shadow(text)
+    mentions = sorted(_scan(text, shade), key=lambda m: m.start)
+    _share_issuers(shade, mentions)
+    citations: list[Citation] = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        limit = max(following, mention.end)
+        citations.append(_to_citation(text, shade, mention, limit))
+    return citations
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every document cited in ``text``, once each, in order of first mention.
+
+    A later mention of the same document ("Quy định 96" after "Quy định số 96-QĐ/TW")
+    adds what the first lacked (date, issuer, symbol) but is not listed again.
+    """
+    documents: list[Citation] = []
+    for mention in find_mentions(text):
+        for index, known in enumerate(documents):
+            if _same_document(known, mention):
+                documents[index] = _merge(known, mention)
+                break
+        else:
+            documents.append(mention)
+    return documents

@@ -1,0 +1,683 @@
+"""A conference draft read from a whole news article or notice about an online conference.
+
+The reader proposes, the clerk decides: every field is a best guess with the place it
+came from (:class:`Span`), so the window can highlight it and the clerk can correct it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from minutes_app.core.citations import DATE_PATTERN, Citation, find_citations, find_mentions, shadow
+from minutes_app.core.citations import parse_date as _parse_full_date
+from minutes_app.core.text import nfc
+
+__all__ = [
+    "BridgePointDraft",
+    "ConferenceDraft",
+    "PersonMention",
+    "Span",
+    "draft_from_text",
+    "draft_to_json",
+]
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person as named in the text, with the title given there."""
+
+    name: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class BridgePointDraft:
+    """An điểm cầu and who led the delegation there."""
+
+    name: str
+    presiding: tuple[PersonMention, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where in the (NFC) input a field of the draft was read."""
+
+    start: int
+    end: int
+    what: str
+
+
+@dataclass(frozen=True)
+class ConferenceDraft:
+    """What the text says about one conference; ``None`` where it says nothing."""
+
+    title: str | None
+    date: datetime.date | None
+    date_text: str | None
+    year_inferred: bool
+    session: str | None
+    organizer: str | None
+    host_point: str | None
+    chairs: tuple[PersonMention, ...]
+    bridge_points: tuple[BridgePointDraft, ...]
+    documents: tuple[Citation, ...]
+    instructions: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+# --------------------------------------------------------------------------- people
+
+_UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+_LOWER = "a-zà-ýăđĩũơưạ-ỹ"
+_SYLLABLE = rf"[{_UPPER}][{_LOWER}]*"
+# Vietnamese names: two to five capitalised syllables ("Trương Thị Mai").
+_NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
+_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai truong "
+    "dinh lam ha dao cao luu to luong trieu doan vi lo hua chu ta quach thai kieu giang "
+    "nong luc hau tong chau phung vuong mac khong la than be ma sam au ninh lai diep "
+    "nghiem kim dam trinh dong tang khuc lau sung giang tu mong doan ton cu lu thach "
+    "y ksor h rah nie mlo bdap tieu van an bach khuat ung lanh vuu quan hoa phi chuc".split()
+)
+_HONORIFIC = re.compile(r"^(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà|ông|bà)[ \t]+")
+_PERSON_NAME_FIRST = re.compile(
+    rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà)[ \t]+)(?P<name>{_NAME})[ \t]*(?:,[ \t]*(?P<title>[^;.]*))?"
+)
+_NAME_AT_END = re.compile(rf"(?P<name>{_NAME})[ \t]*$")
+
+
+def _is_surname(word: str) -> bool:
+    return shadow(word).lower() in _SURNAMES
+
+
+def _trim_to_surname(name: str) -> str | None:
+    """The person's name inside a run of capitalised words ("Tỉnh ủy Nguyễn Văn Dũng")."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if _is_surname(word) and 2 <= len(words) - index <= 5:
+            return " ".join(words[index:])
+    return None
+
+
+def _clean_title(title: str | None) -> str | None:
+    if title is None:
+        return None
+    title = re.sub(r"\s+", " ", title).strip(" \t,:;–-")
+    return title or None
+
+
+def _person_name_first(piece: str) -> PersonMention | None:
+    """'đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, …' (title after the name)."""
+    match = _PERSON_NAME_FIRST.search(piece)
+    if match is None:
+        return None
+    return PersonMention(match.group("name"), _clean_title(match.group("title")))
+
+
+def _person_title_first(piece: str) -> PersonMention | None:
+    """'Phó Bí thư Thường trực Tỉnh ủy, Phạm Minh Tấn' (title before the name)."""
+    match = _NAME_AT_END.search(piece.rstrip(" \t,"))
+    if match is None:
+        return None
+    name = _trim_to_surname(match.group("name"))
+    if name is None:
+        return None
+    before = piece.rstrip(" \t,")[: match.end() - len(name)]
+    title = _clean_title(_HONORIFIC.sub("", before.strip()))
+    if title and not title[:1].isupper():
+        title = None
+    return PersonMention(name, title)
+
+
+def _person(piece: str) -> PersonMention | None:
+    return _person_name_first(piece) or _person_title_first(piece)
+
+
+# --------------------------------------------------------------------------- sentences
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=[\"“]?[" + _UPPER + r"])|\n+")
+
+
+def _sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text[start:end]."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+# --------------------------------------------------------------------------- title
+
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:\d|Thứ|Chủ nhật|Cập nhật|Ngày đăng|Đăng ngày|You are|Xem thêm|Trang chủ|In trang)",
+    re.IGNORECASE,
+)
+
+
+def _title(text: str) -> tuple[str | None, Span | None]:
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        start = offset + line.find(stripped) if stripped else offset
+        offset += len(line)
+        if len(stripped.split()) < 4 or _BOILERPLATE_LINE.match(stripped):
+            continue
+        if len(stripped) > 250:
+            return None, None
+        title = re.sub(r"[ \t]+In trang$", "", stripped).strip()
+        return title, Span(start, start + len(title), "title")
+    return None, None
+
+
+# --------------------------------------------------------------------------- date
+
+_SESSIONS = {"sang": "morning", "chieu": "afternoon", "toi": "evening", "trua": "afternoon"}
+_EVENT_DATE = re.compile(
+    r"(?<![\w])(?P<session>(?i:sang|chieu|toi|trua))(?:[ \t]+(?i:nay|qua|hom[ \t]nay))?"
+    r"(?:[ \t]*,?[ \t]*(?i:thu[ \t]+\w+|chu[ \t]+nhat))?[ \t]*,?[ \t]*\(?[ \t]*(?:(?i:ngay)[ \t]+)?"
+    r"(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?"
+    r"(?![\d/\-])(?:[ \t]*\))?"
+)
+_DAY_DATE = re.compile(
+    r"(?<![\w])(?P<word>(?i:ngay))[ \t]+(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})"
+    r"(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?(?![\d/\-])"
+    r"|(?<![\w])(?i:ngay)[ \t]+(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})"
+    r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?"
+)
+_FULL_DATE = re.compile(DATE_PATTERN)
+_PERIOD_YEAR = re.compile(
+    r"(?i:quy)[ \t]+[IV]{1,3}[ \t]?[/\-][ \t]?(?P<y>\d{4})"
+    r"|(?i:thang)[ \t]+\d{1,2}[ \t]?[/\-][ \t]?(?P<y2>\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class _DateFound:
+    day: int
+    month: int
+    year: int | None
+    session: str | None
+    span: Span
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _event_date(text: str, shade: str, cited: list[tuple[int, int]]) -> _DateFound | None:
+    for pattern in (_EVENT_DATE, _DAY_DATE):
+        for match in pattern.finditer(shade):
+            if _inside(match.start(), cited) or _on_page_date_line(text, match.start()):
+                continue
+            found = _date_found(text, match)
+            if found is not None:
+                return found
+    return None
+
+
+def _date_found(text: str, match: re.Match[str]) -> _DateFound | None:
+    groups = match.groupdict()
+    day = int(groups.get("d") or groups.get("d2") or 0)
+    month = int(groups.get("m") or groups.get("m2") or 0)
+    year_text = groups.get("y") or groups.get("y2")
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    session_word = (groups.get("session") or "").lower()
+    session = _SESSIONS.get(session_word)
+    year = int(year_text) if year_text else None
+    if year is not None and _safe_date(year, month, day) is None:
+        return None
+    span = Span(match.start(), match.end(), "date")
+    return _DateFound(day, month, year, session, span)
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _line_around(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _on_page_date_line(text: str, position: int) -> bool:
+    """Header lines ('Thứ hai, 02/10/2023', '04/03/2020 02:42 CH') date the page, not
+    the event."""
+    line = _line_around(text, position).strip()
+    return len(line) <= 80 and re.search(r"\d{1,2}:\d{2}|^Thứ|^Cập nhật", line) is not None
+
+
+def _page_date(text: str, shade: str, cited: list[tuple[int, int]]) -> datetime.date | None:
+    for match in _FULL_DATE.finditer(shade):
+        if _inside(match.start(), cited):
+            continue
+        line = _line_around(text, match.start()).strip()
+        if len(line) > 100 or re.search(r"(?i)\b(?:sáng|chiều|tối)\b", line):
+            continue
+        date = _parse_full_date(match)
+        if date is not None:
+            return date
+    return None
+
+
+def _year_before(page: datetime.date, month: int, day: int) -> int | None:
+    """Latest year in which (day, month) falls on or before ``page``."""
+    for year in range(page.year, page.year - 8, -1):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate <= page:
+            return year
+    return None
+
+
+def _year_after(issued: datetime.date, month: int, day: int) -> int | None:
+    """Earliest year in which (day, month) falls on or after ``issued``."""
+    for year in range(issued.year, issued.year + 8):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate >= issued:
+            return year
+    return None
+
+
+def _infer_year(
+    text: str,
+    shade: str,
+    found: _DateFound,
+    cited: list[tuple[int, int]],
+    documents: list[Citation],
+) -> int | None:
+    page = _page_date(text, shade, cited)
+    if page is not None:
+        return _year_before(page, found.month, found.day)
+    period = _PERIOD_YEAR.search(shade)
+    if period is not None:
+        return int(period.group("y") or period.group("y2"))
+    issued = [doc.issued_on for doc in documents if doc.issued_on is not None]
+    if issued:
+        return _year_after(max(issued), found.month, found.day)
+    return None
+
+
+# --------------------------------------------------------------------------- organizer
+
+_ORGANIZES = re.compile(
+    r"(?P<who>[^\n.,;:–]{3,90}?)[ \t]+(?:đã[ \t]+|vừa[ \t]+)?(?:phối hợp[ \t]+)?tổ chức[ \t]+"
+    r"(?:các[ \t]+|buổi[ \t]+)?(?:[Hh]ội nghị|[Hh]ội thảo|phiên họp|cuộc họp)"
+)
+_ORGANIZED_BY = re.compile(
+    r"(?:[Hh]ội nghị|[Hh]ội thảo)[^.\n]{0,120}?\bdo[ \t]+(?P<who>[^\n.,;:]{3,90}?)[ \t]+tổ chức"
+)
+_LEADING_NOISE = re.compile(r"^(?:[A-ZĐ]{2,6}[ \t]*[-–][ \t]*|[–-][ \t]*)")
+
+
+def _organizer(text: str) -> tuple[str | None, Span | None]:
+    for pattern in (_ORGANIZES, _ORGANIZED_BY):
+        for match in pattern.finditer(text):
+            who = match.group("who")
+            offset = match.start("who")
+            noise = _LEADING_NOISE.match(who)
+            if noise:
+                who, offset = who[noise.end() :], offset + noise.end()
+            who = re.split(r"[ \t]+phối hợp(?:[ \t]+với)?[ \t]+", who)[0]
+            stripped = who.strip()
+            offset += who.find(stripped)
+            if _looks_like_body(stripped):
+                return stripped, Span(offset, offset + len(stripped), "organizer")
+    return None, None
+
+
+def _looks_like_body(name: str) -> bool:
+    words = name.split()
+    return (
+        1 <= len(words) <= 12
+        and name[:1].isupper()
+        and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị)\b", name)
+        and not re.search(r"\d", name)
+    )
+
+
+# --------------------------------------------------------------------------- chairs
+
+_CHAIRS_VERB = re.compile(r"(?:đồng[ \t]+)?chủ[ \t]+trì", re.IGNORECASE)
+_CHAIR_LIST_AFTER = re.compile(
+    r"^[ \t]*(?:hội nghị|buổi làm việc|phiên họp)?[ \t]*(?:có|là|gồm)?[ \t]*"
+    r"(?:các[ \t]+)?(?:đồng[ \t]+chí)?[ \t]*:?",
+    re.IGNORECASE,
+)
+
+
+def _chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        verb = _CHAIRS_VERB.search(sentence)
+        if verb is None or "điểm cầu" in sentence[: verb.start()].lower():
+            continue
+        before = _clause_before(sentence[: verb.start()])
+        people = _people_in(before[1])
+        if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
+            people = _people_in(sentence[verb.end() :])
+        if people:
+            spans = [Span(start, end, "chair")]
+            return tuple(people), spans
+    return (), []
+
+
+def _clause_before(text: str) -> tuple[int, str]:
+    """The words before 'chủ trì' that can hold the chair: after 'do', else the sentence."""
+    marker = max(text.rfind(" do "), -1)
+    if marker >= 0:
+        return marker + 4, text[marker + 4 :]
+    return 0, text
+
+
+def _people_in(fragment: str) -> list[PersonMention]:
+    people: list[PersonMention] = []
+    for piece in re.split(r";|\s+và\s+(?=[Đđ]ồng\s+chí)|,\s+(?=[Đđ]ồng\s+chí)", fragment):
+        person = _person(piece)
+        if person is not None and person.name not in {p.name for p in people}:
+            people.append(person)
+    return people
+
+
+# --------------------------------------------------------------------------- host point
+
+_HOST = re.compile(
+    r"trực[ \t]+tuyến[ \t]+từ[ \t]+(?P<a>[^\n.;]{3,80}?)[ \t]+(?:đến|tới)[ \t]+"
+    r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:đặt[ \t]+)?(?:tại|ở)[ \t]+"
+    r"(?P<b>[^\n.;,]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def _host_point(text: str) -> tuple[str | None, Span | None]:
+    match = _HOST.search(text)
+    if match is None:
+        return None, None
+    group = "a" if match.group("a") else "b"
+    name = match.group(group).strip()
+    return name, Span(match.start(group), match.start(group) + len(name), "host_point")
+
+
+# --------------------------------------------------------------------------- bridge points
+
+_BRIDGE = re.compile(r"(?<![\w])điểm[ \t]+c[ầẩ]u[ \t]+(?:trực[ \t]+tuyến[ \t]+)?", re.IGNORECASE)
+_BRIDGE_NAME_STOP = frozenset(
+    "có dự với cùng là do đã và các tham chủ để trên của đến tới ở tại thì nên".split()
+)
+_PRESENCE = re.compile(
+    r"^[ \t]*,?[ \t]*(?:(?:dự|tham dự)[ \t]+(?:hội nghị[ \t]+)?(?:có[ \t]+)?|có[ \t]+|do[ \t]+)?",
+    re.IGNORECASE,
+)
+_PRESENCE_END = re.compile(
+    r"[ \t]+(?:cùng|cùng với|dự|tham dự|chủ trì|và các|và toàn thể)\b|;|$", re.IGNORECASE
+)
+
+
+def _bridge_name(text: str, start: int) -> tuple[str, int]:
+    words: list[str] = []
+    end = start
+    pattern = re.compile(r"[ \t]*([^\s,.;:()]+)")
+    cursor = start
+    while (match := pattern.match(text, cursor, start + 120)) is not None:
+        word = match.group(1)
+        cursor = match.end()
+        if word.lower() in _BRIDGE_NAME_STOP or len(words) >= 8:
+            break
+        if words and not word[:1].isupper() and not words[-1][:1].isupper():
+            break
+        words.append(word)
+        end = match.end()
+    return " ".join(words), end
+
+
+def _bridge_points(text: str) -> tuple[tuple[BridgePointDraft, ...], list[Span]]:
+    found: dict[str, tuple[str, list[PersonMention]]] = {}
+    spans: list[Span] = []
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        for match in _BRIDGE.finditer(sentence):
+            if re.search(r"(?i)(?:các|\d+)\s+$", sentence[: match.start()]):
+                continue
+            name, name_end = _bridge_name(sentence, match.end())
+            if not name or not any(word[:1].isupper() for word in name.split()):
+                continue
+            people = _presiding(sentence, match.start(), name_end)
+            key = shadow(name).lower()
+            _, known = found.setdefault(key, (f"Điểm cầu {name}", []))
+            _add_people(known, people)
+            spans.append(Span(start + match.start(), start + name_end, "bridge_point"))
+    points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
+    return points, spans
+
+
+def _presiding(sentence: str, bridge_start: int, name_end: int) -> list[PersonMention]:
+    after = sentence[name_end:]
+    lead = _PRESENCE.match(after)
+    rest = after[lead.end() if lead else 0 :]
+    stop = _PRESENCE_END.search(rest)
+    piece = rest[: stop.start() if stop else len(rest)]
+    person = _person(piece)
+    if person is None:
+        before = sentence[:bridge_start]
+        verb = re.search(r"(?:tham\s+)?dự\s+(?:hội nghị\s+)?tại\s*$", before, re.IGNORECASE)
+        if verb is not None:
+            person = _person_name_first(before[: verb.start()])
+    return [person] if person is not None else []
+
+
+def _add_people(known: list[PersonMention], people: list[PersonMention]) -> None:
+    for person in people:
+        for index, other in enumerate(known):
+            if other.name == person.name:
+                if len(person.title or "") > len(other.title or ""):
+                    known[index] = person
+                break
+        else:
+            known.append(person)
+
+
+# --------------------------------------------------------------------------- instructions
+
+# A closing speech is named "phát biểu chỉ đạo / kết luận"; a plain "phát biểu tại hội
+# nghị" is only a fallback, because delegates' speeches are introduced the same way.
+_CLOSING_CUES = (
+    re.compile(
+        r"phát biểu (?:chỉ đạo|kết luận|bế mạc)|kết luận hội nghị[,:]|(?:^|\n)Kết luận[,:]",
+        re.IGNORECASE,
+    ),
+    re.compile(r"phát biểu tại hội nghị|phát biểu tại buổi", re.IGNORECASE),
+)
+_DIRECTIVE_VERB = re.compile(
+    r"(?<!\w)(?P<verb>đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý|nêu rõ|chỉ rõ|giao)(?!\w)[ \t]*:?[ \t]*",
+    re.IGNORECASE,
+)
+# Verbs whose object is itself a directive; "nhấn mạnh" may introduce mere comment.
+_COMMANDING = frozenset({"đề nghị", "yêu cầu", "chỉ đạo", "lưu ý", "giao"})
+_SPEAKER_THEN_VERB = re.compile(
+    r"\b(?:[Đđ]ồng chí|Ông|Bà)\b[^;]{0,120}?\b(?:đề nghị|yêu cầu|lưu ý|chỉ đạo)\b[ \t]*:?[ \t]*"
+)
+_DIRECTIVE_MARKS = re.compile(
+    r"\b(?:cần|phải|đề nghị|yêu cầu|tiếp tục|tập trung|tăng cường|đẩy mạnh|khẩn trương|"
+    r"chú trọng|quan tâm|nâng cao|hoàn thiện|thực hiện|triển khai|tham mưu|rà soát|"
+    r"kịp thời|bảo đảm|đảm bảo|xử lý|giao)\b",
+    re.IGNORECASE,
+)
+_REPORTING_PARAGRAPH = re.compile(
+    r"^(?:Trong chương trình|Tại hội nghị|Tại điểm cầu|Đối với (?:tỉnh|huyện|thành phố)|"
+    r"Dự hội nghị|Hội nghị đã|Các đại biểu|Trước đó|Theo báo cáo)",
+    re.IGNORECASE,
+)
+_CONNECTIVES = re.compile(
+    r"^(?:Vì vậy|Do đó|Đồng thời|Theo đó|Trong đó|Bên cạnh đó|Ngoài ra|Trước mắt)[ \t]*,[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def _instructions(text: str) -> tuple[tuple[str, ...], list[Span]]:
+    verb = _first_directive(text)
+    if verb is None:
+        return (), []
+    items: list[str] = []
+    spans: list[Span] = []
+    first = verb.group("verb").lower() in _COMMANDING
+    for start, end in _paragraphs(text, verb.end()):
+        paragraph = text[start:end]
+        if not first and (_REPORTING_PARAGRAPH.match(paragraph) or len(paragraph.split()) < 6):
+            if items:
+                break
+            continue
+        for item_start, item_end in _clauses(text, start, end):
+            item = _instruction_item(text[item_start:item_end], first)
+            first = False
+            if item is not None:
+                items.append(item)
+                spans.append(Span(item_start, item_end, "instruction"))
+    return tuple(items), spans
+
+
+def _first_directive(text: str) -> re.Match[str] | None:
+    for cue_pattern in _CLOSING_CUES:
+        cue = cue_pattern.search(text)
+        if cue is not None:
+            return _DIRECTIVE_VERB.search(text, cue.end())
+    return None
+
+
+def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\n]+", text[start:]):
+        spans.append((start + match.start(), start + match.end()))
+    return spans
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    clauses: list[tuple[int, int]] = []
+    for sentence_start, sentence_end in _sentences(text, start, end):
+        cursor = sentence_start
+        for match in re.finditer(";", text[sentence_start:sentence_end]):
+            clauses.append((cursor, sentence_start + match.start()))
+            cursor = sentence_start + match.end()
+        clauses.append((cursor, sentence_end))
+    return clauses
+
+
+def _instruction_item(raw: str, governed: bool) -> str | None:
+    """A directive as a clean sentence; ``None`` for narration around the directives."""
+    item = raw.strip()
+    lead = _DIRECTIVE_VERB.search(item[:160])
+    if lead is not None and ":" in item[lead.start() : lead.end()]:
+        item, governed = item[lead.end() :], lead.group("verb").lower() in _COMMANDING
+    speaker = _SPEAKER_THEN_VERB.search(item)
+    if speaker is not None:
+        item, governed = item[speaker.end() :], True
+    if not governed and re.match(r"(?:[Đđ]ồng chí|Ông|Bà)\b", item):
+        return None
+    item = _CONNECTIVES.sub("", item.strip())
+    item = re.sub(r"(?:\./\.|/\.|…+|\.{2,}|\.)$", "", item).strip(" \t,;")
+    if len(item.split()) < 4:
+        return None
+    if not governed and (
+        _DIRECTIVE_MARKS.search(item) is None or re.search(r"\b(?:sẽ|đã)\b", item)
+    ):
+        return None
+    return item[:1].upper() + item[1:]
+
+
+# --------------------------------------------------------------------------- the draft
+
+
+def draft_from_text(text: str) -> ConferenceDraft:
+    """Read a conference draft from an article; never raises on any text."""
+    text = nfc(text)
+    shade = shadow(text)
+    documents = find_citations(text)
+    mentions = find_mentions(text)
+    cited = [(m.start, m.end) for m in mentions]
+    spans = [Span(m.start, m.end, "document") for m in mentions]
+
+    title, title_span = _title(text)
+    date, date_text, year_inferred, session = None, None, False, None
+    found = _event_date(text, shade, cited)
+    if found is not None:
+        year = found.year
+        if year is None:
+            year = _infer_year(text, shade, found, cited, documents)
+            year_inferred = year is not None
+        date = _safe_date(year, found.month, found.day) if year is not None else None
+        if date is not None:
+            date_text = text[found.span.start : found.span.end]
+            spans.append(found.span)
+        else:
+            year_inferred = False
+        session = found.session
+    organizer, organizer_span = _organizer(text)
+    host, host_span = _host_point(text)
+    chairs, chair_spans = _chairs(text)
+    bridges, bridge_spans = _bridge_points(text)
+    instructions, instruction_spans = _instructions(text)
+    for span in (title_span, organizer_span, host_span):
+        if span is not None:
+            spans.append(span)
+    spans.extend(chair_spans + bridge_spans + instruction_spans)
+    return ConferenceDraft(
+        title=title,
+        date=date,
+        date_text=date_text,
+        year_inferred=year_inferred,
+        session=session,
+        organizer=organizer,
+        host_point=host,
+        chairs=chairs,
+        bridge_points=bridges,
+        documents=tuple(documents),
+        instructions=instructions,
+        spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),
+    )
+
+
+def _person_json(person: PersonMention) -> dict[str, object]:
+    return {"name": person.name, "title": person.title}
+
+
+def _document_json(doc: Citation) -> dict[str, object]:
+    return {
+        "kind": doc.kind,
+        "number": doc.number,
+        "symbol": doc.symbol,
+        "issued_on": doc.issued_on.isoformat() if doc.issued_on else None,
+        "issuer": doc.issuer,
+        "subject": doc.subject,
+        "text": doc.text,
+    }
+
+
+def draft_to_json(draft: ConferenceDraft) -> dict[str, object]:
+    """The draft in the shape of CONTRACT.md, section ``parse --json``."""
+    return {
+        "title": draft.title,
+        "date": draft.date.isoformat() if draft.date else None,
+        "date_text": draft.date_text,
+        "year_inferred": draft.year_inferred,
+        "session": draft.session,
+        "organizer": draft.organizer,
+        "host_point": draft.host_point,
+        "chairs": [_person_json(person) for person in draft.chairs],
+        "bridge_points": [
+            {"name": point.name, "presiding": [_person_json(p) for p in point.presiding]}
+            for point in draft.bridge_points
+        ],
+        "documents": [_document_json(doc) for doc in draft.documents],
+        "instructions": list(draft.instructions),
+    }

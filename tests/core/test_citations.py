@@ -1,0 +1,181 @@
+"""Citation parser: the corpus of citation sentences and the hard cases one by one."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from minutes_app.core.citations import Citation, find_citations, find_mentions
+
+CORPUS = Path(__file__).parents[1] / "data" / "parser" / "citations.json"
+
+
+def _fields(citation: Citation) -> dict[str, object]:
+    return {
+        "kind": citation.kind,
+        "number": citation.number,
+        "symbol": citation.symbol,
+        "issued_on": citation.issued_on.isoformat() if citation.issued_on else None,
+        "issuer": citation.issuer,
+    }
+
+
+def _corpus() -> list[dict[str, object]]:
+    cases: list[dict[str, object]] = json.loads(CORPUS.read_text(encoding="utf-8"))
+    return cases
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(_corpus()) >= 60
+
+
+@pytest.mark.parametrize("case", _corpus(), ids=lambda case: str(case["text"])[:40])
+def test_corpus_sentence(case: dict[str, object]) -> None:
+    found = [_fields(c) for c in find_citations(str(case["text"]))]
+    assert found == case["expected"]
+
+
+def _one(text: str) -> Citation:
+    found = find_citations(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("theo Quy định 165- QĐ/TW của Bộ Chính trị", "165-QĐ/TW"),
+        ("Kết luận 100 - KL/TW của Bộ Chính trị", "100-KL/TW"),
+        ("Chỉ thị số 05-CT/ TW ngày 15/5/2016", "05-CT/TW"),
+        ("Quyết định số 47-QĐ/TWngày 15/12/2021", "47-QĐ/TW"),
+        ("QUY ĐỊNH SỐ 47-QĐ/TWNGÀY 15/12/2021", "47-QĐ/TW"),
+        ("Nghị định 42/2022/NĐ-CP", "42/2022/NĐ-CP"),
+        ("Thông báo 114/TB-VPCP", "114/TB-VPCP"),
+        ("Quyết định số: 1847/QĐ-TTg", "1847/QĐ-TTg"),
+        ("Quy định số 04-QĐi/TW", "04-QĐi/TW"),
+    ],
+)
+def test_symbol_is_normalised(text: str, symbol: str) -> None:
+    assert _one(text).symbol == symbol
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Quy định 96-QĐ/TW ngày 02/02/2023", datetime.date(2023, 2, 2)),
+        ("Quy định 96-QĐ/TW ngày 2/2/2023", datetime.date(2023, 2, 2)),
+        ("Nghị quyết 18-NQ/TW ngày 25-10-2017", datetime.date(2017, 10, 25)),
+        ("Chỉ thị 10-CT/TW ngày 1.11.2011", datetime.date(2011, 11, 1)),
+        ("Kết luận 1-KL/TW ngày 18 tháng 5 năm 2021", datetime.date(2021, 5, 18)),
+        ("KẾT LUẬN 1-KL/TW NGÀY 18 THÁNG 5 NĂM 2021", datetime.date(2021, 5, 18)),
+        ("Quy định 96-QĐ/TW, ngày 30/02/2023", None),
+    ],
+)
+def test_issue_date_styles(text: str, day: datetime.date | None) -> None:
+    assert _one(text).issued_on == day
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Quy định số 96-QĐ/TW", "Quy định"),
+        ("Quyết định số 96-QĐ/TW", "Quyết định"),
+        ("theo 18-NQ/TW", "Nghị quyết"),
+        ("theo 35-CT/TW", "Chỉ thị"),
+        ("theo 50-KL/TW", "Kết luận"),
+        ("theo 22-HD/BTCTW", "Hướng dẫn"),
+        ("theo 04-QĐi/TW", "Quy định"),
+        ("theo 114/TB-VPCP", "Thông báo"),
+        ("theo 25-KH/TU", "Kế hoạch"),
+        ("theo 42/2022/NĐ-CP", "Nghị định"),
+        ("theo 02/2021/TT-BNV", "Thông tư"),
+        ("theo 1234-CV/BTCTW", "Công văn"),
+        ("THÔNG BÁO KẾT LUẬN SỐ 16", "Thông báo kết luận"),
+    ],
+)
+def test_kind_from_word_or_code(text: str, kind: str) -> None:
+    assert _one(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Nghị quyết số 18 của BCH Trung ương Đảng khóa XII",
+            "Ban Chấp hành Trung ương Đảng khóa XII",
+        ),
+        (
+            "Nghị quyết 18 của BCH Trung ương Đảng (khóa XII) ở",
+            "Ban Chấp hành Trung ương Đảng khóa XII",
+        ),
+        ("Quy định 37-QĐ/TW của BCH Trung ương Đảng về", "Ban Chấp hành Trung ương Đảng"),
+        ("Kế hoạch 25-KH/TU của Ban Thường vụ Tỉnh uỷ về", "Ban Thường vụ Tỉnh ủy"),
+        ("Quyết định 1847/QĐ-TTg của Thủ tướng Chính phủ phê duyệt", "Thủ tướng Chính phủ"),
+        ("Hướng dẫn 03-HD/TW của Ban Bí thư hướng dẫn", "Ban Bí thư"),
+        ("Thông tư 02/2021/TT-BNV của Bộ Giáo dục và Đào tạo về", "Bộ Giáo dục và Đào tạo"),
+    ],
+)
+def test_issuer_after_cua(text: str, issuer: str) -> None:
+    assert _one(text).issuer == issuer
+
+
+def test_subject_runs_to_the_end_of_the_clause() -> None:
+    text = (
+        "Quy định số 96-QĐ/TW, ngày 02/02/2023 của Bộ Chính trị về việc lấy phiếu tín nhiệm "
+        "đối với chức danh, chức vụ lãnh đạo; Hướng dẫn số 03-HD/TW của Ban Bí thư."
+    )
+    first, second = find_citations(text)
+    assert first.subject == "về việc lấy phiếu tín nhiệm đối với chức danh, chức vụ lãnh đạo"
+    assert second.subject is None
+
+
+def test_later_mentions_are_the_same_document() -> None:
+    text = (
+        "Quán triệt Quy định số 96-QĐ/TW ngày 02/02/2023 và Hướng dẫn số 03-HD/TW. "
+        "Quy định 96 yêu cầu thực chất. Hướng dẫn số 03 yêu cầu cấp ủy."
+    )
+    assert [c.symbol for c in find_citations(text)] == ["96-QĐ/TW", "03-HD/TW"]
+    assert len(find_mentions(text)) == 4
+
+
+def test_offsets_point_at_the_citation() -> None:
+    text = "Hội nghị quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị."
+    citation = _one(text)
+    assert text[citation.start : citation.end] == citation.text
+    assert citation.text == "Chỉ thị số 35-CT/TW của Bộ Chính trị"
+
+
+def test_offsets_refer_to_nfc_text() -> None:
+    decomposed = "Quy \u0111i\u0323nh so\u0302\u0301 96-Q\u0110/TW"
+    citation = _one(decomposed)
+    assert citation.kind == "Quy định"
+    assert citation.text == "Quy định số 96-QĐ/TW"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các nghị quyết, kết luận của hội nghị trung ương 4, 5, 6 (khóa XIII)",
+        "triển khai nhiệm vụ quý II/2023",
+        "quy hoạch nhiệm kỳ 2020-2025",
+        "theo Điều 5 của Điều lệ Đảng",
+        "Đại hội đại biểu toàn quốc lần thứ XIII",
+        "ban hành 2 quy định, 1 kết luận",
+        "báo cáo 6 tháng đầu năm",
+        "kế hoạch năm 2024",
+        "Quy định 5 năm một lần",
+    ],
+)
+def test_distractor_numbers_are_not_documents(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_list_joined_by_va_shares_the_kind() -> None:
+    found = find_citations("Quy định 96-QĐ/TW và 97-QĐ/TW của Bộ Chính trị")
+    assert [(c.kind, c.symbol, c.issuer) for c in found] == [
+        ("Quy định", "96-QĐ/TW", "Bộ Chính trị"),
+        ("Quy định", "97-QĐ/TW", "Bộ Chính trị"),
+    ]

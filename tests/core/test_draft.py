@@ -1,0 +1,258 @@
+"""Conference drafts from whole articles: the five samples and the report corpus."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from minutes_app.core.draft import ConferenceDraft, draft_from_text, draft_to_json
+
+ARTICLES = Path(__file__).parents[3] / "shared/samples/articles"
+REPORTS = Path(__file__).parents[1] / "data" / "parser" / "reports"
+
+
+def _article(prefix: str) -> ConferenceDraft:
+    if not ARTICLES.is_dir():
+        pytest.skip("shared sample articles are not available")
+    matches = sorted(ARTICLES.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"sample article {prefix} is missing")
+    return draft_from_text(matches[0].read_text(encoding="utf-8"))
+
+
+def _docs(draft: ConferenceDraft) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    return [
+        (
+            d.kind,
+            d.number,
+            d.symbol,
+            d.issued_on.isoformat() if d.issued_on else None,
+            d.issuer,
+        )
+        for d in draft.documents
+    ]
+
+
+def _chairs(draft: ConferenceDraft) -> list[tuple[str, str | None]]:
+    return [(p.name, p.title) for p in draft.chairs]
+
+
+BCT = "Bộ Chính trị"
+BTC = "Ban Tổ chức Trung ương"
+MAI_TITLE = "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương"
+
+
+def test_article_000_matches_the_example_record() -> None:
+    draft = _article("000")
+    assert draft.date == datetime.date(2023, 2, 17)
+    assert draft.date_text == "Sáng 17/02"
+    assert draft.year_inferred is True
+    assert draft.session == "morning"
+    assert draft.organizer == BTC
+    assert _chairs(draft) == [("Trương Thị Mai", MAI_TITLE)]
+    assert _docs(draft) == [
+        ("Quy định", "96", "96-QĐ/TW", "2023-02-02", BCT),
+        ("Quy định", "97", "97-QĐ/TW", "2023-02-07", BCT),
+        ("Hướng dẫn", "03", "03-HD/TW", "2022-12-27", "Ban Bí thư"),
+        ("Hướng dẫn", "22", "22-HD/BTCTW", "2023-01-03", BTC),
+    ]
+    assert draft.documents[0].subject is not None
+    assert draft.documents[0].subject.startswith("về việc lấy phiếu tín nhiệm")
+    (bridge,) = draft.bridge_points
+    assert bridge.name == "Điểm cầu tỉnh Bắc Kạn"
+    assert bridge.presiding[0].name == "Hoàng Duy Chinh"
+    assert len(draft.instructions) == 2
+    assert "cần quán triệt" in draft.instructions[0]
+    assert "cần báo cáo kịp thời" in draft.instructions[1]
+
+
+def test_article_001_year_from_the_page_date() -> None:
+    draft = _article("001")
+    assert draft.date == datetime.date(2023, 4, 3)
+    assert (draft.date_text, draft.year_inferred, draft.session) == ("Chiều 3/4", True, "afternoon")
+    assert draft.organizer == BTC
+    assert _chairs(draft) == [
+        (
+            "Mai Văn Chính",
+            "Ủy viên Trung ương Đảng, Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương",
+        )
+    ]
+    assert _docs(draft) == [
+        ("Quy định", "04", "04-QĐi/TW", "2018-07-25", "Ban Bí thư"),
+        ("Kết luận", "50", "50-KL/TW", "2023-02-28", BCT),
+        ("Nghị quyết", "18", "18-NQ/TW", "2017-10-25", "Ban Chấp hành Trung ương Đảng khóa XII"),
+    ]
+    (bridge,) = draft.bridge_points
+    assert bridge.name == "Điểm cầu tỉnh Lạng Sơn"
+    assert bridge.presiding[0].name == "Hoàng Văn Nghiệm"
+    assert bridge.presiding[0].title is not None
+    assert bridge.presiding[0].title.startswith("Phó Bí thư Thường trực")
+    assert draft.instructions
+
+
+def test_article_002_dash_date_and_title_first_bridge_person() -> None:
+    draft = _article("002")
+    assert draft.date == datetime.date(2020, 3, 2)
+    assert (draft.date_text, draft.session) == ("Chiều 2-3", "afternoon")
+    assert draft.organizer == BTC
+    assert _chairs(draft) == [("Phạm Minh Chính", MAI_TITLE)]
+    assert _docs(draft) == [("Chỉ thị", "35", "35-CT/TW", None, BCT)]
+    (bridge,) = draft.bridge_points
+    assert bridge.name == "Điểm cầu Bình Phước"
+    assert [(p.name, p.title) for p in bridge.presiding] == [
+        ("Nguyễn Văn Dũng", "Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Tỉnh ủy")
+    ]
+
+
+def test_article_003_number_only_documents_and_no_date() -> None:
+    draft = _article("003")
+    assert draft.date is None
+    assert draft.date_text is None
+    assert draft.session is None
+    assert draft.organizer == BTC
+    assert draft.host_point == BTC
+    assert _chairs(draft) == [
+        (
+            "Trương Thị Mai",
+            "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương",
+        )
+    ]
+    assert _docs(draft) == [
+        ("Thông báo kết luận", "16", None, None, BCT),
+        ("Nghị quyết", "18", None, None, "Ban Chấp hành Trung ương Đảng khóa XII"),
+        ("Kết luận", "40", None, None, BCT),
+        ("Quy định", "70", None, None, BCT),
+        ("Quyết định", "71", None, None, BCT),
+        ("Kết luận", "39", None, None, BCT),
+    ]
+
+
+def test_article_004_title_first_chair() -> None:
+    draft = _article("004")
+    assert draft.date == datetime.date(2019, 11, 7)
+    assert (draft.date_text, draft.year_inferred, draft.session) == ("Sáng 7-11", True, "morning")
+    assert draft.organizer == "Ban Thường vụ Tỉnh ủy"
+    assert _chairs(draft) == [("Phạm Minh Tấn", "Phó Bí thư Thường trực Tỉnh ủy")]
+    assert _docs(draft) == [
+        ("Quy định", "205", "205-QĐ/TW", None, BCT),
+        ("Hướng dẫn", "21", "21-HD/BTCTW", None, BTC),
+        ("Hướng dẫn", "26", "26-HD/BTCTW", None, BTC),
+        ("Chỉ thị", "35", "35-CT/TW", None, BCT),
+    ]
+    assert any("khẩn trương" in item for item in draft.instructions)
+
+
+def _report_names() -> list[str]:
+    return sorted(path.stem for path in REPORTS.glob("*.txt"))
+
+
+def test_report_corpus_is_large_enough() -> None:
+    assert len(_report_names()) >= 6
+
+
+@pytest.mark.parametrize("name", _report_names())
+def test_report(name: str) -> None:
+    text = (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((REPORTS / f"{name}.json").read_text(encoding="utf-8"))
+    got = draft_to_json(draft_from_text(text))
+    for key in ("date", "session", "organizer", "chairs"):
+        assert got[key] == expected[key], key
+    documents = got["documents"]
+    assert isinstance(documents, list)
+    fields = ("kind", "number", "symbol", "issued_on", "issuer")
+    assert [{k: d[k] for k in fields} for d in documents] == expected["documents"]
+
+
+def test_json_has_exactly_the_contract_keys() -> None:
+    got = draft_to_json(draft_from_text("Sáng 17/2/2023, Ban Tổ chức Trung ương tổ chức hội nghị."))
+    assert set(got) == {
+        "title",
+        "date",
+        "date_text",
+        "year_inferred",
+        "session",
+        "organizer",
+        "host_point",
+        "chairs",
+        "bridge_points",
+        "documents",
+        "instructions",
+    }
+    assert got["date"] == "2023-02-17"
+    assert got["year_inferred"] is False
+    json.dumps(got, ensure_ascii=False)
+
+
+def test_document_json_fields() -> None:
+    got = draft_to_json(
+        draft_from_text("Quán triệt Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị.")
+    )
+    assert got["documents"] == [
+        {
+            "kind": "Chỉ thị",
+            "number": "35",
+            "symbol": "35-CT/TW",
+            "issued_on": "2019-05-30",
+            "issuer": BCT,
+            "subject": None,
+            "text": "Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "words"),
+    [
+        (
+            "Thứ hai, 02/10/2023\n\nChiều 3/4, hội nghị diễn ra.",
+            datetime.date(2023, 4, 3),
+            "Chiều 3/4",
+        ),
+        (
+            "Thứ hai, 02/01/2023\n\nSáng 28/12, hội nghị diễn ra.",
+            datetime.date(2022, 12, 28),
+            "Sáng 28/12",
+        ),
+        (
+            "Tối 2-3, hội nghị triển khai nhiệm vụ tháng 3-2020.",
+            datetime.date(2020, 3, 2),
+            "Tối 2-3",
+        ),
+        (
+            "Hội nghị ngày 7-11 triển khai nhiệm vụ quý IV/2019.",
+            datetime.date(2019, 11, 7),
+            "ngày 7-11",
+        ),
+        ("Hội nghị ngày 17/2/2023 đã diễn ra.", datetime.date(2023, 2, 17), "ngày 17/2/2023"),
+    ],
+)
+def test_event_date_and_year(text: str, expected: datetime.date, words: str) -> None:
+    draft = draft_from_text(text)
+    assert draft.date == expected
+    assert draft.date_text == words
+
+
+def test_year_cannot_be_inferred() -> None:
+    draft = draft_from_text("Sáng 17/02, hội nghị diễn ra.")
+    assert draft.date is None
+    assert draft.year_inferred is False
+
+
+def test_spans_point_into_the_text() -> None:
+    text = (
+        "Sáng 17/2/2023, Ban Tổ chức Trung ương tổ chức hội nghị. Đồng chí Trương Thị Mai, "
+        "Trưởng ban Tổ chức Trung ương chủ trì. Hội nghị quán triệt Quy định số 96-QĐ/TW."
+    )
+    draft = draft_from_text(text)
+    kinds = {span.what for span in draft.spans}
+    assert {"date", "organizer", "chair", "document"} <= kinds
+    for span in draft.spans:
+        assert 0 <= span.start < span.end <= len(text)
+
+
+def test_chair_name_excludes_dong_chi() -> None:
+    draft = draft_from_text("Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị.")
+    assert _chairs(draft) == [("Nguyễn Văn An", "Bí thư Huyện ủy")]
