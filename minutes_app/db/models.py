@@ -390,3 +390,12 @@ def task_search_text(title: str | None, result: str | None) -> str:
 @event.listens_for(Task, "before_update")
 def _fold_task_text(_mapper: object, _connection: object, task: Task) -> None:
     task.search_text = task_search_text(task.title, task.result)
+
+
+class Setting(Base):
+    """One named value of the office's settings (see core.office)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -25,6 +25,7 @@ TABLES = [
     "document",
     "instruction",
     "person",
+    "setting",
     "studied_document",
     "task",
     "task_event",

@@ -1,0 +1,65 @@
+"""The parser never raises, whatever the text, and stays fast on large input."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from minutes_app.core.citations import find_citations
+from minutes_app.core.draft import draft_from_text, draft_to_json
+
+_PIECES = [
+    "Quy định số 96-QĐ/TW, ngày 02/02/2023 của Bộ Chính trị về ",
+    "Sáng 17/02, ",
+    "Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị chủ trì. ",
+    "Tại điểm cầu tỉnh Bắc Kạn, dự hội nghị có đồng chí ",
+    "Phát biểu chỉ đạo, đồng chí ",
+    " yêu cầu: ",
+    "Ban Tổ chức Trung ương tổ chức hội nghị ",
+    "\u0000",
+    "\ud800",
+    "😀",
+    "\u202eمرحبا",
+    "Qu¸n triÖt NghÞ quyÕt",
+    "Quy ñònh soá 96",
+    "; ",
+    "., ",
+    "\n",
+    "            ",
+    "99999999999-",
+    "/" * 20,
+]
+
+texts = st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    st.binary(max_size=400).map(lambda raw: raw.decode("latin-1")),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_never_raises(text: str) -> None:
+    find_citations(text)
+    draft_to_json(draft_from_text(text))
+
+
+def test_one_megabyte_finishes() -> None:
+    unit = (
+        "Sáng 17/02, Ban Tổ chức Trung ương tổ chức hội nghị. Quy định số 96-QĐ/TW, "
+        "ngày 02/02/2023 của Bộ Chính trị về việc lấy phiếu; 1 2 3 4 5 6 ---- //// "
+        "Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị chủ trì.\n"
+    )
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    started = time.perf_counter()
+    draft_from_text(text)
+    assert time.perf_counter() - started < 120
+
+
+def test_one_megabyte_of_pathological_runs_finishes() -> None:
+    for piece in ("1" * 1_000_000, " " * 1_000_000, "Quy định " * 110_000, "9-" * 500_000):
+        started = time.perf_counter()
+        draft_from_text(piece)
+        assert time.perf_counter() - started < 120
