@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.catalogue import editor_choices
+from minutes_app.core.catalogue import editor_choices, list_documents
 from minutes_app.core.conference_edit import (
     ConferenceForm,
     load_conference,
@@ -57,6 +57,7 @@ from minutes_app.ui.conference_editor import ConferenceEditor
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
 from minutes_app.ui.documents_page import DocumentsPage
+from minutes_app.ui.from_text_dialog import FromTextDialog
 from minutes_app.ui.overview_page import OverviewPage
 from minutes_app.ui.search_dialog import SearchDialog
 from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.editor: ConferenceEditor | None = None
+        self.from_text: FromTextDialog | None = None
         self.reminder: QMessageBox | None = None
         self.search_dialog: SearchDialog | None = None
         self.tray: QSystemTrayIcon | None = None
@@ -212,6 +214,11 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.New,
             sp.SP_FileIcon,
         )
+        self.from_text_action = self._action(
+            self.tr("New conference from &text…"),
+            self.new_conference_from_text,
+            QKeySequence("Ctrl+Shift+N"),
+        )
         self.open_action = self._action(self.tr("&Open conference"), self._on_open_selected)
         self.delete_action = self._action(
             self.tr("&Delete conference"),
@@ -246,7 +253,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.from_text_action, self.open_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
@@ -336,6 +343,37 @@ class MainWindow(QMainWindow):
 
     def new_conference(self) -> ConferenceEditor:
         return self._open_editor(ConferenceForm(date=dt.date.today()))
+
+    def new_conference_from_text(self) -> FromTextDialog:
+        """The from-text window; its form opens in the editor, the two side by side."""
+        if self.from_text is not None and self.from_text.isVisible():
+            self.from_text.raise_()
+            self.from_text.activateWindow()
+            return self.from_text
+        dialog = FromTextDialog(list_documents(self.db), self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.form_ready.connect(self._on_draft_form)
+        dialog.finished.connect(lambda _result: setattr(self, "from_text", None))
+        self.from_text = dialog
+        dialog.show()
+        return dialog
+
+    def _on_draft_form(self, form: ConferenceForm) -> None:
+        if self.editor is not None and self.editor.isVisible():
+            inform(
+                self,
+                self.tr("New conference from text"),
+                self.tr("Close the conference that is open in the editor first."),
+            )
+            self.editor.raise_()
+            return
+        editor = self._open_editor(form)
+        if self.from_text is not None:
+            # Text on the left, editor on the right, so the clerk checks one against the other.
+            area = self.screen().availableGeometry()
+            half = area.width() // 2
+            self.from_text.setGeometry(area.x(), area.y() + 30, half, area.height() - 60)
+            editor.setGeometry(area.x() + half, area.y() + 30, half, area.height() - 60)
 
     def open_conference(self, conference_id: int) -> ConferenceEditor | None:
         try:
