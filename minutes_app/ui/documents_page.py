@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.catalogue import CatalogueRow, catalogue, document_use, merge_documents
 from minutes_app.db.engine import Database
+from minutes_app.ui.common import refill_choices, vietnamese_collator
 from minutes_app.ui.directory_page import MergeDialog
 from minutes_app.ui.rows_model import Column, RowsModel
 
@@ -56,6 +59,18 @@ class DocumentsPage(QWidget):
         )
         self.filter_box.setClearButtonEnabled(True)
         self.merge_button = QPushButton(self.tr("Merge two…"))
+        self.kind_box = QComboBox()
+        self.kind_box.setToolTip(self.tr("Only documents of this kind"))
+        self.issuer_box = QComboBox()
+        self.issuer_box.setToolTip(self.tr("Only documents of this issuer"))
+        self.issuer_box.setMinimumContentsLength(18)
+        self.year_box = QComboBox()
+        self.year_box.setToolTip(self.tr("Only documents issued in this year"))
+        for box in (self.kind_box, self.issuer_box, self.year_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.currentIndexChanged.connect(self._on_choice)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
@@ -72,6 +87,9 @@ class DocumentsPage(QWidget):
         self.detail = QTextBrowser()
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)
+        top.addWidget(self.kind_box)
+        top.addWidget(self.issuer_box)
+        top.addWidget(self.year_box)
         top.addWidget(self.merge_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
@@ -88,7 +106,36 @@ class DocumentsPage(QWidget):
         self._on_selection()
 
     def refresh(self) -> None:
-        self.model.set_rows(catalogue(self.db))
+        rows = catalogue(self.db)
+        collator = vietnamese_collator()
+
+        def values(of: Callable[[CatalogueRow], str | None]) -> list[str]:
+            return sorted({v for v in map(of, rows) if v}, key=collator.sortKey)
+
+        years = sorted({str(r.issued_on.year) for r in rows if r.issued_on}, reverse=True)
+        for box, everything, choices in (
+            (self.kind_box, self.tr("All kinds"), values(lambda r: r.kind)),
+            (self.issuer_box, self.tr("All issuers"), values(lambda r: r.issuer)),
+            (self.year_box, self.tr("All years"), years),
+        ):
+            refill_choices(box, everything, [(v, v) for v in choices])
+        self.model.set_rows(rows)
+        self._on_choice()
+
+    def _on_choice(self, *_: int) -> None:
+        kind, issuer, year = (
+            box.currentData() for box in (self.kind_box, self.issuer_box, self.year_box)
+        )
+        if not (kind or issuer or year):
+            self.model.set_predicate(None)
+            return
+        self.model.set_predicate(
+            lambda r: (
+                (not kind or r.kind == kind)
+                and (not issuer or r.issuer == issuer)
+                and (not year or (r.issued_on is not None and str(r.issued_on.year) == year))
+            )
+        )
 
     def selected(self) -> list[CatalogueRow]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})

@@ -37,6 +37,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._folded: list[str] = []
         self._visible: list[Row] = []
         self._filter = ""
+        self._keep: Callable[[Row], bool] | None = None
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._collator = vietnamese_collator()
 
@@ -56,6 +57,13 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._recompute()
         self.endResetModel()
 
+    def set_predicate(self, keep: Callable[[Row], bool] | None) -> None:
+        """Show only rows ``keep`` accepts (besides the text filter); None shows all."""
+        self.beginResetModel()
+        self._keep = keep
+        self._recompute()
+        self.endResetModel()
+
     def row(self, index: int) -> Row | None:
         return self._visible[index] if 0 <= index < len(self._visible) else None
 
@@ -70,7 +78,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         visible = [
             row
             for row, folded in zip(self._all, self._folded, strict=True)
-            if all(w in folded for w in words)
+            if all(w in folded for w in words) and (self._keep is None or self._keep(row))
         ]
         column, order = self._sort
         if 0 <= column < len(self.columns):

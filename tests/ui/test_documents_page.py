@@ -1,0 +1,39 @@
+"""The catalogue screen filters by kind, issuer and year besides the words typed."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from minutes_app.core.samples import load_samples
+from minutes_app.db.engine import Database
+from minutes_app.ui.documents_page import DocumentsPage
+
+
+def _shown(page: DocumentsPage) -> list[tuple[str, str | None, int | None]]:
+    rows = [page.model.row(i) for i in range(page.model.rowCount())]
+    return [(r.kind, r.issuer, r.issued_on.year if r.issued_on else None) for r in rows if r]
+
+
+def test_kind_issuer_and_year_filters_combine(qtbot: QtBot, db: Database) -> None:
+    load_samples(db)
+    page = DocumentsPage(db)
+    qtbot.addWidget(page)
+    page.refresh()
+    everything = _shown(page)
+    assert len(everything) > 3
+    kinds = [page.kind_box.itemText(i) for i in range(1, page.kind_box.count())]
+    assert "Quy định" in kinds
+
+    page.kind_box.setCurrentIndex(page.kind_box.findData("Quy định"))
+    assert _shown(page) and all(kind == "Quy định" for kind, _, _ in _shown(page))
+    page.issuer_box.setCurrentIndex(page.issuer_box.findData("Bộ Chính trị"))
+    assert _shown(page) and all(issuer == "Bộ Chính trị" for _, issuer, _ in _shown(page))
+    page.year_box.setCurrentIndex(page.year_box.findData("2023"))
+    assert all(year == 2023 for _, _, year in _shown(page))
+
+    # The choices survive a reload; "all" again shows everything.
+    page.refresh()
+    assert page.kind_box.currentData() == "Quy định"
+    for box in (page.kind_box, page.issuer_box, page.year_box):
+        box.setCurrentIndex(0)
+    assert len(_shown(page)) == len(everything)
