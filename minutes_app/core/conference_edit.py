@@ -132,7 +132,7 @@ def check(form: ConferenceForm) -> list[Problem]:
     problems: list[Problem] = []
 
     def need(value: str | None, where: str) -> None:
-        if not (value or "").strip():
+        if clean(value) is None:  # as it would be stored: blank after cleaning is empty
             problems.append(Problem(where, "required"))
         elif len(value or "") > MAX_TEXT:
             problems.append(Problem(where, "too_long"))
@@ -179,7 +179,7 @@ def check(form: ConferenceForm) -> list[Problem]:
         doc = studied.document
         need(doc.kind, f"documents[{i}].kind")
         need(doc.number, f"documents[{i}].number")
-        identity = ((doc.symbol or doc.number).strip(), doc.issued_on)
+        identity = (clean(doc.symbol) or clean(doc.number) or "", doc.issued_on)
         if identity in identities:
             problems.append(Problem(f"documents[{i}]", "duplicate"))
         identities.add(identity)

@@ -11,8 +11,23 @@ _SPACES = re.compile(r"\s+")
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
 
+# Control characters other than tab and line breaks say nothing in a record and upset
+# files and terminals; a lone surrogate cannot be written as UTF-8 at all.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _safe(match: re.Match[str]) -> str:
+    return "\ufffd" if match.group() >= "\ud800" else ""
+
+
 def nfc(text: str) -> str:
-    """Return ``text`` in Unicode NFC, the form every stored string uses."""
+    """Return ``text`` in Unicode NFC, the form every stored string uses.
+
+    Control characters (but tab and line breaks) are dropped and a lone surrogate
+    becomes U+FFFD, so that whatever was pasted can be stored and written as UTF-8.
+    """
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub(_safe, text)
     return unicodedata.normalize("NFC", text)
 
 
