@@ -189,3 +189,27 @@ def test_damaged_exchange_files_import_whole_or_are_refused(
         import_exchange(shared_db, parsed)
     except ExchangeError as exc:
         assert exc.problems
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=odd_text, unit=odd_text, note=odd_text)
+def test_task_actions_take_odd_values_or_refuse_them(
+    shared_db: Database, title: str, unit: str, note: str
+) -> None:
+    from minutes_app.core.task_actions import NewTasks, TaskActionError, add_progress, create_tasks
+
+    conference_id = save_conference(shared_db, _form("Hội nghị giao việc", ""))
+    instruction_id = load_conference(shared_db, conference_id).instructions[0].id
+    assert instruction_id is not None
+    request = NewTasks(instruction_id, (title,), (unit,), (unit + " phối hợp",), owner=note)
+    try:
+        record = create_tasks(shared_db, request)
+    except TaskActionError as exc:
+        assert exc.args
+        return
+    try:
+        add_progress(shared_db, list(record.created_tasks), note)
+    except TaskActionError as exc:
+        assert exc.args
