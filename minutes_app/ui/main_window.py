@@ -58,6 +58,7 @@ from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
 from minutes_app.ui.documents_page import DocumentsPage
 from minutes_app.ui.from_text_dialog import FromTextDialog
+from minutes_app.ui.office_dialog import OfficeDialog
 from minutes_app.ui.overview_page import OverviewPage
 from minutes_app.ui.search_dialog import SearchDialog
 from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
             self.tr("&Export exchange file…"), self._on_export, icon=sp.SP_DialogSaveButton
         )
         self.settings_action = self._action(self.tr("&Settings…"), self._on_settings)
+        self.office_action = self._action(self.tr("O&ffice and signers…"), self._on_office)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -257,7 +259,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.settings_action, self.quit_action])
+        file_menu.addActions([self.office_action, self.settings_action, self.quit_action])
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -374,6 +376,9 @@ class MainWindow(QMainWindow):
             half = area.width() // 2
             self.from_text.setGeometry(area.x(), area.y() + 30, half, area.height() - 60)
             editor.setGeometry(area.x() + half, area.y() + 30, half, area.height() - 60)
+
+    def _on_office(self) -> None:
+        OfficeDialog(self.db, self).exec()
 
     def open_conference(self, conference_id: int) -> ConferenceEditor | None:
         try:
