@@ -51,21 +51,21 @@ class BackgroundJob(QObject):
 
     def __init__(self, parent: QWidget | None, label: str, work: Work) -> None:
         super().__init__()
-        self.dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(_SHOW_AFTER_MS)
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
         self.worker = _Worker(work)
-        self.thread = QThread()
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self._thread = QThread()
+        self.worker.moveToThread(self._thread)
+        self._thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.dialog.canceled.connect(self.cancel)
 
     def cancel(self) -> None:
         self.worker.cancelled.set()
-        self.dialog.setLabelText(QProgressDialog.tr("Cancelling…"))
+        self.dialog.setLabelText(self.tr("Cancelling…"))
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -76,11 +76,11 @@ class BackgroundJob(QObject):
     def run(self) -> Any:
         loop = QEventLoop()
         self.worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-        self.thread.start()
+        self._thread.start()
         # A worker that finishes before the loop starts still quits it: the call is queued.
         loop.exec()
-        self.thread.quit()
-        self.thread.wait()
+        self._thread.quit()
+        self._thread.wait()
         self.dialog.reset()
         self.dialog.close()
         self.dialog.deleteLater()
