@@ -269,6 +269,36 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from minutes_app.core.export_common import ExportCancelled
+    from minutes_app.exporting import ExportRequest, problems, run_export
+
+    request = ExportRequest(
+        kind=args.kind,
+        target=Path(args.out),
+        conference_id=args.conference,
+        start=args.start,
+        end=args.end,
+        as_of=args.as_of,
+    )
+    found = problems(request)
+    if found:
+        raise Refused("\n".join(found))
+    db = _open_db(args)
+    try:
+        run_export(db, request)
+    except LookupError as exc:
+        raise Refused(f"--conference {args.conference}: no such conference") from exc
+    except OSError as exc:
+        raise Refused(f"{args.out}: cannot be written ({exc.strerror or exc})") from exc
+    except ExportCancelled as exc:  # only a progress callback cancels; none is given here
+        raise Refused(str(exc)) from exc
+    finally:
+        db.close()
+    print(request.target)
+    return OK
+
+
 def cmd_open_window(args: argparse.Namespace) -> int:
     from minutes_app.ui.app import run_app
 
@@ -328,6 +358,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_search)
+
+    p = commands.add_parser(
+        "export", help="minutes, notice, tasks, calendar or report as .docx/.pdf/.xlsx/.csv/.ics"
+    )
+    p.add_argument(
+        "kind", metavar="KIND", choices=("minutes", "notice", "tasks", "calendar", "report")
+    )
+    p.add_argument("out", metavar="OUT", help="the file to write; its extension sets the format")
+    p.add_argument("--conference", type=int, metavar="ID", help="for minutes and notice")
+    p.add_argument("--from", dest="start", type=iso_date, metavar="DATE", help="for report")
+    p.add_argument("--to", dest="end", type=iso_date, metavar="DATE", help="for report")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today (report: --to)")
+    p.set_defaults(run=cmd_export)
 
     p = commands.add_parser("backup", help="consistent copy of the live database")
     p.add_argument("dest", metavar="DEST", help="a file, or a folder for a dated copy")

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+def shared_mode(target: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces, else rw-r--r--.
+
+    A temporary file is private (0600); an export or a copy is meant to be shared like any
+    other document the user saves.
+    """
+    return stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -25,6 +35,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp_name, shared_mode(target))
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

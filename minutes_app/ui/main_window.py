@@ -52,11 +52,13 @@ from minutes_app.core.task_actions import undo as undo_task_action
 from minutes_app.core.task_query import TaskQuery, TaskRegister
 from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
+from minutes_app.ui.backup_ui import storage_error_text
 from minutes_app.ui.common import ask, inform
 from minutes_app.ui.conference_editor import ConferenceEditor
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
 from minutes_app.ui.documents_page import DocumentsPage
+from minutes_app.ui.export_actions import ExportActions
 from minutes_app.ui.from_text_dialog import FromTextDialog
 from minutes_app.ui.office_dialog import OfficeDialog
 from minutes_app.ui.overview_page import OverviewPage
@@ -258,6 +260,16 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.from_text_action, self.open_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
+        self.exports = ExportActions(
+            self,
+            self.db,
+            self.store,
+            self._selected_conference,
+            lambda text: self.statusBar().showMessage(text, 8000),
+        )
+        export_menu, preview_menu = self.exports.menus()
+        file_menu.addMenu(export_menu)
+        file_menu.addMenu(preview_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.office_action, self.settings_action, self.quit_action])
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -377,6 +389,10 @@ class MainWindow(QMainWindow):
             self.from_text.setGeometry(area.x(), area.y() + 30, half, area.height() - 60)
             editor.setGeometry(area.x() + half, area.y() + 30, half, area.height() - 60)
 
+    def _selected_conference(self) -> int | None:
+        ids = self.conference_page.selected_ids()
+        return ids[0] if ids else None
+
     def _on_office(self) -> None:
         OfficeDialog(self.db, self).exec()
 
@@ -408,7 +424,10 @@ class MainWindow(QMainWindow):
             inform(
                 self,
                 self.tr("Save"),
-                self.tr("The conference could not be saved: %1").replace("%1", str(exc.orig)),
+                self.tr("The conference could not be saved: %1").replace(
+                    "%1",
+                    storage_error_text(exc) if isinstance(exc, OperationalError) else str(exc.orig),
+                ),
                 error=True,
             )
             return None

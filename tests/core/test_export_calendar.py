@@ -1,0 +1,151 @@
+"""Task deadlines as .ics, read back with the icalendar library as a calendar program would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+
+from minutes_app.core.export_calendar import escape_text, export_calendar, fold_line
+from minutes_app.db.engine import Database
+from tests.core.test_export_tables import AS_OF, TASKS, build_db
+
+STAMP = dt.datetime(2023, 3, 31, 8, 0, tzinfo=dt.UTC)
+# Open on AS_OF with a deadline: in progress or overdue, look-back rules included.
+OPEN = {
+    "running", "soon", "far", "overdue", "done-after-D", "extended-after-D",
+    "extended-before-D", "odd",
+}  # fmt: skip
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(build_db(tmp_path))
+    yield database
+    database.close()
+
+
+def read_events(path: Path) -> dict[str, Any]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(e["SUMMARY"]).removeprefix("Hạn nhiệm vụ: "): e for e in calendar.walk("VEVENT")}
+
+
+def test_one_all_day_event_per_open_task_deadline(db: Database, tmp_path: Path) -> None:
+    target = tmp_path / "deadlines.ics"
+    assert export_calendar(db, target, as_of=AS_OF, stamp=STAMP) == len(OPEN)
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    assert str(calendar["VERSION"]) == "2.0"
+    assert "minutes-app" in str(calendar["PRODID"])
+    events = read_events(target)
+    assert {title.removeprefix("Nhiệm vụ ") for title in events} - {TASKS[-1]["title"]} == (
+        OPEN - {"odd"}
+    )
+    overdue = events["Nhiệm vụ overdue"]
+    assert overdue["DTSTART"].dt == dt.date(2023, 3, 30)  # a date, not a date-time
+    assert overdue["DTEND"].dt == dt.date(2023, 3, 31)
+    assert overdue.decoded("DTSTAMP") == STAMP
+
+
+def test_uids_are_stable_from_one_export_to_the_next(db: Database, tmp_path: Path) -> None:
+    export_calendar(db, tmp_path / "a.ics", as_of=AS_OF)
+    export_calendar(db, tmp_path / "b.ics", as_of=AS_OF)
+    first = {str(e["UID"]) for e in read_events(tmp_path / "a.ics").values()}
+    second = {str(e["UID"]) for e in read_events(tmp_path / "b.ics").values()}
+    assert first == second
+    assert all(uid.startswith("task-") and uid.endswith("@minutes-app") for uid in first)
+    assert len(first) == len(OPEN)
+
+
+def test_description_names_the_units_and_the_conference(db: Database, tmp_path: Path) -> None:
+    target = tmp_path / "d.ics"
+    export_calendar(db, target, as_of=AS_OF)
+    description = str(read_events(target)["Nhiệm vụ soon"]["DESCRIPTION"])
+    assert description.splitlines() == [
+        "Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy",
+        "Đơn vị phối hợp: Đảng ủy Khối; Dang uy Khoi",
+        "Hội nghị: Hội nghị giao ban công tác tổ chức (17/02/2023)",
+        "Giao ngày: 17/02/2023",
+    ]
+
+
+def test_an_extended_deadline_counts_up_the_sequence(db: Database, tmp_path: Path) -> None:
+    target = tmp_path / "d.ics"
+    export_calendar(db, target, as_of=AS_OF)
+    events = read_events(target)
+    assert int(events["Nhiệm vụ extended-before-D"]["SEQUENCE"]) == 1
+    assert int(events["Nhiệm vụ far"]["SEQUENCE"]) == 0
+    assert events["Nhiệm vụ extended-before-D"]["DTSTART"].dt == dt.date(2023, 4, 20)
+
+
+@pytest.mark.parametrize(("days", "trigger"), [(3, dt.timedelta(days=-3)), (0, dt.timedelta(0))])
+def test_each_event_reminds_days_before(
+    db: Database, tmp_path: Path, days: int, trigger: dt.timedelta
+) -> None:
+    target = tmp_path / "d.ics"
+    export_calendar(db, target, as_of=AS_OF, reminder_days=days)
+    for event in read_events(target).values():
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt == trigger
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+
+
+def test_no_reminder_when_asked_for_none(db: Database, tmp_path: Path) -> None:
+    target = tmp_path / "d.ics"
+    export_calendar(db, target, as_of=AS_OF, reminder_days=None)
+    assert all(not e.walk("VALARM") for e in read_events(target).values())
+    with pytest.raises(ValueError):
+        export_calendar(db, target, as_of=AS_OF, reminder_days=-1)
+
+
+def test_special_characters_come_back_as_written(db: Database, tmp_path: Path) -> None:
+    target = tmp_path / "d.ics"
+    export_calendar(db, target, as_of=AS_OF)
+    assert TASKS[-1]["title"] in read_events(target)  # , ; \ and a line break
+    raw = target.read_bytes().decode("utf-8")
+    assert "quy hoạch\\; báo cáo \\\\ tổng hợp <A&B>\\nvề" in raw.replace("\r\n ", "")
+
+
+def test_lines_are_crlf_and_folded_at_75_octets_between_characters(
+    db: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "d.ics"
+    export_calendar(db, target, as_of=AS_OF)
+    raw = target.read_bytes()
+    assert raw.endswith(b"END:VCALENDAR\r\n")
+    lines = raw.split(b"\r\n")[:-1]
+    assert b"\n" not in b"".join(lines) and b"\r" not in b"".join(lines)
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines)  # something was long enough to fold
+    for line in lines:
+        line.decode("utf-8")  # no character was cut in two
+
+
+def test_unit_and_conference_narrow_the_calendar(db: Database, tmp_path: Path) -> None:
+    target = tmp_path / "d.ics"
+    assert export_calendar(db, target, as_of=AS_OF, unit="ban to chuc tinh uy") == 3
+    assert set(read_events(target)) == {
+        "Nhiệm vụ running", "Nhiệm vụ soon", "Nhiệm vụ extended-after-D",
+    }  # fmt: skip
+    assert export_calendar(db, target, as_of=AS_OF, conference_id=999) == 0
+    assert read_events(target) == {}
+
+
+def test_fold_line_splits_on_character_boundaries() -> None:
+    line = "SUMMARY:" + "Đảng ủy " * 20
+    folded = fold_line(line)
+    pieces = folded.split(b"\r\n")
+    assert pieces[-1] == b""
+    assert all(len(p) <= 75 for p in pieces)
+    assert all(p.startswith(b" ") for p in pieces[1:-1])
+    assert b"".join([pieces[0], *(p[1:] for p in pieces[1:])]).decode("utf-8") == line
+    assert fold_line("VERSION:2.0") == b"VERSION:2.0\r\n"
+    assert len(fold_line("X:" + "a" * 73)) == 75 + 2  # exactly 75 octets stay on one line
+
+
+def test_escape_text_escapes_the_four_specials() -> None:
+    assert escape_text("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf"

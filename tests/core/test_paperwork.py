@@ -1,0 +1,268 @@
+"""The document model of minutes, notice and period report, built from the sample data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from minutes_app.core.conference_edit import load_conference
+from minutes_app.core.export_common import CLASS_FILLS
+from minutes_app.core.office import load_office
+from minutes_app.core.paperwork import (
+    Chart,
+    NumberedItem,
+    Paper,
+    Paragraph,
+    Recipients,
+    Signature,
+    Table,
+    day_words,
+    minutes_paper,
+    notice_paper,
+    period_words,
+    report_paper,
+)
+from minutes_app.core.task_actions import cancel
+from minutes_app.core.tasks import classified_tasks, period_report, select_tasks
+from minutes_app.core.tracking import CLASSES
+from minutes_app.db.engine import Database
+from tests.paper_helpers import (
+    NOTICE_DAY,
+    OFFICE,
+    REPORT_AS_OF,
+    REPORT_FROM,
+    REPORT_TO,
+    first_conference,
+    sample_database,
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = sample_database(tmp_path / "minutes.sqlite3")
+    yield database
+    database.close()
+
+
+def tables(paper: Paper) -> list[Table]:
+    return [b for b in paper.body if isinstance(b, Table)]
+
+
+def paragraphs(paper: Paper) -> list[str]:
+    return ["".join(r.text for r in b.runs) for b in paper.body if isinstance(b, Paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (dt.date(2023, 2, 17), "ngày 17 tháng 02 năm 2023"),
+        (dt.date(2023, 1, 5), "ngày 05 tháng 01 năm 2023"),
+        (dt.date(2023, 3, 5), "ngày 05 tháng 3 năm 2023"),
+        (dt.date(2023, 12, 31), "ngày 31 tháng 12 năm 2023"),
+    ],
+)
+def test_dates_are_written_with_the_leading_zeros_of_hd36(day: dt.date, words: str) -> None:
+    assert day_words(day) == words
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (dt.date(2023, 3, 1), dt.date(2023, 3, 31), "tháng 3 năm 2023"),
+        (dt.date(2023, 4, 1), dt.date(2023, 6, 30), "quý II năm 2023"),
+        (dt.date(2023, 1, 1), dt.date(2023, 6, 30), "6 tháng đầu năm 2023"),
+        (dt.date(2023, 7, 1), dt.date(2023, 12, 31), "6 tháng cuối năm 2023"),
+        (dt.date(2023, 1, 1), dt.date(2023, 12, 31), "năm 2023"),
+        (dt.date(2023, 2, 3), dt.date(2023, 2, 28), "từ ngày 03/02/2023 đến ngày 28/02/2023"),
+        (dt.date(2023, 2, 1), dt.date(2023, 4, 30), "từ ngày 01/02/2023 đến ngày 30/04/2023"),
+    ],
+)
+def test_a_period_is_named_as_the_office_names_it(start: dt.date, end: dt.date, words: str) -> None:
+    assert period_words(start, end) == words
+
+
+def test_minutes_heading_names_the_office_the_number_and_the_conference_day(
+    db: Database,
+) -> None:
+    paper = minutes_paper(db, first_conference(db), load_office(db))
+
+    assert [r.text for r in paper.heading.left] == ["TỈNH ỦY BẮC KẠN", "BAN TỔ CHỨC", "*"]
+    assert paper.heading.left[1].bold
+    assert paper.heading.right[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert paper.heading.right[0].underline
+    assert paper.heading.number == "Số …-BB/BTCTU"
+    assert paper.heading.place_date == "Bắc Kạn, ngày 17 tháng 02 năm 2023"
+    assert paper.title.kind == "BIÊN BẢN"
+    assert paper.title.subject[0].startswith("Hội nghị trực tuyến quán triệt, triển khai")
+
+
+def test_a_registered_number_replaces_the_dots(db: Database) -> None:
+    paper = minutes_paper(db, first_conference(db), OFFICE, number="12")
+    assert paper.heading.number == "Số 12-BB/BTCTU"
+
+
+def test_minutes_list_the_documents_studied_with_kind_symbol_date_issuer_subject(
+    db: Database,
+) -> None:
+    conference = load_conference(db, first_conference(db))
+    paper = minutes_paper(db, first_conference(db), OFFICE)
+
+    [studied] = tables(paper)
+    assert studied.header[:5] == (
+        "TT",
+        "Loại văn bản",
+        "Số, ký hiệu",
+        "Ngày ban hành",
+        "Cơ quan ban hành",
+    )
+    assert [row[2] for row in studied.rows] == [
+        "96-QĐ/TW",
+        "97-QĐ/TW",
+        "03-HD/TW",
+        "22-HD/BTCTW",
+    ]
+    first = studied.rows[0]
+    assert first[1] == "Quy định"
+    assert first[3] == "02/02/2023"
+    assert first[4] == "Bộ Chính trị"
+    assert first[5].startswith("Về việc lấy phiếu tín nhiệm")
+    assert len(studied.rows) == len(conference.documents)
+    assert sum(studied.widths) == pytest.approx(165)
+
+
+def test_minutes_name_chair_secretary_bridge_points_and_closing_instructions(
+    db: Database,
+) -> None:
+    paper = minutes_paper(db, first_conference(db), OFFICE)
+    text = paper.text()
+
+    assert "Chủ trì: Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị" in text
+    # The sample records no secretary: the office's clerk is named instead.
+    assert "Thư ký: Đồng chí Nông Thị Hà." in text
+    assert "- Điểm cầu tỉnh Bắc Kạn: đồng chí Hoàng Duy Chinh" in text
+    items = [b for b in paper.body if isinstance(b, NumberedItem)]
+    assert [i.label for i in items] == ["a)", "b)"]
+    assert "kịp thời, nghiêm túc và hiệu quả." in items[0].runs[0].text
+    assert paragraphs(paper)[-1] == "Hội nghị kết thúc vào lúc … giờ … phút cùng ngày./."
+    secretary, chair = paper.signatures.columns
+    assert secretary == Signature("THƯ KÝ", "Nông Thị Hà")
+    assert chair == Signature("CHỦ TRÌ", "Trương Thị Mai")
+
+
+def test_minutes_of_a_missing_conference_are_refused(db: Database) -> None:
+    with pytest.raises(LookupError):
+        minutes_paper(db, 999, OFFICE)
+
+
+def test_notice_gives_each_instruction_its_tasks_units_and_deadlines(db: Database) -> None:
+    paper = notice_paper(db, first_conference(db), OFFICE, issued_on=NOTICE_DAY)
+
+    assert paper.heading.number == "Số …-TB/BTCTU"
+    assert paper.heading.place_date == "Bắc Kạn, ngày 20 tháng 02 năm 2023"
+    assert paper.title.kind == "THÔNG BÁO"
+    assert paper.title.subject[0] == (
+        "KẾT LUẬN CỦA ĐỒNG CHÍ TRƯƠNG THỊ MAI, TRƯỞNG BAN TỔ CHỨC TRUNG ƯƠNG"
+    )
+    assert paper.title.subject[1].startswith("TẠI HỘI NGHỊ TRỰC TUYẾN QUÁN TRIỆT")
+    body = paragraphs(paper)
+    assert body[0].startswith("Sáng ngày 17/02/2023, Ban Tổ chức Trung ương tổ chức hội nghị")
+    assert "Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị" in body[0]
+    assert [b.label for b in paper.body if isinstance(b, NumberedItem)] == ["1.", "2."]
+    assert (
+        "- Quán triệt Quy định 96-QĐ/TW và 97-QĐ/TW tới cấp ủy cơ sở. Chủ trì: Huyện ủy Ba Bể; "
+        "phối hợp: Ban Tổ chức Tỉnh ủy Bắc Kạn; thời hạn: 31/03/2023." in body
+    )
+    assert any(line.endswith("Thành ủy Bắc Kạn; thời hạn: thường xuyên.") for line in body)
+    recipients, signer = paper.signatures.columns
+    assert isinstance(recipients, Recipients)
+    assert recipients.lines[-1] == "- Lưu Văn phòng."
+    assert "- Huyện ủy Ba Bể," in recipients.lines
+    assert signer == Signature("CHÁNH VĂN PHÒNG", "Lý Văn Đức", "T/L BAN THƯỜNG VỤ")
+
+
+def test_notice_leaves_out_a_cancelled_task(db: Database) -> None:
+    conference = first_conference(db)
+    before = notice_paper(db, conference, OFFICE, issued_on=NOTICE_DAY).text()
+    rows = classified_tasks(db, REPORT_AS_OF)
+    [task] = [r for r in rows if r.title.startswith("Tổng hợp, báo cáo khó khăn")]
+    cancel(db, [task.id], "trùng nhiệm vụ")
+
+    after = notice_paper(db, conference, OFFICE, issued_on=NOTICE_DAY).text()
+    assert "Tổng hợp, báo cáo khó khăn" in before
+    assert "Tổng hợp, báo cáo khó khăn" not in after
+
+
+def test_notice_signer_follows_the_office_settings(db: Database) -> None:
+    office = replace(OFFICE, notice_authority="t/m ban thường vụ", notice_signer="Hà Văn Bình")
+    paper = notice_paper(db, first_conference(db), office, issued_on=NOTICE_DAY)
+    signer = paper.signatures.columns[-1]
+    assert signer == Signature("CHÁNH VĂN PHÒNG", "Hà Văn Bình", "T/M BAN THƯỜNG VỤ")
+
+
+def test_report_counts_are_those_of_the_report_command(db: Database) -> None:
+    expected = period_report(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF).to_json()
+    paper = report_paper(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE)
+
+    counts, _overdue = tables(paper)
+    units = expected["units"]
+    assert isinstance(units, list)
+    assert [row[1] for row in counts.rows[:-1]] == [u["unit"] for u in units]
+    for row, unit in zip(counts.rows, units, strict=False):
+        assert [int(n) for n in row[3:9]] == [unit[c] for c in CLASSES]
+        assert int(row[2]) == sum(unit[c] for c in CLASSES)
+    total = expected["total"]
+    assert isinstance(total, dict)
+    assert counts.rows[-1][1] == "Tổng cộng"
+    assert [int(n) for n in counts.rows[-1][3:9]] == [total[c] for c in CLASSES]
+    assert counts.total_row
+
+
+def test_report_states_the_on_time_rate_and_period(db: Database) -> None:
+    paper = report_paper(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE)
+    report = period_report(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF)
+    assert report.on_time_rate is not None
+
+    assert paper.title.subject == ("Kết quả thực hiện nhiệm vụ sau hội nghị năm 2023",)
+    assert paper.heading.number == "Số …-BC/BTCTU"
+    rate = f"{report.on_time_rate:.0%}"
+    assert f"Tỷ lệ hoàn thành đúng hạn (trên số nhiệm vụ đã hoàn thành): {rate}." in paper.text()
+    assert "tính đến ngày 30/06/2024" in paragraphs(paper)[0]
+
+
+def test_report_lists_every_overdue_task_with_the_deadline_it_missed(db: Database) -> None:
+    paper = report_paper(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE)
+    overdue = select_tasks(
+        classified_tasks(db, REPORT_AS_OF, assigned_from=REPORT_FROM, assigned_to=REPORT_TO),
+        ["overdue"],
+    )
+
+    _counts, listed = tables(paper)
+    assert sorted(row[1] for row in listed.rows) == sorted(t.title for t in overdue)
+    for row in listed.rows:
+        deadline = dt.datetime.strptime(row[4], "%d/%m/%Y").date()
+        assert int(row[5]) == (REPORT_AS_OF - deadline).days > 0
+
+
+def test_report_chart_shows_each_unit_by_class(db: Database) -> None:
+    paper = report_paper(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE)
+    report = period_report(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF)
+
+    [chart] = [b for b in paper.body if isinstance(b, Chart)]
+    assert chart.categories == tuple(u.unit for u in report.units)
+    assert [s.key for s in chart.series] == list(CLASSES)
+    assert chart.series[3].colour == CLASS_FILLS["overdue"]
+    for i, unit in enumerate(report.units):
+        assert chart.total(i) == sum(unit.counts.values())
+
+
+def test_report_of_an_empty_period_says_there_is_nothing_overdue(db: Database) -> None:
+    paper = report_paper(db, dt.date(2030, 1, 1), dt.date(2030, 3, 31), None, OFFICE)
+
+    assert not any(isinstance(b, Chart) for b in paper.body)
+    assert "Không có nhiệm vụ quá hạn./." in paragraphs(paper)
+    assert "chưa có nhiệm vụ hoàn thành." in paper.text()
+    assert paper.title.subject == ("Kết quả thực hiện nhiệm vụ sau hội nghị quý I năm 2030",)

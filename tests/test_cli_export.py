@@ -1,0 +1,162 @@
+"""`export KIND OUT`: every kind in every format the contract names, read back."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import docx
+import icalendar
+import openpyxl
+import pypdf
+import pytest
+
+from minutes_app.cli import main
+from minutes_app.core.conferences import list_conferences
+from minutes_app.core.samples import load_samples
+from minutes_app.db.engine import Database
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "m.sqlite3"
+    db = Database.open(path)
+    try:
+        load_samples(db)
+    finally:
+        db.close()
+    return path
+
+
+def _first_conference(path: Path) -> int:
+    db = Database.open(path)
+    try:
+        return min(c.id for c in list_conferences(db))
+    finally:
+        db.close()
+
+
+def _export(db: Path, *args: str) -> int:
+    return main(["--db", str(db), "export", *args])
+
+
+def test_minutes_and_notice_as_docx_and_pdf(sample_db: Path, tmp_path: Path) -> None:
+    first = str(_first_conference(sample_db))
+    for kind in ("minutes", "notice"):
+        for suffix in (".docx", ".pdf"):
+            out = tmp_path / f"{kind}{suffix}"
+            assert _export(sample_db, kind, str(out), "--conference", first) == 0
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "minutes.docx")).paragraphs)
+    assert "BIÊN BẢN" in text
+    notice = "\n".join(p.text for p in docx.Document(str(tmp_path / "notice.docx")).paragraphs)
+    assert "THÔNG BÁO" in notice
+    pdf = pypdf.PdfReader(str(tmp_path / "minutes.pdf"))
+    # Qt writes a line in several text runs; the words are there, spacing aside.
+    extracted = "".join("".join(page.extract_text().split()) for page in pdf.pages)
+    assert "BIÊNBẢN" in unicodedata.normalize("NFC", extracted)
+
+
+def test_tasks_calendar_and_report_in_their_formats(sample_db: Path, tmp_path: Path) -> None:
+    assert _export(sample_db, "tasks", str(tmp_path / "t.xlsx"), "--as-of", "2023-12-31") == 0
+    assert _export(sample_db, "tasks", str(tmp_path / "t.csv"), "--as-of", "2023-12-31") == 0
+    assert _export(sample_db, "calendar", str(tmp_path / "c.ics"), "--as-of", "2023-01-01") == 0
+    period = ("--from", "2023-01-01", "--to", "2023-12-31")
+    for suffix in (".docx", ".xlsx", ".pdf"):
+        assert _export(sample_db, "report", str(tmp_path / f"r{suffix}"), *period) == 0
+
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[0]
+    with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert sheet.max_row == len(rows) > 30  # the 38 sample tasks and a header
+    calendar = icalendar.Calendar.from_ical((tmp_path / "c.ics").read_bytes())
+    assert calendar.walk("VEVENT")
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets
+    assert pypdf.PdfReader(str(tmp_path / "r.pdf")).pages
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["minutes", "m.xlsx", "--conference", "1"], "minutes is written as .docx or .pdf"),
+        (["minutes", "m.docx"], "minutes needs --conference ID"),
+        (["minutes", "m.docx", "--conference", "999"], "no such conference"),
+        (["report", "r.pdf"], "report needs --from DATE and --to DATE"),
+        (["report", "r.pdf", "--from", "2023-12-01", "--to", "2023-01-01"], "after --to"),
+        (["tasks", "missing/t.xlsx"], "no such folder"),
+    ],
+)
+def test_bad_requests_are_refused_with_exit_code_1(
+    sample_db: Path,
+    tmp_path: Path,
+    args: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    os.chdir(tmp_path)
+    assert _export(sample_db, *args) == 1
+    assert message in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_unknown_kind_is_wrong_usage(sample_db: Path, tmp_path: Path) -> None:
+    assert _export(sample_db, "letters", str(tmp_path / "x.docx")) == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"), [("tasks", "t.xlsx"), ("minutes", "m.docx"), ("report", "r.pdf")]
+)
+def test_a_failed_export_leaves_an_existing_file_untouched(
+    sample_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    name: str,
+) -> None:
+    out = tmp_path / name
+    out.write_bytes(b"the old file")
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    extra = {
+        "tasks": [],
+        "minutes": ["--conference", str(_first_conference(sample_db))],
+        "report": ["--from", "2023-01-01", "--to", "2023-12-31"],
+    }[kind]
+    assert _export(sample_db, kind, str(out), *extra) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert out.read_bytes() == b"the old file"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_pdf_export_works_without_a_display(sample_db: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "m.pdf"
+    first = str(_first_conference(sample_db))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "minutes_app",
+            "--db",
+            str(sample_db),
+            "export",
+            "minutes",
+            str(out),
+            "--conference",
+            first,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")

@@ -1,0 +1,115 @@
+"""File → Export and Print preview: each document and table written from the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from minutes_app.core.samples import load_samples
+from minutes_app.db.engine import Database
+from minutes_app.ui.main_window import MainWindow
+from minutes_app.ui.period_dialog import PeriodDialog
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
+    load_samples(db)
+    window = MainWindow(db, store)
+    qtbot.addWidget(window)
+    window.refresh()
+    return window
+
+
+def _select_first_conference(window: MainWindow) -> None:
+    window.conference_page.table.selectRow(0)
+    assert window.conference_page.selected_ids()
+
+
+def test_minutes_and_notice_of_the_selected_conference(window: MainWindow, tmp_path: Path) -> None:
+    _select_first_conference(window)
+    assert window.exports.export("minutes", tmp_path / "bb.docx")
+    assert window.exports.export("notice", tmp_path / "tb.pdf")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "bb.docx")).paragraphs)
+    assert "BIÊN BẢN" in text
+    assert (tmp_path / "tb.pdf").read_bytes().startswith(b"%PDF")
+    assert "tb.pdf" in window.statusBar().currentMessage()
+
+
+def test_minutes_without_a_selection_says_what_to_do(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(
+        "minutes_app.ui.export_actions.inform", lambda _w, _t, text, error=False: said.append(text)
+    )
+    window.conference_page.table.clearSelection()
+    assert not window.exports.export("minutes", tmp_path / "bb.docx")
+    assert said == ["Choose a conference on the Conferences screen first."]
+    assert not (tmp_path / "bb.docx").exists()
+
+
+def test_tasks_and_report_are_written(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.exports.export("tasks", tmp_path / "nv.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "nv.xlsx").worksheets[0].max_row > 30
+
+    def choose_2023(dialog: PeriodDialog) -> int:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("year"))
+        dialog.which.setCurrentIndex(dialog.which.findText("2023"))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PeriodDialog, "exec", choose_2023)
+    assert window.exports.export("report", tmp_path / "bc.xlsx")
+    assert window.exports.export("report", tmp_path / "bc.docx")
+    assert openpyxl.load_workbook(tmp_path / "bc.xlsx").worksheets
+
+
+def test_a_write_failure_is_told_plainly_and_the_old_file_kept(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "nv.csv"
+    target.write_bytes(b"old")
+    said: list[str] = []
+    monkeypatch.setattr(
+        "minutes_app.ui.export_actions.inform",
+        lambda _w, _t, text, error=False: said.append(text),
+    )
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    assert not window.exports.export("tasks", target)
+    assert said and "No space left on device" in said[0]
+    assert target.read_bytes() == b"old"
+
+
+def test_print_preview_opens_for_the_minutes(window: MainWindow, qtbot: QtBot) -> None:
+    _select_first_conference(window)
+    window.exports.preview_actions["minutes"].trigger()
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog)]
+    assert len(previews) == 1 and previews[0].isVisible()
+    previews[0].close()
+
+
+def test_export_menu_lists_every_kind(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    titles = [a.text() for a in file_menu.actions()]
+    assert "E&xport" in titles and "Print pre&view" in titles
+    assert set(window.exports.export_actions) == {
+        "minutes",
+        "notice",
+        "tasks",
+        "calendar",
+        "report",
+    }

@@ -1,0 +1,255 @@
+"""PDF, print preview and the export entry point of the paperwork, read back with pypdf."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PageObject, PdfReader
+from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from pytestqt.qtbot import QtBot
+
+from minutes_app.core import files
+from minutes_app.core.export_common import CLASS_FILLS
+from minutes_app.core.paperwork import (
+    Chart,
+    Paper,
+    minutes_paper,
+    notice_paper,
+    report_paper,
+)
+from minutes_app.db.engine import Database
+from minutes_app.ui.printing import (
+    chart_image,
+    export_paper,
+    paper_document,
+    pdf_bytes,
+    preview_dialog,
+)
+from tests.paper_helpers import (
+    NOTICE_DAY,
+    OFFICE,
+    REPORT_AS_OF,
+    REPORT_FROM,
+    REPORT_TO,
+    first_conference,
+    leftovers,
+    one_line,
+    sample_database,
+)
+
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Iterator[Database]:
+    database = sample_database(tmp_path / "samples.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def minutes(sample_db: Database) -> Paper:
+    return minutes_paper(sample_db, first_conference(sample_db), OFFICE)
+
+
+@pytest.fixture
+def notice(sample_db: Database) -> Paper:
+    return notice_paper(sample_db, first_conference(sample_db), OFFICE, issued_on=NOTICE_DAY)
+
+
+@pytest.fixture
+def report(sample_db: Database) -> Paper:
+    return report_paper(sample_db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE)
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(str(path))
+    return one_line(" ".join(p.extract_text(extraction_mode="layout") for p in reader.pages))
+
+
+def test_minutes_pdf_is_a4_with_the_words_and_diacritics(
+    qapp: object, minutes: Paper, tmp_path: Path
+) -> None:
+    target = tmp_path / "bien-ban.pdf"
+    export_paper(minutes, target)
+
+    reader = PdfReader(str(target))
+    for page in reader.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4_POINTS, abs=1)
+    text = pdf_text(target)
+    for words in (
+        "TỈNH ỦY BẮC KẠN",
+        "BAN TỔ CHỨC",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số …-BB/BTCTU",
+        "Bắc Kạn, ngày 17 tháng 02 năm 2023",
+        "BIÊN BẢN",
+        "Hội nghị trực tuyến quán triệt, triển khai",
+        "Đồng chí Trương Thị Mai",
+        "96-QĐ/TW",
+        "03-HD/TW",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+        "Nông Thị Hà",
+    ):
+        assert words in text, words
+    assert reader.metadata is not None
+    assert reader.metadata.title == minutes.name
+
+
+def test_pages_after_the_first_are_numbered(qapp: object, minutes: Paper, tmp_path: Path) -> None:
+    target = tmp_path / "bien-ban.pdf"
+    export_paper(minutes, target)
+    reader = PdfReader(str(target))
+    assert len(reader.pages) >= 2
+    first = one_line(reader.pages[0].extract_text(extraction_mode="layout"))
+    second = one_line(reader.pages[1].extract_text(extraction_mode="layout"))
+    assert second.startswith("2 ")
+    assert not first.startswith("1 ")
+
+
+def test_notice_pdf_has_tasks_deadlines_and_signer(
+    qapp: object, notice: Paper, tmp_path: Path
+) -> None:
+    target = tmp_path / "thong-bao.pdf"
+    export_paper(notice, target)
+    text = pdf_text(target)
+    for words in (
+        "Số …-TB/BTCTU",
+        "THÔNG BÁO",
+        "KẾT LUẬN CỦA ĐỒNG CHÍ TRƯƠNG THỊ MAI",
+        "thời hạn: 31/03/2023",
+        "thời hạn: thường xuyên",
+        "Nơi nhận:",
+        "- Lưu Văn phòng.",
+        "T/L BAN THƯỜNG VỤ",
+        "CHÁNH VĂN PHÒNG",
+        "Lý Văn Đức",
+    ):
+        assert words in text, words
+
+
+def test_report_pdf_has_counts_overdue_tasks_and_the_chart(
+    qapp: object, report: Paper, tmp_path: Path
+) -> None:
+    target = tmp_path / "bao-cao.pdf"
+    export_paper(report, target)
+    text = pdf_text(target)
+    for words in (
+        "BÁO CÁO",
+        "Kết quả thực hiện nhiệm vụ sau hội nghị năm 2023",
+        "Tổng cộng 15 4 1 0 4 5 1 80%",  # the total row, as `report --json` counts
+        "CÁC NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH",
+        "Biểu đồ: Nhiệm vụ theo đơn vị chủ trì và tình trạng",
+    ):
+        assert words in text, words
+    reader = PdfReader(str(target))
+    assert len(set().union(*(images_of(page) for page in reader.pages))) == 1
+
+
+def images_of(page: PageObject) -> set[int]:
+    """Object numbers of the images a page can paint (found without decoding them)."""
+    resources = page.get("/Resources")
+    objects = resources.get_object().get("/XObject") if resources else None
+    if not objects:
+        return set()
+    objects = objects.get_object()
+    return {
+        objects.raw_get(name).idnum
+        for name in objects
+        if objects[name].get_object().get("/Subtype") == "/Image"
+    }
+
+
+def test_report_docx_embeds_the_chart_drawn_by_qt(
+    qapp: object, report: Paper, tmp_path: Path
+) -> None:
+    target = tmp_path / "bao-cao.docx"
+    export_paper(report, target)
+    document = docx.Document(str(target))
+    [picture] = document.inline_shapes
+    assert picture.width.mm == pytest.approx(160, abs=1)
+
+
+def test_chart_bars_take_the_colours_of_their_class(qapp: object, report: Paper) -> None:
+    [chart] = [b for b in report.body if isinstance(b, Chart)]
+    image = chart_image(chart)
+    seen = {
+        image.pixelColor(x, y).name().upper()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    for key in ("done_on_time", "overdue", "ongoing"):
+        assert QColor("#" + CLASS_FILLS[key]).name().upper() in seen, key
+
+
+def test_unknown_suffix_is_refused_and_nothing_written(
+    qapp: object, minutes: Paper, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match=r"\.docx or \.pdf"):
+        export_paper(minutes, tmp_path / "bien-ban.odt")
+    assert not (tmp_path / "bien-ban.odt").exists()
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_failed_export_leaves_the_existing_file_byte_identical(
+    qapp: object, minutes: Paper, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"bien-ban{suffix}"
+    target.write_bytes(b"%PDF-1.4 the earlier file")
+
+    def refuse(*_: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+    with pytest.raises(OSError):
+        export_paper(minutes, target)
+    assert target.read_bytes() == b"%PDF-1.4 the earlier file"
+    assert leftovers(folder) == []
+    assert [p.name for p in folder.iterdir()] == [target.name]
+
+
+def test_export_replaces_an_existing_file_whole(
+    qapp: object, minutes: Paper, tmp_path: Path
+) -> None:
+    target = tmp_path / "bien-ban.pdf"
+    target.write_bytes(b"old")
+    export_paper(minutes, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert leftovers(tmp_path) == []
+
+
+def test_preview_shows_the_same_pages_as_the_pdf(qtbot: QtBot, minutes: Paper) -> None:
+    pages = len(PdfReader(_as_file(pdf_bytes(minutes))).pages)
+    dialog = preview_dialog(minutes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    qtbot.waitUntil(lambda: widget.pageCount() > 0)
+    assert widget.pageCount() == pages
+    assert dialog.windowTitle() == minutes.name
+
+
+def test_document_is_paginated_on_the_a4_body(qapp: object, report: Paper) -> None:
+    document = paper_document(report)
+    size = document.pageSize()
+    # 165 x 257 mm at 96 pixels an inch.
+    assert size.width() == pytest.approx(165 / 25.4 * 96)
+    assert size.height() == pytest.approx(257 / 25.4 * 96)
+    assert document.pageCount() >= 2
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in document.toPlainText()
+
+
+def _as_file(data: bytes) -> object:
+    import io
+
+    return io.BytesIO(data)
