@@ -24,6 +24,7 @@ from minutes_app.core.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.app import install_language
 from minutes_app.ui.main_window import MainWindow
+from minutes_app.ui.office_dialog import OfficeDialog
 
 SIZE = (1280, 760)
 
@@ -61,6 +62,16 @@ def render(out: Path, language: str) -> list[Path]:
                 editor.instructions.table.selectRow(0)
             shot(f"editor-{name}", editor)
         editor.close()
+        articles = Path(__file__).resolve().parents[2] / "shared" / "samples" / "articles"
+        article = next(iter(sorted(articles.glob("*.txt"))), None)
+        if article is not None:
+            dialog = window.new_conference_from_text()
+            dialog.resize(*SIZE)
+            dialog.set_text(article.read_text(encoding="utf-8"))
+            shot("from-text", dialog)
+            dialog.close()
+        office = OfficeDialog(db, window)
+        shot("office", office)
         window.close()
         db.close()
     return written

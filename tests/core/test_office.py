@@ -43,3 +43,18 @@ def test_saved_values_are_cleaned_and_reloaded(tmp_path: Path) -> None:
 def test_problems_name_empty_heading_fields() -> None:
     assert Office().problems() == []
     assert len(Office(office_name="", symbol="").problems()) == 2
+
+
+def test_samples_set_the_office_only_when_it_was_never_set(tmp_path: Path) -> None:
+    from minutes_app.core.samples import SAMPLE_OFFICE, load_samples
+
+    db = Database.open(tmp_path / "m.sqlite3")
+    try:
+        load_samples(db)
+        assert load_office(db) == SAMPLE_OFFICE
+        mine = Office(superior_body="TỈNH ỦY LẠNG SƠN", place="Lạng Sơn")
+        save_office(db, mine)
+        load_samples(db)
+        assert load_office(db).place == "Lạng Sơn"
+    finally:
+        db.close()
