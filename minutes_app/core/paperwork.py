@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from minutes_app.core.conference_edit import AppearanceForm, ConferenceForm, load_conference
 from minutes_app.core.export_common import CLASS_FILLS, CLASS_LABELS, vn_date
-from minutes_app.core.export_tables import OverdueTask, _overdue_tasks
+from minutes_app.core.export_tables import OverdueTask, overdue_tasks
 from minutes_app.core.office import Office
 from minutes_app.core.task_query import support_units_of
 from minutes_app.core.tasks import Report, period_report
@@ -618,7 +618,7 @@ def report_paper(
     period, classed as of ``as_of``, default ``date_to``), the on-time rate, a chart and
     the overdue tasks. Dated ``issued_on`` (default today)."""
     report = period_report(db, date_from, date_to, as_of)
-    overdue = _overdue_tasks(db, report)
+    overdue = overdue_tasks(db, report)
     return _report_paper(report, overdue, office, number, issued_on or dt.date.today())
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
-DUE_SOON = "due_soon"  # in progress with a deadline within the next 7 days
-DUE_SOON_DAYS = 7
+from minutes_app.core.export_common import DUE_SOON, DUE_SOON_DAYS, display_class
+
+__all__ = ["DISPLAY_CLASSES", "DUE_SOON", "DUE_SOON_DAYS", "display_class"]
+
 DISPLAY_CLASSES = (
     "overdue",
     DUE_SOON,
@@ -47,17 +47,6 @@ _ICONS = {
     "done_late": QStyle.StandardPixmap.SP_DialogApplyButton,
     "cancelled": QStyle.StandardPixmap.SP_DialogCancelButton,
 }
-
-
-def display_class(tracking: str, deadline: dt.date | None, as_of: dt.date) -> str:
-    """The tracking class, with "due within 7 days" split out of "in progress"."""
-    if (
-        tracking == "in_progress"
-        and deadline is not None
-        and (deadline - as_of).days <= DUE_SOON_DAYS
-    ):
-        return DUE_SOON
-    return tracking
 
 
 def class_name(name: str) -> str:
