@@ -21,6 +21,7 @@ KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 BUSY_TIMEOUT_MS = 10_000
+_WRITE_OPTION = "minutes_app_write"  # execution option: this transaction will write
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -106,7 +107,12 @@ def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock at BEGIN, where the busy timeout waits
+        # for another copy of the program to finish. A plain BEGIN that reads first and
+        # then writes fails at once with "database is locked" when the other copy wrote
+        # in between (SQLITE_BUSY_SNAPSHOT: no busy handler can help it).
+        immediate = conn.get_execution_options().get(_WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -152,6 +158,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on error."""
         with self._sessions() as session, session.begin():
+            session.connection(execution_options={_WRITE_OPTION: True})
             yield session
 
     @contextmanager

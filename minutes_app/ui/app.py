@@ -14,11 +14,10 @@ from PySide6.QtCore import (
     QSettings,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import OperationalError
+from PySide6.QtWidgets import QApplication
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.db.engine import Database, DatabaseRefused
+from minutes_app.db.engine import DatabaseRefused
 from minutes_app.paths import data_dir, default_database
 
 LANGUAGES = ("vi", "en")
@@ -92,15 +91,11 @@ def run_app(args: argparse.Namespace) -> int:
     store = settings()
     install_language(app, chosen_language(args.lang, store))
     path = Path(args.db) if args.db else default_database()
-    try:
-        db = Database.open(path)
-    except DatabaseRefused as exc:
-        QMessageBox.critical(None, APP_NAME, refusal_text(exc))
-        return 1
-    except OperationalError as exc:
-        QMessageBox.critical(
-            None, APP_NAME, refusal_text(DatabaseRefused("unusable", path, str(exc.orig)))
-        )
+    from minutes_app.ui import backup_ui
+
+    # Read-only file or folder, damage (restore offered), newer schema: said plainly.
+    db = backup_ui.open_checked(path, store, refusal_text)
+    if db is None:
         return 1
 
     from minutes_app.ui.main_window import MainWindow
@@ -108,6 +103,10 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(db, store)
     window.show()
     window.show_reminder()
-    code = app.exec()
+    backup_ui.schedule_daily_backup(window, db, store)
+    with backup_ui.storage_error_messages():
+        code = app.exec()
+    backup_ui.backup_at_exit(db, store)
     db.close()
+    backup_ui.remember_clean_close(path, store)
     return code

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -52,20 +53,22 @@ from minutes_app.core.task_actions import undo as undo_task_action
 from minutes_app.core.task_query import TaskQuery, TaskRegister
 from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
-from minutes_app.ui.backup_ui import storage_error_text
 from minutes_app.ui.common import ask, inform
-from minutes_app.ui.conference_editor import ConferenceEditor
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
 from minutes_app.ui.documents_page import DocumentsPage
 from minutes_app.ui.export_actions import ExportActions
-from minutes_app.ui.from_text_dialog import FromTextDialog
-from minutes_app.ui.office_dialog import OfficeDialog
 from minutes_app.ui.overview_page import OverviewPage
-from minutes_app.ui.search_dialog import SearchDialog
-from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.task_register import TaskRegisterPage
 from minutes_app.ui.task_style import DUE_SOON
+
+if TYPE_CHECKING:
+    # Dialogs are imported where they open, so that starting the window does not pay for
+    # them (issue 7: startup budget).
+    from minutes_app.ui.conference_editor import ConferenceEditor
+    from minutes_app.ui.from_text_dialog import FromTextDialog
+    from minutes_app.ui.search_dialog import SearchDialog
+    from minutes_app.ui.task_dialogs import TaskActionDialog
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
 
@@ -271,6 +274,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(export_menu)
         file_menu.addMenu(preview_menu)
         file_menu.addSeparator()
+        self.backup_action = self._action(self.tr("&Back up…"), self._on_backup)
+        self.restore_action = self._action(self.tr("&Restore from a backup…"), self._on_restore)
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.office_action, self.settings_action, self.quit_action])
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -364,6 +371,8 @@ class MainWindow(QMainWindow):
             self.from_text.raise_()
             self.from_text.activateWindow()
             return self.from_text
+        from minutes_app.ui.from_text_dialog import FromTextDialog
+
         dialog = FromTextDialog(list_documents(self.db), self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.form_ready.connect(self._on_draft_form)
@@ -393,7 +402,19 @@ class MainWindow(QMainWindow):
         ids = self.conference_page.selected_ids()
         return ids[0] if ids else None
 
+    def _on_backup(self) -> None:
+        from minutes_app.ui.backup_ui import back_up_now
+
+        back_up_now(self, self.db, self.store)
+
+    def _on_restore(self) -> None:
+        from minutes_app.ui.backup_ui import restore_from_backup
+
+        restore_from_backup(self, self.db.path, self.store, self.db)
+
     def _on_office(self) -> None:
+        from minutes_app.ui.office_dialog import OfficeDialog
+
         OfficeDialog(self.db, self).exec()
 
     def open_conference(self, conference_id: int) -> ConferenceEditor | None:
@@ -409,6 +430,8 @@ class MainWindow(QMainWindow):
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
+        from minutes_app.ui.conference_editor import ConferenceEditor
+
         editor = ConferenceEditor(form, editor_choices(self.db), self)
         editor.set_save_handler(self._save_form)
         editor.create_tasks_requested.connect(self._on_create_tasks)
@@ -421,6 +444,8 @@ class MainWindow(QMainWindow):
         try:
             conference_id = save_conference(self.db, form)
         except (OperationalError, IntegrityError) as exc:
+            from minutes_app.ui.backup_ui import storage_error_text  # plain words: disk full…
+
             inform(
                 self,
                 self.tr("Save"),
@@ -556,6 +581,8 @@ class MainWindow(QMainWindow):
             bound.append(action)
             return record
 
+        from minutes_app.ui.task_dialogs import TaskActionDialog
+
         dialog = TaskActionDialog(kind, len(ids), run, current_deadline=current, parent=self)
         if dialog.exec() == dialog.DialogCode.Accepted and dialog.record is not None:
             self.undo_stack.push(
@@ -574,6 +601,8 @@ class MainWindow(QMainWindow):
             return
         instruction = form.instructions[row]
         assert instruction.id is not None and form.date is not None
+        from minutes_app.ui.task_dialogs import CreateTasksDialog
+
         dialog = CreateTasksDialog(
             instruction.id,
             instruction.text,
@@ -628,6 +657,8 @@ class MainWindow(QMainWindow):
 
     def _on_find(self) -> SearchDialog:
         if self.search_dialog is None:
+            from minutes_app.ui.search_dialog import SearchDialog
+
             self.search_dialog = SearchDialog(self.db, self)
             self.search_dialog.hit_activated.connect(self.open_hit)
         self.search_dialog.show()
@@ -655,17 +686,29 @@ class MainWindow(QMainWindow):
             section.filter_box.setText(hit.label)
 
     def _on_import(self) -> None:
-        from minutes_app.core.exchange import import_exchange
+        from minutes_app.core.exchange import ImportSummary, import_exchange
         from minutes_app.core.exchange_read import ExchangeError, read_exchange
+        from minutes_app.core.export_common import ExportCancelled, report_progress
+        from minutes_app.ui.background import run_in_background
 
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import exchange file"), "", self.tr("Exchange files (*.json)")
         )
         if not name:
             return
-        try:
+
+        def work(progress: Callable[[int, int], bool]) -> ImportSummary:
+            # Off the UI thread: reading and merging a large file takes seconds. Cancel
+            # works until the merge starts; the merge is one transaction, all or nothing.
             with open(name, "rb") as fh:
-                summary = import_exchange(self.db, read_exchange(fh.read()))
+                exchange = read_exchange(fh.read())
+            report_progress(progress, 1, 2)
+            return import_exchange(self.db, exchange)
+
+        try:
+            summary = run_in_background(self, self.tr("Import"), work)
+        except ExportCancelled:
+            return
         except OSError as exc:
             inform(
                 self,
@@ -696,7 +739,9 @@ class MainWindow(QMainWindow):
 
     def _on_export(self) -> None:
         from minutes_app.core.exchange import export_exchange
+        from minutes_app.core.export_common import ExportCancelled, report_progress
         from minutes_app.core.files import write_atomically
+        from minutes_app.ui.background import run_in_background
 
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -706,9 +751,17 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        text = json.dumps(export_exchange(self.db), ensure_ascii=False, indent=2) + "\n"
-        try:
+
+        def work(progress: Callable[[int, int], bool]) -> None:
+            # Off the UI thread, as the other exports: the whole database, then one write.
+            text = json.dumps(export_exchange(self.db), ensure_ascii=False, indent=2) + "\n"
+            report_progress(progress, 1, 2)
             write_atomically(Path(name), text.encode("utf-8"))
+
+        try:
+            run_in_background(self, self.tr("Export"), work)
+        except ExportCancelled:
+            return
         except OSError as exc:
             inform(
                 self,

@@ -1,21 +1,73 @@
-"""Settings: the language of the window."""
+"""Settings: the language of the window, the start-up reminder and automatic backups."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from minutes_app.paths import data_dir
 from minutes_app.ui.common import ButtonRow
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
+
+# Keys of the backup settings in the settings file.
+BACKUP_FOLDER = "backup/folder"
+BACKUP_ON_EXIT = "backup/on_exit"
+BACKUP_DAILY = "backup/daily"
+BACKUP_KEEP = "backup/keep"
+DEFAULT_KEEP = 10
+MAX_KEEP = 365
+
+
+def default_backup_folder() -> Path:
+    return data_dir() / "backups"
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """Where automatic backups go, when they are taken and how many are kept."""
+
+    folder: Path
+    on_exit: bool
+    daily: bool
+    keep: int
+
+
+def _flag(store: QSettings, key: str, default: bool) -> bool:
+    value = store.value(key, "true" if default else "false")
+    return str(value).lower() not in ("false", "0", "no", "")
+
+
+def backup_settings(store: QSettings) -> BackupSettings:
+    """The backup settings stored in ``store``; defaults where a value is missing or bad."""
+    folder = str(store.value(BACKUP_FOLDER, "") or "").strip()
+    try:
+        keep = int(str(store.value(BACKUP_KEEP, DEFAULT_KEEP)))
+    except ValueError:
+        keep = DEFAULT_KEEP
+    return BackupSettings(
+        folder=Path(folder) if folder else default_backup_folder(),
+        on_exit=_flag(store, BACKUP_ON_EXIT, False),
+        daily=_flag(store, BACKUP_DAILY, True),
+        keep=min(max(keep, 1), MAX_KEEP),
+    )
 
 
 class SettingsDialog(QDialog):
@@ -42,10 +94,57 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self._build_backups())
         layout.addLayout(buttons)
+
+    def _build_backups(self) -> QGroupBox:
+        chosen = backup_settings(self.store)
+        box = QGroupBox(self.tr("Automatic backups"))
+        self.backup_folder = QLineEdit(str(chosen.folder))
+        self.backup_folder.setPlaceholderText(str(default_backup_folder()))
+        self.choose_folder = QPushButton(self.tr("C&hoose…"))
+        self.choose_folder.clicked.connect(self._on_choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(self.choose_folder)
+        self.backup_daily = QCheckBox(self.tr("Back up &once a day, when the program starts"))
+        self.backup_daily.setChecked(chosen.daily)
+        self.backup_on_exit = QCheckBox(self.tr("Back up each time the program &closes"))
+        self.backup_on_exit.setChecked(chosen.on_exit)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(1, MAX_KEEP)
+        self.backup_keep.setValue(chosen.keep)
+        self.backup_keep.setSuffix(self.tr(" backups"))
+        note = QLabel(
+            self.tr(
+                "Older automatic backups are deleted; copies made with File → Back up… are kept."
+            )
+        )
+        note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Backup &folder"), folder_row)
+        form.addRow("", self.backup_daily)
+        form.addRow("", self.backup_on_exit)
+        form.addRow(self.tr("&Keep the last"), self.backup_keep)
+        form.addRow(note)
+        return box
+
+    def _on_choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Backup folder"), self.backup_folder.text()
+        )
+        if folder:
+            self.backup_folder.setText(folder)
 
     def _on_accept(self) -> None:
         self.store.setValue("language", self.language.currentData())
         self.store.setValue("remind_on_start", "true" if self.remind.isChecked() else "false")
+        folder = self.backup_folder.text().strip()
+        # The default folder is not written down, so that it follows the data folder.
+        default = folder in ("", str(default_backup_folder()))
+        self.store.setValue(BACKUP_FOLDER, "" if default else folder)
+        self.store.setValue(BACKUP_DAILY, "true" if self.backup_daily.isChecked() else "false")
+        self.store.setValue(BACKUP_ON_EXIT, "true" if self.backup_on_exit.isChecked() else "false")
+        self.store.setValue(BACKUP_KEEP, self.backup_keep.value())
         self.store.sync()
         self.accept()

@@ -1,0 +1,529 @@
+"""Backups in the window: Back up…, Restore…, automatic backups, and a damaged file at open.
+
+Also the checks made before a database is opened (read-only file or folder, damage,
+newer schema) and the plain words for a database that cannot be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
+
+from minutes_app import APP_NAME
+from minutes_app.core.backup import (
+    SUFFIX,
+    Backup,
+    BackupError,
+    automatic_backup,
+    backup_database,
+    backup_due,
+    check_backup,
+    fingerprint,
+    integrity_problems,
+    list_backups,
+    restore,
+)
+from minutes_app.db.engine import Database, DatabaseRefused, stored_revision
+from minutes_app.ui.common import ask, inform
+from minutes_app.ui.settings_dialog import backup_settings
+
+CONTEXT = "Backups"
+_FILTER = QT_TRANSLATE_NOOP("Backups", "minutes-app databases (*.sqlite3 *.sqlite *.db)")
+
+# Why a backup cannot be used or a restore cannot be done, by BackupError.reason.
+_BACKUP_PROBLEMS = {
+    "missing": QT_TRANSLATE_NOOP("Backups", "%1 does not exist."),
+    "not_minutes": QT_TRANSLATE_NOOP("Backups", "%1 is not a minutes-app database."),
+    "empty": QT_TRANSLATE_NOOP("Backups", "%1 holds no minutes-app data."),
+    "newer": QT_TRANSLATE_NOOP(
+        "Backups",
+        "%1 was written by a newer version of minutes-app. Update the program to restore it.",
+    ),
+    "damaged": QT_TRANSLATE_NOOP("Backups", "%1 is damaged and cannot be used."),
+    "same_file": QT_TRANSLATE_NOOP("Backups", "%1 is the database itself, not a backup."),
+    "in_use": QT_TRANSLATE_NOOP(
+        "Backups",
+        "%1 is open in another copy of minutes-app or another program. Close it and try again.",
+    ),
+    "unwritable": QT_TRANSLATE_NOOP(
+        "Backups",
+        "The folder of %1 cannot be written (read-only, or the disk is full). Nothing was changed.",
+    ),
+}
+
+
+def _translate(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def backup_problem_text(exc: BackupError) -> str:
+    """Why a backup cannot be used, in the window's language."""
+    source = _BACKUP_PROBLEMS.get(exc.reason)
+    if source is None:
+        return str(exc)
+    return _translate(str(source)).replace("%1", str(exc.path))
+
+
+def _error_number(exc: BaseException) -> int | None:
+    return exc.errno if isinstance(exc, OSError) else None
+
+
+def storage_error_text(exc: BaseException) -> str:
+    """Plain words for a database or file that could not be written or read.
+
+    Takes SQLAlchemy's ``DBAPIError``, ``sqlite3.Error`` or ``OSError``; the words say
+    what happened and that what the clerk entered is still in the window.
+    """
+    original: BaseException = exc
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        original = exc.orig
+    said = str(original).lower()
+    number = _error_number(original)
+    if number == errno.ENOSPC or "full" in said:
+        source = QT_TRANSLATE_NOOP(
+            "Backups",
+            "The disk is full, so nothing was written. Free some space and try again; "
+            "what you entered is still in the window.",
+        )
+    elif number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in said:
+        source = QT_TRANSLATE_NOOP(
+            "Backups",
+            "The database cannot be written: the file or its folder is read-only. "
+            "Nothing was changed.",
+        )
+    elif "locked" in said or "busy" in said:
+        source = QT_TRANSLATE_NOOP(
+            "Backups",
+            "Another copy of minutes-app is busy writing to the database. Try again in a "
+            "moment; what you entered is still in the window.",
+        )
+    elif "malformed" in said or "not a database" in said or "i/o" in said:
+        source = QT_TRANSLATE_NOOP(
+            "Backups",
+            "The database could not be read or written: it may be damaged. Restore it from "
+            "a backup with File → Restore from backup….",
+        )
+    else:
+        return QCoreApplication.translate(
+            "Backups", "The database could not be written: %1"
+        ).replace("%1", str(original))
+    return _translate(str(source))
+
+
+# --- at open -----------------------------------------------------------------------------
+
+
+def _write_problem(path: Path) -> str | None:
+    """Why the program could not save into ``path``, or None when it can."""
+    if path.is_file() and not os.access(path, os.W_OK):
+        return QCoreApplication.translate(
+            "Backups",
+            "%1 is read-only, so minutes-app cannot save anything into it. Allow changes to "
+            "the file, or copy it into a folder of your own and open the copy.",
+        ).replace("%1", str(path))
+    folder = path.parent
+    if path.is_file() and folder.is_dir() and not os.access(folder, os.W_OK):
+        return QCoreApplication.translate(
+            "Backups",
+            "The folder %1 is read-only; minutes-app needs to keep working files beside the "
+            "database. Copy the database into a folder of your own and open the copy.",
+        ).replace("%1", str(folder))
+    return None
+
+
+def _fingerprint_key(path: Path) -> str:
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8"), usedforsecurity=False)
+    return f"integrity/{digest.hexdigest()[:16]}"
+
+
+def remember_clean_close(path: Path, store: QSettings) -> None:
+    """Note that the program closed ``path`` cleanly: the next open skips the check
+    as long as the file is untouched since."""
+    try:
+        store.setValue(_fingerprint_key(path), fingerprint(path))
+        store.sync()
+    except OSError:
+        pass
+
+
+def needs_check(path: Path, store: QSettings) -> bool:
+    """True unless ``path`` is exactly as this program left it when it last closed it."""
+    try:
+        current = fingerprint(path)
+    except OSError:
+        return False
+    return str(store.value(_fingerprint_key(path), "")) != current
+
+
+def open_checked(
+    path: Path,
+    store: QSettings,
+    refusal_text: Callable[[DatabaseRefused], str],
+) -> Database | None:
+    """Open the database at ``path`` for the window, or say in plain words why not.
+
+    A read-only file or folder is refused before SQLite touches it. A file that fails
+    SQLite's quick check (run unless the file is untouched since this program closed it)
+    is reported as damaged, with restore from the newest backup offered. Returns None
+    when nothing could be opened; the reason has been shown.
+    """
+    while True:
+        problem = _write_problem(path)
+        if problem is not None:
+            QMessageBox.critical(None, APP_NAME, problem)
+            return None
+        damage: list[str] = []
+        try:
+            stored_revision(path)  # refuses what is not a minutes-app database, untouched
+            if path.is_file() and path.stat().st_size and needs_check(path, store):
+                with _busy():
+                    damage = integrity_problems(path, quick=True)
+            if not damage:
+                return Database.open(path)
+        except DatabaseRefused as exc:
+            if exc.reason != "unreadable":
+                QMessageBox.critical(None, APP_NAME, refusal_text(exc))
+                return None
+            damage = [str(exc)]
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            QMessageBox.critical(
+                None,
+                APP_NAME,
+                QCoreApplication.translate("Backups", "%1 cannot be opened: %2")
+                .replace("%1", str(path))
+                .replace("%2", storage_error_text(exc)),
+            )
+            return None
+        if not DamagedDatabase(path, store, damage).offer_restore():
+            return None
+        # Restored: open again, checking the restored file as well.
+
+
+class _busy:
+    """A wait cursor for the length of a ``with`` block."""
+
+    def __enter__(self) -> None:
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(
+        self,
+        _kind: type[BaseException] | None,
+        _error: BaseException | None,
+        _trace: TracebackType | None,
+    ) -> None:
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.restoreOverrideCursor()
+
+
+class DamagedDatabase(QObject):
+    """The prompt for a database that fails its integrity check when it is opened."""
+
+    def __init__(self, path: Path, store: QSettings, problems: list[str]) -> None:
+        super().__init__()
+        self.path = path
+        self.store = store
+        self.problems = problems
+        self.box: QMessageBox | None = None
+
+    def newest(self) -> Backup | None:
+        """The newest backup of this database in the backup folder."""
+        backups = list_backups(backup_settings(self.store).folder, self.path.stem)
+        return backups[0] if backups else None
+
+    def offer_restore(self) -> bool:
+        """Ask until the clerk restores a backup (True) or gives up (False)."""
+        while True:
+            newest = self.newest()
+            text = self.tr(
+                "The database %1 is damaged: SQLite found errors in it. Working on it could "
+                "lose more data."
+            ).replace("%1", str(self.path))
+            if newest is not None:
+                text += "\n\n" + self.tr(
+                    "The newest backup was taken on %1. Restore it? The damaged file is kept "
+                    "beside the database."
+                ).replace("%1", f"{newest.taken_at:%d/%m/%Y %H:%M}")
+            else:
+                folder = backup_settings(self.store).folder
+                text += "\n\n" + self.tr("There is no backup in %1. Choose a backup file?").replace(
+                    "%1", str(folder)
+                )
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Damaged database"), text)
+            box.setDetailedText("\n".join(self.problems))
+            restore_newest = None
+            if newest is not None:
+                restore_newest = box.addButton(
+                    self.tr("Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole
+                )
+                restore_newest.setObjectName("restore_newest")
+            choose = box.addButton(self.tr("Choose a backup…"), QMessageBox.ButtonRole.ActionRole)
+            choose.setObjectName("choose_backup")
+            quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+            quit_button.setObjectName("quit")
+            box.setEscapeButton(quit_button)
+            box.setDefaultButton(restore_newest or choose)
+            self.box = box
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is None or clicked is quit_button:
+                return False
+            if clicked is restore_newest and newest is not None:
+                chosen: Path | None = newest.path
+            else:
+                chosen = _choose_backup(None, self.store)
+            if chosen is not None and _restore_and_tell(None, self.path, chosen):
+                return True
+
+
+def _choose_backup(parent: QWidget | None, store: QSettings) -> Path | None:
+    folder = backup_settings(store).folder
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("Backups", "Restore from backup"),
+        str(folder if folder.is_dir() else Path.home()),
+        _translate(str(_FILTER)) + ";;" + QCoreApplication.translate("Backups", "All files (*)"),
+    )
+    return Path(name) if name else None
+
+
+def _restore_and_tell(parent: QWidget | None, db_path: Path, backup: Path) -> bool:
+    """Restore ``backup`` over ``db_path``; say how it went. Connections must be closed."""
+    try:
+        with _busy():
+            aside = restore(db_path, backup)
+    except BackupError as exc:
+        inform(
+            parent,
+            QCoreApplication.translate("Backups", "Restore from backup"),
+            backup_problem_text(exc),
+            error=True,
+        )
+        return False
+    text = QCoreApplication.translate("Backups", "The database was restored from %1.").replace(
+        "%1", str(backup)
+    )
+    if aside is not None:
+        text += "\n" + QCoreApplication.translate(
+            "Backups", "The database it replaced was kept as %1."
+        ).replace("%1", str(aside))
+    inform(parent, QCoreApplication.translate("Backups", "Restore from backup"), text)
+    return True
+
+
+# --- menu commands -----------------------------------------------------------------------
+
+
+def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
+    """File → Back up…: ask where, copy the live database there; the copy's path or None."""
+    folder = backup_settings(store).folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path.home()
+    suggested = folder / f"{db.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("Backups", "Back up the database"),
+        str(suggested),
+        _translate(str(_FILTER)),
+    )
+    if not name:
+        return None
+    target = Path(name)
+    if target.resolve() == db.path.resolve():
+        inform(
+            window,
+            QCoreApplication.translate("Backups", "Back up"),
+            QCoreApplication.translate(
+                "Backups", "%1 is the database itself; choose another file."
+            ).replace("%1", name),
+            error=True,
+        )
+        return None
+    try:
+        with _busy():
+            written = backup_database(db, target)
+    except (OSError, sqlite3.Error) as exc:
+        inform(
+            window,
+            QCoreApplication.translate("Backups", "Back up"),
+            storage_error_text(exc),
+            error=True,
+        )
+        return None
+    message = QCoreApplication.translate("Backups", "Backed up to %1").replace("%1", str(written))
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, 8000)
+    else:
+        inform(window, QCoreApplication.translate("Backups", "Back up"), message)
+    return written
+
+
+def restore_from_backup(
+    window: QWidget, db_path: Path, store: QSettings, db: Database | None = None
+) -> bool:
+    """File → Restore from backup…: choose a backup, confirm, and replace the database.
+
+    The backup is checked before anything changes; the replaced database is kept beside
+    it. ``db`` (default: ``window.db``) is the open database; its connections are closed
+    for the swap and reopen by themselves on next use. On success the window's undo
+    history is cleared (it names records of the replaced database) and it is refreshed.
+    Returns True when the database was replaced.
+    """
+    editor = getattr(window, "editor", None)
+    if isinstance(editor, QWidget) and editor.isVisible():
+        inform(
+            window,
+            QCoreApplication.translate("Backups", "Restore from backup"),
+            QCoreApplication.translate(
+                "Backups", "Close the conference that is open in the editor first."
+            ),
+        )
+        return False
+    chosen = _choose_backup(window, store)
+    if chosen is None:
+        return False
+    try:
+        with _busy():
+            check_backup(chosen)
+    except BackupError as exc:
+        inform(
+            window,
+            QCoreApplication.translate("Backups", "Restore from backup"),
+            backup_problem_text(exc),
+            error=True,
+        )
+        return False
+    taken = dt.datetime.fromtimestamp(chosen.stat().st_mtime)
+    question = (
+        QCoreApplication.translate(
+            "Backups",
+            "Replace the database %1 with the backup %2, last changed on %3? "
+            "What was entered after that backup is replaced too.",
+        )
+        .replace("%1", str(db_path))
+        .replace("%2", chosen.name)
+        .replace("%3", f"{taken:%d/%m/%Y %H:%M}")
+        + "\n\n"
+        + QCoreApplication.translate("Backups", "The current database is kept beside it as a copy.")
+    )
+    if not ask(
+        window,
+        QCoreApplication.translate("Backups", "Restore from backup"),
+        question,
+        QCoreApplication.translate("Backups", "Restore"),
+    ):
+        return False
+    if db is None:
+        found = getattr(window, "db", None)
+        db = found if isinstance(found, Database) else None
+    if db is not None:
+        db.close()  # the pool reconnects on next use, to the restored file
+    if not _restore_and_tell(window, db_path, chosen):
+        return False
+    undo_stack = getattr(window, "undo_stack", None)
+    if undo_stack is not None:
+        undo_stack.clear()
+    refresh = getattr(window, "refresh", None)
+    if callable(refresh):
+        refresh()
+    return True
+
+
+# --- automatic backups -------------------------------------------------------------------
+
+
+def daily_backup(db: Database, store: QSettings, now: dt.datetime | None = None) -> Path | None:
+    """Take today's automatic backup if it is turned on and not taken yet.
+
+    Raises ``OSError`` or ``BackupError`` when the copy cannot be made.
+    """
+    chosen = backup_settings(store)
+    now = now or dt.datetime.now()
+    if not chosen.daily or not backup_due(chosen.folder, db.path.stem, now.date()):
+        return None
+    return automatic_backup(db, chosen.folder, chosen.keep, now=now)
+
+
+def exit_backup(db: Database, store: QSettings, now: dt.datetime | None = None) -> Path | None:
+    """At exit: a backup when "on exit" is on, or today's daily one if still missing."""
+    chosen = backup_settings(store)
+    now = now or dt.datetime.now()
+    due = chosen.daily and backup_due(chosen.folder, db.path.stem, now.date())
+    if not chosen.on_exit and not due:
+        return None
+    return automatic_backup(db, chosen.folder, chosen.keep, now=now)
+
+
+def _failed_backup_text(exc: BaseException) -> str:
+    reason = backup_problem_text(exc) if isinstance(exc, BackupError) else storage_error_text(exc)
+    return QCoreApplication.translate(
+        "Backups", "The automatic backup could not be made: %1"
+    ).replace("%1", reason)
+
+
+def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -> None:
+    """Take the daily backup shortly after the window is shown, not before."""
+
+    def run() -> None:
+        try:
+            written = daily_backup(db, store)
+        except (OSError, sqlite3.Error, BackupError) as exc:
+            window.statusBar().showMessage(_failed_backup_text(exc), 15000)
+            return
+        if written is not None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Backups", "Automatic backup: %1").replace(
+                    "%1", str(written)
+                ),
+                8000,
+            )
+
+    QTimer.singleShot(1500, window, run)
+
+
+def backup_at_exit(db: Database, store: QSettings) -> Path | None:
+    """The automatic backup at exit; a failure is told in a message box."""
+    try:
+        with _busy():
+            return exit_backup(db, store)
+    except (OSError, sqlite3.Error, BackupError) as exc:
+        inform(None, APP_NAME, _failed_backup_text(exc), error=True)
+        return None
+
+
+# --- errors that escape a handler ---------------------------------------------------------
+
+
+@contextmanager
+def storage_error_messages() -> Iterator[None]:
+    """While the block runs, a database error that escapes an event handler is told in
+    plain words instead of only as a traceback on the console; other errors go on as before.
+    """
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, DBAPIError | sqlite3.Error) and QGuiApplication.instance():
+            inform(None, APP_NAME, storage_error_text(error), error=True)
+            return
+        previous(kind, error, trace)
+
+    sys.excepthook = hook
+    try:
+        yield
+    finally:
+        sys.excepthook = previous
