@@ -1,34 +1,48 @@
 """Search everywhere: conferences, documents, tasks, people and units, blind to accents.
 
-Matching folds both sides (no diacritics, lower case, đ = d, so both tone-mark placements
-match) and needs every typed word somewhere in a record. A document symbol typed in
-ASCII ("96-QD/TW", "qd 96") finds "96-QĐ/TW" because symbols fold the same way.
+The typed words are folded and split as the index folds and splits records
+(core/search_index.py): no diacritics, no case, đ = d, so both tone-mark placements match,
+and a symbol's punctuation separates words ("96-QD/TW", "qd 96" and "96 qđ tw" all find
+"96-QĐ/TW"). Every word must be in a record; the last one is a prefix unless a space
+follows it, so results come as the clerk types. Each kind is ranked by bm25 in its own FTS5
+table; hits whose name holds the words come first across kinds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import overload
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import OperationalError
 
+from minutes_app.core.search_index import (
+    BY_KIND,
+    count_sql,
+    match_expression,
+    ordered,
+    pending,
+    ranked_sql,
+    refresh,
+    words,
+)
 from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
-from minutes_app.db.models import (
-    BridgePoint,
-    BridgePointPerson,
-    Conference,
-    ConferenceChair,
-    Document,
-    Instruction,
-    Person,
-    Task,
-    Unit,
-)
 
 KINDS = ("conference", "document", "task", "person", "unit")
-SNIPPET = 80
+LIMIT = 20  # hits shown per kind
+WINDOW = 500  # newest matches of a kind ranked by bm25 (see search_index.ranked_sql)
+COUNT_CAP = 1000  # matches of a kind counted exactly up to this many
+SNIPPET = 90  # characters of context around a match
+MAX_QUERY = 500  # characters of a query read: a pasted page is not a query
+MAX_TERMS = 12
+MAX_TERM = 40
+
+Term = tuple[str, bool]  # a folded word, and whether it is a prefix of the word sought
 
 
 @dataclass(frozen=True)
@@ -37,157 +51,325 @@ class Hit:
     id: int
     label: str
     snippet: str
+    # How well the hit's name matches: above 2 when the name holds every word, the closer to
+    # 3 the more of the name the words make up; below 1 when some word is only elsewhere.
     score: float
 
     def to_json(self) -> dict[str, object]:
         return {"type": self.type, "id": self.id, "label": self.label, "snippet": self.snippet}
 
 
-def words_of(query: str) -> list[str]:
-    """The folded words of a query; a symbol's punctuation separates words."""
-    folded = fold(query)
-    for mark in "-/.,;:()":
-        folded = folded.replace(mark, " ")
-    return [w for w in folded.split() if w]
+@dataclass(frozen=True)
+class Hits(Sequence[Hit]):
+    """The hits of a search, best first, with how many records of each kind matched."""
+
+    hits: tuple[Hit, ...] = ()
+    # Matches per kind, counted up to COUNT_CAP; kinds in ``more`` have more than that.
+    counts: Mapping[str, int] = field(default_factory=dict)
+    more: frozenset[str] = frozenset()
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Hit]: ...
+    def __getitem__(self, index: int | slice) -> Hit | Sequence[Hit]:
+        return self.hits[index]
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def of_kind(self, kind: str) -> tuple[Hit, ...]:
+        return tuple(h for h in self.hits if h.type == kind)
+
+    def total(self, kind: str) -> int:
+        """Records of ``kind`` that match (at least this many when in ``more``)."""
+        return self.counts.get(kind, 0)
+
+    def total_text(self, kind: str) -> str:
+        """The count as shown: "12", or "1000+" past the cap."""
+        return f"{self.total(kind)}+" if kind in self.more else str(self.total(kind))
 
 
-def _all_in(haystack: Any, words: list[str]) -> ColumnElement[bool]:
-    """Every word occurs in the folded ``haystack`` (a column or a text expression)."""
-    return and_(*(func.fold(haystack).contains(w, autoescape=True) for w in words))
-
-
-def _snippet(text: str, words: list[str]) -> str:
-    """A short piece of ``text`` around the first word found, as it stands (with accents)."""
-    folded = fold(text)
-    start = min((folded.find(w) for w in words if w in folded), default=0)
-    # fold() keeps one character per character but squeezes spaces: re-find in plain text.
-    left = max(0, start - SNIPPET // 3)
-    piece = " ".join(text.split())[left : left + SNIPPET]
-    return ("…" if left else "") + piece + ("…" if left + SNIPPET < len(text) else "")
-
-
-def _score(label: str, words: list[str]) -> float:
-    folded = fold(label)
-    base = sum(1.0 for w in words if w in folded)
-    return base + (2.0 if folded.startswith(words[0]) else 0.0)
-
-
-def search(db: Database, query: str, limit: int = 50) -> list[Hit]:
-    """Hits for ``query``, best first; at most ``limit`` of each kind."""
-    words = words_of(query)
-    if not words:
+def query_terms(query: str) -> list[Term]:
+    """The folded words of ``query``, at most MAX_TERMS of them; the last one is a prefix
+    unless the query ends in a space."""
+    text = query[:MAX_QUERY]
+    found = [w[:MAX_TERM] for w in words(text)]
+    if not found:
         return []
-    with db.reading() as session:
-        hits = [
-            *_documents(session, words, limit),
-            *_conferences(session, words, limit),
-            *_tasks(session, words, limit),
-            *_people(session, words, limit),
-            *_units(session, words, limit),
+    typing = not text[-1].isspace()
+    terms = [(w, False) for w in found[:-1]] + [(found[-1], typing)]
+    return list(dict.fromkeys(terms))[-MAX_TERMS:]
+
+
+def search(db: Database, query: str, limit: int = LIMIT) -> Hits:
+    """Records that hold every word of ``query``: at most ``limit`` of each kind, best first.
+
+    Never raises for what a person can type or paste: FTS5 syntax, quotes, control
+    characters and overlong text are all taken as words or ignored.
+    """
+    terms = query_terms(query) if isinstance(query, str) else []
+    if not terms:
+        return Hits()
+    expression = match_expression(terms)
+    match = _Matcher(terms)
+    found: list[tuple[float, int, int, Hit]] = []
+    counts: dict[str, int] = {}
+    more: set[str] = set()
+    with db.engine.connect() as connection:
+        raw: sqlite3.Connection = connection.connection.dbapi_connection  # type: ignore[assignment]
+        if pending(raw):
+            # Another program changed records (triggers noted them, nobody folded them).
+            try:
+                with db.transaction() as session:
+                    writer = session.connection().connection.dbapi_connection
+                    refresh(writer)  # type: ignore[arg-type]
+            except (sqlite3.OperationalError, OperationalError):
+                # Locked or read-only: search what the index holds; the app's next commit
+                # folds the noted records.
+                pass
+        for order, kind in enumerate(KINDS):
+            index = BY_KIND[kind]
+            ranked = raw.execute(ranked_sql(index, WINDOW), (expression,)).fetchall()
+            count = len(ranked)
+            if count == WINDOW:
+                count = raw.execute(count_sql(index, COUNT_CAP + 1), (expression,)).fetchone()[0]
+                if count > COUNT_CAP:
+                    count = COUNT_CAP
+                    more.add(kind)
+            counts[kind] = count
+            # Newest first among equal ranks: the window came in rowid order, the sort is stable.
+            best = [r[0] for r in sorted(ranked, key=itemgetter(1))[:limit]]
+            if not best:
+                continue
+            by_id = {h.id: h for h in _DETAILS[kind](raw, best, match)}
+            for position, rowid in enumerate(best):
+                hit = by_id.get(rowid)
+                if hit is not None:
+                    found.append((-hit.score, order, position, hit))
+    found.sort(key=lambda f: f[:3])
+    return Hits(tuple(f[3] for f in found), counts, frozenset(more))
+
+
+# --- naming and context ---------------------------------------------------------------------
+
+
+def _loose_char(char: str) -> str:
+    if char.isspace() or unicodedata.category(char) == "Cs":
+        return " "
+    folded = fold(char)[:1]
+    return folded if folded.isalnum() else " "
+
+
+# A str.translate table that folds each character to exactly one character, so that a
+# position in the folded text is the same position in the original (fold() squeezes spaces
+# and may change lengths). Every character but a letter or digit becomes a space: only word
+# starts and ends matter. A plain dict, as translate() is three times faster with one;
+# characters past ASCII are added as they are met.
+_LOOSE = {code: _loose_char(chr(code)) for code in range(128)}
+
+
+def _loose(text: str) -> str:
+    loose = text.translate(_LOOSE)
+    if loose.isascii():
+        return loose
+    missing = {ord(c) for c in text}.difference(_LOOSE)
+    if not missing:
+        return loose  # letters of other scripts, folded to themselves
+    _LOOSE.update((code, _loose_char(chr(code))) for code in missing)
+    return text.translate(_LOOSE)
+
+
+_WORD = re.compile(r"[^\W_]+")
+_WORD_CHAR = r"[^\W_]"
+_WORD_END = r"(?![^\W_])"
+
+
+class _Matcher:
+    """Finds the query's terms in stored text, where they start a word (a whole word unless
+    the term is a prefix), with positions in the original text."""
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        # The term comes first, then a look back at the character before it: a pattern
+        # that starts with a literal is searched for fast (a leading look-behind is tried
+        # at every position).
+        self.patterns = [
+            re.compile(f"{re.escape(t)}(?<!{_WORD_CHAR}{re.escape(t)}){'' if p else _WORD_END}")
+            for t, p in terms
         ]
-    order = {kind: i for i, kind in enumerate(KINDS)}
-    return sorted(hits, key=lambda h: (-h.score, order[h.type], h.label))
+
+    def _best_field(self, fields: Sequence[str | None]) -> tuple[int, int, str] | None:
+        """(terms held, where the first starts, text) of the field holding the most terms,
+        the earlier on a tie; None when none holds any."""
+        best: tuple[int, int, str] | None = None
+        for text in fields:
+            if not text:
+                continue
+            loose = _loose(text)
+            starts = [m.start() for m in (p.search(loose) for p in self.patterns) if m]
+            if starts and (best is None or len(starts) > best[0]):
+                best = (len(starts), min(starts), text)
+                if best[0] == len(self.patterns):
+                    break  # no later field can do better: long texts further on are spared
+        return best
+
+    def judge(
+        self, name: str, fields: Sequence[str | None] = (), fallback: str = ""
+    ) -> tuple[float, str]:
+        """A hit's score and snippet.
+
+        The score is above 2 when ``name`` holds every term (toward 3 as the terms make up
+        more of the name); between 1 and 1.5 when one of ``fields`` holds every term; below
+        1 otherwise, by how many terms the name or the best field holds. The snippet is a
+        window of the field holding the most terms, around its first one, or ``fallback``.
+        """
+        loose = _loose(name)
+        size = len(self.patterns)
+        in_name, covered = 0, set()
+        for pattern in self.patterns:
+            starts = {m.start() for m in pattern.finditer(loose)}
+            in_name += bool(starts)
+            covered |= starts
+        best = self._best_field(fields)
+        snippet = fallback if best is None else _window(best[2], best[1])
+        in_field = 0 if best is None else best[0]
+        if in_name == size:
+            score = 2.0 + len(covered) / max(1, len(_WORD.findall(loose)))
+        elif in_field == size:
+            score = 1.0 + 0.5 * in_name / size
+        else:
+            score = 0.99 * max(in_name, in_field) / size
+        return score, snippet
 
 
-def _documents(session: Session, words: list[str], limit: int) -> list[Hit]:
-    text = func.coalesce(Document.symbol, Document.number)
-    haystack = (
-        Document.kind
-        + literal(" ")
-        + text
-        + literal(" ")
-        + Document.number
-        + literal(" ")
-        + func.coalesce(Document.issuer, "")
-        + literal(" ")
-        + func.coalesce(Document.subject, "")
-    )
-    rows = session.execute(
-        select(Document.id, Document.kind, text, Document.issued_on, Document.subject)
-        .where(_all_in(haystack, words))
-        .limit(limit)
-    ).all()
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorten(text: str, size: int = 2 * SNIPPET) -> str:
+    text = _squeeze(text)
+    if len(text) <= size:
+        return text
+    cut = text.rfind(" ", 0, size)
+    return text[: cut if cut > size // 2 else size] + "…"
+
+
+def _window(text: str, start: int) -> str:
+    """About SNIPPET characters of ``text`` around ``start``, cut between words."""
+    left = max(0, start - SNIPPET // 3)
+    if left:
+        space = text.rfind(" ", 0, left)
+        left = space + 1 if space >= 0 and left - space < 15 else left
+    right = min(len(text), left + SNIPPET)
+    if right < len(text):
+        space = text.find(" ", right)
+        right = space if 0 <= space - right < 15 else right
+    piece = _squeeze(text[left:right])
+    return ("…" if left else "") + piece + ("…" if right < len(text) else "")
+
+
+def _day(iso: str | None) -> str:
+    return "/".join(reversed(iso.split("-"))) if iso else ""
+
+
+def _marks(ids: Sequence[int]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+# --- each kind's hits -----------------------------------------------------------------------
+
+Details = Callable[[sqlite3.Connection, Sequence[int], _Matcher], list[Hit]]
+
+
+_SEP = "\x1e"  # between the children of a conference in one column (ASCII record separator)
+_CONFERENCE_DETAILS = f"""
+SELECT c.id, c.title, c.date, c.kind, c.organizer, c.host_point, c.discussion, c.notes,
+  {ordered("p.name", "conference_chair x JOIN person p ON p.id = x.person_id "
+           "WHERE x.conference_id = c.id ORDER BY x.position", ", ")},
+  {ordered("b.name || coalesce(': ' || " + ordered(
+               "p.name", "bridge_point_person x JOIN person p ON p.id = x.person_id "
+               "WHERE x.bridge_point_id = b.id ORDER BY x.role, x.position", ", ") + ", '')",
+           "bridge_point b WHERE b.conference_id = c.id ORDER BY b.position", _SEP)},
+  {ordered("x.text", "instruction x WHERE x.conference_id = c.id ORDER BY x.position", _SEP)}
+FROM conference c WHERE c.deleted_at IS NULL AND c.id IN """  # fmt: skip
+
+
+def _conferences(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
     hits = []
-    for doc_id, kind, symbol, issued_on, subject in rows:
-        when = f" ngày {issued_on:%d/%m/%Y}" if issued_on else ""
-        label = f"{kind} {symbol}{when}"
-        # A symbol match ranks a document above texts that only mention it.
-        bonus = 3.0 if all(w in fold(f"{kind} {symbol}") for w in words) else 0.0
-        hits.append(Hit("document", doc_id, label, subject or "", _score(label, words) + bonus))
+    for row in conn.execute(f"{_CONFERENCE_DETAILS} ({_marks(ids)})", ids):
+        conference_id, title, day, kind, organizer, host, discussion, notes = row[:8]
+        chairs, points, told = row[8:]
+        fields = [
+            chairs,
+            *(points or "").split(_SEP),
+            host,
+            organizer,
+            kind,
+            *(told or "").split(_SEP),
+            discussion,
+            notes,
+        ]
+        score, snippet = match.judge(title, fields, _shorten(organizer or ""))
+        hits.append(Hit("conference", conference_id, f"{_day(day)} {title}", snippet, score))
     return hits
 
 
-def _conferences(session: Session, words: list[str], limit: int) -> list[Hit]:
-    related = or_(
-        Conference.id.in_(
-            select(ConferenceChair.conference_id).join(Person).where(_all_in(Person.name, words))
-        ),
-        Conference.id.in_(
-            select(BridgePoint.conference_id).where(_all_in(BridgePoint.name, words))
-        ),
-        Conference.id.in_(
-            select(BridgePoint.conference_id)
-            .join(BridgePointPerson)
-            .join(Person)
-            .where(_all_in(Person.name, words))
-        ),
-        Conference.id.in_(
-            select(Instruction.conference_id).where(_all_in(Instruction.text, words))
-        ),
-    )
-    own = (
-        Conference.title
-        + literal(" ")
-        + func.coalesce(Conference.organizer, "")
-        + literal(" ")
-        + func.coalesce(Conference.host_point, "")
-        + literal(" ")
-        + func.coalesce(Conference.discussion, "")
-        + literal(" ")
-        + func.coalesce(Conference.notes, "")
-    )
-    rows = session.execute(
-        select(Conference.id, Conference.title, Conference.date, own.label("own"))
-        .where(Conference.deleted_at.is_(None), or_(_all_in(own, words), related))
-        .order_by(Conference.date.desc())
-        .limit(limit)
-    ).all()
+def _documents(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
     hits = []
-    for conference_id, title, date, text in rows:
-        label = f"{date:%d/%m/%Y} {title}"
-        in_text = all(w in fold(text) for w in words)
-        snippet = _snippet(text, words) if in_text else ""
-        hits.append(Hit("conference", conference_id, label, snippet, _score(title, words)))
+    for doc_id, kind, symbol, number, issued_on, issuer, subject in conn.execute(
+        "SELECT id, kind, symbol, number, issued_on, issuer, subject FROM document "
+        f"WHERE id IN ({_marks(ids)})",
+        ids,
+    ):
+        shown = symbol or number
+        when = f" ngày {_day(issued_on)}" if issued_on else ""
+        label = f"{kind} {shown}{when}"
+        # The name as the index has it: the symbol's words, and also run together.
+        name = f"{kind} {shown} {''.join(_WORD.findall(_loose(shown)))}"
+        score, snippet = match.judge(name, [subject, issuer], _shorten(subject or issuer or ""))
+        hits.append(Hit("document", doc_id, label, snippet, score))
     return hits
 
 
-def _tasks(session: Session, words: list[str], limit: int) -> list[Hit]:
-    rows = session.execute(
-        select(Task.id, Task.title, Task.result, Unit.name)
-        .join(Unit, Task.lead_unit_id == Unit.id)
-        .where(*(Task.search_text.contains(w, autoescape=True) for w in words))
-        .order_by(Task.id.desc())
-        .limit(limit)
-    ).all()
+def _tasks(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
+    hits = []
+    for task_id, title, detail, result, unit in conn.execute(
+        "SELECT t.id, t.title, t.detail, t.result, u.name FROM task t "
+        f"JOIN unit u ON u.id = t.lead_unit_id WHERE t.id IN ({_marks(ids)})",
+        ids,
+    ):
+        score, told = match.judge(title, [result, detail], _shorten(result or ""))
+        hits.append(Hit("task", task_id, title, f"{unit} — {told}" if told else unit, score))
+    return hits
+
+
+def _people(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
     return [
-        Hit("task", task_id, title, f"{unit}" + (f" — {result}" if result else ""),
-            _score(title, words) - 0.5)
-        for task_id, title, result, unit in rows
-    ]  # fmt: skip
+        Hit("person", person_id, name, unit or "", match.judge(name)[0])
+        for person_id, name, unit in conn.execute(
+            "SELECT p.id, p.name, u.name FROM person p LEFT JOIN unit u ON u.id = p.unit_id "
+            f"WHERE p.id IN ({_marks(ids)})",
+            ids,
+        )
+    ]
 
 
-def _people(session: Session, words: list[str], limit: int) -> list[Hit]:
-    rows = session.execute(
-        select(Person.id, Person.name, Unit.name)
-        .outerjoin(Unit, Person.unit_id == Unit.id)
-        .where(_all_in(Person.name, words))
-        .limit(limit)
-    ).all()
-    return [Hit("person", pid, name, unit or "", _score(name, words)) for pid, name, unit in rows]
+def _units(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
+    return [
+        Hit("unit", unit_id, name, kind or "", match.judge(name, [kind])[0])
+        for unit_id, name, kind in conn.execute(
+            f"SELECT id, name, kind FROM unit WHERE id IN ({_marks(ids)})", ids
+        )
+    ]
 
 
-def _units(session: Session, words: list[str], limit: int) -> list[Hit]:
-    rows = session.execute(
-        select(Unit.id, Unit.name, Unit.kind).where(_all_in(Unit.name, words)).limit(limit)
-    ).all()
-    return [Hit("unit", uid, name, kind or "", _score(name, words)) for uid, name, kind in rows]
+_DETAILS: dict[str, Details] = {
+    "conference": _conferences,
+    "document": _documents,
+    "task": _tasks,
+    "person": _people,
+    "unit": _units,
+}

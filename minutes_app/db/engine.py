@@ -12,12 +12,13 @@ from urllib.request import pathname2url
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from minutes_app.core.search_index import refresh as refresh_search_index
 from minutes_app.core.text import fold
 
 # The newest schema this build knows, and every schema it can upgrade from, oldest first.
 # Kept here so that a normal start compares one string and never imports Alembic;
 # tests check both against the migration scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 BUSY_TIMEOUT_MS = 10_000
@@ -113,6 +114,12 @@ def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # in between (SQLITE_BUSY_SNAPSHOT: no busy handler can help it).
         immediate = conn.get_execution_options().get(_WRITE_OPTION)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "commit")
+    def _commit(conn: Any) -> None:
+        # Called before COMMIT is sent: the search index changes in the same transaction as
+        # the records whose changes the triggers noted (core/search_index.py).
+        refresh_search_index(conn.connection.dbapi_connection)
 
     return engine
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_app.core.search import KINDS, Hit, search
+from minutes_app.core.search import KINDS, Hit, Hits, search
 from minutes_app.db.engine import Database
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -58,14 +58,15 @@ class SearchDialog(QDialog):
         self.query.returnPressed.connect(self._on_return)
         self.results.itemActivated.connect(self._on_item_activated)
 
-    def run(self) -> list[Hit]:
+    def run(self) -> Hits:
         hits = search(self.db, self.query.text())
         self.results.clear()
         for kind in KINDS:
-            group = [h for h in hits if h.type == kind]
+            group = hits.of_kind(kind)
             if not group:
                 continue
-            head = QTreeWidgetItem([f"{self.tr(str(_GROUPS[kind]))} ({len(group)})"])
+            # How many match in all ("1000+" past the count's cap); the best few are shown.
+            head = QTreeWidgetItem([f"{self.tr(str(_GROUPS[kind]))} ({hits.total_text(kind)})"])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for hit in group:
                 item = QTreeWidgetItem([hit.label, hit.snippet])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from minutes_app.core.search_index import is_index_table
 from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, open_database, stored_revision
 from minutes_app.db.migrate import alembic_config, script_revisions
 from minutes_app.db.models import Base
@@ -32,13 +34,38 @@ TABLES = [
     "task_support",
     "unit",
 ]
+# The search index: FTS5 tables (each with shadow tables of its own) and the change notes.
+SEARCH_TABLES = [
+    "search_conference",
+    "search_dirty",
+    "search_document",
+    "search_person",
+    "search_task",
+    "search_unit",
+]
+SEARCH_TRIGGERS = {
+    f"search_{table}_{event}"
+    for table in (
+        "task",
+        "document",
+        "person",
+        "unit",
+        "conference",
+        "conference_chair",
+        "bridge_point",
+        "bridge_point_person",
+        "instruction",
+    )
+    for event in ("insert", "update", "delete")
+} | {"search_conference_trash"}
+_FTS5_SHADOW = re.compile(r"search_\w+_(config|content|data|docsize|idx)")
 
 
 def _tables(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
         rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        return [r[0] for r in rows]
+        return [r[0] for r in rows if not _FTS5_SHADOW.fullmatch(r[0])]
     finally:
         conn.close()
 
@@ -49,7 +76,7 @@ def test_nonexistent_path_is_created_at_head(tmp_path: Path) -> None:
     open_database(path).dispose()
 
     assert stored_revision(path) == HEAD_REVISION
-    assert _tables(path) == TABLES
+    assert _tables(path) == sorted(TABLES + SEARCH_TABLES)
 
 
 def test_empty_file_is_upgraded_to_head(db_path: Path) -> None:
@@ -58,7 +85,7 @@ def test_empty_file_is_upgraded_to_head(db_path: Path) -> None:
     open_database(db_path).dispose()
 
     assert stored_revision(db_path) == HEAD_REVISION
-    assert _tables(db_path) == TABLES
+    assert _tables(db_path) == sorted(TABLES + SEARCH_TABLES)
 
 
 def test_sqlite_file_without_tables_is_upgraded_to_head(db_path: Path) -> None:
@@ -100,7 +127,16 @@ def test_migrated_schema_matches_the_models(db_path: Path) -> None:
             # SQLite reflection cannot read expression-based indexes; Alembic says so and skips
             # them (test_integrity.py checks what they enforce).
             warnings.filterwarnings("ignore", message=".*expression-based index")
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection,
+                opts={
+                    "compare_type": True,
+                    # As env.py: the search index is not in the models.
+                    "include_name": lambda name, type_, _parents: (
+                        not (type_ == "table" and is_index_table(name))
+                    ),
+                },
+            )
             differences = compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()
@@ -122,6 +158,36 @@ def test_migrated_schema_has_the_expression_indexes(db_path: Path) -> None:
         conn.close()
 
     assert {"uq_person_name_unit", "uq_document_identity"} <= names
+
+
+def test_migrated_schema_has_every_search_trigger(db_path: Path) -> None:
+    # A later batch migration that rebuilds one of these tables drops its triggers with it
+    # and must create them again: this test says so if it does not.
+    open_database(db_path).dispose()
+    conn = sqlite3.connect(db_path)
+    try:
+        names = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    finally:
+        conn.close()
+
+    assert names == SEARCH_TRIGGERS
+
+
+def test_the_index_is_not_taken_for_a_difference_from_the_models(db_path: Path) -> None:
+    # The counterpart of the filter above: without it, compare_metadata does see the index.
+    engine = open_database(db_path)
+    try:
+        with engine.connect() as connection, warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*expression-based index")
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+
+    removed = {d[1].name for d in differences if d[0] == "remove_table"}
+    assert set(SEARCH_TABLES) <= removed
 
 
 def test_opening_a_head_database_does_not_import_alembic(db_path: Path) -> None:

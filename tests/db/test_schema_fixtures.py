@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from minutes_app.core.search import search
+from minutes_app.core.search_index import index_rows, rebuild
 from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, Database, stored_revision
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "schemas"
@@ -51,3 +53,23 @@ def test_old_schema_upgrades_to_head_keeping_every_record(revision: str, tmp_pat
     assert after == before
     assert before["task"] == 3
     assert folded.startswith("tham muu ban thuong vu tinh uy")
+
+
+@pytest.mark.parametrize("revision", KNOWN_REVISIONS[:-1])
+def test_old_records_are_indexed_for_search_on_upgrade(revision: str, tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / f"{revision}.sqlite3", path)
+    db = Database.open(path)
+    try:
+        [task] = search(db, "THAM MUU ban thuong vu tinh uy").of_kind("task")
+        assert task.label.startswith("Tham mưu Ban Thường vụ Tỉnh ủy")
+    finally:
+        db.close()
+    with sqlite3.connect(path) as conn:
+        built = index_rows(conn)
+        counts = {k: conn.execute(f"SELECT count(*) FROM {k}").fetchone()[0] for k in built}
+        # What migration 0004 built with its frozen folding is what the app would build.
+        rebuild(conn)
+        assert index_rows(conn) == built
+        conn.rollback()
+    assert {k: len(rows) for k, rows in built.items()} == counts

@@ -44,3 +44,19 @@ def test_a_task_hit_opens_the_register_on_that_task(
     assert window.pages.currentIndex() == PAGE_TASKS
     assert window.task_page.model.rowCount() == 1
     assert window.task_page.selected_ids() == [window.task_page.model.row(0).id]  # type: ignore[union-attr]
+
+
+def test_a_group_counts_every_match_and_shows_the_best_twenty(qtbot: QtBot, db: Database) -> None:
+    from minutes_app.core.directory import save_unit
+    from minutes_app.ui.search_dialog import SearchDialog
+
+    for i in range(25):
+        save_unit(db, None, f"Chi bộ thôn Nà Mạ {i}", None, None)
+    dialog = SearchDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.query, "chi bo na m")
+    qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() > 0, timeout=2000)
+    units = dialog.results.topLevelItem(0)
+    assert units.text(0) == "Units (25)"
+    assert units.childCount() == 20

@@ -1,0 +1,274 @@
+"""The search index stays in step with the records through every kind of change."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from minutes_app.core.catalogue import merge_documents
+from minutes_app.core.conference_edit import (
+    AppearanceForm,
+    BridgePointForm,
+    PersonRef,
+    load_conference,
+    move_to_trash,
+    purge_from_trash,
+    restore_from_trash,
+    save_conference,
+)
+from minutes_app.core.directory import DirectoryError, merge_people, save_person, save_unit
+from minutes_app.core.exchange import import_exchange
+from minutes_app.core.exchange_read import read_exchange
+from minutes_app.core.samples import load_samples, sample_bytes
+from minutes_app.core.search import search
+from minutes_app.core.search_index import index_rows, pending, rebuild
+from minutes_app.core.task_actions import NewTasks, complete, create_tasks, undo
+from minutes_app.db.engine import Database
+
+QD96 = "Quy định 96-QĐ/TW ngày 02/02/2023"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(tmp_path / "index.sqlite3")
+    load_samples(database)
+    yield database
+    database.close()
+
+
+@contextlib.contextmanager
+def plain(db: Database) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection, as another program would open: no ``fold`` function."""
+    conn = sqlite3.connect(db.path, isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def assert_in_step(db: Database) -> None:
+    """Nothing is waiting to be indexed, and the index equals one built from scratch."""
+    with plain(db) as conn:
+        assert not pending(conn)
+        kept = index_rows(conn)
+        conn.execute("BEGIN")
+        rebuild(conn)
+        fresh = index_rows(conn)
+        conn.execute("ROLLBACK")
+    assert kept == fresh
+
+
+def labels(db: Database, query: str, kind: str) -> list[str]:
+    return [h.label for h in search(db, query).of_kind(kind)]
+
+
+def ids(db: Database, query: str, kind: str) -> list[int]:
+    return [h.id for h in search(db, query).of_kind(kind)]
+
+
+def conference_id(db: Database, query: str) -> int:
+    [hit] = search(db, query).of_kind("conference")
+    return hit.id
+
+
+def test_sample_data_is_indexed_as_it_is_loaded(db: Database) -> None:
+    assert_in_step(db)
+    with plain(db) as conn:
+        rows = index_rows(conn)
+    assert {kind: len(r) for kind, r in rows.items()} == {
+        "conference": 5,
+        "document": 16,
+        "task": 38,
+        "person": 7,
+        "unit": 30,
+    }
+
+
+def test_an_edited_title_is_found_and_the_old_one_is_not(db: Database) -> None:
+    conference = conference_id(db, "giai dap nhung thac mac")
+    form = load_conference(db, conference)
+    old_label = f"17/02/2023 {form.title}"
+    save_conference(db, dataclasses.replace(form, title="Hội nghị chuyên đề về Điện Biên Phủ"))
+    assert labels(db, "dien bien phu", "conference") == [
+        "17/02/2023 Hội nghị chuyên đề về Điện Biên Phủ"
+    ]
+    assert old_label not in labels(db, form.title, "conference")
+    assert_in_step(db)
+
+
+def test_an_edited_bridge_point_and_its_people_are_found(db: Database) -> None:
+    conference = conference_id(db, "lang son")
+    form = load_conference(db, conference)
+    point = BridgePointForm(
+        name="Điểm cầu huyện Mèo Vạc",
+        presiding=(AppearanceForm(PersonRef("Sùng Mí Chứ"), "Bí thư Huyện ủy"),),
+    )
+    save_conference(db, dataclasses.replace(form, bridge_points=(point,)))
+    assert ids(db, "meo vac", "conference") == [conference]
+    assert ids(db, "sung mi chu", "conference") == [conference]
+    # Lạng Sơn is still in the discussion, no longer a bridge point with Hoàng Văn Nghiệm.
+    [hit] = search(db, "lang son").of_kind("conference")
+    assert "Tại tỉnh Lạng Sơn, trong quý I/2023" in hit.snippet
+    assert ids(db, "hoang van nghiem", "conference") != [conference]
+    assert labels(db, "sung mi chu", "person") == ["Sùng Mí Chứ"]
+    assert_in_step(db)
+
+
+def test_a_conference_in_the_trash_is_not_found_nor_are_its_tasks(db: Database) -> None:
+    conference = conference_id(db, "lang son")
+    tasks_before = search(db, "quy hoach").total("task")
+    move_to_trash(db, [conference])
+    assert labels(db, "lang son", "conference") == []
+    assert search(db, "quy hoach").total("task") < tasks_before
+    assert_in_step(db)
+    restore_from_trash(db, [conference])
+    assert len(labels(db, "lang son", "conference")) == 1
+    assert search(db, "quy hoach").total("task") == tasks_before
+    assert_in_step(db)
+
+
+def test_a_purged_conference_leaves_the_index_with_its_tasks(db: Database) -> None:
+    conference = conference_id(db, "lang son")
+    move_to_trash(db, [conference])
+    purge_from_trash(db, [conference])
+    assert labels(db, "lang son", "conference") == []
+    with plain(db) as conn:
+        assert (
+            conn.execute("SELECT count(*) FROM search_task").fetchone()[0]
+            == conn.execute("SELECT count(*) FROM task").fetchone()[0]
+        )
+    assert_in_step(db)
+
+
+def test_a_renamed_person_is_found_in_their_conferences_by_the_new_name(db: Database) -> None:
+    [person] = search(db, "pham minh tan").of_kind("person")
+    save_person(db, person.id, "Phạm Minh Tuấn", "Tỉnh ủy Vĩnh Long")
+    assert labels(db, "pham minh tuan", "person") == ["Phạm Minh Tuấn"]
+    assert len(labels(db, "pham minh tuan", "conference")) == 1
+    assert labels(db, "pham minh tan ", "person") == []
+    assert_in_step(db)
+
+
+def test_merged_people_leave_one_person_found_where_both_were(db: Database) -> None:
+    [keep] = search(db, "truong thi mai").of_kind("person")
+    other = save_person(db, None, "Trương Thị Mai (Ban Tổ chức Trung ương)", None)
+    merge_people(db, keep.id, other)
+    assert labels(db, "truong thi mai", "person") == ["Trương Thị Mai"]
+    assert_in_step(db)
+
+
+def test_merged_documents_leave_one_document_found(db: Database) -> None:
+    [kept] = search(db, "96-QD/TW").of_kind("document")
+    with db.transaction() as session:
+        from minutes_app.db.models import Document
+
+        twin = Document(kind="Quy định", number="96", symbol="96-QĐ/TW", subject="bản sao chép lỗi")
+        session.add(twin)
+        session.flush()
+        twin_id = twin.id
+    assert len(labels(db, "96-QD/TW", "document")) == 2
+    merge_documents(db, kept.id, twin_id)
+    assert labels(db, "96-QD/TW", "document") == [QD96]
+    assert labels(db, "sao chep loi", "document") == []
+    assert_in_step(db)
+
+
+def test_an_imported_conference_is_found(db: Database) -> None:
+    exchange = json.loads(sample_bytes())
+    new = copy.deepcopy(exchange["conferences"][0])
+    new["key"] = "c-new"
+    new["title"] = "Hội nghị trực tuyến về chuyển đổi số ở Mường Tè"
+    new["date"] = "2024-05-06"
+    for instruction in new["instructions"]:
+        for task in instruction["tasks"]:
+            task["title"] = "Số hóa kho lưu trữ Mường Tè: " + task["title"]
+    exchange["conferences"] = [new]
+    summary = import_exchange(db, read_exchange(json.dumps(exchange).encode()))
+    assert summary.conferences_added == 1
+    assert labels(db, "muong te", "conference") == [
+        "06/05/2024 Hội nghị trực tuyến về chuyển đổi số ở Mường Tè"
+    ]
+    assert search(db, "so hoa kho luu tru muong te").total("task") == summary.tasks_added > 0
+    assert_in_step(db)
+
+
+def test_a_second_import_of_the_same_file_changes_no_index_row(db: Database) -> None:
+    with plain(db) as conn:
+        before = conn.execute("SELECT * FROM search_task_data ORDER BY id").fetchall()
+    load_samples(db)
+    with plain(db) as conn:
+        assert conn.execute("SELECT * FROM search_task_data ORDER BY id").fetchall() == before
+
+
+def test_a_completed_task_is_found_by_its_result(db: Database) -> None:
+    [task] = search(db, "quan triet 97").of_kind("task")
+    complete(db, [task.id], dt.date(2023, 3, 1), "Đã tổ chức 12 hội nghị quán triệt ở Pác Nặm")
+    [hit] = search(db, "pac nam").of_kind("task")
+    assert hit.id == task.id
+    assert "12 hội nghị quán triệt ở Pác Nặm" in hit.snippet
+    assert_in_step(db)
+
+
+def test_created_tasks_are_found_until_undone(db: Database) -> None:
+    [task] = search(db, "quan triet 97").of_kind("task")
+    with plain(db) as conn:
+        [instruction] = conn.execute(
+            "SELECT instruction_id FROM task WHERE id = ?", (task.id,)
+        ).fetchone()
+    record = create_tasks(
+        db,
+        NewTasks(
+            instruction_id=instruction,
+            titles=("Khảo sát mô hình bí thư chi bộ đồng thời là trưởng thôn",),
+            lead_units=("Ban Dân vận Tỉnh ủy Hà Giang",),
+        ),
+    )
+    assert len(labels(db, "khao sat mo hinh bi thu", "task")) == 1
+    assert labels(db, "ban dan van ha giang", "unit") == ["Ban Dân vận Tỉnh ủy Hà Giang"]
+    undo(db, record)
+    assert labels(db, "khao sat mo hinh bi thu", "task") == []
+    assert_in_step(db)
+
+
+def test_a_refused_change_leaves_the_index_as_it_was(db: Database) -> None:
+    unit = save_unit(db, None, "Chi bộ thôn Lũng Cú", None, "Đảng ủy xã Lũng Cú")
+    parent = search(db, "dang uy xa lung cu").of_kind("unit")[0].id
+    with pytest.raises(DirectoryError):
+        save_unit(db, parent, "Đảng ủy xã Lũng Táo", None, "Chi bộ thôn Lũng Cú")
+    assert labels(db, "lung tao", "unit") == []
+    assert unit in {h.id for h in search(db, "lung cu").of_kind("unit")}
+    assert_in_step(db)
+
+
+def test_a_change_by_another_program_is_found(db: Database) -> None:
+    """A plain connection cannot fold; the triggers note the change and search folds it."""
+    [task] = search(db, "quan triet 97").of_kind("task")
+    with plain(db) as conn:
+        conn.execute(
+            "UPDATE task SET title = 'Kiểm tra việc thực hiện Quy định 102' WHERE id = ?",
+            (task.id,),
+        )
+        conn.execute("DELETE FROM unit WHERE name = 'Thị ủy Bình Minh'")
+        assert pending(conn)
+    assert labels(db, "kiem tra viec thuc hien quy dinh 102", "task") == [
+        "Kiểm tra việc thực hiện Quy định 102"
+    ]
+    assert labels(db, "quan triet 97", "task") == []
+    assert labels(db, "thi uy binh minh", "unit") == []
+    assert_in_step(db)
+
+
+def test_the_check_sees_an_index_out_of_step(db: Database) -> None:
+    # The counterpart of assert_in_step above: a row lost behind the triggers' back shows.
+    with plain(db) as conn:
+        conn.execute("DELETE FROM search_task WHERE rowid = (SELECT min(rowid) FROM search_task)")
+    with pytest.raises(AssertionError):
+        assert_in_step(db)
