@@ -229,7 +229,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for kind in KINDS:
         group = [h for h in hits if h.type == kind]
         if group:
-            print(f"{_KIND_WORDS[kind]} ({len(group)})")
+            shown = f"{len(group)}/{hits.total_text(kind)}"
+            print(f"{_KIND_WORDS[kind]} ({shown if len(group) < hits.total(kind) else len(group)})")
         for hit in group:
             print(f"  {hit.id:>6}  {hit.label}")
             if hit.snippet:
