@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from minutes_app.core.text import nfc
 
-__all__ = ["Citation", "find_citations", "find_mentions", "parse_date", "shadow"]
+__all__ = [
+    "Citation",
+    "documents_of",
+    "find_citations",
+    "find_mentions",
+    "parse_date",
+    "shadow",
+]
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("thong bao ket luan", "Thông báo kết luận"),
     ("nghi quyet lien tich", "Nghị quyết liên tịch"),
     ("thong tu lien tich", "Thông tư liên tịch"),
+    ("huong dan lien tich", "Hướng dẫn liên tịch"),
     ("chuong trinh hanh dong", "Chương trình hành động"),
     ("nghi quyet", "Nghị quyết"),
     ("nghi dinh", "Nghị định"),
@@ -114,7 +122,7 @@ _CODE_KINDS = {
     "KL": "Kết luận",
     "TBKL": "Thông báo kết luận",
     "HD": "Hướng dẫn",
-    "HDLT": "Hướng dẫn",
+    "HDLT": "Hướng dẫn liên tịch",
     "QDI": "Quy định",
     "TB": "Thông báo",
     "KH": "Kế hoạch",
@@ -140,8 +148,12 @@ _KIND = r"(?i:\b(?P<kind>" + _kind_pattern() + r")\b)"
 _SO = r"(?:[ \t]{1,3}(?i:so)\b[ \t]{0,3}:?)?[ \t]{0,3}"
 # A code is capitals and digits, with at most one trailing small letter ("QĐi", "TTg",
 # "TTr") that must not start a glued word ("TWngày").
-_CODE = r"[A-Z][A-Z0-9]{0,9}(?:[a-z](?![a-z]))?"
-_PARTY_SYMBOL = rf"\d{{1,5}}[ \t]{{0,2}}-[ \t]{{0,2}}{_CODE}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{_CODE})+"
+_CODE = r"[A-Z][A-Z0-9]{0,15}(?:[a-z](?![a-z]))?"
+# Joint documents add the second body after a dash: "07-HDLT/BTCTW-BNV".
+_PARTY_SYMBOL = (
+    rf"\d{{1,5}}[ \t]{{0,2}}-[ \t]{{0,2}}{_CODE}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{_CODE})+"
+    rf"(?:-{_CODE})*"
+)
 _STATE_SYMBOL = (
     rf"\d{{1,5}}[ \t]{{0,2}}/[ \t]{{0,2}}(?:\d{{4}}[ \t]{{0,2}}/[ \t]{{0,2}})?"
     rf"{_CODE}(?:[ \t]{{0,2}}[-/][ \t]{{0,2}}{_CODE})*"
@@ -178,10 +190,19 @@ _WORDED_DATE = (
 )
 DATE_PATTERN = rf"(?:(?:(?i:ngay)[ \t]{{0,3}})?{_NUMERIC_DATE}|{_WORDED_DATE})"
 _TAIL_DATE = re.compile(
-    r"[ \t]{0,3}(?:,[ \t]{0,3}|\([ \t]{0,3})?(?:(?i:ban[ \t]hanh|ky)[ \t]{1,3})?"
+    r"[ \t]{0,3}(?:,[ \t]{0,3}|\([ \t]{0,3})?(?P<same>(?i:cung)[ \t]{1,3})?"
+    r"(?:(?i:ban[ \t]hanh|ky)[ \t]{1,3})?"
     rf"{DATE_PATTERN}(?:[ \t]{{0,3}}\))?"
 )
 _TAIL_ISSUER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:\([ \t]{0,3})?(?i:cua)[ \t]{1,3}")
+# A resolution of a plenum ("Hội nghị Trung ương 6", "Hội nghị lần thứ năm Ban Chấp hành
+# Trung ương Đảng khóa XIII") is issued by the Central Committee.
+_TAIL_PLENUM = re.compile(
+    r"[ \t]{0,3},?[ \t]{0,3}(?:(?i:cua)[ \t]{1,3})?H(?i:oi[ \t]{1,3}nghi)[ \t]{1,3}"
+    r"(?:(?i:lan[ \t]{1,3}thu)[ \t]{1,3}[^\W_]{1,8}|(?i:trung[ \t]{1,3}uong)[ \t]{1,3}\d{1,2}(?!\d))"
+    r"(?P<bch>[ \t]{0,3},?[ \t]{0,3}(?:(?i:cua)[ \t]{1,3})?(?=(?i:ban[ \t]chap[ \t]hanh|bch)\b))?"
+)
+_CENTRAL_COMMITTEE = "Ban Chấp hành Trung ương"
 
 
 def parse_date(match: re.Match[str]) -> datetime.date | None:
@@ -235,11 +256,17 @@ _NAME_SYLLABLES = frozenset(
 )
 
 
+_PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
+# ... only after "Đảng bộ" and "nhân dân": "Bộ Chính trị huyện đã …" is two clauses.
+_BEFORE_PLACE = frozenset({"bo", "dan"})
+
+
 def _issuer_end(text: str, shade: str, pos: int) -> int:
     """End of an organisation name starting at ``pos``: capitalised words, each allowed
     one known lower-case syllable after it ("Ban Chấp hành Trung ương Đảng")."""
     end = pos
     previous_capital = False
+    previous_folded = ""
     count = 0
     while count < 12:
         match = _WORD.match(shade, end)
@@ -258,12 +285,36 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
                 break
         elif original[:1].isupper():
             pass
+        elif (
+            folded == "nhan"
+            and previous_folded in ("ban", "dong")
+            and _next_is(shade, match, "dan")
+        ):
+            # "Ủy ban nhân dân", "Hội đồng nhân dân": two lower-case syllables in a row.
+            end = _WORD.match(shade, match.end("w")).end("w")  # type: ignore[union-attr]
+            previous_capital, previous_folded = True, "dan"
+            count += 2
+            continue
+        elif folded in _PLACE_WORDS and previous_folded in _BEFORE_PLACE:
+            # "Ban Chấp hành Đảng bộ tỉnh", "Ủy ban nhân dân huyện": the level of
+            # government ends a name, or leads to the place's own name.
+            previous_capital = True
+            end = match.end("w")
+            count += 1
+            previous_folded = folded
+            continue
         elif count == 0 or not previous_capital or folded not in _NAME_SYLLABLES:
             break
         end = match.end("w")
         previous_capital = original[:1].isupper()
+        previous_folded = folded
         count += 1
     return end
+
+
+def _next_is(shade: str, match: re.Match[str], folded: str) -> bool:
+    nxt = _WORD.match(shade, match.end("w"))
+    return nxt is not None and nxt.group("w").lower() == folded
 
 
 def _capital_follows(text: str, shade: str, match: re.Match[str]) -> bool:
@@ -306,6 +357,8 @@ _KNOWN_ISSUERS = {
     )
 }
 _KNOWN_ISSUERS["trung uong"] = "Ban Chấp hành Trung ương"
+_KNOWN_ISSUERS["ban bi thu trung uong"] = "Ban Bí thư"
+_KNOWN_ISSUERS["ban bi thu trung uong dang"] = "Ban Bí thư"
 _KNOWN_ISSUERS["trung uong dang"] = "Ban Chấp hành Trung ương Đảng"
 
 
@@ -378,6 +431,7 @@ class _Mention:
     end: int = 0
     subject: str | None = None
     inherited_issuer: bool = False
+    same_date: bool = False
     siblings: list[_Mention] = dataclasses.field(default_factory=list)
 
 
@@ -434,7 +488,12 @@ def _read_tail(text: str, shade: str, mention: _Mention, pos: int) -> int:
         date = _TAIL_DATE.match(shade, pos)
         if date and mention.issued_on is None:
             mention.issued_on = parse_date(date)
+            mention.same_date = date.group("same") is not None
             pos = date.end()
+            continue
+        plenum = _TAIL_PLENUM.match(shade, pos)
+        if plenum and mention.issuer is None:
+            mention.issuer, pos = _plenum_issuer(text, shade, plenum)
             continue
         issuer = _TAIL_ISSUER.match(shade, pos)
         if issuer and mention.issuer is None:
@@ -445,6 +504,17 @@ def _read_tail(text: str, shade: str, mention: _Mention, pos: int) -> int:
             continue
         break
     return pos
+
+
+def _plenum_issuer(text: str, shade: str, plenum: re.Match[str]) -> tuple[str, int]:
+    if plenum.group("bch") is not None:
+        name, end = _read_issuer(text, shade, plenum.end())
+        if name is not None:
+            return name, end
+    term = _KOA.match(shade, plenum.end())
+    if term is not None:
+        return f"{_CENTRAL_COMMITTEE} khóa {term.group('term')}", term.end()
+    return _CENTRAL_COMMITTEE, plenum.end()
 
 
 def _list_numbers(shade: str, mention: _Mention, pos: int) -> int:
@@ -553,6 +623,14 @@ def _merge(first: Citation, later: Citation) -> Citation:
 
 def _to_citation(text: str, shade: str, mention: _Mention, limit: int) -> Citation:
     subject = _read_subject(text, shade, mention.end, limit)
+    start, end = mention.start, mention.end
+    while start < end and text[start] in _LOOSE_ENDS:
+        start += 1
+    while end > start and text[end - 1] in _LOOSE_ENDS:
+        end -= 1
+    # A closing bracket belongs to the citation only when it opened inside it.
+    if text[end - 1 : end] == ")" and text.count("(", start, end) < text.count(")", start, end):
+        end -= 1
     return Citation(
         kind=mention.kind,
         number=mention.number,
@@ -560,22 +638,47 @@ def _to_citation(text: str, shade: str, mention: _Mention, limit: int) -> Citati
         issued_on=mention.issued_on,
         issuer=mention.issuer,
         subject=subject,
-        text=text[mention.start : mention.end].strip(" \t,("),
-        start=mention.start,
-        end=mention.end,
+        text=text[start:end],
+        start=start,
+        end=end,
     )
 
 
-_SHARED_TAIL_GAP = re.compile(r"[ \t]{0,3}(?:,|(?i:va)\b)?[ \t]{0,3}$")
+_LOOSE_ENDS = frozenset(" \t,(")
+
+
+_SHARED_TAIL_GAP = re.compile(
+    r"[ \t]{0,3}(?:,|(?i:va)\b)?[ \t]{0,3}(?:(?i:so)\b[ \t]{0,3}:?[ \t]{0,3})?$"
+)
+
+
+def _issuing_code(symbol: str | None) -> str | None:
+    """The last code of a symbol names the issuing level: "TW", "TU", "CP", "BNV"."""
+    return re.split(r"[/-]", symbol)[-1].casefold() if symbol else None
 
 
 def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
-    """'Quy định số 70 và Quyết định số 71 của Bộ Chính trị': one issuer for the list."""
+    """'Quy định số 70 và Quyết định số 71 của Bộ Chính trị': one issuer for the list.
+
+    An item with its own date shares the issuer only when both symbols end in the same
+    code ('50-QĐ/TW ngày … và 80-QĐ/TW ngày … của Bộ Chính trị'); 'cùng ngày' shares
+    the date as well.
+    """
     for index in range(len(mentions) - 2, -1, -1):
         here, after = mentions[index], mentions[index + 1]
-        if here.issuer is None and after.issuer is not None and here.issued_on is None:
-            if _SHARED_TAIL_GAP.match(shade[here.end : after.start]):
-                here.issuer = after.issuer
+        if not _SHARED_TAIL_GAP.match(shade[here.end : after.start]):
+            continue
+        if after.same_date and here.issued_on is None:
+            here.issued_on, here.same_date = after.issued_on, True
+        if here.issuer is not None or after.issuer is None:
+            continue
+        code = _issuing_code(here.symbol)
+        if (
+            here.issued_on is None
+            or here.same_date
+            or (code is not None and code == _issuing_code(after.symbol))
+        ):
+            here.issuer = after.issuer
 
 
 def find_mentions(text: str) -> list[Citation]:
@@ -598,12 +701,26 @@ def find_citations(text: str) -> list[Citation]:
     A later mention of the same document ("Quy định 96" after "Quy định số 96-QĐ/TW")
     adds what the first lacked (date, issuer, symbol) but is not listed again.
     """
+    return documents_of(find_mentions(text))
+
+
+def _number_key(number: str) -> str:
+    return str(int(number)) if number.isdigit() else number
+
+
+def documents_of(mentions: list[Citation]) -> list[Citation]:
+    """The documents named by ``mentions`` (from :func:`find_mentions`), once each."""
     documents: list[Citation] = []
-    for mention in find_mentions(text):
-        for index, known in enumerate(documents):
-            if _same_document(known, mention):
-                documents[index] = _merge(known, mention)
+    # Two mentions can only be one document when their numbers agree, so each mention is
+    # compared with the documents of its own number, not with every document so far.
+    by_number: dict[str, list[int]] = {}
+    for mention in mentions:
+        indices = by_number.setdefault(_number_key(mention.number), [])
+        for index in indices:
+            if _same_document(documents[index], mention):
+                documents[index] = _merge(documents[index], mention)
                 break
         else:
+            indices.append(len(documents))
             documents.append(mention)
     return documents

@@ -6,11 +6,18 @@ came from (:class:`Span`), so the window can highlight it and the clerk can corr
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
 
-from minutes_app.core.citations import DATE_PATTERN, Citation, find_citations, find_mentions, shadow
+from minutes_app.core.citations import (
+    DATE_PATTERN,
+    Citation,
+    documents_of,
+    find_mentions,
+    shadow,
+)
 from minutes_app.core.citations import parse_date as _parse_full_date
 from minutes_app.core.text import nfc
 
@@ -69,6 +76,10 @@ class ConferenceDraft:
 
 # --------------------------------------------------------------------------- people
 
+# How far from its anchor word a name, title or clause is looked for: long enough for
+# "đồng chí X, Ủy viên …, Bí thư …, Trưởng đoàn …", short enough to keep scans linear.
+_WINDOW = 400
+
 _UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 _LOWER = "a-zà-ýăđĩũơưạ-ỹ"
 _SYLLABLE = rf"[{_UPPER}][{_LOWER}]*"
@@ -83,9 +94,13 @@ _SURNAMES = frozenset(
 )
 _HONORIFIC = re.compile(r"^(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà|ông|bà)[ \t]+")
 _PERSON_NAME_FIRST = re.compile(
-    rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà)[ \t]+)(?P<name>{_NAME})[ \t]*(?:,[ \t]*(?P<title>[^;.]*))?"
+    rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà)[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
 )
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})[ \t]*$")
+# Lists of the form "các đồng chí: Nguyễn Đình Trung - Bí thư Tỉnh ủy; …".
+# The dash is found first and the name read back from it: trying a name at every
+# capital letter costs too much on long texts.
+_DASH_THEN_TITLE = re.compile(rf"[ \t]+[-–][ \t]+(?P<title>[{_UPPER}][^;.]*)")
 
 
 def _is_surname(word: str) -> bool:
@@ -108,31 +123,85 @@ def _clean_title(title: str | None) -> str | None:
     return title or None
 
 
+# Words that start a title, never a name: "đồng chí Phó Bí thư …" is not named "Phó Bí".
+_TITLE_WORDS = frozenset(
+    "phó bí chủ trưởng ủy uỷ giám thứ bộ tổng đại ban tỉnh huyện thành viện cục vụ "
+    "thường chánh".split()
+)
+# "Các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Đăng Bình, Phạm Duy Hưng": one title, many names.
+# The colon is found first, then the title read back from it (a bounded look back).
+_SHARED_NAMES = re.compile(
+    rf":[ \t]*(?P<names>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})+)[ \t]*(?:$|[{_LOWER}])"
+)
+_LEADING_COMRADES = re.compile(r"^(?:[Cc]ác[ \t]+)?(?:[Đđ]ồng[ \t]+chí)?[ \t]*")
+
+
+def _people_sharing_a_title(piece: str) -> list[PersonMention]:
+    match = _SHARED_NAMES.search(piece)
+    if match is None:
+        return []
+    before = piece[max(0, match.start() - 120) : match.start()]
+    before = re.split(r"[;.:]", before)[-1].strip()
+    title = _clean_title(_LEADING_COMRADES.sub("", before))
+    if title is not None and not title[:1].isupper():
+        title = None
+    people: list[PersonMention] = []
+    for raw in re.split(r"[ \t]*(?:,|\bvà\b)[ \t]*", match.group("names")):
+        name = _trim_to_surname(raw.strip())
+        if name is None or name != raw.strip():
+            return []
+        people.append(PersonMention(name, title))
+    return people
+
+
 def _person_name_first(piece: str) -> PersonMention | None:
     """'đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, …' (title after the name)."""
     match = _PERSON_NAME_FIRST.search(piece)
-    if match is None:
+    if match is None or match.group("name").split()[0].lower() in _TITLE_WORDS:
         return None
     return PersonMention(match.group("name"), _clean_title(match.group("title")))
 
 
 def _person_title_first(piece: str) -> PersonMention | None:
     """'Phó Bí thư Thường trực Tỉnh ủy, Phạm Minh Tấn' (title before the name)."""
-    match = _NAME_AT_END.search(piece.rstrip(" \t,"))
+    piece = piece.rstrip(" \t,")
+    # A name is at most five short syllables: look only at the tail, so that a long
+    # run of capitalised words costs no more than a short one.
+    tail_start = max(0, len(piece) - 60)
+    match = _NAME_AT_END.search(piece, tail_start)
     if match is None:
         return None
     name = _trim_to_surname(match.group("name"))
     if name is None:
         return None
-    before = piece.rstrip(" \t,")[: match.end() - len(name)]
+    before = piece[: match.end() - len(name)]
     title = _clean_title(_HONORIFIC.sub("", before.strip()))
     if title and not title[:1].isupper():
         title = None
     return PersonMention(name, title)
 
 
+def _person_dash(piece: str) -> PersonMention | None:
+    """'Nguyễn Đình Trung - Bí thư Tỉnh ủy' (name, dash, title)."""
+    for dash in _DASH_THEN_TITLE.finditer(piece):
+        match = _NAME_AT_END.search(piece, max(0, dash.start() - 60), dash.start())
+        name = _trim_to_surname(match.group("name")) if match else None
+        if name is not None:
+            return PersonMention(name, _clean_title(dash.group("title")))
+    return None
+
+
 def _person(piece: str) -> PersonMention | None:
-    return _person_name_first(piece) or _person_title_first(piece)
+    return _person_name_first(piece) or _person_dash(piece) or _person_title_first(piece)
+
+
+def _locate(text: str, words: str, start: int, end: int, what: str) -> Span | None:
+    """Where ``words`` stand in text[start:end], however they are spaced there."""
+    pattern = r"[ \t]+".join(re.escape(word) for word in words.split())
+    if not pattern:
+        return None
+    match = re.compile(pattern).search(text, start, end)
+    return Span(match.start(), match.end(), what) if match else None
 
 
 # --------------------------------------------------------------------------- sentences
@@ -209,14 +278,28 @@ class _DateFound:
     span: Span
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+class _Cited:
+    """The stretches of text that cite documents, for 'is this date inside one?' in
+    logarithmic time (an article may cite thousands)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._reach[index]
 
 
-def _event_date(text: str, shade: str, cited: list[tuple[int, int]]) -> _DateFound | None:
+def _event_date(text: str, shade: str, cited: _Cited) -> _DateFound | None:
     for pattern in (_EVENT_DATE, _DAY_DATE):
         for match in pattern.finditer(shade):
-            if _inside(match.start(), cited) or _on_page_date_line(text, match.start()):
+            if match.start() in cited or _on_page_date_line(text, match.start()):
                 continue
             found = _date_found(text, match)
             if found is not None:
@@ -260,9 +343,9 @@ def _on_page_date_line(text: str, position: int) -> bool:
     return len(line) <= 80 and re.search(r"\d{1,2}:\d{2}|^Thứ|^Cập nhật", line) is not None
 
 
-def _page_date(text: str, shade: str, cited: list[tuple[int, int]]) -> datetime.date | None:
+def _page_date(text: str, shade: str, cited: _Cited) -> datetime.date | None:
     for match in _FULL_DATE.finditer(shade):
-        if _inside(match.start(), cited):
+        if match.start() in cited:
             continue
         line = _line_around(text, match.start()).strip()
         if len(line) > 100 or re.search(r"(?i)\b(?:sáng|chiều|tối)\b", line):
@@ -295,7 +378,7 @@ def _infer_year(
     text: str,
     shade: str,
     found: _DateFound,
-    cited: list[tuple[int, int]],
+    cited: _Cited,
     documents: list[Citation],
 ) -> int | None:
     page = _page_date(text, shade, cited)
@@ -312,29 +395,58 @@ def _infer_year(
 
 # --------------------------------------------------------------------------- organizer
 
-_ORGANIZES = re.compile(
-    r"(?P<who>[^\n.,;:–]{3,90}?)[ \t]+(?:đã[ \t]+|vừa[ \t]+)?(?:phối hợp[ \t]+)?tổ chức[ \t]+"
-    r"(?:các[ \t]+|buổi[ \t]+)?(?:[Hh]ội nghị|[Hh]ội thảo|phiên họp|cuộc họp)"
+# Anchors first, then a bounded look back: a pattern that starts its "who" anywhere and
+# ends it lazily backtracks quadratically on long runs of spaces.
+_ORGANIZE_VERB = re.compile(
+    r"(?<![\w])tổ[ \t]+chức[ \t]+(?:các[ \t]+|buổi[ \t]+|cuộc[ \t]+)?"
+    r"(?:[Hh]ội[ \t]+nghị|[Hh]ội[ \t]+thảo|phiên[ \t]+họp|họp)(?!\w)"
 )
-_ORGANIZED_BY = re.compile(
-    r"(?:[Hh]ội nghị|[Hh]ội thảo)[^.\n]{0,120}?\bdo[ \t]+(?P<who>[^\n.,;:]{3,90}?)[ \t]+tổ chức"
+_WHO_STOP = re.compile(r"[\n.,;:–]|\([^)]{0,3}$")
+_WHO_TAIL = re.compile(
+    r"(?:[ \t]+(?:đã|vừa|sẽ|chủ[ \t]+trì|phối[ \t]+hợp|cùng|long[ \t]+trọng|trang[ \t]+trọng))+[ \t]*$"
 )
+_ORGANIZED_BY = re.compile(r"(?<![\w])do[ \t]+")
+_MEETING_WORD = re.compile(r"(?i:hội[ \t]+nghị|hội[ \t]+thảo|phiên[ \t]+họp|cuộc[ \t]+họp)")
 _LEADING_NOISE = re.compile(r"^(?:[A-ZĐ]{2,6}[ \t]*[-–][ \t]*|[–-][ \t]*)")
+_WHO_WINDOW = 100
+
+
+def _who_before(text: str, end: int) -> tuple[str, int]:
+    """The words just before ``end`` back to the last clause mark, at most a window."""
+    start = max(0, end - _WHO_WINDOW)
+    window = text[start:end]
+    cut = 0
+    for stop in _WHO_STOP.finditer(window):
+        cut = stop.end()
+    who = window[cut:]
+    offset = start + cut
+    tail = _WHO_TAIL.search(who)
+    if tail is not None:
+        who = who[: tail.start()]
+    noise = _LEADING_NOISE.match(who)
+    if noise:
+        who, offset = who[noise.end() :], offset + noise.end()
+    who = re.split(r"[ \t]+phối[ \t]+hợp(?:[ \t]+với)?[ \t]+", who)[0]
+    stripped = who.strip()
+    return stripped, offset + (who.find(stripped) if stripped else 0)
 
 
 def _organizer(text: str) -> tuple[str | None, Span | None]:
-    for pattern in (_ORGANIZES, _ORGANIZED_BY):
-        for match in pattern.finditer(text):
-            who = match.group("who")
-            offset = match.start("who")
-            noise = _LEADING_NOISE.match(who)
-            if noise:
-                who, offset = who[noise.end() :], offset + noise.end()
-            who = re.split(r"[ \t]+phối hợp(?:[ \t]+với)?[ \t]+", who)[0]
-            stripped = who.strip()
-            offset += who.find(stripped)
-            if _looks_like_body(stripped):
-                return stripped, Span(offset, offset + len(stripped), "organizer")
+    for verb in _ORGANIZE_VERB.finditer(text):
+        who, offset = _who_before(text, verb.start())
+        by = list(_ORGANIZED_BY.finditer(who))
+        if by and _MEETING_WORD.search(who[: by[-1].start()]):
+            who, offset = who[by[-1].end() :], offset + by[-1].end()
+        if _looks_like_body(who):
+            return who, Span(offset, offset + len(who), "organizer")
+    for verb in re.finditer(r"(?<![\w])tổ[ \t]+chức(?!\w)", text):
+        who, offset = _who_before(text, verb.start())
+        by = list(_ORGANIZED_BY.finditer(who))
+        if not by or not _MEETING_WORD.search(text[max(0, offset - 120) : offset + by[-1].start()]):
+            continue
+        who, offset = who[by[-1].end() :], offset + by[-1].end()
+        if _looks_like_body(who):
+            return who, Span(offset, offset + len(who), "organizer")
     return None, None
 
 
@@ -364,13 +476,13 @@ def _chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
         verb = _CHAIRS_VERB.search(sentence)
         if verb is None or "điểm cầu" in sentence[: verb.start()].lower():
             continue
-        before = _clause_before(sentence[: verb.start()])
+        before = _clause_before(sentence[max(0, verb.start() - _WINDOW) : verb.start()])
         people = _people_in(before[1])
         if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
-            people = _people_in(sentence[verb.end() :])
+            people = _people_in(sentence[verb.end() : verb.end() + _WINDOW])
         if people:
-            spans = [Span(start, end, "chair")]
-            return tuple(people), spans
+            located = (_locate(text, person.name, start, end, "chair") for person in people)
+            return tuple(people), [span for span in located if span is not None]
     return (), []
 
 
@@ -384,6 +496,9 @@ def _clause_before(text: str) -> tuple[int, str]:
 
 def _people_in(fragment: str) -> list[PersonMention]:
     people: list[PersonMention] = []
+    shared = _people_sharing_a_title(fragment)
+    if shared:
+        return shared
     for piece in re.split(r";|\s+và\s+(?=[Đđ]ồng\s+chí)|,\s+(?=[Đđ]ồng\s+chí)", fragment):
         person = _person(piece)
         if person is not None and person.name not in {p.name for p in people}:
@@ -425,9 +540,10 @@ _PRESENCE_END = re.compile(
 )
 
 
-def _bridge_name(text: str, start: int) -> tuple[str, int]:
+def _bridge_name(text: str, start: int) -> tuple[str, int, int]:
+    """The name after 'điểm cầu', with where its first word starts and its last ends."""
     words: list[str] = []
-    end = start
+    first = end = start
     pattern = re.compile(r"[ \t]*([^\s,.;:()]+)")
     cursor = start
     while (match := pattern.match(text, cursor, start + 120)) is not None:
@@ -437,40 +553,55 @@ def _bridge_name(text: str, start: int) -> tuple[str, int]:
             break
         if words and not word[:1].isupper() and not words[-1][:1].isupper():
             break
+        if not words:
+            first = match.start(1)
         words.append(word)
         end = match.end()
-    return " ".join(words), end
+    return " ".join(words), first, end
+
+
+# A national conference has some seven hundred points at most, each named a few times;
+# beyond that the text is not a report and reading on only costs time.
+_MOST_BRIDGE_MENTIONS = 3000
 
 
 def _bridge_points(text: str) -> tuple[tuple[BridgePointDraft, ...], list[Span]]:
     found: dict[str, tuple[str, list[PersonMention]]] = {}
     spans: list[Span] = []
+    seen = 0
     for start, end in _sentences(text):
         sentence = text[start:end]
         for match in _BRIDGE.finditer(sentence):
-            if re.search(r"(?i)(?:các|\d+)\s+$", sentence[: match.start()]):
+            seen += 1
+            if seen > _MOST_BRIDGE_MENTIONS:
+                break
+            if re.search(
+                r"(?i)(?:các|\d+)\s+$", sentence[max(0, match.start() - 12) : match.start()]
+            ):
                 continue
-            name, name_end = _bridge_name(sentence, match.end())
+            name, name_start, name_end = _bridge_name(sentence, match.end())
             if not name or not any(word[:1].isupper() for word in name.split()):
                 continue
             people = _presiding(sentence, match.start(), name_end)
             key = shadow(name).lower()
+            if key not in found:
+                # One span per point, at its first mention: the window lists them in order.
+                spans.append(Span(start + name_start, start + name_end, "bridge_point"))
             _, known = found.setdefault(key, (f"Điểm cầu {name}", []))
             _add_people(known, people)
-            spans.append(Span(start + match.start(), start + name_end, "bridge_point"))
     points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
     return points, spans
 
 
 def _presiding(sentence: str, bridge_start: int, name_end: int) -> list[PersonMention]:
-    after = sentence[name_end:]
+    after = sentence[name_end : name_end + _WINDOW]
     lead = _PRESENCE.match(after)
     rest = after[lead.end() if lead else 0 :]
     stop = _PRESENCE_END.search(rest)
     piece = rest[: stop.start() if stop else len(rest)]
     person = _person(piece)
     if person is None:
-        before = sentence[:bridge_start]
+        before = sentence[max(0, bridge_start - _WINDOW) : bridge_start]
         verb = re.search(r"(?:tham\s+)?dự\s+(?:hội nghị\s+)?tại\s*$", before, re.IGNORECASE)
         if verb is not None:
             person = _person_name_first(before[: verb.start()])
@@ -539,11 +670,12 @@ def _instructions(text: str) -> tuple[tuple[str, ...], list[Span]]:
                 break
             continue
         for item_start, item_end in _clauses(text, start, end):
-            item = _instruction_item(text[item_start:item_end], first)
+            found = _instruction_item(text[item_start:item_end], first)
             first = False
-            if item is not None:
+            if found is not None:
+                item, low, high = found
                 items.append(item)
-                spans.append(Span(item_start, item_end, "instruction"))
+                spans.append(Span(item_start + low, item_start + high, "instruction"))
     return tuple(items), spans
 
 
@@ -573,26 +705,45 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return clauses
 
 
-def _instruction_item(raw: str, governed: bool) -> str | None:
-    """A directive as a clean sentence; ``None`` for narration around the directives."""
-    item = raw.strip()
-    lead = _DIRECTIVE_VERB.search(item[:160])
-    if lead is not None and ":" in item[lead.start() : lead.end()]:
-        item, governed = item[lead.end() :], lead.group("verb").lower() in _COMMANDING
-    speaker = _SPEAKER_THEN_VERB.search(item)
+def _trim(raw: str, low: int, high: int, chars: str) -> tuple[int, int]:
+    while low < high and raw[low] in chars:
+        low += 1
+    while high > low and raw[high - 1] in chars:
+        high -= 1
+    return low, high
+
+
+_ITEM_END = re.compile(r"(?:\./\.|/\.|…+|\.{2,}|\.)$")
+
+
+def _instruction_item(raw: str, governed: bool) -> tuple[str, int, int] | None:
+    """A directive as a clean sentence, with where it stands in ``raw``; ``None`` for
+    narration around the directives."""
+    low, high = _trim(raw, 0, len(raw), " \t\n")
+    lead = _DIRECTIVE_VERB.search(raw, low, min(high, low + 160))
+    if lead is not None and ":" in raw[lead.start() : lead.end()]:
+        low, governed = lead.end(), lead.group("verb").lower() in _COMMANDING
+    speaker = _SPEAKER_THEN_VERB.search(raw, low, high)
     if speaker is not None:
-        item, governed = item[speaker.end() :], True
-    if not governed and re.match(r"(?:[Đđ]ồng chí|Ông|Bà)\b", item):
+        low, governed = speaker.end(), True
+    if not governed and re.match(r"(?:[Đđ]ồng chí|Ông|Bà)\b", raw[low:high]):
         return None
-    item = _CONNECTIVES.sub("", item.strip())
-    item = re.sub(r"(?:\./\.|/\.|…+|\.{2,}|\.)$", "", item).strip(" \t,;")
+    low, high = _trim(raw, low, high, " \t")
+    connective = _CONNECTIVES.match(raw[low:high])
+    if connective is not None:
+        low += connective.end()
+    ending = _ITEM_END.search(raw[low:high])
+    if ending is not None:
+        high = low + ending.start()
+    low, high = _trim(raw, low, high, " \t,;")
+    item = raw[low:high]
     if len(item.split()) < 4:
         return None
     if not governed and (
         _DIRECTIVE_MARKS.search(item) is None or re.search(r"\b(?:sẽ|đã)\b", item)
     ):
         return None
-    return item[:1].upper() + item[1:]
+    return item[:1].upper() + item[1:], low, high
 
 
 # --------------------------------------------------------------------------- the draft
@@ -602,9 +753,9 @@ def draft_from_text(text: str) -> ConferenceDraft:
     """Read a conference draft from an article; never raises on any text."""
     text = nfc(text)
     shade = shadow(text)
-    documents = find_citations(text)
     mentions = find_mentions(text)
-    cited = [(m.start, m.end) for m in mentions]
+    documents = documents_of(mentions)
+    cited = _Cited([(m.start, m.end) for m in mentions])
     spans = [Span(m.start, m.end, "document") for m in mentions]
 
     title, title_span = _title(text)

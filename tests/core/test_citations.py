@@ -10,6 +10,7 @@ import pytest
 
 from minutes_app.core.citations import Citation, find_citations, find_mentions
 
+BCT = "Bộ Chính trị"
 CORPUS = Path(__file__).parents[1] / "data" / "parser" / "citations.json"
 
 
@@ -179,3 +180,84 @@ def test_list_joined_by_va_shares_the_kind() -> None:
         ("Quy định", "96-QĐ/TW", "Bộ Chính trị"),
         ("Quy định", "97-QĐ/TW", "Bộ Chính trị"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Nghị quyết số 21-NQ/TW Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII",
+            "Ban Chấp hành Trung ương Đảng khóa XIII",
+        ),
+        (
+            "Nghị quyết số 04-NQ/TW của Hội nghị Trung ương 4 khóa XII về",
+            "Ban Chấp hành Trung ương khóa XII",
+        ),
+        ("Kết luận số 68-KL/TW của Hội nghị Trung ương 8.", "Ban Chấp hành Trung ương"),
+        ("Quyết định 2150/QĐ-UBND của Ủy ban nhân dân tỉnh về", "Ủy ban nhân dân tỉnh"),
+        ("Nghị quyết 03-NQ/TU của Ban Chấp hành Đảng bộ tỉnh và", "Ban Chấp hành Đảng bộ tỉnh"),
+    ],
+)
+def test_issuer_plenum_and_local_government(text: str, issuer: str) -> None:
+    assert _one(text).issuer == issuer
+
+
+def test_issuer_is_not_read_past_then() -> None:
+    assert _one("Theo Kết luận 21-KL/TW của Bộ Chính trị thì cần rà soát").issuer == BCT
+
+
+def test_cung_ngay_dates_the_whole_list() -> None:
+    found = find_citations(
+        "Nghị quyết số 18-NQ/TW, Nghị quyết số 19-NQ/TW cùng ngày 25/10/2017 của Ban Chấp hành "
+        "Trung ương"
+    )
+    assert [(c.symbol, c.issued_on) for c in found] == [
+        ("18-NQ/TW", datetime.date(2017, 10, 25)),
+        ("19-NQ/TW", datetime.date(2017, 10, 25)),
+    ]
+
+
+def test_dated_items_share_an_issuer_only_with_the_same_issuing_code() -> None:
+    shared = find_citations(
+        "Quy định số 50-QĐ/TW ngày 27/12/2021 và Quy định số 80-QĐ/TW ngày 18/8/2022 "
+        "của Bộ Chính trị"
+    )
+    assert [c.issuer for c in shared] == [BCT, BCT]
+    kept_apart = find_citations(
+        "Kế hoạch số 40-KH/TU ngày 2/9/2020 và Nghị định 73/2023/NĐ-CP ngày 29/9/2023 của Chính phủ"
+    )
+    assert [c.issuer for c in kept_apart] == [None, "Chính phủ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "symbol"),
+    [
+        ("Hướng dẫn liên tịch số 07-HDLT/BTCTW-BNV về", "Hướng dẫn liên tịch", "07-HDLT/BTCTW-BNV"),
+        (
+            "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN ngày",
+            "Nghị quyết liên tịch",
+            "403/2017/NQLT-UBTVQH14-ĐCTUBTWMTTQVN",
+        ),
+    ],
+)
+def test_joint_documents_keep_every_body_in_the_symbol(text: str, kind: str, symbol: str) -> None:
+    citation = _one(text)
+    assert (citation.kind, citation.symbol) == (kind, symbol)
+
+
+def test_mention_offsets_exclude_loose_punctuation() -> None:
+    text = "Theo (Chỉ thị số 35-CT/TW, ngày 30/5/2019), các cấp ủy rà soát."
+    (mention,) = find_mentions(text)
+    assert text[mention.start : mention.end] == mention.text
+    assert mention.text[0] == "C"
+    assert mention.text[-1] == "9"
+
+
+def test_many_distinct_documents_are_each_listed_once() -> None:
+    text = " ".join(f"Quy định số {n}-QĐ/TW và Quy định {n}." for n in range(1, 3001))
+    found = find_citations(text)
+    assert [c.number for c in found] == [str(n) for n in range(1, 3001)]
+
+
+def test_full_name_of_the_secretariat_is_the_secretariat() -> None:
+    assert _one("Hướng dẫn số 03-HD/TW của Ban Bí thư Trung ương Đảng về").issuer == "Ban Bí thư"

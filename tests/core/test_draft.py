@@ -256,3 +256,92 @@ def test_spans_point_into_the_text() -> None:
 def test_chair_name_excludes_dong_chi() -> None:
     draft = draft_from_text("Đồng chí Nguyễn Văn An, Bí thư Huyện ủy chủ trì hội nghị.")
     assert _chairs(draft) == [("Nguyễn Văn An", "Bí thư Huyện ủy")]
+
+
+def _span_texts() -> list[tuple[str, str]]:
+    texts = [
+        (path.stem, path.read_text(encoding="utf-8"))
+        for folder in (REPORTS, REPORTS.parent / "heldout" / "reports")
+        for path in sorted(folder.glob("*.txt"))
+    ]
+    if ARTICLES.is_dir():
+        texts += [
+            (path.stem, path.read_text(encoding="utf-8")) for path in sorted(ARTICLES.glob("*.txt"))
+        ]
+    return texts
+
+
+def _squeeze(words: str) -> str:
+    return " ".join(words.split())
+
+
+@pytest.mark.parametrize(("name", "text"), _span_texts(), ids=lambda value: str(value)[:12])
+def test_each_span_covers_what_was_recognised(name: str, text: str) -> None:
+    draft = draft_from_text(text)
+    spans: dict[str, list[str]] = {}
+    for span in draft.spans:
+        assert 0 <= span.start < span.end <= len(text), span
+        spans.setdefault(span.what, []).append(text[span.start : span.end])
+    assert spans.get("title") == ([draft.title] if draft.title else None)
+    assert spans.get("date") == ([draft.date_text] if draft.date_text else None)
+    assert spans.get("organizer") == ([draft.organizer] if draft.organizer else None)
+    assert spans.get("host_point") == ([draft.host_point] if draft.host_point else None)
+    assert [_squeeze(t) for t in spans.get("chair", [])] == [p.name for p in draft.chairs]
+    assert ["Điểm cầu " + _squeeze(t) for t in spans.get("bridge_point", [])] == [
+        point.name for point in draft.bridge_points
+    ]
+    instructions = spans.get("instruction", [])
+    assert [t[:1].upper() + t[1:] for t in instructions] == list(draft.instructions)
+    cited = spans.get("document", [])
+    assert all(document.text in cited for document in draft.documents)
+    assert all(text[d.start : d.end] == d.text for d in draft.documents)
+
+
+def test_chairs_get_one_span_each_at_their_names() -> None:
+    text = (
+        "Chủ trì hội nghị có các đồng chí: Nguyễn Đình Trung - Bí thư Tỉnh ủy; "
+        "Lê  Văn Hòa - Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh."
+    )
+    draft = draft_from_text(text)
+    assert _chairs(draft) == [
+        ("Nguyễn Đình Trung", "Bí thư Tỉnh ủy"),
+        ("Lê Văn Hòa", "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh"),
+    ]
+    chair_spans = [text[s.start : s.end] for s in draft.spans if s.what == "chair"]
+    assert chair_spans == ["Nguyễn Đình Trung", "Lê  Văn Hòa"]
+
+
+def test_bridge_point_named_twice_has_one_span() -> None:
+    text = (
+        "Tại điểm cầu tỉnh Cao Bằng, đồng chí Trần Hồng Minh, Bí thư Tỉnh ủy dự hội nghị. "
+        "Các đại biểu dự hội nghị tại điểm cầu tỉnh Cao Bằng."
+    )
+    draft = draft_from_text(text)
+    assert [p.name for p in draft.bridge_points] == ["Điểm cầu tỉnh Cao Bằng"]
+    spans = [s for s in draft.spans if s.what == "bridge_point"]
+    assert [text[s.start : s.end] for s in spans] == ["tỉnh Cao Bằng"]
+    assert spans[0].start == text.index("tỉnh Cao Bằng")
+
+
+def test_chair_with_a_dash_before_the_title() -> None:
+    draft = draft_from_text(
+        "Đồng chí Nguyễn Văn Ánh - Ủy viên Ban Thường vụ, Trưởng ban Dân vận Tỉnh ủy chủ trì."
+    )
+    assert _chairs(draft) == [
+        ("Nguyễn Văn Ánh", "Ủy viên Ban Thường vụ, Trưởng ban Dân vận Tỉnh ủy")
+    ]
+
+
+def test_chairs_sharing_one_title_before_a_colon() -> None:
+    draft = draft_from_text(
+        "Các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Đăng Bình, Phạm Duy Hưng đồng chủ trì hội nghị."
+    )
+    assert _chairs(draft) == [
+        ("Nguyễn Đăng Bình", "Phó Bí thư Tỉnh ủy"),
+        ("Phạm Duy Hưng", "Phó Bí thư Tỉnh ủy"),
+    ]
+
+
+def test_a_title_after_dong_chi_is_not_taken_for_a_name() -> None:
+    draft = draft_from_text("Đồng chí Phó Bí thư Tỉnh ủy Nguyễn Đăng Bình chủ trì hội nghị.")
+    assert _chairs(draft) == [("Nguyễn Đăng Bình", "Phó Bí thư Tỉnh ủy")]
