@@ -5,7 +5,9 @@
 Builds the database with generate.py the first time (or reuses PATH) and prints one JSON
 object of medians: startup_ms (process start to main window painted) and bare_qt_ms (an
 empty PySide6 window), register_first_rows_ms, overdue_filter_ms and
-overdue_raw_sqlite_ms, search_ms and search_raw_sqlite_ms, overview_ms, peak_rss_mb.
+overdue_raw_sqlite_ms (the same rows written by hand in plain SQL) and overdue_count_ms,
+search_ms and search_raw_sqlite_ms, overview_ms, export_xlsx_s, ui_max_block_ms (the
+longest the UI thread stalls during an import and an export), peak_rss_mb.
 Figures the app cannot produce yet are printed as null.
 """
 
@@ -24,6 +26,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from minutes_app.db.engine import Database
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DB = Path(tempfile.gettempdir()) / "minutes-bench-200k.sqlite3"
@@ -71,6 +77,89 @@ def process_ms(code: str, repeat: int) -> float:
     return round(statistics.median(times), 1)
 
 
+def export_xlsx_s(db: Database) -> float | None:
+    """Seconds to export every task to .xlsx (benchmarks/export.py times it the same way)."""
+    sys.path.insert(0, str(HERE))
+    try:
+        from export import timed
+
+        from minutes_app.core.export_tables import export_tasks_xlsx
+    except ImportError:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        wall, _cpu, _rows = timed(
+            lambda: export_tasks_xlsx(db, Path(folder) / "tasks.xlsx", as_of=TODAY)
+        )
+    return float(wall)
+
+
+_UI_BLOCK = """
+import json, shutil, sys, tempfile, time
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+from minutes_app.core.exchange import export_exchange
+from minutes_app.db.engine import Database
+from minutes_app.ui.main_window import MainWindow
+
+source, small = Path(sys.argv[1]), Path(sys.argv[2])
+folder = Path(tempfile.mkdtemp(prefix="minutes-ui-block-"))
+# A large exchange file: every record of a generated database of its own.
+exchange = folder / "import.json"
+small_db = Database.open(small)
+exchange.write_text(json.dumps(export_exchange(small_db), ensure_ascii=False), "utf-8")
+small_db.close()
+target = folder / "bench.sqlite3"
+shutil.copy(source, target)
+app = QApplication(sys.argv[:1])
+ini = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+window = MainWindow(Database.open(target), ini)
+window.show()
+app.processEvents()
+QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (str(exchange), ""))
+QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(folder / "export.json"), ""))
+gaps = []
+last = [time.perf_counter()]
+def tick():
+    now = time.perf_counter()
+    gaps.append(now - last[0])
+    last[0] = now
+timer = QTimer()
+timer.setInterval(10)
+timer.timeout.connect(tick)
+timer.start()
+last[0] = time.perf_counter()
+window._on_import()
+window._on_export()
+app.processEvents()
+timer.stop()
+shutil.rmtree(folder)
+print(round(max(gaps) * 1000, 1))
+"""
+
+
+def ui_max_block_ms(db_path: Path) -> float | None:
+    """The longest the UI thread went without its 10 ms timer ticking, in ms, while the
+    window imported a large exchange file (every record of a 20,000-task database) into
+    the 200,000-task one and then exported the exchange file. Run in a child process, so
+    that its memory does not count in peak_rss_mb."""
+    small = Path(tempfile.gettempdir()) / "minutes-bench-20k.sqlite3"
+    if not small.exists():
+        sys.path.insert(0, str(HERE))
+        from generate import build
+
+        build(small, 20_000, seed=7)
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    out = subprocess.run(
+        [sys.executable, "-c", _UI_BLOCK, str(db_path), str(small)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
@@ -103,28 +192,68 @@ def main() -> None:
         # What the register does before the first rows show: one page (plus one row).
         return TaskRegister(db, TaskQuery(as_of=TODAY)).page(0, 201)
 
-    def overdue() -> object:
-        register = TaskRegister(db, TaskQuery(as_of=TODAY, classes=frozenset({"overdue"})))
-        return register.count(), register.page(0, 200)
+    overdue_query = TaskQuery(as_of=TODAY, classes=frozenset({"overdue"}))
+
+    def overdue() -> list[int]:
+        # What the clerk waits for: the register's first rows of overdue tasks (one page
+        # plus one row). The total is counted afterwards on a worker thread (overdue_count_ms).
+        return [r.id for r in TaskRegister(db, overdue_query).page(0, 201)]
 
     raw = sqlite3.connect(args.db)
 
-    def overdue_raw() -> object:
+    def overdue_raw() -> list[int]:
+        # The same answer written by hand: the same rows and columns, in the same order.
         day = TODAY.isoformat()
-        return raw.execute(
-            "SELECT id, title, deadline FROM task WHERE status IN ('open', 'in_progress') "
-            "AND deadline < ? ORDER BY deadline LIMIT 200",
-            (day,),
+        rows = raw.execute(
+            "SELECT t.id, t.title, c.id, c.title, c.date, u.name, p.name, t.assigned_on, "
+            "t.deadline, t.status, t.completed_on, 'overdue' FROM task t "
+            "JOIN instruction i ON i.id = t.instruction_id "
+            "JOIN conference c ON c.id = i.conference_id "
+            "JOIN unit u ON u.id = t.lead_unit_id LEFT JOIN person p ON p.id = t.owner_id "
+            "WHERE c.deleted_at IS NULL AND t.assigned_on <= ? AND t.deadline < ? AND "
+            "(t.status IN ('open', 'in_progress') OR (t.status = 'done' AND t.completed_on > ?))"
+            " ORDER BY t.deadline, t.id LIMIT 201",
+            (day, day, day),
         ).fetchall()
+        return [r[0] for r in rows]
+
+    if overdue() != overdue_raw():
+        sys.exit("the register's overdue rows differ from plain SQLite's")
+
+    # The FTS5 queries search() sends for "ba be", written out: for each kind, the newest 500
+    # matches with their bm25 rank, and a count up to 1001 when all 500 are taken.
+    bm25_weights = {
+        "conference": "4.0, 2.0, 2.0, 1.0",
+        "document": "4.0, 1.0",
+        "task": "3.0, 1.0",
+        "person": "1.0",
+        "unit": "3.0, 1.0",
+    }
 
     def search_raw() -> object:
-        return raw.execute(
-            "SELECT id, title FROM task WHERE search_text LIKE '%ba be%' LIMIT 50"
-        ).fetchall()
+        found = []
+        for kind, weights in bm25_weights.items():
+            table = f"search_{kind}"
+            rows = raw.execute(
+                f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ? "
+                "ORDER BY rowid DESC LIMIT 500",
+                ('"ba" "be"*',),
+            ).fetchall()
+            if len(rows) == 500:
+                raw.execute(
+                    f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? "
+                    "LIMIT 1001)",
+                    ('"ba" "be"*',),
+                ).fetchone()
+            found.append(sorted(rows, key=lambda r: r[1])[:20])
+        return found
 
     results["register_first_rows_ms"] = median_ms(first_rows, args.repeat)
     results["overdue_filter_ms"] = median_ms(overdue, args.repeat)
     results["overdue_raw_sqlite_ms"] = median_ms(overdue_raw, args.repeat)
+    results["overdue_count_ms"] = median_ms(
+        lambda: TaskRegister(db, overdue_query).count(), args.repeat
+    )
     results["search_ms"] = median_ms(lambda: search(db, "ba be"), args.repeat)
     results["search_raw_sqlite_ms"] = median_ms(search_raw, args.repeat)
 
@@ -136,8 +265,8 @@ def main() -> None:
     overview = OverviewPage(db)
     results["overview_ms"] = median_ms(lambda: overview.refresh(TODAY), args.repeat)
     app.processEvents()
-    results["export_xlsx_s"] = None  # export arrives with issue 6
-    results["ui_max_block_ms"] = None  # measured once exports and imports run off the UI thread
+    results["export_xlsx_s"] = export_xlsx_s(db)
+    results["ui_max_block_ms"] = ui_max_block_ms(args.db)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     db.close()
     if args.json:

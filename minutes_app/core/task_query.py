@@ -10,10 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, aliased
 
 from minutes_app.core.text import fold
 from minutes_app.core.tracking import CLASSES
@@ -31,6 +44,12 @@ from minutes_app.db.models import (
 
 AnySelect = TypeVar("AnySelect", bound=Select)
 SORT_KEYS = ("deadline", "assigned_on", "title", "lead_unit", "class", "id")
+# Most urgent first: overdue, then running, ongoing, and finished last.
+CLASS_ORDER = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time", "cancelled")
+# The register's order by deadline, tasks without one last. Written as a constant, not a
+# bound parameter, so that SQLite matches it to the expression index ix_task_deadline_order.
+DEADLINE_KEY = func.coalesce(Task.deadline, literal_column(f"'{NO_DEADLINE}'", Date))
+_LAST_DAY = dt.date.fromisoformat(NO_DEADLINE)
 
 
 @dataclass(frozen=True)
@@ -68,13 +87,13 @@ class RegisterRow:
         return (as_of - self.deadline).days if self.deadline and self.tracking == "overdue" else 0
 
 
-def _has_extensions_after(db: Database, day: dt.date) -> bool:
-    with db.reading() as session:
-        found = session.scalar(
-            select(TaskEvent.id)
-            .where(TaskEvent.kind == "deadline_changed", TaskEvent.at >= _next_midnight(day))
-            .limit(1)
-        )
+def _extensions_after(session: Session, day: dt.date) -> bool:
+    """Whether an extension was recorded after ``day`` (then deadlines need look-back)."""
+    found = session.scalar(
+        select(TaskEvent.id)
+        .where(TaskEvent.kind == "deadline_changed", TaskEvent.at >= _next_midnight(day))
+        .limit(1)
+    )
     return found is not None
 
 
@@ -150,25 +169,114 @@ def _trashed_instructions() -> Select[int]:
     )
 
 
+class _Arm(NamedTuple):
+    """Tasks of one class that one index range lists in order."""
+
+    condition: ColumnElement[bool]
+    dated: bool  # listed by (deadline, id); else no deadline, so by id
+    rare: bool  # few rows: the range to read is the (status, completed_on) one
+
+
+def _class_arms(name: str, day: dt.date) -> list[_Arm]:
+    """One class as disjoint parts, each a range of one status in an index.
+
+    A dated part lists its tasks by (deadline, id) straight from the (status, deadline, ...)
+    index. Valid only without look-back (the deadline in force is the current one).
+    """
+    # Done, but not yet on ``day``: rare, so its (status, completed_on) range is the one to
+    # read, rather than every done task's deadline; likely()/unlikely() tell SQLite so.
+    later = and_(Task.status == "done", func.unlikely(Task.completed_on > day))
+    done = _done_by(day)
+    cancelled = Task.status == "cancelled"
+
+    def not_done(deadline: ColumnElement[bool], dated: bool) -> list[_Arm]:
+        return [
+            _Arm(and_(Task.status == "open", deadline), dated, False),
+            _Arm(and_(Task.status == "in_progress", deadline), dated, False),
+            _Arm(and_(later, func.likely(deadline)), dated, True),
+        ]
+
+    arms: dict[str, list[_Arm]] = {
+        "overdue": not_done(Task.deadline < day, True),
+        "in_progress": not_done(Task.deadline >= day, True),
+        "ongoing": not_done(Task.deadline.is_(None), False),
+        "done_late": [_Arm(and_(done, Task.completed_on > Task.deadline), True, False)],
+        "done_on_time": [
+            _Arm(
+                and_(done, Task.deadline.is_not(None), Task.completed_on <= Task.deadline),
+                True,
+                False,
+            ),
+            _Arm(and_(done, Task.deadline.is_(None)), False, False),
+        ],
+        "cancelled": [
+            _Arm(and_(cancelled, Task.deadline.is_not(None)), True, False),
+            _Arm(and_(cancelled, Task.deadline.is_(None)), False, False),
+        ],
+    }
+    return arms[name]
+
+
+def _done_by(day: dt.date) -> ColumnElement[bool]:
+    # likely(): nearly every completion is on or before the day asked about, so SQLite should
+    # read the covering (status, deadline, ...) or (status, lead unit, ...) index rather than
+    # walk the (status, completed_on) range and look every row up in the table.
+    return and_(Task.status == "done", func.likely(Task.completed_on <= day))
+
+
+def _after(key: Any, value: Any, task_id: int, descending: bool) -> ColumnElement[bool]:
+    """Rows after (value, task_id) in (key, id) order: the next page without an OFFSET."""
+    if key is None:
+        return Task.id < task_id if descending else Task.id > task_id
+    if descending:
+        return and_(key <= value, or_(key < value, Task.id < task_id))
+    return and_(key >= value, or_(key > value, Task.id > task_id))
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.count(case((condition, 1)))
+
+
 class TaskRegister:
-    """Counts and pages of the register for one query; cheap to make, one per query."""
+    """Counts and pages of the register for one query; cheap to make, one per query.
+
+    Pages read only the task table, along an index in the order shown, then the shown
+    rows are completed with their conference, units and owner. A page that follows the
+    previous one (as the view scrolls, or an export reads on) continues from the last row
+    it returned instead of skipping ``offset`` rows again.
+    """
 
     def __init__(self, db: Database, query: TaskQuery) -> None:
         self.db = db
         self.query = query
-        self.look_back = _has_extensions_after(db, query.as_of)
         self.lead = aliased(Unit)
+        with db.reading() as session:
+            self.look_back = _extensions_after(session, query.as_of)
+            # Two facts that let the usual query drop a condition every row would pass.
+            self._trash = (
+                session.scalar(
+                    select(Conference.id).where(Conference.deleted_at.is_not(None)).limit(1)
+                )
+                is not None
+            )
+            latest = session.scalar(select(func.max(Task.assigned_on)))
+            self._all_assigned = latest is None or latest <= query.as_of
+        # (offset just after the last page, sort values of its last row)
+        self._cursor: tuple[int, tuple[Any, ...]] | None = None
 
-    def _filtered(self, statement: AnySelect) -> AnySelect:
+    def _filtered(self, statement: AnySelect, classes: bool = True) -> AnySelect:
         q = self.query
-        # Tasks of conferences in the trash are left out; the trash is small, so this
-        # subquery costs less than joining every task to its conference.
-        statement = statement.where(
-            Task.assigned_on <= q.as_of, Task.instruction_id.not_in(_trashed_instructions())
-        )
+        if not self._all_assigned:
+            # likely(): a range that keeps most tasks, so that SQLite does not pick the
+            # assigned_on index over the one that gives the order.
+            statement = statement.where(func.likely(Task.assigned_on <= q.as_of))
+        if self._trash:
+            # Tasks of conferences in the trash are left out; the trash is small, so this
+            # subquery costs less than joining every task to its conference.
+            statement = statement.where(Task.instruction_id.not_in(_trashed_instructions()))
         if q.ids is not None:
             statement = statement.where(Task.id.in_(q.ids))
-        if q.classes and set(q.classes) != set(CLASSES):
+        if classes and self._narrowed():
             statement = statement.where(
                 or_(*(_class_condition(c, q.as_of, self.look_back) for c in sorted(q.classes)))
             )
@@ -188,85 +296,241 @@ class TaskRegister:
             statement = statement.where(Task.search_text.contains(word, autoescape=True))
         return statement
 
+    def _narrowed(self) -> bool:
+        return bool(self.query.classes) and set(self.query.classes) != set(CLASSES)
+
+    def _shown_classes(self) -> list[str]:
+        return [c for c in CLASS_ORDER if not self._narrowed() or c in self.query.classes]
+
+    # --- counts ------------------------------------------------------------------------
+
     def count(self) -> int:
-        statement = self._filtered(select(func.count()).select_from(Task))
         with self.db.reading() as session:
-            return int(session.scalar(statement) or 0)
+            if self.look_back or not self._narrowed():
+                statement = self._filtered(select(func.count()).select_from(Task))
+                return int(session.scalar(statement) or 0)
+            # One index range per part of each class asked for, counted side by side.
+            parts = [
+                self._filtered(select(func.count()).select_from(Task), classes=False)
+                .where(condition)
+                .scalar_subquery()
+                for name in self._shown_classes()
+                for condition, _dated, _rare in _class_arms(name, self.query.as_of)
+            ]
+            return sum(int(n or 0) for n in session.execute(select(*parts)).one())
 
     def class_counts(self) -> dict[str, int]:
-        tracking = tracking_sql(self.query.as_of, self.look_back).label("tracking")
-        statement = self._filtered(select(tracking, func.count()).select_from(Task)).group_by(
-            tracking
-        )
         counts = dict.fromkeys(CLASSES, 0)
-        with self.db.reading() as session:
-            for row in session.execute(statement):
-                counts[str(row[0])] = int(row[1])
+        for unit_counts in self._grouped_counts(by_unit=False).values():
+            for name, n in unit_counts.items():
+                counts[name] += n
         return counts
 
     def counts_by_lead_unit(self) -> dict[int, dict[str, int]]:
-        tracking = tracking_sql(self.query.as_of, self.look_back).label("tracking")
-        statement = self._filtered(
-            select(Task.lead_unit_id, tracking, func.count()).select_from(Task)
-        ).group_by(Task.lead_unit_id, tracking)
-        found: dict[int, dict[str, int]] = {}
+        return {
+            unit: counts
+            for unit, counts in self._grouped_counts(by_unit=True).items()
+            if unit is not None and any(counts.values())
+        }
+
+    def _grouped_counts(self, by_unit: bool) -> dict[int | None, dict[str, int]]:
+        """Tasks by class, per lead unit (or under ``None`` for all of them)."""
+        if self.look_back:
+            return self._grouped_counts_looking_back(by_unit)
+        day = self.query.as_of
+        unit = [Task.lead_unit_id] if by_unit else []
+        by_deadline = (
+            ("overdue", Task.deadline < day),
+            ("in_progress", Task.deadline >= day),
+            ("ongoing", Task.deadline.is_(None)),
+        )
+        # Each status on its own: a range of the (status, lead unit, ...) index, read in
+        # unit order, so no statement needs to sort 200,000 rows to group them.
+        parts: list[tuple[ColumnElement[bool], list[tuple[str, ColumnElement[bool] | None]]]] = [
+            (Task.status == "open", list(by_deadline)),
+            (Task.status == "in_progress", list(by_deadline)),
+            (and_(Task.status == "done", Task.completed_on > day), list(by_deadline)),
+            (
+                _done_by(day),
+                [("done_late", Task.completed_on > Task.deadline), ("done_on_time", None)],
+            ),
+            (Task.status == "cancelled", [("cancelled", None)]),
+        ]
+        shown = set(self._shown_classes())
+        found: dict[int | None, dict[str, int]] = {}
         with self.db.reading() as session:
-            for unit_id, name, n in session.execute(statement):
-                found.setdefault(unit_id, dict.fromkeys(CLASSES, 0))[str(name)] = int(n)
+            for condition, classes in parts:
+                if not shown.intersection(name for name, _ in classes):
+                    continue
+                columns = [
+                    func.count() if test is None else _count(test) for _name, test in classes
+                ]
+                statement = self._filtered(
+                    select(*unit, *columns).select_from(Task), classes=False
+                ).where(condition)
+                if by_unit:
+                    statement = statement.group_by(Task.lead_unit_id)
+                for row in session.execute(statement):
+                    key = row[0] if by_unit else None
+                    values = [int(v or 0) for v in row[len(unit) :]]
+                    counts = found.setdefault(key, dict.fromkeys(CLASSES, 0))
+                    rest = 0  # a class without its own test takes what the others left
+                    for (name, test), n in zip(classes, values, strict=True):
+                        if test is not None:
+                            rest += n
+                            value = n
+                        else:
+                            value = n - rest
+                        if name in shown:
+                            counts[name] += value
         return found
 
+    def _grouped_counts_looking_back(self, by_unit: bool) -> dict[int | None, dict[str, int]]:
+        tracking = tracking_sql(self.query.as_of, True).label("tracking")
+        unit = [Task.lead_unit_id] if by_unit else []
+        statement = self._filtered(select(*unit, tracking, func.count()).select_from(Task))
+        statement = statement.group_by(*unit, tracking)
+        found: dict[int | None, dict[str, int]] = {}
+        with self.db.reading() as session:
+            for row in session.execute(statement):
+                key = row[0] if by_unit else None
+                name, n = row[-2], row[-1]
+                found.setdefault(key, dict.fromkeys(CLASSES, 0))[str(name)] = int(n)
+        return found
+
+    # --- pages -------------------------------------------------------------------------
+
     def page(self, offset: int, limit: int) -> list[RegisterRow]:
+        if limit <= 0:
+            return []
+        after = self._cursor[1] if self._cursor and self._cursor[0] == offset else None
+        with self.db.reading() as session:
+            if self.query.sort == "class" and not self.look_back:
+                found = self._class_page(session, offset, limit, after)
+            else:
+                found = self._sorted_page(session, offset, limit, after)
+            if found:
+                self._cursor = (offset + len(found), tuple(found[-1]))
+            return self._rows(session, [int(r[-1]) for r in found])
+
+    def _class_page(
+        self, session: Session, offset: int, limit: int, after: tuple[Any, ...] | None
+    ) -> list[Row[Any]]:
+        """A page in class order, read class by class, each along its index ranges."""
         q = self.query
-        tracking = tracking_sql(q.as_of, self.look_back).label("tracking")
-        orders: dict[str, list[Any]] = {
-            "deadline": [func.coalesce(Task.deadline, NO_DEADLINE)],
+        if offset and after is None:
+            # Not the page after the last one: every class's first rows, merged.
+            merged = self._class_rows(self._shown_classes(), offset + limit, None)
+            return list(session.execute(merged.limit(limit).offset(offset)))
+        rows: list[Row[Any]] = []
+        ranks = list(enumerate(CLASS_ORDER))
+        if q.descending:
+            ranks.reverse()
+        for rank, name in ranks:
+            if name not in self._shown_classes():
+                continue
+            if after is not None and (rank > after[0] if q.descending else rank < after[0]):
+                continue
+            since = after if after is not None and rank == after[0] else None
+            rows.extend(session.execute(self._class_rows([name], limit - len(rows), since)))
+            if len(rows) >= limit:
+                break
+        return rows
+
+    def _class_rows(self, names: list[str], limit: int, after: tuple[Any, ...] | None) -> Any:
+        """(rank, key, id) of the first ``limit`` tasks of these classes, in class order."""
+        q = self.query
+        desc = q.descending
+        parts = []
+        for name in names:
+            rank = CLASS_ORDER.index(name)
+            for condition, dated, rare in _class_arms(name, q.as_of):
+                key: Any = Task.deadline if dated else literal_column(f"'{NO_DEADLINE}'", Date)
+                part = self._filtered(
+                    select(literal(rank).label("rank"), key.label("key"), Task.id.label("id")),
+                    classes=False,
+                ).where(condition)
+                if after is not None:
+                    if dated:
+                        since = _after(Task.deadline, after[1], after[2], desc)
+                        part = part.where(func.likely(since) if rare else since)
+                    elif after[1] == _LAST_DAY:
+                        part = part.where(_after(None, None, after[2], desc))
+                    elif (after[1] < _LAST_DAY) == desc:
+                        continue  # every task of this part came before the last row shown
+                order = [Task.deadline, Task.id] if dated else [Task.id]
+                part = part.order_by(*(c.desc() if desc else c for c in order)).limit(limit)
+                parts.append(part.subquery())
+        if not parts:
+            return select(literal(0), literal(_LAST_DAY), literal(0)).where(literal(False))
+        union = union_all(*(select(p.c.rank, p.c.key, p.c.id) for p in parts)).subquery()
+        columns = [union.c.rank, union.c.key, union.c.id]
+        return select(*columns).order_by(*(c.desc() if desc else c for c in columns)).limit(limit)
+
+    def _sorted_page(
+        self, session: Session, offset: int, limit: int, after: tuple[Any, ...] | None
+    ) -> list[Row[Any]]:
+        q = self.query
+        keys: dict[str, list[Any]] = {
+            "deadline": [DEADLINE_KEY],
             "assigned_on": [Task.assigned_on],
             "title": [Task.title],
             "lead_unit": [self.lead.name],
-            # Most urgent first: overdue, then running, ongoing, and finished last.
-            "class": [
-                case(
-                    (tracking == "overdue", 0),
-                    (tracking == "in_progress", 1),
-                    (tracking == "ongoing", 2),
-                    (tracking == "done_late", 3),
-                    (tracking == "done_on_time", 4),
-                    else_=5,
-                ),
-                func.coalesce(Task.deadline, NO_DEADLINE),
-            ],
+            "class": [self._class_rank(), DEADLINE_KEY],
             "id": [],
         }
-        order = orders[q.sort if q.sort in SORT_KEYS else "deadline"]
-        if q.descending:
-            order = [column.desc() for column in order]
-        statement = (
-            self._filtered(
-                select(
-                    Task.id,
-                    Task.title,
-                    Conference.id.label("conference_id"),
-                    Conference.title.label("conference"),
-                    Conference.date.label("conference_date"),
-                    self.lead.name.label("lead_unit"),
-                    Person.name.label("owner"),
-                    Task.assigned_on,
-                    Task.deadline,
-                    Task.status,
-                    Task.completed_on,
-                    tracking,
-                )
-                .join(Instruction, Task.instruction_id == Instruction.id)
-                .join(Conference, Instruction.conference_id == Conference.id)
-                .join(self.lead, Task.lead_unit_id == self.lead.id)
-                .outerjoin(Person, Task.owner_id == Person.id)
+        sort = q.sort if q.sort in SORT_KEYS else "deadline"
+        columns = keys[sort]
+        statement = self._filtered(select(*columns, Task.id))
+        if sort == "lead_unit":
+            statement = statement.join(self.lead, Task.lead_unit_id == self.lead.id)
+        # Continuing after the last row needs a key an index orders; others skip rows.
+        if after is not None and sort in ("id", "deadline", "assigned_on"):
+            key = columns[0] if columns else None
+            statement = statement.where(
+                _after(key, after[0] if columns else None, after[-1], q.descending)
             )
-            .order_by(*order, Task.id.desc() if q.descending else Task.id)
-            .offset(offset)
-            .limit(limit)
+        else:
+            statement = statement.offset(offset)
+        order = [*columns, Task.id]
+        statement = statement.order_by(*(c.desc() if q.descending else c for c in order))
+        return list(session.execute(statement.limit(limit)))
+
+    def _class_rank(self) -> ColumnElement[int]:
+        tracking = tracking_sql(self.query.as_of, self.look_back)
+        return case(
+            *((tracking == name, rank) for rank, name in enumerate(CLASS_ORDER[:-1])),
+            else_=len(CLASS_ORDER) - 1,
         )
-        with self.db.reading() as session:
-            return [RegisterRow(**row._asdict()) for row in session.execute(statement)]
+
+    def _rows(self, session: Session, ids: list[int]) -> list[RegisterRow]:
+        """The register rows of ``ids``, in that order."""
+        if not ids:
+            return []
+        tracking = tracking_sql(self.query.as_of, self.look_back).label("tracking")
+        statement = (
+            select(
+                Task.id,
+                Task.title,
+                Conference.id.label("conference_id"),
+                Conference.title.label("conference"),
+                Conference.date.label("conference_date"),
+                self.lead.name.label("lead_unit"),
+                Person.name.label("owner"),
+                Task.assigned_on,
+                Task.deadline,
+                Task.status,
+                Task.completed_on,
+                tracking,
+            )
+            .join(Instruction, Task.instruction_id == Instruction.id)
+            .join(Conference, Instruction.conference_id == Conference.id)
+            .join(self.lead, Task.lead_unit_id == self.lead.id)
+            .outerjoin(Person, Task.owner_id == Person.id)
+            .where(Task.id.in_(ids))
+        )
+        found = {row.id: RegisterRow(**row._asdict()) for row in session.execute(statement)}
+        return [found[i] for i in ids if i in found]
 
 
 def support_units_of(db: Database, task_ids: list[int]) -> dict[int, list[str]]:
@@ -322,22 +586,36 @@ class PeriodRate:
 
 def on_time_rates(db: Database, periods: list[tuple[str, dt.date, dt.date]]) -> list[PeriodRate]:
     """The on-time rate of each (label, first day, last day) period."""
-    rates = []
+    if not periods:
+        return []
+    first = min(start for _label, start, _end in periods)
+    last = max(end for _label, _start, end in periods)
+    on_time = func.count(
+        case((or_(Task.deadline.is_(None), Task.completed_on <= Task.deadline), 1))
+    )
+    # One walk along the (status, completed_on) index over the whole span, a row per day;
+    # the days are then added up into each period (periods may overlap).
+    statement = (
+        select(Task.completed_on, func.count(), on_time)
+        .where(
+            Task.status == "done",
+            Task.completed_on >= first,
+            Task.completed_on <= last,
+        )
+        .group_by(Task.completed_on)
+    )
     with db.reading() as session:
-        for label, start, end in periods:
-            on_time = func.sum(
-                case((or_(Task.deadline.is_(None), Task.completed_on <= Task.deadline), 1), else_=0)
-            )
-            row = session.execute(
-                select(func.count(Task.id), on_time).where(
-                    Task.status == "done",
-                    Task.completed_on >= start,
-                    Task.completed_on <= end,
-                    Task.instruction_id.not_in(_trashed_instructions()),
-                )
-            ).one()
-            done, good = int(row[0] or 0), int(row[1] or 0)
-            rates.append(PeriodRate(label, start, end, good, done - good))
+        if session.scalar(select(Conference.id).where(Conference.deleted_at.is_not(None)).limit(1)):
+            statement = statement.where(Task.instruction_id.not_in(_trashed_instructions()))
+        days = session.execute(statement).all()
+    rates = []
+    for label, start, end in periods:
+        done = good = 0
+        for day, n, n_on_time in days:
+            if day is not None and start <= day <= end:
+                done += int(n)
+                good += int(n_on_time)
+        rates.append(PeriodRate(label, start, end, good, done - good))
     return rates
 
 

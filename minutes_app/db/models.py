@@ -298,8 +298,26 @@ class Task(Base):
             "deadline IS NULL OR deadline >= assigned_on", name="deadline_after_assigned"
         ),
         CheckConstraint("status <> 'done' OR completed_on IS NOT NULL", name="done_has_date"),
-        Index("ix_task_deadline", "status", "deadline"),
-        Index("ix_task_completed", "status", "completed_on"),
+        # Covering indexes for the register and the overview (migration 0005, issue 7).
+        Index(
+            "ix_task_deadline",
+            "status",
+            "deadline",
+            "completed_on",
+            "lead_unit_id",
+            "assigned_on",
+            "instruction_id",
+        ),
+        Index("ix_task_completed", "status", "completed_on", "deadline", "instruction_id"),
+        Index(
+            "ix_task_status_unit",
+            "status",
+            "lead_unit_id",
+            "deadline",
+            "completed_on",
+            "assigned_on",
+            "instruction_id",
+        ),
         # The register lists by deadline, tasks without one last: this expression is its order.
         Index("ix_task_deadline_order", text(f"coalesce(deadline, '{NO_DEADLINE}')")),
     )

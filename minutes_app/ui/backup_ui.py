@@ -114,7 +114,7 @@ def storage_error_text(exc: BaseException) -> str:
         source = QT_TRANSLATE_NOOP(
             "Backups",
             "The database could not be read or written: it may be damaged. Restore it from "
-            "a backup with File → Restore from backup….",
+            "a backup with File → Restore from a backup….",
         )
     else:
         return QCoreApplication.translate(
@@ -376,7 +376,7 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
 def restore_from_backup(
     window: QWidget, db_path: Path, store: QSettings, db: Database | None = None
 ) -> bool:
-    """File → Restore from backup…: choose a backup, confirm, and replace the database.
+    """File → Restore from a backup…: choose a backup, confirm, and replace the database.
 
     The backup is checked before anything changes; the replaced database is kept beside
     it. ``db`` (default: ``window.db``) is the open database; its connections are closed

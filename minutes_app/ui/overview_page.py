@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalStackedBarSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -32,12 +25,17 @@ from PySide6.QtWidgets import (
 from minutes_app.core.task_query import (
     TaskQuery,
     TaskRegister,
+    UnitLoad,
     on_time_rates,
     periods_of,
     unit_loads,
 )
+from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.ui.task_style import DISPLAY_CLASSES, DUE_SOON, class_color, class_name
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CHART_UNITS = 10  # units shown in the chart: those with the most overdue tasks
@@ -89,13 +87,11 @@ class OverviewPage(QWidget):
             tile.clicked.connect(lambda name: self.open_register.emit(name, None))
             tiles.addWidget(tile)
 
-        self.chart = QChart()
-        self.chart.setTitle(self.tr("Tasks by lead unit (click a bar to see them)"))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        # The chart (and QtCharts, slow to load) is made when the page is first filled.
+        self.chart: QChart | None = None
+        self.chart_box = QWidget()
+        self.chart_box.setMinimumHeight(260)
+        QVBoxLayout(self.chart_box).setContentsMargins(0, 0, 0, 0)
 
         self.overdue = self._table(
             [self.tr("Days late"), self.tr("Task"), self.tr("Lead unit"), self.tr("Owner")]
@@ -136,7 +132,7 @@ class OverviewPage(QWidget):
         rates.addLayout(rate_head)
         rates.addWidget(self.rates)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.chart_view, 3)
+        bottom.addWidget(self.chart_box, 3)
         bottom.addLayout(rates, 2)
         self.as_of_label = QLabel()
         layout = QVBoxLayout(self)
@@ -168,8 +164,9 @@ class OverviewPage(QWidget):
         self.as_of_label.setText(
             self.tr("Situation on %1").replace("%1", self.as_of.strftime("%d/%m/%Y"))
         )
-        register = TaskRegister(self.db, TaskQuery(as_of=self.as_of))
-        counts = register.class_counts()
+        # One pass over the tasks gives both the chart's units and the tiles' totals.
+        loads = unit_loads(self.db, self.as_of)
+        counts = {name: sum(u.counts[name] for u in loads) for name in CLASSES}
         soon_query = TaskQuery(
             as_of=self.as_of,
             classes=frozenset({"in_progress"}),
@@ -205,7 +202,7 @@ class OverviewPage(QWidget):
             ],
             DUE_SOON,
         )
-        self._fill_chart()
+        self._fill_chart(loads)
         self._fill_rates()
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, str, str, str]], name: str) -> None:
@@ -222,12 +219,36 @@ class OverviewPage(QWidget):
                     item.setToolTip(value)
                 table.setItem(r, c, item)
 
-    def _fill_chart(self) -> None:
-        loads = [u for u in unit_loads(self.db, self.as_of) if u.open_total][:CHART_UNITS]
+    def _make_chart(self) -> QChart:
+        from PySide6.QtCharts import QChart, QChartView
+
+        chart = QChart()
+        chart.setTitle(self.tr("Tasks by lead unit (click a bar to see them)"))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        layout = self.chart_box.layout()
+        assert layout is not None
+        layout.addWidget(self.chart_view)
+        return chart
+
+    def _fill_chart(self, all_loads: list[UnitLoad]) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QHorizontalStackedBarSeries,
+            QValueAxis,
+        )
+
+        if self.chart is None:
+            self.chart = self._make_chart()
+        chart = self.chart
+        loads = [u for u in all_loads if u.open_total][:CHART_UNITS]
         self.unit_ids = [u.unit_id for u in loads]
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
         series = QHorizontalStackedBarSeries()
         for name in CHART_CLASSES:
             bar_set = QBarSet(class_name(name))
@@ -237,10 +258,10 @@ class OverviewPage(QWidget):
                 lambda index, n=name: self._on_bar_clicked(n, len(loads) - 1 - index)
             )
             series.append(bar_set)
-        self.chart.addSeries(series)
+        chart.addSeries(series)
         units_axis = QBarCategoryAxis()
         units_axis.append([_short(u.unit) for u in reversed(loads)])
-        self.chart.addAxis(units_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(units_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(units_axis)
         values = QValueAxis()
         values.setLabelFormat("%d")
@@ -249,7 +270,7 @@ class OverviewPage(QWidget):
         step = max(1, math.ceil(top / 5))
         values.setRange(0, step * math.ceil(top / step))
         values.setTickCount(math.ceil(top / step) + 1)
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
 
     def _on_bar_clicked(self, name: str, index: int) -> None:

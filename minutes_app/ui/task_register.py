@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSettings,
     Qt,
@@ -68,12 +70,41 @@ def _day(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+class _CountCarrier(QObject):
+    """Brings a count from the worker thread back to the UI thread (a queued signal)."""
+
+    # The query's generation and its count.
+    counted = Signal(int, int)
+
+
+class _CountJob:
+    """Counts one query's tasks on a worker thread: 200,000 rows take longer than a frame.
+
+    A plain Python thread rather than a QRunnable, which the pool deletes in C++ while
+    Python may still hold it.
+    """
+
+    def __init__(self, register: TaskRegister, generation: int, carrier: _CountCarrier) -> None:
+        self.register = register
+        self.generation = generation
+        self.carrier = carrier  # unparented and held here, so it outlives a closed window
+
+    def run(self) -> None:
+        self.carrier.counted.emit(self.generation, self.register.count())
+
+
 class TaskTableModel(QAbstractTableModel):
     """Rows come from ``TaskRegister`` a page at a time, as the view scrolls."""
+
+    # How many tasks the current query finds, once counted off the UI thread.
+    counted = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._generation = 0
+        self._carrier = _CountCarrier()
+        self._carrier.counted.connect(self._on_counted)
         self._query = TaskQuery(as_of=dt.date.today())
         self._register: TaskRegister | None = None
         self._rows: list[RegisterRow] = []
@@ -100,6 +131,7 @@ class TaskTableModel(QAbstractTableModel):
         self._query = query
         self._register = TaskRegister(self.db, query)
         self._total = None
+        self._generation += 1
         # One row more than a page tells whether there is more, without counting them all.
         rows = self._register.page(0, PAGE + 1)
         self._more = len(rows) > PAGE
@@ -114,6 +146,19 @@ class TaskTableModel(QAbstractTableModel):
         if self._total is None:
             self._total = self._register.count() if self._register is not None else 0
         return self._total
+
+    def count_later(self) -> None:
+        """Count the query's tasks on a worker thread; ``counted`` carries the total."""
+        if self._total is not None or self._register is None:
+            self.counted.emit(self.total())
+            return
+        job = _CountJob(self._register, self._generation, self._carrier)
+        threading.Thread(target=job.run, name="register count", daemon=True).start()
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:  # not a query replaced meanwhile
+            self._total = total
+            self.counted.emit(total)
 
     def row(self, index: int) -> RegisterRow | None:
         return self._rows[index] if 0 <= index < len(self._rows) else None
@@ -299,10 +344,7 @@ class TaskRegisterPage(QWidget):
         layout.addLayout(self.actions_bar)
         layout.addWidget(self.splitter, 1)
 
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(30)
-        self._count_timer.timeout.connect(self._show_count)
+        self.model.counted.connect(self._show_count)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -420,14 +462,15 @@ class TaskRegisterPage(QWidget):
         self.selection_changed.emit(ids)
 
     def _on_model_reset(self) -> None:
-        # Counting 200,000 rows takes longer than showing the first ones: count just after.
+        # Counting 200,000 rows takes longer than showing the first ones: they are
+        # counted on a worker thread, and the number shows when it comes.
         self.count_label.setText("…")
-        self._count_timer.start()
+        self.model.count_later()
         self.show_detail(None)
         self.selection_changed.emit([])
 
-    def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%n task(s)", "", self.model.total()))
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n task(s)", "", total))
 
     def show_detail(self, task_id: int | None) -> None:
         from minutes_app.ui.task_detail import task_detail_html

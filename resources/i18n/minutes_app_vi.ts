@@ -29,6 +29,144 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>minutes-app databases (*.sqlite3 *.sqlite *.db)</source>
+        <translation>Cơ sở dữ liệu minutes-app (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>Không có tệp %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a minutes-app database.</source>
+        <translation>%1 không phải là cơ sở dữ liệu của minutes-app.</translation>
+    </message>
+    <message>
+        <source>%1 holds no minutes-app data.</source>
+        <translation>%1 không chứa dữ liệu của minutes-app.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of minutes-app. Update the program to restore it.</source>
+        <translation>%1 được ghi bởi phiên bản minutes-app mới hơn. Hãy cập nhật chương trình để khôi phục tệp này.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be used.</source>
+        <translation>%1 bị hỏng, không dùng được.</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself, not a backup.</source>
+        <translation>%1 chính là cơ sở dữ liệu đang dùng, không phải bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>%1 is open in another copy of minutes-app or another program. Close it and try again.</source>
+        <translation>%1 đang được mở trong một cửa sổ minutes-app khác hoặc chương trình khác. Hãy đóng lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 cannot be written (read-only, or the disk is full). Nothing was changed.</source>
+        <translation>Không ghi được vào thư mục của %1 (chỉ đọc, hoặc ổ đĩa đã đầy). Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was written. Free some space and try again; what you entered is still in the window.</source>
+        <translation>Ổ đĩa đã đầy nên chưa ghi được gì. Hãy giải phóng dung lượng rồi thử lại; những gì đã nhập vẫn còn trên cửa sổ.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: the file or its folder is read-only. Nothing was changed.</source>
+        <translation>Không ghi được cơ sở dữ liệu: tệp hoặc thư mục chứa nó chỉ cho phép đọc. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Another copy of minutes-app is busy writing to the database. Try again in a moment; what you entered is still in the window.</source>
+        <translation>Một cửa sổ minutes-app khác đang ghi vào cơ sở dữ liệu. Hãy thử lại sau giây lát; những gì đã nhập vẫn còn trên cửa sổ.</translation>
+    </message>
+    <message>
+        <source>The database could not be read or written: it may be damaged. Restore it from a backup with File → Restore from a backup….</source>
+        <translation>Không đọc hoặc ghi được cơ sở dữ liệu: có thể tệp đã bị hỏng. Hãy khôi phục bằng Tệp → Khôi phục từ bản sao lưu….</translation>
+    </message>
+    <message>
+        <source>The database could not be written: %1</source>
+        <translation>Không ghi được cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>%1 is read-only, so minutes-app cannot save anything into it. Allow changes to the file, or copy it into a folder of your own and open the copy.</source>
+        <translation>%1 chỉ cho phép đọc nên minutes-app không lưu được gì vào đó. Hãy cho phép sửa tệp, hoặc chép tệp vào một thư mục của bạn rồi mở bản chép.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is read-only; minutes-app needs to keep working files beside the database. Copy the database into a folder of your own and open the copy.</source>
+        <translation>Thư mục %1 chỉ cho phép đọc; minutes-app cần ghi các tệp làm việc bên cạnh cơ sở dữ liệu. Hãy chép cơ sở dữ liệu vào một thư mục của bạn rồi mở bản chép.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>Không mở được %1: %2</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>The database was restored from %1.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ %1.</translation>
+    </message>
+    <message>
+        <source>The database it replaced was kept as %1.</source>
+        <translation>Cơ sở dữ liệu bị thay thế được giữ lại thành %1.</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sao lưu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>%1 is the database itself; choose another file.</source>
+        <translation>%1 chính là cơ sở dữ liệu đang dùng; hãy chọn tệp khác.</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Đã sao lưu vào %1</translation>
+    </message>
+    <message>
+        <source>Close the conference that is open in the editor first.</source>
+        <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
+    </message>
+    <message>
+        <source>Replace the database %1 with the backup %2, last changed on %3? What was entered after that backup is replaced too.</source>
+        <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu %2 (sửa lần cuối ngày %3)? Những gì nhập sau bản sao lưu đó cũng bị thay thế.</translation>
+    </message>
+    <message>
+        <source>The current database is kept beside it as a copy.</source>
+        <translation>Cơ sở dữ liệu hiện tại được giữ lại bên cạnh thành một bản sao.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>The automatic backup could not be made: %1</source>
+        <translation>Không sao lưu tự động được: %1</translation>
+    </message>
+    <message>
+        <source>Automatic backup: %1</source>
+        <translation>Sao lưu tự động: %1</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>Cancel</source>
@@ -588,6 +726,37 @@
     </message>
 </context>
 <context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>The database %1 is damaged: SQLite found errors in it. Working on it could lose more data.</source>
+        <translation>Cơ sở dữ liệu %1 bị hỏng: SQLite phát hiện lỗi trong tệp. Tiếp tục làm việc trên tệp này có thể mất thêm dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The newest backup was taken on %1. Restore it? The damaged file is kept beside the database.</source>
+        <translation>Bản sao lưu mới nhất được tạo ngày %1. Khôi phục bản này? Tệp bị hỏng được giữ lại bên cạnh cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>There is no backup in %1. Choose a backup file?</source>
+        <translation>Không có bản sao lưu nào trong %1. Chọn một tệp sao lưu?</translation>
+    </message>
+    <message>
+        <source>Damaged database</source>
+        <translation>Cơ sở dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Khôi phục bản sao lưu mới nhất</translation>
+    </message>
+    <message>
+        <source>Choose a backup…</source>
+        <translation>Chọn bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryList</name>
     <message>
         <source>Filter (diacritics optional)</source>
@@ -767,6 +936,30 @@
         <translation>Gộp hai mục…</translation>
     </message>
     <message>
+        <source>Only documents of this kind</source>
+        <translation>Chỉ văn bản thuộc loại này</translation>
+    </message>
+    <message>
+        <source>Only documents of this issuer</source>
+        <translation>Chỉ văn bản của cơ quan ban hành này</translation>
+    </message>
+    <message>
+        <source>Only documents issued in this year</source>
+        <translation>Chỉ văn bản ban hành trong năm này</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>All issuers</source>
+        <translation>Mọi cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Mọi năm</translation>
+    </message>
+    <message>
         <source>Studied at</source>
         <translation>Được quán triệt tại</translation>
     </message>
@@ -781,6 +974,212 @@
     <message>
         <source>No tasks.</source>
         <translation>Không có nhiệm vụ.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Minutes of the conference</source>
+        <translation>Biên bản hội nghị</translation>
+    </message>
+    <message>
+        <source>Notice of conclusions</source>
+        <translation>Thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>Task list</source>
+        <translation>Danh sách nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Calendar of deadlines</source>
+        <translation>Lịch thời hạn nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Period report</source>
+        <translation>Báo cáo theo kỳ</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view</source>
+        <translation>&amp;Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Bảng CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Lịch (*.ics)</translation>
+    </message>
+    <message>
+        <source>Choose a conference on the Conferences screen first.</source>
+        <translation>Hãy chọn một hội nghị trên màn hình Hội nghị trước.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Đang ghi %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Đã hủy xuất; chưa ghi tệp nào.</translation>
+    </message>
+    <message>
+        <source>The conference no longer exists.</source>
+        <translation>Hội nghị này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Đã ghi: %1</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Đang chuẩn bị…</translation>
+    </message>
+</context>
+<context>
+    <name>FromTextDialog</name>
+    <message>
+        <source>New conference from text</source>
+        <translation>Hội nghị mới từ văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Mở tệp…</translation>
+    </message>
+    <message>
+        <source>A .txt or .docx file (Ctrl+O)</source>
+        <translation>Tệp .txt hoặc .docx (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Paste the text of a report, a notice or a speech.</source>
+        <translation>Dán nội dung bài tin, thông báo hoặc bài phát biểu.</translation>
+    </message>
+    <message>
+        <source>Paste the article here (Ctrl+V), or open a .txt or .docx file.</source>
+        <translation>Dán bài viết vào đây (Ctrl+V), hoặc mở tệp .txt hay .docx.</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>Nhận diện được</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>&amp;Create conference…</source>
+        <translation>&amp;Tạo hội nghị…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(từ %1)</translation>
+    </message>
+    <message>
+        <source>Open article text</source>
+        <translation>Mở văn bản bài viết</translation>
+    </message>
+    <message>
+        <source>Text and Word files (*.txt *.docx);;All files (*)</source>
+        <translation>Tệp văn bản và Word (*.txt *.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên hội nghị</translation>
+    </message>
+    <message>
+        <source>(year inferred: check it)</source>
+        <translation>(năm được suy ra: hãy kiểm tra)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>sáng</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>chiều</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>tối</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Buổi</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Cơ quan tổ chức</translation>
+    </message>
+    <message>
+        <source>Host point</source>
+        <translation>Điểm cầu chính</translation>
+    </message>
+    <message>
+        <source>Chairs (%1)</source>
+        <translation>Chủ trì (%1)</translation>
+    </message>
+    <message>
+        <source>Bridge points (%1)</source>
+        <translation>Điểm cầu (%1)</translation>
+    </message>
+    <message>
+        <source>Documents (%1: %2 in the catalogue, %3 new)</source>
+        <translation>Văn bản (%1: %2 đã có trong danh mục, %3 mới)</translation>
+    </message>
+    <message>
+        <source>in the catalogue</source>
+        <translation>đã có trong danh mục</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>Closing instructions (%1)</source>
+        <translation>Kết luận chỉ đạo (%1)</translation>
+    </message>
+    <message>
+        <source>Recognised %1 document(s), %2 chair(s), %3 bridge point(s), %4 instruction(s).</source>
+        <translation>Nhận diện được %1 văn bản, %2 người chủ trì, %3 điểm cầu, %4 ý kết luận.</translation>
     </message>
 </context>
 <context>
@@ -818,6 +1217,10 @@
         <translation>Hội nghị &amp;mới…</translation>
     </message>
     <message>
+        <source>New conference from &amp;text…</source>
+        <translation>Hội nghị mới từ &amp;văn bản…</translation>
+    </message>
+    <message>
         <source>&amp;Open conference</source>
         <translation>&amp;Mở hội nghị</translation>
     </message>
@@ -840,6 +1243,10 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice and signers…</source>
+        <translation>&amp;Cơ quan và người ký…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -874,6 +1281,14 @@
         <translation>&amp;Tệp</translation>
     </message>
     <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
@@ -888,6 +1303,14 @@
     <message>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>New conference from text</source>
+        <translation>Hội nghị mới từ văn bản</translation>
+    </message>
+    <message>
+        <source>Close the conference that is open in the editor first.</source>
+        <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1051,6 +1474,65 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>Office and signers</source>
+        <translation>Cơ quan và người ký</translation>
+    </message>
+    <message>
+        <source>&amp;Superior body (first heading line)</source>
+        <translation>Cơ quan &amp;cấp trên (dòng đầu tiêu đề)</translation>
+    </message>
+    <message>
+        <source>&amp;Office name</source>
+        <translation>&amp;Tên cơ quan</translation>
+    </message>
+    <message>
+        <source>Office s&amp;ymbol (Số …-BB/symbol)</source>
+        <translation>&amp;Ký hiệu cơ quan (Số …-BB/ký hiệu)</translation>
+    </message>
+    <message>
+        <source>&amp;Place name (…, ngày … tháng … năm …)</source>
+        <translation>&amp;Địa danh (…, ngày … tháng … năm …)</translation>
+    </message>
+    <message>
+        <source>Default s&amp;ecretary of minutes</source>
+        <translation>&amp;Thư ký mặc định của biên bản</translation>
+    </message>
+    <message>
+        <source>Notice: &amp;authority line</source>
+        <translation>Thông báo: dòng &amp;thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Notice: signer&apos;s &amp;title</source>
+        <translation>Thông báo: &amp;chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Notice: signer&apos;s &amp;name</source>
+        <translation>Thông báo: &amp;họ tên người ký</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>ví dụ: %1</translation>
+    </message>
+    <message>
+        <source>These details are kept in the database and printed at the top and bottom of every minutes, notice and report.</source>
+        <translation>Các thông tin này được lưu trong cơ sở dữ liệu và in ở đầu và cuối mỗi biên bản, thông báo và báo cáo.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>The office name is required.</source>
+        <translation>Cần nhập tên cơ quan.</translation>
+    </message>
+    <message>
+        <source>The office symbol is required.</source>
+        <translation>Cần nhập ký hiệu cơ quan.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Tasks by lead unit (click a bar to see them)</source>
@@ -1130,6 +1612,45 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Report period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>Sáu tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of period</source>
+        <translation>&amp;Loại kỳ</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Kỳ</translation>
+    </message>
+    <message>
+        <source>Tracking &amp;as of</source>
+        <translation>Theo dõi &amp;tính đến ngày</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Conferences</source>
@@ -1195,6 +1716,42 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
+        <source>Back up &amp;once a day, when the program starts</source>
+        <translation>Sao lưu &amp;mỗi ngày một lần, khi chương trình khởi động</translation>
+    </message>
+    <message>
+        <source>Back up each time the program &amp;closes</source>
+        <translation>Sao lưu mỗi khi &amp;đóng chương trình</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Older automatic backups are deleted; copies made with File → Back up… are kept.</source>
+        <translation>Các bản sao lưu tự động cũ hơn sẽ bị xóa; các bản tạo bằng Tệp → Sao lưu… được giữ lại.</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder</source>
+        <translation>&amp;Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the last</source>
+        <translation>&amp;Giữ lại</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Thư mục sao lưu</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from minutes_app.core.task_query import TaskQuery, TaskRegister
-from minutes_app.core.tasks import classified_tasks
+from minutes_app.core.task_query import (
+    CLASS_ORDER,
+    TaskQuery,
+    TaskRegister,
+    on_time_rates,
+    periods_of,
+)
+from minutes_app.core.tasks import TaskRow, classified_tasks
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
+    NO_DEADLINE,
     Conference,
     Instruction,
     Task,
@@ -114,3 +121,94 @@ def test_pages_follow_each_other_without_gaps(random_db: Database) -> None:
     pages = [r.id for offset in range(0, 300, 70) for r in register.page(offset, 70)]
     assert sorted(pages) == list(range(1, 301))
     assert len(pages) == 300
+
+
+_RANK = {name: rank for rank, name in enumerate(CLASS_ORDER)}
+
+
+def _expected_order(db: Database, day: dt.date, sort: str, descending: bool) -> list[int]:
+    """Task ids in the register's order, worked out in Python from the tracking rules."""
+    rows = classified_tasks(db, day)
+
+    def key(r: TaskRow) -> tuple[object, ...]:
+        deadline = (r.deadline or dt.date.fromisoformat(NO_DEADLINE)).isoformat()
+        keys: dict[str, tuple[object, ...]] = {
+            "class": (_RANK[r.tracking], deadline),
+            "deadline": (deadline,),
+            "assigned_on": (r.assigned_on.isoformat(),),
+            "title": (r.title,),
+            "lead_unit": (r.lead_unit,),
+            "id": (),
+        }
+        return (*keys[sort], r.id)
+
+    return [r.id for r in sorted(rows, key=key, reverse=descending)]
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["up", "down"])
+@pytest.mark.parametrize("sort", ["class", "deadline", "assigned_on", "title", "lead_unit", "id"])
+@pytest.mark.parametrize("day", [dt.date(2023, 3, 1), dt.date(2023, 12, 31)], ids=str)
+def test_pages_in_a_row_follow_the_sort_order(
+    random_db: Database, day: dt.date, sort: str, descending: bool
+) -> None:
+    expected = _expected_order(random_db, day, sort, descending)
+    register = TaskRegister(random_db, TaskQuery(as_of=day, sort=sort, descending=descending))
+    # Page after page, as the view scrolls: each continues where the last one stopped.
+    shown = [r.id for offset in range(0, 320, 23) for r in register.page(offset, 23)]
+    assert shown == expected
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["up", "down"])
+@pytest.mark.parametrize("sort", ["class", "deadline", "id"])
+def test_a_page_asked_for_out_of_turn_is_the_same_slice(
+    random_db: Database, sort: str, descending: bool
+) -> None:
+    day = dt.date(2023, 12, 31)
+    expected = _expected_order(random_db, day, sort, descending)
+    register = TaskRegister(random_db, TaskQuery(as_of=day, sort=sort, descending=descending))
+    register.page(0, 10)
+    for offset in (150, 37, 10, 0, 290):
+        assert [r.id for r in register.page(offset, 25)] == expected[offset : offset + 25]
+
+
+@pytest.mark.parametrize("day", [dt.date(2023, 4, 15), dt.date(2023, 12, 31)], ids=str)
+@pytest.mark.parametrize("names", [("overdue",), ("done_on_time", "cancelled"), ("ongoing",)])
+def test_class_order_within_chosen_classes(
+    random_db: Database, names: tuple[str, ...], day: dt.date
+) -> None:
+    chosen = frozenset(names)
+    expected = [
+        i
+        for i in _expected_order(random_db, day, "class", False)
+        if i in {r.id for r in classified_tasks(random_db, day) if r.tracking in chosen}
+    ]
+    register = TaskRegister(random_db, TaskQuery(as_of=day, classes=chosen))
+    shown = [r.id for offset in range(0, 300, 40) for r in register.page(offset, 40)]
+    assert shown == expected
+    assert register.count() == len(expected)
+
+
+@pytest.mark.parametrize("day", DAYS[::4], ids=str)
+def test_counts_by_lead_unit_add_up_to_the_class_counts(random_db: Database, day: dt.date) -> None:
+    rows = classified_tasks(random_db, day)
+    register = TaskRegister(random_db, TaskQuery(as_of=day))
+    by_unit = register.counts_by_lead_unit()
+    expected: dict[int, dict[str, int]] = {}
+    for unit_id in {1, 2, 3}:
+        name = f"Đơn vị {unit_id}"
+        picked = [r.tracking for r in rows if r.lead_unit == name]
+        if picked:
+            expected[unit_id] = {c: picked.count(c) for c in CLASSES}
+    assert by_unit == expected
+    assert register.class_counts() == {c: sum(u[c] for u in expected.values()) for c in CLASSES}
+
+
+def test_on_time_rates_count_each_period(random_db: Database) -> None:
+    day = dt.date(2023, 12, 31)
+    rows = [r for r in classified_tasks(random_db, day) if r.status == "done"]
+    rates = on_time_rates(random_db, periods_of("month", day, 12))
+    for rate in rates:
+        inside = [r for r in rows if r.completed_on and rate.start <= r.completed_on <= rate.end]
+        late = [r for r in inside if r.deadline and r.completed_on and r.completed_on > r.deadline]
+        assert (rate.on_time, rate.late) == (len(inside) - len(late), len(late))
+    assert sum(r.on_time + r.late for r in rates) > 0
