@@ -726,8 +726,6 @@ def overdue_tasks(db: Database, report: Report) -> list[OverdueTask]:
     return found
 
 
-
-
 def _cells(ws: Any, values: Sequence[Any], style: Mapping[str, Any] | None = None) -> list[Any]:
     """Cells for a write-only sheet: styled as asked, dates as dd/mm/yyyy; a plain value
     stays as it is, which openpyxl writes much faster than a styled cell."""

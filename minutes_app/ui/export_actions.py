@@ -11,18 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from minutes_app.core.export_common import ExportCancelled
-from minutes_app.core.paperwork import Paper
 from minutes_app.db.engine import Database
 from minutes_app.exporting import FORMATS, ExportRequest, paper_of, problems, run_export
 from minutes_app.ui.background import run_in_background
 from minutes_app.ui.common import inform
-from minutes_app.ui.period_dialog import PeriodDialog
+
+if TYPE_CHECKING:
+    # The writers (python-docx, openpyxl, Qt's text layout) load when an export starts,
+    # not with the window (issue 7: startup budget).
+    from minutes_app.core.paperwork import Paper
 
 _PAPERS = ("minutes", "notice", "report")
 
@@ -99,6 +103,8 @@ class ExportActions(QObject):
                 )
                 return None
         elif kind == "report":
+            from minutes_app.ui.period_dialog import PeriodDialog
+
             dialog = PeriodDialog(dt.date.today(), self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -184,6 +190,8 @@ class ExportActions(QObject):
         return True
 
     def paper(self, kind: str) -> Paper | None:
+        from minutes_app.core.paperwork import Paper
+
         request = self.request_for(kind)
         if request is None:
             return None
@@ -208,6 +216,7 @@ class ExportActions(QObject):
 
 
 def run_export_paper(paper: object, target: Path) -> None:
+    from minutes_app.core.paperwork import Paper
     from minutes_app.ui.printing import export_paper
 
     assert isinstance(paper, Paper)
