@@ -20,7 +20,7 @@ from minutes_app.core.export_tables import OverdueTask, overdue_tasks
 from minutes_app.core.office import Office
 from minutes_app.core.task_query import support_units_of
 from minutes_app.core.tasks import Report, period_report
-from minutes_app.core.tracking import CLASSES, on_time_rate
+from minutes_app.core.tracking import CLASSES, ONGOING, on_time_rate
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Task, Unit
 
@@ -684,7 +684,8 @@ def _report_paper(
         Table(
             header=(*header, "Tỷ lệ đúng hạn"),
             rows=tuple(rows),
-            widths=(9, 30, 14, *(16,) * len(CLASSES), 16),
+            # "Thường xuyên" needs room to break between its words, not inside one.
+            widths=(9, 27, 14, *(19 if c == ONGOING else 16 for c in CLASSES), 16),
             align=("center", "left", *("center",) * (len(CLASSES) + 2)),
             total_row=True,
         )
