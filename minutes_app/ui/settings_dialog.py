@@ -122,7 +122,9 @@ class SettingsDialog(QDialog):
         )
         note.setWordWrap(True)
         form = QFormLayout(box)
-        form.addRow(self.tr("Backup &folder"), folder_row)
+        folder_label = QLabel(self.tr("Backup &folder"))
+        folder_label.setBuddy(self.backup_folder)  # a row of two widgets has no buddy of its own
+        form.addRow(folder_label, folder_row)
         form.addRow("", self.backup_daily)
         form.addRow("", self.backup_on_exit)
         form.addRow(self.tr("&Keep the last"), self.backup_keep)

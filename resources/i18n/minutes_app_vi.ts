@@ -1000,11 +1000,11 @@
     </message>
     <message>
         <source>E&amp;xport</source>
-        <translation>&amp;Xuất</translation>
+        <translation>X&amp;uất</translation>
     </message>
     <message>
         <source>Print pre&amp;view</source>
-        <translation>&amp;Xem trước khi in</translation>
+        <translation>Xem trước khi &amp;in</translation>
     </message>
     <message>
         <source>Word document (*.docx)</source>
@@ -1246,7 +1246,7 @@
     </message>
     <message>
         <source>O&amp;ffice and signers…</source>
-        <translation>&amp;Cơ quan và người ký…</translation>
+        <translation>Cơ &amp;quan và người ký…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
