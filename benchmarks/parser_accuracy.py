@@ -1,14 +1,17 @@
 """Precision and recall of the article parser over every labelled text the project holds.
 
-    python benchmarks/parser_accuracy.py [--json] [--details]
+    python benchmarks/parser_accuracy.py [--json] [--details] [--set NAME]
 
 The corpus:
 
 - citation sentences: ``tests/data/parser/citations.json`` (the development set) and
-  ``tests/data/parser/heldout/citations.json`` (written before the parser was tuned);
-  each case is ``{"text", "expected": [document, ...]}``;
-- conference reports: ``tests/data/parser/reports/NN.txt`` and
-  ``tests/data/parser/heldout/reports/NN.txt``, each beside ``NN.json``;
+  ``tests/data/parser/heldout/citations.json`` (written before the parser was tuned) and
+  ``tests/data/parser/blind/citations.json`` (written from public reporting styles without
+  reading the parser, then scored before any fix); each case is
+  ``{"text", "expected": [document, ...]}``;
+- conference reports: ``tests/data/parser/reports/NN.txt``,
+  ``tests/data/parser/heldout/reports/NN.txt`` and ``tests/data/parser/blind/reports/NN.txt``,
+  each beside ``NN.json``;
 - the sample articles ``../shared/samples/articles/NNN_*.txt`` with their labels in
   ``tests/data/parser/samples/NNN.json`` (skipped when the shared folder is absent).
 
@@ -31,6 +34,9 @@ Matching rules, per text (a text's findings are compared only with its own label
   folded). A text labelled null with a non-null finding lowers precision only.
 
 Precision with nothing found and recall with nothing labelled are reported as 1.0.
+
+``--set`` scores one set alone: ``dev`` (the development sentences and reports), ``heldout``,
+``blind`` or ``samples``.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ from minutes_app.core.text import fold  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "parser"
 SAMPLES = ROOT.parent / "shared" / "samples" / "articles"
+
+SETS = ("dev", "heldout", "blind", "samples")
 
 FIELDS = (
     "documents",
@@ -174,17 +182,24 @@ def _citation_json(text: str) -> list[Document]:
     ]
 
 
+def set_of(name: str) -> str:
+    """The set a text belongs to, from the name ``labelled_texts`` gives it."""
+    head = name.split("/", 1)[0]
+    return "dev" if head == DATA.name else head
+
+
 def labelled_texts() -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, Any]]]:
     """(name, text, label) of every citation sentence and of every whole report."""
     sentences: list[tuple[str, str, Any]] = []
-    for path in (DATA / "citations.json", DATA / "heldout" / "citations.json"):
+    sets = (DATA, DATA / "heldout", DATA / "blind")
+    for path in (folder / "citations.json" for folder in sets):
         if path.exists():
             cases = json.loads(path.read_text(encoding="utf-8"))
             for index, case in enumerate(cases):
                 name = f"{path.parent.name}/{path.stem}#{index}"
                 sentences.append((name, case["text"], case["expected"]))
     reports: list[tuple[str, str, Any]] = []
-    for folder in (DATA / "reports", DATA / "heldout" / "reports"):
+    for folder in (folder / "reports" for folder in sets):
         for path in sorted(folder.glob("*.txt")):
             label = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             name = f"{folder.parent.name}/{folder.name}/{path.stem}"
@@ -199,10 +214,13 @@ def labelled_texts() -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, A
     return sentences, reports
 
 
-def measure() -> dict[str, Score]:
-    """Score every field over the whole corpus."""
+def measure(only: str | None = None) -> dict[str, Score]:
+    """Score every field over the whole corpus, or over the set named ``only``."""
     scores = {name: Score() for name in FIELDS}
     sentences, reports = labelled_texts()
+    if only is not None:
+        sentences = [text for text in sentences if set_of(text[0]) == only]
+        reports = [text for text in reports if set_of(text[0]) == only]
     for name, text, expected in sentences:
         _score_documents(name, _citation_json(text), expected, scores)
     for name, text, label in reports:
@@ -219,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--details", action="store_true", help="list every miss")
+    parser.add_argument("--set", choices=SETS, help="score one set alone")
     args = parser.parse_args(argv)
-    scores = measure()
+    scores = measure(args.set)
     if args.json:
         figures = {
             name: {

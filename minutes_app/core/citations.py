@@ -4,11 +4,14 @@ Matching runs on a *shadow* copy of the text with diacritics removed and đ → 
 character for one character, so every offset found there is also an offset in the NFC
 text. That keeps the patterns short and ASCII, makes them blind to tone-mark placement
 and to missing diacritics, and still lets the symbol code be read case-sensitively
-("QĐi", "TTg" against a glued "TWngày").
+("QĐi", "TTg" against a glued "TWngày"). The shadow also reads the dashes of word
+processors ("21–NQ/TW") as a hyphen and the no-break spaces of web pages as plain ones,
+again one character for one.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import re
@@ -56,11 +59,21 @@ def _build_shadow_table() -> dict[int, str]:
 
 
 _SHADOW_TABLE = _build_shadow_table()
+# Hyphen, non-breaking hyphen, figure dash, en dash, minus: typed for "-" in symbols and
+# dates. The em dash is left alone: it separates clauses, never the parts of a symbol.
+_DASHES = "\u2010\u2011\u2012\u2013\u2212"
+_SHADOW_TABLE.update({ord(dash): "-" for dash in _DASHES})
+_SHADOW_TABLE.update({ord(space): " " for space in "\u00a0\u2007\u2009\u202f"})
 
 
 def shadow(text: str) -> str:
-    """Same-length copy of NFC ``text`` with Vietnamese diacritics removed, case kept."""
+    """Same-length copy of NFC ``text`` with Vietnamese diacritics removed, case kept;
+    dashes read as hyphens and no-break spaces as spaces."""
     return text.translate(_SHADOW_TABLE)
+
+
+def _plain_dashes(symbol: str) -> str:
+    return symbol.translate({ord(dash): "-" for dash in _DASHES})
 
 
 # --------------------------------------------------------------------------- document kinds
@@ -145,7 +158,9 @@ def _kind_pattern() -> str:
 
 
 _KIND = r"(?i:\b(?P<kind>" + _kind_pattern() + r")\b)"
-_SO = r"(?:[ \t]{1,3}(?i:so)\b[ \t]{0,3}:?)?[ \t]{0,3}"
+# "số" may be glued to the number that follows it ("Kết luận số21-KL/TW").
+_SO = r"(?:[ \t]{1,3}(?i:so)(?:\b|(?=\d))[ \t]{0,3}:?)?[ \t]{0,3}"
+_NOT_GLUED = r"(?:(?<![\w/.\-])|(?<=\b[Ss][Oo]))"
 # A code is capitals and digits, with at most one trailing small letter ("QĐi", "TTg",
 # "TTr") that must not start a glued word ("TWngày").
 _CODE = r"[A-Z][A-Z0-9]{0,15}(?:[a-z](?![a-z]))?"
@@ -160,8 +175,8 @@ _STATE_SYMBOL = (
 )
 _NUMBER_ONLY = r"(?P<num>\d{1,4})(?![\w])(?![ \t]?[-/][ \t]?[\dA-Za-z])(?!\.\d)"
 _HEAD = re.compile(
-    rf"(?:{_KIND}{_SO})?(?<![\w/.\-])(?P<sym>{_PARTY_SYMBOL}|{_STATE_SYMBOL})"
-    rf"|(?P<kind2>(?i:\b(?:{_kind_pattern()})\b)){_SO}(?<![\w/.\-]){_NUMBER_ONLY}"
+    rf"(?:{_KIND}{_SO})?{_NOT_GLUED}(?P<sym>{_PARTY_SYMBOL}|{_STATE_SYMBOL})"
+    rf"|(?P<kind2>(?i:\b(?:{_kind_pattern()})\b)){_SO}{_NOT_GLUED}{_NUMBER_ONLY}"
 )
 _GLUED_CAPS_WORDS = ("NGAY", "CUA")
 
@@ -193,6 +208,17 @@ _TAIL_DATE = re.compile(
     r"[ \t]{0,3}(?:,[ \t]{0,3}|\([ \t]{0,3})?(?P<same>(?i:cung)[ \t]{1,3})?"
     r"(?:(?i:ban[ \t]hanh|ky)[ \t]{1,3})?"
     rf"{DATE_PATTERN}(?:[ \t]{{0,3}}\))?"
+)
+# "ngày 10/6", "ngày 10 tháng 6": the year is read from the symbol or the text around.
+_PARTIAL_DATE = (
+    r"(?i:ngay)[ \t]{0,3}(?P<pd>\d{1,2})[ \t]?[/\-.][ \t]?(?P<pm>\d{1,2})"
+    r"(?![\d/\-]|[ \t]?[/.][ \t]?\d)"
+    r"|(?i:ngay)[ \t]{1,3}(?P<pd2>\d{1,2})[ \t]{1,3}(?i:thang)[ \t]{1,3}(?P<pm2>\d{1,2})(?!\d)"
+    r"(?![ \t]{0,3},?[ \t]{0,3}(?i:nam)\b)"
+)
+_TAIL_PARTIAL_DATE = re.compile(
+    r"[ \t]{0,3}(?:,[ \t]{0,3}|\([ \t]{0,3})?(?:(?i:ban[ \t]hanh|ky)[ \t]{1,3})?"
+    rf"(?:{_PARTIAL_DATE})(?:[ \t]{{0,3}}\))?"
 )
 _TAIL_ISSUER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:\([ \t]{0,3})?(?i:cua)[ \t]{1,3}")
 # A resolution of a plenum ("Hội nghị Trung ương 6", "Hội nghị lần thứ năm Ban Chấp hành
@@ -257,8 +283,10 @@ _NAME_SYLLABLES = frozenset(
 
 
 _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
+# Levels written in two syllables: "Đảng bộ thành phố", "Ủy ban nhân dân thị xã".
+_TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"})}
 # ... only after "Đảng bộ" and "nhân dân": "Bộ Chính trị huyện đã …" is two clauses.
-_BEFORE_PLACE = frozenset({"bo", "dan"})
+_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd"})
 
 
 def _issuer_end(text: str, shade: str, pos: int) -> int:
@@ -293,6 +321,17 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             # "Ủy ban nhân dân", "Hội đồng nhân dân": two lower-case syllables in a row.
             end = _WORD.match(shade, match.end("w")).end("w")  # type: ignore[union-attr]
             previous_capital, previous_folded = True, "dan"
+            count += 2
+            continue
+        elif (
+            folded in _TWO_WORD_PLACES
+            and previous_folded in _BEFORE_PLACE
+            and (second := _WORD.match(shade, match.end("w"))) is not None
+            and second.group("w").lower() in _TWO_WORD_PLACES[folded]
+            and not text[second.start("w")].isupper()
+        ):
+            previous_capital, previous_folded = True, "pho"
+            end = second.end("w")
             count += 2
             continue
         elif folded in _PLACE_WORDS and previous_folded in _BEFORE_PLACE:
@@ -432,6 +471,7 @@ class _Mention:
     subject: str | None = None
     inherited_issuer: bool = False
     same_date: bool = False
+    partial_date: tuple[int, int] | None = None
     siblings: list[_Mention] = dataclasses.field(default_factory=list)
 
 
@@ -491,6 +531,13 @@ def _read_tail(text: str, shade: str, mention: _Mention, pos: int) -> int:
             mention.same_date = date.group("same") is not None
             pos = date.end()
             continue
+        partial = _TAIL_PARTIAL_DATE.match(shade, pos)
+        if partial and mention.issued_on is None and mention.partial_date is None:
+            day = partial.group("pd") or partial.group("pd2")
+            month = partial.group("pm") or partial.group("pm2")
+            mention.partial_date = (int(day), int(month))
+            pos = partial.end()
+            continue
         plenum = _TAIL_PLENUM.match(shade, pos)
         if plenum and mention.issuer is None:
             mention.issuer, pos = _plenum_issuer(text, shade, plenum)
@@ -535,6 +582,34 @@ def _list_numbers(shade: str, mention: _Mention, pos: int) -> int:
         pos = match.end()
 
 
+# "các Nghị quyết số 18, 19-NQ/TW", "số 27, 28 và 29-NQ/TW": the numbers share the code.
+_SHARED_SUFFIX = re.compile(
+    r"[ \t]{0,3}(?:,|(?i:va)\b)[ \t]{0,3}(?P<num>\d{1,5})"
+    rf"(?P<suffix>[ \t]{{0,2}}-[ \t]{{0,2}}{_CODE}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{_CODE})+(?:-{_CODE})*)"
+)
+
+
+def _shared_suffix(text: str, shade: str, mention: _Mention, pos: int) -> int:
+    """Give a list of bare numbers the code written once after its last number."""
+    match = _SHARED_SUFFIX.match(shade, pos)
+    if match is None:
+        return pos
+    end = _trim_glued_caps(shade, match.start("suffix"), match.end("suffix"))
+    suffix = _plain_dashes(re.sub(r"\s+", "", text[match.start("suffix") : end]))
+    last = _Mention(
+        kind=mention.kind,
+        number=match.group("num"),
+        symbol=None,
+        start=match.start("num"),
+        head_end=end,
+        end=end,
+    )
+    mention.siblings.append(last)
+    for item in (mention, *mention.siblings):
+        item.symbol = item.number + suffix
+    return end
+
+
 _SEPARATOR_GAP = re.compile(r"[\s,;]*(?:(?i:va|so)\b[\s:]*)*$")
 
 
@@ -551,12 +626,19 @@ def _scan(text: str, shade: str) -> list[_Mention]:
             pos = match.end()
             continue
         after = mention.head_end
+        shares_code = False
         if mention.symbol is None:
             after = _list_numbers(shade, mention, after)
+            listed = len(mention.siblings)
+            after = _shared_suffix(text, shade, mention, after)
+            shares_code = len(mention.siblings) > listed
         after = _read_tail(text, shade, mention, after)
         mention.end = after
         for sibling in mention.siblings:
             sibling.issuer = mention.issuer
+            if shares_code:
+                sibling.issued_on = mention.issued_on
+                sibling.partial_date = mention.partial_date
         mentions.append(mention)
         mentions.extend(mention.siblings)
         previous = mention
@@ -569,7 +651,7 @@ def _mention_from_head(
 ) -> _Mention | None:
     if match.group("sym") is not None:
         sym_end = _trim_glued_caps(shade, match.start("sym"), match.end("sym"))
-        symbol = re.sub(r"\s+", "", text[match.start("sym") : sym_end])
+        symbol = _plain_dashes(re.sub(r"\s+", "", text[match.start("sym") : sym_end]))
         if match.group("kind") is not None:
             kind = _kind_from_word(shade, match, "kind")
             start = match.start("kind")
@@ -657,6 +739,10 @@ def _issuing_code(symbol: str | None) -> str | None:
     return re.split(r"[/-]", symbol)[-1].casefold() if symbol else None
 
 
+def _is_state_symbol(symbol: str | None) -> bool:
+    return symbol is not None and re.match(r"\d+/", symbol) is not None
+
+
 def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
     """'Quy định số 70 và Quyết định số 71 của Bộ Chính trị': one issuer for the list.
 
@@ -673,6 +759,11 @@ def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
         if here.issuer is not None or after.issuer is None:
             continue
         code = _issuing_code(here.symbol)
+        if _is_state_symbol(here.symbol) and _is_state_symbol(after.symbol):
+            # A state symbol names its issuer ("…/QH12" the National Assembly, "…/NĐ-CP"
+            # the Government): a different code is a different issuer, dated or not.
+            if code != _issuing_code(after.symbol):
+                continue
         if (
             here.issued_on is None
             or here.same_date
@@ -681,12 +772,126 @@ def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
             here.issuer = after.issuer
 
 
+# "4 nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW …, Nghị quyết số 70-NQ/TW …":
+# the heading names the issuer of every document of its kind listed after the colon.
+_HEADING = re.compile(
+    r"(?<![\w])(?:(?i:cac|nhung|\d{1,2})[ \t]{1,3})(?P<kind>"
+    + _kind_pattern()
+    + r")[ \t]{1,3}(?i:cua)[ \t]{1,3}",
+    re.IGNORECASE,
+)
+_HEADING_END = re.compile(
+    r"[ \t]{0,3},?[ \t]{0,3}(?:(?i:gom|bao[ \t]gom|sau[ \t]day|sau)[ \t]{0,3})?:"
+)
+_LIST_END = re.compile(r"\.(?:\s|$)|\n")
+# A list runs to the end of its sentence, and no sentence is longer than this.
+_LIST_REACH = 3000
+
+
+def _issuers_from_heading(text: str, shade: str, mentions: list[_Mention]) -> None:
+    starts = [mention.start for mention in mentions]
+    sentence_ends: list[int] | None = None
+    for heading in _HEADING.finditer(shade):
+        kind = _KIND_NAMES[" ".join(heading.group("kind").lower().split())]
+        issuer, end = _read_issuer(text, shade, heading.end())
+        colon = _HEADING_END.match(shade, end) if issuer is not None else None
+        if colon is None:
+            continue
+        if sentence_ends is None:
+            sentence_ends = [stop.start() for stop in _LIST_END.finditer(shade)]
+        after = bisect.bisect_left(sentence_ends, colon.end())
+        limit = min(len(shade), colon.end() + _LIST_REACH)
+        if after < len(sentence_ends):
+            limit = min(limit, sentence_ends[after])
+        index = bisect.bisect_left(starts, colon.end())
+        while index < len(mentions) and mentions[index].start < limit:
+            mention = mentions[index]
+            if mention.issuer is None and mention.kind == kind:
+                mention.issuer = issuer
+            index += 1
+
+
+# "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII (Nghị quyết số
+# 44-NQ/TW …)": the plenum is named before the bracket that holds the number.
+_KIND_THEN_PLENUM_GAP = 160
+
+
+def _issuers_from_plenum_before(text: str, shade: str, mentions: list[_Mention]) -> None:
+    for mention in mentions:
+        if mention.issuer is not None:
+            continue
+        bracket = re.search(r"\([ \t]{0,3}$", shade[max(0, mention.start - 4) : mention.start])
+        if bracket is None:
+            continue
+        paren = mention.start - 4 + bracket.start() if mention.start >= 4 else bracket.start()
+        window_start = max(0, paren - _KIND_THEN_PLENUM_GAP)
+        for kind in reversed(list(_KIND_AT.finditer(shade, window_start, paren))):
+            if _kind_from_word(shade, kind, "kind") != mention.kind:
+                continue
+            plenum = _TAIL_PLENUM.match(shade, kind.end())
+            if plenum is None:
+                continue
+            issuer, end = _plenum_issuer(text, shade, plenum)
+            if not shade[end:paren].strip():
+                mention.issuer = issuer
+            break
+
+
+# Years that date the text itself, for a "ngày 24/1" without one: "năm 2025" and full
+# dates outside any citation, except the end of a span ("đến năm 2030").
+_TEXT_YEAR = re.compile(
+    rf"(?<![\w])(?:{DATE_PATTERN}|(?<!(?i:den|toi) )(?i:nam)[ \t]{{1,3}}(?P<year>\d{{4}})(?!\d))"
+)
+_SYMBOL_YEAR = re.compile(r"/(?P<year>\d{4})/")
+
+
+def _years_of_partial_dates(shade: str, mentions: list[_Mention]) -> None:
+    partial = [m for m in mentions if m.partial_date is not None and m.issued_on is None]
+    if not partial:
+        return
+    starts = [mention.start for mention in mentions]
+    references: list[tuple[int, int, datetime.date | None]] = []
+    for match in _TEXT_YEAR.finditer(shade):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.start() < mentions[index].end:
+            continue
+        full = parse_date(match) if match.group("year") is None else None
+        year = full.year if full else int(match.group("year") or 0)
+        if year:
+            references.append((match.start(), year, full))
+    positions = [position for position, _, _ in references]
+    for mention in partial:
+        day, month = mention.partial_date  # type: ignore[misc]
+        symbol_year = _SYMBOL_YEAR.search(mention.symbol or "")
+        if symbol_year is not None:
+            mention.issued_on = _date_or_none(int(symbol_year.group("year")), month, day)
+            continue
+        index = bisect.bisect_left(positions, mention.start) - 1
+        if index < 0:
+            continue
+        _, year, full = references[index]
+        issued = _date_or_none(year, month, day)
+        if issued is not None and full is not None and issued > full:
+            issued = _date_or_none(year - 1, month, day)
+        mention.issued_on = issued
+
+
+def _date_or_none(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def find_mentions(text: str) -> list[Citation]:
     """Every place a document is cited, in order, repeats included (for highlighting)."""
     text = nfc(text)
     shade = shadow(text)
     mentions = sorted(_scan(text, shade), key=lambda m: m.start)
     _share_issuers(shade, mentions)
+    _issuers_from_heading(text, shade, mentions)
+    _issuers_from_plenum_before(text, shade, mentions)
+    _years_of_partial_dates(shade, mentions)
     citations: list[Citation] = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)

@@ -191,6 +191,20 @@ def _person_dash(piece: str) -> PersonMention | None:
     return None
 
 
+_NAME_THEN_COMMA = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*,[ \t]*(?P<title>[^;.]*)")
+
+
+def _person_name_comma(piece: str) -> PersonMention | None:
+    """'Lê Thanh Sơn, Thứ trưởng Bộ Nội vụ' in a list after 'các đồng chí:' (no honorific)."""
+    match = _NAME_THEN_COMMA.match(piece)
+    if match is None or _trim_to_surname(match.group("name")) != match.group("name"):
+        return None
+    title = _clean_title(match.group("title"))
+    if title is not None and not title[:1].isupper():
+        title = None
+    return PersonMention(match.group("name"), title)
+
+
 def _person(piece: str) -> PersonMention | None:
     return _person_name_first(piece) or _person_dash(piece) or _person_title_first(piece)
 
@@ -253,8 +267,12 @@ _SESSIONS = {"sang": "morning", "chieu": "afternoon", "toi": "evening", "trua": 
 _EVENT_DATE = re.compile(
     r"(?<![\w])(?P<session>(?i:sang|chieu|toi|trua))(?:[ \t]+(?i:nay|qua|hom[ \t]nay))?"
     r"(?:[ \t]*,?[ \t]*(?i:thu[ \t]+\w+|chu[ \t]+nhat))?[ \t]*,?[ \t]*\(?[ \t]*(?:(?i:ngay)[ \t]+)?"
-    r"(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?"
-    r"(?![\d/\-])(?:[ \t]*\))?"
+    r"(?:(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?"
+    r"(?![\d/\-])"
+    # "Sáng ngày 19 tháng 11 năm 2024": the session before a date in words.
+    r"|(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})(?!\d)"
+    r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?)"
+    r"(?:[ \t]*\))?"
 )
 _DAY_DATE = re.compile(
     r"(?<![\w])(?P<word>(?i:ngay))[ \t]+(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})"
@@ -494,16 +512,41 @@ def _clause_before(text: str) -> tuple[int, str]:
     return 0, text
 
 
+# "… có các đồng chí:" introduces a list whose items start with the name.
+_COMRADES_COLON = re.compile(r"(?:các[ \t]+)?(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc])[ \t]*:")
+
+
 def _people_in(fragment: str) -> list[PersonMention]:
     people: list[PersonMention] = []
     shared = _people_sharing_a_title(fragment)
     if shared:
         return shared
+    listed = _COMRADES_COLON.search(fragment)
+    if listed is not None:
+        fragment = fragment[listed.end() :]
     for piece in re.split(r";|\s+và\s+(?=[Đđ]ồng\s+chí)|,\s+(?=[Đđ]ồng\s+chí)", fragment):
-        person = _person(piece)
-        if person is not None and person.name not in {p.name for p in people}:
-            people.append(person)
+        for part in _split_after_names(piece):
+            person = (_person_name_comma(part) if listed else None) or _person(part)
+            if person is not None and person.name not in {p.name for p in people}:
+                people.append(person)
     return people
+
+
+_AND = re.compile(r"[ \t]+và[ \t]+(?=[{_UPPER}])".replace("{_UPPER}", _UPPER))
+
+
+def _split_after_names(piece: str) -> list[str]:
+    """'Chủ tịch UBND tỉnh Đỗ Văn Phúc và Phó Chủ tịch … Lương Thị Mai': split at a 'và'
+    that follows a person's name, never inside a title ('Ban Tuyên giáo và Dân vận')."""
+    parts: list[str] = []
+    start = 0
+    for conjunction in _AND.finditer(piece):
+        name = _NAME_AT_END.search(piece, max(start, conjunction.start() - 60), conjunction.start())
+        if name is not None and _trim_to_surname(name.group("name")) is not None:
+            parts.append(piece[start : conjunction.start()])
+            start = conjunction.end()
+    parts.append(piece[start:])
+    return parts
 
 
 # --------------------------------------------------------------------------- host point

@@ -261,3 +261,116 @@ def test_many_distinct_documents_are_each_listed_once() -> None:
 
 def test_full_name_of_the_secretariat_is_the_secretariat() -> None:
     assert _one("Hướng dẫn số 03-HD/TW của Ban Bí thư Trung ương Đảng về").issuer == "Ban Bí thư"
+
+
+# --------------------------------------------------------------------------- blind set rules
+# Each rule below was added after the blind set (tests/data/parser/blind) showed the miss.
+
+
+def test_so_glued_to_the_number() -> None:
+    citation = _one("quán triệt Kết luận số21-KL/TW ngày 25/10/2021của Bộ Chính trị")
+    assert (citation.symbol, citation.issued_on, citation.issuer) == (
+        "21-KL/TW",
+        datetime.date(2021, 10, 25),
+        BCT,
+    )
+
+
+def test_en_dash_and_no_break_spaces_read_as_plain() -> None:
+    dashed = _one("thực hiện Nghị quyết số 21–NQ/TW ngày 16/6/2022")
+    assert (dashed.symbol, dashed.issued_on) == ("21-NQ/TW", datetime.date(2022, 6, 16))
+    spaced = _one("theo Quy\u00a0định số\u00a0144-QĐ/TW ngày\u00a009/5/2024 của Bộ Chính trị")
+    assert (spaced.issued_on, spaced.issuer) == (datetime.date(2024, 5, 9), BCT)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # The year in a state symbol dates a "ngày 10/6" without one.
+        ("Nghị định số 33/2023/NĐ-CP ngày 10/6 của Chính phủ", datetime.date(2023, 6, 10)),
+        # Else the year the text gives before it.
+        ("Trong năm 2025, thực hiện Nghị quyết số 59-NQ/TW ngày 24/1", datetime.date(2025, 1, 24)),
+        # A page date later in the year than the day: the document is of that year …
+        ("17/02/2025. Nghị quyết số 57-NQ/TW ngày 22/12 của", datetime.date(2024, 12, 22)),
+        # … and "đến năm 2030" is the end of a span, not a date of the text.
+        ("Chiến lược đến năm 2030 theo Nghị quyết số 29-NQ/TW ngày 17/11", None),
+        ("Nghị quyết số 59-NQ/TW ngày 24/1 về hội nhập quốc tế", None),
+    ],
+)
+def test_issue_date_without_a_year(text: str, day: datetime.date | None) -> None:
+    assert _one(text).issued_on == day
+
+
+def test_issuer_after_a_date_without_a_year() -> None:
+    assert _one("Nghị định số 33/2023/NĐ-CP ngày 10/6 của Chính phủ quy định").issuer == (
+        "Chính phủ"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương",
+        "các Nghị quyết số 18 và 19 - NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương",
+    ],
+)
+def test_numbers_share_the_code_written_after_the_last(text: str) -> None:
+    found = find_citations(text)
+    expected = [
+        (n, datetime.date(2017, 10, 25), "Ban Chấp hành Trung ương")
+        for n in ("18-NQ/TW", "19-NQ/TW")
+    ]
+    assert [(c.symbol, c.issued_on, c.issuer) for c in found] == expected
+
+
+def test_three_numbers_share_the_code() -> None:
+    found = find_citations("các Nghị quyết số 27, 28 và 29-NQ/TW của Hội nghị Trung ương 6")
+    assert [c.symbol for c in found] == ["27-NQ/TW", "28-NQ/TW", "29-NQ/TW"]
+
+
+def test_plain_number_lists_keep_no_symbol() -> None:
+    found = find_citations("Kết luận số 40, 41 và 42 của Bộ Chính trị")
+    assert [(c.number, c.symbol) for c in found] == [("40", None), ("41", None), ("42", None)]
+
+
+def test_heading_names_the_issuer_of_the_list_after_its_colon() -> None:
+    found = find_citations(
+        "quán triệt 4 nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW về hội nhập, "
+        "Nghị quyết số 70-NQ/TW về năng lượng; Kết luận số 14-KL/TW. Nghị quyết số 71-NQ/TW."
+    )
+    assert [(c.symbol, c.issuer) for c in found] == [
+        ("59-NQ/TW", BCT),
+        ("70-NQ/TW", BCT),
+        # Another kind, and anything after the sentence, keep their own (none).
+        ("14-KL/TW", None),
+        ("71-NQ/TW", None),
+    ]
+
+
+def test_plenum_named_before_the_bracket_issues_the_resolution() -> None:
+    citation = _one(
+        "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII "
+        "(Nghị quyết số 44-NQ/TW ngày 24/11/2023) về Chiến lược bảo vệ Tổ quốc"
+    )
+    assert citation.issuer == "Ban Chấp hành Trung ương Đảng khóa XIII"
+
+
+def test_state_symbols_of_other_bodies_do_not_share_an_issuer() -> None:
+    found = find_citations(
+        "Luật Cán bộ, công chức số 22/2008/QH12 và Nghị định số 33/2023/NĐ-CP của Chính phủ"
+    )
+    assert [c.issuer for c in found] == [None, "Chính phủ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Đề án số 05-ĐA/TU của Ban Chấp hành Đảng bộ thành phố về",
+            "Ban Chấp hành Đảng bộ thành phố",
+        ),
+        ("Kế hoạch số 9/KH-UBND của UBND thị xã Sơn Tây về", "Ủy ban nhân dân thị xã Sơn Tây"),
+    ],
+)
+def test_two_syllable_levels_end_an_issuer(text: str, issuer: str) -> None:
+    assert _one(text).issuer == issuer

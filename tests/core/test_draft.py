@@ -345,3 +345,44 @@ def test_chairs_sharing_one_title_before_a_colon() -> None:
 def test_a_title_after_dong_chi_is_not_taken_for_a_name() -> None:
     draft = draft_from_text("Đồng chí Phó Bí thư Tỉnh ủy Nguyễn Đăng Bình chủ trì hội nghị.")
     assert _chairs(draft) == [("Nguyễn Đăng Bình", "Phó Bí thư Tỉnh ủy")]
+
+
+# --------------------------------------------------------------------------- blind set rules
+
+
+def test_chairs_listed_after_cac_dong_chi_colon_name_first() -> None:
+    draft = draft_from_text(
+        "Ngày 15/3/2024, Đảng ủy Bộ Nội vụ tổ chức hội nghị. Chủ trì hội nghị có các đồng chí: "
+        "Lê Thanh Sơn, Ủy viên Ban Cán sự đảng, Thứ trưởng Bộ Nội vụ; Phạm Văn Thành, Bí thư "
+        "Đảng ủy Bộ."
+    )
+    assert _chairs(draft) == [
+        ("Lê Thanh Sơn", "Ủy viên Ban Cán sự đảng, Thứ trưởng Bộ Nội vụ"),
+        ("Phạm Văn Thành", "Bí thư Đảng ủy Bộ"),
+    ]
+
+
+def test_two_chairs_with_titles_before_their_names_joined_by_va() -> None:
+    draft = draft_from_text(
+        "Chiều 14/11/2023, Ủy ban nhân dân tỉnh tổ chức hội nghị. Chủ tịch UBND tỉnh Đỗ Văn Phúc "
+        "và Phó Chủ tịch UBND tỉnh Lương Thị Mai đồng chủ trì hội nghị."
+    )
+    assert _chairs(draft) == [
+        ("Đỗ Văn Phúc", "Chủ tịch UBND tỉnh"),
+        ("Lương Thị Mai", "Phó Chủ tịch UBND tỉnh"),
+    ]
+
+
+def test_va_inside_a_title_does_not_split_the_chair() -> None:
+    draft = draft_from_text(
+        "Sáng 3/4/2024, hội nghị do đồng chí Trần Văn An, Trưởng Ban Tuyên giáo và Dân vận "
+        "Tỉnh ủy chủ trì."
+    )
+    assert _chairs(draft) == [("Trần Văn An", "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy")]
+
+
+def test_session_before_a_date_in_words() -> None:
+    draft = draft_from_text(
+        "Sáng ngày 19 tháng 11 năm 2024, Ban Thường vụ Huyện ủy tổ chức hội nghị."
+    )
+    assert (draft.date, draft.session) == (datetime.date(2024, 11, 19), "morning")
