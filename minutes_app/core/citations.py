@@ -263,6 +263,10 @@ _ABBREVIATIONS = {
     "BTC": "Ban Tổ chức",
     "MTTQ": "Mặt trận Tổ quốc",
     "UBKT": "Ủy ban Kiểm tra",
+    # Party usage; a state symbol's "BCT" is the Ministry of Industry and Trade, see
+    # _read_tail.
+    "BCT": "Bộ Chính trị",
+    "BBT": "Ban Bí thư",
 }
 # Old and new tone placement: stored names use the new one ("Tỉnh ủy", "khóa").
 _SPELLING = (("Uỷ", "Ủy"), ("uỷ", "ủy"), ("khoá", "khóa"), ("Khoá", "Khóa"))
@@ -285,8 +289,9 @@ _NAME_SYLLABLES = frozenset(
 _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
 # Levels written in two syllables: "Đảng bộ thành phố", "Ủy ban nhân dân thị xã".
 _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"})}
-# ... only after "Đảng bộ" and "nhân dân": "Bộ Chính trị huyện đã …" is two clauses.
-_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd"})
+# ... only after "Đảng bộ", "nhân dân" and "Đảng ủy" ("Đảng ủy xã Cẩm Bình"): "Bộ Chính
+# trị huyện đã …" is two clauses.
+_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy"})
 
 
 def _issuer_end(text: str, shade: str, pos: int) -> int:
@@ -313,6 +318,9 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
                 break
         elif original[:1].isupper():
             pass
+        elif folded == "thi" and _next_is(shade, match, "hanh"):
+            # "… Trung ương Đảng thi hành Điều lệ Đảng": the verb "thi hành" ends the name.
+            break
         elif (
             folded == "nhan"
             and previous_folded in ("ban", "dong")
@@ -417,10 +425,50 @@ def _canonical_issuer(raw: str) -> str:
     return base + suffix
 
 
-def _read_issuer(text: str, shade: str, pos: int) -> tuple[str | None, int]:
-    end = _issuer_end(text, shade, pos)
-    if end == pos:
+# "liên Bộ Tài nguyên và Môi trường - Bộ Nội vụ", "Liên bộ Tài chính - Nội vụ": the
+# bodies that issue a joint document, joined by a spaced dash.
+_JOINT_LEAD = re.compile(r"(?i:lien)[ \t]{1,3}(?=B)")
+_JOINT_DASH = re.compile(r"[ \t]{1,3}-[ \t]{1,3}(?=[A-Z])")
+# "của Ủy ban Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch …": a joint document lists its
+# bodies with commas; an item counts only when the list or the citation goes on after it
+# ("…, Sở Tài chính đã hướng dẫn" is the next clause, not an issuer).
+_JOINT_COMMA = re.compile(r"[ \t]{0,3},[ \t]{0,3}(?=[A-Z])")
+_JOINT_ITEM_END = re.compile(
+    r"[ \t]{0,3}(?:[,;.)]|$|[ \t]-[ \t]|(?i:va|ve|quy[ \t]dinh|huong[ \t]dan|ban[ \t]hanh|ngay)\b)"
+)
+
+
+# No joint document has more bodies than this.
+_MOST_JOINT_BODIES = 8
+
+
+def _joint_end(text: str, shade: str, end: int, commas: bool) -> int:
+    """Where the list of issuing bodies that starts before ``end`` stops."""
+    for _ in range(_MOST_JOINT_BODIES):
+        joint = _JOINT_DASH.match(shade, end) or (
+            _JOINT_COMMA.match(shade, end) if commas else None
+        )
+        if joint is None:
+            return end
+        item_end = _issuer_end(text, shade, joint.end())
+        if item_end == joint.end() or _JOINT_ITEM_END.match(shade, item_end) is None:
+            return end
+        end = item_end
+    return end
+
+
+def _read_issuer(
+    text: str, shade: str, pos: int, joint_kind: bool = False
+) -> tuple[str | None, int]:
+    """The issuer named at ``pos`` and where it ends; ``joint_kind`` for a "liên tịch"
+    document, whose bodies may be listed with commas."""
+    lead = _JOINT_LEAD.match(shade, pos)
+    first = lead.end() if lead else pos
+    end = _issuer_end(text, shade, first)
+    if end == first:
         return None, pos
+    if joint_kind or lead or shadow(text[pos : pos + 7]).lower() == "lien bo":
+        end = _joint_end(text, shade, end, commas=joint_kind)
     name = _canonical_issuer(text[pos:end])
     joint = _JOINT_SECRETARIAT.match(shade, end)
     if joint and name == "Bộ Chính trị":
@@ -544,9 +592,12 @@ def _read_tail(text: str, shade: str, mention: _Mention, pos: int) -> int:
             continue
         issuer = _TAIL_ISSUER.match(shade, pos)
         if issuer and mention.issuer is None:
-            name, end = _read_issuer(text, shade, issuer.end())
+            joint = "liên tịch" in mention.kind
+            name, end = _read_issuer(text, shade, issuer.end(), joint)
             if name is None:
                 break
+            if text[issuer.end() : end].strip() == "BCT" and _is_state_symbol(mention.symbol):
+                name = "Bộ Công Thương"
             mention.issuer, pos = name, end
             continue
         break
@@ -754,7 +805,7 @@ def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
         here, after = mentions[index], mentions[index + 1]
         if not _SHARED_TAIL_GAP.match(shade[here.end : after.start]):
             continue
-        if after.same_date and here.issued_on is None:
+        if (after.same_date and here.issued_on is None) or _issued_together(here, after):
             here.issued_on, here.same_date = after.issued_on, True
         if here.issuer is not None or after.issuer is None:
             continue
@@ -770,6 +821,23 @@ def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
             or (code is not None and code == _issuing_code(after.symbol))
         ):
             here.issuer = after.issuer
+
+
+def _issued_together(here: _Mention, after: _Mention) -> bool:
+    """'Nghị quyết số 18-NQ/TW, Nghị quyết số 19-NQ/TW ngày 25/10/2017': documents of one
+    kind and one code whose numbers follow each other were issued together, so the date
+    written once after the last is theirs too ("Chỉ thị số 05-CT/TW và Kết luận số
+    01-KL/TW ngày …" dates the conclusion alone)."""
+    if here.issued_on is not None or here.partial_date is not None or here.issuer is not None:
+        return False
+    if after.issued_on is None or here.kind != after.kind or not (here.symbol and after.symbol):
+        return False
+    if _issuing_code(here.symbol) != _issuing_code(after.symbol):
+        return False
+    first, second = re.match(r"\d+", here.symbol), re.match(r"\d+", after.symbol)
+    if first is None or second is None:
+        return False
+    return 0 < abs(int(second.group()) - int(first.group())) <= 2
 
 
 # "4 nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW …, Nghị quyết số 70-NQ/TW …":
@@ -868,12 +936,41 @@ def _years_of_partial_dates(shade: str, mentions: list[_Mention]) -> None:
             continue
         index = bisect.bisect_left(positions, mention.start) - 1
         if index < 0:
-            continue
+            # Nothing dates the text before the citation: the first year after it does
+            # ("Kế hoạch số 96-KH/TU ngày 1/3 … trong năm 2023").
+            index = bisect.bisect_left(positions, mention.start)
+            if index >= len(references):
+                continue
         _, year, full = references[index]
         issued = _date_or_none(year, month, day)
         if issued is not None and full is not None and issued > full:
             issued = _date_or_none(year - 1, month, day)
         mention.issued_on = issued
+
+
+# "Luật … số 15/2023/QH15 được Quốc hội thông qua ngày 9/1/2023", "Nghị quyết số 35-NQ/TW
+# về … được Bộ Chính trị ban hành ngày 22/10/2018": the date given later in the clause.
+# (A date before "X ban hành Nghị quyết …" is not read: like the issuer named there, it is
+# left to the clerk, as the labelled corpus does.)
+_ISSUED_LATER = re.compile(
+    r"(?<![\w])(?i:duoc|do)[ \t]{1,3}[A-Z][^\W\d_]*(?:[ \t]{1,3}[^\W\d_]+){0,8}?[ \t]{1,3}"
+    r"(?:(?i:ky)[ \t]{1,3})?(?i:ban[ \t]{1,3}hanh|thong[ \t]{1,3}qua)[ \t]{1,3}"
+    rf"(?:(?i:vao)[ \t]{{1,3}})?{DATE_PATTERN}"
+)
+_CLAUSE_STOP = re.compile(r"[;\n]|\.(?:\s|$)")
+_ISSUED_REACH = 300
+
+
+def _dates_around(shade: str, mentions: list[_Mention]) -> None:
+    for index, mention in enumerate(mentions):
+        if mention.issued_on is not None or mention.partial_date is not None:
+            continue
+        following = mentions[index + 1].start if index + 1 < len(mentions) else len(shade)
+        limit = min(following, mention.end + _ISSUED_REACH)
+        stop = _CLAUSE_STOP.search(shade, mention.end, limit)
+        later = _ISSUED_LATER.search(shade, mention.end, stop.start() if stop else limit)
+        if later is not None:
+            mention.issued_on = parse_date(later)
 
 
 def _date_or_none(year: int, month: int, day: int) -> datetime.date | None:
@@ -892,6 +989,7 @@ def find_mentions(text: str) -> list[Citation]:
     _issuers_from_heading(text, shade, mentions)
     _issuers_from_plenum_before(text, shade, mentions)
     _years_of_partial_dates(shade, mentions)
+    _dates_around(shade, mentions)
     citations: list[Citation] = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)

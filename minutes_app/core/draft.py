@@ -427,6 +427,15 @@ _ORGANIZED_BY = re.compile(r"(?<![\w])do[ \t]+")
 _MEETING_WORD = re.compile(r"(?i:hội[ \t]+nghị|hội[ \t]+thảo|phiên[ \t]+họp|cuộc[ \t]+họp)")
 _LEADING_NOISE = re.compile(r"^(?:[A-ZĐ]{2,6}[ \t]*[-–][ \t]*|[–-][ \t]*)")
 _WHO_WINDOW = 100
+# The words that open the name of a body that can hold a conference.
+_BODY_HEAD = (
+    r"(?:Bộ|Ban|Ủy[ \t]+ban|Uỷ[ \t]+ban|UBND|HĐND|Hội[ \t]+đồng|Chính[ \t]+phủ|Quốc[ \t]+hội|"
+    r"Tỉnh[ \t]+ủy|Thành[ \t]+ủy|Huyện[ \t]+ủy|Thị[ \t]+ủy|Quận[ \t]+ủy|Đảng[ \t]+ủy|"
+    r"Đảng[ \t]+đoàn|Tỉnh[ \t]+đoàn|Thành[ \t]+đoàn|Huyện[ \t]+đoàn|Trung[ \t]+ương|"
+    r"Mặt[ \t]+trận|Hội[ \t]+Liên[ \t]+hiệp|Liên[ \t]+đoàn|Sở|Văn[ \t]+phòng)(?![\w])"
+)
+_BODY_HEAD_AT = re.compile(_BODY_HEAD)
+_LEAD_BEFORE_COMMA = re.compile(r"(?:^|[\n.,;:])[ \t]*(?P<lead>[^\n.,;:]{2,80}?)[ \t]*,[ \t]*$")
 
 
 def _who_before(text: str, end: int) -> tuple[str, int]:
@@ -445,8 +454,18 @@ def _who_before(text: str, end: int) -> tuple[str, int]:
     if noise:
         who, offset = who[noise.end() :], offset + noise.end()
     who = re.split(r"[ \t]+phối[ \t]+hợp(?:[ \t]+với)?[ \t]+", who)[0]
+    # "A và B tổ chức": a joint organizer is named by its lead body.
+    joint = re.search(rf"[ \t]+và[ \t]+(?={_BODY_HEAD})", who)
+    if joint is not None and _BODY_HEAD_AT.match(who.strip()):
+        who = who[: joint.start()]
     stripped = who.strip()
-    return stripped, offset + (who.find(stripped) if stripped else 0)
+    start = offset + (who.find(stripped) if stripped else 0)
+    # "Bộ Chính trị, Ban Bí thư tổ chức": the body before the comma leads.
+    if stripped and _BODY_HEAD_AT.match(stripped):
+        lead = _LEAD_BEFORE_COMMA.search(text, max(0, start - _WHO_WINDOW), start)
+        if lead is not None and _BODY_HEAD_AT.match(lead.group("lead")):
+            return lead.group("lead"), lead.start("lead")
+    return stripped, start
 
 
 def _organizer(text: str) -> tuple[str | None, Span | None]:
@@ -465,13 +484,26 @@ def _organizer(text: str) -> tuple[str | None, Span | None]:
         who, offset = who[by[-1].end() :], offset + by[-1].end()
         if _looks_like_body(who):
             return who, Span(offset, offset + len(who), "organizer")
+    # "…, Ban Thường vụ Tỉnh ủy Lào Cai họp cho ý kiến …": a body that meets, named by
+    # the words that open a body's name.
+    for count, verb in enumerate(_MEETS.finditer(text)):
+        if count >= _MOST_MEETINGS:
+            break
+        who, offset = _who_before(text, verb.start())
+        if _BODY_HEAD_AT.match(who) and _looks_like_body(who):
+            return who, Span(offset, offset + len(who), "organizer")
     return None, None
+
+
+# The organizer is named near the top; the rest of a long text is not read for it.
+_MOST_MEETINGS = 50
+_MEETS = re.compile(r"(?<![\w])(?<!phiên )(?<!cuộc )(?<!buổi )(?:đã[ \t]+)?họp(?![\w])")
 
 
 def _looks_like_body(name: str) -> bool:
     words = name.split()
     return (
-        1 <= len(words) <= 12
+        1 <= len(words) <= 16
         and name[:1].isupper()
         and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị)\b", name)
         and not re.search(r"\d", name)
@@ -499,9 +531,35 @@ def _chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
         if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
             people = _people_in(sentence[verb.end() : verb.end() + _WINDOW])
         if people:
-            located = (_locate(text, person.name, start, end, "chair") for person in people)
+            _add_co_chairs(text, start, people)
+            located = (_locate(text, person.name, start, len(text), "chair") for person in people)
             return tuple(people), [span for span in located if span is not None]
     return (), []
+
+
+# "Cùng chủ trì có đồng chí …", "Đồng chủ trì hội nghị có các đồng chí: …": a sentence
+# soon after the chair's names those who chaired with them.
+_CO_CHAIRS = re.compile(
+    r"[ \t]*(?:[Cc]ùng|[Đđ]ồng)[ \t]+chủ[ \t]+trì[ \t]*(?:hội[ \t]+nghị[ \t]*)?(?:có|là|gồm)?[ \t]*"
+)
+_CO_CHAIR_SENTENCES = 3
+
+
+def _add_co_chairs(text: str, chair_start: int, people: list[PersonMention]) -> None:
+    """Add to ``people`` the co-chairs named in the sentences after the one at
+    ``chair_start`` (a bounded look ahead)."""
+    following = [
+        span for span in _sentences(text, chair_start, min(len(text), chair_start + 3000))
+    ][1 : 1 + _CO_CHAIR_SENTENCES]
+    for start, end in following:
+        lead = _CO_CHAIRS.match(text, start, end)
+        if lead is None:
+            continue
+        names = {person.name for person in people}
+        for person in _people_in(text[lead.end() : min(end, lead.end() + _WINDOW)]):
+            if person.name not in names:
+                people.append(person)
+        return
 
 
 def _clause_before(text: str) -> tuple[int, str]:

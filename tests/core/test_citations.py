@@ -374,3 +374,114 @@ def test_state_symbols_of_other_bodies_do_not_share_an_issuer() -> None:
 )
 def test_two_syllable_levels_end_an_issuer(text: str, issuer: str) -> None:
     assert _one(text).issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Kết luận số 14-KL/TW của BCT về", BCT),
+        ("Hướng dẫn số 02-HD/TW ngày 9/12/2021 của BBT về", "Ban Bí thư"),
+        # A state symbol's "BCT" is the Ministry of Industry and Trade.
+        ("Thông tư số 12/2023/TT-BCT ngày 5/6/2023 của BCT quy định", "Bộ Công Thương"),
+    ],
+)
+def test_abbreviated_party_bodies_are_written_out(text: str, issuer: str) -> None:
+    assert _one(text).issuer == issuer
+
+
+def test_thi_hanh_ends_the_issuer() -> None:
+    citation = _one("Quy định số 24-QĐ/TW ngày 30/7/2021 của BCH Trung ương Đảng thi hành Điều lệ")
+    assert citation.issuer == "Ban Chấp hành Trung ương Đảng"
+
+
+def test_level_after_dang_uy_belongs_to_the_issuer() -> None:
+    citation = _one("Thông báo kết luận số 08-TB/ĐU ngày 10/1/2024 của Đảng ủy xã Cẩm Bình về")
+    assert citation.issuer == "Đảng ủy xã Cẩm Bình"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Thông tư liên tịch số 90/2009/TTLT-BTC-BNV ngày 06/5/2009 của Liên bộ Tài chính - "
+            "Nội vụ, Sở Tài chính đã hướng dẫn",
+            "Liên bộ Tài chính - Nội vụ",
+        ),
+        (
+            "Thông tư liên tịch số 50/2014/TTLT-BTNMT-BNV của liên Bộ Tài nguyên và Môi trường"
+            " - Bộ Nội vụ hướng dẫn",
+            "liên Bộ Tài nguyên và Môi trường - Bộ Nội vụ",
+        ),
+        (
+            "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN của Ủy ban Thường"
+            " vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam quy định",
+            "Ủy ban Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ "
+            "quốc Việt Nam",
+        ),
+    ],
+)
+def test_joint_documents_name_every_issuing_body(text: str, issuer: str) -> None:
+    assert _one(text).issuer == issuer
+
+
+def test_a_comma_after_a_single_issuer_starts_the_next_clause() -> None:
+    citation = _one("Thông tư số 01/2023/TT-BNV của Bộ Nội vụ, Sở Nội vụ đã hướng dẫn")
+    assert citation.issuer == "Bộ Nội vụ"
+
+
+def test_consecutive_numbers_share_the_date_written_after_the_last() -> None:
+    found = find_citations(
+        "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị"
+    )
+    assert [(c.symbol, c.issued_on) for c in found] == [
+        ("217-QĐ/TW", datetime.date(2013, 12, 12)),
+        ("218-QĐ/TW", datetime.date(2013, 12, 12)),
+    ]
+
+
+def test_other_kinds_or_distant_numbers_keep_their_own_date() -> None:
+    found = find_citations(
+        "Chỉ thị số 05-CT/TW và Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị; "
+        "Quyết định số 10-QĐ/TU, Quyết định số 25-QĐ/TU ngày 2/3/2022 của Tỉnh ủy"
+    )
+    assert [c.issued_on for c in found] == [
+        None,
+        datetime.date(2021, 5, 18),
+        None,
+        datetime.date(2022, 3, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "issued_on"),
+    [
+        (
+            "Luật Khám bệnh, chữa bệnh số 15/2023/QH15 được Quốc hội thông qua ngày 9/1/2023.",
+            datetime.date(2023, 1, 9),
+        ),
+        (
+            "Nghị quyết số 35-NQ/TW về bảo vệ nền tảng tư tưởng của Đảng được Bộ Chính trị ban "
+            "hành ngày 22/10/2018 là văn bản quan trọng.",
+            datetime.date(2018, 10, 22),
+        ),
+        # Another clause's date is not the document's.
+        (
+            "Nghị quyết số 35-NQ/TW đã đi vào cuộc sống. Được Bộ Chính trị ban hành ngày 1/1/2019",
+            None,
+        ),
+    ],
+)
+def test_issue_date_given_later_in_the_clause(text: str, issued_on: datetime.date) -> None:
+    assert _one(text).issued_on == issued_on
+
+
+def test_date_before_the_issuing_clause_is_left_unread() -> None:
+    citation = _one(
+        "Ngày 30 tháng 12 năm 2021, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU"
+    )
+    assert citation.issued_on is None
+
+
+def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() -> None:
+    citation = _one("Kế hoạch số 96-KH/TU ngày 1/3 của BTV Tỉnh ủy về các ngày lễ lớn năm 2023.")
+    assert citation.issued_on == datetime.date(2023, 3, 1)

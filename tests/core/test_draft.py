@@ -386,3 +386,54 @@ def test_session_before_a_date_in_words() -> None:
         "Sáng ngày 19 tháng 11 năm 2024, Ban Thường vụ Huyện ủy tổ chức hội nghị."
     )
     assert (draft.date, draft.session) == (datetime.date(2024, 11, 19), "morning")
+
+
+def test_co_chairs_named_in_the_next_sentence() -> None:
+    draft = draft_from_text(
+        "Chiều 3/5/2024, Chính phủ tổ chức hội nghị. Thủ tướng Chính phủ Phạm Văn Khải chủ trì "
+        "hội nghị. Cùng chủ trì có các đồng chí: Trần Hồng Quân, Phó Thủ tướng Chính phủ; "
+        "Đỗ Đức Minh, Bộ trưởng Bộ Tài nguyên và Môi trường."
+    )
+    assert _chairs(draft) == [
+        ("Phạm Văn Khải", "Thủ tướng Chính phủ"),
+        ("Trần Hồng Quân", "Phó Thủ tướng Chính phủ"),
+        ("Đỗ Đức Minh", "Bộ trưởng Bộ Tài nguyên và Môi trường"),
+    ]
+
+
+def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
+    draft = draft_from_text(
+        "Sáng 3/5/2024, Tỉnh ủy tổ chức hội nghị. Đồng chí Lê Văn An, Bí thư Tỉnh ủy chủ trì. "
+        "Hội nghị nghe ba báo cáo. Các đại biểu thảo luận. Đại biểu biểu quyết. "
+        "Cùng chủ trì có đồng chí Hà Văn Bình, Phó Bí thư Tỉnh ủy."
+    )
+    assert _chairs(draft) == [("Lê Văn An", "Bí thư Tỉnh ủy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizer"),
+    [
+        (
+            "Sáng 12/4/2023, tại Hội trường Diên Hồng, Nhà Quốc hội, Bộ Chính trị, Ban Bí thư "
+            "tổ chức Hội nghị toàn quốc.",
+            "Bộ Chính trị",
+        ),
+        (
+            "Sáng 5/6/2024, Huyện ủy Yên Thành và Ủy ban MTTQ huyện tổ chức hội nghị đối thoại.",
+            "Huyện ủy Yên Thành",
+        ),
+        (
+            "Chiều 21/9/2023, Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lạng Sơn tổ "
+            "chức hội nghị sơ kết.",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lạng Sơn",
+        ),
+        (
+            "Sáng 28/8/2023, dưới sự chủ trì của đồng chí Đặng Xuân Phong, Bí thư Tỉnh ủy, Ban "
+            "Thường vụ Tỉnh ủy Lào Cai họp cho ý kiến vào một số nội dung.",
+            "Ban Thường vụ Tỉnh ủy Lào Cai",
+        ),
+        ("Chiều 5/6/2024, các đại biểu họp bàn về kế hoạch.", None),
+    ],
+)
+def test_organizer_is_the_lead_body(text: str, organizer: str | None) -> None:
+    assert draft_from_text(text).organizer == organizer
