@@ -291,7 +291,56 @@ _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
 _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"})}
 # ... only after "Đảng bộ", "nhân dân" and "Đảng ủy" ("Đảng ủy xã Cẩm Bình"): "Bộ Chính
 # trị huyện đã …" is two clauses.
-_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy"})
+_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi"})
+# Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
+# nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội".
+_LOWER_PAIRS = {("nhan", "dan"): frozenset({"ban", "dong"}), ("dai", "bieu"): frozenset({"doan"})}
+# Lower-case words that fold like a name syllable ("tài", "giáo") but end a name: "của
+# Thường trực Huyện ủy Mỏ Cày Nam tại buổi làm việc", "… Tỉnh ủy giao Sở …".
+_LOWER_STOPS = frozenset({"tại", "giao"})
+# "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh": the sectors a bloc committee covers.
+_BLOC = re.compile(
+    r"(?i:(?:cac[ \t]{1,3})?(?:co[ \t]{1,3}quan|doanh[ \t]{1,3}nghiep)"
+    r"(?:[ \t]{0,3}(?:,|va)[ \t]{0,3}(?:cac[ \t]{1,3})?(?:co[ \t]{1,3}quan|doanh[ \t]{1,3}nghiep))*)"
+)
+# "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh", "Ban Chỉ đạo Chương trình mục
+# tiêu quốc gia … vùng đồng bào dân tộc thiểu số và miền núi tỉnh Lai Châu": a steering
+# committee's remit, in lower case and with commas, runs to the level it works at.
+_STEERING = re.compile(r"(?i:ban[ \t]{1,3}chi[ \t]{1,3}dao)$")
+_REMIT_WORD = re.compile(r"[ \t]{0,3}(?:[,\-–][ \t]{0,3})?(?P<w>[^\W\d_]+)")
+_REMIT_LEVELS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thành phố", "thị xã"})
+_REMIT_STOPS = frozenset(
+    "về ngày nhằm theo của đã được tại trên để gửi với cho đến là thì sẽ vừa đang chỉ yêu "
+    "đề giao kiểm họp làm tổ ban".split()
+)
+_MOST_REMIT_WORDS = 30
+_REMIT_CITED = re.compile(r"[ \t]{0,3}(?:(?i:so)\b|\d)")
+
+
+def _remit_end(text: str, shade: str, pos: int) -> int | None:
+    """End of the level word that closes a steering committee's remit starting at
+    ``pos``, or None when a verb, a date or a clause mark comes first."""
+    end = pos
+    previous = ""
+    for _ in range(_MOST_REMIT_WORDS):
+        match = _REMIT_WORD.match(shade, end)
+        if match is None:
+            return None
+        word = text[match.start("w") : match.end("w")]
+        lower = word.lower()
+        # A cited document ends the remit; a kind without a number is part of it ("Ban Chỉ
+        # đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh").
+        kind = _KIND_AT.match(shade, match.start("w"))
+        if lower in _REMIT_STOPS or (kind and _REMIT_CITED.match(shade, kind.end())):
+            return None
+        society = lower == "xã" and shade[match.end("w") : match.end("w") + 4].lower() == " hoi"
+        if not society and (lower in _REMIT_LEVELS or f"{previous} {lower}" in _REMIT_LEVELS):
+            return match.end("w")
+        if lower == "trung" and shade[match.end("w") : match.end("w") + 5].lower() == " uong":
+            return match.end("w") + 5
+        previous = lower
+        end = match.end("w")
+    return None
 
 
 def _issuer_end(text: str, shade: str, pos: int) -> int:
@@ -308,6 +357,14 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
         word_start = match.start("w")
         original = text[word_start : match.end("w")]
         folded = match.group("w").lower()
+        if (
+            count > 0
+            and _STEERING.search(shade, pos, end)
+            and (remit := _remit_end(text, shade, end)) is not None
+        ):
+            end, previous_capital, previous_folded = remit, True, "bo"
+            count += 2
+            continue
         if folded == "va":
             if count == 0 or not _capital_follows(text, shade, match):
                 break
@@ -318,17 +375,24 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
                 break
         elif original[:1].isupper():
             pass
+        elif original in _LOWER_STOPS:
+            break
+        elif previous_folded == "khoi" and (bloc := _BLOC.match(shade, word_start)):
+            # "Đảng ủy Khối các cơ quan tỉnh": the place level may follow.
+            end, previous_capital, previous_folded = bloc.end(), True, "bo"
+            count += 2
+            continue
         elif folded == "thi" and _next_is(shade, match, "hanh"):
             # "… Trung ương Đảng thi hành Điều lệ Đảng": the verb "thi hành" ends the name.
             break
         elif (
-            folded == "nhan"
-            and previous_folded in ("ban", "dong")
-            and _next_is(shade, match, "dan")
+            (pair := next((p for p in _LOWER_PAIRS if p[0] == folded), None)) is not None
+            and previous_folded in _LOWER_PAIRS[pair]
+            and _next_is(shade, match, pair[1])
         ):
-            # "Ủy ban nhân dân", "Hội đồng nhân dân": two lower-case syllables in a row.
+            # "Ủy ban nhân dân", "Đoàn đại biểu": two lower-case syllables in a row.
             end = _WORD.match(shade, match.end("w")).end("w")  # type: ignore[union-attr]
-            previous_capital, previous_folded = True, "dan"
+            previous_capital, previous_folded = True, pair[1]
             count += 2
             continue
         elif (
@@ -357,6 +421,12 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
         previous_folded = folded
         count += 1
     return end
+
+
+def organisation_end(text: str, shade: str, pos: int) -> int:
+    """Where the name of a body that starts at ``pos`` ends (``pos`` when none starts
+    there); ``shade`` is ``shadow(text)``."""
+    return _issuer_end(text, shade, pos)
 
 
 def _next_is(shade: str, match: re.Match[str], folded: str) -> bool:
@@ -476,7 +546,18 @@ def _read_issuer(
     term = _KOA.match(shade, end)
     if term and " khóa " not in name:
         name, end = f"{name} khóa {term.group('term')}", term.end()
+    years = _TERM_YEARS.match(shade, end) if " khóa " in name else None
+    if years is not None:
+        span = " ".join(text[years.start("years") : years.end("years")].split())
+        name, end = f"{name}, nhiệm kỳ {span}", years.end()
     return name, end
+
+
+# "… khóa XVII, nhiệm kỳ 2020 - 2025": the years of the term named after its number.
+_TERM_YEARS = re.compile(
+    r"[ \t]{0,3},?[ \t]{0,3}(?i:nhiem[ \t]{1,3}ky)[ \t]{1,3}"
+    r"(?P<years>(?:19|20)\d\d[ \t]{0,3}[-–][ \t]{0,3}(?:19|20)\d\d)(?!\d)"
+)
 
 
 # --------------------------------------------------------------------------- subjects

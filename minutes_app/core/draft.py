@@ -16,6 +16,7 @@ from minutes_app.core.citations import (
     Citation,
     documents_of,
     find_mentions,
+    organisation_end,
     shadow,
 )
 from minutes_app.core.citations import parse_date as _parse_full_date
@@ -325,6 +326,21 @@ def _event_date(text: str, shade: str, cited: _Cited) -> _DateFound | None:
     return None
 
 
+# "Cà Mau, ngày 17 tháng 7 năm 2024 … Sáng nay, Ban Chỉ đạo …": the session of a dated
+# report's own day, named without a date; looked for near the top only.
+_SESSION_TODAY = re.compile(
+    r"(?<![\w])(?P<session>(?i:sang|chieu|toi|trua))[ \t]+(?i:nay|hom[ \t]+nay)(?![\w])"
+)
+_SESSION_TODAY_REACH = 2000
+
+
+def _session_today(shade: str, cited: _Cited) -> str | None:
+    for match in _SESSION_TODAY.finditer(shade, 0, _SESSION_TODAY_REACH):
+        if match.start() not in cited:
+            return _SESSIONS.get(match.group("session").lower())
+    return None
+
+
 def _date_found(text: str, match: re.Match[str]) -> _DateFound | None:
     groups = match.groupdict()
     day = int(groups.get("d") or groups.get("d2") or 0)
@@ -468,13 +484,17 @@ def _who_before(text: str, end: int) -> tuple[str, int]:
     return stripped, start
 
 
-def _organizer(text: str) -> tuple[str | None, Span | None]:
+def _organizer(text: str, shade: str) -> tuple[str | None, Span | None]:
     for verb in _ORGANIZE_VERB.finditer(text):
         who, offset = _who_before(text, verb.start())
         by = list(_ORGANIZED_BY.finditer(who))
         if by and _MEETING_WORD.search(who[: by[-1].start()]):
             who, offset = who[by[-1].end() :], offset + by[-1].end()
         if _looks_like_body(who):
+            return who, Span(offset, offset + len(who), "organizer")
+        reaching = _name_reaching(text, shade, verb.start())
+        if reaching is not None and _looks_like_body(reaching[0]):
+            who, offset = reaching
             return who, Span(offset, offset + len(who), "organizer")
     for verb in re.finditer(r"(?<![\w])tổ[ \t]+chức(?!\w)", text):
         who, offset = _who_before(text, verb.start())
@@ -492,6 +512,45 @@ def _organizer(text: str) -> tuple[str | None, Span | None]:
         who, offset = _who_before(text, verb.start())
         if _BODY_HEAD_AT.match(who) and _looks_like_body(who):
             return who, Span(offset, offset + len(who), "organizer")
+    return _meeting_of(text)
+
+
+def _name_reaching(text: str, shade: str, end: int) -> tuple[str, int] | None:
+    """A body's name that runs, commas and all, right up to ``end`` ("Ban Chỉ đạo phòng,
+    chống tham nhũng, tiêu cực tỉnh Cà Mau tổ chức"): the earliest in the sentence."""
+    start = max(0, end - _WHO_WINDOW * 2)
+    start = max(text.rfind(".", start, end), text.rfind("\n", start, end), start - 1) + 1
+    for head in _BODY_HEAD_AT.finditer(text, start, end):
+        reach = organisation_end(text, shade, head.start())
+        if reach > head.start() and not text[reach:end].strip():
+            return text[head.start() : reach], head.start()
+    return None
+
+
+# "buổi làm việc của Ban Thường vụ Tỉnh ủy An Giang với …", "Kết luận của Thường trực
+# Tỉnh ủy tại buổi làm việc …": the body whose meeting it is.
+_MEETING_THEN_BODY = re.compile(
+    r"(?<![\w])(?:buổi[ \t]+làm[ \t]+việc|phiên[ \t]+họp|cuộc[ \t]+họp|kỳ[ \t]+họp)"
+    r"[ \t]+của[ \t]+(?=" + _BODY_HEAD + r"|Thường[ \t]+trực)"
+)
+_BODY_THEN_MEETING = re.compile(r"(?<![\w])của[ \t]+(?=" + _BODY_HEAD + r"|Thường[ \t]+trực)")
+_AT_MEETING = re.compile(
+    r"[ \t]+tại[ \t]+(?:buổi[ \t]+làm[ \t]+việc|hội[ \t]+nghị|phiên[ \t]+họp|cuộc[ \t]+họp)"
+)
+_MEETING_OF_REACH = 1500
+
+
+def _meeting_of(text: str) -> tuple[str | None, Span | None]:
+    top = text[:_MEETING_OF_REACH]
+    shade = shadow(top)  # bounded: the top of the text only
+    for pattern, after in ((_MEETING_THEN_BODY, None), (_BODY_THEN_MEETING, _AT_MEETING)):
+        for match in pattern.finditer(top):
+            end = organisation_end(top, shade, match.end())
+            name = top[match.end() : end]
+            if after is not None and after.match(top, end) is None:
+                continue
+            if end > match.end() and _looks_like_body(name):
+                return name, Span(match.end(), end, "organizer")
     return None, None
 
 
@@ -520,6 +579,13 @@ _CHAIR_LIST_AFTER = re.compile(
 )
 
 
+# "Phó Bí thư Thường trực Tỉnh ủy Hầu A Lềnh dự và chủ trì": the words that lead to the
+# verb, after the name.
+_CHAIR_VERB_LEAD = re.compile(
+    r"(?:[ \t]+(?:đã|cùng|trực[ \t]+tiếp|(?:tham[ \t]+)?dự[ \t]+và))+[ \t]*$", re.IGNORECASE
+)
+
+
 def _chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
     for start, end in _sentences(text):
         sentence = text[start:end]
@@ -527,7 +593,7 @@ def _chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
         if verb is None or "điểm cầu" in sentence[: verb.start()].lower():
             continue
         before = _clause_before(sentence[max(0, verb.start() - _WINDOW) : verb.start()])
-        people = _people_in(before[1])
+        people = _people_in(_CHAIR_VERB_LEAD.sub("", before[1]))
         if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
             people = _people_in(sentence[verb.end() : verb.end() + _WINDOW])
         if people:
@@ -873,8 +939,8 @@ def draft_from_text(text: str) -> ConferenceDraft:
             spans.append(found.span)
         else:
             year_inferred = False
-        session = found.session
-    organizer, organizer_span = _organizer(text)
+        session = found.session or _session_today(shade, cited)
+    organizer, organizer_span = _organizer(text, shade)
     host, host_span = _host_point(text)
     chairs, chair_spans = _chairs(text)
     bridges, bridge_spans = _bridge_points(text)

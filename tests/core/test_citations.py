@@ -485,3 +485,53 @@ def test_date_before_the_issuing_clause_is_left_unread() -> None:
 def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() -> None:
     citation = _one("Kế hoạch số 96-KH/TU ngày 1/3 của BTV Tỉnh ủy về các ngày lễ lớn năm 2023.")
     assert citation.issued_on == datetime.date(2023, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Nghị quyết số 03-NQ/HU ngày 2/2/2022 của Ban Chấp hành Đảng bộ huyện khóa XXI, "
+            "nhiệm kỳ 2020-2025 về giảm nghèo",
+            "Ban Chấp hành Đảng bộ huyện khóa XXI, nhiệm kỳ 2020-2025",
+        ),
+        (
+            "Hướng dẫn số 4-HD/ĐUK của Ban Tuyên giáo Đảng ủy Khối các cơ quan Trung ương về "
+            "sinh hoạt chi bộ",
+            "Ban Tuyên giáo Đảng ủy Khối các cơ quan Trung ương",
+        ),
+        (
+            "Kế hoạch số 7-KH/ĐUK của Đảng ủy Khối cơ quan và doanh nghiệp tỉnh nhằm nâng cao",
+            "Đảng ủy Khối cơ quan và doanh nghiệp tỉnh",
+        ),
+        (
+            "Quyết định số 12-QĐ/BCĐ của Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh về "
+            "phân công thành viên",
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh",
+        ),
+        (
+            "Quyết định số 88-QĐ/BCĐ của Ban Chỉ đạo phát triển kinh tế - xã hội vùng biên giới "
+            "tỉnh Kon Tum về kiện toàn",
+            "Ban Chỉ đạo phát triển kinh tế - xã hội vùng biên giới tỉnh Kon Tum",
+        ),
+        # The remit reaches no level before a verb: only the committee's own name.
+        (
+            "Kế hoạch số 5-KH/BCĐ của Ban Chỉ đạo triển khai trên địa bàn tỉnh",
+            "Ban Chỉ đạo",
+        ),
+        (
+            "Công văn số 45-CV/ĐĐBQH của Đoàn đại biểu Quốc hội tỉnh Yên Bái về tiếp xúc cử tri",
+            "Đoàn đại biểu Quốc hội tỉnh Yên Bái",
+        ),
+        (
+            "Kế hoạch số 9-KH/ĐU của Đảng ủy Quân sự thành phố về diễn tập",
+            "Đảng ủy Quân sự thành phố",
+        ),
+        (
+            "Thông báo số 8-TB/HU của Thường trực Huyện ủy Tam Nông tại hội nghị giao ban",
+            "Thường trực Huyện ủy Tam Nông",
+        ),
+    ],
+)
+def test_issuers_of_local_bodies_with_long_names(text: str, issuer: str) -> None:
+    assert _one(text).issuer == issuer

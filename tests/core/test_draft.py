@@ -437,3 +437,46 @@ def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
 )
 def test_organizer_is_the_lead_body(text: str, organizer: str | None) -> None:
     assert draft_from_text(text).organizer == organizer
+
+
+def test_session_of_the_report_day_named_without_a_date() -> None:
+    draft = draft_from_text(
+        "Hòa Bình, ngày 3 tháng 4 năm 2024\n\nSáng nay, Ban Thường vụ Tỉnh ủy tổ chức hội nghị."
+    )
+    assert (draft.date, draft.session) == (datetime.date(2024, 4, 3), "morning")
+    plain = draft_from_text("Hòa Bình, ngày 3 tháng 4 năm 2024\n\nBan Thường vụ Tỉnh ủy họp.")
+    assert plain.session is None
+
+
+def test_chair_with_the_title_before_the_name_who_attends_and_chairs() -> None:
+    draft = draft_from_text(
+        "Sáng 2/3/2024, Tỉnh ủy tổ chức hội nghị. "
+        "Bí thư Tỉnh ủy Lò Văn Mạnh dự và chủ trì hội nghị."
+    )
+    assert _chairs(draft) == [("Lò Văn Mạnh", "Bí thư Tỉnh ủy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizer"),
+    [
+        (
+            "Sáng 4/4/2024, Ban Chỉ đạo cải cách hành chính, chuyển đổi số tỉnh Hòa Bình tổ "
+            "chức hội nghị sơ kết.",
+            "Ban Chỉ đạo cải cách hành chính, chuyển đổi số tỉnh Hòa Bình",
+        ),
+        (
+            "Chiều 6/6/2024, đồng chí Lê Văn Tâm, Bí thư Tỉnh ủy chủ trì buổi làm việc của Ban "
+            "Thường vụ Tỉnh ủy với Đảng ủy Công an tỉnh.",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        (
+            "Thông báo kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Huyện ủy Mỹ Xuyên\n"
+            "Ngày 4/7/2024, đồng chí Lâm Văn Mẫn, Bí thư Tỉnh ủy chủ trì buổi làm việc.",
+            "Thường trực Tỉnh ủy",
+        ),
+        # A person's words, not a body's meeting.
+        ("Ngày 4/7/2024, kết luận của đồng chí Bí thư tại buổi làm việc được công bố.", None),
+    ],
+)
+def test_organizer_named_by_its_meeting(text: str, organizer: str | None) -> None:
+    assert draft_from_text(text).organizer == organizer
