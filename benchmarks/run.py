@@ -144,6 +144,14 @@ def ui_max_block_ms(db_path: Path) -> float | None:
     the 200,000-task one and then exported the exchange file. Run in a child process, so
     that its memory does not count in peak_rss_mb."""
     small = Path(tempfile.gettempdir()) / "minutes-bench-20k.sqlite3"
+    if small.exists():
+        from minutes_app.db.engine import Database
+
+        try:  # a copy left by an older or unfinished schema is built again
+            Database.open(small).close()
+        except Exception:
+            for leftover in (small, Path(f"{small}-wal"), Path(f"{small}-shm")):
+                leftover.unlink(missing_ok=True)
     if not small.exists():
         sys.path.insert(0, str(HERE))
         from generate import build

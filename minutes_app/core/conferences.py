@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import Any
 
 from minutes_app.db.engine import Database
-from minutes_app.db.models import (
-    BridgePoint,
-    Conference,
-    ConferenceChair,
-    Document,
-    Instruction,
-    Person,
-    StudiedDocument,
-    Task,
-)
 
 OPEN_STATUSES = ("open", "in_progress")
 
@@ -53,75 +42,70 @@ class ConferenceSummary:
         }
 
 
-def _grouped(session: Session, statement: object) -> dict[int, list[str]]:
+# The list is what the window shows first, so it is read with plain SQL: no statement to
+# compile and no ORM mapping to configure before the first screen is painted. The column
+# names are those of db/models.py (tests compare the result with the ORM's).
+_ROWS_SQL = (
+    "SELECT id, title, date, session, kind, organizer FROM conference "
+    "WHERE deleted_at IS NULL ORDER BY date DESC, id DESC"
+)
+_CHAIRS_SQL = (
+    "SELECT c.conference_id, p.name FROM conference_chair c JOIN person p ON p.id = c.person_id "
+    "ORDER BY c.conference_id, c.position"
+)
+_POINTS_SQL = "SELECT conference_id, name FROM bridge_point ORDER BY conference_id, position"
+_DOCUMENTS_SQL = (
+    "SELECT s.conference_id, coalesce(d.symbol, d.number) FROM studied_document s "
+    "JOIN document d ON d.id = s.document_id ORDER BY s.conference_id, s.position"
+)
+_TASKS_SQL = (
+    "SELECT i.conference_id, count(t.id) FROM instruction i JOIN task t "
+    "ON i.id = t.instruction_id GROUP BY i.conference_id"
+)
+_OVERDUE_SQL = (
+    "SELECT i.conference_id, count(t.id) FROM instruction i JOIN task t "
+    "ON i.id = t.instruction_id WHERE t.status IN (?, ?) AND t.deadline < ? "
+    "GROUP BY i.conference_id"
+)
+
+
+def _grouped(rows: Iterable[Any]) -> dict[int, tuple[str, ...]]:
     grouped: dict[int, list[str]] = {}
-    for conference_id, name in session.execute(statement):  # type: ignore[call-overload]
-        grouped.setdefault(conference_id, []).append(name)
-    return grouped
+    for conference_id, name in rows:
+        names = grouped.get(conference_id)
+        if names is None:
+            grouped[conference_id] = [name]
+        else:
+            names.append(name)
+    return {key: tuple(names) for key, names in grouped.items()}
 
 
 def list_conferences(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
     """Every conference not in the trash, newest first, with its overdue tasks as of ``today``."""
     today = today or dt.date.today()
     with db.reading() as session:
-        rows = session.execute(
-            select(
-                Conference.id,
-                Conference.title,
-                Conference.date,
-                Conference.session,
-                Conference.kind,
-                Conference.organizer,
-            )
-            .where(Conference.deleted_at.is_(None))
-            .order_by(Conference.date.desc(), Conference.id.desc())
-        ).all()
-        chairs = _grouped(
-            session,
-            select(ConferenceChair.conference_id, Person.name)
-            .join(Person)
-            .order_by(ConferenceChair.conference_id, ConferenceChair.position),
-        )
-        points = _grouped(
-            session,
-            select(BridgePoint.conference_id, BridgePoint.name).order_by(
-                BridgePoint.conference_id, BridgePoint.position
-            ),
-        )
-        documents = _grouped(
-            session,
-            select(StudiedDocument.conference_id, func.coalesce(Document.symbol, Document.number))
-            .join(Document)
-            .order_by(StudiedDocument.conference_id, StudiedDocument.position),
-        )
-        tasks = dict(
-            session.execute(
-                select(Instruction.conference_id, func.count(Task.id))
-                .join(Task)
-                .group_by(Instruction.conference_id)
-            ).all()
-        )
-        overdue = dict(
-            session.execute(
-                select(Instruction.conference_id, func.count(Task.id))
-                .join(Task)
-                .where(Task.status.in_(OPEN_STATUSES), Task.deadline < today)
-                .group_by(Instruction.conference_id)
-            ).all()
-        )
+        run = session.connection().exec_driver_sql
+        rows = run(_ROWS_SQL).all()
+        chairs = _grouped(run(_CHAIRS_SQL))
+        points = _grouped(run(_POINTS_SQL))
+        documents = _grouped(run(_DOCUMENTS_SQL))
+        tasks: dict[int, int] = dict(run(_TASKS_SQL).all())
+        overdue: dict[int, int] = dict(run(_OVERDUE_SQL, (*OPEN_STATUSES, today.isoformat())).all())
+    day = dt.date.fromisoformat
+    empty: tuple[str, ...] = ()
     return [
         ConferenceSummary(
-            id=r.id,
-            title=r.title,
-            date=r.date,
-            session=r.session,
-            kind=r.kind,
-            organizer=r.organizer,
-            chairs=tuple(chairs.get(r.id, ())),
-            bridge_points=tuple(points.get(r.id, ())),
-            documents=tuple(documents.get(r.id, ())),
-            tasks=tasks.get(r.id, 0),
-            overdue=overdue.get(r.id, 0),
+            id=cid,
+            title=title,
+            date=day(date),
+            session=sitting,
+            kind=kind,
+            organizer=organizer,
+            chairs=chairs.get(cid, empty),
+            bridge_points=points.get(cid, empty),
+            documents=documents.get(cid, empty),
+            tasks=tasks.get(cid, 0),
+            overdue=overdue.get(cid, 0),
         )
-        for r in rows
+        for cid, title, date, sitting, kind, organizer in rows
     ]

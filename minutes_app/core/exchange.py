@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -20,6 +25,8 @@ from minutes_app.core.exchange_read import (
     ExchangeFile,
     TaskRecord,
 )
+from minutes_app.core.export_common import Progress, report_progress
+from minutes_app.core.files import shared_mode
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     BridgePoint,
@@ -65,12 +72,23 @@ def conference_identity(date: dt.date, title: str) -> tuple[dt.date, str]:
     return (date, title)
 
 
+# Conferences merged (or exported) between two flushes: a bounded piece of work, so that
+# no single step holds the GIL long enough to freeze the window of a worker thread.
+# A batch ends after BATCH conferences or once it holds TASKS_PER_BATCH tasks.
+BATCH = 20
+TASKS_PER_BATCH = 250
+
+# Called after each batch of an import is flushed, with (conferences done, total).
+BatchHook = Callable[[int, int], object]
+
+
 class _Importer:
     """Resolves file keys to rows, reusing what the database already holds."""
 
-    def __init__(self, session: Session, file: ExchangeFile) -> None:
+    def __init__(self, session: Session, file: ExchangeFile, on_batch: BatchHook | None) -> None:
         self.session = session
         self.file = file
+        self.on_batch = on_batch
         self.units: dict[str, Unit] = {}
         self.people: dict[str, Person] = {}
         self.documents: dict[str, Document] = {}
@@ -161,14 +179,24 @@ class _Importer:
                 select(Conference.date, Conference.title).where(Conference.deleted_at.is_(None))
             )
         }
-        for record in self.file.conferences:
+        total = len(self.file.conferences)
+        conferences = tasks = 0
+        for done, record in enumerate(self.file.conferences, start=1):
             identity = conference_identity(record.date, record.title)
             if identity in stored:
                 self.counts["present"] += 1
-                continue
-            stored.add(identity)
-            self.session.add(self._conference(record))
-            self.counts["conferences"] += 1
+            else:
+                stored.add(identity)
+                self.session.add(self._conference(record))
+                self.counts["conferences"] += 1
+                conferences += 1
+                tasks += sum(len(i.tasks) for i in record.instructions)
+            if conferences >= BATCH or tasks >= TASKS_PER_BATCH or done == total:
+                conferences = tasks = 0
+                # Flushed rows are no longer held by the session: each batch can be freed.
+                self.session.flush()
+                if self.on_batch is not None:
+                    self.on_batch(done, total)
 
     def _person(self, appearance: Appearance | None) -> tuple[Person | None, str | None]:
         if appearance is None:
@@ -292,11 +320,18 @@ def _first_of_each(items: Sequence[Item], target: Callable[[Item], object]) -> l
     return kept
 
 
-def import_exchange(db: Database, file: ExchangeFile) -> ImportSummary:
-    """Merge ``file`` into ``db`` in one transaction: all of it, or nothing."""
+def import_exchange(
+    db: Database, file: ExchangeFile, on_batch: BatchHook | None = None
+) -> ImportSummary:
+    """Merge ``file`` into ``db`` in one transaction: all of it, or nothing.
+
+    ``on_batch(done, total)`` is called after each batch of conferences is written, inside
+    the transaction (the window uses it to keep memory and pauses small); what it returns
+    is ignored.
+    """
     try:
         with db.transaction() as session:
-            return _Importer(session, file).run()
+            return _Importer(session, file, on_batch).run()
     except IntegrityError as exc:
         raise ExchangeError([f"$: refused by the database ({exc.orig})"]) from exc
     except DBAPIError as exc:
@@ -329,59 +364,170 @@ def _appearance(person_id: int | None, title: str | None) -> dict[str, Any] | No
     return {"person": person_key(person_id), "title": title}
 
 
+def _export_lists(session: Session) -> dict[str, list[dict[str, Any]]]:
+    """Units, people and documents: the lists before the conferences (they are short)."""
+    units = session.scalars(select(Unit).order_by(Unit.id)).all()
+    people = session.scalars(select(Person).order_by(Person.id)).all()
+    documents = session.scalars(select(Document).order_by(Document.id)).all()
+    return {
+        "units": [
+            {
+                "key": unit_key(u.id),
+                "name": u.name,
+                "kind": u.kind,
+                "parent": unit_key(u.parent_id) if u.parent_id else None,
+            }
+            for u in units
+        ],
+        "people": [
+            {
+                "key": person_key(p.id),
+                "name": p.name,
+                "unit": unit_key(p.unit_id) if p.unit_id else None,
+            }
+            for p in people
+        ],
+        "documents": [
+            {
+                "key": document_key(d.id),
+                "kind": d.kind,
+                "symbol": d.symbol,
+                "number": d.number,
+                "issued_on": _iso(d.issued_on),
+                "issuer": d.issuer,
+                "subject": d.subject,
+            }
+            for d in documents
+        ],
+    }
+
+
+def _conference_batches_ids(session: Session) -> tuple[list[list[int]], int]:
+    """The ids of the conferences to export in order, cut into batches; and their number."""
+    rows = session.execute(
+        select(Conference.id, func.count(Task.id))
+        .outerjoin(Instruction, Instruction.conference_id == Conference.id)
+        .outerjoin(Task, Task.instruction_id == Instruction.id)
+        .where(Conference.deleted_at.is_(None))
+        .group_by(Conference.id)
+        .order_by(Conference.date, Conference.id)
+    ).all()
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    tasks = 0
+    for conference_id, count in rows:
+        if batch and (len(batch) >= BATCH or tasks + count > TASKS_PER_BATCH):
+            batches.append(batch)
+            batch, tasks = [], 0
+        batch.append(conference_id)
+        tasks += count
+    if batch:
+        batches.append(batch)
+    return batches, len(rows)
+
+
+def _exported_conferences(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The conferences ``ids`` as exchange records, in the order of ``ids``.
+
+    The rows are let go of afterwards, so that one batch at a time is held in memory.
+    """
+    found = session.scalars(
+        select(Conference)
+        .where(Conference.id.in_(ids))
+        .options(
+            selectinload(Conference.chairs),
+            selectinload(Conference.bridge_points).selectinload(BridgePoint.people),
+            selectinload(Conference.documents_studied),
+            selectinload(Conference.instructions)
+            .selectinload(Instruction.tasks)
+            .options(selectinload(Task.supports), selectinload(Task.history)),
+        )
+    ).all()
+    by_id = {c.id: c for c in found}
+    records = [_export_conference(by_id[i]) for i in ids]
+    del found, by_id
+    session.expunge_all()
+    return records
+
+
+def _conference_batches(session: Session) -> Iterator[tuple[list[dict[str, Any]], int, int]]:
+    """The exported conferences in batches, with how many are done and the total."""
+    batches, total = _conference_batches_ids(session)
+    done = 0
+    for batch in batches:
+        done += len(batch)
+        yield _exported_conferences(session, batch), done, total
+
+
 def export_exchange(db: Database) -> dict[str, Any]:
     """The whole database (trash excepted) as an exchange document."""
     with db.reading() as session:
-        units = session.scalars(select(Unit).order_by(Unit.id)).all()
-        people = session.scalars(select(Person).order_by(Person.id)).all()
-        documents = session.scalars(select(Document).order_by(Document.id)).all()
-        conferences = session.scalars(
-            select(Conference)
-            .where(Conference.deleted_at.is_(None))
-            .order_by(Conference.date, Conference.id)
-            .options(
-                selectinload(Conference.chairs),
-                selectinload(Conference.bridge_points).selectinload(BridgePoint.people),
-                selectinload(Conference.documents_studied),
-                selectinload(Conference.instructions)
-                .selectinload(Instruction.tasks)
-                .options(selectinload(Task.supports), selectinload(Task.history)),
-            )
-        ).all()
-        return {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "units": [
-                {
-                    "key": unit_key(u.id),
-                    "name": u.name,
-                    "kind": u.kind,
-                    "parent": unit_key(u.parent_id) if u.parent_id else None,
-                }
-                for u in units
-            ],
-            "people": [
-                {
-                    "key": person_key(p.id),
-                    "name": p.name,
-                    "unit": unit_key(p.unit_id) if p.unit_id else None,
-                }
-                for p in people
-            ],
-            "documents": [
-                {
-                    "key": document_key(d.id),
-                    "kind": d.kind,
-                    "symbol": d.symbol,
-                    "number": d.number,
-                    "issued_on": _iso(d.issued_on),
-                    "issuer": d.issuer,
-                    "subject": d.subject,
-                }
-                for d in documents
-            ],
-            "conferences": [_export_conference(c) for c in conferences],
-        }
+        lists = _export_lists(session)
+        conferences = [c for batch, _, _ in _conference_batches(session) for c in batch]
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **lists, "conferences": conferences}
+
+
+def _indented(item: object) -> str:
+    """``item`` as ``json.dumps(..., indent=2)`` writes it two levels down (in a list that is
+    a field of the top object). JSON strings hold no raw line break, so every line break of
+    the text is one of the layout."""
+    return "    " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def _write_list(out: TextIO, name: str, items: Iterable[list[Any]], last: bool) -> None:
+    out.write(f"  {json.dumps(name)}: [")
+    first = True
+    for batch in items:
+        for item in batch:
+            out.write("\n" if first else ",\n")
+            out.write(_indented(item))
+            first = False
+    out.write("]" if first else "\n  ]")
+    out.write("\n" if last else ",\n")
+
+
+def write_exchange(db: Database, target: Path, progress: Progress | None = None) -> None:
+    """Write the exchange document of ``db`` to ``target``: the same text as
+    ``json.dumps(export_exchange(db), ensure_ascii=False, indent=2) + "\n"``, in UTF-8.
+
+    The conferences are read, converted and written a batch at a time, in one read
+    transaction (a consistent snapshot even while another copy of the program writes),
+    so that memory stays small and a window's UI thread is never kept waiting for long.
+    ``progress(done, total)`` is told after each batch and may cancel (``ExportCancelled``).
+    Like every export, the file is replaced whole or not at all.
+    """
+    target = target.absolute()
+    if target.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(target))
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
+    try:
+        with (
+            os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out,
+            db.reading() as session,
+        ):
+            out.write("{\n")
+            out.write(f'  "format": {json.dumps(FORMAT_NAME)},\n')
+            out.write(f'  "version": {json.dumps(FORMAT_VERSION)},\n')
+            for name, items in _export_lists(session).items():
+                _write_list(out, name, [items], last=False)
+
+            def batches() -> Iterator[list[dict[str, Any]]]:
+                for batch, done, total in _conference_batches(session):
+                    yield batch
+                    report_progress(progress, done, total)
+                    time.sleep(0)  # let the UI thread run between batches
+
+            _write_list(out, "conferences", batches(), last=True)
+            out.write("}\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp_name, shared_mode(target))
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
 
 
 def _people_of(point: BridgePoint, role: str) -> list[dict[str, Any] | None]:

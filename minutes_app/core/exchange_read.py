@@ -6,6 +6,7 @@ once; nothing here touches the database.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -303,10 +304,107 @@ def _complete(*values: Any) -> bool:
     return all(v is not MISSING for v in values)
 
 
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODE_PIECE = 1 << 20  # characters decoded at a time
+_decoder = json.JSONDecoder()
+
+
+class _NotPlain(ValueError):
+    """The document is not a plain object of lists: ``json.loads`` reads it whole instead."""
+
+
+def _text(raw: bytes | str) -> str:
+    """``raw`` as text, decoded as ``json.loads`` would (UTF-8, -16 or -32), in pieces."""
+    if isinstance(raw, str):
+        return raw
+    encoding = json.detect_encoding(raw)
+    decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
+    view = memoryview(raw)
+    pieces = []
+    try:
+        for start in range(0, len(raw), _DECODE_PIECE):
+            pieces.append(decoder.decode(view[start : start + _DECODE_PIECE]))
+        pieces.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return raw.decode(encoding, "surrogatepass")  # raises again, at its place in the file
+    return "".join(pieces)
+
+
+def _parse(raw: bytes | str) -> Any:
+    """What ``json.loads(raw)`` returns, parsed one list element at a time.
+
+    Parsing a large file in one call holds the GIL for as long as it takes, which freezes
+    the window while a worker thread imports. A document whose shape is not the plain
+    object of lists an exchange file is, or which is not valid JSON, is handed to
+    ``json.loads`` so that the result and every error message are exactly its own.
+    """
+    text = _text(raw)
+    try:
+        return _parse_object(text)
+    except (ValueError, IndexError, RecursionError):
+        return json.loads(text)
+
+
+def _skip(text: str, at: int) -> int:
+    """Where the white space from ``at`` on ends."""
+    found = _SPACE.match(text, at)
+    return found.end() if found else at
+
+
+def _parse_object(text: str) -> dict[str, Any]:
+    at = _skip(text, 0)
+    if text[at] != "{":
+        raise _NotPlain
+    document: dict[str, Any] = {}
+    at = _skip(text, at + 1)
+    if text[at] == "}":
+        return _end(text, at + 1, document)
+    while True:
+        if text[at] != '"':
+            raise _NotPlain
+        name, at = _decoder.raw_decode(text, at)
+        at = _skip(text, at)
+        if text[at] != ":":
+            raise _NotPlain
+        at = _skip(text, at + 1)
+        if text[at] == "[":
+            document[name], at = _parse_list(text, at + 1)
+        else:
+            document[name], at = _decoder.raw_decode(text, at)
+        at = _skip(text, at)
+        if text[at] == "}":
+            return _end(text, at + 1, document)
+        if text[at] != ",":
+            raise _NotPlain
+        at = _skip(text, at + 1)
+
+
+def _parse_list(text: str, at: int) -> tuple[list[Any], int]:
+    items: list[Any] = []
+    at = _skip(text, at)
+    if text[at] == "]":
+        return items, at + 1
+    while True:
+        item, at = _decoder.raw_decode(text, at)
+        items.append(item)
+        at = _skip(text, at)
+        if text[at] == "]":
+            return items, at + 1
+        if text[at] != ",":
+            raise _NotPlain
+        at = _skip(text, at + 1)
+
+
+def _end(text: str, at: int, document: dict[str, Any]) -> dict[str, Any]:
+    if _skip(text, at) != len(text):
+        raise _NotPlain  # extra data: json.loads says where
+    return document
+
+
 def read_exchange(raw: bytes | str) -> ExchangeFile:
     """Parse and check an exchange document; raise ``ExchangeError`` listing every problem."""
     try:
-        document = json.loads(raw)
+        document = _parse(raw)
     except UnicodeDecodeError as exc:
         raise ExchangeError([f"$: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
     except json.JSONDecodeError as exc:

@@ -67,6 +67,9 @@ class ConferenceFilter:
         return all(word in haystack for word in fold(self.text).split())
 
 
+_NO_FILTER = ConferenceFilter()
+
+
 def _haystack(row: ConferenceSummary) -> str:
     parts = [row.title, row.organizer or "", row.kind or "", *row.chairs, *row.bridge_points]
     return fold(" ".join([*parts, *row.documents]))
@@ -151,7 +154,12 @@ class ConferenceTableModel(QAbstractTableModel):
         if self._filter.text.strip() and not self._haystacks:
             # Folded text is only needed once the clerk types in the filter box.
             self._haystacks = {r.id: _haystack(r) for r in self._all}
-        visible = [r for r in self._all if self._filter.accepts(r, self._haystacks.get(r.id, ""))]
+        if self._filter == _NO_FILTER:
+            visible = list(self._all)
+        else:
+            haystacks = self._haystacks
+            accepts = self._filter.accepts
+            visible = [r for r in self._all if accepts(r, haystacks.get(r.id, ""))]
         visible.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self._visible = visible
         self._shown = min(len(visible), max(self._shown, BATCH))

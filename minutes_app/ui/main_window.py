@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,7 +38,7 @@ from minutes_app.core.conference_edit import (
     restore_from_trash,
     save_conference,
 )
-from minutes_app.core.conferences import list_conferences
+from minutes_app.core.conferences import ConferenceSummary, list_conferences
 from minutes_app.core.directory import list_people, list_units
 from minutes_app.core.search import Hit
 from minutes_app.core.task_actions import (
@@ -55,6 +54,7 @@ from minutes_app.core.task_actions import undo as undo_task_action
 from minutes_app.core.task_query import TaskQuery, TaskRegister
 from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
+from minutes_app.ui.background import Prefetch, off_ui_thread
 from minutes_app.ui.common import ask, inform
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.directory_page import DirectoryPage
@@ -89,6 +89,16 @@ def _no_full_collections() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _collect_young() -> None:
+    """Free the cycles of rows a worker just let go of, in steps as short as they are young.
+
+    Collected once, an ORM object's bookkeeping becomes garbage only then: the second pass
+    frees it before it reaches the oldest generation, which only a full collection walks.
+    """
+    gc.collect(0)
+    gc.collect(1)
 
 
 class TrashCommand(QUndoCommand):
@@ -139,6 +149,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db = db
         self.store = store
+        # The first screen's rows are read while the widgets are built (the SQL runs
+        # without the GIL); refresh() below takes them.
+        self._first_rows: Prefetch[list[ConferenceSummary]] | None = Prefetch(
+            lambda: list_conferences(db)
+        )
         self.undo_stack = QUndoStack(self)
         self.editor: ConferenceEditor | None = None
         self.from_text: FromTextDialog | None = None
@@ -206,6 +221,7 @@ class MainWindow(QMainWindow):
         self._build_task_actions()
         self._restore_geometry()
         self.refresh()
+        self._first_rows = None  # read once: a later refresh reads the database again
 
     # --- construction ------------------------------------------------------------------
 
@@ -360,11 +376,18 @@ class MainWindow(QMainWindow):
             return
         self._stale.discard(page)
         if page == PAGE_CONFERENCES:
-            self.conference_page.set_rows(list_conferences(self.db))
+            first, self._first_rows = self._first_rows, None
+            if first is not None:
+                self.conference_page.set_rows(first.result())
+            else:  # off the UI thread, so that the window keeps painting meanwhile
+                self.conference_page.set_rows(off_ui_thread(lambda: list_conferences(self.db)))
         elif page == PAGE_TASKS:
             self.task_page.set_choices(
                 sorted(((u.id, u.name) for u in list_units(self.db)), key=lambda u: fold(u[1])),
-                [(c.id, f"{c.date:%d/%m/%Y} {c.title}") for c in list_conferences(self.db)],
+                [
+                    (c.id, f"{c.date:%d/%m/%Y} {c.title}")
+                    for c in off_ui_thread(lambda: list_conferences(self.db))
+                ],
             )
             self.task_page.apply_filters()
         elif page == PAGE_DOCUMENTS:
@@ -721,7 +744,15 @@ class MainWindow(QMainWindow):
             with open(name, "rb") as fh, _no_full_collections():
                 exchange = read_exchange(fh.read())
                 report_progress(progress, 1, 2)
-                return import_exchange(self.db, exchange)
+                # The file's records live until the end: no collection needs to walk them.
+                # Each merged batch is collected as soon as it is written, in a short step.
+                gc.freeze()
+                try:
+                    summary = import_exchange(self.db, exchange, lambda _d, _t: _collect_young())
+                finally:
+                    gc.unfreeze()
+                del exchange  # freed by reference counting, before collections resume
+                return summary
 
         try:
             summary = run_in_background(self, self.tr("Import"), work)
@@ -756,9 +787,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_export(self) -> None:
-        from minutes_app.core.exchange import export_exchange
-        from minutes_app.core.export_common import ExportCancelled, report_progress
-        from minutes_app.core.files import write_atomically
+        from minutes_app.core.exchange import write_exchange
+        from minutes_app.core.export_common import ExportCancelled
         from minutes_app.ui.background import run_in_background
 
         name, _ = QFileDialog.getSaveFileName(
@@ -771,11 +801,19 @@ class MainWindow(QMainWindow):
             return
 
         def work(progress: Callable[[int, int], bool]) -> None:
-            # Off the UI thread, as the other exports: the whole database, then one write.
+            # Off the UI thread, as the other exports, and a batch of conferences at a time.
+            shown = [-1]
+
+            def step(done: int, total: int) -> bool:
+                _collect_young()
+                percent = done * 100 // max(total, 1)
+                if percent == shown[0]:  # the dialog is told once per percent
+                    return True
+                shown[0] = percent
+                return progress(done, total)
+
             with _no_full_collections():
-                text = json.dumps(export_exchange(self.db), ensure_ascii=False, indent=2) + "\n"
-            report_progress(progress, 1, 2)
-            write_atomically(Path(name), text.encode("utf-8"))
+                write_exchange(self.db, Path(name), step)
 
         try:
             run_in_background(self, self.tr("Export"), work)

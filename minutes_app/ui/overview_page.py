@@ -220,12 +220,21 @@ class OverviewPage(QWidget):
                 table.setItem(r, c, item)
 
     def _make_chart(self) -> QChart:
-        from PySide6.QtCharts import QChart, QChartView
+        from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QValueAxis
 
         chart = QChart()
         chart.setTitle(self.tr("Tasks by lead unit (click a bar to see them)"))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
+        # The axes are made once and kept: QChart.removeAxis gives an axis up without
+        # deleting it, so axes made on every refresh would pile up with their wrappers.
+        self.units_axis = QBarCategoryAxis()
+        chart.addAxis(self.units_axis, Qt.AlignmentFlag.AlignLeft)
+        self.values_axis = QValueAxis()
+        self.values_axis.setLabelFormat("%d")
+        chart.addAxis(self.values_axis, Qt.AlignmentFlag.AlignBottom)
+        # The view owns the chart from here on (and the chart its axes); the page keeps
+        # Python references only, and the view is a child of chart_box, so both go with it.
         self.chart_view = QChartView(chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         layout = self.chart_box.layout()
@@ -234,21 +243,15 @@ class OverviewPage(QWidget):
         return chart
 
     def _fill_chart(self, all_loads: list[UnitLoad]) -> None:
-        from PySide6.QtCharts import (
-            QBarCategoryAxis,
-            QBarSet,
-            QHorizontalStackedBarSeries,
-            QValueAxis,
-        )
+        from PySide6.QtCharts import QBarSet, QHorizontalStackedBarSeries
 
         if self.chart is None:
             self.chart = self._make_chart()
         chart = self.chart
         loads = [u for u in all_loads if u.open_total][:CHART_UNITS]
         self.unit_ids = [u.unit_id for u in loads]
+        # Deletes the old series with their bar sets (and so the sets' click connections).
         chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         series = QHorizontalStackedBarSeries()
         for name in CHART_CLASSES:
             bar_set = QBarSet(class_name(name))
@@ -259,19 +262,15 @@ class OverviewPage(QWidget):
             )
             series.append(bar_set)
         chart.addSeries(series)
-        units_axis = QBarCategoryAxis()
-        units_axis.append([_short(u.unit) for u in reversed(loads)])
-        chart.addAxis(units_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(units_axis)
-        values = QValueAxis()
-        values.setLabelFormat("%d")
+        self.units_axis.clear()
+        self.units_axis.append([_short(u.unit) for u in reversed(loads)])
+        series.attachAxis(self.units_axis)
         # Whole-number ticks: a step that divides the axis, at most five steps.
         top = max([sum(u.counts[c] for c in CHART_CLASSES) for u in loads] or [1])
         step = max(1, math.ceil(top / 5))
-        values.setRange(0, step * math.ceil(top / step))
-        values.setTickCount(math.ceil(top / step) + 1)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(values)
+        self.values_axis.setRange(0, step * math.ceil(top / step))
+        self.values_axis.setTickCount(math.ceil(top / step) + 1)
+        series.attachAxis(self.values_axis)
 
     def _on_bar_clicked(self, name: str, index: int) -> None:
         if 0 <= index < len(self.unit_ids):

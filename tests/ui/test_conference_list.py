@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -227,3 +228,111 @@ def test_double_click_opens_the_conference_in_the_editor(qtbot: QtBot, window: M
     table.doubleClicked.emit(index)
     assert window.editor is not None
     assert window.editor.title_edit.text().startswith("Hội nghị trực tuyến quán triệt")
+
+
+def test_summaries_match_the_stored_records(example_db: Database) -> None:
+    from sqlalchemy import select
+
+    from minutes_app.db.models import Conference, Task
+
+    with example_db.reading() as session:
+        conference = session.scalars(select(Conference)).one()
+        tasks = session.scalars(select(Task)).all()
+        chairs = tuple(c.person.name for c in conference.chairs)
+        points = tuple(b.name for b in conference.bridge_points)
+        documents = tuple(
+            s.document.symbol or s.document.number for s in conference.documents_studied
+        )
+        day = max(t.deadline or t.assigned_on for t in tasks) + dt.timedelta(days=1)
+        open_ = [t for t in tasks if t.status in ("open", "in_progress") and t.deadline]
+        expected = ConferenceSummary(
+            id=conference.id,
+            title=conference.title,
+            date=conference.date,
+            session=conference.session,
+            kind=conference.kind,
+            organizer=conference.organizer,
+            chairs=chairs,
+            bridge_points=points,
+            documents=documents,
+            tasks=len(tasks),
+            overdue=len(open_),
+        )
+        held_on = conference.date
+    assert chairs and points and documents and tasks and open_
+    assert list_conferences(example_db, day) == [expected]
+    before = list_conferences(example_db, held_on)
+    assert [(c.tasks, c.overdue) for c in before] == [(len(tasks), 0)]
+
+
+def test_the_window_reads_the_conference_rows_off_the_ui_thread(
+    qtbot: QtBot, example_db: Database, store: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from minutes_app.ui import main_window
+
+    threads: list[str] = []
+
+    def spy(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
+        threads.append(threading.current_thread().name)
+        return list_conferences(db, today)
+
+    monkeypatch.setattr(main_window, "list_conferences", spy)
+    window = MainWindow(example_db, store)
+    qtbot.addWidget(window)
+    assert window.conference_page.model.rowCount() == 1  # there once the window is built
+    window.refresh()
+    assert window.conference_page.model.rowCount() == 1
+    assert len(threads) == 2
+    assert threading.main_thread().name not in threads
+
+    def broken(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(main_window, "list_conferences", broken)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        window.refresh()  # the worker's error reaches the caller, as before
+
+
+def test_import_and_export_through_the_window_in_batches(
+    qtbot: QtBot,
+    db: Database,
+    store: QSettings,
+    example_json: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from minutes_app.core import exchange
+    from minutes_app.core.exchange import export_exchange
+
+    monkeypatch.setattr(exchange, "BATCH", 1)
+    document = json.loads(example_json.read_text("utf-8"))
+    second = json.loads(json.dumps(document["conferences"][0]))
+    second["key"], second["title"] = "other", second["title"] + " (2)"
+    for i, instruction in enumerate(second["instructions"]):
+        instruction["key"] = f"other-{i}"
+        for j, task in enumerate(instruction["tasks"]):
+            task["key"] = f"other-{i}-{j}"
+    document["conferences"].append(second)
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    target = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    window = MainWindow(db, store)
+    qtbot.addWidget(window)
+    assert window.conference_page.model.rowCount() == 0
+    window._on_import()
+    assert window.conference_page.model.rowCount() == 2
+    window._on_export()
+    expected = json.dumps(export_exchange(db), ensure_ascii=False, indent=2) + "\n"
+    assert target.read_text("utf-8") == expected
+    assert len(json.loads(expected)["conferences"]) == 2
+    assert gc.isenabled() and not gc.get_freeze_count()
