@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from minutes_app.core.files import shared_mode
 from minutes_app.core.tracking import (
     CANCELLED,
     DONE_LATE,
@@ -108,10 +108,7 @@ def replacing(target: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
-        # mkstemp makes the file private (0600); an export is meant to be shared like any
-        # other document, so it keeps the mode of the file it replaces, or rw-r--r--.
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-        os.chmod(temp, mode)
+        os.chmod(temp, shared_mode(target))
         with temp.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temp, target)
