@@ -42,8 +42,8 @@ class ConferenceSummary:
         }
 
 
-# The list is what the window shows first, so it is read with plain SQL: no statement to
-# compile and no ORM mapping to configure before the first screen is painted. The column
+# The list is what the window shows first, so it is read with plain SQL on a plain sqlite3
+# connection: SQLAlchemy is not even imported before the first screen is painted. The column
 # names are those of db/models.py (tests compare the result with the ORM's).
 _ROWS_SQL = (
     "SELECT id, title, date, session, kind, organizer FROM conference "
@@ -83,14 +83,16 @@ def _grouped(rows: Iterable[Any]) -> dict[int, tuple[str, ...]]:
 def list_conferences(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
     """Every conference not in the trash, newest first, with its overdue tasks as of ``today``."""
     today = today or dt.date.today()
-    with db.reading() as session:
-        run = session.connection().exec_driver_sql
-        rows = run(_ROWS_SQL).all()
+    with db.plain_reading() as connection:
+        run = connection.execute
+        rows = run(_ROWS_SQL).fetchall()
         chairs = _grouped(run(_CHAIRS_SQL))
         points = _grouped(run(_POINTS_SQL))
         documents = _grouped(run(_DOCUMENTS_SQL))
-        tasks: dict[int, int] = dict(run(_TASKS_SQL).all())
-        overdue: dict[int, int] = dict(run(_OVERDUE_SQL, (*OPEN_STATUSES, today.isoformat())).all())
+        tasks: dict[int, int] = dict(run(_TASKS_SQL).fetchall())
+        overdue: dict[int, int] = dict(
+            run(_OVERDUE_SQL, (*OPEN_STATUSES, today.isoformat())).fetchall()
+        )
     day = dt.date.fromisoformat
     empty: tuple[str, ...] = ()
     return [

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
-from urllib.request import pathname2url
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-
-from minutes_app.core.search_index import refresh as refresh_search_index
 from minutes_app.core.text import fold
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+# SQLAlchemy is imported when the first session or engine is asked for, not when the
+# window starts: its import alone takes longer than half the startup budget (issue 7).
+# The first screen reads through plain sqlite3 connections (Database.plain_reading).
 
 # The newest schema this build knows, and every schema it can upgrade from, oldest first.
 # Kept here so that a normal start compares one string and never imports Alembic;
@@ -37,7 +42,17 @@ class DatabaseRefused(Exception):
 
 
 def _read_only_uri(path: Path) -> str:
-    return f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def storage_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions by which the database or the disk refuses a read or a write: for an
+    ``except`` clause. SQLAlchemy's wrapper is among them once SQLAlchemy is loaded."""
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError)
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc is not None:
+        errors += (sqlalchemy_exc.DBAPIError,)
+    return errors
 
 
 def stored_revision(path: Path) -> str | None:
@@ -100,6 +115,10 @@ def _fold_or_none(text: object) -> str | None:
 
 def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine on ``path`` with foreign keys, WAL, a busy timeout and real transactions."""
+    from sqlalchemy import create_engine, event
+
+    from minutes_app.core.search_index import refresh as refresh_search_index
+
     engine = create_engine(f"sqlite+pysqlite:///{path}")
 
     @event.listens_for(engine, "connect")
@@ -124,8 +143,8 @@ def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
-def open_database(path: Path) -> Engine:
-    """Open (or create) the database at ``path``, upgraded to the current schema.
+def prepare_database(path: Path) -> None:
+    """Create the database at ``path`` or upgrade it to the current schema.
 
     Raises ``DatabaseRefused`` for a file that is not a minutes-app database or whose
     schema is newer than this program; such a file is not modified.
@@ -143,37 +162,82 @@ def open_database(path: Path) -> Engine:
 
         path.parent.mkdir(parents=True, exist_ok=True)
         upgrade_to_head(path)
+
+
+def open_database(path: Path) -> Engine:
+    """Open (or create) the database at ``path``, upgraded to the current schema, and
+    return an engine on it. Raises ``DatabaseRefused`` as ``prepare_database`` does."""
+    prepare_database(path)
     return sqlite_engine(path)
 
 
 class Database:
-    """An open database: the engine and a session factory for services."""
+    """An open database: a session factory for services, and plain sqlite3 connections
+    for the few reads that must not wait for SQLAlchemy to load (the first screen)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._lock = threading.Lock()  # the first session may be asked for on two threads
 
     @classmethod
     def open(cls, path: Path) -> Database:
-        return cls(open_database(path))
+        """The database at ``path``, created or upgraded to the current schema."""
+        prepare_database(path)
+        return cls(path)
 
     @property
-    def path(self) -> Path:
-        return Path(str(self.engine.url.database))
+    def engine(self) -> Engine:
+        self._session_factory()  # creates the engine with the factory
+        assert self._engine is not None
+        return self._engine
+
+    def _session_factory(self) -> sessionmaker[Session]:
+        with self._lock:
+            if self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                self._engine = sqlite_engine(self.path)
+                self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+            return self._sessions
+
+    @contextmanager
+    def plain_reading(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection for reads, set up as the engine's are (``fold``,
+        busy timeout), in one read transaction (one snapshot) that ends with the block.
+        It may be used on any one thread."""
+        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        with closing(connection):
+            _on_connect(connection, None, foreign_keys=True)
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.execute("ROLLBACK")
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on error."""
-        with self._sessions() as session, session.begin():
+        with self._session_factory()() as session, session.begin():
             session.connection(execution_options={_WRITE_OPTION: True})
             yield session
 
     @contextmanager
+    def core_reading(self) -> Iterator[Connection]:
+        """A Core connection for reads only, in one read transaction: lighter than a
+        session, for SQL statements that map no objects (the register's pages)."""
+        with self.engine.connect() as connection:
+            yield connection
+            connection.rollback()
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only."""
-        with self._sessions() as session:
+        with self._session_factory()() as session:
             yield session
             session.rollback()
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()

@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QLocale,
+    QObject,
     QSettings,
+    QTimer,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.db.engine import DatabaseRefused
+from minutes_app.db.engine import Database, DatabaseRefused
 from minutes_app.paths import data_dir, default_database
+
+if TYPE_CHECKING:
+    from minutes_app.ui.main_window import MainWindow
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -81,8 +90,44 @@ def refusal_text(exc: DatabaseRefused) -> str:
     return QCoreApplication.translate("App", str(source)).replace("%1", str(exc.path))
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Open the main window on the database named by ``args`` and run the event loop."""
+class _FirstExpose(QObject):
+    """Calls back once, just after the window was first exposed (and so painted)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], object] | None = callback
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
+        QTimer.singleShot(2000, self, self._fire)  # a window that is never exposed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)  # after the paint that follows the expose
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+@dataclass
+class Started:
+    """The window on screen and what it was opened with."""
+
+    app: QApplication
+    window: MainWindow
+    db: Database
+    store: QSettings
+    path: Path
+
+
+def start_app(args: argparse.Namespace) -> Started | None:
+    """Open the main window on the database named by ``args`` and show it, or say why not
+    (None). Loading the rest of the program, the reminder and the daily backup follow the
+    first paint; ``run_app`` then runs the event loop. benchmarks/run.py times this."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -96,17 +141,31 @@ def run_app(args: argparse.Namespace) -> int:
     # Read-only file or folder, damage (restore offered), newer schema: said plainly.
     db = backup_ui.open_checked(path, store, refusal_text)
     if db is None:
-        return 1
+        return None
 
     from minutes_app.ui.main_window import MainWindow
 
     window = MainWindow(db, store)
     window.show()
-    window.show_reminder()
-    backup_ui.schedule_daily_backup(window, db, store)
+
+    def after_paint() -> None:
+        window.after_first_paint()
+        backup_ui.schedule_daily_backup(window, db, store)
+
+    _FirstExpose(window, after_paint)
+    return Started(app, window, db, store, path)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the main window on the database named by ``args`` and run the event loop."""
+    started = start_app(args)
+    if started is None:
+        return 1
+    from minutes_app.ui import backup_ui
+
     with backup_ui.storage_error_messages():
-        code = app.exec()
-    backup_ui.backup_at_exit(db, store)
-    db.close()
-    backup_ui.remember_clean_close(path, store)
+        code = started.app.exec()
+    backup_ui.backup_at_exit(started.db, started.store)
+    started.db.close()
+    backup_ui.remember_clean_close(started.path, started.store)
     return code

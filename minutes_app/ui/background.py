@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Work = Callable[[Callable[[int, int], bool]], Any]
@@ -160,6 +160,20 @@ class Prefetch(Generic[Result]):
         if self._error is not None:
             raise self._error
         return self._value
+
+    def when_done(self, callback: Callable[[Result], object]) -> None:
+        """``callback(result)`` on the UI thread once the work is done, without waiting
+        for it here. An error of the work is raised there, from ``result()``."""
+        called = threading.Event()
+
+        def deliver() -> None:
+            if not called.is_set():
+                called.set()
+                callback(self.result())
+
+        self._signal.done.connect(deliver, Qt.ConnectionType.QueuedConnection)
+        if self._finished.is_set():  # done before the connection: the signal went out
+            QTimer.singleShot(0, deliver)
 
 
 def off_ui_thread(work: Callable[[], Result]) -> Result:

@@ -20,7 +20,6 @@ from types import TracebackType
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
 from minutes_app import APP_NAME
 from minutes_app.core.backup import (
@@ -36,7 +35,7 @@ from minutes_app.core.backup import (
     list_backups,
     restore,
 )
-from minutes_app.db.engine import Database, DatabaseRefused, stored_revision
+from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
 from minutes_app.ui.common import ask, inform
 from minutes_app.ui.settings_dialog import backup_settings
 
@@ -88,8 +87,9 @@ def storage_error_text(exc: BaseException) -> str:
     what happened and that what the clerk entered is still in the window.
     """
     original: BaseException = exc
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        original = exc.orig
+    wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    if isinstance(wrapped, BaseException):
+        original = wrapped
     said = str(original).lower()
     number = _error_number(original)
     if number == errno.ENOSPC or "full" in said:
@@ -198,7 +198,7 @@ def open_checked(
                 QMessageBox.critical(None, APP_NAME, refusal_text(exc))
                 return None
             damage = [str(exc)]
-        except (DBAPIError, sqlite3.Error, OSError) as exc:
+        except storage_errors() as exc:
             QMessageBox.critical(
                 None,
                 APP_NAME,
@@ -517,7 +517,8 @@ def storage_error_messages() -> Iterator[None]:
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        if isinstance(error, DBAPIError | sqlite3.Error) and QGuiApplication.instance():
+        database_errors = tuple(e for e in storage_errors() if e is not OSError)
+        if isinstance(error, database_errors) and QGuiApplication.instance():
             inform(None, APP_NAME, storage_error_text(error), error=True)
             return
         previous(kind, error, trace)

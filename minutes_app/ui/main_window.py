@@ -7,7 +7,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -27,50 +27,32 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.catalogue import editor_choices, list_documents
-from minutes_app.core.conference_edit import (
-    ConferenceForm,
-    load_conference,
-    move_to_trash,
-    restore_from_trash,
-    save_conference,
-)
 from minutes_app.core.conferences import ConferenceSummary, list_conferences
-from minutes_app.core.directory import list_people, list_units
-from minutes_app.core.search import Hit
-from minutes_app.core.task_actions import (
-    ActionRecord,
-    add_progress,
-    cancel,
-    complete,
-    create_tasks,
-    extend_deadline,
-    reopen,
-)
-from minutes_app.core.task_actions import undo as undo_task_action
-from minutes_app.core.task_query import TaskQuery, TaskRegister
 from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import Prefetch, off_ui_thread
 from minutes_app.ui.common import ask, inform
 from minutes_app.ui.conference_list import ConferenceListPage
-from minutes_app.ui.directory_page import DirectoryPage
-from minutes_app.ui.documents_page import DocumentsPage
 from minutes_app.ui.export_actions import ExportActions
-from minutes_app.ui.overview_page import OverviewPage
-from minutes_app.ui.task_register import TaskRegisterPage
 from minutes_app.ui.task_style import DUE_SOON
 
 if TYPE_CHECKING:
-    # Dialogs are imported where they open, so that starting the window does not pay for
-    # them (issue 7: startup budget).
+    # The screens other than the conference list, the dialogs and the services that use
+    # SQLAlchemy are imported where they are first used: the window paints its first
+    # screen before any of them is loaded (issue 7: startup budget).
+    from minutes_app.core.conference_edit import ConferenceForm
+    from minutes_app.core.search import Hit
+    from minutes_app.core.task_actions import ActionRecord
     from minutes_app.ui.conference_editor import ConferenceEditor
+    from minutes_app.ui.directory_page import DirectoryPage
+    from minutes_app.ui.documents_page import DocumentsPage
     from minutes_app.ui.from_text_dialog import FromTextDialog
+    from minutes_app.ui.overview_page import OverviewPage
     from minutes_app.ui.search_dialog import SearchDialog
     from minutes_app.ui.task_dialogs import TaskActionDialog
+    from minutes_app.ui.task_register import TaskRegisterPage
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
 
@@ -101,6 +83,19 @@ def _collect_young() -> None:
     gc.collect(1)
 
 
+def _load_services() -> None:
+    """Import what the screens after the first need (SQLAlchemy, the models, the services),
+    so that the first click on them does not wait for it."""
+    from sqlalchemy.orm import configure_mappers
+
+    import minutes_app.core.catalogue
+    import minutes_app.core.conference_edit
+    import minutes_app.core.task_actions
+    import minutes_app.core.task_query  # noqa: F401
+
+    configure_mappers()
+
+
 class TrashCommand(QUndoCommand):
     """Moving conferences to the trash, undone by restoring them."""
 
@@ -110,10 +105,14 @@ class TrashCommand(QUndoCommand):
         self.conference_ids = conference_ids
 
     def redo(self) -> None:
+        from minutes_app.core.conference_edit import move_to_trash
+
         move_to_trash(self.window.db, self.conference_ids)
         self.window.refresh()
 
     def undo(self) -> None:
+        from minutes_app.core.conference_edit import restore_from_trash
+
         restore_from_trash(self.window.db, self.conference_ids)
         self.window.refresh()
 
@@ -138,6 +137,8 @@ class TaskActionCommand(QUndoCommand):
         self.window.refresh()
 
     def undo(self) -> None:
+        from minutes_app.core.task_actions import undo as undo_task_action
+
         undo_task_action(self.window.db, self.record)
         self.window.refresh()
 
@@ -167,35 +168,16 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.pages = QStackedWidget()
         self.conference_page = ConferenceListPage(store)
-        self.task_page = TaskRegisterPage(db, store)
-        self.overview_page = OverviewPage(db)
-        self.documents_page = DocumentsPage(db)
-        self.documents_page.changed.connect(self.refresh)
-        self.overview_page.open_register.connect(self.show_tasks)
-        self._add_page(
-            self.tr("Conferences"),
-            QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            self.conference_page,
-        )
-        self._add_page(
-            self.tr("Tasks"),
-            QStyle.StandardPixmap.SP_DialogApplyButton,
-            self.task_page,
-        )
-        self._add_page(
-            self.tr("Documents"),
-            QStyle.StandardPixmap.SP_FileIcon,
-            self.documents_page,
-        )
-        self.directory_page = DirectoryPage(db)
-        self._add_page(
-            self.tr("Units & people"), QStyle.StandardPixmap.SP_DirHomeIcon, self.directory_page
-        )
-        self._add_page(
-            self.tr("Overview"),
-            QStyle.StandardPixmap.SP_FileDialogInfoView,
-            self.overview_page,
-        )
+        # The other screens are built when first shown (see _page): until then an empty
+        # widget holds their place in the stack.
+        self._built: dict[int, QWidget] = {PAGE_CONFERENCES: self.conference_page}
+        self.task_buttons: dict[str, QPushButton] = {}
+        sp = QStyle.StandardPixmap
+        self._add_page(self.tr("Conferences"), sp.SP_FileDialogDetailedView, self.conference_page)
+        self._add_page(self.tr("Tasks"), sp.SP_DialogApplyButton, QWidget())
+        self._add_page(self.tr("Documents"), sp.SP_FileIcon, QWidget())
+        self._add_page(self.tr("Units & people"), sp.SP_DirHomeIcon, QWidget())
+        self._add_page(self.tr("Overview"), sp.SP_FileDialogInfoView, QWidget())
         self._stale: set[int] = set()
         self.navigation.currentRowChanged.connect(self._on_page_changed)
         self.navigation.setCurrentRow(PAGE_CONFERENCES)
@@ -215,15 +197,71 @@ class MainWindow(QMainWindow):
         self.status_db.setText(self.tr("Database: %1").replace("%1", str(db.path)))
         self.conference_page.counts_changed.connect(self._on_counts_changed)
         self.conference_page.conference_activated.connect(self.open_conference)
-        self.directory_page.changed.connect(self.refresh)
 
         self._build_actions()
-        self._build_task_actions()
         self._restore_geometry()
         self.refresh()
         self._first_rows = None  # read once: a later refresh reads the database again
 
     # --- construction ------------------------------------------------------------------
+
+    @property
+    def task_page(self) -> TaskRegisterPage:
+        return cast("TaskRegisterPage", self._page(PAGE_TASKS))
+
+    @property
+    def documents_page(self) -> DocumentsPage:
+        return cast("DocumentsPage", self._page(PAGE_DOCUMENTS))
+
+    @property
+    def directory_page(self) -> DirectoryPage:
+        return cast("DirectoryPage", self._page(PAGE_UNITS))
+
+    @property
+    def overview_page(self) -> OverviewPage:
+        return cast("OverviewPage", self._page(PAGE_OVERVIEW))
+
+    def _page(self, index: int) -> QWidget:
+        """The screen at ``index``, built the first time it is asked for."""
+        page = self._built.get(index)
+        if page is not None:
+            return page
+        page = self._build_page(index)
+        self._built[index] = page
+        current = self.pages.currentIndex()
+        placeholder = self.pages.widget(index)
+        assert placeholder is not None
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+        return page
+
+    def _build_page(self, index: int) -> QWidget:
+        if index == PAGE_TASKS:
+            from minutes_app.ui.task_register import TaskRegisterPage
+
+            task_page = TaskRegisterPage(self.db, self.store)
+            self._build_task_actions(task_page)
+            return task_page
+        if index == PAGE_DOCUMENTS:
+            from minutes_app.ui.documents_page import DocumentsPage
+
+            documents_page = DocumentsPage(self.db)
+            documents_page.changed.connect(self.refresh)
+            return documents_page
+        if index == PAGE_UNITS:
+            from minutes_app.ui.directory_page import DirectoryPage
+
+            directory_page = DirectoryPage(self.db)
+            directory_page.changed.connect(self.refresh)
+            return directory_page
+        assert index == PAGE_OVERVIEW, index
+        from minutes_app.ui.overview_page import OverviewPage
+
+        overview_page = OverviewPage(self.db)
+        overview_page.open_register.connect(self.show_tasks)
+        return overview_page
 
     def _add_page(self, title: str, icon: QStyle.StandardPixmap, page: QWidget) -> None:
         item = QListWidgetItem(self.style().standardIcon(icon), title)
@@ -358,7 +396,8 @@ class MainWindow(QMainWindow):
         self.store.setValue("main_window/geometry", self.saveGeometry())
         self.store.setValue("main_window/splitter", self.splitter.saveState())
         self.conference_page.save_state()
-        self.task_page.save_state()
+        if PAGE_TASKS in self._built:
+            self.task_page.save_state()
         self.store.sync()
         super().closeEvent(event)
 
@@ -382,6 +421,8 @@ class MainWindow(QMainWindow):
             else:  # off the UI thread, so that the window keeps painting meanwhile
                 self.conference_page.set_rows(off_ui_thread(lambda: list_conferences(self.db)))
         elif page == PAGE_TASKS:
+            from minutes_app.core.directory import list_units
+
             self.task_page.set_choices(
                 sorted(((u.id, u.name) for u in list_units(self.db)), key=lambda u: fold(u[1])),
                 [
@@ -398,12 +439,15 @@ class MainWindow(QMainWindow):
             self.overview_page.refresh()
 
     def _on_page_changed(self, page: int) -> None:
+        self._page(page)
         self.pages.setCurrentIndex(page)
         self._refresh_page(page)
 
     # --- conferences -------------------------------------------------------------------
 
     def new_conference(self) -> ConferenceEditor:
+        from minutes_app.core.conference_edit import ConferenceForm
+
         return self._open_editor(ConferenceForm(date=dt.date.today()))
 
     def new_conference_from_text(self) -> FromTextDialog:
@@ -412,6 +456,7 @@ class MainWindow(QMainWindow):
             self.from_text.raise_()
             self.from_text.activateWindow()
             return self.from_text
+        from minutes_app.core.catalogue import list_documents
         from minutes_app.ui.from_text_dialog import FromTextDialog
 
         dialog = FromTextDialog(list_documents(self.db), self.store, self)
@@ -459,6 +504,8 @@ class MainWindow(QMainWindow):
         OfficeDialog(self.db, self).exec()
 
     def open_conference(self, conference_id: int) -> ConferenceEditor | None:
+        from minutes_app.core.conference_edit import load_conference
+
         try:
             form = load_conference(self.db, conference_id)
         except LookupError:
@@ -471,6 +518,7 @@ class MainWindow(QMainWindow):
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
+        from minutes_app.core.catalogue import editor_choices
         from minutes_app.ui.conference_editor import ConferenceEditor
 
         editor = ConferenceEditor(form, editor_choices(self.db), self)
@@ -482,6 +530,10 @@ class MainWindow(QMainWindow):
         return editor
 
     def _save_form(self, form: ConferenceForm) -> ConferenceForm | None:
+        from sqlalchemy.exc import IntegrityError, OperationalError
+
+        from minutes_app.core.conference_edit import load_conference, save_conference
+
         try:
             conference_id = save_conference(self.db, form)
         except (OperationalError, IntegrityError) as exc:
@@ -526,8 +578,7 @@ class MainWindow(QMainWindow):
 
     # --- tasks -------------------------------------------------------------------------
 
-    def _build_task_actions(self) -> None:
-        self.task_buttons: dict[str, QPushButton] = {}
+    def _build_task_actions(self, page: TaskRegisterPage) -> None:
         labels = (
             ("progress", self.tr("&Progress…")),
             ("extend", self.tr("E&xtend…")),
@@ -538,14 +589,16 @@ class MainWindow(QMainWindow):
         for kind, label in labels:
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, k=kind: self.act_on_tasks(k))
-            self.task_page.actions_bar.addWidget(button)
+            page.actions_bar.addWidget(button)
             self.task_buttons[kind] = button
-        self.task_page.actions_bar.addStretch(1)
-        self.task_page.selection_changed.connect(self._on_task_selection)
+        page.actions_bar.addStretch(1)
+        page.selection_changed.connect(self._on_task_selection)
         self._on_task_selection([])
 
     def reminder_counts(self) -> tuple[int, int]:
         """(overdue, due within 7 days) as of today."""
+        from minutes_app.core.task_query import TaskQuery, TaskRegister
+
         today = dt.date.today()
         overdue = TaskRegister(self.db, TaskQuery(as_of=today, classes=frozenset({"overdue"})))
         soon = TaskRegister(
@@ -558,11 +611,31 @@ class MainWindow(QMainWindow):
         )
         return overdue.count(), soon.count()
 
-    def show_reminder(self) -> QMessageBox | None:
-        """At start: a notice of overdue tasks and tasks due this week, unless turned off."""
-        if str(self.store.value("remind_on_start", "true")).lower() == "false":
+    def _reminders_on(self) -> bool:
+        return str(self.store.value("remind_on_start", "true")).lower() != "false"
+
+    def after_first_paint(self) -> None:
+        """Once the first screen is painted: the services of the other screens are loaded
+        and the reminder's counts read on a worker thread; the reminder shows when they are
+        in. The window answers the clerk meanwhile."""
+        remind = self._reminders_on()
+
+        def work() -> tuple[int, int] | None:
+            _load_services()
+            return self.reminder_counts() if remind else None
+
+        def done(counts: tuple[int, int] | None) -> None:
+            if counts is not None:
+                self.show_reminder(counts)
+
+        Prefetch(work).when_done(done)
+
+    def show_reminder(self, counts: tuple[int, int] | None = None) -> QMessageBox | None:
+        """A notice of overdue tasks and tasks due this week, unless turned off; ``counts``
+        are those of ``reminder_counts()``, read now when not given."""
+        if not self._reminders_on():
             return None
-        overdue, soon = self.reminder_counts()
+        overdue, soon = counts if counts is not None else self.reminder_counts()
         if not overdue and not soon:
             return None
         text = self.tr("%1 task(s) overdue and %2 due within 7 days.")
@@ -599,6 +672,14 @@ class MainWindow(QMainWindow):
             button.setEnabled(bool(ids))
 
     def act_on_tasks(self, kind: str) -> TaskActionDialog | None:
+        from minutes_app.core.task_actions import (
+            add_progress,
+            cancel,
+            complete,
+            extend_deadline,
+            reopen,
+        )
+
         ids = self.task_page.selected_ids()
         if not ids:
             return None
@@ -642,6 +723,9 @@ class MainWindow(QMainWindow):
             return
         instruction = form.instructions[row]
         assert instruction.id is not None and form.date is not None
+        from minutes_app.core.conference_edit import load_conference
+        from minutes_app.core.directory import list_people, list_units
+        from minutes_app.core.task_actions import create_tasks
         from minutes_app.ui.task_dialogs import CreateTasksDialog
 
         dialog = CreateTasksDialog(
