@@ -203,15 +203,57 @@ def period_report(
 ) -> Report:
     """The contract's ``report``: each task counts once, under its lead unit."""
     as_of = as_of or end
-    rows = classified_tasks(db, as_of, assigned_from=start, assigned_to=end)
-    by_unit: dict[str, list[str]] = {}
-    for row in rows:
-        by_unit.setdefault(row.lead_unit, []).append(row.tracking)
-    units = tuple(
-        UnitCounts(name, count_classes(by_unit[name]))
-        for name in sorted(by_unit, key=vietnamese_sort_key)
+    # Counted as the rows stream by, a few thousand at a time: a ten-year period holds
+    # 200,000 tasks, which as TaskRows (titles, supporting units) took 370 MB (issue 7).
+    statement = (
+        select(
+            Unit.name,
+            Task.id,
+            Task.status,
+            Task.assigned_on,
+            Task.deadline,
+            Task.completed_on,
+        )
+        .join(Instruction, Task.instruction_id == Instruction.id)
+        .join(Conference, Instruction.conference_id == Conference.id)
+        .join(Unit, Task.lead_unit_id == Unit.id)
+        .where(
+            Conference.deleted_at.is_(None),
+            Task.assigned_on <= as_of,
+            Task.assigned_on >= start,
+            Task.assigned_on <= end,
+        )
+        .execution_options(yield_per=5000)
     )
-    return Report(start, end, as_of, units, count_classes(r.tracking for r in rows))
+    extensions = _extensions(db)
+    by_unit: dict[str, dict[str, int]] = {}
+    no_extensions: tuple[Extension, ...] = ()
+    with db.reading() as session:
+        for unit, task_id, status, assigned_on, deadline, completed_on in session.execute(
+            statement
+        ):
+            state = TaskState(
+                status=status,
+                assigned_on=assigned_on,
+                deadline=deadline,
+                completed_on=completed_on,
+                extensions=tuple(extensions.get(task_id, no_extensions)),
+            )
+            tracking = tracking_class(state, as_of)
+            if tracking is None:
+                continue
+            counts = by_unit.get(unit)
+            if counts is None:
+                counts = by_unit[unit] = count_classes(())
+            counts[tracking] += 1
+    units = tuple(
+        UnitCounts(name, by_unit[name]) for name in sorted(by_unit, key=vietnamese_sort_key)
+    )
+    total = count_classes(())
+    for unit_counts in units:
+        for name, n in unit_counts.counts.items():
+            total[name] += n
+    return Report(start, end, as_of, units, total)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from minutes_app.core.task_query import (
     on_time_rates,
     periods_of,
 )
-from minutes_app.core.tasks import TaskRow, classified_tasks
+from minutes_app.core.tasks import TaskRow, classified_tasks, period_report
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
@@ -212,3 +212,20 @@ def test_on_time_rates_count_each_period(random_db: Database) -> None:
         late = [r for r in inside if r.deadline and r.completed_on and r.completed_on > r.deadline]
         assert (rate.on_time, rate.late) == (len(inside) - len(late), len(late))
     assert sum(r.on_time + r.late for r in rates) > 0
+
+
+@pytest.mark.parametrize("day", DAYS[::4], ids=str)
+def test_period_report_counts_each_task_of_the_period_once_by_its_class(
+    random_db: Database, day: dt.date
+) -> None:
+    start, end = START + dt.timedelta(days=20), START + dt.timedelta(days=90)
+    report = period_report(random_db, start, end, day)
+    expected: dict[str, dict[str, int]] = {}
+    for row in classified_tasks(random_db, day, assigned_from=start, assigned_to=end):
+        counts = expected.setdefault(row.lead_unit, dict.fromkeys(CLASSES, 0))
+        counts[row.tracking] += 1
+    assert {u.unit: u.counts for u in report.units} == expected
+    assert report.total == {
+        name: sum(counts[name] for counts in expected.values()) for name in CLASSES
+    }
+    assert [u.unit for u in report.units] == sorted(expected, key=lambda u: int(u.split()[-1]))
