@@ -275,11 +275,13 @@ def _table(document: DocxDocument, block: Table) -> None:
     _cell_padding(table, CELL_PADDING_MM)
     _repeat_header(table.rows[0])
     last = len(block.rows)
-    for r, values in enumerate((block.header, *block.rows)):
+    # Rows taken in one pass: python-docx's rows[r] walks the table from its start each time.
+    rows = (block.header, *block.rows)
+    for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         bold = r == 0 or (block.total_row and r == last)
-        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         size = TABLE_HEADER_PT if r == 0 else TABLE_PT
-        for c, (cell, value) in enumerate(zip(table.rows[r].cells, values, strict=True)):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             align = "center" if r == 0 else block.align[c]
             paragraph = _para(cell, [Run(value, bold=bold)], size, align, after=0, first=True)

@@ -43,7 +43,7 @@ from minutes_app.core.task_query import (
     support_units_of,
 )
 from minutes_app.core.tasks import Report, period_report
-from minutes_app.core.text import fold, vietnamese_sort_key
+from minutes_app.core.text import SortKey, fold, vietnamese_sort_key
 from minutes_app.core.tracking import (
     CLASSES,
     OVERDUE,
@@ -704,7 +704,31 @@ def overdue_tasks(db: Database, report: Report) -> list[OverdueTask]:
     after the report's day was not yet extended on it (FORMAT.md), so the deadline missed
     is the one in force that day, not necessarily the current one.
     """
-    found = []
+    found = list(_overdue_of_period(db, report))
+    found.sort(key=_by_unit_then_most_overdue)
+    return found
+
+
+def most_overdue(db: Database, report: Report, limit: int) -> tuple[list[OverdueTask], int]:
+    """The ``limit`` most overdue tasks of the report, ordered as ``overdue_tasks`` orders
+    them, and how many are overdue in all. Only those ``limit`` are held at a time."""
+    kept: list[tuple[int, int, int, OverdueTask]] = []  # a heap, least overdue on top
+    total = 0
+    for n, task in enumerate(_overdue_of_period(db, report)):
+        total += 1
+        item = (task.days_overdue, -task.task.id, n, task)
+        if len(kept) < limit:
+            heapq.heappush(kept, item)
+        elif item > kept[0]:
+            heapq.heapreplace(kept, item)
+    return sorted((k[-1] for k in kept), key=_by_unit_then_most_overdue), total
+
+
+def _by_unit_then_most_overdue(o: OverdueTask) -> tuple[SortKey, int, int]:
+    return (vietnamese_sort_key(o.task.lead_unit), -o.days_overdue, o.task.id)
+
+
+def _overdue_of_period(db: Database, report: Report) -> Iterator[OverdueTask]:
     for batch in TaskBatches(db, TaskSelection(report.as_of, frozenset({OVERDUE}))):
         for task in batch:
             if not report.start <= task.assigned_on <= report.end:
@@ -721,9 +745,7 @@ def overdue_tasks(db: Database, report: Report) -> list[OverdueTask]:
             )
             missed = deadline_on(state, report.as_of) or task.deadline
             assert missed is not None  # an overdue task has a deadline
-            found.append(OverdueTask(task, missed, (report.as_of - missed).days))
-    found.sort(key=lambda o: (vietnamese_sort_key(o.task.lead_unit), -o.days_overdue, o.task.id))
-    return found
+            yield OverdueTask(task, missed, (report.as_of - missed).days)
 
 
 def _cells(ws: Any, values: Sequence[Any], style: Mapping[str, Any] | None = None) -> list[Any]:

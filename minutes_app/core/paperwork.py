@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from minutes_app.core.conference_edit import AppearanceForm, ConferenceForm, load_conference
 from minutes_app.core.export_common import CLASS_FILLS, CLASS_LABELS, vn_date
-from minutes_app.core.export_tables import OverdueTask, overdue_tasks
+from minutes_app.core.export_tables import OverdueTask, most_overdue
 from minutes_app.core.office import Office
 from minutes_app.core.task_query import support_units_of
-from minutes_app.core.tasks import Report, period_report
+from minutes_app.core.tasks import Report, UnitCounts, period_report
 from minutes_app.core.tracking import CLASSES, ONGOING, on_time_rate
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Task, Unit
@@ -198,6 +198,11 @@ LINE_SPACING = 1.15  # of a single line
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 BLANK = "…"  # printed where the record holds nothing, for the clerk to fill in by hand
 END = "./."  # closes the last sentence of a Party document
+# The most overdue tasks a report lists by name: about twenty printed pages. A ten-year
+# report can have tens of thousands; the Excel report lists every one of them.
+OVERDUE_LISTED = 500
+# Bars of the report's chart, about one printed page; a province has a few hundred units.
+CHART_BARS = 20
 
 _MODES = {
     "online": "trực tuyến",
@@ -613,18 +618,33 @@ def report_paper(
     office: Office,
     number: str | None = None,
     issued_on: dt.date | None = None,
+    listed_at_most: int = OVERDUE_LISTED,
 ) -> Paper:
     """The period report: the counts of ``report --json`` (tasks assigned within the
     period, classed as of ``as_of``, default ``date_to``), the on-time rate, a chart and
-    the overdue tasks. Dated ``issued_on`` (default today)."""
+    the overdue tasks, the ``listed_at_most`` most overdue of them when there are more.
+    Dated ``issued_on`` (default today)."""
     report = period_report(db, date_from, date_to, as_of)
-    overdue = overdue_tasks(db, report)
-    return _report_paper(report, overdue, office, number, issued_on or dt.date.today())
+    overdue, overdue_total = most_overdue(db, report, listed_at_most)
+    issued_on = issued_on or dt.date.today()
+    return _report_paper(report, overdue, overdue_total, office, number, issued_on)
+
+
+def _charted_units(units: tuple[UnitCounts, ...]) -> tuple[UnitCounts, ...]:
+    """The units the chart draws a bar for: all of them, or when there are more than
+    CHART_BARS, those with the most tasks, in the table's order. (One bar for all the
+    others, on the same scale, would flatten every other bar; the table has them all.)"""
+    if len(units) <= CHART_BARS:
+        return units
+    largest = sorted(units, key=lambda u: -sum(u.counts.values()))[:CHART_BARS]
+    shown = {u.unit for u in largest}
+    return tuple(u for u in units if u.unit in shown)
 
 
 def _report_paper(
     report: Report,
     overdue: list[OverdueTask],
+    overdue_total: int,
     office: Office,
     number: str | None,
     issued_on: dt.date,
@@ -691,22 +711,40 @@ def _report_paper(
         )
     )
     if report.units:
+        charted = _charted_units(report.units)
+        which = (
+            "" if charted == report.units else f" ({len(charted)} đơn vị có nhiều nhiệm vụ nhất)"
+        )
         body.append(
             Chart(
-                title=f"Nhiệm vụ theo đơn vị chủ trì và tình trạng, {period}",
-                categories=tuple(u.unit for u in report.units),
+                title=f"Nhiệm vụ theo đơn vị chủ trì và tình trạng, {period}{which}",
+                categories=tuple(u.unit for u in charted),
                 series=tuple(
                     ChartSeries(
                         c,
                         CLASS_LABELS[c],
                         CLASS_FILLS[c],
-                        tuple(u.counts[c] for u in report.units),
+                        tuple(u.counts[c] for u in charted),
                     )
                     for c in CLASSES
                 ),
             )
         )
     body.append(_section(3, "Các nhiệm vụ quá hạn chưa hoàn thành"))
+    if overdue_total > len(overdue):
+        # The most overdue ones only, grouped by lead unit as the whole list would be.
+        least = min((o.days_overdue for o in overdue), default=0)
+        body.append(
+            Paragraph(
+                (
+                    Run(
+                        f"Có {overdue_total} nhiệm vụ quá hạn; dưới đây là "
+                        f"{len(overdue)} nhiệm vụ quá hạn lâu nhất (từ {least} ngày trở lên). "
+                        f"Danh sách đầy đủ có trong bản báo cáo xuất ra tệp Excel."
+                    ),
+                )
+            )
+        )
     if overdue:
         body.append(
             Table(

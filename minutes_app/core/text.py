@@ -70,7 +70,11 @@ _SHAPED = {
 }
 
 
-def vietnamese_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+# Letters in Vietnamese alphabet order, then tones, then the text itself.
+SortKey = tuple[tuple[int, ...], tuple[int, ...], str]
+
+
+def vietnamese_sort_key(text: str) -> SortKey:
     """A key that sorts Vietnamese words as a dictionary does (Đ after D, Ă and Â after A).
 
     The window sorts with QCollator; this is for places without Qt (the command line).

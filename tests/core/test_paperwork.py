@@ -11,8 +11,10 @@ import pytest
 
 from minutes_app.core.conference_edit import load_conference
 from minutes_app.core.export_common import CLASS_FILLS
+from minutes_app.core.export_tables import overdue_tasks
 from minutes_app.core.office import load_office
 from minutes_app.core.paperwork import (
+    CHART_BARS,
     Chart,
     NumberedItem,
     Paper,
@@ -20,6 +22,7 @@ from minutes_app.core.paperwork import (
     Recipients,
     Signature,
     Table,
+    _charted_units,
     day_words,
     minutes_paper,
     notice_paper,
@@ -27,7 +30,7 @@ from minutes_app.core.paperwork import (
     report_paper,
 )
 from minutes_app.core.task_actions import cancel
-from minutes_app.core.tasks import classified_tasks, period_report, select_tasks
+from minutes_app.core.tasks import UnitCounts, classified_tasks, period_report, select_tasks
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
 from tests.paper_helpers import (
@@ -266,3 +269,36 @@ def test_report_of_an_empty_period_says_there_is_nothing_overdue(db: Database) -
     assert "Không có nhiệm vụ quá hạn./." in paragraphs(paper)
     assert "chưa có nhiệm vụ hoàn thành." in paper.text()
     assert paper.title.subject == ("Kết quả thực hiện nhiệm vụ sau hội nghị quý I năm 2030",)
+
+
+def test_a_long_overdue_list_names_the_most_overdue_and_says_how_many_are_left_out(
+    db: Database,
+) -> None:
+    report = period_report(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF)
+    overdue = overdue_tasks(db, report)
+    assert len(overdue) >= 3
+    paper = report_paper(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE, listed_at_most=2)
+
+    _counts, listed = tables(paper)
+    most = sorted(overdue, key=lambda o: (-o.days_overdue, o.task.id))[:2]
+    assert sorted(row[1] for row in listed.rows) == sorted(o.task.title for o in most)
+    assert [row[0] for row in listed.rows] == ["1", "2"]
+    least = min(o.days_overdue for o in most)
+    assert (
+        f"Có {len(overdue)} nhiệm vụ quá hạn; dưới đây là 2 nhiệm vụ quá hạn lâu nhất "
+        f"(từ {least} ngày trở lên)." in paper.text()
+    )
+    # Under the limit, every overdue task is listed and nothing is said about the rest.
+    whole = report_paper(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE)
+    assert len(tables(whole)[1].rows) == len(overdue)
+    assert "nhiệm vụ quá hạn lâu nhất" not in whole.text()
+
+
+def test_chart_of_many_units_draws_those_with_the_most_tasks() -> None:
+    units = tuple(
+        UnitCounts(f"Đơn vị {i:02}", {c: (i if c == "overdue" else 1) for c in CLASSES})
+        for i in range(30)
+    )
+    charted = _charted_units(units)
+    assert [u.unit for u in charted] == [f"Đơn vị {i:02}" for i in range(30 - CHART_BARS, 30)]
+    assert _charted_units(units[:CHART_BARS]) == units[:CHART_BARS]
