@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,7 +43,11 @@ def render(out: Path, language: str) -> list[Path]:
         window.show()
 
         def shot(name: str, widget: object) -> None:
-            app.processEvents()
+            # Counts read on worker threads arrive, and the layouts they change settle.
+            settled = time.monotonic() + 0.5
+            while time.monotonic() < settled:
+                app.processEvents()
+                time.sleep(0.01)
             path = out / f"{name}.png"
             widget.grab().save(str(path))  # type: ignore[attr-defined]
             written.append(path)
