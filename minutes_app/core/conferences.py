@@ -111,3 +111,14 @@ def list_conferences(db: Database, today: dt.date | None = None) -> list[Confere
         )
         for cid, title, date, sitting, kind, organizer in rows
     ]
+
+
+def conference_choices(db: Database) -> list[tuple[int, dt.date, str]]:
+    """(id, date, title) of every conference not in the trash, newest first: for lists
+    to choose one from, without the counts ``list_conferences`` adds."""
+    with db.plain_reading() as connection:
+        rows = connection.execute(
+            "SELECT id, date, title FROM conference WHERE deleted_at IS NULL "
+            "ORDER BY date DESC, id DESC"
+        ).fetchall()
+    return [(cid, dt.date.fromisoformat(date), title) for cid, date, title in rows]

@@ -29,7 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.conferences import ConferenceSummary, list_conferences
+from minutes_app.core.conferences import (
+    ConferenceSummary,
+    conference_choices,
+    list_conferences,
+)
 from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import Prefetch, off_ui_thread
@@ -426,8 +430,8 @@ class MainWindow(QMainWindow):
             self.task_page.set_choices(
                 sorted(((u.id, u.name) for u in list_units(self.db)), key=lambda u: fold(u[1])),
                 [
-                    (c.id, f"{c.date:%d/%m/%Y} {c.title}")
-                    for c in off_ui_thread(lambda: list_conferences(self.db))
+                    (cid, f"{date:%d/%m/%Y} {title}")
+                    for cid, date, title in conference_choices(self.db)
                 ],
             )
             self.task_page.apply_filters()

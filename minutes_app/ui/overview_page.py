@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.core.task_query import (
+    PeriodRate,
+    RegisterRow,
     TaskQuery,
     TaskRegister,
     UnitLoad,
@@ -32,6 +34,7 @@ from minutes_app.core.task_query import (
 )
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
+from minutes_app.ui.background import off_ui_thread
 from minutes_app.ui.task_style import DISPLAY_CLASSES, DUE_SOON, class_color, class_name
 
 if TYPE_CHECKING:
@@ -164,23 +167,15 @@ class OverviewPage(QWidget):
         self.as_of_label.setText(
             self.tr("Situation on %1").replace("%1", self.as_of.strftime("%d/%m/%Y"))
         )
+        # Read on a worker thread (SQLite works without the GIL): the window keeps painting.
+        data = off_ui_thread(lambda: _read_overview(self.db, self.as_of, self._period_kind()))
+        loads, overdue, soon_rows, due_soon, rates = data
         # One pass over the tasks gives both the chart's units and the tiles' totals.
-        loads = unit_loads(self.db, self.as_of)
         counts = {name: sum(u.counts[name] for u in loads) for name in CLASSES}
-        soon_query = TaskQuery(
-            as_of=self.as_of,
-            classes=frozenset({"in_progress"}),
-            deadline_to=self.as_of + dt.timedelta(days=7),
-        )
-        soon = TaskRegister(self.db, soon_query)
-        due_soon = soon.count()
         shown = dict(counts, in_progress=counts["in_progress"] - due_soon)
         shown[DUE_SOON] = due_soon
         for name, tile in self.tiles.items():
             tile.set_count(shown.get(name, 0))
-        overdue = TaskRegister(
-            self.db, TaskQuery(as_of=self.as_of, classes=frozenset({"overdue"}))
-        ).page(0, LIST_ROWS)
         self._fill(
             self.overdue,
             [
@@ -198,12 +193,12 @@ class OverviewPage(QWidget):
                     r.lead_unit,
                     r.owner or "",
                 )
-                for r in soon.page(0, LIST_ROWS)
+                for r in soon_rows
             ],
             DUE_SOON,
         )
         self._fill_chart(loads)
-        self._fill_rates()
+        self._show_rates(rates)
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, str, str, str]], name: str) -> None:
         table.setRowCount(len(rows))
@@ -276,10 +271,13 @@ class OverviewPage(QWidget):
         if 0 <= index < len(self.unit_ids):
             self.open_register.emit(name, self.unit_ids[index])
 
+    def _period_kind(self) -> str:
+        return str(self.period_box.currentData())
+
     def _fill_rates(self, *_: object) -> None:
-        kind = str(self.period_box.currentData())
-        count = {"month": 12, "quarter": 4, "half": 2, "year": 3}[kind]
-        rates = on_time_rates(self.db, periods_of(kind, self.as_of, count))
+        self._show_rates(_read_rates(self.db, self.as_of, self._period_kind()))
+
+    def _show_rates(self, rates: list[PeriodRate]) -> None:
         self.rates.setRowCount(len(rates))
         for r, rate in enumerate(reversed(rates)):
             share = f"{rate.rate:.0%}" if rate.rate is not None else "—"
@@ -290,6 +288,36 @@ class OverviewPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.rates.setItem(r, c, item)
+
+
+_PERIODS_SHOWN = {"month": 12, "quarter": 4, "half": 2, "year": 3}
+
+
+def _read_rates(db: Database, as_of: dt.date, kind: str) -> list[PeriodRate]:
+    return on_time_rates(db, periods_of(kind, as_of, _PERIODS_SHOWN[kind]))
+
+
+def _read_overview(
+    db: Database, as_of: dt.date, period_kind: str
+) -> tuple[list[UnitLoad], list[RegisterRow], list[RegisterRow], int, list[PeriodRate]]:
+    """Everything the overview shows, read from the database (no widget touched)."""
+    loads = unit_loads(db, as_of)
+    soon = TaskRegister(
+        db,
+        TaskQuery(
+            as_of=as_of,
+            classes=frozenset({"in_progress"}),
+            deadline_to=as_of + dt.timedelta(days=7),
+        ),
+    )
+    overdue = TaskRegister(db, TaskQuery(as_of=as_of, classes=frozenset({"overdue"})))
+    return (
+        loads,
+        overdue.page(0, LIST_ROWS),
+        soon.page(0, LIST_ROWS),
+        soon.count(),
+        _read_rates(db, as_of, period_kind),
+    )
 
 
 def _short(name: str, limit: int = 32) -> str:
