@@ -52,6 +52,13 @@ class PersonRow:
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
 
+def unit_choices(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every unit, without the counts ``list_units`` adds: for lists to
+    choose one from."""
+    with db.reading() as session:
+        return [(r.id, r.name) for r in session.execute(select(Unit.id, Unit.name))]
+
+
 def list_units(db: Database) -> list[UnitRow]:
     with db.reading() as session:
         people = dict(

@@ -36,8 +36,9 @@ from minutes_app.core.backup import (
     restore,
 )
 from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
+from minutes_app.ui.background import Prefetch
 from minutes_app.ui.common import ask, inform
-from minutes_app.ui.settings_dialog import backup_settings
+from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
 
 CONTEXT = "Backups"
 _FILTER = QT_TRANSLATE_NOOP("Backups", "minutes-app databases (*.sqlite3 *.sqlite *.db)")
@@ -452,8 +453,10 @@ def daily_backup(db: Database, store: QSettings, now: dt.datetime | None = None)
 
     Raises ``OSError`` or ``BackupError`` when the copy cannot be made.
     """
-    chosen = backup_settings(store)
-    now = now or dt.datetime.now()
+    return _daily_backup(db, backup_settings(store), now or dt.datetime.now())
+
+
+def _daily_backup(db: Database, chosen: BackupSettings, now: dt.datetime) -> Path | None:
     if not chosen.daily or not backup_due(chosen.folder, db.path.stem, now.date()):
         return None
     return automatic_backup(db, chosen.folder, chosen.keep, now=now)
@@ -477,23 +480,32 @@ def _failed_backup_text(exc: BaseException) -> str:
 
 
 def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -> None:
-    """Take the daily backup shortly after the window is shown, not before."""
+    """Take the daily backup shortly after the window is shown, not before, on a worker
+    thread: copying a large database takes a second or more. The status bar tells how
+    it went."""
 
-    def run() -> None:
+    def copy(chosen: BackupSettings, now: dt.datetime) -> Path | BaseException | None:
         try:
-            written = daily_backup(db, store)
+            return _daily_backup(db, chosen, now)
         except (OSError, sqlite3.Error, BackupError) as exc:
-            window.statusBar().showMessage(_failed_backup_text(exc), 15000)
-            return
-        if written is not None:
+            return exc
+
+    def done(outcome: Path | BaseException | None) -> None:
+        if isinstance(outcome, BaseException):
+            window.statusBar().showMessage(_failed_backup_text(outcome), 15000)
+        elif outcome is not None:
             window.statusBar().showMessage(
                 QCoreApplication.translate("Backups", "Automatic backup: %1").replace(
-                    "%1", str(written)
+                    "%1", str(outcome)
                 ),
                 8000,
             )
 
-    QTimer.singleShot(1500, window, run)
+    def start() -> None:
+        chosen, now = backup_settings(store), dt.datetime.now()  # settings read here
+        Prefetch(lambda: copy(chosen, now)).when_done(done)
+
+    QTimer.singleShot(1500, window, start)
 
 
 def backup_at_exit(db: Database, store: QSettings) -> Path | None:

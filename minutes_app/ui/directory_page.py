@@ -34,6 +34,7 @@ from minutes_app.core.directory import (
     save_unit,
 )
 from minutes_app.db.engine import Database
+from minutes_app.ui.background import off_ui_thread
 from minutes_app.ui.common import ButtonRow
 from minutes_app.ui.completion import FoldingCompleter
 from minutes_app.ui.rows_model import Column, RowsModel
@@ -182,8 +183,10 @@ class DirectoryPage(QWidget):
         self.people.merge_button.clicked.connect(self._on_merge_people)
 
     def refresh(self) -> None:
-        self.units_model.set_rows(list_units(self.db))
-        self.people_model.set_rows(list_people(self.db))
+        # Counted on a worker thread (SQLite works without the GIL): the window keeps painting.
+        units, people = off_ui_thread(lambda: (list_units(self.db), list_people(self.db)))
+        self.units_model.set_rows(units)
+        self.people_model.set_rows(people)
 
     @staticmethod
     def _one(section: DirectoryList) -> object | None:

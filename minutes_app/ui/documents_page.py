@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.catalogue import CatalogueRow, catalogue, document_use, merge_documents
 from minutes_app.db.engine import Database
+from minutes_app.ui.background import off_ui_thread
 from minutes_app.ui.common import refill_choices, vietnamese_collator
 from minutes_app.ui.directory_page import MergeDialog
 from minutes_app.ui.rows_model import Column, RowsModel
@@ -106,7 +107,7 @@ class DocumentsPage(QWidget):
         self._on_selection()
 
     def refresh(self) -> None:
-        rows = catalogue(self.db)
+        rows = off_ui_thread(lambda: catalogue(self.db))  # the window keeps painting
         collator = vietnamese_collator()
 
         def values(of: Callable[[CatalogueRow], str | None]) -> list[str]:

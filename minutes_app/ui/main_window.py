@@ -425,10 +425,10 @@ class MainWindow(QMainWindow):
             else:  # off the UI thread, so that the window keeps painting meanwhile
                 self.conference_page.set_rows(off_ui_thread(lambda: list_conferences(self.db)))
         elif page == PAGE_TASKS:
-            from minutes_app.core.directory import list_units
+            from minutes_app.core.directory import unit_choices
 
             self.task_page.set_choices(
-                sorted(((u.id, u.name) for u in list_units(self.db)), key=lambda u: fold(u[1])),
+                sorted(unit_choices(self.db), key=lambda u: fold(u[1])),
                 [
                     (cid, f"{date:%d/%m/%Y} {title}")
                     for cid, date, title in conference_choices(self.db)

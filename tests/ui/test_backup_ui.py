@@ -295,8 +295,9 @@ def test_the_daily_backup_is_taken_after_the_window_shows(
     backup_ui.schedule_daily_backup(window, db, store)
     assert not (tmp_path / "backups").exists()  # not before the window is up
 
-    qtbot.waitUntil(lambda: bool(list_backups(tmp_path / "backups", "minutes")), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
     assert window.statusBar().currentMessage().startswith("Automatic backup: ")
+    assert len(list_backups(tmp_path / "backups", "minutes")) == 1
 
 
 def test_a_failed_daily_backup_is_told_in_the_status_bar(
