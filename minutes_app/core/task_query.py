@@ -257,18 +257,22 @@ class TaskRegister:
         self.db = db
         self.query = query
         self.lead = _LEAD
+
         # Whether deadlines need look-back, and two facts that let the usual query drop a
         # condition every row would pass: read in one statement.
-        facts = select(
-            _extended_after(query.as_of),
-            exists().where(Conference.deleted_at.is_not(None)),
-            select(func.max(Task.assigned_on)).scalar_subquery(),
-        )
+        def facts() -> Any:
+            return select(
+                _extended_after(query.as_of),
+                exists().where(Conference.deleted_at.is_not(None)),
+                select(func.max(Task.assigned_on)).scalar_subquery(),
+            )
+
         with db.core_reading() as connection:
-            look_back, trash, latest = connection.execute(facts).one()
+            sql = _compiled(connection, ("facts", query.as_of), facts)
+            look_back, trash, latest = connection.exec_driver_sql(sql).one()
         self.look_back = bool(look_back)
         self._trash = bool(trash)
-        self._all_assigned = latest is None or latest <= query.as_of
+        self._all_assigned = latest is None or _day(latest) <= query.as_of
         # (offset just after the last page, sort values of its last row)
         self._cursor: tuple[int, tuple[Any, ...]] | None = None
 
@@ -423,14 +427,14 @@ class TaskRegister:
 
     def _class_page(
         self, session: Connection, offset: int, limit: int, after: tuple[Any, ...] | None
-    ) -> list[Row[Any]]:
+    ) -> list[Any]:
         """A page in class order, read class by class, each along its index ranges."""
         q = self.query
         if offset and after is None:
             # Not the page after the last one: every class's first rows, merged.
             merged = self._class_rows(self._shown_classes(), offset + limit, None)
             return list(session.execute(merged.limit(limit).offset(offset)).all())
-        rows: list[Row[Any]] = []
+        rows: list[Any] = []
         ranks = list(enumerate(CLASS_ORDER))
         if q.descending:
             ranks.reverse()
@@ -440,16 +444,25 @@ class TaskRegister:
             if after is not None and (rank > after[0] if q.descending else rank < after[0]):
                 continue
             since = after if after is not None and rank == after[0] else None
-            rows.extend(session.execute(self._class_rows([name], limit - len(rows), since)).all())
+            wanted = limit - len(rows)
+            sql = _compiled(
+                session,
+                ("class_sql", *self._shape(), name, wanted, since),
+                lambda: self._class_rows([name], wanted, since),  # noqa: B023 (called at once)
+            )
+            rows.extend((r[0], _day(r[1]), r[2]) for r in session.exec_driver_sql(sql).all())
             if len(rows) >= limit:
                 break
         return rows
 
+    def _shape(self) -> tuple[Any, ...]:
+        """What, besides its arguments, a statement of this register depends on."""
+        return (self.query, self.look_back, self._trash, self._all_assigned)
+
     def _class_rows(self, names: list[str], limit: int, after: tuple[Any, ...] | None) -> Any:
         """(rank, key, id) of the first ``limit`` tasks of these classes, in class order."""
-        shape = (self.query, self.look_back, self._trash, self._all_assigned)
         return _kept(
-            ("class_rows", *shape, tuple(names), limit, after),
+            ("class_rows", *self._shape(), tuple(names), limit, after),
             lambda: self._build_class_rows(names, limit, after),
         )
 
@@ -524,7 +537,7 @@ class TaskRegister:
         if not ids:
             return []
         day, look_back = self.query.as_of, self.look_back
-        sql = _kept(("rows", day, look_back), lambda: _rows_sql(session, day, look_back))
+        sql = _compiled(session, ("rows", day, look_back), lambda: _rows_select(day, look_back))
         found = {}
         for row in session.exec_driver_sql(sql, (json.dumps(ids),)).all():
             values = list(row)
@@ -552,12 +565,17 @@ _DATE_COLUMNS = (4, 7, 8, 10)  # conference_date, assigned_on, deadline, complet
 _day = dt.date.fromisoformat
 
 
-def _rows_sql(connection: Connection, as_of: dt.date, look_back: bool) -> str:
-    """SQL of the RegisterRow columns, in order, for task ids given as one JSON array."""
-    compiled = _rows_select(as_of, look_back).compile(
-        dialect=connection.dialect, compile_kwargs={"literal_binds": True}
+def _compiled(connection: Connection, key: tuple[Any, ...], build: Callable[[], Any]) -> str:
+    """The SQL of the statement ``build()`` makes, its values written in, kept under
+    ``key``: run with ``exec_driver_sql``, it costs SQLAlchemy no work at all but the
+    call. Values come back as SQLite gives them (dates as text)."""
+    sql: str = _kept(
+        key,
+        lambda: str(
+            build().compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
+        ),
     )
-    return str(compiled)
+    return sql
 
 
 def _rows_select(as_of: dt.date, look_back: bool) -> Any:
