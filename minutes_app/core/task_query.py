@@ -445,12 +445,17 @@ class TaskRegister:
                 continue
             since = after if after is not None and rank == after[0] else None
             wanted = limit - len(rows)
-            sql = _compiled(
-                session,
-                ("class_sql", *self._shape(), name, wanted, since),
-                lambda: self._class_rows([name], wanted, since),  # noqa: B023 (called at once)
-            )
-            rows.extend((r[0], _day(r[1]), r[2]) for r in session.exec_driver_sql(sql).all())
+            if since is None:
+                # A class's first rows, as every new query reads them: SQL kept ready.
+                sql = _compiled(
+                    session,
+                    ("class_sql", *self._shape(), name, wanted),
+                    lambda: self._class_rows([name], wanted, None),  # noqa: B023 (called now)
+                )
+                found = session.exec_driver_sql(sql).all()
+            else:  # further on: SQLAlchemy's own cache keeps the SQL, the values are bound
+                found = session.execute(self._class_rows([name], wanted, since)).all()
+            rows.extend((r[0], _as_day(r[1]), r[2]) for r in found)
             if len(rows) >= limit:
                 break
         return rows
@@ -461,9 +466,11 @@ class TaskRegister:
 
     def _class_rows(self, names: list[str], limit: int, after: tuple[Any, ...] | None) -> Any:
         """(rank, key, id) of the first ``limit`` tasks of these classes, in class order."""
+        if after is not None:  # a statement for each page: not worth keeping
+            return self._build_class_rows(names, limit, after)
         return _kept(
-            ("class_rows", *self._shape(), tuple(names), limit, after),
-            lambda: self._build_class_rows(names, limit, after),
+            ("class_rows", *self._shape(), tuple(names), limit),
+            lambda: self._build_class_rows(names, limit, None),
         )
 
     def _build_class_rows(self, names: list[str], limit: int, after: tuple[Any, ...] | None) -> Any:
@@ -563,6 +570,10 @@ def _kept(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
 # took longer than SQLite's work (issue 7: the overdue filter within 3x plain SQLite).
 _DATE_COLUMNS = (4, 7, 8, 10)  # conference_date, assigned_on, deadline, completed_on
 _day = dt.date.fromisoformat
+
+
+def _as_day(value: str | dt.date) -> dt.date:
+    return _day(value) if isinstance(value, str) else value
 
 
 def _compiled(connection: Connection, key: tuple[Any, ...], build: Callable[[], Any]) -> str:

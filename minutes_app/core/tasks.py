@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
 from minutes_app.core.text import fold, vietnamese_sort_key
@@ -77,6 +78,18 @@ def _extensions(db: Database) -> dict[int, list[Extension]]:
     return found
 
 
+def _existing_tasks(as_of: dt.date, lead: Any, *columns: Any) -> Select[Any]:
+    """``columns`` of every task that exists on ``as_of`` (assigned by then, conference not
+    in the trash), joined to its instruction, conference and ``lead`` unit."""
+    return (
+        select(*columns)
+        .join(Instruction, Task.instruction_id == Instruction.id)
+        .join(Conference, Instruction.conference_id == Conference.id)
+        .join(lead, Task.lead_unit_id == lead.id)
+        .where(Conference.deleted_at.is_(None), Task.assigned_on <= as_of)
+    )
+
+
 def classified_tasks(
     db: Database,
     as_of: dt.date,
@@ -88,7 +101,9 @@ def classified_tasks(
     optionally only those assigned within [assigned_from, assigned_to]."""
     lead = aliased(Unit)
     statement = (
-        select(
+        _existing_tasks(
+            as_of,
+            lead,
             Task.id,
             Task.title,
             Conference.id.label("conference_id"),
@@ -100,11 +115,7 @@ def classified_tasks(
             Task.status,
             Task.completed_on,
         )
-        .join(Instruction, Task.instruction_id == Instruction.id)
-        .join(Conference, Instruction.conference_id == Conference.id)
-        .join(lead, Task.lead_unit_id == lead.id)
         .outerjoin(Person, Task.owner_id == Person.id)
-        .where(Conference.deleted_at.is_(None), Task.assigned_on <= as_of)
         .order_by(Task.id)
     )
     if assigned_from is not None:
@@ -205,24 +216,19 @@ def period_report(
     as_of = as_of or end
     # Counted as the rows stream by, a few thousand at a time: a ten-year period holds
     # 200,000 tasks, which as TaskRows (titles, supporting units) took 370 MB (issue 7).
+    lead = aliased(Unit)
     statement = (
-        select(
-            Unit.name,
+        _existing_tasks(
+            as_of,
+            lead,
+            lead.name,
             Task.id,
             Task.status,
             Task.assigned_on,
             Task.deadline,
             Task.completed_on,
         )
-        .join(Instruction, Task.instruction_id == Instruction.id)
-        .join(Conference, Instruction.conference_id == Conference.id)
-        .join(Unit, Task.lead_unit_id == Unit.id)
-        .where(
-            Conference.deleted_at.is_(None),
-            Task.assigned_on <= as_of,
-            Task.assigned_on >= start,
-            Task.assigned_on <= end,
-        )
+        .where(Task.assigned_on >= start, Task.assigned_on <= end)
         .execution_options(yield_per=5000)
     )
     extensions = _extensions(db)

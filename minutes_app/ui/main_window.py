@@ -95,9 +95,28 @@ def _load_services() -> None:
     import minutes_app.core.catalogue
     import minutes_app.core.conference_edit
     import minutes_app.core.task_actions
-    import minutes_app.core.task_query  # noqa: F401
+    import minutes_app.core.task_query
+    import minutes_app.ui.task_detail  # noqa: F401
 
     configure_mappers()
+
+
+def _register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The task register's unit and conference filter choices, as (id, label)."""
+    from minutes_app.core.directory import unit_choices
+
+    units = sorted(unit_choices(db), key=lambda u: fold(u[1]))
+    conferences = [(cid, f"{date:%d/%m/%Y} {title}") for cid, date, title in conference_choices(db)]
+    return units, conferences
+
+
+def _prepare_register(db: Database) -> None:
+    """Read the register's first page as it opens by default, so that the statements it
+    needs are built and kept before the clerk first opens the register."""
+    from minutes_app.core.task_query import TaskQuery, TaskRegister
+    from minutes_app.ui.task_register import PAGE
+
+    TaskRegister(db, TaskQuery(as_of=dt.date.today())).page(0, PAGE + 1)
 
 
 class TrashCommand(QUndoCommand):
@@ -425,15 +444,7 @@ class MainWindow(QMainWindow):
             else:  # off the UI thread, so that the window keeps painting meanwhile
                 self.conference_page.set_rows(off_ui_thread(lambda: list_conferences(self.db)))
         elif page == PAGE_TASKS:
-            from minutes_app.core.directory import unit_choices
-
-            self.task_page.set_choices(
-                sorted(unit_choices(self.db), key=lambda u: fold(u[1])),
-                [
-                    (cid, f"{date:%d/%m/%Y} {title}")
-                    for cid, date, title in conference_choices(self.db)
-                ],
-            )
+            self.task_page.set_choices(*off_ui_thread(lambda: _register_choices(self.db)))
             self.task_page.apply_filters()
         elif page == PAGE_DOCUMENTS:
             self.documents_page.refresh()
@@ -626,6 +637,7 @@ class MainWindow(QMainWindow):
 
         def work() -> tuple[int, int] | None:
             _load_services()
+            _prepare_register(self.db)
             return self.reminder_counts() if remind else None
 
         def done(counts: tuple[int, int] | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from typing import Any
@@ -90,7 +91,9 @@ class _CountJob:
         self.carrier = carrier  # unparented and held here, so it outlives a closed window
 
     def run(self) -> None:
-        self.carrier.counted.emit(self.generation, self.register.count())
+        total = self.register.count()
+        with contextlib.suppress(RuntimeError):  # the program closed: nobody waits for it
+            self.carrier.counted.emit(self.generation, total)
 
 
 class TaskTableModel(QAbstractTableModel):
