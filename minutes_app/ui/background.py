@@ -8,6 +8,7 @@ responsive meanwhile; the result or the exception comes back on the UI thread.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -122,6 +123,10 @@ class _Done(QObject):
     done = Signal()
 
 
+# Prefetches whose result is yet to be handed to a ``when_done`` callback.
+_AWAITED: set[Prefetch[Any]] = set()
+
+
 class Prefetch(Generic[Result]):
     """``work()`` started now on a Python thread; ``result()`` waits for it without freezing
     the window: the UI thread goes on painting and running its timers meanwhile (input is
@@ -165,11 +170,16 @@ class Prefetch(Generic[Result]):
         """``callback(result)`` on the UI thread once the work is done, without waiting
         for it here. An error of the work is raised there, from ``result()``."""
         called = threading.Event()
+        _AWAITED.add(self)  # held until delivered, whatever PySide keeps of the connection
 
         def deliver() -> None:
-            if not called.is_set():
-                called.set()
-                callback(self.result())
+            if called.is_set():
+                return
+            called.set()
+            _AWAITED.discard(self)
+            with contextlib.suppress(RuntimeError):  # let the connection go with this object
+                self._signal.done.disconnect(deliver)
+            callback(self.result())
 
         self._signal.done.connect(deliver, Qt.ConnectionType.QueuedConnection)
         if self._finished.is_set():  # done before the connection: the signal went out

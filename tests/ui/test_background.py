@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from minutes_app.core.export_common import ExportCancelled, report_progress
 from minutes_app.core.samples import load_samples
 from minutes_app.core.tasks import classified_tasks
 from minutes_app.db.engine import Database
-from minutes_app.ui.background import BackgroundJob, run_in_background
+from minutes_app.ui.background import BackgroundJob, Prefetch, run_in_background
 
 
 def _slow(steps: int) -> Callable[[Callable[[int, int], bool]], int]:
@@ -73,3 +75,44 @@ def test_the_database_can_be_read_on_the_worker_thread(qtbot: QtBot, tmp_path: P
         assert there == here > 0
     finally:
         db.close()
+
+
+def test_when_done_calls_back_on_the_ui_thread_though_nothing_else_holds_the_work(
+    qtbot: QtBot,
+) -> None:
+    got: list[tuple[int, int]] = []
+
+    def work() -> int:
+        time.sleep(0.05)
+        return threading.get_ident()
+
+    Prefetch(work).when_done(lambda worker: got.append((worker, threading.get_ident())))
+    time.sleep(0.2)  # the work ends; its signal waits in the queue (no events processed)
+    gc.collect()  # the Prefetch is referenced by nobody here
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    qtbot.wait(50)
+    [(worker, caller)] = got  # once
+    assert caller == threading.get_ident() != worker
+
+
+def test_when_done_on_work_already_finished_still_calls_back_once(qtbot: QtBot) -> None:
+    got: list[str] = []
+    prefetch = Prefetch(lambda: "xong")
+    deadline = time.monotonic() + 5
+    while not prefetch._finished.is_set() and time.monotonic() < deadline:
+        time.sleep(0.01)  # no events processed: the done signal waits in the queue
+    prefetch.when_done(got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    qtbot.wait(50)
+    assert got == ["xong"]
+
+
+def test_when_done_lets_the_work_go_once_delivered(qtbot: QtBot) -> None:
+    got: list[int] = []
+    prefetch = Prefetch(lambda: 7)
+    prefetch.when_done(got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    gone = weakref.ref(prefetch)
+    del prefetch
+    gc.collect()
+    assert gone() is None
