@@ -34,10 +34,9 @@ from minutes_app.core.conferences import (
     conference_choices,
     list_conferences,
 )
-from minutes_app.core.text import fold
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import Prefetch, off_ui_thread
-from minutes_app.ui.common import ask, inform
+from minutes_app.ui.common import ask, inform, vietnamese_collator
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.export_actions import ExportActions
 from minutes_app.ui.task_style import DUE_SOON
@@ -105,7 +104,8 @@ def _register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[i
     """The task register's unit and conference filter choices, as (id, label)."""
     from minutes_app.core.directory import unit_choices
 
-    units = sorted(unit_choices(db), key=lambda u: fold(u[1]))
+    collator = vietnamese_collator()  # a QCollator of its own: it is reentrant
+    units = sorted(unit_choices(db), key=lambda u: collator.sortKey(u[1]))
     conferences = [(cid, f"{date:%d/%m/%Y} {title}") for cid, date, title in conference_choices(db)]
     return units, conferences
 
@@ -740,7 +740,7 @@ class MainWindow(QMainWindow):
         instruction = form.instructions[row]
         assert instruction.id is not None and form.date is not None
         from minutes_app.core.conference_edit import load_conference
-        from minutes_app.core.directory import list_people, list_units
+        from minutes_app.core.directory import list_people, unit_choices
         from minutes_app.core.task_actions import create_tasks
         from minutes_app.ui.task_dialogs import CreateTasksDialog
 
@@ -748,7 +748,9 @@ class MainWindow(QMainWindow):
             instruction.id,
             instruction.text,
             form.date,
-            sorted((u.name for u in list_units(self.db)), key=fold),
+            sorted(
+                (name for _id, name in unit_choices(self.db)), key=vietnamese_collator().sortKey
+            ),
             [p.name for p in list_people(self.db)],
             editor,
         )
