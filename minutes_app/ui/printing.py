@@ -7,6 +7,7 @@ line calls ``ensure_gui_application`` first, since fonts and PDF need a QGuiAppl
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from html import escape
@@ -38,6 +39,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrame,
+    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -206,7 +208,10 @@ def _title_html(title: Title) -> str:
     return "".join(parts)
 
 
-def _table_html(table: Table) -> str:
+def _table_html(table: Table, breaks: frozenset[int] = frozenset()) -> str:
+    """``table`` with its header row repeated on each page. ``breaks`` are the rows (indexes
+    into ``table.rows``) that start a new page: there the table is cut, and the rest is a
+    table of its own, so that no row is split between two pages (QTextDocument splits them)."""
     rows = []
     last = len(table.rows)
     for r, values in enumerate((table.header, *table.rows)):
@@ -218,16 +223,20 @@ def _table_html(table: Table) -> str:
             text = f"<b>{escape(value)}</b>" if bold else escape(value)
             share = table.widths[c] / sum(table.widths)
             cells.append(_cell(share, _p(text, size, align, after=0, line=1.0), "middle"))
-        row = "<tr>" + "".join(cells) + "</tr>"
-        rows.append(f"<thead>{row}</thead>" if r == 0 else row)
-    return (
-        f'<table width="{_px(sum(table.widths)):.0f}" border="1" cellspacing="0" '
-        f'cellpadding="{_px(CELL_PADDING_MM):.1f}" align="center" '
-        'style="border-collapse:collapse; border-color:#000000; border-style:solid;">'
-        + "".join(rows)
-        + "</table>"
-        + _p("", after=0)
-    )
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    header, body = rows[0], rows[1:]
+    cuts = [0, *sorted(b for b in breaks if 0 < b < len(body)), len(body)]
+    tables = []
+    for n, (start, end) in enumerate(itertools.pairwise(cuts)):
+        page_break = " page-break-before:always;" if n else ""
+        tables.append(
+            f'<table width="{_px(sum(table.widths)):.0f}" border="1" cellspacing="0" '
+            f'cellpadding="{_px(CELL_PADDING_MM):.1f}" align="center" '
+            f'style="border-collapse:collapse; border-color:#000000; border-style:solid;'
+            f'{page_break}">'
+            f"<thead>{header}</thead>" + "".join(body[start:end]) + "</table>"
+        )
+    return "".join(tables) + _p("", after=0)
 
 
 def _chart_html(index: int, chart: Chart) -> str:
@@ -268,11 +277,13 @@ def _signatures_html(blocks: SignatureBlocks) -> str:
     )
 
 
-def paper_html(paper: Paper) -> str:
-    """``paper`` as the HTML subset QTextDocument reads; charts are ``paper-chart:N`` images."""
+def paper_html(paper: Paper, breaks: Breaks | None = None) -> str:
+    """``paper`` as the HTML subset QTextDocument reads; charts are ``paper-chart:N`` images.
+    ``breaks``: for a table (by its index in ``paper.body``), the rows that start a page."""
+    breaks = breaks or {}
     parts = [_heading_html(paper.heading), _title_html(paper.title)]
     charts = 0
-    for block in paper.body:
+    for index, block in enumerate(paper.body):
         if isinstance(block, Paragraph):
             parts.append(_p(_runs(block.runs), align=block.align, indent=block.indent))
         elif isinstance(block, NumberedItem):
@@ -280,7 +291,7 @@ def paper_html(paper: Paper) -> str:
                 _p(_runs([Run(block.label + " "), *block.runs]), align="justify", indent=True)
             )
         elif isinstance(block, Table):
-            parts.append(_table_html(block))
+            parts.append(_table_html(block, breaks.get(index, frozenset())))
         else:
             parts.append(_chart_html(charts, block))
             charts += 1
@@ -294,24 +305,118 @@ def paper_html(paper: Paper) -> str:
 
 
 def paper_document(paper: Paper) -> QTextDocument:
-    """``paper`` as a QTextDocument paginated on the A4 body (page size in 1/96 inch)."""
+    """``paper`` as a QTextDocument paginated on the A4 body (page size in 1/96 inch), no
+    table row split between two pages and the signatures kept on one page."""
     ensure_gui_application()
-    document = _PaperDocument()
-    document.setDocumentMargin(0)
-    document.setDefaultFont(_font(BODY_PT))
-    document.setPageSize(BODY_SIZE)
-    charts = [b for b in paper.body if isinstance(b, Chart)]
-    for index, chart in enumerate(charts):
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource,
-            QUrl(CHART_URL.format(index)),
-            chart_image(chart),
-        )
-    document.setHtml(paper_html(paper))
+    charts = [chart_image(b) for b in paper.body if isinstance(b, Chart)]
+    breaks: Breaks = {}
+    document = _laid_out(paper, breaks, charts)
+    heights: dict[int, list[float]] = {}
+    # Each pass places the page breaks of one table from where its rows really fall; the
+    # tables after it move, so theirs are placed in a later pass.
+    for _ in range(_MAX_PASSES):
+        placed = _table_breaks(document, paper, breaks, heights)
+        if placed is None:
+            break
+        breaks = placed
+        document = _laid_out(paper, breaks, charts)
     if paper.signatures.columns:
         _keep_together(document, document.rootFrame().childFrames()[-1])
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, paper.name)
     return document
+
+
+Breaks = dict[int, frozenset[int]]
+_MAX_PASSES = 12
+
+
+def _laid_out(paper: Paper, breaks: Breaks, charts: list[QImage]) -> QTextDocument:
+    document = _PaperDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(_font(BODY_PT))
+    document.setPageSize(BODY_SIZE)
+    for index, image in enumerate(charts):
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL.format(index)), image
+        )
+    document.setHtml(paper_html(paper, breaks))
+    return document
+
+
+def _bordered_tables(document: QTextDocument) -> list[QTextTable]:
+    """The tables of the paper's body, as laid out (the heading and signatures have none)."""
+    return [
+        frame
+        for frame in document.rootFrame().childFrames()
+        if isinstance(frame, QTextTable) and frame.format().border() > 0
+    ]
+
+
+def _row_heights(table: Table) -> list[float]:
+    """The height of each row of ``table`` (header first), and last the space the table
+    frame adds below its last row: measured on one endless page, where nothing is split."""
+    document = _PaperDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(_font(BODY_PT))
+    document.setPageSize(QSizeF(BODY_SIZE.width(), 10_000_000))
+    document.setHtml(_table_html(table))
+    [laid] = _bordered_tables(document)
+    tops = _row_tops(document, laid)
+    bottom = document.documentLayout().frameBoundingRect(laid).bottom()
+    return [b - a for a, b in itertools.pairwise([*tops, bottom])]
+
+
+def _row_tops(document: QTextDocument, table: QTextTable) -> list[float]:
+    layout = document.documentLayout()
+    return [
+        layout.blockBoundingRect(table.cellAt(r, 0).firstCursorPosition().block()).top()
+        for r in range(table.rows())
+    ]
+
+
+def _table_breaks(
+    document: QTextDocument, paper: Paper, breaks: Breaks, heights: dict[int, list[float]]
+) -> Breaks | None:
+    """``breaks`` with those of the first table that has a row split between two pages
+    placed anew from that row on, or None when no row is split."""
+    page = document.pageSize().height()
+    laid = iter(_bordered_tables(document))
+    for index, block in enumerate(paper.body):
+        if not isinstance(block, Table):
+            continue
+        cuts = sorted(b for b in breaks.get(index, frozenset()) if 0 < b < len(block.rows))
+        starts = [0, *cuts]
+        tables = [next(laid) for _ in starts]
+        if index not in heights:
+            heights[index] = _row_heights(block)
+        sizes = heights[index]
+        # Where a cut table's first row falls below the top of its page: its header, and
+        # what QTextDocument puts above a table that starts a page (measured once there is one).
+        first_row = sizes[0]
+        for table in tables[1:]:
+            tops = _row_tops(document, table)
+            if len(tops) > 1:
+                first_row = tops[1] % page
+                break
+        for start, table in zip(starts, tables, strict=True):
+            tops = _row_tops(document, table)
+            for r in range(1, len(tops)):
+                row = start + r - 1  # its index in block.rows
+                top, bottom = tops[r], tops[r] + sizes[row + 1]
+                if r == 1 or int(top // page) == int((bottom - 0.5) // page):
+                    continue
+                # Split: this row starts a page, and so does each later row that would be.
+                # A cut table starts at the top of its page, its header first.
+                placed = {b for b in cuts if b < row} | {row}
+                y = (int(top // page) + 1) * page + first_row
+                for later in range(row, len(block.rows)):
+                    height = sizes[later + 1]
+                    if later != row and int(y // page) != int((y + height - 0.5) // page):
+                        placed.add(later)
+                        y = (int(y // page) + 1) * page + first_row
+                    y += height
+                return {**breaks, index: frozenset(placed)}
+    return None
 
 
 def _keep_together(document: QTextDocument, frame: QTextFrame) -> None:

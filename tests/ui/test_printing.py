@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PageObject, PdfReader
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextTable
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,9 @@ from minutes_app.core.export_common import CLASS_FILLS
 from minutes_app.core.paperwork import (
     Chart,
     Paper,
+    Paragraph,
+    Run,
+    Table,
     minutes_paper,
     notice_paper,
     report_paper,
@@ -253,3 +257,43 @@ def _as_file(data: bytes) -> object:
     import io
 
     return io.BytesIO(data)
+
+
+def test_no_table_row_is_split_between_two_pages(qapp: object, report: Paper) -> None:
+    # Rows of one, two and three lines, enough for several pages, as a long report has.
+    names = ["Huyện ủy Ba Bể", "Ban Tổ chức Huyện ủy Chợ Đồn", "Ủy ban Kiểm tra " * 4]
+    rows = tuple(
+        (str(i), names[i % 3], "12", "5", "1", "0", "4", "2", "0", "42%") for i in range(1, 160)
+    )
+    table = Table(
+        header=("TT", "Đơn vị", "Tổng", "a", "b", "c", "d", "e", "f", "Tỷ lệ"),
+        rows=rows,
+        widths=(9, 27, 14, 16, 16, 16, 16, 19, 16, 16),
+        align=("center", "left", *("center",) * 8),
+        total_row=True,
+    )
+    paper = replace(report, body=(Paragraph((Run("Mở đầu."),)),) * 3 + (table,))
+    document = paper_document(paper)
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    seen = []
+    tables = [
+        f
+        for f in document.rootFrame().childFrames()
+        if isinstance(f, QTextTable) and f.format().border() > 0
+    ]
+    assert len(tables) >= 3  # cut where a page ends, each part with its header
+    for laid in tables:
+        assert laid.cellAt(0, 1).firstCursorPosition().block().text() == "Đơn vị"
+        for r in range(laid.rows()):
+            pages = set()
+            for c in range(laid.columns()):
+                cell = laid.cellAt(r, c)
+                first = layout.blockBoundingRect(cell.firstCursorPosition().block())
+                last = layout.blockBoundingRect(cell.lastCursorPosition().block())
+                pages |= {int(first.top() // page), int((last.bottom() - 1) // page)}
+            text = laid.cellAt(r, 0).firstCursorPosition().block().text()
+            assert len(pages) == 1, f"row {text} is split between pages {sorted(pages)}"
+            if r:
+                seen.append(text)
+    assert seen == [str(i) for i in range(1, 160)]  # every row once, in order
