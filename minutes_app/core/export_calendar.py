@@ -13,11 +13,11 @@ from pathlib import Path
 
 from minutes_app.core.export_common import (
     Progress,
-    replacing,
     report_progress,
     vn_date,
 )
 from minutes_app.core.export_tables import ExportedTask, TaskBatches, TaskSelection
+from minutes_app.core.files import replacing
 from minutes_app.core.tracking import IN_PROGRESS, OVERDUE
 from minutes_app.db.engine import Database
 

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 
-from minutes_app.core.files import shared_mode
 from minutes_app.core.tracking import (
     CANCELLED,
     DONE_LATE,
@@ -87,31 +82,3 @@ def display_class(tracking: str, deadline: dt.date | None, as_of: dt.date) -> st
 def vn_date(day: dt.date | None) -> str:
     """dd/mm/yyyy, or an empty string."""
     return day.strftime("%d/%m/%Y") if day else ""
-
-
-@contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target`` to write to; it replaces ``target`` when the block
-    ends normally. On an exception (a cancel included) the temporary file is removed and an
-    existing ``target`` is left untouched.
-
-    The path-based twin of ``files.write_atomically``, for writers (openpyxl, zipfile, csv)
-    that want a file name rather than bytes.
-    """
-    target = target.absolute()
-    if target.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(target))
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.chmod(temp, shared_mode(target))
-        with temp.open("rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

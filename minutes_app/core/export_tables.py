@@ -32,10 +32,10 @@ from minutes_app.core.export_common import (
     STATUS_LABELS,
     Progress,
     display_class,
-    replacing,
     report_progress,
     vn_date,
 )
+from minutes_app.core.files import replacing
 from minutes_app.core.task_query import (
     RegisterRow,
     TaskQuery,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -17,26 +19,32 @@ def shared_mode(target: Path) -> int:
     return stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` as a whole.
-
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the
-    temporary file is then renamed over the target; on any failure it is removed and an
-    existing target is untouched.
-    """
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target`` to write to; it replaces ``target`` as a whole
+    when the block ends normally, flushed to disk first and with ``shared_mode``. On an
+    exception (a cancel included) the temporary file is removed and an existing ``target``
+    is left untouched. For writers that want a file name (openpyxl, zipfile, csv)."""
     target = target.absolute()
     if target.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(target))
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".part", dir=target.parent
     )
+    os.close(handle)
+    temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, shared_mode(target))
-        os.replace(temp_name, target)
+        yield temp
+        with temp.open("rb+") as written:
+            os.fsync(written.fileno())
+        os.chmod(temp, shared_mode(target))
+        os.replace(temp, target)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` as a whole (see ``replacing``)."""
+    with replacing(target) as temp:
+        temp.write_bytes(data)

@@ -16,7 +16,7 @@ import pytest
 from openpyxl.chart import BarChart
 
 from minutes_app.cli import main
-from minutes_app.core import export_common, export_tables
+from minutes_app.core import export_tables, files
 from minutes_app.core.export_common import CLASS_FILLS, CLASS_LABELS, ExportCancelled
 from minutes_app.core.export_tables import (
     export_report_xlsx,
@@ -473,7 +473,7 @@ def test_a_failing_rename_leaves_the_target_and_no_stray_file(
     def disk_refuses(source: object, destination: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_common.os, "replace", disk_refuses)
+    monkeypatch.setattr(files.os, "replace", disk_refuses)
     with pytest.raises(OSError, match="No space"):
         export[1](db, target)
     assert target.read_bytes() == before
