@@ -198,9 +198,10 @@ LINE_SPACING = 1.15  # of a single line
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 BLANK = "…"  # printed where the record holds nothing, for the clerk to fill in by hand
 END = "./."  # closes the last sentence of a Party document
-# The most overdue tasks a report lists by name: about twenty printed pages. A ten-year
-# report can have tens of thousands; the Excel report lists every one of them.
-OVERDUE_LISTED = 500
+# The most overdue tasks a report lists by name: about twenty printed pages (a task's row
+# takes two or three lines). A ten-year report can have tens of thousands; the Excel
+# report lists every one of them.
+OVERDUE_LISTED = 200
 # Bars of the report's chart, about one printed page; a province has a few hundred units.
 CHART_BARS = 20
 
