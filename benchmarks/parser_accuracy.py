@@ -6,13 +6,15 @@ The corpus:
 
 - citation sentences: ``tests/data/parser/citations.json`` (the development set) and
   ``tests/data/parser/heldout/citations.json`` (written before the parser was tuned) and
-  ``tests/data/parser/blind/citations.json``, ``tests/data/parser/blind2/citations.json`` and
-  ``tests/data/parser/blind3/citations.json`` (each written from public reporting styles
+  ``tests/data/parser/blind/citations.json``, ``tests/data/parser/blind2/citations.json``,
+  ``tests/data/parser/blind3/citations.json`` and ``tests/data/parser/blind4/citations.json``
+  (each written from public reporting styles
   without reading the parser, then scored before any fix); each case is
   ``{"text", "expected": [document, ...]}``;
 - conference reports: ``tests/data/parser/reports/NN.txt``,
   ``tests/data/parser/heldout/reports/NN.txt``, ``tests/data/parser/blind/reports/NN.txt``,
-  ``tests/data/parser/blind2/reports/NN.txt`` and ``tests/data/parser/blind3/reports/NN.txt``,
+  ``tests/data/parser/blind2/reports/NN.txt``, ``tests/data/parser/blind3/reports/NN.txt`` and
+  ``tests/data/parser/blind4/reports/NN.txt``,
   each beside ``NN.json``;
 - the sample articles ``../shared/samples/articles/NNN_*.txt`` with their labels in
   ``tests/data/parser/samples/NNN.json`` (skipped when the shared folder is absent).
@@ -38,7 +40,7 @@ Matching rules, per text (a text's findings are compared only with its own label
 Precision with nothing found and recall with nothing labelled are reported as 1.0.
 
 ``--set`` scores one set alone: ``dev`` (the development sentences and reports), ``heldout``,
-``blind``, ``blind2``, ``blind3`` or ``samples``.
+``blind``, ``blind2``, ``blind3``, ``blind4`` or ``samples``.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ from minutes_app.core.text import fold  # noqa: E402
 DATA = ROOT / "tests" / "data" / "parser"
 SAMPLES = ROOT.parent / "shared" / "samples" / "articles"
 
-SETS = ("dev", "heldout", "blind", "blind2", "blind3", "samples")
+SETS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "samples")
 
 FIELDS = (
     "documents",
@@ -193,7 +195,7 @@ def set_of(name: str) -> str:
 def labelled_texts() -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, Any]]]:
     """(name, text, label) of every citation sentence and of every whole report."""
     sentences: list[tuple[str, str, Any]] = []
-    sets = (DATA, DATA / "heldout", DATA / "blind", DATA / "blind2", DATA / "blind3")
+    sets = (DATA, DATA / "heldout", *(DATA / f"blind{n}" for n in ("", 2, 3, 4)))
     for path in (folder / "citations.json" for folder in sets):
         if path.exists():
             cases = json.loads(path.read_text(encoding="utf-8"))

@@ -211,7 +211,8 @@ def _title_html(title: Title) -> str:
 def _table_html(table: Table, breaks: frozenset[int] = frozenset()) -> str:
     """``table`` with its header row repeated on each page. ``breaks`` are the rows (indexes
     into ``table.rows``) that start a new page: there the table is cut, and the rest is a
-    table of its own, so that no row is split between two pages (QTextDocument splits them)."""
+    table of its own, so that no row is split between two pages (QTextDocument splits them);
+    0 among them starts the whole table on a new page."""
     rows = []
     last = len(table.rows)
     for r, values in enumerate((table.header, *table.rows)):
@@ -228,7 +229,7 @@ def _table_html(table: Table, breaks: frozenset[int] = frozenset()) -> str:
     cuts = [0, *sorted(b for b in breaks if 0 < b < len(body)), len(body)]
     tables = []
     for n, (start, end) in enumerate(itertools.pairwise(cuts)):
-        page_break = " page-break-before:always;" if n else ""
+        page_break = " page-break-before:always;" if n or 0 in breaks else ""
         tables.append(
             f'<table width="{_px(sum(table.widths)):.0f}" border="1" cellspacing="0" '
             f'cellpadding="{_px(CELL_PADDING_MM):.1f}" align="center" '
@@ -296,11 +297,13 @@ def paper_html(paper: Paper, breaks: Breaks | None = None) -> str:
             parts.append(_chart_html(charts, block))
             charts += 1
     parts.append(_signatures_html(paper.signatures))
+    return _page_html("".join(parts))
+
+
+def _page_html(body: str) -> str:
     families = ", ".join(f"'{f}'" if " " in f else f for f in FAMILIES)
     return (
-        f'<html><body style="font-family:{families}; font-size:{BODY_PT}pt;">'
-        + "".join(parts)
-        + "</body></html>"
+        f'<html><body style="font-family:{families}; font-size:{BODY_PT}pt;">{body}</body></html>'
     )
 
 
@@ -311,11 +314,11 @@ def paper_document(paper: Paper) -> QTextDocument:
     charts = [chart_image(b) for b in paper.body if isinstance(b, Chart)]
     breaks: Breaks = {}
     document = _laid_out(paper, breaks, charts)
-    heights: dict[int, list[float]] = {}
+    measured: dict[int, list[float]] = {}
     # Each pass places the page breaks of one table from where its rows really fall; the
     # tables after it move, so theirs are placed in a later pass.
     for _ in range(_MAX_PASSES):
-        placed = _table_breaks(document, paper, breaks, heights)
+        placed = _table_breaks(document, paper, breaks, measured)
         if placed is None:
             break
         breaks = placed
@@ -352,69 +355,84 @@ def _bordered_tables(document: QTextDocument) -> list[QTextTable]:
     ]
 
 
-def _row_heights(table: Table) -> list[float]:
-    """The height of each row of ``table`` (header first), and last the space the table
-    frame adds below its last row: measured on one endless page, where nothing is split."""
+def _row_pitches(table: Table) -> list[float]:
+    """From each row's text to the next row's, header first (the last row: to the table's
+    end), as laid out on one endless page, where nothing is split."""
     document = _PaperDocument()
     document.setDocumentMargin(0)
     document.setDefaultFont(_font(BODY_PT))
     document.setPageSize(QSizeF(BODY_SIZE.width(), 10_000_000))
-    document.setHtml(_table_html(table))
+    document.setHtml(_page_html(_table_html(table)))  # in the paper's fonts
     [laid] = _bordered_tables(document)
-    tops = _row_tops(document, laid)
+    tops = [top for top, _ in _row_spans(document, laid)]
     bottom = document.documentLayout().frameBoundingRect(laid).bottom()
     return [b - a for a, b in itertools.pairwise([*tops, bottom])]
 
 
-def _row_tops(document: QTextDocument, table: QTextTable) -> list[float]:
+def _row_spans(document: QTextDocument, table: QTextTable) -> list[tuple[float, float]]:
+    """(top, bottom) of the text of each row: its cells are centred vertically, so a row
+    reaches from its tallest cell's first line to that cell's last."""
     layout = document.documentLayout()
-    return [
-        layout.blockBoundingRect(table.cellAt(r, 0).firstCursorPosition().block()).top()
-        for r in range(table.rows())
-    ]
+    spans = []
+    for r in range(table.rows()):
+        tops, bottoms = [], []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+            bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+        spans.append((min(tops), max(bottoms)))
+    return spans
 
 
 def _table_breaks(
-    document: QTextDocument, paper: Paper, breaks: Breaks, heights: dict[int, list[float]]
+    document: QTextDocument, paper: Paper, breaks: Breaks, measured: dict[int, list[float]]
 ) -> Breaks | None:
     """``breaks`` with those of the first table that has a row split between two pages
     placed anew from that row on, or None when no row is split."""
     page = document.pageSize().height()
-    laid = iter(_bordered_tables(document))
+
+    def split(top: float, bottom: float) -> bool:
+        return int(top // page) != int((bottom - 0.5) // page)
+
+    laid = _bordered_tables(document)
     for index, block in enumerate(paper.body):
         if not isinstance(block, Table):
             continue
+        moved = 0 in breaks.get(index, frozenset())  # the whole table starts a page
         cuts = sorted(b for b in breaks.get(index, frozenset()) if 0 < b < len(block.rows))
         starts = [0, *cuts]
-        tables = [next(laid) for _ in starts]
-        if index not in heights:
-            heights[index] = _row_heights(block)
-        sizes = heights[index]
-        # Where a cut table's first row falls below the top of its page: its header, and
-        # what QTextDocument puts above a table that starts a page (measured once there is one).
-        first_row = sizes[0]
-        for table in tables[1:]:
-            tops = _row_tops(document, table)
-            if len(tops) > 1:
-                first_row = tops[1] % page
+        tables, laid = laid[: len(starts)], laid[len(starts) :]
+        if len(tables) != len(starts):  # not laid out as written: leave it to QTextDocument
+            return None
+        if index not in measured:
+            measured[index] = _row_pitches(block)
+        pitch = measured[index]
+        spans = [_row_spans(document, table) for table in tables]
+        # How far below the top of its page a table that starts a page has its first row:
+        # its header, and what QTextDocument puts above such a table (measured on one).
+        first_row = pitch[0]
+        for chunk in spans[1 if not moved else 0 :]:
+            if len(chunk) > 1:
+                first_row = chunk[1][0] % page
                 break
-        for start, table in zip(starts, tables, strict=True):
-            tops = _row_tops(document, table)
-            for r in range(1, len(tops)):
+        for start, chunk in zip(starts, spans, strict=True):
+            for r, (top, bottom) in enumerate(chunk[1:], start=1):
                 row = start + r - 1  # its index in block.rows
-                top, bottom = tops[r], tops[r] + sizes[row + 1]
-                if r == 1 or int(top // page) == int((bottom - 0.5) // page):
+                if not split(top, bottom):
                     continue
-                # Split: this row starts a page, and so does each later row that would be.
-                # A cut table starts at the top of its page, its header first.
+                if r == 1 and (start or moved):  # first on its page: taller than one page
+                    continue
+                # This row starts a page (row 0: the whole table does), and so does each
+                # later row that would not fit; a cut table starts at the top of a page.
                 placed = {b for b in cuts if b < row} | {row}
                 y = (int(top // page) + 1) * page + first_row
                 for later in range(row, len(block.rows)):
-                    height = sizes[later + 1]
-                    if later != row and int(y // page) != int((y + height - 0.5) // page):
+                    # The row with its cell padding and border, up to the next row's text:
+                    # QTextDocument moves a row whose box does not fit to the next page.
+                    if later != row and split(y, y + pitch[later + 1]):
                         placed.add(later)
                         y = (int(y // page) + 1) * page + first_row
-                    y += height
+                    y += pitch[later + 1]
                 return {**breaks, index: frozenset(placed)}
     return None
 
