@@ -174,9 +174,16 @@ _STATE_SYMBOL = (
     rf"{_CODE}(?:[ \t]{{0,2}}[-/][ \t]{{0,2}}{_CODE})*"
 )
 _NUMBER_ONLY = r"(?P<num>\d{1,4})(?![\w])(?![ \t]?[-/][ \t]?[\dA-Za-z])(?!\.\d)"
+# Running text shortens the best-known Party documents to their code: "NQ 18", "CT 05".
+_SHORT_KINDS = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận"}
+_SHORT_REFERENCE = (
+    r"\b(?P<short>NQ|CT|KL)[ \t]{1,2}(?P<snum>\d{1,3})(?![\w])"
+    r"(?![ \t]?[-/][ \t]?[\dA-Za-z])(?!\.\d)"
+)
 _HEAD = re.compile(
     rf"(?:{_KIND}{_SO})?{_NOT_GLUED}(?P<sym>{_PARTY_SYMBOL}|{_STATE_SYMBOL})"
     rf"|(?P<kind2>(?i:\b(?:{_kind_pattern()})\b)){_SO}{_NOT_GLUED}{_NUMBER_ONLY}"
+    rf"|{_SHORT_REFERENCE}"
 )
 _GLUED_CAPS_WORDS = ("NGAY", "CUA")
 
@@ -221,6 +228,9 @@ _TAIL_PARTIAL_DATE = re.compile(
     rf"(?:{_PARTIAL_DATE})(?:[ \t]{{0,3}}\))?"
 )
 _TAIL_ISSUER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:\([ \t]{0,3})?(?i:cua)[ \t]{1,3}")
+# "Kế hoạch số 145-KH/TU … do Ban Thường vụ Tỉnh ủy ban hành": the issuer before the verb.
+_TAIL_BY = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?i:do)[ \t]{1,3}(?=[A-Z])")
+_ISSUED_VERB = re.compile(r"[ \t]{1,3}(?i:ban[ \t]{1,3}hanh|ky[ \t]{1,3}ban[ \t]{1,3}hanh)\b")
 # A resolution of a plenum ("Hội nghị Trung ương 6", "Hội nghị lần thứ năm Ban Chấp hành
 # Trung ương Đảng khóa XIII") is issued by the Central Committee.
 _TAIL_PLENUM = re.compile(
@@ -282,7 +292,7 @@ _NAME_SYLLABLES = frozenset(
     "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
     "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
     "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
-    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan".split()
+    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran".split()
 )
 
 
@@ -343,6 +353,10 @@ def _remit_end(text: str, shade: str, pos: int) -> int | None:
     return None
 
 
+# "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" has thirteen.
+_MOST_NAME_WORDS = 16
+
+
 def _issuer_end(text: str, shade: str, pos: int) -> int:
     """End of an organisation name starting at ``pos``: capitalised words, each allowed
     one known lower-case syllable after it ("Ban Chấp hành Trung ương Đảng")."""
@@ -350,7 +364,7 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
     previous_capital = False
     previous_folded = ""
     count = 0
-    while count < 12:
+    while count < _MOST_NAME_WORDS:
         match = _WORD.match(shade, end)
         if match is None:
             break
@@ -382,8 +396,9 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             end, previous_capital, previous_folded = bloc.end(), True, "bo"
             count += 2
             continue
-        elif folded == "thi" and _next_is(shade, match, "hanh"):
-            # "… Trung ương Đảng thi hành Điều lệ Đảng": the verb "thi hành" ends the name.
+        elif folded in ("thi", "ban") and _next_is(shade, match, "hanh"):
+            # "… Trung ương Đảng thi hành Điều lệ Đảng", "… do Ban Tổ chức Tỉnh ủy Hà Giang
+            # ban hành": the verbs "thi hành" and "ban hành" (in lower case) end the name.
             break
         elif (
             (pair := next((p for p in _LOWER_PAIRS if p[0] == folded), None)) is not None
@@ -671,6 +686,13 @@ def _read_tail(text: str, shade: str, mention: _Mention, pos: int) -> int:
         if plenum and mention.issuer is None:
             mention.issuer, pos = _plenum_issuer(text, shade, plenum)
             continue
+        by = _TAIL_BY.match(shade, pos)
+        if by and mention.issuer is None:
+            name, end = _read_issuer(text, shade, by.end())
+            issued = _ISSUED_VERB.match(shade, end) if name is not None else None
+            if issued is not None:
+                mention.issuer, pos = name, issued.end()
+                continue
         issuer = _TAIL_ISSUER.match(shade, pos)
         if issuer and mention.issuer is None:
             joint = "liên tịch" in mention.kind
@@ -793,6 +815,11 @@ def _mention_from_head(
             kind, start = _kind_from_symbol(shade[match.start("sym") : sym_end]), match.start("sym")
         number = re.match(r"\d+", symbol)
         return _Mention(kind, number.group() if number else symbol, symbol, start, sym_end)
+    if match.group("short") is not None:
+        if not _number_stands_alone(shade, match.end("snum")):
+            return None
+        kind = _SHORT_KINDS[match.group("short")]
+        return _Mention(kind, match.group("snum"), None, match.start("short"), match.end("snum"))
     kind = _kind_from_word(shade, match, "kind2")
     if not _is_number_reference(text, shade, match, kind):
         return None

@@ -282,6 +282,10 @@ _DAY_DATE = re.compile(
     r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?"
 )
 _FULL_DATE = re.compile(DATE_PATTERN)
+_YEARS_OF_IMPLEMENTING = re.compile(
+    r"(?i:(?:so|tong)[ \t]+ket)[ \t]+(?P<n>\d{1,2})[ \t]+(?i:nam)[ \t]+"
+    r"(?i:thuc[ \t]+hien|trien[ \t]+khai|thi[ \t]+hanh)\b"
+)
 _PERIOD_YEAR = re.compile(
     r"(?i:quy)[ \t]+[IV]{1,3}[ \t]?[/\-][ \t]?(?P<y>\d{4})"
     r"|(?i:thang)[ \t]+\d{1,2}[ \t]?[/\-][ \t]?(?P<y2>\d{4})"
@@ -421,6 +425,16 @@ def _infer_year(
     period = _PERIOD_YEAR.search(shade)
     if period is not None:
         return int(period.group("y") or period.group("y2"))
+    # "tổng kết 10 năm thực hiện Nghị quyết số 05-NQ/HU ngày 18/3/2015": ten years on.
+    review = _YEARS_OF_IMPLEMENTING.search(shade)
+    if review is not None:
+        after = [
+            doc for doc in documents if doc.issued_on is not None and doc.start >= review.end()
+        ]
+        if after:
+            first = min(after, key=lambda doc: doc.start)
+            assert first.issued_on is not None
+            return first.issued_on.year + int(review.group("n"))
     issued = [doc.issued_on for doc in documents if doc.issued_on is not None]
     if issued:
         return _year_after(max(issued), found.month, found.day)
@@ -484,7 +498,24 @@ def _who_before(text: str, end: int) -> tuple[str, int]:
     return stripped, start
 
 
+# "Ban Thường vụ Huyện ủy Bảo Lạc (Cao Bằng)": the province a report adds for its readers
+# is not part of the body's name.
+_PLACE_IN_BRACKETS = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")
+
+
 def _organizer(text: str, shade: str) -> tuple[str | None, Span | None]:
+    who, span = _organizer_named(text, shade)
+    if who is not None and span is not None:
+        bracket = _PLACE_IN_BRACKETS.search(who)
+        if bracket is not None and bracket.start() > 0:
+            who, span = (
+                who[: bracket.start()],
+                Span(span.start, span.start + bracket.start(), span.what),
+            )
+    return who, span
+
+
+def _organizer_named(text: str, shade: str) -> tuple[str | None, Span | None]:
     for verb in _ORGANIZE_VERB.finditer(text):
         who, offset = _who_before(text, verb.start())
         by = list(_ORGANIZED_BY.finditer(who))
@@ -600,7 +631,21 @@ def _chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
             _add_co_chairs(text, start, people)
             located = (_locate(text, person.name, start, len(text), "chair") for person in people)
             return tuple(people), [span for span in located if span is not None]
+    # "Phiên họp do đồng chí Trưởng Ban Chỉ đạo chủ trì" names the post only: the person
+    # who gave the directing speech ("Đồng chí … phát biểu chỉ đạo") chaired.
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        speech = _DIRECTING_SPEECH.search(sentence)
+        if speech is None:
+            continue
+        people = _people_in(sentence[max(0, speech.start() - _WINDOW) : speech.start()])[:1]
+        if people:
+            span = _locate(text, people[0].name, start, len(text), "chair")
+            return tuple(people), [span] if span is not None else []
     return (), []
+
+
+_DIRECTING_SPEECH = re.compile(r"phát[ \t]+biểu[ \t]+(?:chỉ[ \t]+đạo|kết[ \t]+luận)", re.IGNORECASE)
 
 
 # "Cùng chủ trì có đồng chí …", "Đồng chủ trì hội nghị có các đồng chí: …": a sentence

@@ -535,3 +535,53 @@ def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() 
 )
 def test_issuers_of_local_bodies_with_long_names(text: str, issuer: str) -> None:
     assert _one(text).issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Kế hoạch số 145-KH/TU ngày 20/9/2024 do Ban Thường vụ Tỉnh ủy ban hành đã xác định",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        (
+            "theo Hướng dẫn số 12-HD/BTCTU do Ban Tổ chức Tỉnh ủy Hà Giang ban hành.",
+            "Ban Tổ chức Tỉnh ủy Hà Giang",
+        ),
+        (
+            "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN ngày 15/6/2017 của "
+            "Ủy ban Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ "
+            "quốc Việt Nam.",
+            "Ủy ban Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ "
+            "quốc Việt Nam",
+        ),
+    ],
+)
+def test_issuer_after_do_or_in_a_long_joint_list(text: str, issuer: str) -> None:
+    [found] = find_citations(text)
+    assert found.issuer == issuer
+
+
+def test_do_without_ban_hanh_names_no_issuer() -> None:
+    [found] = find_citations("Kế hoạch số 20-KH/TU do Ban Tổ chức Tỉnh ủy chủ trì thực hiện.")
+    assert found.issuer is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("Sau 5 năm thực hiện NQ 18, thị xã đã sáp nhập 12 đơn vị.", "Nghị quyết", "18"),
+        ("Nhiều chi bộ đã đưa nội dung CT 05 vào sinh hoạt.", "Chỉ thị", "05"),
+        ("Triển khai KL 21 về xây dựng Đảng.", "Kết luận", "21"),
+    ],
+)
+def test_short_codes_in_running_text(text: str, kind: str, number: str) -> None:
+    [found] = find_citations(text)
+    assert (found.kind, found.number, found.symbol) == (kind, number, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ca CT 5 người trực", "Tổ NQ 3 người", "Mã số NQ 18-2 của hồ sơ", "CT 12/2024"]
+)
+def test_short_codes_need_a_number_that_stands_alone(text: str) -> None:
+    assert [c for c in find_citations(text) if c.symbol is None] == []

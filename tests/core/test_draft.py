@@ -480,3 +480,28 @@ def test_chair_with_the_title_before_the_name_who_attends_and_chairs() -> None:
 )
 def test_organizer_named_by_its_meeting(text: str, organizer: str | None) -> None:
     assert draft_from_text(text).organizer == organizer
+
+
+def test_organizer_leaves_out_the_province_in_brackets() -> None:
+    draft = draft_from_text(
+        "Tối 8/9/2024, Ban Thường vụ Huyện ủy Bảo Lạc (Cao Bằng) tổ chức cuộc họp khẩn."
+    )
+    assert draft.organizer == "Ban Thường vụ Huyện ủy Bảo Lạc"
+
+
+def test_chair_named_by_post_only_is_who_gave_the_directing_speech() -> None:
+    draft = draft_from_text(
+        "Ngày 20/11/2024, Ban Chỉ đạo tỉnh tổ chức phiên họp. Phiên họp do đồng chí Trưởng "
+        "Ban Chỉ đạo chủ trì.\n\nĐồng chí Hoàng Văn Thái, Bí thư Tỉnh ủy, Trưởng Ban Chỉ "
+        "đạo phát biểu chỉ đạo phiên họp."
+    )
+    assert [person.name for person in draft.chairs] == ["Hoàng Văn Thái"]
+
+
+def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
+    draft = draft_from_text(
+        "Sáng 22/4, Ban Thường vụ Huyện ủy Nguyên Bình tổ chức hội nghị tổng kết 10 năm thực "
+        "hiện Nghị quyết số 05-NQ/HU ngày 18/3/2015 của Ban Chấp hành Đảng bộ huyện. Quyết "
+        "định số 1125/QĐ-UBND ngày 24/7/2019 của Ủy ban nhân dân tỉnh."
+    )
+    assert (draft.date, draft.year_inferred) == (datetime.date(2025, 4, 22), True)
