@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -931,6 +932,57 @@ def _share_issuers(shade: str, mentions: list[_Mention]) -> None:
             here.issuer = after.issuer
 
 
+# "Nghị quyết 79 về phát triển kinh tế nhà nước và Nghị quyết 80 về phát triển văn hóa
+# Việt Nam của Bộ Chính trị": a central body named at the end of the subject issued the
+# document, and the others listed before it with their subjects. Only these bodies: "…
+# về thực hiện các chủ trương của Tỉnh ủy" more often names whose policy it is.
+_CENTRAL_ISSUERS = frozenset(
+    {
+        "Bộ Chính trị",
+        "Ban Bí thư",
+        "Bộ Chính trị, Ban Bí thư",
+        "Ban Chấp hành Trung ương",
+        "Ban Chấp hành Trung ương Đảng",
+        "Chính phủ",
+        "Quốc hội",
+    }
+)
+_SUBJECT_LEAD = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?i:ve)[ \t]")
+_OF_WORD = re.compile(r"[ \t]{1,3}(?i:cua)[ \t]{1,3}")
+_LISTED_WITH_SUBJECT = re.compile(
+    r"[ \t]{0,3},?[ \t]{0,3}(?i:ve)[ \t][^.;\n]{0,200}?(?:,|\b(?i:va)\b)[ \t]{0,3}$"
+)
+
+
+def _issuers_closing_subjects(text: str, shade: str, mentions: list[_Mention]) -> None:
+    for index, mention in enumerate(mentions):
+        if mention.issuer is not None:
+            continue
+        lead = _SUBJECT_LEAD.match(shade, mention.end)
+        if lead is None:
+            continue
+        limit = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        clause = _CLAUSE_END.search(text, lead.end(), limit)
+        stop = clause.start() if clause else limit
+        of = max(_OF_WORD.finditer(shade, lead.end(), stop), key=lambda m: m.start(), default=None)
+        if of is None or _KIND_AT.search(shade, lead.end(), of.start()):
+            continue
+        name, end = _read_issuer(text, shade, of.end())
+        if name is None or text[end:stop].strip(" \t,)"):
+            continue
+        if name.split(" khóa ")[0] not in _CENTRAL_ISSUERS:
+            continue
+        mention.issuer = name
+        for before, after in itertools.pairwise(reversed(mentions[: index + 1])):
+            # ``after`` precedes ``before`` here: walking back along the list.
+            gap = shade[after.end : before.start]
+            if after.issuer is not None or after.kind != mention.kind:
+                break
+            if not _LISTED_WITH_SUBJECT.match(gap) or _KIND_AT.search(gap):
+                break
+            after.issuer = name
+
+
 def _issued_together(here: _Mention, after: _Mention) -> bool:
     """'Nghị quyết số 18-NQ/TW, Nghị quyết số 19-NQ/TW ngày 25/10/2017': documents of one
     kind and one code whose numbers follow each other were issued together, so the date
@@ -1094,6 +1146,7 @@ def find_mentions(text: str) -> list[Citation]:
     shade = shadow(text)
     mentions = sorted(_scan(text, shade), key=lambda m: m.start)
     _share_issuers(shade, mentions)
+    _issuers_closing_subjects(text, shade, mentions)
     _issuers_from_heading(text, shade, mentions)
     _issuers_from_plenum_before(text, shade, mentions)
     _years_of_partial_dates(shade, mentions)

@@ -585,3 +585,25 @@ def test_short_codes_in_running_text(text: str, kind: str, number: str) -> None:
 )
 def test_short_codes_need_a_number_that_stands_alone(text: str) -> None:
     assert [c for c in find_citations(text) if c.symbol is None] == []
+
+
+def test_a_central_body_closing_the_subjects_of_a_list_issued_each_item() -> None:
+    found = find_citations(
+        "Tổng Bí thư nhấn mạnh yêu cầu thực hiện Nghị quyết 79 về phát triển kinh tế nhà "
+        "nước và Nghị quyết 80 về phát triển văn hóa Việt Nam của Bộ Chính trị."
+    )
+    assert [(c.number, c.issuer) for c in found] == [("79", "Bộ Chính trị"), ("80", "Bộ Chính trị")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The body is the subject's, not the issuer: a local one, or after a cited kind.
+        "Kế hoạch số 12 về thực hiện các chủ trương của Tỉnh ủy.",
+        "Kế hoạch 20 về triển khai Kết luận của Bộ Chính trị.",
+        # The subject goes on after the body's name.
+        "Nghị quyết 18 về chủ trương của Bộ Chính trị đối với công tác cán bộ.",
+    ],
+)
+def test_a_body_inside_a_subject_is_not_taken_for_the_issuer(text: str) -> None:
+    assert [c.issuer for c in find_citations(text) if c.number in ("12", "20", "18")] == [None]
