@@ -57,10 +57,11 @@ DEADLINE_KEY = func.coalesce(Task.deadline, literal_column(f"'{NO_DEADLINE}'", D
 _LAST_DAY = dt.date.fromisoformat(NO_DEADLINE)
 _LEAD = aliased(Unit, name="lead")  # the lead unit of a task, beside its other units
 
-# Statements built for a register's pages, kept for the next register with the same query:
-# building one (SQLAlchemy's expression objects) costs more than SQLite takes to run it.
-_STATEMENTS: dict[tuple[Any, ...], Any] = {}
-_STATEMENTS_KEPT = 256
+# The SQL every new register runs (its facts, each class's first rows, the rows of a page),
+# kept for the next one: building and compiling a statement costs more than SQLite takes
+# to run it.
+_KEPT_SQL: dict[tuple[Any, ...], str] = {}
+_MOST_KEPT_SQL = 256
 
 
 @dataclass(frozen=True)
@@ -466,14 +467,6 @@ class TaskRegister:
 
     def _class_rows(self, names: list[str], limit: int, after: tuple[Any, ...] | None) -> Any:
         """(rank, key, id) of the first ``limit`` tasks of these classes, in class order."""
-        if after is not None:  # a statement for each page: not worth keeping
-            return self._build_class_rows(names, limit, after)
-        return _kept(
-            ("class_rows", *self._shape(), tuple(names), limit),
-            lambda: self._build_class_rows(names, limit, None),
-        )
-
-    def _build_class_rows(self, names: list[str], limit: int, after: tuple[Any, ...] | None) -> Any:
         q = self.query
         desc = q.descending
         parts = []
@@ -555,16 +548,6 @@ class TaskRegister:
         return [found[i] for i in ids if i in found]
 
 
-def _kept(key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
-    """The statement kept under ``key``, built the first time."""
-    statement = _STATEMENTS.get(key)
-    if statement is None:
-        if len(_STATEMENTS) >= _STATEMENTS_KEPT:
-            _STATEMENTS.clear()
-        statement = _STATEMENTS[key] = build()
-    return statement
-
-
 # The rows of a page are read with SQL compiled once per day: a page is read on every
 # filter change and every scroll, and SQLAlchemy's handling of 200 bound ids and 800 dates
 # took longer than SQLite's work (issue 7: the overdue filter within 3x plain SQLite).
@@ -580,12 +563,14 @@ def _compiled(connection: Connection, key: tuple[Any, ...], build: Callable[[], 
     """The SQL of the statement ``build()`` makes, its values written in, kept under
     ``key``: run with ``exec_driver_sql``, it costs SQLAlchemy no work at all but the
     call. Values come back as SQLite gives them (dates as text)."""
-    sql: str = _kept(
-        key,
-        lambda: str(
-            build().compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
-        ),
-    )
+    sql = _KEPT_SQL.get(key)
+    if sql is None:
+        if len(_KEPT_SQL) >= _MOST_KEPT_SQL:
+            _KEPT_SQL.clear()
+        compiled = build().compile(
+            dialect=connection.dialect, compile_kwargs={"literal_binds": True}
+        )
+        sql = _KEPT_SQL[key] = str(compiled)
     return sql
 
 
