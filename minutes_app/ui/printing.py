@@ -333,11 +333,21 @@ Breaks = dict[int, frozenset[int]]
 _MAX_PASSES = 12
 
 
-def _laid_out(paper: Paper, breaks: Breaks, charts: list[QImage]) -> QTextDocument:
+def _new_document(page: QSizeF) -> QTextDocument:
     document = _PaperDocument()
     document.setDocumentMargin(0)
     document.setDefaultFont(_font(BODY_PT))
-    document.setPageSize(BODY_SIZE)
+    document.setPageSize(page)
+    return document
+
+
+def _crosses_page(top: float, bottom: float, page: float) -> bool:
+    """Whether what reaches from ``top`` to ``bottom`` is on two pages of height ``page``."""
+    return int(top // page) != int((bottom - 0.5) // page)
+
+
+def _laid_out(paper: Paper, breaks: Breaks, charts: list[QImage]) -> QTextDocument:
+    document = _new_document(BODY_SIZE)
     for index, image in enumerate(charts):
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL.format(index)), image
@@ -358,10 +368,7 @@ def _bordered_tables(document: QTextDocument) -> list[QTextTable]:
 def _row_pitches(table: Table) -> list[float]:
     """From each row's text to the next row's, header first (the last row: to the table's
     end), as laid out on one endless page, where nothing is split."""
-    document = _PaperDocument()
-    document.setDocumentMargin(0)
-    document.setDefaultFont(_font(BODY_PT))
-    document.setPageSize(QSizeF(BODY_SIZE.width(), 10_000_000))
+    document = _new_document(QSizeF(BODY_SIZE.width(), 10_000_000))
     document.setHtml(_page_html(_table_html(table)))  # in the paper's fonts
     [laid] = _bordered_tables(document)
     tops = [top for top, _ in _row_spans(document, laid)]
@@ -392,7 +399,7 @@ def _table_breaks(
     page = document.pageSize().height()
 
     def split(top: float, bottom: float) -> bool:
-        return int(top // page) != int((bottom - 0.5) // page)
+        return _crosses_page(top, bottom, page)
 
     laid = _bordered_tables(document)
     for index, block in enumerate(paper.body):
@@ -440,8 +447,7 @@ def _table_breaks(
 def _keep_together(document: QTextDocument, frame: QTextFrame) -> None:
     """Start ``frame`` (the signature blocks) on a new page when it would be split."""
     rect = document.documentLayout().frameBoundingRect(frame)
-    height = document.pageSize().height()
-    if int(rect.top() // height) != int((rect.bottom() - 1) // height):
+    if _crosses_page(rect.top(), rect.bottom(), document.pageSize().height()):
         fmt = frame.frameFormat()
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         frame.setFrameFormat(fmt)
