@@ -45,10 +45,8 @@ class ConferenceSummary:
 # The list is what the window shows first, so it is read with plain SQL on a plain sqlite3
 # connection: SQLAlchemy is not even imported before the first screen is painted. The column
 # names are those of db/models.py (tests compare the result with the ORM's).
-_ROWS_SQL = (
-    "SELECT id, title, date, session, kind, organizer FROM conference "
-    "WHERE deleted_at IS NULL ORDER BY date DESC, id DESC"
-)
+_OUT_OF_TRASH_NEWEST_FIRST = "FROM conference WHERE deleted_at IS NULL ORDER BY date DESC, id DESC"
+_ROWS_SQL = f"SELECT id, title, date, session, kind, organizer {_OUT_OF_TRASH_NEWEST_FIRST}"
 _CHAIRS_SQL = (
     "SELECT c.conference_id, p.name FROM conference_chair c JOIN person p ON p.id = c.person_id "
     "ORDER BY c.conference_id, c.position"
@@ -117,8 +115,5 @@ def conference_choices(db: Database) -> list[tuple[int, dt.date, str]]:
     """(id, date, title) of every conference not in the trash, newest first: for lists
     to choose one from, without the counts ``list_conferences`` adds."""
     with db.plain_reading() as connection:
-        rows = connection.execute(
-            "SELECT id, date, title FROM conference WHERE deleted_at IS NULL "
-            "ORDER BY date DESC, id DESC"
-        ).fetchall()
+        rows = connection.execute(f"SELECT id, date, title {_OUT_OF_TRASH_NEWEST_FIRST}").fetchall()
     return [(cid, dt.date.fromisoformat(date), title) for cid, date, title in rows]

@@ -90,6 +90,24 @@ def _existing_tasks(as_of: dt.date, lead: Any, *columns: Any) -> Select[Any]:
     )
 
 
+def _tracking_on(
+    task: tuple[int, str, dt.date, dt.date | None, dt.date | None],
+    extensions: dict[int, list[Extension]],
+    as_of: dt.date,
+) -> str | None:
+    """The tracking class on ``as_of`` of ``task`` (id, status, assigned_on, deadline,
+    completed_on); None before it was assigned."""
+    task_id, status, assigned_on, deadline, completed_on = task
+    state = TaskState(
+        status=status,
+        assigned_on=assigned_on,
+        deadline=deadline,
+        completed_on=completed_on,
+        extensions=tuple(extensions.get(task_id, ())),
+    )
+    return tracking_class(state, as_of)
+
+
 def classified_tasks(
     db: Database,
     as_of: dt.date,
@@ -134,14 +152,8 @@ def classified_tasks(
             supports.setdefault(task_id, []).append(name)
     result = []
     for r in rows:
-        state = TaskState(
-            status=r.status,
-            assigned_on=r.assigned_on,
-            deadline=r.deadline,
-            completed_on=r.completed_on,
-            extensions=tuple(extensions.get(r.id, ())),
-        )
-        tracking = tracking_class(state, as_of)
+        task = (r.id, r.status, r.assigned_on, r.deadline, r.completed_on)
+        tracking = _tracking_on(task, extensions, as_of)
         if tracking is None:
             continue
         result.append(
@@ -233,19 +245,9 @@ def period_report(
     )
     extensions = _extensions(db)
     by_unit: dict[str, dict[str, int]] = {}
-    no_extensions: tuple[Extension, ...] = ()
     with db.reading() as session:
-        for unit, task_id, status, assigned_on, deadline, completed_on in session.execute(
-            statement
-        ):
-            state = TaskState(
-                status=status,
-                assigned_on=assigned_on,
-                deadline=deadline,
-                completed_on=completed_on,
-                extensions=tuple(extensions.get(task_id, no_extensions)),
-            )
-            tracking = tracking_class(state, as_of)
+        for unit, *task in session.execute(statement):
+            tracking = _tracking_on(tuple(task), extensions, as_of)
             if tracking is None:
                 continue
             counts = by_unit.get(unit)

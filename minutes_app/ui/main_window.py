@@ -100,12 +100,17 @@ def _load_services() -> None:
     configure_mappers()
 
 
-def _register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The task register's unit and conference filter choices, as (id, label)."""
+def _units_in_order(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every unit, in Vietnamese order; may run on a worker thread."""
     from minutes_app.core.directory import unit_choices
 
     collator = vietnamese_collator()  # a QCollator of its own: it is reentrant
-    units = sorted(unit_choices(db), key=lambda u: collator.sortKey(u[1]))
+    return sorted(unit_choices(db), key=lambda u: collator.sortKey(u[1]))
+
+
+def _register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The task register's unit and conference filter choices, as (id, label)."""
+    units = _units_in_order(db)
     conferences = [(cid, f"{date:%d/%m/%Y} {title}") for cid, date, title in conference_choices(db)]
     return units, conferences
 
@@ -740,7 +745,7 @@ class MainWindow(QMainWindow):
         instruction = form.instructions[row]
         assert instruction.id is not None and form.date is not None
         from minutes_app.core.conference_edit import load_conference
-        from minutes_app.core.directory import list_people, unit_choices
+        from minutes_app.core.directory import list_people
         from minutes_app.core.task_actions import create_tasks
         from minutes_app.ui.task_dialogs import CreateTasksDialog
 
@@ -748,9 +753,7 @@ class MainWindow(QMainWindow):
             instruction.id,
             instruction.text,
             form.date,
-            sorted(
-                (name for _id, name in unit_choices(self.db)), key=vietnamese_collator().sortKey
-            ),
+            [name for _id, name in _units_in_order(self.db)],
             [p.name for p in list_people(self.db)],
             editor,
         )
