@@ -171,6 +171,68 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     return OK
 
 
+# Why a task action was refused (TaskActionError.code), in plain words.
+_ACTION_REFUSALS = {
+    "required": "a reason or note is required",
+    "future": "the completion date is after today",
+    "before_assigned": "the date is before the task was given",
+    "not_later": "the new deadline is not after the current one",
+    "no_deadline": "the task is ongoing (no deadline) and cannot be extended",
+    "not_open": "the task is already done or cancelled",
+    "not_done": "the task is not done or cancelled, so it cannot be reopened",
+    "too_long": "the text is too long",
+}
+
+
+def _current_user() -> str:
+    from minutes_app.core.identity import user_from_settings
+    from minutes_app.paths import settings_file
+
+    return user_from_settings(settings_file())
+
+
+def cmd_task(args: argparse.Namespace) -> int:
+    """One action on one task, recorded in its history exactly as the window records it."""
+    from minutes_app.core import task_actions
+    from minutes_app.core.task_actions import TaskActionError
+    from minutes_app.core.tasks import task_row
+    from minutes_app.core.versions import RecordGone, StaleRecord
+
+    by = _current_user()
+    read = None if args.if_version is None else {args.task_id: args.if_version}
+    ids = [args.task_id]
+    db = _open_db(args)
+    try:
+        try:
+            if args.action == "progress":
+                task_actions.add_progress(db, ids, args.note, by=by, read=read)
+            elif args.action == "extend":
+                task_actions.extend_deadline(db, ids, args.to, args.reason, by=by, read=read)
+            elif args.action == "complete":
+                task_actions.complete(db, ids, args.on, args.result, by=by, read=read)
+            elif args.action == "reopen":
+                task_actions.reopen(db, ids, args.reason, by=by, read=read)
+            else:
+                task_actions.cancel(db, ids, args.reason, by=by, read=read)
+        except (StaleRecord, RecordGone) as exc:
+            raise Refused(str(exc)) from exc
+        except TaskActionError as exc:
+            reason = _ACTION_REFUSALS.get(exc.code, exc.code)
+            raise Refused(f"task {args.task_id}: {reason}; nothing was written") from exc
+        row = task_row(db, args.task_id, dt.date.today())
+    finally:
+        db.close()
+    assert row is not None
+    if args.json:
+        sys.stdout.write(_dump(row.to_json()))
+    else:
+        print(
+            f"task {row.id} (version {row.version}): {_CLASS_WORDS[row.tracking]}, "
+            f"hạn {_day(row.deadline)}, {row.lead_unit}: {row.title}"
+        )
+    return OK
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from minutes_app.core.tasks import period_report
     from minutes_app.core.tracking import CLASSES
@@ -379,7 +441,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("demo", help="load the sample conferences")
     p.set_defaults(run=cmd_demo)
+
+    _task_parser(commands)
     return parser
+
+
+def _task_parser(commands: Any) -> None:
+    """``task ID ACTION ...`` of the contract's "Task actions"."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--if-version",
+        type=int,
+        metavar="N",
+        help="refuse (exit 1, nothing written) if the task changed since version N was read",
+    )
+    common.add_argument("--json", action="store_true", help="print the task as JSON")
+    p = commands.add_parser("task", help="act on one task: progress, extend, complete, …")
+    p.add_argument("task_id", type=int, metavar="ID")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    p.set_defaults(run=cmd_task)
+    a = actions.add_parser("progress", parents=[common], help="a progress note")
+    a.add_argument("--note", required=True, metavar="TEXT")
+    a = actions.add_parser("extend", parents=[common], help="a later deadline, with the reason")
+    a.add_argument("--to", required=True, type=iso_date, metavar="DATE")
+    a.add_argument("--reason", required=True, metavar="TEXT")
+    a = actions.add_parser("complete", parents=[common], help="done on a day, with the result")
+    a.add_argument("--on", required=True, type=iso_date, metavar="DATE")
+    a.add_argument("--result", metavar="TEXT")
+    for name, help_text in (("reopen", "back to in progress"), ("cancel", "cancel the task")):
+        a = actions.add_parser(name, parents=[common], help=help_text)
+        a.add_argument("--reason", required=True, metavar="TEXT")
 
 
 def _utf8(stream: TextIO) -> None:

@@ -20,3 +20,8 @@ def data_dir() -> Path:
 
 def default_database() -> Path:
     return data_dir() / DATABASE_FILE
+
+
+def settings_file() -> Path:
+    """The window's settings (an INI file), read by the command line too."""
+    return data_dir() / "settings.ini"

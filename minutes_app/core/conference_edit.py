@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from minutes_app.core import versions
 from minutes_app.core.text import clean
+from minutes_app.core.versions import RecordGone
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     MODES,
@@ -22,6 +25,7 @@ from minutes_app.db.models import (
     Instruction,
     Person,
     StudiedDocument,
+    Task,
     Unit,
 )
 
@@ -92,8 +96,21 @@ class InstructionForm:
 
 
 @dataclass(frozen=True)
+class InstructionStamp:
+    """An instruction as the editor read it: its version and its tasks' versions. A save
+    removes an instruction, and its tasks, only if none of them changed since."""
+
+    id: int
+    version: int
+    tasks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class ConferenceForm:
-    """Everything the editor shows, as immutable values that compare equal when unchanged."""
+    """Everything the editor shows, as immutable values that compare equal when unchanged.
+
+    ``version`` and ``read_instructions`` say what the form was read from: a save is
+    refused when the stored conference changed since (core/versions.py)."""
 
     title: str = ""
     kind: str | None = None
@@ -112,6 +129,8 @@ class ConferenceForm:
     instructions: tuple[InstructionForm, ...] = ()
     notes: str | None = None
     id: int | None = None
+    version: int | None = None
+    read_instructions: tuple[InstructionStamp, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,8 +228,17 @@ def _document_form(doc: Document) -> DocumentForm:
     )
 
 
+def _stamp(instruction: Instruction) -> InstructionStamp:
+    return InstructionStamp(
+        instruction.id,
+        instruction.version,
+        tuple(sorted((t.id, t.version) for t in instruction.tasks)),
+    )
+
+
 def load_conference(db: Database, conference_id: int) -> ConferenceForm:
-    """The stored conference as a form; raises ``LookupError`` if there is none."""
+    """The stored conference as a form; raises ``RecordGone`` (a ``LookupError``) if there
+    is none."""
     with db.reading() as session:
         c = session.scalars(
             select(Conference)
@@ -232,9 +260,11 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
             )
         ).one_or_none()
         if c is None:
-            raise LookupError(conference_id)
+            raise RecordGone("conference", conference_id)
         return ConferenceForm(
             id=c.id,
+            version=c.version,
+            read_instructions=tuple(_stamp(i) for i in c.instructions),
             title=c.title,
             kind=c.kind,
             mode=c.mode,
@@ -282,6 +312,70 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
             ),
             notes=c.notes,
         )
+
+
+# --- merging with someone else's save -----------------------------------------------------
+
+# The parts of a form that a clerk edits, each merged whole (a list of bridge points is one).
+MERGED_FIELDS = (
+    "title",
+    "kind",
+    "mode",
+    "organizer",
+    "date",
+    "session",
+    "start_time",
+    "end_time",
+    "host_point",
+    "secretary",
+    "chairs",
+    "bridge_points",
+    "documents",
+    "discussion",
+    "instructions",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class Merged:
+    """``mine`` and ``theirs`` put together over ``base``: what each changed, and the parts
+    both changed differently (``conflicts``, where ``mine`` is kept)."""
+
+    form: ConferenceForm
+    conflicts: tuple[str, ...]
+    theirs_changed: tuple[str, ...]
+
+
+def merge_forms(base: ConferenceForm, mine: ConferenceForm, theirs: ConferenceForm) -> Merged:
+    """The clerk's unsaved form ``mine`` (edited from ``base``) over ``theirs``, the
+    conference as someone else saved it since. A part only one side changed takes that
+    side's value; a part both changed keeps the clerk's and is named in ``conflicts``. The
+    result is read from ``theirs`` (its id and version), so that saving it applies the
+    clerk's changes on top of theirs instead of over them."""
+    values: dict[str, object] = {}
+    conflicts: list[str] = []
+    theirs_changed: list[str] = []
+    for name in MERGED_FIELDS:
+        b, m, t = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        if t != b:
+            theirs_changed.append(name)
+        if m == b:
+            values[name] = t
+        elif t == b or m == t:
+            values[name] = m
+        else:
+            values[name] = m
+            conflicts.append(name)
+    if "instructions" in values and values["instructions"] is mine.instructions:
+        # The clerk's instructions over theirs: task counts are as stored now.
+        counts = {i.id: i.task_count for i in theirs.instructions if i.id is not None}
+        values["instructions"] = tuple(
+            replace(i, task_count=counts.get(i.id, i.task_count)) if i.id is not None else i
+            for i in mine.instructions
+        )
+    form = replace(theirs, **values)  # type: ignore[arg-type]
+    return Merged(form, tuple(conflicts), tuple(theirs_changed))
 
 
 # --- saving -------------------------------------------------------------------------------
@@ -356,11 +450,15 @@ class _Resolver:
         return document
 
 
-def save_conference(db: Database, form: ConferenceForm) -> int:
-    """Store ``form`` (a new conference when ``form.id`` is None); returns its id.
+def save_conference(db: Database, form: ConferenceForm, by: str | None = None) -> int:
+    """Store ``form`` (a new conference when ``form.id`` is None) as changed by ``by``;
+    returns its id.
 
     Raises ``ValueError`` when ``check(form)`` finds problems. Instructions that keep
     their id keep their tasks; an instruction removed from the form loses its tasks.
+    Nothing is written, and ``StaleRecord`` is raised, when the stored conference is no
+    longer at ``form.version`` or an instruction to remove (or one of its tasks) changed
+    since the form was read; ``RecordGone`` when the conference was deleted or trashed.
     """
     if check(form):
         raise ValueError("the conference has problems; call check() first")
@@ -372,7 +470,11 @@ def save_conference(db: Database, form: ConferenceForm) -> int:
         else:
             found = session.get(Conference, form.id)
             if found is None:
-                raise LookupError(form.id)
+                raise RecordGone("conference", form.id)
+            if found.deleted_at is not None:
+                raise RecordGone("conference", form.id, trashed=True)
+            versions.check("conference", found, form.version)
+            _check_removed_instructions(found, form)
             conference = found
         conference.title = clean(form.title) or ""
         conference.kind = clean(form.kind)
@@ -386,7 +488,7 @@ def save_conference(db: Database, form: ConferenceForm) -> int:
         conference.host_point = clean(form.host_point)
         conference.discussion = clean(form.discussion)
         conference.notes = clean(form.notes)
-        conference.updated_at = dt.datetime.now().replace(microsecond=0)
+        versions.touch(conference, by)
         secretary = form.secretary
         conference.secretary = resolve.person(secretary.person) if secretary else None
         conference.secretary_title = clean(secretary.title) if secretary else None
@@ -432,9 +534,36 @@ def save_conference(db: Database, form: ConferenceForm) -> int:
                     presenter_title=clean(presenter.title) if presenter else None,
                 )
             )
-        _save_instructions(session, resolve, conference, form.instructions)
+        _save_instructions(session, resolve, conference, form.instructions, by)
         session.flush()
         return conference.id
+
+
+def _check_removed_instructions(conference: Conference, form: ConferenceForm) -> None:
+    """Refuse to remove an instruction whose tasks were created, changed or deleted by
+    someone else after the form was read (their work would go with it)."""
+    kept = {f.id for f in form.instructions if f.id is not None}
+    read = {s.id: s for s in form.read_instructions}
+    for instruction in conference.instructions:
+        if instruction.id in kept:
+            continue
+        seen = read.get(instruction.id)
+        now = _stamp(instruction)
+        if seen is None or seen == now:
+            # An instruction the form never read was added by someone else's save, which
+            # changed the conference's version: the version check has refused already.
+            continue
+        changed = [t for t in instruction.tasks if (t.id, t.version) not in seen.tasks]
+        latest = max(changed, key=lambda t: t.version, default=None)
+        record: Instruction | Task = instruction if latest is None else latest
+        raise versions.StaleRecord(
+            "instruction",
+            instruction.id,
+            read=seen.version,
+            current=instruction.version,
+            by=record.updated_by,
+            at=versions.changed_at(record),
+        )
 
 
 def _save_instructions(
@@ -442,14 +571,17 @@ def _save_instructions(
     resolve: _Resolver,
     conference: Conference,
     forms: tuple[InstructionForm, ...],
+    by: str | None,
 ) -> None:
-    kept = {f.id for f in forms if f.id is not None}
+    new_position = {f.id: p for p, f in enumerate(forms) if f.id is not None}
     for instruction in list(conference.instructions):
-        if instruction.id not in kept:
+        if instruction.id not in new_position:
             conference.instructions.remove(instruction)
-    # Move kept rows out of the way so that the new order never collides on position.
+    # Move rows that change place out of the way first, so that the new order never collides
+    # on (conference, position); rows that stay are not written (their version stays).
     for instruction in conference.instructions:
-        instruction.position = -1 - instruction.position
+        if new_position[instruction.id] != instruction.position:
+            instruction.position = -1 - instruction.position
     session.flush()
     by_id = {i.id: i for i in conference.instructions}
     for position, form in enumerate(forms):
@@ -462,6 +594,8 @@ def _save_instructions(
         instruction.text = clean(form.text) or ""
         instruction.speaker = resolve.person(form.speaker.person) if form.speaker else None
         instruction.speaker_title = clean(form.speaker.title) if form.speaker else None
+        if instruction.id is None or session.is_modified(instruction):
+            versions.touch(instruction, by)
 
 
 # --- trash ----------------------------------------------------------------------------------
@@ -475,21 +609,47 @@ class TrashedConference:
     deleted_at: dt.datetime
 
 
-def move_to_trash(db: Database, conference_ids: list[int]) -> None:
-    now = dt.datetime.now().replace(microsecond=0)
+def _set_trashed(
+    db: Database,
+    conference_ids: list[int],
+    trashed: bool,
+    by: str | None,
+    read: Mapping[int, int] | None,
+) -> dict[int, int]:
+    at = versions.now()
     with db.transaction() as session:
-        for conference in session.scalars(
-            select(Conference).where(Conference.id.in_(conference_ids))
-        ):
-            conference.deleted_at = now
+        found = list(session.scalars(select(Conference).where(Conference.id.in_(conference_ids))))
+        missing = set(conference_ids) - {c.id for c in found}
+        if missing:
+            raise RecordGone("conference", min(missing))
+        versions.check_all("conference", found, read)
+        for conference in found:
+            conference.deleted_at = at if trashed else None
+            versions.touch(conference, by, at)
+        session.flush()
+        return {c.id: c.version for c in found}
 
 
-def restore_from_trash(db: Database, conference_ids: list[int]) -> None:
-    with db.transaction() as session:
-        for conference in session.scalars(
-            select(Conference).where(Conference.id.in_(conference_ids))
-        ):
-            conference.deleted_at = None
+def move_to_trash(
+    db: Database,
+    conference_ids: list[int],
+    by: str | None = None,
+    read: Mapping[int, int] | None = None,
+) -> dict[int, int]:
+    """Move conferences to the trash; returns their versions after. With ``read`` (the
+    versions the caller read, as an undo of a restore has them) a conference changed
+    since is refused (``StaleRecord``) and nothing is moved."""
+    return _set_trashed(db, conference_ids, True, by, read)
+
+
+def restore_from_trash(
+    db: Database,
+    conference_ids: list[int],
+    by: str | None = None,
+    read: Mapping[int, int] | None = None,
+) -> dict[int, int]:
+    """Take conferences out of the trash; ``read`` and the result as for ``move_to_trash``."""
+    return _set_trashed(db, conference_ids, False, by, read)
 
 
 def trash(db: Database) -> list[TrashedConference]:

@@ -1,22 +1,35 @@
 """Creating tasks from an instruction, and the actions on tasks, each kept in its history.
 
 Every action returns an ``ActionRecord`` from which ``undo`` puts the tasks back as they
-were: the window's undo stack holds these records.
+were: the window's undo stack holds these records. Each action may be given the versions
+of the tasks as the caller read them (``read``); a task changed since is refused with
+``StaleRecord`` and nothing is written (core/versions.py). ``undo`` applies only while the
+tasks are still as the action left them.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from minutes_app.core import versions
 from minutes_app.core.text import clean
+from minutes_app.core.versions import RecordGone
 from minutes_app.db.engine import Database
-from minutes_app.db.models import Instruction, Person, Task, TaskEvent, TaskSupport, Unit
+from minutes_app.db.models import (
+    Conference,
+    Instruction,
+    Person,
+    Task,
+    TaskEvent,
+    TaskSupport,
+    Unit,
+)
 
 OPEN = ("open", "in_progress")
 MAX_TITLE = 2_000
@@ -84,20 +97,26 @@ class NewTasks:
 
 @dataclass(frozen=True)
 class ActionRecord:
-    """What an action did, enough to undo it."""
+    """What an action did, enough to undo it: ``after`` holds the version each task was
+    left at, so that an undo can tell whether someone changed it since."""
 
     kind: str
     created_tasks: tuple[int, ...] = ()
     created_events: tuple[int, ...] = ()
     before: tuple[tuple[int, str, dt.date | None, dt.date | None, str | None], ...] = ()
+    after: tuple[tuple[int, int], ...] = ()
+
+    def versions(self) -> dict[int, int]:
+        """The version of each task as the action left it."""
+        return dict(self.after)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+_now = versions.now
 
 
 def create_tasks(db: Database, request: NewTasks, by: str | None = None) -> ActionRecord:
-    """Create the tasks of ``request``, each with a "created" event."""
+    """Create the tasks of ``request``, each with a "created" event. ``RecordGone`` when
+    the instruction was removed (or its conference trashed) by someone else."""
     titles = [t for t in (clean(x) for x in request.titles) if t]
     leads = [u for u in (clean(x) for x in request.lead_units) if u]
     if not titles:
@@ -109,7 +128,9 @@ def create_tasks(db: Database, request: NewTasks, by: str | None = None) -> Acti
     with db.transaction() as session:
         instruction = session.get(Instruction, request.instruction_id)
         if instruction is None:
-            raise LookupError(request.instruction_id)
+            raise RecordGone("instruction", request.instruction_id)
+        if instruction.conference.deleted_at is not None:
+            raise RecordGone("conference", instruction.conference_id, trashed=True)
         assigned = request.assigned_on or instruction.conference.date
         if request.deadline is not None and request.deadline < assigned:
             raise TaskActionError("before_assigned")
@@ -147,19 +168,37 @@ def create_tasks(db: Database, request: NewTasks, by: str | None = None) -> Acti
                     TaskSupport(position=i, unit=unit(n)) for i, n in enumerate(support_names)
                 ]
                 task.history = [TaskEvent(at=_now(), kind="created", by=by)]
+                versions.touch(task, by)
                 session.add(task)
                 created.append(task)
+        # The instruction's tasks changed: an editor that read it before may not remove it.
+        versions.touch(instruction, by)
         session.flush()
-        return ActionRecord("create", created_tasks=tuple(t.id for t in created))
+        return ActionRecord(
+            "create",
+            created_tasks=tuple(t.id for t in created),
+            after=tuple((t.id, t.version) for t in created),
+        )
 
 
 # --- actions on existing tasks -------------------------------------------------------------
 
 
 def _tasks(session: Session, task_ids: Sequence[int]) -> list[Task]:
+    """The tasks, locked for this transaction; ``RecordGone`` names the first missing one."""
     found = list(session.scalars(select(Task).where(Task.id.in_(task_ids)).order_by(Task.id)))
-    if len(found) != len(set(task_ids)):
-        raise LookupError(sorted(set(task_ids) - {t.id for t in found}))
+    missing = set(task_ids) - {t.id for t in found}
+    if missing:
+        raise RecordGone("task", min(missing))
+    trashed = session.scalar(
+        select(Task.id)
+        .join(Instruction, Task.instruction_id == Instruction.id)
+        .join(Conference, Instruction.conference_id == Conference.id)
+        .where(Task.id.in_(task_ids), Conference.deleted_at.is_not(None))
+        .limit(1)
+    )
+    if trashed is not None:
+        raise RecordGone("task", trashed, trashed=True)
     return found
 
 
@@ -171,25 +210,41 @@ def _act(
     *,
     note: str | None = None,
     by: str | None = None,
+    read: Mapping[int, int] | None = None,
 ) -> ActionRecord:
-    """Apply ``change`` to every task in one transaction: one refusal and none is changed."""
+    """Apply ``change`` to every task in one transaction: one refusal and none is changed.
+    ``read``: the version of each task as the caller read it (``StaleRecord`` if changed)."""
     with db.transaction() as session:
         tasks = _tasks(session, task_ids)
+        versions.check_all("task", tasks, read)
         before = tuple((t.id, t.status, t.deadline, t.completed_on, t.result) for t in tasks)
         events = []
-        for task in tasks:
-            event = change(task)
-            event.note = note
-            event.by = by
-            event.at = _now()
-            task.history.append(event)
-            events.append(event)
+        at = _now()
+        # One UPDATE per task, so one version: loading a history must not flush a half-change.
+        with session.no_autoflush:
+            for task in tasks:
+                event = change(task)
+                event.note = note
+                event.by = by
+                event.at = at
+                task.history.append(event)
+                versions.touch(task, by, at)
+                events.append(event)
         session.flush()
-        return ActionRecord(kind, created_events=tuple(e.id for e in events), before=before)
+        return ActionRecord(
+            kind,
+            created_events=tuple(e.id for e in events),
+            before=before,
+            after=tuple((t.id, t.version) for t in tasks),
+        )
 
 
 def add_progress(
-    db: Database, task_ids: Sequence[int], note: str, by: str | None = None
+    db: Database,
+    task_ids: Sequence[int],
+    note: str,
+    by: str | None = None,
+    read: Mapping[int, int] | None = None,
 ) -> ActionRecord:
     """A progress note; an open task becomes "in progress"."""
     text = clean(note)
@@ -201,11 +256,16 @@ def add_progress(
             task.status = "in_progress"
         return TaskEvent(kind="progress")
 
-    return _act(db, "progress", task_ids, change, note=text, by=by)
+    return _act(db, "progress", task_ids, change, note=text, by=by, read=read)
 
 
 def extend_deadline(
-    db: Database, task_ids: Sequence[int], new_deadline: dt.date, reason: str, by: str | None = None
+    db: Database,
+    task_ids: Sequence[int],
+    new_deadline: dt.date,
+    reason: str,
+    by: str | None = None,
+    read: Mapping[int, int] | None = None,
 ) -> ActionRecord:
     """Gia hạn: a later deadline, with the reason; old and new deadline stay in the history."""
     text = clean(reason)
@@ -225,7 +285,7 @@ def extend_deadline(
         task.deadline = new_deadline
         return event
 
-    return _act(db, "extend", task_ids, change, note=text, by=by)
+    return _act(db, "extend", task_ids, change, note=text, by=by, read=read)
 
 
 def complete(
@@ -236,6 +296,7 @@ def complete(
     *,
     today: dt.date | None = None,
     by: str | None = None,
+    read: Mapping[int, int] | None = None,
 ) -> ActionRecord:
     """Hoàn thành: the date (not in the future, not before the task was given) and the result."""
     if on > (today or dt.date.today()):
@@ -252,11 +313,15 @@ def complete(
         task.result = outcome
         return TaskEvent(kind="completed")
 
-    return _act(db, "complete", task_ids, change, note=outcome, by=by)
+    return _act(db, "complete", task_ids, change, note=outcome, by=by, read=read)
 
 
 def reopen(
-    db: Database, task_ids: Sequence[int], reason: str | None = None, by: str | None = None
+    db: Database,
+    task_ids: Sequence[int],
+    reason: str | None = None,
+    by: str | None = None,
+    read: Mapping[int, int] | None = None,
 ) -> ActionRecord:
     """A done or cancelled task goes back to "in progress"."""
 
@@ -267,11 +332,15 @@ def reopen(
         task.completed_on = None
         return TaskEvent(kind="reopened")
 
-    return _act(db, "reopen", task_ids, change, note=clean(reason), by=by)
+    return _act(db, "reopen", task_ids, change, note=clean(reason), by=by, read=read)
 
 
 def cancel(
-    db: Database, task_ids: Sequence[int], reason: str, by: str | None = None
+    db: Database,
+    task_ids: Sequence[int],
+    reason: str,
+    by: str | None = None,
+    read: Mapping[int, int] | None = None,
 ) -> ActionRecord:
     """Hủy: with the reason."""
     text = clean(reason)
@@ -284,16 +353,25 @@ def cancel(
         task.status = "cancelled"
         return TaskEvent(kind="cancelled")
 
-    return _act(db, "cancel", task_ids, change, note=text, by=by)
+    return _act(db, "cancel", task_ids, change, note=text, by=by, read=read)
 
 
-def undo(db: Database, record: ActionRecord) -> None:
-    """Put the tasks back as they were before ``record``'s action."""
+def undo(db: Database, record: ActionRecord, by: str | None = None) -> dict[int, int]:
+    """Put the tasks back as they were before ``record``'s action, provided each is still
+    as the action left it: otherwise nothing is changed and ``StaleRecord`` (someone acted
+    on it since) or ``RecordGone`` (someone deleted it) is raised. Returns the versions of
+    the tasks put back (none for an undone creation: those tasks are gone)."""
     with db.transaction() as session:
+        left = record.versions()
+        tasks = _tasks(session, list(left))
+        versions.check_all("task", tasks, left)
         if record.created_tasks:
+            for instruction in {t.instruction for t in tasks}:
+                versions.touch(instruction, by)
             session.execute(delete(Task).where(Task.id.in_(record.created_tasks)))
         if record.created_events:
             session.execute(delete(TaskEvent).where(TaskEvent.id.in_(record.created_events)))
+        restored = []
         for task_id, status, deadline, completed_on, result in record.before:
             task = session.get(Task, task_id)
             if task is not None:
@@ -301,3 +379,7 @@ def undo(db: Database, record: ActionRecord) -> None:
                 task.deadline = deadline
                 task.completed_on = completed_on
                 task.result = result
+                versions.touch(task, by)
+                restored.append(task)
+        session.flush()
+        return {t.id: t.version for t in restored}

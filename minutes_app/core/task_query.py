@@ -95,6 +95,7 @@ class RegisterRow(NamedTuple):
     status: str
     completed_on: dt.date | None
     tracking: str
+    version: int  # as read: an action on the task is refused if it changed since
 
     def days_overdue(self, as_of: dt.date) -> int:
         return (as_of - self.deadline).days if self.deadline and self.tracking == "overdue" else 0
@@ -592,6 +593,7 @@ def _rows_select(as_of: dt.date, look_back: bool) -> Any:
             Task.status,
             Task.completed_on,
             tracking,
+            Task.version,
         )
         .join(Instruction, Task.instruction_id == Instruction.id)
         .join(Conference, Instruction.conference_id == Conference.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,10 +47,14 @@ class TaskRow:
     status: str
     completed_on: dt.date | None
     tracking: str
+    version: int = 1
+    uid: str | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id,
+            "uid": self.uid,
+            "version": self.version,
             "title": self.title,
             "conference": self.conference,
             "lead_unit": self.lead_unit,
@@ -64,14 +68,19 @@ class TaskRow:
         }
 
 
-def _extensions(db: Database) -> dict[int, list[Extension]]:
+def _extensions(
+    db: Database, task_ids: Collection[int] | None = None
+) -> dict[int, list[Extension]]:
     found: dict[int, list[Extension]] = {}
+    statement = (
+        select(TaskEvent.task_id, TaskEvent.at, TaskEvent.old_deadline, TaskEvent.new_deadline)
+        .where(TaskEvent.kind == "deadline_changed")
+        .order_by(TaskEvent.task_id, TaskEvent.at, TaskEvent.id)
+    )
+    if task_ids is not None:
+        statement = statement.where(TaskEvent.task_id.in_(task_ids))
     with db.reading() as session:
-        rows = session.execute(
-            select(TaskEvent.task_id, TaskEvent.at, TaskEvent.old_deadline, TaskEvent.new_deadline)
-            .where(TaskEvent.kind == "deadline_changed")
-            .order_by(TaskEvent.task_id, TaskEvent.at, TaskEvent.id)
-        )
+        rows = session.execute(statement)
         for task_id, at, old, new in rows:
             if old is not None and new is not None:
                 found.setdefault(task_id, []).append(Extension(at.date(), old, new))
@@ -114,9 +123,11 @@ def classified_tasks(
     *,
     assigned_from: dt.date | None = None,
     assigned_to: dt.date | None = None,
+    task_ids: Collection[int] | None = None,
 ) -> list[TaskRow]:
     """Every task that exists on ``as_of`` (assigned by then, conference not in the trash),
-    optionally only those assigned within [assigned_from, assigned_to]."""
+    optionally only those assigned within [assigned_from, assigned_to], or those of
+    ``task_ids``."""
     lead = aliased(Unit)
     statement = (
         _existing_tasks(
@@ -132,6 +143,8 @@ def classified_tasks(
             Task.deadline,
             Task.status,
             Task.completed_on,
+            Task.version,
+            Task.uid,
         )
         .outerjoin(Person, Task.owner_id == Person.id)
         .order_by(Task.id)
@@ -140,15 +153,19 @@ def classified_tasks(
         statement = statement.where(Task.assigned_on >= assigned_from)
     if assigned_to is not None:
         statement = statement.where(Task.assigned_on <= assigned_to)
-    extensions = _extensions(db)
+    support_names = (
+        select(TaskSupport.task_id, Unit.name)
+        .join(Unit)
+        .order_by(TaskSupport.task_id, TaskSupport.position)
+    )
+    if task_ids is not None:
+        statement = statement.where(Task.id.in_(task_ids))
+        support_names = support_names.where(TaskSupport.task_id.in_(task_ids))
+    extensions = _extensions(db, task_ids)
     with db.reading() as session:
         rows = session.execute(statement).all()
         supports: dict[int, list[str]] = {}
-        for task_id, name in session.execute(
-            select(TaskSupport.task_id, Unit.name)
-            .join(Unit)
-            .order_by(TaskSupport.task_id, TaskSupport.position)
-        ):
+        for task_id, name in session.execute(support_names):
             supports.setdefault(task_id, []).append(name)
     result = []
     for r in rows:
@@ -170,6 +187,8 @@ def classified_tasks(
                 status=r.status,
                 completed_on=r.completed_on,
                 tracking=tracking,
+                version=r.version,
+                uid=r.uid,
             )
         )
     return result
@@ -186,6 +205,17 @@ def select_tasks(
         for r in rows
         if r.tracking in wanted and (unit_key is None or fold(r.lead_unit) == unit_key)
     ]
+
+
+def task_row(db: Database, task_id: int, as_of: dt.date) -> TaskRow | None:
+    """One task as ``tasks --json`` shows it, classified on ``as_of`` or, for a task given
+    after that day, on the day it was given; ``None`` when there is no such task."""
+    with db.reading() as session:
+        assigned = session.scalar(select(Task.assigned_on).where(Task.id == task_id))
+    if assigned is None:
+        return None
+    rows = classified_tasks(db, max(as_of, assigned), task_ids=(task_id,))
+    return rows[0] if rows else None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from sqlalchemy import (
     CheckConstraint,
@@ -48,6 +49,11 @@ PERSON_ROLES = ("presiding", "attendee")
 
 _HHMM = "GLOB '[0-2][0-9]:[0-5][0-9]'"
 NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
+
+
+def new_uid() -> str:
+    """A record's identity across files and databases (FORMAT.md): a random UUID."""
+    return str(uuid.uuid4())
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -130,9 +136,11 @@ class Conference(Base):
         CheckConstraint(f"start_time IS NULL OR start_time {_HHMM}", name="start_time_hhmm"),
         CheckConstraint(f"end_time IS NULL OR end_time {_HHMM}", name="end_time_hhmm"),
         Index("ix_conference_date", "date"),
+        Index("uq_conference_uid", "uid", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = mapped_column(String(36), default=new_uid)
     title: Mapped[str] = mapped_column(String)
     kind: Mapped[str | None] = mapped_column(String)
     mode: Mapped[str] = mapped_column(String, default="online", server_default="online")
@@ -154,6 +162,12 @@ class Conference(Base):
     )
     # Set when the clerk deletes the conference: it sits in the trash until restored or purged.
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Grows with every change (SQLAlchemy adds 1 on each UPDATE and checks it): a save from
+    # a copy that read an older version is refused (core/versions.py).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str | None] = mapped_column(String)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
     secretary: Mapped[Person | None] = relationship()
     chairs: Mapped[list[ConferenceChair]] = relationship(
@@ -279,6 +293,11 @@ class Instruction(Base):
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
     speaker_title: Mapped[str | None] = mapped_column(String)
     text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_by: Mapped[str | None] = mapped_column(String)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
     conference: Mapped[Conference] = relationship(back_populates="instructions")
     speaker: Mapped[Person | None] = relationship()
@@ -320,9 +339,11 @@ class Task(Base):
         ),
         # The register lists by deadline, tasks without one last: this expression is its order.
         Index("ix_task_deadline_order", text(f"coalesce(deadline, '{NO_DEADLINE}')")),
+        Index("uq_task_uid", "uid", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = mapped_column(String(36), default=new_uid)
     instruction_id: Mapped[int] = mapped_column(
         ForeignKey("instruction.id", ondelete="CASCADE"), index=True
     )
@@ -341,6 +362,11 @@ class Task(Base):
     result: Mapped[str | None] = mapped_column(Text)
     # Title and result folded (no diacritics, lower case, đ = d), kept by the listener below.
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_by: Mapped[str | None] = mapped_column(String)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
     instruction: Mapped[Instruction] = relationship(back_populates="tasks")
     lead_unit: Mapped[Unit] = relationship()

@@ -23,8 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app import APP_NAME, __version__
+from minutes_app.core.identity import USER_KEY, chosen_user
 from minutes_app.db.engine import Database, DatabaseRefused
-from minutes_app.paths import data_dir, default_database
+from minutes_app.paths import default_database, settings_file
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -35,7 +36,12 @@ DEFAULT_LANGUAGE = "vi"
 
 def settings() -> QSettings:
     """The app's settings, an INI file in the per-user data folder."""
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
+
+
+def current_user(store: QSettings) -> str:
+    """Who makes the changes of this window: the settings' user name, else the login."""
+    return chosen_user(store.value(USER_KEY))
 
 
 def translations_dir() -> Path:

@@ -187,6 +187,9 @@ class ConferenceEditor(QDialog):
         self.choices = choices
         self.undo_stack = QUndoStack(self)
         self._form = form
+        # The conference as last read from or saved to the database: what the clerk's
+        # edits are made over, for merging when someone else saved in between.
+        self.saved_form = form
         self._applying = False
         self._save_handler: Any = None
         self._session_names = [
@@ -835,6 +838,28 @@ class ConferenceEditor(QDialog):
             self.tr("%n problem(s) to fix before saving.", "", len(problems)) if problems else ""
         )
 
+    def part_name(self, field: str) -> str:
+        """The name of a part of the form (a ``MERGED_FIELDS`` name) as the clerk sees it."""
+        names = {
+            "title": self.tr("title"),
+            "kind": self.tr("kind"),
+            "mode": self.tr("mode"),
+            "organizer": self.tr("organizer"),
+            "date": self.tr("date"),
+            "session": self.tr("session"),
+            "start_time": self.tr("start time"),
+            "end_time": self.tr("end time"),
+            "host_point": self.tr("host point"),
+            "secretary": self.tr("recorder"),
+            "chairs": self.tr("chairs"),
+            "bridge_points": self.tr("bridge points"),
+            "documents": self.tr("documents studied"),
+            "discussion": self.tr("discussion"),
+            "instructions": self.tr("closing instructions"),
+            "notes": self.tr("notes"),
+        }
+        return names.get(field, field)
+
     def _field_name(self, where: str) -> str:
         last = where.rsplit(".", 1)[-1] if "." in where else ""
         names = {
@@ -940,9 +965,7 @@ class ConferenceEditor(QDialog):
         saved = self._save_handler(self._form)
         if saved is None:
             return False
-        self.apply_form(saved)
-        self.undo_stack.setClean()
-        self._update_title()
+        self.reload(saved)
         return True
 
     def save(self) -> bool:
@@ -950,9 +973,25 @@ class ConferenceEditor(QDialog):
         return self._on_save()
 
     def reload(self, form: ConferenceForm) -> None:
-        """Show ``form`` as the saved state (after tasks were created elsewhere)."""
+        """Show ``form`` as the saved state (after a save, or tasks created elsewhere).
+
+        The edits before it leave the undo history: a form from before a save names the
+        records as they were then (an instruction not yet stored, an older version), and
+        applying it again would remove or duplicate what the save stored."""
+        self.saved_form = form
         self.apply_form(form)
-        self.undo_stack.setClean()
+        self.undo_stack.clear()
+        self._update_title()
+
+    def take_merge(self, theirs: ConferenceForm, merged: ConferenceForm) -> None:
+        """Someone else saved ``theirs`` meanwhile: it becomes the saved state, and the
+        clerk's changes, put over it (``merged``), stay on screen unsaved. Undo goes back
+        to the conference as they saved it."""
+        self.reload(theirs)
+        self.apply_form(merged)
+        if merged != theirs:
+            command = EditCommand(self, theirs, merged, "!merge")
+            self.undo_stack.push(command)
         self._update_title()
 
     def has_unsaved_changes(self) -> bool:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -124,51 +124,91 @@ def _prepare_register(db: Database) -> None:
     TaskRegister(db, TaskQuery(as_of=dt.date.today())).page(0, PAGE + 1)
 
 
-class TrashCommand(QUndoCommand):
-    """Moving conferences to the trash, undone by restoring them."""
+class _GuardedCommand(QUndoCommand):
+    """An undoable change of records that someone else may change in between: an undo or
+    redo finding them changed (or gone) does nothing, says so, and leaves the stack."""
 
-    def __init__(self, window: MainWindow, conference_ids: list[int], text: str) -> None:
+    def __init__(self, window: MainWindow, text: str) -> None:
         super().__init__(text)
         self.window = window
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        from minutes_app.core.versions import RecordGone, StaleRecord
+
+        try:
+            step()
+        except (StaleRecord, RecordGone) as error:
+            self.setObsolete(True)  # Qt drops an obsolete command from the stack
+            self.window.show_conflict(error, QCoreApplication.translate("MainWindow", "Undo"))
+        self.window.refresh()
+
+
+class TrashCommand(_GuardedCommand):
+    """Moving conferences to the trash, undone by restoring them; each step applies only
+    while the conferences are as the step before left them."""
+
+    def __init__(self, window: MainWindow, conference_ids: list[int], text: str) -> None:
+        super().__init__(window, text)
         self.conference_ids = conference_ids
+        self.versions: dict[int, int] | None = None  # None: as the clerk sees them now
 
     def redo(self) -> None:
         from minutes_app.core.conference_edit import move_to_trash
 
-        move_to_trash(self.window.db, self.conference_ids)
-        self.window.refresh()
+        def step() -> None:
+            self.versions = move_to_trash(
+                self.window.db, self.conference_ids, self.window.user, self.versions
+            )
+
+        self._guarded(step)
 
     def undo(self) -> None:
         from minutes_app.core.conference_edit import restore_from_trash
 
-        restore_from_trash(self.window.db, self.conference_ids)
-        self.window.refresh()
+        def step() -> None:
+            self.versions = restore_from_trash(
+                self.window.db, self.conference_ids, self.window.user, self.versions
+            )
+
+        self._guarded(step)
 
 
-class TaskActionCommand(QUndoCommand):
-    """An action on tasks; redo runs it, undo puts the tasks back as they were."""
+class TaskActionCommand(_GuardedCommand):
+    """An action on tasks; redo runs it, undo puts the tasks back as they were. ``run``
+    takes the versions the tasks must be at (those the undo left), or None."""
 
     def __init__(
-        self, window: MainWindow, text: str, run: Callable[[], ActionRecord], record: ActionRecord
+        self,
+        window: MainWindow,
+        text: str,
+        run: Callable[[dict[int, int] | None], ActionRecord],
+        record: ActionRecord,
     ) -> None:
-        super().__init__(text)
-        self.window = window
+        super().__init__(window, text)
         self.run = run
         self.record = record
+        self.versions: dict[int, int] | None = None
         self._first = True
 
     def redo(self) -> None:
         # The action already ran in its dialog (so that its errors showed there).
-        if not self._first:
-            self.record = self.run()
-        self._first = False
-        self.window.refresh()
+        if self._first:
+            self._first = False
+            self.window.refresh()
+            return
+
+        def step() -> None:
+            self.record = self.run(self.versions or None)
+
+        self._guarded(step)
 
     def undo(self) -> None:
         from minutes_app.core.task_actions import undo as undo_task_action
 
-        undo_task_action(self.window.db, self.record)
-        self.window.refresh()
+        def step() -> None:
+            self.versions = undo_task_action(self.window.db, self.record, self.window.user)
+
+        self._guarded(step)
 
 
 class MainWindow(QMainWindow):
@@ -220,8 +260,13 @@ class MainWindow(QMainWindow):
 
         self.status_db = QLabel()
         self.status_count = QLabel()
+        self.status_user = QLabel()
+        self.status_user.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_user.setObjectName("status_user")
         self.statusBar().addWidget(self.status_count)
+        self.statusBar().addPermanentWidget(self.status_user)
         self.statusBar().addPermanentWidget(self.status_db)
+        self._show_user()
         self.status_db.setText(self.tr("Database: %1").replace("%1", str(db.path)))
         self.conference_page.counts_changed.connect(self._on_counts_changed)
         self.conference_page.conference_activated.connect(self.open_conference)
@@ -528,7 +573,8 @@ class MainWindow(QMainWindow):
 
         try:
             form = load_conference(self.db, conference_id)
-        except LookupError:
+        except LookupError as error:
+            self.show_conflict(error, self.tr("Open"))
             self.refresh()
             return None
         return self._open_editor(form)
@@ -549,13 +595,45 @@ class MainWindow(QMainWindow):
         editor.open()
         return editor
 
+    @property
+    def user(self) -> str:
+        """Who makes this window's changes (Settings → User name, else the login)."""
+        from minutes_app.ui.app import current_user
+
+        return current_user(self.store)
+
+    def _show_user(self) -> None:
+        self.status_user.setText(self.tr("User: %1").replace("%1", self.user))
+
+    def show_conflict(self, error: Exception, title: str, kept: str = "") -> None:
+        """Say that someone else changed or deleted a record first (``StaleRecord``,
+        ``RecordGone``), and what of the clerk's work is kept (``kept``)."""
+        from minutes_app.ui.conflicts import conflict_text
+
+        text = conflict_text(error)  # type: ignore[arg-type]
+        inform(self.editor or self, title, f"{text}\n\n{kept}" if kept else text, error=True)
+
     def _save_form(self, form: ConferenceForm) -> ConferenceForm | None:
         from sqlalchemy.exc import IntegrityError, OperationalError
 
         from minutes_app.core.conference_edit import load_conference, save_conference
+        from minutes_app.core.versions import RecordGone, StaleRecord
 
         try:
-            conference_id = save_conference(self.db, form)
+            conference_id = save_conference(self.db, form, self.user)
+        except StaleRecord as error:
+            self._merge_into_editor(form, error)
+            return None
+        except RecordGone as error:
+            kept = self.tr("Your text is still in the editor: copy what you want to keep.")
+            if error.trashed:
+                kept = self.tr(
+                    "Your text is still in the editor. Restore the conference from "
+                    "Edit → Trash, then save again."
+                )
+            self.show_conflict(error, self.tr("Save"), kept)
+            self.refresh()
+            return None
         except (OperationalError, IntegrityError) as exc:
             from minutes_app.ui.backup_ui import storage_error_text  # plain words: disk full…
 
@@ -572,6 +650,36 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(self.tr("Saved."), 5000)
         return load_conference(self.db, conference_id)
+
+    def _merge_into_editor(self, mine: ConferenceForm, error: Exception) -> None:
+        """Someone else saved the conference after the editor read it: their version is
+        read, the clerk's changes are put over it in the editor (unsaved), and the clerk
+        is told who saved, when, and which parts both of them changed."""
+        from minutes_app.core.conference_edit import load_conference, merge_forms
+        from minutes_app.core.versions import RecordGone
+
+        editor = self.editor
+        try:
+            theirs = load_conference(self.db, mine.id) if mine.id is not None else None
+        except RecordGone as gone:
+            error = gone
+            theirs = None
+        if editor is None or theirs is None:
+            self.show_conflict(error, self.tr("Save"))
+            return
+        merged = merge_forms(editor.saved_form, mine, theirs)
+        editor.take_merge(theirs, merged.form)
+        kept = self.tr(
+            "Their changes are now in the editor together with yours, which are not saved "
+            "yet. Check the conference, then save again."
+        )
+        if merged.conflicts:
+            names = ", ".join(editor.part_name(name) for name in merged.conflicts)
+            kept += "\n\n" + self.tr(
+                "You both changed: %1. Your version is shown; Undo shows theirs."
+            ).replace("%1", names)
+        self.show_conflict(error, self.tr("Save"), kept)
+        self.refresh()
 
     def _on_editor_finished(self, _result: int) -> None:
         self.editor = None
@@ -701,36 +809,46 @@ class MainWindow(QMainWindow):
             reopen,
         )
 
-        ids = self.task_page.selected_ids()
+        # The versions the clerk sees: an action on a task changed since is refused.
+        shown = self.task_page.selected_versions()
+        ids = list(shown)
         if not ids:
             return None
-        db = self.db
-        runners: dict[str, Callable[[TaskActionDialog], Callable[[], ActionRecord]]] = {
-            "progress": lambda d: lambda: add_progress(db, ids, d.chosen_text()),
-            "extend": lambda d: lambda: extend_deadline(db, ids, d.chosen_date(), d.chosen_text()),
-            "complete": lambda d: lambda: complete(db, ids, d.chosen_date(), d.chosen_text()),
-            "reopen": lambda d: lambda: reopen(db, ids, d.chosen_text()),
-            "cancel": lambda d: lambda: cancel(db, ids, d.chosen_text()),
+        db, by = self.db, self.user
+        Action = Callable[[dict[int, int] | None], "ActionRecord"]
+        runners: dict[str, Callable[[TaskActionDialog], Action]] = {
+            "progress": lambda d: lambda v: add_progress(db, ids, d.chosen_text(), by, v),
+            "extend": lambda d: (
+                lambda v: extend_deadline(db, ids, d.chosen_date(), d.chosen_text(), by, v)
+            ),
+            "complete": lambda d: (
+                lambda v: complete(db, ids, d.chosen_date(), d.chosen_text(), by=by, read=v)
+            ),
+            "reopen": lambda d: lambda v: reopen(db, ids, d.chosen_text(), by, v),
+            "cancel": lambda d: lambda v: cancel(db, ids, d.chosen_text(), by, v),
         }
         current = None
         if len(ids) == 1:
             row = self.task_page.model.row(self.task_page.table.currentIndex().row())
             current = row.deadline if row else None
-        bound: list[Callable[[], ActionRecord]] = []
+        bound: list[Action] = []
 
         def run(dialog: TaskActionDialog) -> ActionRecord:
             action = runners[kind](dialog)
-            record = action()
+            record = action(shown)
             bound.append(action)
             return record
 
         from minutes_app.ui.task_dialogs import TaskActionDialog
 
         dialog = TaskActionDialog(kind, len(ids), run, current_deadline=current, parent=self)
-        if dialog.exec() == dialog.DialogCode.Accepted and dialog.record is not None:
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
+        if accepted and dialog.record is not None:
             self.undo_stack.push(
                 TaskActionCommand(self, dialog.windowTitle(), bound[-1], dialog.record)
             )
+        elif dialog.conflict:
+            self.refresh()  # show what the other copy did
         return dialog
 
     def _on_create_tasks(self, row: int) -> None:
@@ -760,10 +878,19 @@ class MainWindow(QMainWindow):
         if dialog.exec() != dialog.DialogCode.Accepted or dialog.request is None:
             return
         request = dialog.request
-        record = create_tasks(self.db, request)
+        from minutes_app.core.versions import RecordGone
+
+        try:
+            record = create_tasks(self.db, request, self.user)
+        except RecordGone as error:
+            self.show_conflict(error, self.tr("Create tasks"))
+            return
         self.undo_stack.push(
             TaskActionCommand(
-                self, self.tr("Create tasks"), lambda: create_tasks(self.db, request), record
+                self,
+                self.tr("Create tasks"),
+                lambda _versions: create_tasks(self.db, request, self.user),
+                record,
             )
         )
         if form.id is not None:

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.core.identity import MAX_USER, USER_KEY, chosen_user, os_login
 from minutes_app.paths import data_dir
+from minutes_app.ui.app import current_user
 from minutes_app.ui.common import ButtonRow
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
@@ -84,10 +86,19 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(current), 0))
         self.remind = QCheckBox(self.tr("Remind me of overdue tasks when the program starts"))
         self.remind.setChecked(str(store.value("remind_on_start", "true")).lower() != "false")
+        self.user_name = QLineEdit(current_user(store))
+        self.user_name.setMaxLength(MAX_USER)
+        self.user_name.setToolTip(
+            self.tr(
+                "The name recorded with every change you make, and shown to others when "
+                "your change and theirs meet. Empty: your login name (%1)."
+            ).replace("%1", os_login())
+        )
         note = QLabel(self.tr("A new language applies the next time the program starts."))
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.tr("&User name"), self.user_name)
         form.addRow("", self.remind)
         buttons = ButtonRow(self, self.tr("OK"), self._on_accept)
         self.ok_button = buttons.ok
@@ -141,6 +152,7 @@ class SettingsDialog(QDialog):
     def _on_accept(self) -> None:
         self.store.setValue("language", self.language.currentData())
         self.store.setValue("remind_on_start", "true" if self.remind.isChecked() else "false")
+        self.store.setValue(USER_KEY, chosen_user(self.user_name.text()))
         folder = self.backup_folder.text().strip()
         # The default folder is not written down, so that it follows the data folder.
         default = folder in ("", str(default_backup_folder()))

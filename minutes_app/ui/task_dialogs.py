@@ -99,6 +99,7 @@ class TaskActionDialog(QDialog):
         self.kind = kind
         self.run = run
         self.record: ActionRecord | None = None
+        self.conflict = False  # someone else changed or deleted a task first
         titles = {
             "progress": self.tr("Progress note"),
             "extend": self.tr("Extend the deadline"),
@@ -150,10 +151,23 @@ class TaskActionDialog(QDialog):
         return self.text.toPlainText()
 
     def _on_ok(self) -> None:
+        from minutes_app.core.versions import RecordGone, StaleRecord
+        from minutes_app.ui.conflicts import conflict_text
+
         try:
             self.record = self.run(self)
         except TaskActionError as error:
             self.error.setText(action_error_text(error))
+            return
+        except (StaleRecord, RecordGone) as error:
+            # What the clerk typed stays in the dialog; the register shows the change once
+            # the dialog is closed.
+            self.conflict = True
+            self.error.setText(
+                conflict_text(error)
+                + " "
+                + self.tr("Close this window to see the task as it is now; your text stays here.")
+            )
             return
         self.accept()
 

@@ -456,8 +456,12 @@ class TaskRegisterPage(QWidget):
     # --- selection and details ---------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
+        return list(self.selected_versions())
+
+    def selected_versions(self) -> dict[int, int]:
+        """The selected tasks, each with the version the register read of it."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [r.id for r in (self.model.row(i) for i in rows) if r is not None]
+        return {r.id: r.version for r in (self.model.row(i) for i in rows) if r is not None}
 
     def _on_selection(self, *_: object) -> None:
         ids = self.selected_ids()

@@ -466,6 +466,62 @@
         </translation>
     </message>
     <message>
+        <source>mode</source>
+        <translation>hình thức</translation>
+    </message>
+    <message>
+        <source>organizer</source>
+        <translation>cơ quan tổ chức</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>buổi</translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation>giờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>end time</source>
+        <translation>giờ kết thúc</translation>
+    </message>
+    <message>
+        <source>host point</source>
+        <translation>điểm cầu chính</translation>
+    </message>
+    <message>
+        <source>recorder</source>
+        <translation>người ghi biên bản</translation>
+    </message>
+    <message>
+        <source>chairs</source>
+        <translation>chủ trì</translation>
+    </message>
+    <message>
+        <source>bridge points</source>
+        <translation>điểm cầu</translation>
+    </message>
+    <message>
+        <source>documents studied</source>
+        <translation>văn bản quán triệt</translation>
+    </message>
+    <message>
+        <source>discussion</source>
+        <translation>ý kiến thảo luận</translation>
+    </message>
+    <message>
+        <source>closing instructions</source>
+        <translation>kết luận, chỉ đạo</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>ghi chú</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>tên</translation>
     </message>
@@ -616,6 +672,41 @@
     <message>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>This conference</source>
+        <translation>Hội nghị này</translation>
+    </message>
+    <message>
+        <source>A closing instruction of this conference</source>
+        <translation>Một ý kiến kết luận của hội nghị này</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>Nhiệm vụ %1</translation>
+    </message>
+    <message>
+        <source>%1 was moved to the trash by someone else. Nothing was saved.</source>
+        <translation>%1 đã bị người khác chuyển vào thùng rác. Chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted by someone else. Nothing was saved.</source>
+        <translation>%1 đã bị người khác xóa. Chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by %2 at %3, after you opened it. Nothing was saved.</source>
+        <translation>%1 đã được %2 sửa lúc %3, sau khi bạn mở. Chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by %2 after you opened it. Nothing was saved.</source>
+        <translation>%1 đã được %2 sửa sau khi bạn mở. Chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>another copy of the program</source>
+        <translation>một bản chương trình khác</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1276,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
         <source>%1 — Conference minutes</source>
         <translation>%1 — Biên bản hội nghị</translation>
     </message>
@@ -1313,6 +1408,22 @@
         <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Người dùng: %1</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor: copy what you want to keep.</source>
+        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo: hãy sao chép phần muốn giữ lại.</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor. Restore the conference from Edit → Trash, then save again.</source>
+        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo. Hãy khôi phục hội nghị từ Sửa → Thùng rác rồi lưu lại.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -1323,6 +1434,14 @@
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Their changes are now in the editor together with yours, which are not saved yet. Check the conference, then save again.</source>
+        <translation>Các thay đổi của người kia đã được đưa vào cửa sổ soạn thảo cùng với thay đổi của bạn (chưa được lưu). Hãy kiểm tra lại hội nghị rồi lưu lần nữa.</translation>
+    </message>
+    <message>
+        <source>You both changed: %1. Your version is shown; Undo shows theirs.</source>
+        <translation>Cả hai người cùng sửa: %1. Đang hiển thị bản của bạn; bấm Hoàn tác để xem bản của người kia.</translation>
     </message>
     <message numerus="yes">
         <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
@@ -1706,12 +1825,20 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Nhắc nhiệm vụ quá hạn khi mở chương trình</translation>
     </message>
     <message>
+        <source>The name recorded with every change you make, and shown to others when your change and theirs meet. Empty: your login name (%1).</source>
+        <translation>Tên được ghi cùng mọi thay đổi bạn thực hiện và hiển thị cho người khác khi thay đổi của hai người trùng nhau. Để trống: dùng tên đăng nhập (%1).</translation>
+    </message>
+    <message>
         <source>A new language applies the next time the program starts.</source>
         <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Tên người dùng</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1832,6 +1959,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Close this window to see the task as it is now; your text stays here.</source>
+        <translation>Đóng cửa sổ này để xem nhiệm vụ như hiện tại; nội dung bạn nhập vẫn giữ ở đây.</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ def minimal(**changes: Any) -> ConferenceForm:
 
 
 def without_ids(form: ConferenceForm) -> ConferenceForm:
-    """``form`` as typed into a fresh editor: every database id left out."""
+    """``form`` as typed into a fresh editor: every database id and version left out."""
 
     def appearance(a: AppearanceForm | None) -> AppearanceForm | None:
         return None if a is None else AppearanceForm(PersonRef(a.person.name), a.title)
@@ -65,6 +65,8 @@ def without_ids(form: ConferenceForm) -> ConferenceForm:
     return dataclasses.replace(
         form,
         id=None,
+        version=None,
+        read_instructions=(),
         secretary=appearance(form.secretary),
         chairs=appearances(form.chairs),
         bridge_points=tuple(
@@ -85,11 +87,13 @@ def without_ids(form: ConferenceForm) -> ConferenceForm:
 
 
 def dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, sorted; ``updated_at`` left out since a save stamps it."""
+    """Every row of every table, sorted; left out what a save stamps: who saved, when, and
+    the version that says someone saved."""
     tables: dict[str, list[tuple[object, ...]]] = {}
+    stamps = ("updated_at", "updated_by", "version")
     with db.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
-            columns = [c for c in table.columns if c.name != "updated_at"]
+            columns = [c for c in table.columns if c.name not in stamps]
             rows = conn.execute(select(*columns)).all()
             tables[table.name] = sorted((tuple(r) for r in rows), key=repr)
     return tables
@@ -529,7 +533,9 @@ def test_restored_conference_comes_back_identical(db: Database, example_id: int)
 
     assert trash(db) == []
     assert list_conferences(db, today=DAY) == summaries
-    assert load_conference(db, example_id) == form
+    restored = load_conference(db, example_id)
+    assert restored.version == (form.version or 0) + 2  # moved and restored: two changes
+    assert dataclasses.replace(restored, version=form.version) == form
     assert export_exchange(db) == exported
 
 

@@ -103,8 +103,8 @@ def test_tasks_json_gives_every_class_as_of_the_day(
     overdue = next(r for r in rows if r["title"] == "Nhiệm vụ overdue")
     assert overdue["support_units"] == ["Ban Tổ chức Tỉnh ủy"]
     assert set(overdue) == {
-        "id", "title", "conference", "lead_unit", "support_units", "owner", "assigned_on",
-        "deadline", "status", "completed_on", "class",
+        "id", "uid", "version", "title", "conference", "lead_unit", "support_units", "owner",
+        "assigned_on", "deadline", "status", "completed_on", "class",
     }  # fmt: skip
 
 

@@ -1,0 +1,454 @@
+"""Two copies of the program on one file: a write from a stale copy is refused, whole.
+
+Each test has two readers ("A" and "B") act on the same records through two separate
+Database objects on one file, as two windows or a window and the command line do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from minutes_app.core.conference_edit import (
+    ConferenceForm,
+    InstructionForm,
+    load_conference,
+    merge_forms,
+    move_to_trash,
+    purge_from_trash,
+    restore_from_trash,
+    save_conference,
+)
+from minutes_app.core.task_actions import (
+    NewTasks,
+    add_progress,
+    cancel,
+    complete,
+    create_tasks,
+    extend_deadline,
+    reopen,
+    undo,
+)
+from minutes_app.core.versions import RecordGone, StaleRecord
+from minutes_app.db.engine import Database
+from minutes_app.db.models import Conference, Instruction, Task, TaskEvent
+
+DAY = dt.date(2024, 3, 1)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "shared.sqlite3"
+
+
+@pytest.fixture
+def a(path: Path) -> Iterator[Database]:
+    db = Database.open(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def b(path: Path, a: Database) -> Iterator[Database]:
+    db = Database(path)  # a second copy of the program on the same file
+    yield db
+    db.close()
+
+
+def conference_form(**changes: object) -> ConferenceForm:
+    form = ConferenceForm(
+        title="Hội nghị giao ban công tác tổ chức",
+        date=DAY,
+        instructions=(InstructionForm("Các huyện ủy báo cáo kết quả trước ngày 15/3."),),
+    )
+    return dataclasses.replace(form, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def conference_id(a: Database) -> int:
+    return save_conference(a, conference_form(), by="Lan")
+
+
+def instruction_id(db: Database, conference_id: int, position: int = 0) -> int:
+    form = load_conference(db, conference_id)
+    found = form.instructions[position].id
+    assert found is not None
+    return found
+
+
+def one_task(db: Database, conference_id: int, by: str = "Lan") -> int:
+    record = create_tasks(
+        db,
+        NewTasks(
+            instruction_id(db, conference_id),
+            ("Báo cáo kết quả",),
+            ("Huyện ủy Ba Bể",),
+            deadline=dt.date(2024, 3, 15),
+        ),
+        by=by,
+    )
+    return record.created_tasks[0]
+
+
+def stored_task(db: Database, task_id: int) -> Task:
+    with db.reading() as session:
+        task = session.get(Task, task_id)
+        assert task is not None
+        session.expunge(task)
+        return task
+
+
+def events(db: Database, task_id: int) -> list[tuple[str, str | None, str | None]]:
+    with db.reading() as session:
+        rows = session.execute(
+            select(TaskEvent.kind, TaskEvent.note, TaskEvent.by)
+            .where(TaskEvent.task_id == task_id)
+            .order_by(TaskEvent.id)
+        ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def count(db: Database, model: type) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+# --- conferences ----------------------------------------------------------------------
+
+
+def test_every_save_grows_the_version_by_one_and_records_who(
+    a: Database, conference_id: int
+) -> None:
+    first = load_conference(a, conference_id)
+    assert first.version == 1
+
+    save_conference(a, dataclasses.replace(first, notes="Ghi chú"), by="Hùng")
+
+    second = load_conference(a, conference_id)
+    assert second.version == 2
+    with a.reading() as session:
+        stored = session.get(Conference, conference_id)
+        assert stored is not None and stored.updated_by == "Hùng"
+
+
+def test_a_stale_save_is_refused_and_the_other_copys_title_stays(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    seen_by_a = load_conference(a, conference_id)
+    seen_by_b = load_conference(b, conference_id)
+    save_conference(a, dataclasses.replace(seen_by_a, title="Tên mới do A sửa"), by="An")
+
+    with pytest.raises(StaleRecord) as refused:
+        save_conference(b, dataclasses.replace(seen_by_b, notes="B ghi chú"), by="Bình")
+
+    assert refused.value.entity == "conference"
+    assert refused.value.by == "An"
+    assert refused.value.at is not None
+    assert (refused.value.read, refused.value.current) == (1, 2)
+    now = load_conference(a, conference_id)
+    assert now.title == "Tên mới do A sửa"
+    assert now.notes is None
+
+
+def test_a_stale_save_does_not_remove_the_instruction_and_task_another_copy_added(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    seen_by_b = load_conference(b, conference_id)
+    seen_by_a = load_conference(a, conference_id)
+    added = (*seen_by_a.instructions, InstructionForm("Ban Tổ chức theo dõi, đôn đốc."))
+    save_conference(a, dataclasses.replace(seen_by_a, instructions=added), by="An")
+    task_id = create_tasks(
+        a,
+        NewTasks(instruction_id(a, conference_id, 1), ("Đôn đốc",), ("Ban Tổ chức",)),
+        by="An",
+    ).created_tasks[0]
+
+    with pytest.raises(StaleRecord):
+        save_conference(b, dataclasses.replace(seen_by_b, notes="B"), by="Bình")
+
+    assert len(load_conference(a, conference_id).instructions) == 2
+    assert stored_task(a, task_id).title == "Đôn đốc"
+
+
+def test_removing_an_instruction_whose_tasks_changed_since_it_was_read_is_refused(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    seen_by_b = load_conference(b, conference_id)
+    task_id = one_task(a, conference_id, by="An")  # the conference's own version stays
+
+    with pytest.raises(StaleRecord) as refused:
+        save_conference(b, dataclasses.replace(seen_by_b, instructions=()), by="Bình")
+
+    assert refused.value.entity == "instruction"
+    assert refused.value.by == "An"
+    assert stored_task(a, task_id).title == "Báo cáo kết quả"
+    assert count(a, Instruction) == 1
+
+
+def test_removing_an_instruction_after_progress_on_its_task_is_refused(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    task_id = one_task(a, conference_id)
+    seen_by_b = load_conference(b, conference_id)
+    add_progress(a, [task_id], "Đã có báo cáo sơ bộ", by="An")
+
+    with pytest.raises(StaleRecord):
+        save_conference(b, dataclasses.replace(seen_by_b, instructions=()), by="Bình")
+
+    assert events(a, task_id)[-1] == ("progress", "Đã có báo cáo sơ bộ", "An")
+
+
+def test_removing_an_instruction_as_read_deletes_it_with_its_tasks(
+    a: Database, conference_id: int
+) -> None:
+    one_task(a, conference_id)
+    seen = load_conference(a, conference_id)
+
+    save_conference(a, dataclasses.replace(seen, instructions=()), by="An")
+
+    assert count(a, Instruction) == 0
+    assert count(a, Task) == 0
+
+
+def test_a_kept_instruction_keeps_tasks_created_since_the_form_was_read(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    seen_by_b = load_conference(b, conference_id)
+    task_id = one_task(a, conference_id)
+
+    save_conference(b, dataclasses.replace(seen_by_b, notes="B ghi chú"), by="Bình")
+
+    assert stored_task(a, task_id).title == "Báo cáo kết quả"
+
+
+def test_saving_a_conference_deleted_by_another_copy_says_so(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    seen_by_b = load_conference(b, conference_id)
+    move_to_trash(a, [conference_id], by="An")
+
+    with pytest.raises(RecordGone) as in_trash:
+        save_conference(b, dataclasses.replace(seen_by_b, notes="B"), by="Bình")
+    assert in_trash.value.trashed
+
+    purge_from_trash(a, [conference_id])
+    with pytest.raises(RecordGone) as gone:
+        save_conference(b, dataclasses.replace(seen_by_b, notes="B"), by="Bình")
+    assert not gone.value.trashed
+    assert count(a, Conference) == 0
+
+
+def test_merge_takes_each_side_s_changes_and_keeps_mine_where_both_changed(
+    a: Database, conference_id: int
+) -> None:
+    base = load_conference(a, conference_id)
+    mine = dataclasses.replace(base, notes="ghi chú của B", organizer="Ban Tổ chức Tỉnh ủy")
+    theirs = dataclasses.replace(base, title="Tên A sửa", organizer="Văn phòng Tỉnh ủy")
+    theirs = dataclasses.replace(theirs, version=2)
+
+    merged = merge_forms(base, mine, theirs)
+
+    assert merged.form.title == "Tên A sửa"
+    assert merged.form.notes == "ghi chú của B"
+    assert merged.form.organizer == "Ban Tổ chức Tỉnh ủy"
+    assert merged.conflicts == ("organizer",)
+    assert set(merged.theirs_changed) == {"title", "organizer"}
+    assert merged.form.version == 2
+
+
+def test_a_merged_form_saves_both_copies_changes(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    base = load_conference(b, conference_id)
+    save_conference(a, dataclasses.replace(base, title="Tên A sửa"), by="An")
+    mine = dataclasses.replace(base, notes="B ghi chú")
+    with pytest.raises(StaleRecord):
+        save_conference(b, mine, by="Bình")
+
+    merged = merge_forms(base, mine, load_conference(b, conference_id))
+    save_conference(b, merged.form, by="Bình")
+
+    now = load_conference(a, conference_id)
+    assert (now.title, now.notes, now.version) == ("Tên A sửa", "B ghi chú", 3)
+
+
+def test_trash_undo_is_refused_when_the_conference_changed_meanwhile(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    after_trash = move_to_trash(a, [conference_id], by="An")
+    restore_from_trash(b, [conference_id], by="Bình")  # B restores it from its trash
+
+    with pytest.raises(StaleRecord):
+        restore_from_trash(a, [conference_id], by="An", read=after_trash)
+
+    after_restore = restore_from_trash(a, [conference_id], by="An", read=None)
+    assert after_restore[conference_id] == after_trash[conference_id] + 2
+
+
+# --- tasks ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def task_id(a: Database, conference_id: int) -> int:
+    return one_task(a, conference_id)
+
+
+ACTIONS = {
+    "progress": lambda db, ids, read: add_progress(db, ids, "Tiến độ", by="Bình", read=read),
+    "extend": lambda db, ids, read: extend_deadline(
+        db, ids, dt.date(2024, 4, 30), "Chờ số liệu", by="Bình", read=read
+    ),
+    "complete": lambda db, ids, read: complete(
+        db, ids, dt.date(2024, 3, 10), "Báo cáo số 1", by="Bình", read=read
+    ),
+    "cancel": lambda db, ids, read: cancel(db, ids, "Không còn cần", by="Bình", read=read),
+}
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+def test_every_task_action_grows_the_version_by_one_and_records_who(
+    a: Database, task_id: int, action: str
+) -> None:
+    record = ACTIONS[action](a, [task_id], {task_id: 1})
+
+    task = stored_task(a, task_id)
+    assert task.version == 2
+    assert record.versions() == {task_id: 2}
+    assert task.updated_by == "Bình"
+    assert events(a, task_id)[-1][2] == "Bình"
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+def test_a_task_action_from_a_stale_read_is_refused_and_writes_nothing(
+    a: Database, b: Database, task_id: int, action: str
+) -> None:
+    read_by_b = {task_id: stored_task(b, task_id).version}
+    add_progress(a, [task_id], "A cập nhật", by="An")
+    before = (stored_task(a, task_id).status, stored_task(a, task_id).deadline)
+    history = events(a, task_id)
+
+    with pytest.raises(StaleRecord) as refused:
+        ACTIONS[action](b, [task_id], read_by_b)
+
+    assert (refused.value.entity, refused.value.by) == ("task", "An")
+    assert (stored_task(a, task_id).status, stored_task(a, task_id).deadline) == before
+    assert events(a, task_id) == history
+
+
+def test_reopen_checks_the_version_too(a: Database, task_id: int) -> None:
+    complete(a, [task_id], dt.date(2024, 3, 10), None, by="An")
+    with pytest.raises(StaleRecord):
+        reopen(a, [task_id], "Làm lại", by="Bình", read={task_id: 1})
+    reopen(a, [task_id], "Làm lại", by="Bình", read={task_id: 2})
+    assert stored_task(a, task_id).status == "in_progress"
+
+
+def test_one_stale_task_of_several_refuses_the_whole_action(
+    a: Database, conference_id: int
+) -> None:
+    first, second = one_task(a, conference_id), one_task(a, conference_id)
+    add_progress(a, [second], "A cập nhật", by="An")
+
+    with pytest.raises(StaleRecord):
+        cancel(a, [first, second], "Hủy", by="Bình", read={first: 1, second: 1})
+
+    assert stored_task(a, first).status == "open"
+    assert stored_task(a, first).version == 1
+
+
+def test_acting_on_a_task_deleted_or_trashed_by_another_copy_says_so(
+    a: Database, b: Database, conference_id: int, task_id: int
+) -> None:
+    move_to_trash(a, [conference_id], by="An")
+    with pytest.raises(RecordGone) as trashed:
+        add_progress(b, [task_id], "B", by="Bình")
+    assert (trashed.value.entity, trashed.value.trashed) == ("task", True)
+
+    purge_from_trash(a, [conference_id])
+    with pytest.raises(RecordGone) as gone:
+        add_progress(b, [task_id], "B", by="Bình")
+    assert (gone.value.record_id, gone.value.trashed) == (task_id, False)
+
+
+def test_creating_tasks_on_an_instruction_removed_by_another_copy_says_so(
+    a: Database, conference_id: int
+) -> None:
+    removed = instruction_id(a, conference_id)
+    save_conference(a, dataclasses.replace(load_conference(a, conference_id), instructions=()))
+
+    with pytest.raises(RecordGone):
+        create_tasks(a, NewTasks(removed, ("Việc",), ("Ban Tổ chức",)))
+
+
+# --- undo -----------------------------------------------------------------------------
+
+
+def test_undo_of_an_extension_is_refused_after_another_copy_extended_again(
+    a: Database, b: Database, task_id: int
+) -> None:
+    mine = extend_deadline(a, [task_id], dt.date(2024, 3, 31), "Chờ số liệu", by="An")
+    extend_deadline(b, [task_id], dt.date(2024, 4, 30), "Chờ họp", by="Bình")
+
+    with pytest.raises(StaleRecord) as refused:
+        undo(a, mine, by="An")
+
+    assert refused.value.by == "Bình"
+    task = stored_task(a, task_id)
+    assert task.deadline == dt.date(2024, 4, 30)
+    assert [e[0] for e in events(a, task_id)] == ["created", "deadline_changed"] * 1 + [
+        "deadline_changed"
+    ]
+
+
+def test_undo_of_a_creation_is_refused_after_another_copy_completed_the_task(
+    a: Database, b: Database, conference_id: int
+) -> None:
+    record = create_tasks(
+        a, NewTasks(instruction_id(a, conference_id), ("Việc",), ("Ban Tổ chức",)), by="An"
+    )
+    [task_id] = record.created_tasks
+    complete(b, [task_id], dt.date(2024, 3, 5), "Xong", by="Bình")
+
+    with pytest.raises(StaleRecord):
+        undo(a, record, by="An")
+
+    assert stored_task(a, task_id).status == "done"
+    assert [e[0] for e in events(a, task_id)] == ["created", "completed"]
+
+
+def test_undo_then_redo_applies_while_nobody_else_acted(a: Database, task_id: int) -> None:
+    record = extend_deadline(a, [task_id], dt.date(2024, 3, 31), "Chờ", by="An")
+
+    versions = undo(a, record, by="An")
+
+    assert stored_task(a, task_id).deadline == dt.date(2024, 3, 15)
+    assert versions == {task_id: 3}
+    again = extend_deadline(a, [task_id], dt.date(2024, 3, 31), "Chờ", by="An", read=versions)
+    assert again.versions() == {task_id: 4}
+
+
+def test_redo_after_an_undo_is_refused_when_another_copy_acted_in_between(
+    a: Database, b: Database, task_id: int
+) -> None:
+    record = add_progress(a, [task_id], "A", by="An")
+    versions = undo(a, record, by="An")
+    add_progress(b, [task_id], "B", by="Bình")
+
+    with pytest.raises(StaleRecord):
+        add_progress(a, [task_id], "A", by="An", read=versions)
+
+
+def test_undo_of_a_creation_deletes_the_tasks_while_untouched(
+    a: Database, conference_id: int
+) -> None:
+    record = create_tasks(
+        a, NewTasks(instruction_id(a, conference_id), ("Việc",), ("Ban Tổ chức",)), by="An"
+    )
+
+    assert undo(a, record, by="An") == {}
+    assert count(a, Task) == 0
