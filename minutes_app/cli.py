@@ -196,6 +196,7 @@ def cmd_task(args: argparse.Namespace) -> int:
     from minutes_app.core import task_actions
     from minutes_app.core.task_actions import TaskActionError
     from minutes_app.core.tasks import task_row
+    from minutes_app.core.text import clean
     from minutes_app.core.versions import RecordGone, StaleRecord
 
     by = _current_user()
@@ -211,6 +212,8 @@ def cmd_task(args: argparse.Namespace) -> int:
             elif args.action == "complete":
                 task_actions.complete(db, ids, args.on, args.result, by=by, read=read)
             elif args.action == "reopen":
+                if clean(args.reason) is None:  # the contract's reopen takes a reason
+                    raise TaskActionError("required")
                 task_actions.reopen(db, ids, args.reason, by=by, read=read)
             else:
                 task_actions.cancel(db, ids, args.reason, by=by, read=read)
