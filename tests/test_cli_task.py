@@ -394,10 +394,6 @@ def test_the_name_qsettings_itself_writes_is_the_one_recorded(
     assert events(demo, task["id"])[-1][3] == QUOTED_NAME
 
 
-def _known_bug(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"BUG in core/identity.py: {reason}")
-
-
 @pytest.mark.parametrize(
     "name",
     [
@@ -406,21 +402,11 @@ def _known_bug(reason: str) -> pytest.MarkDecorator:
         "50% thời gian",
         "[Văn thư]",
         ";đầu dòng",
-        pytest.param(
-            unicodedata.normalize("NFD", "Nguyễn Thị Ánh"),
-            marks=_known_bug("a name kept in NFD in the settings is recorded in NFD, not NFC"),
-            id="nfd",
-        ),
-        pytest.param(
-            'Nguyễn Văn "Tư"',
-            marks=_known_bug('QSettings writes \\" outside quotes; it is read back as is'),
-            id="quote",
-        ),
-        pytest.param(
-            "@vanthu",
-            marks=_known_bug("QSettings writes a leading @ as @@; it is read back as is"),
-            id="at",
-        ),
+        pytest.param(unicodedata.normalize("NFD", "Nguyễn Thị Ánh"), id="nfd"),
+        pytest.param('Nguyễn Văn "Tư"', id="quote"),
+        pytest.param("@vanthu", id="at"),
+        pytest.param("Văn thư \\ lưu trữ\t", id="backslash-tab"),
+        pytest.param('  "Trần, Văn"  ', id="quoted-comma-spaces"),
     ],
 )
 def test_the_cli_records_the_name_the_window_would(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import configparser
 import getpass
 import os
+import unicodedata
 from pathlib import Path
 
 USER_KEY = "user_name"  # the settings key, in the [General] section of the INI file
@@ -28,15 +29,42 @@ def os_login() -> str:
 def chosen_user(value: object) -> str:
     """The name to record for a settings value: the value cleaned, else the login."""
     name = " ".join(str(value).split()) if value is not None else ""
-    return name[:MAX_USER] or os_login()
+    return unicodedata.normalize("NFC", name[:MAX_USER]) or os_login()
 
 
-def _unquote(value: str) -> str:
-    # QSettings writes a value with commas, quotes or semicolons in double quotes, with \"
-    # and \\ escaped (its INI format); other values stand as written.
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
-    return value
+_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+
+
+def _qsettings_value(raw: str) -> str:
+    """A string value as QSettings' INI format wrote it, read back as QSettings reads it:
+    double quotes around parts that hold commas, semicolons or edge spaces; backslash
+    escapes (``\\"``, ``\\\\``, ``\\t``, ``\\xNNNN``…) inside or outside them; and a
+    leading ``@`` doubled, since ``@`` starts a typed value there."""
+    out: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(raw):
+        char = raw[i]
+        if char == '"':
+            quoted = not quoted
+        elif char == "\\" and i + 1 < len(raw):
+            i += 1
+            code = raw[i]
+            if code == "x":
+                digits = ""
+                while (
+                    i + 1 < len(raw) and len(digits) < 4 and raw[i + 1] in "0123456789abcdefABCDEF"
+                ):
+                    i += 1
+                    digits += raw[i]
+                out.append(chr(int(digits, 16)) if digits else "x")
+            else:
+                out.append(_ESCAPES.get(code, code))
+        elif quoted or not char.isspace() or out:
+            out.append(char)
+        i += 1
+    value = "".join(out).rstrip()
+    return value[1:] if value.startswith("@@") else value
 
 
 def user_from_settings(ini: Path) -> str:
@@ -46,4 +74,4 @@ def user_from_settings(ini: Path) -> str:
         parser.read(ini, encoding="utf-8")
     except (configparser.Error, OSError, UnicodeDecodeError):
         return os_login()
-    return chosen_user(_unquote(parser.get("General", USER_KEY, fallback="")))
+    return chosen_user(_qsettings_value(parser.get("General", USER_KEY, fallback="")))

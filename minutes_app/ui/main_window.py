@@ -899,7 +899,7 @@ class MainWindow(QMainWindow):
     def _on_trash(self) -> None:
         from minutes_app.ui.trash_dialog import TrashDialog
 
-        dialog = TrashDialog(self.db, self)
+        dialog = TrashDialog(self.db, self, self.user)
         dialog.exec()
         self.refresh()
 

@@ -21,17 +21,22 @@ from minutes_app.core.conference_edit import (
     restore_from_trash,
     trash,
 )
+from minutes_app.core.versions import RecordGone
 from minutes_app.db.engine import Database
-from minutes_app.ui.common import ask
+from minutes_app.ui.common import ask, inform
+from minutes_app.ui.conflicts import conflict_text
 from minutes_app.ui.rows_model import Column, RowsModel
 
 
 class TrashDialog(QDialog):
     """Lists the conferences in the trash; Restore puts them back in the list."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, user: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.user = user  # who restores, for the record's "changed by"
         self.setWindowTitle(self.tr("Trash"))
         self.resize(760, 420)
         columns: list[Column[TrashedConference]] = [
@@ -80,7 +85,11 @@ class TrashDialog(QDialog):
         self.purge_button.setEnabled(has)
 
     def _on_restore(self) -> None:
-        restore_from_trash(self.db, self.selected_ids())
+        try:
+            restore_from_trash(self.db, self.selected_ids(), self.user)
+        except RecordGone as error:
+            # Another copy deleted it for good meanwhile: nothing was restored.
+            inform(self, self.tr("Restore"), conflict_text(error), error=True)
         self.reload()
 
     def _on_purge(self) -> None:

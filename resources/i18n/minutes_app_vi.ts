@@ -2252,6 +2252,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n conference(s) for good, with their instructions and tasks? This cannot be undone.</source>
         <translation>

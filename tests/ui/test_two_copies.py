@@ -311,3 +311,23 @@ def test_a_window_records_its_actions_under_the_settings_user_name(
     add_progress(example_db, [task], "x")  # the service alone records no one
     card = task_card(example_db, task)
     assert card is not None and card.history[-1].by is None
+
+
+def test_restoring_from_the_trash_what_another_window_deleted_for_good_says_so(
+    qtbot: QtBot, example_db: Database, db_b: Database, messages: list[str]
+) -> None:
+    from minutes_app.core.conference_edit import purge_from_trash, trash
+    from minutes_app.ui.trash_dialog import TrashDialog
+
+    conference = conference_id(example_db)
+    move_to_trash(example_db, [conference], by="An")
+    dialog = TrashDialog(db_b, user="Bình")
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow(0)
+    purge_from_trash(example_db, [conference])
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    assert messages == ["This conference was deleted by someone else. Nothing was saved."]
+    assert trash(example_db) == [] and list_conferences(example_db) == []
+    assert dialog.model.rowCount() == 0
