@@ -452,3 +452,18 @@ def test_undo_of_a_creation_deletes_the_tasks_while_untouched(
 
     assert undo(a, record, by="An") == {}
     assert count(a, Task) == 0
+
+
+def test_a_second_note_in_the_same_second_by_the_same_clerk_still_grows_the_version(
+    a: Database, task_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import minutes_app.core.task_actions as task_actions
+
+    same = dt.datetime(2024, 3, 2, 9, 0, 0)
+    monkeypatch.setattr(task_actions, "_now", lambda: same)
+    add_progress(a, [task_id], "Một", by="An")  # open → in progress: the status changes
+    first = stored_task(a, task_id).version
+
+    add_progress(a, [task_id], "Hai", by="An")  # nothing but the history changes
+
+    assert stored_task(a, task_id).version == first + 1
