@@ -257,11 +257,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from minutes_app.core.backup import backup_database
+    from minutes_app.core.backup import BackupError, backup_database
 
     db = _open_db(args)
     try:
         written = backup_database(db, Path(args.dest))
+    except BackupError as exc:  # the database itself, or its -wal or -journal
+        raise Refused(
+            f"{args.dest}: is the database itself or a file SQLite keeps beside it; "
+            "choose another file. Nothing was written."
+        ) from exc
     except OSError as exc:
         raise Refused(f"{args.dest}: cannot be written ({exc.strerror or exc})") from exc
     finally:

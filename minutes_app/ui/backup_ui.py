@@ -32,6 +32,7 @@ from minutes_app.core.backup import (
     check_backup,
     fingerprint,
     integrity_problems,
+    is_database_file,
     list_backups,
     restore,
 )
@@ -345,7 +346,7 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
     if not name:
         return None
     target = Path(name)
-    if target.resolve() == db.path.resolve():
+    if is_database_file(target, db.path):  # a link or its -wal too: never written over
         inform(
             window,
             QCoreApplication.translate("Backups", "Back up"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -128,6 +129,31 @@ def test_back_up_over_the_database_itself_is_refused(
     choose_file(monkeypatch, "getSaveFileName", db.path)
     assert backup_ui.back_up_now(window, db, store) is None
     assert boxes.texts == [f"{db.path} is the database itself; choose another file."]
+    assert units(db) == before
+
+
+@pytest.mark.parametrize("name", ["minutes.sqlite3-wal", "minutes.sqlite3-journal", "hard link"])
+def test_back_up_over_a_file_of_the_database_is_refused(
+    window: MainWindow,
+    db: Database,
+    store: QSettings,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    before = units(db)  # the window's connection keeps the -wal open
+    target = db.path.with_name(name)
+    if name == "hard link":
+        target = db.path.with_name("hard.sqlite3")
+        os.link(db.path, target)
+    wal = Path(f"{db.path}-wal").read_bytes()
+    choose_file(monkeypatch, "getSaveFileName", target)
+
+    assert backup_ui.back_up_now(window, db, store) is None
+
+    assert boxes.texts == [f"{target} is the database itself; choose another file."]
+    assert Path(f"{db.path}-wal").read_bytes() == wal
+    assert not Path(f"{db.path}-journal").exists()
     assert units(db) == before
 
 
