@@ -36,6 +36,7 @@ from minutes_app.core.backup import (
     list_backups,
     restore,
 )
+from minutes_app.core.files import remove_leftovers
 from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
 from minutes_app.ui.background import Prefetch
 from minutes_app.ui.common import ask, inform
@@ -483,9 +484,13 @@ def _failed_backup_text(exc: BaseException) -> str:
 def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -> None:
     """Take the daily backup shortly after the window is shown, not before, on a worker
     thread: copying a large database takes a second or more. The status bar tells how
-    it went."""
+    it went. Before it, the temporary files that a killed or failed write left beside the
+    database or in the backup folder are removed (``core.files.remove_leftovers``)."""
 
     def copy(chosen: BackupSettings, now: dt.datetime) -> Path | BaseException | None:
+        # What a write killed or cut short at an earlier run left behind goes first.
+        for folder in {db.path.parent, chosen.folder}:
+            remove_leftovers(folder)
         try:
             return _daily_backup(db, chosen, now)
         except (OSError, sqlite3.Error, BackupError) as exc:

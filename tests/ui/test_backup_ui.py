@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -324,6 +325,29 @@ def test_the_daily_backup_is_taken_after_the_window_shows(
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
     assert window.statusBar().currentMessage().startswith("Automatic backup: ")
     assert len(list_backups(tmp_path / "backups", "minutes")) == 1
+
+
+def test_leftovers_of_an_earlier_run_are_removed_after_the_window_shows(
+    qtbot: QtBot, window: MainWindow, db: Database, store: QSettings, tmp_path: Path
+) -> None:
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    old = [
+        tmp_path / ".minutes.sqlite3.restore.k2x9_q0a.part",
+        backups / ".minutes-auto-20240315-120000.sqlite3.ab12cd34.part",
+        backups / ".minutes-auto-20240315-120000.sqlite3.ab12cd34.part-journal",
+    ]
+    fresh = backups / ".minutes-20240316-120000.sqlite3.zz99yy88.part"
+    an_hour_ago = time.time() - 3600
+    for path in [*old, fresh]:
+        path.write_bytes(b"left by a killed copy")
+    for path in old:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    backup_ui.schedule_daily_backup(window, db, store)
+
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
+    assert not any(path.exists() for path in old)
+    assert fresh.exists()  # another copy of the program may be writing it
 
 
 def test_a_failed_daily_backup_is_told_in_the_status_bar(
