@@ -262,11 +262,54 @@ def newest_backup(folder: Path, stem: str) -> Backup | None:
     return backups[0] if backups else None
 
 
+# What a clerk records: the rows a backup's "records" count, for the rotation's rule.
+RECORD_TABLES = ("conference", "instruction", "task", "task_event", "unit", "person", "document")
+
+# Record counts of backup files, by path, size and modification time: a backup is never
+# changed once written, so each is counted once per run of the program.
+_counted: dict[tuple[str, int, int], int] = {}
+
+
+def record_count(path: Path) -> int:
+    """How many records (``RECORD_TABLES``) the database at ``path`` holds; -1 when it
+    cannot be read."""
+    try:
+        info = path.stat()
+        key = (str(path), info.st_size, info.st_mtime_ns)
+        if key not in _counted:
+            with closing(_read_only(path)) as conn:
+                present = {
+                    row[0]
+                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
+                _counted[key] = sum(
+                    conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                    for table in RECORD_TABLES
+                    if table in present
+                )
+        return _counted[key]
+    except (OSError, sqlite3.DatabaseError):
+        return -1
+
+
 def prune_backups(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` automatic backups; copies made by hand stay."""
+    """Delete all but the newest ``keep`` automatic backups; copies made by hand stay.
+
+    One more is spared: the fullest automatic backup (the most records; the newest of
+    equals), while it holds more records than each of the newest ``keep``. So a database
+    that was emptied, or replaced by an empty or a smaller file, never pushes its last
+    full copy out, however many copies of it are taken after; and no more than keep + 1
+    automatic backups stay. The spared copy goes once a newer one holds as many records.
+    """
     automatic = [b for b in list_backups(folder, stem) if b.automatic]
+    newest, older = automatic[: max(keep, 1)], automatic[max(keep, 1) :]
+    if not older:
+        return []
+    fullest = max(older, key=lambda b: record_count(b.path))
+    if record_count(fullest.path) > max(record_count(b.path) for b in newest):
+        older.remove(fullest)
     removed = []
-    for backup in automatic[max(keep, 1) :]:
+    for backup in older:
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
@@ -283,7 +326,8 @@ def automatic_backup(
     """Take an automatic backup into ``folder`` and keep only the newest ``keep`` of them.
 
     The copy is checked before older ones are deleted, so that a damaged database never
-    pushes the good backups out. Raises ``OSError`` when the copy cannot be written and
+    pushes the good backups out; nor does an emptied one push out its fullest backup
+    (see ``prune_backups``). Raises ``OSError`` when the copy cannot be written and
     ``BackupError`` ("damaged") when the copy fails its check.
     """
     folder.mkdir(parents=True, exist_ok=True)
