@@ -36,7 +36,7 @@ from minutes_app.core.backup import (
     list_backups,
     restore,
 )
-from minutes_app.core.files import remove_leftovers
+from minutes_app.core.files import NotARegularFile, remove_leftovers
 from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
 from minutes_app.ui.background import Prefetch
 from minutes_app.ui.common import ask, inform
@@ -93,6 +93,12 @@ def storage_error_text(exc: BaseException) -> str:
     wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
     if isinstance(wrapped, BaseException):
         original = wrapped
+    if isinstance(original, NotARegularFile | IsADirectoryError):
+        return QCoreApplication.translate(
+            "Backups",
+            "%1 is not a file but a device, a pipe or a folder; nothing was written to it. "
+            "Choose a file.",
+        ).replace("%1", str(original.filename))
     said = str(original).lower()
     number = _error_number(original)
     if number == errno.ENOSPC or "full" in said:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import stat
+import sys
 import time
 from pathlib import Path
 
@@ -156,6 +158,30 @@ def test_back_up_over_a_file_of_the_database_is_refused(
     assert Path(f"{db.path}-wal").read_bytes() == wal
     assert not Path(f"{db.path}-journal").exists()
     assert units(db) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_back_up_over_a_named_pipe_is_refused_and_leaves_it(
+    window: MainWindow,
+    db: Database,
+    store: QSettings,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "usb").mkdir()
+    pipe = tmp_path / "usb" / "copy.sqlite3"
+    os.mkfifo(pipe)
+    choose_file(monkeypatch, "getSaveFileName", pipe)
+
+    assert backup_ui.back_up_now(window, db, store) is None
+
+    assert boxes.texts == [
+        f"{pipe} is not a file but a device, a pipe or a folder; nothing was written to it. "
+        "Choose a file."
+    ]
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert [p.name for p in pipe.parent.iterdir()] == ["copy.sqlite3"]
 
 
 def test_back_up_to_a_missing_folder_says_it_cannot_be_written(
