@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.files import write_atomically
+from minutes_app.core.files import remove_leftovers, write_atomically
 
 OK, REFUSED, USAGE = 0, 1, 2  # the contract's exit codes
 
@@ -29,6 +29,7 @@ def _open_db(args: argparse.Namespace) -> Any:
     from minutes_app.paths import default_database
 
     path = Path(args.db) if args.db else default_database()
+    remove_leftovers(path.parent)  # what a killed or failed write left beside the database
     return Database.open(path)
 
 
@@ -322,11 +323,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from minutes_app.core.backup import backup_database
+    from minutes_app.core.backup import BackupError, backup_database
 
     db = _open_db(args)
     try:
         written = backup_database(db, Path(args.dest))
+    except BackupError as exc:  # the database itself, or its -wal or -journal
+        raise Refused(
+            f"{args.dest}: is the database itself or a file SQLite keeps beside it; "
+            "choose another file. Nothing was written."
+        ) from exc
     except OSError as exc:
         raise Refused(f"{args.dest}: cannot be written ({exc.strerror or exc})") from exc
     finally:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from minutes_app.core.files import writable_target
 from minutes_app.db.engine import Database
 
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -60,6 +61,11 @@ def problems(request: ExportRequest) -> list[str]:
         found.append(f"{request.target}: is a folder")
     elif not request.target.absolute().parent.is_dir():
         found.append(f"{request.target.absolute().parent}: no such folder")
+    else:
+        try:  # before any work: a device or a pipe is refused (and refused again at writing)
+            writable_target(request.target)
+        except OSError as exc:
+            found.append(f"{request.target}: cannot be written ({exc.strerror or exc})")
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 import subprocess
 import sys
 import unicodedata
@@ -160,3 +161,97 @@ def test_pdf_export_works_without_a_display(sample_db: Path, tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+# --- what an export writes over, and with which permissions ------------------------------
+
+
+def _writer_args(sample_db: Path, writer: str, out: Path) -> list[str]:
+    """The command line of ``writer`` writing ``out``."""
+    db = ["--db", str(sample_db)]
+    period = ["--from", "2023-01-01", "--to", "2023-12-31"]
+    return {
+        "export-json": [*db, "export-json", str(out)],
+        "tasks .csv": [*db, "export", "tasks", str(out)],
+        "tasks .xlsx": [*db, "export", "tasks", str(out)],
+        "calendar .ics": [*db, "export", "calendar", str(out)],
+        "report .xlsx": [*db, "export", "report", str(out), *period],
+        "minutes .docx": [
+            *db,
+            *("export", "minutes", str(out), "--conference", str(_first_conference(sample_db))),
+        ],
+        "report .pdf": [*db, "export", "report", str(out), *period],
+        "backup": [*db, "backup", str(out)],
+    }[writer]
+
+
+WRITERS = {
+    "export-json": "out.json",
+    "tasks .csv": "out.csv",
+    "tasks .xlsx": "out.xlsx",
+    "calendar .ics": "out.ics",
+    "report .xlsx": "out.xlsx",
+    "minutes .docx": "out.docx",
+    "report .pdf": "out.pdf",
+    "backup": "out.sqlite3",
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes and devices")
+@pytest.mark.parametrize("writer", list(WRITERS))
+@pytest.mark.parametrize("what", ["named pipe", "link to /dev/full"])
+def test_every_writer_refuses_to_write_over_what_is_not_a_file(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], writer: str, what: str
+) -> None:
+    out = tmp_path / WRITERS[writer]
+    if what == "named pipe":
+        os.mkfifo(out)
+    else:
+        out.symlink_to("/dev/full")
+
+    assert main(_writer_args(sample_db, writer, out)) == 1
+
+    assert capsys.readouterr().err == (
+        f"minutes-app: {out}: cannot be written "
+        "(not a regular file; a device or a pipe is never written over)\n"
+    )
+    if what == "named pipe":
+        assert stat.S_ISFIFO(out.lstat().st_mode)
+    else:
+        assert os.readlink(out) == "/dev/full"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("writer", [w for w in WRITERS if w != "backup"])
+def test_an_export_honours_the_umask_and_keeps_the_permissions_it_replaces(
+    sample_db: Path, tmp_path: Path, writer: str
+) -> None:
+    out = tmp_path / WRITERS[writer]
+    previous = os.umask(0o027)
+    try:
+        assert main(_writer_args(sample_db, writer, out)) == 0
+        created = stat.S_IMODE(out.stat().st_mode)
+        os.chmod(out, 0o604)
+        assert main(_writer_args(sample_db, writer, out)) == 0
+        replaced = stat.S_IMODE(out.stat().st_mode)
+    finally:
+        os.umask(previous)
+    assert (created, replaced) == (0o640, 0o604)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_backup_is_owner_only_whatever_the_umask_and_whatever_it_replaces(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "copy.sqlite3"
+    previous = os.umask(0)
+    try:
+        assert main(_writer_args(sample_db, "backup", out)) == 0
+        created = stat.S_IMODE(out.stat().st_mode)
+        os.chmod(out, 0o644)
+        assert main(_writer_args(sample_db, "backup", out)) == 0
+        replaced = stat.S_IMODE(out.stat().st_mode)
+    finally:
+        os.umask(previous)
+    assert (created, replaced) == (0o600, 0o600)

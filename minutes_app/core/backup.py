@@ -8,11 +8,17 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from minutes_app.core.files import (
+    PRIVATE,
+    remove_temporary,
+    replacing,
+    sync_folder,
+    temporary_beside,
+)
 from minutes_app.db.engine import (
     BUSY_TIMEOUT_MS,
     HEAD_REVISION,
@@ -59,17 +65,6 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
 def _copy_into(source: sqlite3.Connection, temp_name: str) -> None:
     """Copy ``source`` into the new file ``temp_name`` and flush it to disk."""
     try:
@@ -90,24 +85,19 @@ def _copy_into(source: sqlite3.Connection, temp_name: str) -> None:
 
 
 def _copy_database(source_path: Path, destination: Path) -> Path:
-    """A consistent copy of the database at ``source_path``, renamed into place whole."""
+    """A consistent copy of the database at ``source_path``, renamed into place whole.
+
+    Backups are private (0600) whatever the umask and whatever file they replace: a copy
+    of the whole database holds every confidential record in it.
+    """
     destination = destination.absolute()
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=".part", dir=destination.parent
-    )
-    os.close(handle)
-    try:
+    with replacing(destination, mode=PRIVATE) as temp:
         # A read-write connection, so that a database with a -wal from a crash can be read.
         source = sqlite3.connect(source_path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            _copy_into(source, temp_name)
+            _copy_into(source, str(temp))
         finally:
             source.close()
-        os.replace(temp_name, destination)
-        _fsync_folder(destination.parent)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
     return destination
 
 
@@ -122,16 +112,52 @@ def _stamped(folder: Path, stem: str, when: dt.datetime) -> Path:
     return candidate
 
 
+def _same_file(path: Path, other: Path) -> bool:
+    """True when ``path`` and ``other`` name one file, by identity (device and inode), or,
+    where one of them does not exist yet, by the same name in the same folder."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        pass
+    real, other_real = Path(os.path.realpath(path)), Path(os.path.realpath(other))
+    if os.path.normcase(real.name) != os.path.normcase(other_real.name):
+        return False
+    try:
+        return os.path.samefile(real.parent, other_real.parent)
+    except OSError:
+        return False
+
+
+def is_database_file(path: Path, db_path: Path) -> bool:
+    """True when writing ``path`` would write over the database at ``db_path`` or one of
+    the files SQLite keeps beside it (-wal, -shm, -journal). Judged by identity, so that a
+    symbolic or hard link, or another spelling of the path, is caught too."""
+    return any(
+        _same_file(path, Path(f"{base}{companion}"))
+        for base in {db_path.absolute(), Path(os.path.realpath(db_path))}
+        for companion in ("", *_COMPANIONS)
+    )
+
+
 def backup_database(db: Database, destination: Path, *, now: dt.datetime | None = None) -> Path:
     """Copy ``db`` to ``destination`` (a file, or a folder to put a dated file in).
 
     SQLite's backup API copies a consistent snapshot even while another connection is
     writing. The copy is made beside the destination and renamed into place, so a
     failure leaves no half-written file and an existing file is replaced only whole.
-    Raises ``OSError`` when the copy cannot be written (a missing folder, a full disk).
+    Raises ``BackupError`` ("same_file") when the destination is the database itself or
+    a file SQLite keeps beside it: replacing those would damage the database under any
+    copy of the program that has it open. Raises ``OSError`` when the copy cannot be
+    written (a missing folder, a full disk, a device).
     """
     if destination.is_dir():
         destination = _stamped(destination, db.path.stem, now or dt.datetime.now())
+    if is_database_file(destination, db.path):
+        raise BackupError(
+            "same_file",
+            destination,
+            f"{destination} is the database itself or a file SQLite keeps beside it.",
+        )
     return _copy_database(db.path, destination)
 
 
@@ -236,11 +262,54 @@ def newest_backup(folder: Path, stem: str) -> Backup | None:
     return backups[0] if backups else None
 
 
+# What a clerk records: the rows a backup's "records" count, for the rotation's rule.
+RECORD_TABLES = ("conference", "instruction", "task", "task_event", "unit", "person", "document")
+
+# Record counts of backup files, by path, size and modification time: a backup is never
+# changed once written, so each is counted once per run of the program.
+_counted: dict[tuple[str, int, int], int] = {}
+
+
+def record_count(path: Path) -> int:
+    """How many records (``RECORD_TABLES``) the database at ``path`` holds; -1 when it
+    cannot be read."""
+    try:
+        info = path.stat()
+        key = (str(path), info.st_size, info.st_mtime_ns)
+        if key not in _counted:
+            with closing(_read_only(path)) as conn:
+                present = {
+                    row[0]
+                    for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
+                _counted[key] = sum(
+                    conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                    for table in RECORD_TABLES
+                    if table in present
+                )
+        return _counted[key]
+    except (OSError, sqlite3.DatabaseError):
+        return -1
+
+
 def prune_backups(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` automatic backups; copies made by hand stay."""
+    """Delete all but the newest ``keep`` automatic backups; copies made by hand stay.
+
+    One more is spared: the fullest automatic backup (the most records; the newest of
+    equals), while it holds more records than each of the newest ``keep``. So a database
+    that was emptied, or replaced by an empty or a smaller file, never pushes its last
+    full copy out, however many copies of it are taken after; and no more than keep + 1
+    automatic backups stay. The spared copy goes once a newer one holds as many records.
+    """
     automatic = [b for b in list_backups(folder, stem) if b.automatic]
+    newest, older = automatic[: max(keep, 1)], automatic[max(keep, 1) :]
+    if not older:
+        return []
+    fullest = max(older, key=lambda b: record_count(b.path))
+    if record_count(fullest.path) > max(record_count(b.path) for b in newest):
+        older.remove(fullest)
     removed = []
-    for backup in automatic[max(keep, 1) :]:
+    for backup in older:
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
@@ -257,7 +326,8 @@ def automatic_backup(
     """Take an automatic backup into ``folder`` and keep only the newest ``keep`` of them.
 
     The copy is checked before older ones are deleted, so that a damaged database never
-    pushes the good backups out. Raises ``OSError`` when the copy cannot be written and
+    pushes the good backups out; nor does an emptied one push out its fullest backup
+    (see ``prune_backups``). Raises ``OSError`` when the copy cannot be written and
     ``BackupError`` ("damaged") when the copy fails its check.
     """
     folder.mkdir(parents=True, exist_ok=True)
@@ -348,15 +418,12 @@ def restore(db_path: Path, backup_path: Path, *, now: dt.datetime | None = None)
     """
     revision = check_backup(backup_path)
     db_path = db_path.absolute()
-    if db_path.exists() and db_path.resolve() == backup_path.resolve():
+    if db_path.exists() and is_database_file(backup_path, db_path):
         raise BackupError("same_file", backup_path, f"{backup_path} is the database itself.")
     when = now or dt.datetime.now()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{db_path.name}.restore.", suffix=".part", dir=db_path.parent
-    )
-    os.close(handle)
-    temp = Path(temp_name)
+    temp = temporary_beside(db_path, "restore.")
+    temp_name = str(temp)
     aside: Path | None = None
     aside_only_copy = False  # the aside holds journal content the live file no longer has
     try:
@@ -381,7 +448,7 @@ def restore(db_path: Path, backup_path: Path, *, now: dt.datetime | None = None)
             os.replace(temp, db_path)
         else:
             os.replace(temp, db_path)
-        _fsync_folder(db_path.parent)
+        sync_folder(db_path.parent)
     except OSError as exc:
         _discard(temp, aside, keep_aside=aside_only_copy or not temp.exists())
         raise BackupError(
@@ -397,8 +464,7 @@ def restore(db_path: Path, backup_path: Path, *, now: dt.datetime | None = None)
 
 def _discard(temp: Path, aside: Path | None, *, keep_aside: bool) -> None:
     """Clean up after a failed restore. The aside copy stays once the swap has happened."""
-    for companion in ("", *_COMPANIONS):
-        Path(f"{temp}{companion}").unlink(missing_ok=True)
+    remove_temporary(temp)
     if aside is not None and not keep_aside:
         for companion in ("", *_COMPANIONS):
             Path(f"{aside}{companion}").unlink(missing_ok=True)

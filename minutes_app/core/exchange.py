@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,7 +24,7 @@ from minutes_app.core.exchange_read import (
     TaskRecord,
 )
 from minutes_app.core.export_common import Progress, report_progress
-from minutes_app.core.files import shared_mode
+from minutes_app.core.files import replacing
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     BridgePoint,
@@ -496,38 +494,25 @@ def write_exchange(db: Database, target: Path, progress: Progress | None = None)
     ``progress(done, total)`` is told after each batch and may cancel (``ExportCancelled``).
     Like every export, the file is replaced whole or not at all.
     """
-    target = target.absolute()
-    if target.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(target))
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    try:
-        with (
-            os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out,
-            db.reading() as session,
-        ):
-            out.write("{\n")
-            out.write(f'  "format": {json.dumps(FORMAT_NAME)},\n')
-            out.write(f'  "version": {json.dumps(FORMAT_VERSION)},\n')
-            for name, items in _export_lists(session).items():
-                _write_list(out, name, [items], last=False)
+    with (
+        replacing(target) as temp,
+        temp.open("w", encoding="utf-8", newline="\n") as out,
+        db.reading() as session,
+    ):
+        out.write("{\n")
+        out.write(f'  "format": {json.dumps(FORMAT_NAME)},\n')
+        out.write(f'  "version": {json.dumps(FORMAT_VERSION)},\n')
+        for name, items in _export_lists(session).items():
+            _write_list(out, name, [items], last=False)
 
-            def batches() -> Iterator[list[dict[str, Any]]]:
-                for batch, done, total in _conference_batches(session):
-                    yield batch
-                    report_progress(progress, done, total)
-                    time.sleep(0)  # let the UI thread run between batches
+        def batches() -> Iterator[list[dict[str, Any]]]:
+            for batch, done, total in _conference_batches(session):
+                yield batch
+                report_progress(progress, done, total)
+                time.sleep(0)  # let the UI thread run between batches
 
-            _write_list(out, "conferences", batches(), last=True)
-            out.write("}\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, shared_mode(target))
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+        _write_list(out, "conferences", batches(), last=True)
+        out.write("}\n")
 
 
 def _people_of(point: BridgePoint, role: str) -> list[dict[str, Any] | None]:

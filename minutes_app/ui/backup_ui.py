@@ -32,9 +32,11 @@ from minutes_app.core.backup import (
     check_backup,
     fingerprint,
     integrity_problems,
+    is_database_file,
     list_backups,
     restore,
 )
+from minutes_app.core.files import NotARegularFile, remove_leftovers
 from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
 from minutes_app.ui.background import Prefetch
 from minutes_app.ui.common import ask, inform
@@ -91,6 +93,12 @@ def storage_error_text(exc: BaseException) -> str:
     wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
     if isinstance(wrapped, BaseException):
         original = wrapped
+    if isinstance(original, NotARegularFile | IsADirectoryError):
+        return QCoreApplication.translate(
+            "Backups",
+            "%1 is not a file but a device, a pipe or a folder; nothing was written to it. "
+            "Choose a file.",
+        ).replace("%1", str(original.filename))
     said = str(original).lower()
     number = _error_number(original)
     if number == errno.ENOSPC or "full" in said:
@@ -345,7 +353,7 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
     if not name:
         return None
     target = Path(name)
-    if target.resolve() == db.path.resolve():
+    if is_database_file(target, db.path):  # a link or its -wal too: never written over
         inform(
             window,
             QCoreApplication.translate("Backups", "Back up"),
@@ -482,9 +490,13 @@ def _failed_backup_text(exc: BaseException) -> str:
 def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -> None:
     """Take the daily backup shortly after the window is shown, not before, on a worker
     thread: copying a large database takes a second or more. The status bar tells how
-    it went."""
+    it went. Before it, the temporary files that a killed or failed write left beside the
+    database or in the backup folder are removed (``core.files.remove_leftovers``)."""
 
     def copy(chosen: BackupSettings, now: dt.datetime) -> Path | BaseException | None:
+        # What a write killed or cut short at an earlier run left behind goes first.
+        for folder in {db.path.parent, chosen.folder}:
+            remove_leftovers(folder)
         try:
             return _daily_backup(db, chosen, now)
         except (OSError, sqlite3.Error, BackupError) as exc:

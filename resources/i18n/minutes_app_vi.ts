@@ -78,6 +78,10 @@
         <translation>Không ghi được vào thư mục của %1 (chỉ đọc, hoặc ổ đĩa đã đầy). Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
+        <source>%1 is not a file but a device, a pipe or a folder; nothing was written to it. Choose a file.</source>
+        <translation>%1 không phải là tệp mà là thiết bị, đường ống (pipe) hoặc thư mục; chưa ghi gì vào đó. Hãy chọn một tệp.</translation>
+    </message>
+    <message>
         <source>The disk is full, so nothing was written. Free some space and try again; what you entered is still in the window.</source>
         <translation>Ổ đĩa đã đầy nên chưa ghi được gì. Hãy giải phóng dung lượng rồi thử lại; những gì đã nhập vẫn còn trên cửa sổ.</translation>
     </message>

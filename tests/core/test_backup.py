@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -136,3 +137,101 @@ def test_integrity_problems_is_empty_for_a_sound_file_and_names_damage(tmp_path:
 
     assert integrity_problems(path)
     assert integrity_problems(path, quick=True)
+
+
+# --- the database itself as the destination ----------------------------------------------
+
+
+def _state(path: Path) -> tuple[int, int, bytes]:
+    """Which file ``path`` is (device, inode) and what it holds."""
+    info = path.stat()
+    return info.st_dev, info.st_ino, path.read_bytes()
+
+
+def _the_database_by_another_name(db_path: Path, spelling: str) -> Path:
+    folder = db_path.parent
+    if spelling == "same path":
+        return db_path
+    if spelling == "another spelling":
+        (folder / "sub").mkdir()
+        return folder / "sub" / ".." / "." / db_path.name
+    if spelling == "symbolic link":
+        link = folder / "link.sqlite3"
+        link.symlink_to(db_path)
+        return link
+    if spelling == "link to the folder":
+        (folder / "alias").symlink_to(folder, target_is_directory=True)
+        return folder / "alias" / db_path.name
+    assert spelling == "hard link"
+    link = folder / "hard.sqlite3"
+    os.link(db_path, link)
+    return link
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="links need privileges on Windows")
+@pytest.mark.parametrize(
+    "spelling",
+    ["same path", "another spelling", "symbolic link", "link to the folder", "hard link"],
+)
+def test_backup_command_onto_the_database_itself_is_refused_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spelling: str
+) -> None:
+    db_path = tmp_path / "live.sqlite3"
+    db = Database.open(db_path)
+    with db.transaction() as s:
+        s.add(Unit(name="Ban Tổ chức Tỉnh ủy"))
+    db.close()
+    dest = _the_database_by_another_name(db_path, spelling)
+    before = _state(db_path)
+    listing = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite3")
+
+    code = main(["--db", str(db_path), "backup", str(dest)])
+
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"minutes-app: {dest}: is the database itself or a file SQLite keeps beside it; "
+        "choose another file. Nothing was written.\n"
+    )
+    assert _state(db_path) == before
+    # (Opening the database for a look may leave SQLite's empty -wal and -shm beside it.)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite3") == listing
+    assert not Path(f"{db_path}-wal").exists() or not Path(f"{db_path}-wal").stat().st_size
+
+
+@pytest.mark.parametrize("companion", ["-wal", "-journal", "-shm"])
+@pytest.mark.parametrize("link", [False, True])
+def test_backup_command_onto_a_file_sqlite_keeps_beside_the_database_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], companion: str, link: bool
+) -> None:
+    db_path = tmp_path / "live.sqlite3"
+    other_copy = Database.open(db_path)  # another copy of the program, holding the -wal open
+    with other_copy.transaction() as s:
+        s.add(Unit(name="Ban Tổ chức Tỉnh ủy"))
+    dest = Path(f"{db_path}{companion}")
+    if link:
+        if sys.platform == "win32":
+            pytest.skip("links need privileges on Windows")
+        (tmp_path / "elsewhere.sqlite3").symlink_to(dest)
+        dest = tmp_path / "elsewhere.sqlite3"
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    wal = Path(f"{db_path}-wal").read_bytes()
+
+    code = main(["--db", str(db_path), "backup", str(dest)])
+
+    assert code == 1
+    assert "is the database itself or a file SQLite keeps beside it" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+    assert Path(f"{db_path}-wal").read_bytes() == wal
+    with other_copy.transaction() as s:
+        s.add(Unit(name="Huyện ủy Ba Bể"))
+    other_copy.close()
+    assert integrity_problems(db_path) == []
+
+
+def test_a_backup_beside_the_database_under_a_similar_name_is_written(tmp_path: Path) -> None:
+    db_path = tmp_path / "live.sqlite3"
+    Database.open(db_path).close()
+    for name in ("live.sqlite3-copy", "live.sqlite3.bak", "live-wal.sqlite3"):
+        assert main(["--db", str(db_path), "backup", str(tmp_path / name)]) == 0
+        assert integrity_problems(tmp_path / name) == []

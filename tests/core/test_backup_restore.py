@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from minutes_app.core.backup import (
+    RECORD_TABLES,
     BackupError,
     automatic_backup,
     backup_database,
@@ -21,6 +22,7 @@ from minutes_app.core.backup import (
     list_backups,
     newest_backup,
     prune_backups,
+    record_count,
     restore,
 )
 from minutes_app.db.engine import HEAD_REVISION, Database, open_database, stored_revision
@@ -152,6 +154,101 @@ def test_files_that_only_look_like_backups_are_not_listed(tmp_path: Path) -> Non
     assert list_backups(folder, "minutes") == []
     assert newest_backup(folder, "minutes") is None
     assert list_backups(tmp_path / "missing", "minutes") == []
+
+
+def _delete_all_units(db: Database) -> None:
+    with db.transaction() as s:
+        for unit in s.scalars(select(Unit)):
+            s.delete(unit)
+
+
+def _empty_in_place_of(db: Database) -> None:
+    """Replace the file with a new, empty database, as a clerk copying the wrong file does."""
+    db.close()
+    for companion in ("-wal", "-shm"):
+        Path(f"{db.path}{companion}").unlink(missing_ok=True)
+    db.path.unlink()
+    Database.open(db.path).close()
+
+
+@pytest.mark.parametrize("how", ["emptied", "replaced by an empty one"])
+def test_an_emptied_database_never_pushes_its_fullest_backup_out(
+    live: Database, tmp_path: Path, how: str
+) -> None:
+    folder = tmp_path / "backups"
+    full = []
+    for day in range(3):
+        add_units(live, *(f"Đơn vị {day}-{i}" for i in range(10)))
+        full.append(automatic_backup(live, folder, keep=3, now=NOON + dt.timedelta(days=day)))
+    _delete_all_units(live) if how == "emptied" else _empty_in_place_of(live)
+    empty = [
+        automatic_backup(live, folder, keep=3, now=NOON + dt.timedelta(days=day))
+        for day in range(3, 8)
+    ]
+    live.close()
+
+    kept = [b.path for b in list_backups(folder, "minutes")]
+    assert kept == [empty[4], empty[3], empty[2], full[2]]
+    assert record_count(full[2]) == 32 > record_count(empty[4]) == 0
+
+
+def test_the_fullest_backup_goes_once_a_newer_one_holds_as_many_records(
+    live: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    fullest = automatic_backup(live, folder, keep=2, now=NOON)
+    _delete_all_units(live)
+    empty = [
+        automatic_backup(live, folder, keep=2, now=NOON + dt.timedelta(days=day))
+        for day in (1, 2, 3)
+    ]
+    assert fullest.exists()
+    add_units(live, "Ban Tổ chức Tỉnh ủy", "Huyện ủy Ba Bể")  # as many records again
+    newest = automatic_backup(live, folder, keep=2, now=NOON + dt.timedelta(days=4))
+    live.close()
+
+    assert [b.path for b in list_backups(folder, "minutes")] == [newest, empty[2]]
+
+
+def test_a_shrinking_database_keeps_one_fuller_backup_beyond_the_limit_not_all(
+    live: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    add_units(live, *(f"Đơn vị {i}" for i in range(8)))
+    taken = []
+    for day in range(6):
+        taken.append(automatic_backup(live, folder, keep=3, now=NOON + dt.timedelta(days=day)))
+        with live.transaction() as s:  # one unit fewer every day
+            s.delete(s.scalars(select(Unit).order_by(Unit.id.desc())).first())
+    live.close()
+
+    kept = [b.path for b in list_backups(folder, "minutes")]
+    assert kept == [taken[5], taken[4], taken[3], taken[0]]
+
+
+def test_backups_made_by_hand_are_neither_counted_nor_pruned(
+    live: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    add_units(live, *(f"Đơn vị {i}" for i in range(20)))
+    by_hand = backup_database(live, folder, now=NOON - dt.timedelta(days=1))
+    _delete_all_units(live)
+    taken = [
+        automatic_backup(live, folder, keep=2, now=NOON + dt.timedelta(days=d)) for d in range(4)
+    ]
+    live.close()
+
+    assert [b.path for b in list_backups(folder, "minutes")] == [taken[3], taken[2], by_hand]
+
+
+def test_the_records_counted_are_tables_of_the_schema(live: Database) -> None:
+    from minutes_app.db.models import Base
+
+    assert set(RECORD_TABLES) <= set(Base.metadata.tables)
+    live.close()
+    assert record_count(live.path) == 2
+    assert record_count(live.path.with_name("missing.sqlite3")) == -1
 
 
 # --- restore -----------------------------------------------------------------------------

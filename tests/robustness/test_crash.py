@@ -115,3 +115,37 @@ def test_save_killed_midway_keeps_every_saved_conference_whole(
     assert all(row[1:] == (INSTRUCTIONS, INSTRUCTIONS) for row in per_conference)
     found = counts(db_path)
     assert found["instruction"] == INSTRUCTIONS * len(stored)
+
+
+def _age(path: Path, minutes: float) -> None:
+    when = time.time() - minutes * 60
+    os.utime(path, (when, when))
+
+
+def test_a_backup_killed_midway_leaves_files_the_next_start_removes(
+    tmp_path: Path, start_worker: Callable[..., Worker]
+) -> None:
+    from minutes_app.cli import main
+    from minutes_app.db.models import Unit
+
+    db_path = tmp_path / "minutes.sqlite3"
+    db = Database.open(db_path)
+    with db.transaction() as s:
+        s.add_all(Unit(name=f"Đơn vị {i} " + "x" * 300) for i in range(1500))
+    db.close()
+    worker = start_worker("backup", str(db_path), str(tmp_path / "copy.sqlite3"))
+    worker.wait_for(lambda: sum(line.startswith("page") for line in worker.lines) >= 20)
+    worker.process.send_signal(signal.SIGKILL)
+    assert worker.finish() == -signal.SIGKILL
+
+    left = sorted(p.name for p in tmp_path.glob(".copy.sqlite3.*.part*"))
+    assert left and all(name.endswith((".part", ".part-journal")) for name in left)
+    # Started again at once, the program leaves them: another copy could be writing them.
+    assert main(["--db", str(db_path), "conferences"]) == 0
+    assert sorted(p.name for p in tmp_path.glob(".copy.sqlite3.*.part*")) == left
+    for name in left:
+        _age(tmp_path / name, 20)
+    assert main(["--db", str(db_path), "conferences"]) == 0
+    assert list(tmp_path.glob(".*.part*")) == []
+    assert not (tmp_path / "copy.sqlite3").exists()
+    assert integrity_problems(db_path) == []

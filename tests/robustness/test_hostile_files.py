@@ -26,7 +26,7 @@ from minutes_app.paths import default_database
 from minutes_app.ui import backup_ui
 from minutes_app.ui.app import refusal_text, run_app, settings
 from minutes_app.ui.settings_dialog import BACKUP_ON_EXIT, backup_settings
-from tests.robustness.conftest import Worker
+from tests.robustness.conftest import REPO, Worker
 
 
 def units(path: Path) -> list[str]:
@@ -341,3 +341,35 @@ def test_a_full_disk_at_the_exit_backup_says_so_and_keeps_the_older_backups(
     [text] = messages.texts
     assert text.startswith("The automatic backup could not be made: The disk is full")
     assert sorted(folder.iterdir()) == [older]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX file size limit")
+def test_a_backup_cut_short_by_the_disk_leaves_no_temporary_file_nor_journal(
+    tmp_path: Path,
+) -> None:
+    import resource
+    import subprocess
+
+    db_path = tmp_path / "minutes.sqlite3"
+    make_database(db_path)
+    out = tmp_path / "usb"
+    out.mkdir()
+
+    def small_disk() -> None:  # every write beyond 100 kB fails, as on a full stick
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    command = ["--db", str(db_path), "backup", str(out / "c.sqlite3")]
+    done = subprocess.run(
+        [sys.executable, "-m", "minutes_app", *command],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        preexec_fn=small_disk,
+        check=False,
+    )
+
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"minutes-app: {out / 'c.sqlite3'}: cannot be written")
+    assert list(out.iterdir()) == []
+    assert integrity_problems(db_path) == []

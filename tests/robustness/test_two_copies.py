@@ -62,3 +62,25 @@ def test_a_window_shows_what_another_copy_saved_when_it_refreshes(
     window.close()
     mine.close()
     theirs.close()
+
+
+def test_a_backup_onto_the_database_while_another_copy_saves_is_refused_and_harms_nothing(
+    tmp_path: Path, start_worker: Callable[..., Worker]
+) -> None:
+    from minutes_app.cli import main
+
+    db_path = tmp_path / "minutes.sqlite3"
+    Database.open(db_path).close()
+    other = start_worker("copy", str(db_path), "3", "Copy A")
+    other.wait_for_line("ready")
+    codes = [main(["--db", str(db_path), "backup", str(db_path)]) for _ in range(10)]
+    assert other.finish() == 0, other.stderr
+
+    assert codes == [1] * 10
+    result = json.loads(other.lines[-1])
+    assert result["errors"] == []
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        stored = {r[0] for r in conn.execute("SELECT id FROM conference")}
+    conn.close()
+    assert stored == set(result["saved"])

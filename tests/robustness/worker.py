@@ -5,6 +5,7 @@ Run with the test interpreter, not imported by pytest:
     python worker.py import DB EXCHANGE.json [--small-cache]
     python worker.py save DB INSTRUCTIONS
     python worker.py copy DB SECONDS TAG
+    python worker.py backup DB DESTINATION
     python worker.py window DB
 
 It prints ``ready`` once the database is open and the work is about to start, then one
@@ -102,6 +103,26 @@ def run_copy(db: Database, seconds: float, tag: str) -> None:
     say(json.dumps({"saved": saved, "errors": errors, "seen_other": seen_other}))
 
 
+def run_backup(db: Database, destination: Path) -> None:
+    """Copy the database as a backup does (``core.backup._copy_database``), but a page at
+    a time and slowly, so that the test can kill it midway."""
+    import sqlite3
+
+    from minutes_app.core.files import PRIVATE, replacing
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        say(f"page {total - remaining}")
+        time.sleep(0.002)
+
+    with replacing(destination, mode=PRIVATE) as temp:
+        source, target = sqlite3.connect(db.path), sqlite3.connect(temp)
+        say("ready")
+        source.backup(target, pages=1, progress=step)
+        source.close()
+        target.close()
+    say("done")
+
+
 def run_window(db_path: Path) -> None:
     """Start the window as ``minutes-app --db DB`` does; print every message it shows."""
     import argparse
@@ -144,6 +165,8 @@ def main(argv: list[str]) -> None:
             run_saves(db, int(argv[2]))
         elif mode == "copy":
             run_copy(db, float(argv[2]), argv[3])
+        elif mode == "backup":
+            run_backup(db, Path(argv[2]))
         else:
             raise SystemExit(f"unknown mode {mode}")
     finally:

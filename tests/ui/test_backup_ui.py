@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import stat
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,6 +133,55 @@ def test_back_up_over_the_database_itself_is_refused(
     assert backup_ui.back_up_now(window, db, store) is None
     assert boxes.texts == [f"{db.path} is the database itself; choose another file."]
     assert units(db) == before
+
+
+@pytest.mark.parametrize("name", ["minutes.sqlite3-wal", "minutes.sqlite3-journal", "hard link"])
+def test_back_up_over_a_file_of_the_database_is_refused(
+    window: MainWindow,
+    db: Database,
+    store: QSettings,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    before = units(db)  # the window's connection keeps the -wal open
+    target = db.path.with_name(name)
+    if name == "hard link":
+        target = db.path.with_name("hard.sqlite3")
+        os.link(db.path, target)
+    wal = Path(f"{db.path}-wal").read_bytes()
+    choose_file(monkeypatch, "getSaveFileName", target)
+
+    assert backup_ui.back_up_now(window, db, store) is None
+
+    assert boxes.texts == [f"{target} is the database itself; choose another file."]
+    assert Path(f"{db.path}-wal").read_bytes() == wal
+    assert not Path(f"{db.path}-journal").exists()
+    assert units(db) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_back_up_over_a_named_pipe_is_refused_and_leaves_it(
+    window: MainWindow,
+    db: Database,
+    store: QSettings,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "usb").mkdir()
+    pipe = tmp_path / "usb" / "copy.sqlite3"
+    os.mkfifo(pipe)
+    choose_file(monkeypatch, "getSaveFileName", pipe)
+
+    assert backup_ui.back_up_now(window, db, store) is None
+
+    assert boxes.texts == [
+        f"{pipe} is not a file but a device, a pipe or a folder; nothing was written to it. "
+        "Choose a file."
+    ]
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert [p.name for p in pipe.parent.iterdir()] == ["copy.sqlite3"]
 
 
 def test_back_up_to_a_missing_folder_says_it_cannot_be_written(
@@ -298,6 +351,29 @@ def test_the_daily_backup_is_taken_after_the_window_shows(
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
     assert window.statusBar().currentMessage().startswith("Automatic backup: ")
     assert len(list_backups(tmp_path / "backups", "minutes")) == 1
+
+
+def test_leftovers_of_an_earlier_run_are_removed_after_the_window_shows(
+    qtbot: QtBot, window: MainWindow, db: Database, store: QSettings, tmp_path: Path
+) -> None:
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    old = [
+        tmp_path / ".minutes.sqlite3.restore.k2x9_q0a.part",
+        backups / ".minutes-auto-20240315-120000.sqlite3.ab12cd34.part",
+        backups / ".minutes-auto-20240315-120000.sqlite3.ab12cd34.part-journal",
+    ]
+    fresh = backups / ".minutes-20240316-120000.sqlite3.zz99yy88.part"
+    an_hour_ago = time.time() - 3600
+    for path in [*old, fresh]:
+        path.write_bytes(b"left by a killed copy")
+    for path in old:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    backup_ui.schedule_daily_backup(window, db, store)
+
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
+    assert not any(path.exists() for path in old)
+    assert fresh.exists()  # another copy of the program may be writing it
 
 
 def test_a_failed_daily_backup_is_told_in_the_status_bar(

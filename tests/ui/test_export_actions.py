@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
 from pathlib import Path
 
 import docx
@@ -9,7 +12,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from minutes_app.core.samples import load_samples
@@ -75,8 +78,6 @@ def test_tasks_and_report_are_written(
 def test_a_write_failure_is_told_plainly_and_the_old_file_kept(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import os
-
     target = tmp_path / "nv.csv"
     target.write_bytes(b"old")
     said: list[str] = []
@@ -92,6 +93,68 @@ def test_a_write_failure_is_told_plainly_and_the_old_file_kept(
     assert not window.exports.export("tasks", target)
     assert said and "No space left on device" in said[0]
     assert target.read_bytes() == b"old"
+
+
+def _not_a_file(tmp_path: Path, name: str, what: str) -> Path:
+    """A named pipe or a link to a device in the folder ``out``, alone there."""
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / name
+    if what == "named pipe":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/full")
+    return target
+
+
+def _left_as_it_was(target: Path, what: str) -> bool:
+    if what == "named pipe":
+        return stat.S_ISFIFO(target.lstat().st_mode)
+    return os.readlink(target) == "/dev/full"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes and devices")
+@pytest.mark.parametrize("what", ["named pipe", "link to /dev/full"])
+@pytest.mark.parametrize("name", ["nv.csv", "bb.pdf"])
+def test_an_export_over_what_is_not_a_file_is_refused_and_leaves_it(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str, name: str
+) -> None:
+    target = _not_a_file(tmp_path, name, what)
+    said: list[str] = []
+    monkeypatch.setattr(
+        "minutes_app.ui.export_actions.inform",
+        lambda _w, _t, text, error=False: said.append(text),
+    )
+    _select_first_conference(window)
+
+    assert not window.exports.export("tasks" if name.endswith(".csv") else "minutes", target)
+
+    assert said == [
+        f"{target}: cannot be written (not a regular file; a device or a pipe is never "
+        "written over)"
+    ]
+    assert _left_as_it_was(target, what)
+    assert [p.name for p in target.parent.iterdir()] == [name]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes and devices")
+@pytest.mark.parametrize("what", ["named pipe", "link to /dev/full"])
+def test_the_exchange_export_over_what_is_not_a_file_is_refused_and_leaves_it(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str
+) -> None:
+    target = _not_a_file(tmp_path, "minutes.json", what)
+    said: list[str] = []
+    monkeypatch.setattr(
+        "minutes_app.ui.main_window.inform", lambda _w, _t, text, error=False: said.append(text)
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+
+    window.export_action.trigger()
+
+    assert said == [
+        "The file cannot be written: not a regular file; a device or a pipe is never written over"
+    ]
+    assert _left_as_it_was(target, what)
+    assert [p.name for p in target.parent.iterdir()] == ["minutes.json"]
 
 
 def test_print_preview_opens_for_the_minutes(window: MainWindow, qtbot: QtBot) -> None:
