@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -135,12 +135,18 @@ class _GuardedCommand(QUndoCommand):
     def _guarded(self, step: Callable[[], None]) -> None:
         from minutes_app.core.versions import RecordGone, StaleRecord
 
+        window = self.window
         try:
             step()
         except (StaleRecord, RecordGone) as error:
-            self.setObsolete(True)  # Qt drops an obsolete command from the stack
-            self.window.show_conflict(error, QCoreApplication.translate("MainWindow", "Undo"))
-        self.window.refresh()
+            # Qt deletes an obsolete command as soon as undo() or redo() returns, so the
+            # message (a nested event loop) and the refresh come after, without ``self``.
+            self.setObsolete(True)
+            title = QCoreApplication.translate("MainWindow", "Undo")
+            refused: Exception = error  # the except clause unbinds ``error`` at its end
+            QTimer.singleShot(0, window, lambda: window.after_refused_step(refused, title))
+            return
+        window.refresh()
 
 
 class TrashCommand(_GuardedCommand):
@@ -604,6 +610,11 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         self.status_user.setText(self.tr("User: %1").replace("%1", self.user))
+
+    def after_refused_step(self, error: Exception, title: str) -> None:
+        """An undo or redo was refused (someone else changed the records): say so."""
+        self.show_conflict(error, title)
+        self.refresh()
 
     def show_conflict(self, error: Exception, title: str, kept: str = "") -> None:
         """Say that someone else changed or deleted a record first (``StaleRecord``,

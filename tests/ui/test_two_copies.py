@@ -284,8 +284,10 @@ def test_an_undo_over_another_windows_extension_is_refused_and_leaves_the_stack(
 
     window_a.undo_stack.undo()
 
+    qtbot.waitUntil(lambda: bool(messages), timeout=2000)
     assert messages[0].startswith(f"Task {task} was changed by Bình at ")
-    assert not window_a.undo_stack.canUndo()
+    assert window_a.undo_stack.count() == 0
+    assert not window_a.undo_stack.canUndo() and not window_a.undo_stack.canRedo()
     after = task_card(db_b, task)
     assert after is not None and after.deadline == card.deadline + dt.timedelta(days=30)
     extensions = [h.kind for h in card.history].count("deadline_changed")
