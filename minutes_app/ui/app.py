@@ -79,6 +79,11 @@ _REFUSALS = {
     "unusable": QT_TRANSLATE_NOOP(
         "App", "%1 cannot be opened: the folder may be read-only or the disk full."
     ),
+    "no_folder": QT_TRANSLATE_NOOP(
+        "App",
+        "%1 cannot be opened: its folder does not exist (is the drive or network share "
+        "connected?). Nothing was created.",
+    ),
 }
 
 
@@ -138,8 +143,9 @@ def start_app(args: argparse.Namespace) -> Started | None:
     path = Path(args.db) if args.db else default_database()
     from minutes_app.ui import backup_ui
 
-    # Read-only file or folder, damage (restore offered), newer schema: said plainly.
-    db = backup_ui.open_checked(path, store, refusal_text)
+    # A missing folder (only the data folder is made), read-only file or folder, damage or
+    # an empty file (restore offered), newer schema: said plainly.
+    db = backup_ui.open_checked(path, store, refusal_text, data_dir())
     if db is None:
         return None
 
