@@ -413,7 +413,7 @@ def _refuse_records_left_out(session: Session, db: Database) -> None:
     be left out without a word, or written with a key that import-json refuses. Raises
     ``DatabaseDamaged`` naming them. Read in the export's own snapshot."""
     connection = session.connection().connection.dbapi_connection
-    if connection is None or db.path is None:
+    if connection is None:
         return
     found = list(reference_damage(connection))  # type: ignore[arg-type]  # sqlite3's
     if not found:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from pytestqt.qtbot import QtBot
 
 from minutes_app.core.backup import automatic_backup
 from minutes_app.db.engine import Database
@@ -212,13 +213,17 @@ def test_a_database_in_a_missing_folder_is_refused_in_the_window(
     assert not (tmp_path / "media").exists()
 
 
-def test_the_default_database_folder_is_made(store: QSettings) -> None:
-    assert not data_dir().exists() or not default_database().exists()
+def test_the_default_database_and_its_folder_are_made(qtbot: QtBot) -> None:
+    from minutes_app.ui.app import start_app
 
-    opened = backup_ui.open_checked(default_database(), store, refusal_text, data_dir())
+    assert not data_dir().exists()
 
-    assert opened is not None
-    opened.close()
+    started = start_app(argparse.Namespace(db=None, lang="en"))
+
+    assert started is not None
+    qtbot.addWidget(started.window)  # closed with its timers when the test ends
+    started.db.close()
+    assert started.path == default_database()
     assert default_database().stat().st_size > 0
 
 
@@ -291,7 +296,7 @@ def test_an_untouched_file_closed_cleanly_is_not_checked_again(
 
 
 def test_the_window_export_refuses_records_it_cannot_export_and_lists_them(
-    qtbot: object,
+    qtbot: QtBot,
     db_path: Path,
     store: QSettings,
     tmp_path: Path,
@@ -309,7 +314,7 @@ def test_the_window_export_refuses_records_it_cannot_export_and_lists_them(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     db = Database.open(db_path)
     window = MainWindow(db, store)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
     try:
         [action] = [a for a in window.findChildren(QAction) if a.text() == "&Export exchange file…"]
         action.trigger()
