@@ -38,7 +38,7 @@ def _checked_files() -> Any:
 
 def _open_db(args: argparse.Namespace) -> Any:
     """The database of ``--db``, checked for damage unless it is untouched since it was last
-    found sound; a missing folder is made only for the default database."""
+    found sound; of a folder that does not exist, only the data folder is made."""
     from minutes_app.db.soundness import open_sound
     from minutes_app.paths import data_dir, default_database
 
