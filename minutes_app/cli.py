@@ -24,13 +24,29 @@ class Refused(Exception):
 Command = Callable[[argparse.Namespace], int]
 
 
+# The databases this run opened: once a command has done its work, each is noted as sound.
+_OPENED: list[Path] = []
+CHECKED_FILE = "checked-databases.json"  # in the data folder: see db/soundness.CheckedFiles
+
+
+def _checked_files() -> Any:
+    from minutes_app.db.soundness import CheckedFiles
+    from minutes_app.paths import data_dir
+
+    return CheckedFiles(data_dir() / CHECKED_FILE)
+
+
 def _open_db(args: argparse.Namespace) -> Any:
-    from minutes_app.db.engine import Database
-    from minutes_app.paths import default_database
+    """The database of ``--db``, checked for damage unless it is untouched since it was last
+    found sound; of a folder that does not exist, only the data folder is made."""
+    from minutes_app.db.soundness import open_sound
+    from minutes_app.paths import data_dir, default_database
 
     path = Path(args.db) if args.db else default_database()
+    db = open_sound(path, data_dir(), _checked_files())
+    _OPENED.append(path)
     remove_leftovers(path.parent)  # what a killed or failed write left beside the database
-    return Database.open(path)
+    return db
 
 
 def _read_input(name: str) -> bytes:
@@ -496,10 +512,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _utf8(sys.stdout)
     _utf8(sys.stderr)
+    _OPENED.clear()
     try:
         args = build_parser().parse_args(argv)
         command: Command = args.run
-        return command(args)
+        code = command(args)
+        if code == OK:  # what this program wrote leaves a sound file sound
+            for path in _OPENED:
+                _checked_files().remember(path)
+        return code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else USAGE
     except (Refused, DatabaseRefused) as exc:

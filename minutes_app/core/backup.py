@@ -27,6 +27,7 @@ from minutes_app.db.engine import (
     DatabaseRefused,
     stored_revision,
 )
+from minutes_app.db.soundness import find_damage
 
 SUFFIX = ".sqlite3"
 _STAMP = "%Y%m%d-%H%M%S"
@@ -180,12 +181,6 @@ def integrity_problems(path: Path, *, quick: bool = False, limit: int = 20) -> l
     return [] if found == ["ok"] else found
 
 
-def fingerprint(path: Path) -> str:
-    """Size and modification time of ``path``: equal fingerprints mean an untouched file."""
-    info = path.stat()
-    return f"{info.st_size}:{info.st_mtime_ns}"
-
-
 def check_backup(path: Path) -> str:
     """Make sure ``path`` is a sound minutes-app database this program can open.
 
@@ -221,7 +216,7 @@ def _check_backup(path: Path) -> str:
             path,
             f"{path} was written by a newer version of minutes-app (schema {revision}).",
         )
-    problems = integrity_problems(path)
+    problems = integrity_problems(path) or [str(d) for d in find_damage(path, pages=False)]
     if problems:
         raise BackupError("damaged", path, f"{path} is damaged: {'; '.join(problems[:3])}")
     return revision

@@ -40,6 +40,7 @@ from minutes_app.db.models import (
     TaskSupport,
     Unit,
 )
+from minutes_app.db.soundness import DatabaseDamaged, reference_damage
 
 
 @dataclass(frozen=True)
@@ -400,6 +401,33 @@ def _export_lists(session: Session) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+_LISTED = 20  # records named when an export is refused; the rest are counted
+
+
+def _refuse_records_left_out(session: Session, db: Database) -> None:
+    """Refuse the export when a record refers to one that does not exist (a task whose
+    instruction is gone, a lead unit that is not there): the export walks from each
+    conference down and names units, people and documents by key, so such a record would
+    be left out without a word, or written with a key that import-json refuses. Raises
+    ``DatabaseDamaged`` naming them. Read in the export's own snapshot."""
+    connection = session.connection().connection.dbapi_connection
+    if connection is None:
+        return
+    found = list(reference_damage(connection))  # type: ignore[arg-type]  # sqlite3's
+    if not found:
+        return
+    count = len(found)
+    lines = [
+        f"nothing was exported: {count} record{'s' if count > 1 else ''} "
+        f"refer{'' if count > 1 else 's'} to records that do not exist, so "
+        f"{'they' if count > 1 else 'it'} cannot be exported whole:",
+        *(str(d) for d in found[:_LISTED]),
+    ]
+    if count > _LISTED:
+        lines.append(f"… and {count - _LISTED} more")
+    raise DatabaseDamaged(db.path, found, "\n".join(lines))
+
+
 def _conference_batches_ids(session: Session) -> tuple[list[list[int]], int]:
     """The ids of the conferences to export in order, cut into batches; and their number."""
     rows = session.execute(
@@ -460,6 +488,7 @@ def _conference_batches(session: Session) -> Iterator[tuple[list[dict[str, Any]]
 def export_exchange(db: Database) -> dict[str, Any]:
     """The whole database (trash excepted) as an exchange document."""
     with db.reading() as session:
+        _refuse_records_left_out(session, db)
         lists = _export_lists(session)
         conferences = [c for batch, _, _ in _conference_batches(session) for c in batch]
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **lists, "conferences": conferences}
@@ -499,6 +528,7 @@ def write_exchange(db: Database, target: Path, progress: Progress | None = None)
         temp.open("w", encoding="utf-8", newline="\n") as out,
         db.reading() as session,
     ):
+        _refuse_records_left_out(session, db)
         out.write("{\n")
         out.write(f'  "format": {json.dumps(FORMAT_NAME)},\n')
         out.write(f'  "version": {json.dumps(FORMAT_VERSION)},\n')

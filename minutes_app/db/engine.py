@@ -33,7 +33,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class DatabaseRefused(Exception):
     """The file cannot be used. ``reason`` names why, for a translated message in the window:
-    "folder", "not_sqlite", "foreign", "unreadable" or "newer"; ``str()`` is the English text."""
+    "folder", "not_sqlite", "foreign", "unreadable", "newer", "empty_file", "no_folder" or
+    "damaged"; ``str()`` is the English text."""
 
     def __init__(self, reason: str, path: Path, message: str) -> None:
         super().__init__(message)
@@ -147,8 +148,18 @@ def prepare_database(path: Path) -> None:
     """Create the database at ``path`` or upgrade it to the current schema.
 
     Raises ``DatabaseRefused`` for a file that is not a minutes-app database or whose
-    schema is newer than this program; such a file is not modified.
+    schema is newer than this program, and for an existing file of 0 bytes ("empty_file":
+    its data was lost, and a new database in its place would hide that); such a file is
+    not modified.
     """
+    if path.is_file() and path.stat().st_size == 0:
+        raise DatabaseRefused(
+            "empty_file",
+            path,
+            f"{path} is empty (0 bytes): what it held is gone, perhaps after a disk error or "
+            "an interrupted copy. Nothing was changed; restore it from a backup in the window "
+            "(File → Restore from a backup…), or delete the file to start a new database.",
+        )
     revision = stored_revision(path)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise DatabaseRefused(

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from minutes_app import APP_NAME, __version__
 from minutes_app.core.identity import USER_KEY, chosen_user
 from minutes_app.db.engine import Database, DatabaseRefused
-from minutes_app.paths import default_database, settings_file
+from minutes_app.paths import data_dir, default_database, settings_file
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -84,6 +84,11 @@ _REFUSALS = {
     ),
     "unusable": QT_TRANSLATE_NOOP(
         "App", "%1 cannot be opened: the folder may be read-only or the disk full."
+    ),
+    "no_folder": QT_TRANSLATE_NOOP(
+        "App",
+        "%1 cannot be opened: its folder does not exist (is the drive or network share "
+        "connected?). Nothing was created.",
     ),
 }
 
@@ -144,8 +149,9 @@ def start_app(args: argparse.Namespace) -> Started | None:
     path = Path(args.db) if args.db else default_database()
     from minutes_app.ui import backup_ui
 
-    # Read-only file or folder, damage (restore offered), newer schema: said plainly.
-    db = backup_ui.open_checked(path, store, refusal_text)
+    # A missing folder (only the data folder is made), read-only file or folder, damage or
+    # an empty file (restore offered), newer schema: said plainly.
+    db = backup_ui.open_checked(path, store, refusal_text, data_dir())
     if db is None:
         return None
 

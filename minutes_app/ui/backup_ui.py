@@ -10,9 +10,10 @@ import datetime as dt
 import errno
 import hashlib
 import os
+import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -30,15 +31,14 @@ from minutes_app.core.backup import (
     backup_database,
     backup_due,
     check_backup,
-    fingerprint,
-    integrity_problems,
     is_database_file,
     list_backups,
     restore,
 )
 from minutes_app.core.files import NotARegularFile, remove_leftovers
 from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
-from minutes_app.ui.background import Prefetch
+from minutes_app.db.soundness import Damage, check_folder, find_damage, fingerprint
+from minutes_app.ui.background import BackgroundJob, Prefetch
 from minutes_app.ui.common import ask, inform
 from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
 
@@ -67,8 +67,36 @@ _BACKUP_PROBLEMS = {
 }
 
 
+# One line per damaged record, by Damage.kind: %1 table, %2 row, %3 column, %4 value, %5 the
+# rule or the table referred to.
+_DAMAGE_LINES = {
+    "empty_file": QT_TRANSLATE_NOOP("Backups", "the file is empty (0 bytes)"),
+    "not_allowed": QT_TRANSLATE_NOOP("Backups", "table %1, row %2: %3 %4 is not allowed"),
+    "rule": QT_TRANSLATE_NOOP("Backups", "table %1, row %2: breaks the rule %5"),
+    "missing": QT_TRANSLATE_NOOP("Backups", "table %1, row %2: %3 is missing"),
+    "date": QT_TRANSLATE_NOOP("Backups", "table %1, row %2: %3 %4 is not a valid date"),
+    "datetime": QT_TRANSLATE_NOOP(
+        "Backups", "table %1, row %2: %3 %4 is not a valid date and time"
+    ),
+    "number": QT_TRANSLATE_NOOP("Backups", "table %1, row %2: %3 %4 is not a whole number"),
+    "reference": QT_TRANSLATE_NOOP(
+        "Backups", "table %1, row %2: %3 refers to %5 %4, which does not exist"
+    ),
+}
+
+
 def _translate(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
+
+
+def damage_text(damage: Damage) -> str:
+    """One damaged record in the window's language (SQLite's own findings stay as said)."""
+    source = _DAMAGE_LINES.get(damage.kind)
+    if source is None:
+        return str(damage)
+    values = [damage.table, damage.row, damage.column, damage.value, damage.detail]
+    # In one pass, so that a value holding "%2" is shown as it is.
+    return re.sub(r"%([1-5])", lambda m: values[int(m[1]) - 1], _translate(str(source)))
 
 
 def backup_problem_text(exc: BackupError) -> str:
@@ -181,32 +209,39 @@ def open_checked(
     path: Path,
     store: QSettings,
     refusal_text: Callable[[DatabaseRefused], str],
+    own_folder: Path | None = None,
 ) -> Database | None:
     """Open the database at ``path`` for the window, or say in plain words why not.
 
-    A read-only file or folder is refused before SQLite touches it. A file that fails
-    SQLite's quick check (run unless the file is untouched since this program closed it)
-    is reported as damaged, with restore from the newest backup offered. Returns None
-    when nothing could be opened; the reason has been shown.
+    A folder that does not exist is refused (an unmounted share), unless it is
+    ``own_folder``, the program's data folder; a read-only file or folder is refused
+    before SQLite touches it. A file that is damaged is reported, with restore from the
+    newest backup offered: an empty file (0 bytes), or one in which ``find_damage`` finds
+    broken pages or records (checked unless the file is untouched since this program
+    closed it, on a worker thread: a large file takes a second or two). Returns None when
+    nothing could be opened; the reason has been shown.
     """
     while True:
         problem = _write_problem(path)
         if problem is not None:
             QMessageBox.critical(None, APP_NAME, problem)
             return None
-        damage: list[str] = []
+        damage: list[Damage] = []
         try:
+            check_folder(path, own_folder)
             stored_revision(path)  # refuses what is not a minutes-app database, untouched
             if path.is_file() and path.stat().st_size and needs_check(path, store):
-                with _busy():
-                    damage = integrity_problems(path, quick=True)
+                damage = _damage_found(path)
             if not damage:
                 return Database.open(path)
         except DatabaseRefused as exc:
-            if exc.reason != "unreadable":
+            if exc.reason == "empty_file":
+                damage = [Damage("empty_file")]
+            elif exc.reason == "unreadable":
+                damage = [Damage("file", detail=str(exc))]
+            else:
                 QMessageBox.critical(None, APP_NAME, refusal_text(exc))
                 return None
-            damage = [str(exc)]
         except storage_errors() as exc:
             QMessageBox.critical(
                 None,
@@ -219,6 +254,20 @@ def open_checked(
         if not DamagedDatabase(path, store, damage).offer_restore():
             return None
         # Restored: open again, checking the restored file as well.
+
+
+def _damage_found(path: Path) -> list[Damage]:
+    """``find_damage(path)`` on a worker thread; the UI thread goes on painting, and a
+    progress window shows after a moment (there is no main window yet)."""
+    label = QCoreApplication.translate("Backups", "Checking the database %1…").replace(
+        "%1", str(path)
+    )
+    with _busy():
+        job = BackgroundJob(None, label, lambda progress: find_damage(path, progress=progress))
+        job.dialog.setCancelButton(None)  # a file half checked is not opened either
+        job.dialog.setValue(0)  # shows it once the check has taken a moment
+        found: list[Damage] = job.run()
+    return found
 
 
 class _busy:
@@ -239,14 +288,40 @@ class _busy:
 
 
 class DamagedDatabase(QObject):
-    """The prompt for a database that fails its integrity check when it is opened."""
+    """The prompt for a database found damaged when it is opened: broken pages or records,
+    or an empty file."""
 
-    def __init__(self, path: Path, store: QSettings, problems: list[str]) -> None:
+    def __init__(self, path: Path, store: QSettings, problems: Sequence[Damage | str]) -> None:
         super().__init__()
         self.path = path
         self.store = store
-        self.problems = problems
+        # A plain string is SQLite's own finding.
+        self.problems = [p if isinstance(p, Damage) else Damage("file", detail=p) for p in problems]
         self.box: QMessageBox | None = None
+
+    def what_happened(self) -> str:
+        """The first words of the prompt: what is wrong with the file."""
+        first = self.problems[0] if self.problems else Damage("file")
+        if first.kind == "empty_file":
+            return self.tr(
+                "The database %1 is empty (0 bytes): what it held is gone, perhaps after a "
+                "disk error or an interrupted copy."
+            ).replace("%1", str(self.path))
+        if first.kind == "file":
+            return self.tr(
+                "The database %1 is damaged: SQLite found errors in it. Working on it could "
+                "lose more data."
+            ).replace("%1", str(self.path))
+        text = self.tr("The database %1 is damaged: %2. Working on it could lose more data.")
+        text = text.replace("%1", str(self.path)).replace("%2", damage_text(first))
+        more = len(self.problems) - 1
+        if more == 1:
+            text += " " + self.tr("1 more problem is listed under the details.")
+        elif more > 1:
+            text += " " + self.tr("%1 more problems are listed under the details.").replace(
+                "%1", str(more)
+            )
+        return text
 
     def newest(self) -> Backup | None:
         """The newest backup of this database in the backup folder."""
@@ -257,10 +332,7 @@ class DamagedDatabase(QObject):
         """Ask until the clerk restores a backup (True) or gives up (False)."""
         while True:
             newest = self.newest()
-            text = self.tr(
-                "The database %1 is damaged: SQLite found errors in it. Working on it could "
-                "lose more data."
-            ).replace("%1", str(self.path))
+            text = self.what_happened()
             if newest is not None:
                 text += "\n\n" + self.tr(
                     "The newest backup was taken on %1. Restore it? The damaged file is kept "
@@ -272,7 +344,7 @@ class DamagedDatabase(QObject):
                     "%1", str(folder)
                 )
             box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Damaged database"), text)
-            box.setDetailedText("\n".join(self.problems))
+            box.setDetailedText("\n".join(damage_text(p) for p in self.problems))
             restore_newest = None
             if newest is not None:
                 restore_newest = box.addButton(

@@ -1032,6 +1032,7 @@ class MainWindow(QMainWindow):
     def _on_export(self) -> None:
         from minutes_app.core.exchange import write_exchange
         from minutes_app.core.export_common import ExportCancelled
+        from minutes_app.db.soundness import DatabaseDamaged
         from minutes_app.ui.background import run_in_background
 
         name, _ = QFileDialog.getSaveFileName(
@@ -1067,6 +1068,25 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Export"),
                 self.tr("The file cannot be written: %1").replace("%1", str(exc.strerror or exc)),
+                error=True,
+            )
+            return
+        except DatabaseDamaged as exc:  # records that could not be exported whole
+            from minutes_app.ui.backup_ui import damage_text
+
+            shown = "\n".join(damage_text(d) for d in exc.damage[:20])
+            more = len(exc.damage) - 20
+            if more > 0:
+                shown += "\n" + self.tr("… and %n more problems.", "", more)
+            inform(
+                self,
+                self.tr("Export"),
+                self.tr(
+                    "Nothing was exported: these records refer to records that do not exist, "
+                    "so they cannot be exported whole:"
+                )
+                + "\n\n"
+                + shown,
                 error=True,
             )
             return

@@ -27,6 +27,10 @@
         <source>%1 cannot be opened: the folder may be read-only or the disk full.</source>
         <translation>Không mở được %1: thư mục có thể chỉ cho phép đọc hoặc ổ đĩa đã đầy.</translation>
     </message>
+    <message>
+        <source>%1 cannot be opened: its folder does not exist (is the drive or network share connected?). Nothing was created.</source>
+        <translation>Không mở được %1: thư mục chứa tệp không tồn tại (ổ đĩa hoặc thư mục dùng chung trên mạng đã được kết nối chưa?). Chưa có gì được tạo ra.</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundJob</name>
@@ -82,6 +86,38 @@
         <translation>%1 không phải là tệp mà là thiết bị, đường ống (pipe) hoặc thư mục; chưa ghi gì vào đó. Hãy chọn một tệp.</translation>
     </message>
     <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>tệp trống (0 byte)</translation>
+    </message>
+    <message>
+        <source>table %1, row %2: %3 %4 is not allowed</source>
+        <translation>bảng %1, dòng %2: giá trị %4 của %3 không được phép</translation>
+    </message>
+    <message>
+        <source>table %1, row %2: breaks the rule %5</source>
+        <translation>bảng %1, dòng %2: vi phạm quy tắc %5</translation>
+    </message>
+    <message>
+        <source>table %1, row %2: %3 is missing</source>
+        <translation>bảng %1, dòng %2: thiếu giá trị của %3</translation>
+    </message>
+    <message>
+        <source>table %1, row %2: %3 %4 is not a valid date</source>
+        <translation>bảng %1, dòng %2: %3 %4 không phải là ngày hợp lệ</translation>
+    </message>
+    <message>
+        <source>table %1, row %2: %3 %4 is not a valid date and time</source>
+        <translation>bảng %1, dòng %2: %3 %4 không phải là ngày giờ hợp lệ</translation>
+    </message>
+    <message>
+        <source>table %1, row %2: %3 %4 is not a whole number</source>
+        <translation>bảng %1, dòng %2: %3 %4 không phải là số nguyên</translation>
+    </message>
+    <message>
+        <source>table %1, row %2: %3 refers to %5 %4, which does not exist</source>
+        <translation>bảng %1, dòng %2: %3 trỏ tới bản ghi %4 của bảng %5, nhưng bản ghi này không tồn tại</translation>
+    </message>
+    <message>
         <source>The disk is full, so nothing was written. Free some space and try again; what you entered is still in the window.</source>
         <translation>Ổ đĩa đã đầy nên chưa ghi được gì. Hãy giải phóng dung lượng rồi thử lại; những gì đã nhập vẫn còn trên cửa sổ.</translation>
     </message>
@@ -112,6 +148,10 @@
     <message>
         <source>%1 cannot be opened: %2</source>
         <translation>Không mở được %1: %2</translation>
+    </message>
+    <message>
+        <source>Checking the database %1…</source>
+        <translation>Đang kiểm tra cơ sở dữ liệu %1…</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -823,8 +863,24 @@
 <context>
     <name>DamagedDatabase</name>
     <message>
+        <source>The database %1 is empty (0 bytes): what it held is gone, perhaps after a disk error or an interrupted copy.</source>
+        <translation>Cơ sở dữ liệu %1 trống (0 byte): dữ liệu trong tệp đã mất, có thể do lỗi ổ đĩa hoặc do việc sao chép bị gián đoạn.</translation>
+    </message>
+    <message>
         <source>The database %1 is damaged: SQLite found errors in it. Working on it could lose more data.</source>
         <translation>Cơ sở dữ liệu %1 bị hỏng: SQLite phát hiện lỗi trong tệp. Tiếp tục làm việc trên tệp này có thể mất thêm dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged: %2. Working on it could lose more data.</source>
+        <translation>Cơ sở dữ liệu %1 bị hỏng: %2. Tiếp tục làm việc trên tệp này có thể mất thêm dữ liệu.</translation>
+    </message>
+    <message>
+        <source>1 more problem is listed under the details.</source>
+        <translation>Còn 1 lỗi khác được liệt kê trong phần chi tiết.</translation>
+    </message>
+    <message>
+        <source>%1 more problems are listed under the details.</source>
+        <translation>Còn %1 lỗi khác được liệt kê trong phần chi tiết.</translation>
     </message>
     <message>
         <source>The newest backup was taken on %1. Restore it? The damaged file is kept beside the database.</source>
@@ -1562,6 +1618,10 @@
     <message>
         <source>The file cannot be written: %1</source>
         <translation>Không ghi được tệp: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: these records refer to records that do not exist, so they cannot be exported whole:</source>
+        <translation>Chưa xuất dữ liệu nào: các bản ghi sau trỏ tới những bản ghi không tồn tại, nên không thể xuất trọn vẹn:</translation>
     </message>
     <message>
         <source>Exported to %1</source>

@@ -9,12 +9,19 @@ import sys
 import warnings
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from minutes_app.core.search_index import is_index_table
-from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, open_database, stored_revision
+from minutes_app.db.engine import (
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    DatabaseRefused,
+    open_database,
+    stored_revision,
+)
 from minutes_app.db.migrate import alembic_config, script_revisions
 from minutes_app.db.models import Base
 
@@ -79,13 +86,14 @@ def test_nonexistent_path_is_created_at_head(tmp_path: Path) -> None:
     assert _tables(path) == sorted(TABLES + SEARCH_TABLES)
 
 
-def test_empty_file_is_upgraded_to_head(db_path: Path) -> None:
+def test_an_existing_empty_file_is_refused_not_made_a_new_database(db_path: Path) -> None:
+    # Its data was lost (tests/db/test_soundness.py): a backup is restored instead.
     db_path.write_bytes(b"")
 
-    open_database(db_path).dispose()
+    with pytest.raises(DatabaseRefused, match="is empty"):
+        open_database(db_path)
 
-    assert stored_revision(db_path) == HEAD_REVISION
-    assert _tables(db_path) == sorted(TABLES + SEARCH_TABLES)
+    assert db_path.read_bytes() == b""
 
 
 def test_sqlite_file_without_tables_is_upgraded_to_head(db_path: Path) -> None:

@@ -12,6 +12,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -22,6 +23,7 @@ from sqlalchemy import event, select
 from minutes_app.core.backup import automatic_backup, integrity_problems
 from minutes_app.db.engine import Database, open_database
 from minutes_app.db.models import Unit
+from minutes_app.db.soundness import Damage
 from minutes_app.paths import default_database
 from minutes_app.ui import backup_ui
 from minutes_app.ui.app import refusal_text, run_app, settings
@@ -230,13 +232,13 @@ def test_a_cleanly_closed_untouched_database_is_not_checked_again(
     db_path = tmp_path / "minutes.sqlite3"
     make_database(db_path, 10)
     checked: list[Path] = []
-    real = backup_ui.integrity_problems
+    real = backup_ui.find_damage
 
-    def counting(path: Path, **kwargs: bool) -> list[str]:
+    def counting(path: Path, **kwargs: Any) -> list[Damage]:
         checked.append(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(backup_ui, "integrity_problems", counting)
+    monkeypatch.setattr(backup_ui, "find_damage", counting)
     for _ in range(2):
         db = backup_ui.open_checked(db_path, store, refusal_text)
         assert db is not None
