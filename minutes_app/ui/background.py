@@ -18,6 +18,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from minutes_app.ui.common import plain_label
+
 Work = Callable[[Callable[[int, int], bool]], Any]
 
 _SHOW_AFTER_MS = 400  # quick work finishes before a dialog would flash up
@@ -73,6 +75,7 @@ class BackgroundJob(QObject):
     def __init__(self, parent: QWidget | None, label: str, work: Work) -> None:
         super().__init__()
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setLabel(plain_label(label))  # the label may name a file
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(_SHOW_AFTER_MS)
         self.dialog.setAutoReset(False)

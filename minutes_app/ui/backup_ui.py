@@ -37,7 +37,7 @@ from minutes_app.core.backup import (
 )
 from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
 from minutes_app.ui.background import Prefetch
-from minutes_app.ui.common import ask, inform
+from minutes_app.ui.common import as_written, ask, inform
 from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
 
 CONTEXT = "Backups"
@@ -184,7 +184,7 @@ def open_checked(
     while True:
         problem = _write_problem(path)
         if problem is not None:
-            QMessageBox.critical(None, APP_NAME, problem)
+            QMessageBox.critical(None, APP_NAME, as_written(problem))
             return None
         damage: list[str] = []
         try:
@@ -196,16 +196,18 @@ def open_checked(
                 return Database.open(path)
         except DatabaseRefused as exc:
             if exc.reason != "unreadable":
-                QMessageBox.critical(None, APP_NAME, refusal_text(exc))
+                QMessageBox.critical(None, APP_NAME, as_written(refusal_text(exc)))
                 return None
             damage = [str(exc)]
         except storage_errors() as exc:
             QMessageBox.critical(
                 None,
                 APP_NAME,
-                QCoreApplication.translate("Backups", "%1 cannot be opened: %2")
-                .replace("%1", str(path))
-                .replace("%2", storage_error_text(exc)),
+                as_written(
+                    QCoreApplication.translate("Backups", "%1 cannot be opened: %2")
+                    .replace("%1", str(path))
+                    .replace("%2", storage_error_text(exc))
+                ),
             )
             return None
         if not DamagedDatabase(path, store, damage).offer_restore():
@@ -264,6 +266,7 @@ class DamagedDatabase(QObject):
                     "%1", str(folder)
                 )
             box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Damaged database"), text)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # it names the file
             box.setDetailedText("\n".join(self.problems))
             restore_newest = None
             if newest is not None:

@@ -36,7 +36,7 @@ from minutes_app.core.conferences import (
 )
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import Prefetch, off_ui_thread
-from minutes_app.ui.common import ask, inform, vietnamese_collator
+from minutes_app.ui.common import ask, inform, plain_label, vietnamese_collator
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.export_actions import ExportActions
 from minutes_app.ui.task_style import DUE_SOON
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 900])
         self.setCentralWidget(self.splitter)
 
-        self.status_db = QLabel()
+        self.status_db = plain_label()  # a file name may look like HTML
         self.status_count = QLabel()
         self.statusBar().addWidget(self.status_count)
         self.statusBar().addPermanentWidget(self.status_db)

@@ -29,7 +29,7 @@ from minutes_app.core.task_actions import (
     TaskActionError,
     preset_deadline,
 )
-from minutes_app.ui.common import ButtonRow
+from minutes_app.ui.common import ButtonRow, plain_label
 from minutes_app.ui.completion import FoldingCompleter
 
 ERROR_STYLE = "color: #b3261e;"
@@ -133,7 +133,7 @@ class TaskActionDialog(QDialog):
             form.addRow(self.tr("&Reason (required)"), self.text)
         else:
             form.addRow(self.tr("&Reason"), self.text)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.buttons = ButtonRow(self, self.tr("OK"), self._on_ok)
@@ -219,7 +219,7 @@ class CreateTasksDialog(QDialog):
         self.no_deadline = QRadioButton(self.tr("No deadline (ongoing task)"))
         self.preset.setChecked(True)
         self.deadline_label = QLabel()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
 
