@@ -35,7 +35,14 @@ from minutes_app.core.backup import (
     list_backups,
     restore,
 )
-from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
+from minutes_app.db.engine import (
+    Database,
+    DatabaseRefused,
+    busy_refusal,
+    storage_errors,
+    stored_revision,
+)
+from minutes_app.db.locks import is_busy
 from minutes_app.ui.background import Prefetch
 from minutes_app.ui.common import as_written, ask, inform
 from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
@@ -200,6 +207,9 @@ def open_checked(
                 return None
             damage = [str(exc)]
         except storage_errors() as exc:
+            if is_busy(exc):  # locked by another copy while the file was checked
+                QMessageBox.critical(None, APP_NAME, as_written(refusal_text(busy_refusal(path))))
+                return None
             QMessageBox.critical(
                 None,
                 APP_NAME,

@@ -24,6 +24,10 @@
         <translation>%1 được ghi bởi phiên bản minutes-app mới hơn. Hãy cập nhật chương trình; tệp không bị thay đổi.</translation>
     </message>
     <message>
+        <source>%1 is busy: another copy of minutes-app is writing to it (it may be upgrading it). Try again in a moment.</source>
+        <translation>%1 đang bận: một cửa sổ minutes-app khác đang ghi vào tệp (có thể đang nâng cấp tệp). Hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
         <source>%1 cannot be opened: the folder may be read-only or the disk full.</source>
         <translation>Không mở được %1: thư mục có thể chỉ cho phép đọc hoặc ổ đĩa đã đầy.</translation>
     </message>
