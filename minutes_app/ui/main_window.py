@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -35,7 +36,8 @@ from minutes_app.core.conferences import (
     list_conferences,
 )
 from minutes_app.db.engine import Database
-from minutes_app.ui.background import Prefetch, off_ui_thread
+from minutes_app.db.locks import DatabaseBusy
+from minutes_app.ui.background import Prefetch, off_ui_thread, write_off_ui_thread
 from minutes_app.ui.common import ask, inform, plain_label, vietnamese_collator
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.export_actions import ExportActions
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.from_text_dialog import FromTextDialog
     from minutes_app.ui.overview_page import OverviewPage
     from minutes_app.ui.search_dialog import SearchDialog
-    from minutes_app.ui.task_dialogs import TaskActionDialog
+    from minutes_app.ui.task_dialogs import ChosenValues, TaskActionDialog
     from minutes_app.ui.task_register import TaskRegisterPage
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
@@ -554,8 +556,13 @@ class MainWindow(QMainWindow):
 
         from minutes_app.core.conference_edit import load_conference, save_conference
 
-        try:
-            conference_id = save_conference(self.db, form)
+        try:  # off the UI thread: the window stays alive while another copy holds the file
+            conference_id = write_off_ui_thread(
+                self.editor or self, self.db.path, lambda: save_conference(self.db, form)
+            )
+        except DatabaseBusy:
+            inform(self, self.tr("Save"), self._busy_text(), error=True)
+            return None
         except (OperationalError, IntegrityError) as exc:
             from minutes_app.ui.backup_ui import storage_error_text  # plain words: disk full…
 
@@ -572,6 +579,12 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(self.tr("Saved."), 5000)
         return load_conference(self.db, conference_id)
+
+    def _busy_text(self) -> str:
+        return self.tr(
+            "Another copy of the program kept the database busy, so nothing was saved. "
+            "What you entered is still in the window: try again in a moment."
+        )
 
     def _on_editor_finished(self, _result: int) -> None:
         self.editor = None
@@ -705,7 +718,7 @@ class MainWindow(QMainWindow):
         if not ids:
             return None
         db = self.db
-        runners: dict[str, Callable[[TaskActionDialog], Callable[[], ActionRecord]]] = {
+        runners: dict[str, Callable[[ChosenValues], Callable[[], ActionRecord]]] = {
             "progress": lambda d: lambda: add_progress(db, ids, d.chosen_text()),
             "extend": lambda d: lambda: extend_deadline(db, ids, d.chosen_date(), d.chosen_text()),
             "complete": lambda d: lambda: complete(db, ids, d.chosen_date(), d.chosen_text()),
@@ -719,8 +732,10 @@ class MainWindow(QMainWindow):
         bound: list[Callable[[], ActionRecord]] = []
 
         def run(dialog: TaskActionDialog) -> ActionRecord:
-            action = runners[kind](dialog)
-            record = action()
+            # The dialog's values are read here; the action runs off the UI thread, waiting
+            # for another copy of the program if it holds the database (DatabaseBusy).
+            action = runners[kind](dialog.chosen())
+            record = write_off_ui_thread(dialog, db.path, action)
             bound.append(action)
             return record
 
@@ -757,10 +772,18 @@ class MainWindow(QMainWindow):
             [p.name for p in list_people(self.db)],
             editor,
         )
-        if dialog.exec() != dialog.DialogCode.Accepted or dialog.request is None:
-            return
-        request = dialog.request
-        record = create_tasks(self.db, request)
+        while True:
+            if dialog.exec() != dialog.DialogCode.Accepted or dialog.request is None:
+                return
+            request = dialog.request
+            try:
+                record = write_off_ui_thread(
+                    editor, self.db.path, partial(create_tasks, self.db, request)
+                )
+            except DatabaseBusy:  # asked again, with what the clerk entered
+                inform(editor, self.tr("Create tasks"), self._busy_text(), error=True)
+                continue
+            break
         self.undo_stack.push(
             TaskActionCommand(
                 self, self.tr("Create tasks"), lambda: create_tasks(self.db, request), record

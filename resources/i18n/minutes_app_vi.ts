@@ -1328,6 +1328,10 @@
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
+    <message>
+        <source>Another copy of the program kept the database busy, so nothing was saved. What you entered is still in the window: try again in a moment.</source>
+        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa lưu được gì. Những gì đã nhập vẫn còn trên cửa sổ: hãy thử lại sau giây lát.</translation>
+    </message>
     <message numerus="yes">
         <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
         <translation>
@@ -1837,6 +1841,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
+    <message>
+        <source>Another copy of the program kept the database busy, so nothing was changed. Press OK again in a moment.</source>
+        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa có gì thay đổi. Hãy bấm OK lại sau giây lát.</translation>
+    </message>
 </context>
 <context>
     <name>TaskActionError</name>
@@ -2134,6 +2142,21 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Delete for good</source>
         <translation>Xóa vĩnh viễn</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingForLock</name>
+    <message>
+        <source>Waiting for another copy of the program to finish writing…</source>
+        <translation>Đang chờ một cửa sổ minutes-app khác ghi xong…</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Thôi chờ</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
     </message>
 </context>
 </TS>
