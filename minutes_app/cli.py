@@ -128,11 +128,14 @@ def cmd_conferences(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from minutes_app.core.exchange import summary_lines
+    from minutes_app.core.exchange_read import ExchangeError
     from minutes_app.core.samples import load_samples
 
     db = _open_db(args)
     try:
         summary = load_samples(db)
+    except ExchangeError as exc:  # the database refused the samples: said as import-json does
+        raise Refused("\n".join(exc.problems)) from exc
     finally:
         db.close()
     for line in summary_lines(summary):
@@ -498,6 +501,20 @@ def _task_parser(commands: Any) -> None:
         a.add_argument("--reason", required=True, metavar="TEXT")
 
 
+def _storage_problem(exc: BaseException) -> str | None:
+    """Plain words for an error that comes of the database being locked or read-only."""
+    from minutes_app.db.locks import is_busy, is_read_only
+
+    if is_busy(exc):
+        return "the database is busy: another copy of minutes-app is writing to it; try again"
+    if is_read_only(exc):
+        return (
+            "the database cannot be written: the file or its folder is read-only; "
+            "nothing was changed"
+        )
+    return None
+
+
 def _utf8(stream: TextIO) -> None:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
@@ -524,16 +541,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else USAGE
     except (Refused, DatabaseRefused) as exc:
-        for line in str(exc).splitlines():
+        said = str(exc) if isinstance(exc, DatabaseRefused) else _storage_problem(exc)
+        for line in (said or str(exc)).splitlines():
             print(f"{APP_NAME}: {line}", file=sys.stderr)
         return REFUSED
     except OperationalError as exc:
-        print(f"{APP_NAME}: the database cannot be used: {exc.orig}", file=sys.stderr)
+        said = _storage_problem(exc) or f"the database cannot be used: {exc.orig}"
+        print(f"{APP_NAME}: {said}", file=sys.stderr)
         return REFUSED
     except KeyboardInterrupt:
         return REFUSED
     except Exception as exc:
         # Whatever slipped through is still reported as one line, never a traceback.
+        said = _storage_problem(exc)
+        if said is not None:
+            print(f"{APP_NAME}: {said}", file=sys.stderr)
+            return REFUSED
         if os.environ.get("MINUTES_APP_DEBUG"):
             raise
         print(f"{APP_NAME}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -27,6 +27,7 @@ from minutes_app.db.engine import (
     DatabaseRefused,
     stored_revision,
 )
+from minutes_app.db.locks import is_busy
 from minutes_app.db.soundness import find_damage
 
 SUFFIX = ".sqlite3"
@@ -176,6 +177,8 @@ def integrity_problems(path: Path, *, quick: bool = False, limit: int = 20) -> l
         with closing(_read_only(path)) as conn:
             rows = conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise  # another copy holds a lock: that is no damage, and the caller says so
         return [str(exc)]
     found = [str(row[0]) for row in rows]
     return [] if found == ["ok"] else found

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from minutes_app.core.text import fold
+from minutes_app.db.locks import is_busy
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -27,14 +28,21 @@ KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "000
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 BUSY_TIMEOUT_MS = 10_000
+# Opening waits this long for another copy of the program that is upgrading the file (it
+# holds the write lock for the whole migration), then says the database is busy.
+OPEN_WAIT_MS = 60_000
+# A database another program left in rollback-journal mode is switched to WAL when that can
+# be done at once; otherwise (read-only, another connection reading) it is used as it is.
+_WAL_SWITCH_WAIT_MS = 200
 _WRITE_OPTION = "minutes_app_write"  # execution option: this transaction will write
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseRefused(Exception):
     """The file cannot be used. ``reason`` names why, for a translated message in the window:
-    "folder", "not_sqlite", "foreign", "unreadable", "newer", "empty_file", "no_folder" or
-    "damaged"; ``str()`` is the English text."""
+    "folder", "not_sqlite", "foreign", "unreadable", "newer", "empty_file", "no_folder",
+    "damaged" or "busy" (another copy of the program kept it locked past ``OPEN_WAIT_MS``);
+    ``str()`` is the English text."""
 
     def __init__(self, reason: str, path: Path, message: str) -> None:
         super().__init__(message)
@@ -73,7 +81,7 @@ def stored_revision(path: Path) -> str | None:
             "not_sqlite", path, f"{path} is not a minutes-app database (not an SQLite file)."
         )
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=OPEN_WAIT_MS / 1000)
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -90,10 +98,29 @@ def stored_revision(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise busy_refusal(path) from exc
         raise DatabaseRefused(
             "unreadable", path, f"{path} cannot be read as a database ({exc})."
         ) from exc
     return None if row is None else str(row[0])
+
+
+def newer_refusal(path: Path, revision: str) -> DatabaseRefused:
+    return DatabaseRefused(
+        "newer",
+        path,
+        f"{path} was written by a newer version of minutes-app (schema {revision}). "
+        "Please update the program; the file was not changed.",
+    )
+
+
+def busy_refusal(path: Path) -> DatabaseRefused:
+    return DatabaseRefused(
+        "busy",
+        path,
+        f"{path} is busy: another copy of minutes-app is writing to it; try again in a moment.",
+    )
 
 
 def _on_connect(dbapi_connection: Any, _record: Any, *, foreign_keys: bool) -> None:
@@ -103,11 +130,29 @@ def _on_connect(dbapi_connection: Any, _record: Any, *, foreign_keys: bool) -> N
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
     # fold(text): the diacritic-, case- and đ-blind form that filters compare.
     dbapi_connection.create_function("fold", 1, _fold_or_none, deterministic=True)
+
+
+def _use_wal(cursor: Any) -> None:
+    """WAL, unless the file must stay in the rollback-journal mode another program set.
+
+    Switching needs the file and its folder writable and no other connection reading
+    (SQLITE_BUSY then, after the busy timeout: 10 s lost on every connection); reads and
+    writes work in either mode, so the switch is tried briefly and given up otherwise.
+    """
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    cursor.execute(f"PRAGMA busy_timeout = {_WAL_SWITCH_WAIT_MS}")
+    try:
+        cursor.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        pass  # read-only, or another connection is at work: the file keeps its journal
+    finally:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _fold_or_none(text: object) -> str | None:
@@ -162,17 +207,17 @@ def prepare_database(path: Path) -> None:
         )
     revision = stored_revision(path)
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseRefused(
-            "newer",
-            path,
-            f"{path} was written by a newer version of minutes-app (schema {revision}). "
-            "Please update the program; the file was not changed.",
-        )
+        raise newer_refusal(path, revision)
     if revision != HEAD_REVISION:
         from minutes_app.db.migrate import upgrade_to_head  # Alembic only when needed
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        upgrade_to_head(path)
+        try:
+            upgrade_to_head(path)
+        except Exception as exc:
+            if is_busy(exc):  # another copy kept the file locked past OPEN_WAIT_MS
+                raise busy_refusal(path) from exc
+            raise
 
 
 def open_database(path: Path) -> Engine:

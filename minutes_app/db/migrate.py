@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, event
 
-from minutes_app.db.engine import sqlite_engine
+from minutes_app.db.engine import (
+    _WRITE_OPTION,
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    OPEN_WAIT_MS,
+    newer_refusal,
+    sqlite_engine,
+)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -25,12 +34,38 @@ def script_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+def _revision(connection: Connection) -> str | None:
+    tables = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if tables is None:
+        return None
+    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
 def upgrade_to_head(path: Path) -> None:
-    """Run every pending migration on ``path`` in one transaction."""
+    """Run every pending migration on ``path`` in one transaction.
+
+    The transaction holds the write lock from its start (BEGIN IMMEDIATE), so that a second
+    copy of the program opening the file meanwhile waits for it (up to ``OPEN_WAIT_MS``)
+    instead of failing on "database is locked"; once it has the lock, it reads the revision
+    again and finds the work done.
+    """
     # Batch migrations copy tables; foreign keys stay off while they do, then are checked.
     engine = sqlite_engine(path, foreign_keys=False)
+
+    @event.listens_for(engine, "connect")
+    def _patient(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {OPEN_WAIT_MS}")
+
     try:
-        with engine.begin() as connection:
+        with engine.execution_options(**{_WRITE_OPTION: True}).begin() as connection:
+            revision = _revision(connection)
+            if revision == HEAD_REVISION:
+                return  # upgraded by another copy while this one waited for the lock
+            if revision is not None and revision not in KNOWN_REVISIONS:
+                raise newer_refusal(path, revision)
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")

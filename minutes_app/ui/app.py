@@ -82,6 +82,11 @@ _REFUSALS = {
         "%1 was written by a newer version of minutes-app. Please update the program; "
         "the file was not changed.",
     ),
+    "busy": QT_TRANSLATE_NOOP(
+        "App",
+        "%1 is busy: another copy of minutes-app is writing to it (it may be upgrading it). "
+        "Try again in a moment.",
+    ),
     "unusable": QT_TRANSLATE_NOOP(
         "App", "%1 cannot be opened: the folder may be read-only or the disk full."
     ),

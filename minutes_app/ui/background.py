@@ -13,10 +13,14 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from minutes_app.db.locks import write_when_free
+from minutes_app.ui.common import plain_label
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 
@@ -73,6 +77,7 @@ class BackgroundJob(QObject):
     def __init__(self, parent: QWidget | None, label: str, work: Work) -> None:
         super().__init__()
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setLabel(plain_label(label))  # the label may name a file
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(_SHOW_AFTER_MS)
         self.dialog.setAutoReset(False)
@@ -153,6 +158,15 @@ class Prefetch(Generic[Result]):
         self._finished.set()
         self._signal.done.emit()
 
+    def done(self) -> bool:
+        """Whether the work has finished: ``result()`` no longer waits."""
+        return self._finished.is_set()
+
+    @property
+    def finished(self) -> SignalInstance:
+        """Emitted, from the worker thread, once the work has finished."""
+        return self._signal.done
+
     def result(self) -> Result:
         if not self._finished.is_set():
             loop = QEventLoop()
@@ -189,3 +203,81 @@ class Prefetch(Generic[Result]):
 def off_ui_thread(work: Callable[[], Result]) -> Result:
     """``work()`` run on a worker thread while the window stays painted and ticking."""
     return Prefetch(work).result()
+
+
+# How long a write waits for another copy of the program to let go of the database's write
+# lock before it gives up (the clerk may stop waiting sooner).
+WRITE_WAIT_S = 60.0
+
+
+class WaitingForLock(QProgressDialog):
+    """Says that a write waits for another copy of the program; its button stops waiting."""
+
+    def __init__(self, parent: QWidget | None, stop: threading.Event) -> None:
+        super().__init__(parent)
+        self.setLabel(plain_label())
+        self.setLabelText(self.tr("Waiting for another copy of the program to finish writing…"))
+        self.setCancelButtonText(self.tr("Stop waiting"))
+        self.setRange(0, 0)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setMinimumDuration(0)
+        self.setAutoReset(False)
+        self.setAutoClose(False)
+        self.canceled.connect(lambda: self._on_canceled(stop))
+
+    def _on_canceled(self, stop: threading.Event) -> None:
+        stop.set()
+        self.setLabelText(self.tr("Stopping…"))
+
+
+class _Waiting(QObject):
+    # The write found the lock taken by another connection.
+    started = Signal()
+
+
+def _loop_until(done: Callable[[], bool], signals: list[SignalInstance], user_input: bool) -> None:
+    """Run a nested event loop until ``done()``; each of ``signals`` makes it look again."""
+    loop = QEventLoop()
+    for signal in signals:
+        signal.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    # A signal that went out before its connection was made: checked after them.
+    if not done():
+        flags = (
+            QEventLoop.ProcessEventsFlag.AllEvents
+            if user_input
+            else QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+        )
+        with short_switches():
+            loop.exec(flags)
+
+
+def write_off_ui_thread(parent: QWidget | None, path: Path, work: Callable[[], Result]) -> Result:
+    """``work()``, one write transaction on the database at ``path``, run on a worker thread
+    while the window keeps painting and its timers run; returns its result.
+
+    While another copy of the program holds the write lock, ``WaitingForLock`` says so;
+    raises ``DatabaseBusy`` (nothing written) when the clerk stops waiting or after
+    ``WRITE_WAIT_S``. ``work`` must not touch widgets: read what it needs from them first.
+    """
+    stop = threading.Event()
+    waiting = threading.Event()
+    notice = _Waiting()
+
+    def on_wait() -> None:
+        waiting.set()
+        notice.started.emit()
+
+    job = Prefetch(
+        lambda: write_when_free(path, work, wait_s=WRITE_WAIT_S, stop=stop, on_wait=on_wait)
+    )
+    # No input meanwhile: the clerk cannot start a second save while the first is running.
+    _loop_until(lambda: job.done() or waiting.is_set(), [job.finished, notice.started], False)
+    if not job.done():
+        dialog = WaitingForLock(parent, stop)
+        dialog.show()
+        try:  # the dialog is modal: only its button takes input
+            _loop_until(job.done, [job.finished], True)
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+    return job.result()

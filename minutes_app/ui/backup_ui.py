@@ -36,10 +36,17 @@ from minutes_app.core.backup import (
     restore,
 )
 from minutes_app.core.files import NotARegularFile, remove_leftovers
-from minutes_app.db.engine import Database, DatabaseRefused, storage_errors, stored_revision
+from minutes_app.db.engine import (
+    Database,
+    DatabaseRefused,
+    busy_refusal,
+    storage_errors,
+    stored_revision,
+)
+from minutes_app.db.locks import is_busy
 from minutes_app.db.soundness import Damage, check_folder, find_damage, fingerprint
 from minutes_app.ui.background import BackgroundJob, Prefetch
-from minutes_app.ui.common import ask, inform
+from minutes_app.ui.common import as_written, ask, inform
 from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
 
 CONTEXT = "Backups"
@@ -224,7 +231,7 @@ def open_checked(
     while True:
         problem = _write_problem(path)
         if problem is not None:
-            QMessageBox.critical(None, APP_NAME, problem)
+            QMessageBox.critical(None, APP_NAME, as_written(problem))
             return None
         damage: list[Damage] = []
         try:
@@ -240,15 +247,20 @@ def open_checked(
             elif exc.reason == "unreadable":
                 damage = [Damage("file", detail=str(exc))]
             else:
-                QMessageBox.critical(None, APP_NAME, refusal_text(exc))
+                QMessageBox.critical(None, APP_NAME, as_written(refusal_text(exc)))
                 return None
         except storage_errors() as exc:
+            if is_busy(exc):  # locked by another copy while the file was checked
+                QMessageBox.critical(None, APP_NAME, as_written(refusal_text(busy_refusal(path))))
+                return None
             QMessageBox.critical(
                 None,
                 APP_NAME,
-                QCoreApplication.translate("Backups", "%1 cannot be opened: %2")
-                .replace("%1", str(path))
-                .replace("%2", storage_error_text(exc)),
+                as_written(
+                    QCoreApplication.translate("Backups", "%1 cannot be opened: %2")
+                    .replace("%1", str(path))
+                    .replace("%2", storage_error_text(exc))
+                ),
             )
             return None
         if not DamagedDatabase(path, store, damage).offer_restore():
@@ -344,6 +356,7 @@ class DamagedDatabase(QObject):
                     "%1", str(folder)
                 )
             box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Damaged database"), text)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # it names the file
             box.setDetailedText("\n".join(damage_text(p) for p in self.problems))
             restore_newest = None
             if newest is not None:

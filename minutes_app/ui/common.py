@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -25,9 +27,26 @@ def vietnamese_collator() -> QCollator:
     return collator
 
 
+def plain_label(text: str = "") -> QLabel:
+    """A label that shows its text as written: a name such as "<b>X</b>" is not HTML."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def as_written(text: str) -> str:
+    """``text`` for a place that reads text as HTML when it looks like HTML and cannot be
+    told otherwise (a tooltip, a static message box, a chart's labels): escaped there, so
+    that it shows as written; returned unchanged when Qt would show it as plain text."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{escape(text, quote=False)}</p>"
+
+
 def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str | None = None) -> bool:
     """A yes/no question whose buttons say what they do (Qt ships no Vietnamese for Yes/No)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the question may name stored records
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(
         no or QCoreApplication.translate("Common", "Cancel"), QMessageBox.ButtonRole.RejectRole
@@ -41,6 +60,7 @@ def ask(parent: QWidget | None, title: str, question: str, yes: str, no: str | N
 def inform(parent: QWidget | None, title: str, text: str, *, error: bool = False) -> None:
     icon = QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names, titles: shown as written
     box.addButton(QCoreApplication.translate("Common", "Close"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 

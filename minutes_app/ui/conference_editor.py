@@ -40,7 +40,7 @@ from minutes_app.core.conference_edit import (
     check,
 )
 from minutes_app.core.text import clean, fold
-from minutes_app.ui.common import ButtonRow
+from minutes_app.ui.common import ButtonRow, plain_label
 from minutes_app.ui.completion import CompletingDelegate, FoldingCompleter
 from minutes_app.ui.table_section import TableSection
 
@@ -121,7 +121,7 @@ class DocumentDialog(QDialog):
         self.issuer.setPlaceholderText(self.tr("e.g. Bộ Chính trị"))
         self.subject = QPlainTextEdit()
         self.subject.setTabChangesFocus(True)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("&Kind"), self.kind)
@@ -251,7 +251,7 @@ class ConferenceEditor(QDialog):
     # --- construction of the tabs ------------------------------------------------------
 
     def _error_label(self) -> QLabel:
-        label = QLabel()
+        label = plain_label()
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
         label.hide()
@@ -371,7 +371,7 @@ class ConferenceEditor(QDialog):
         detail = QWidget()
         detail_layout = QGridLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        self.point_caption = QLabel()
+        self.point_caption = plain_label()  # "People at %1": the name as the clerk typed it
         detail_layout.addWidget(self.point_caption, 0, 0, 1, 2)
         detail_layout.addWidget(self.presiding, 1, 0)
         detail_layout.addWidget(self.attendees, 1, 1)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.conferences import ConferenceSummary
 from minutes_app.core.text import fold
-from minutes_app.ui.common import add_labelled, refill_choices, vietnamese_collator
+from minutes_app.ui.common import add_labelled, as_written, refill_choices, vietnamese_collator
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -236,10 +236,10 @@ class ConferenceTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: ConferenceSummary, column: int) -> str:
         if column == COL_POINTS:
-            return "\n".join(row.bridge_points)
+            return as_written("\n".join(row.bridge_points))
         if column == COL_CHAIR:
-            return "\n".join(row.chairs)
-        return row.title
+            return as_written("\n".join(row.chairs))
+        return as_written(row.title)
 
     def conference_id(self, row: int) -> int | None:
         return self._visible[row].id if 0 <= row < self._shown else None

@@ -35,7 +35,7 @@ from minutes_app.core.directory import (
 )
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import off_ui_thread
-from minutes_app.ui.common import ButtonRow
+from minutes_app.ui.common import ButtonRow, plain_label
 from minutes_app.ui.completion import FoldingCompleter
 from minutes_app.ui.rows_model import Column, RowsModel
 
@@ -59,7 +59,7 @@ class NameDialog(QDialog):
                 FoldingCompleter(choices, edit).attach(edit)
             form.addRow(label, edit)
             self.edits.append(edit)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet("color: #b3261e;")
         buttons = ButtonRow(self, self.tr("OK"))
         layout = QVBoxLayout(self)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,7 +35,7 @@ from minutes_app.core.draft_form import (
     read_text_file,
 )
 from minutes_app.core.text import nfc
-from minutes_app.ui.common import inform
+from minutes_app.ui.common import as_written, inform, plain_label
 
 # Background of each kind of recognised piece; light, so black text stays readable.
 SPAN_COLOURS = {
@@ -77,7 +76,7 @@ class FromTextDialog(QDialog):
         self.open_button.clicked.connect(self._on_open)
         self.paste_button = QPushButton(self.tr("&Paste"))
         self.paste_button.clicked.connect(self._on_paste)
-        self.summary = QLabel(self.tr("Paste the text of a report, a notice or a speech."))
+        self.summary = plain_label(self.tr("Paste the text of a report, a notice or a speech."))
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.open_button)
@@ -223,7 +222,7 @@ class FromTextDialog(QDialog):
             parent: QTreeWidgetItem, label: str, value: str, span: Span | None
         ) -> QTreeWidgetItem:
             item = QTreeWidgetItem(parent, [label, value])
-            item.setToolTip(1, value)
+            item.setToolTip(1, as_written(value))
             if span is not None:
                 item.setData(0, _SPAN_ROLE, (span.start, span.end))
                 item.setBackground(0, QColor(SPAN_COLOURS.get(span.what, "#eeeeee")))
@@ -285,7 +284,7 @@ class FromTextDialog(QDialog):
                 " · ".join([*details[1:], mark]),
                 Span(cited.start, cited.end, "document"),
             )
-            item.setToolTip(0, cited.subject or cited.text)
+            item.setToolTip(0, as_written(cited.subject or cited.text))
 
         instructions = group(
             self.tr("Closing instructions (%1)").replace("%1", str(len(draft.instructions)))

@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -35,8 +36,9 @@ from minutes_app.core.conferences import (
     list_conferences,
 )
 from minutes_app.db.engine import Database
-from minutes_app.ui.background import Prefetch, off_ui_thread
-from minutes_app.ui.common import ask, inform, vietnamese_collator
+from minutes_app.db.locks import DatabaseBusy
+from minutes_app.ui.background import Prefetch, off_ui_thread, write_off_ui_thread
+from minutes_app.ui.common import ask, inform, plain_label, vietnamese_collator
 from minutes_app.ui.conference_list import ConferenceListPage
 from minutes_app.ui.export_actions import ExportActions
 from minutes_app.ui.task_style import DUE_SOON
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
     from minutes_app.ui.from_text_dialog import FromTextDialog
     from minutes_app.ui.overview_page import OverviewPage
     from minutes_app.ui.search_dialog import SearchDialog
-    from minutes_app.ui.task_dialogs import TaskActionDialog
+    from minutes_app.ui.task_dialogs import ChosenValues, TaskActionDialog
     from minutes_app.ui.task_register import TaskRegisterPage
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 900])
         self.setCentralWidget(self.splitter)
 
-        self.status_db = QLabel()
+        self.status_db = plain_label()  # a file name may look like HTML
         self.status_count = QLabel()
         self.status_user = QLabel()
         self.status_user.setTextFormat(Qt.TextFormat.PlainText)
@@ -630,8 +632,14 @@ class MainWindow(QMainWindow):
         from minutes_app.core.conference_edit import load_conference, save_conference
         from minutes_app.core.versions import RecordGone, StaleRecord
 
-        try:
-            conference_id = save_conference(self.db, form, self.user)
+        by = self.user
+        try:  # off the UI thread: the window stays alive while another copy holds the file
+            conference_id = write_off_ui_thread(
+                self.editor or self, self.db.path, lambda: save_conference(self.db, form, by)
+            )
+        except DatabaseBusy:
+            inform(self, self.tr("Save"), self._busy_text(), error=True)
+            return None
         except StaleRecord as error:
             self._merge_into_editor(form, error)
             return None
@@ -691,6 +699,12 @@ class MainWindow(QMainWindow):
             ).replace("%1", names)
         self.show_conflict(error, self.tr("Save"), kept)
         self.refresh()
+
+    def _busy_text(self) -> str:
+        return self.tr(
+            "Another copy of the program kept the database busy, so nothing was saved. "
+            "What you entered is still in the window: try again in a moment."
+        )
 
     def _on_editor_finished(self, _result: int) -> None:
         self.editor = None
@@ -827,7 +841,7 @@ class MainWindow(QMainWindow):
             return None
         db, by = self.db, self.user
         Action = Callable[[dict[int, int] | None], "ActionRecord"]
-        runners: dict[str, Callable[[TaskActionDialog], Action]] = {
+        runners: dict[str, Callable[[ChosenValues], Action]] = {
             "progress": lambda d: lambda v: add_progress(db, ids, d.chosen_text(), by, v),
             "extend": lambda d: (
                 lambda v: extend_deadline(db, ids, d.chosen_date(), d.chosen_text(), by, v)
@@ -845,8 +859,10 @@ class MainWindow(QMainWindow):
         bound: list[Action] = []
 
         def run(dialog: TaskActionDialog) -> ActionRecord:
-            action = runners[kind](dialog)
-            record = action(shown)
+            # The dialog's values are read here; the action runs off the UI thread, waiting
+            # for another copy of the program if it holds the database (DatabaseBusy).
+            action = runners[kind](dialog.chosen())
+            record = write_off_ui_thread(dialog, db.path, lambda: action(shown))
             bound.append(action)
             return record
 
@@ -886,21 +902,29 @@ class MainWindow(QMainWindow):
             [p.name for p in list_people(self.db)],
             editor,
         )
-        if dialog.exec() != dialog.DialogCode.Accepted or dialog.request is None:
-            return
-        request = dialog.request
         from minutes_app.core.versions import RecordGone
 
-        try:
-            record = create_tasks(self.db, request, self.user)
-        except RecordGone as error:
-            self.show_conflict(error, self.tr("Create tasks"))
-            return
+        by = self.user
+        while True:
+            if dialog.exec() != dialog.DialogCode.Accepted or dialog.request is None:
+                return
+            request = dialog.request
+            try:
+                record = write_off_ui_thread(
+                    editor, self.db.path, partial(create_tasks, self.db, request, by)
+                )
+            except DatabaseBusy:  # asked again, with what the clerk entered
+                inform(editor, self.tr("Create tasks"), self._busy_text(), error=True)
+                continue
+            except RecordGone as error:
+                self.show_conflict(error, self.tr("Create tasks"))
+                return
+            break
         self.undo_stack.push(
             TaskActionCommand(
                 self,
                 self.tr("Create tasks"),
-                lambda _versions: create_tasks(self.db, request, self.user),
+                lambda _versions: create_tasks(self.db, request, by),
                 record,
             )
         )

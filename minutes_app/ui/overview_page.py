@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, Qt, Signal
@@ -35,6 +36,7 @@ from minutes_app.core.task_query import (
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import off_ui_thread
+from minutes_app.ui.common import as_written
 from minutes_app.ui.task_style import DISPLAY_CLASSES, DUE_SOON, class_color, class_name
 
 if TYPE_CHECKING:
@@ -211,7 +213,7 @@ class OverviewPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 if c == 1:
-                    item.setToolTip(value)
+                    item.setToolTip(as_written(value))
                 table.setItem(r, c, item)
 
     def _make_chart(self) -> QChart:
@@ -258,7 +260,8 @@ class OverviewPage(QWidget):
             series.append(bar_set)
         chart.addSeries(series)
         self.units_axis.clear()
-        self.units_axis.append([_short(u.unit) for u in reversed(loads)])
+        # Qt Charts draws axis labels as HTML: a unit's name is escaped to show as written.
+        self.units_axis.append([escape(_short(u.unit), quote=False) for u in reversed(loads)])
         series.attachAxis(self.units_axis)
         # Whole-number ticks: a step that divides the axis, at most five steps.
         top = max([sum(u.counts[c] for c in CHART_CLASSES) for u in loads] or [1])

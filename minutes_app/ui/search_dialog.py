@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.search import KINDS, Hit, Hits, search
 from minutes_app.db.engine import Database
+from minutes_app.ui.common import as_written
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 5
 _GROUPS = {
@@ -71,8 +72,8 @@ class SearchDialog(QDialog):
             for hit in group:
                 item = QTreeWidgetItem([hit.label, hit.snippet])
                 item.setData(0, HIT_ROLE, hit)
-                item.setToolTip(0, hit.label)
-                item.setToolTip(1, hit.snippet)
+                item.setToolTip(0, as_written(hit.label))
+                item.setToolTip(1, as_written(hit.snippet))
                 head.addChild(item)
             self.results.addTopLevelItem(head)
             head.setExpanded(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -29,7 +30,8 @@ from minutes_app.core.task_actions import (
     TaskActionError,
     preset_deadline,
 )
-from minutes_app.ui.common import ButtonRow
+from minutes_app.db.locks import DatabaseBusy
+from minutes_app.ui.common import ButtonRow, plain_label
 from minutes_app.ui.completion import FoldingCompleter
 
 ERROR_STYLE = "color: #b3261e;"
@@ -77,6 +79,21 @@ def action_error_text(error: TaskActionError) -> str:
         task = translate(QT_TRANSLATE_NOOP("TaskActionError", "(task %1)"))
         text += " " + task.replace("%1", str(error.task_id))
     return text
+
+
+@dataclass(frozen=True)
+class ChosenValues:
+    """What the clerk chose in a ``TaskActionDialog``, read on the UI thread: the action
+    then runs on a worker thread (and is redone later) without touching the dialog."""
+
+    date: dt.date
+    text: str
+
+    def chosen_date(self) -> dt.date:
+        return self.date
+
+    def chosen_text(self) -> str:
+        return self.text
 
 
 class TaskActionDialog(QDialog):
@@ -134,7 +151,7 @@ class TaskActionDialog(QDialog):
             form.addRow(self.tr("&Reason (required)"), self.text)
         else:
             form.addRow(self.tr("&Reason"), self.text)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.buttons = ButtonRow(self, self.tr("OK"), self._on_ok)
@@ -150,6 +167,9 @@ class TaskActionDialog(QDialog):
     def chosen_text(self) -> str:
         return self.text.toPlainText()
 
+    def chosen(self) -> ChosenValues:
+        return ChosenValues(self.chosen_date(), self.chosen_text())
+
     def _on_ok(self) -> None:
         from minutes_app.core.versions import RecordGone, StaleRecord
         from minutes_app.ui.conflicts import conflict_text
@@ -158,6 +178,14 @@ class TaskActionDialog(QDialog):
             self.record = self.run(self)
         except TaskActionError as error:
             self.error.setText(action_error_text(error))
+            return
+        except DatabaseBusy:  # the dialog stays open with what the clerk wrote
+            self.error.setText(
+                self.tr(
+                    "Another copy of the program kept the database busy, so nothing was "
+                    "changed. Press OK again in a moment."
+                )
+            )
             return
         except (StaleRecord, RecordGone) as error:
             # What the clerk typed stays in the dialog; the register shows the change once
@@ -233,7 +261,7 @@ class CreateTasksDialog(QDialog):
         self.no_deadline = QRadioButton(self.tr("No deadline (ongoing task)"))
         self.preset.setChecked(True)
         self.deadline_label = QLabel()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
 

@@ -24,6 +24,10 @@
         <translation>%1 được ghi bởi phiên bản minutes-app mới hơn. Hãy cập nhật chương trình; tệp không bị thay đổi.</translation>
     </message>
     <message>
+        <source>%1 is busy: another copy of minutes-app is writing to it (it may be upgrading it). Try again in a moment.</source>
+        <translation>%1 đang bận: một cửa sổ minutes-app khác đang ghi vào tệp (có thể đang nâng cấp tệp). Hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
         <source>%1 cannot be opened: the folder may be read-only or the disk full.</source>
         <translation>Không mở được %1: thư mục có thể chỉ cho phép đọc hoặc ổ đĩa đã đầy.</translation>
     </message>
@@ -1503,6 +1507,10 @@
         <source>You both changed: %1. Your version is shown; Undo shows theirs.</source>
         <translation>Cả hai người cùng sửa: %1. Đang hiển thị bản của bạn; bấm Hoàn tác để xem bản của người kia.</translation>
     </message>
+    <message>
+        <source>Another copy of the program kept the database busy, so nothing was saved. What you entered is still in the window: try again in a moment.</source>
+        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa lưu được gì. Những gì đã nhập vẫn còn trên cửa sổ: hãy thử lại sau giây lát.</translation>
+    </message>
     <message numerus="yes">
         <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
         <translation>
@@ -2028,6 +2036,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <source>Close this window to see the task as it is now; your text stays here.</source>
         <translation>Đóng cửa sổ này để xem nhiệm vụ như hiện tại; nội dung bạn nhập vẫn giữ ở đây.</translation>
     </message>
+    <message>
+        <source>Another copy of the program kept the database busy, so nothing was changed. Press OK again in a moment.</source>
+        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa có gì thay đổi. Hãy bấm OK lại sau giây lát.</translation>
+    </message>
 </context>
 <context>
     <name>TaskActionError</name>
@@ -2329,6 +2341,21 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Delete for good</source>
         <translation>Xóa vĩnh viễn</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingForLock</name>
+    <message>
+        <source>Waiting for another copy of the program to finish writing…</source>
+        <translation>Đang chờ một cửa sổ minutes-app khác ghi xong…</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Thôi chờ</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
     </message>
 </context>
 </TS>

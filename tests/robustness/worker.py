@@ -7,6 +7,7 @@ Run with the test interpreter, not imported by pytest:
     python worker.py copy DB SECONDS TAG
     python worker.py backup DB DESTINATION
     python worker.py window DB
+    python worker.py migrate DB SECONDS
 
 It prints ``ready`` once the database is open and the work is about to start, then one
 line per finished unit of work, so that the test knows when to kill it.
@@ -152,10 +153,32 @@ def run_window(db_path: Path) -> None:
     say(f"exit {code}")
 
 
+def run_migrate(db_path: Path, seconds: float) -> None:
+    """Upgrade ``db_path`` as opening it does, taking ``seconds`` longer before the commit:
+    a large database's upgrade, during which another copy opens the file."""
+    from alembic import command
+
+    from minutes_app.db import migrate
+
+    upgrade = command.upgrade
+
+    def slow_upgrade(config: Any, revision: str) -> None:
+        upgrade(config, revision)
+        say("migrating")
+        time.sleep(seconds)
+
+    migrate.command.upgrade = slow_upgrade  # type: ignore[attr-defined]
+    Database.open(db_path).close()
+    say("upgraded")
+
+
 def main(argv: list[str]) -> None:
     mode, db_path = argv[0], Path(argv[1])
     if mode == "window":
         run_window(db_path)
+        return
+    if mode == "migrate":
+        run_migrate(db_path, float(argv[2]))
         return
     db = Database.open(db_path)
     try:
