@@ -29,6 +29,7 @@ from minutes_app.db.engine import (
     DatabaseRefused,
     stored_revision,
 )
+from minutes_app.db.locks import is_busy
 
 Progress = Callable[[int, int], object]
 
@@ -386,7 +387,15 @@ def _page_damage(path: Path, limit: int) -> list[Damage]:
                 ]
             return found
     except sqlite3.DatabaseError as exc:
-        return [Damage("file", detail=str(exc))]
+        return _file_damage(exc)
+
+
+def _file_damage(error: sqlite3.DatabaseError) -> list[Damage]:
+    """The file as SQLite could not read it; a lock another copy of the program holds is
+    no damage, and is raised for the caller to say so."""
+    if is_busy(error):
+        raise error
+    return [Damage("file", detail=str(error))]
 
 
 def _in_table(path: Path, name: str, limit: int) -> list[Damage]:
@@ -425,7 +434,7 @@ def find_damage(
         with closing(_read_only(path)) as conn:
             names = [t.name for t in _tables(conn) if t.tests]
     except sqlite3.DatabaseError as exc:
-        return [Damage("file", detail=str(exc))]
+        return _file_damage(exc)
     with ThreadPoolExecutor(_WORKERS, thread_name_prefix="damage-check") as pool:
         page_check = pool.submit(_page_damage, path, limit) if pages else None
         parts = [pool.submit(_in_references, path, limit)]
@@ -441,7 +450,7 @@ def find_damage(
         try:
             found += part.result()
         except sqlite3.DatabaseError as exc:
-            return [Damage("file", detail=str(exc))]
+            return _file_damage(exc)
     return found[:limit]
 
 
