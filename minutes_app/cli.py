@@ -551,6 +551,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return REFUSED
     except KeyboardInterrupt:
         return REFUSED
+    except BrokenPipeError:
+        # The reader stopped reading (`tasks | head`): what it wanted was written. Python's
+        # own flush at exit would fail again, so standard output goes nowhere from here.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
     except Exception as exc:
         # Whatever slipped through is still reported as one line, never a traceback.
         said = _storage_problem(exc)

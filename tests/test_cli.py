@@ -201,3 +201,33 @@ def test_console_script_is_on_the_venv_path() -> None:
     )
 
     assert (done.returncode, done.stdout) == (0, "minutes-app 0.1.0\n")
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(db_path: Path, tmp_path: Path) -> None:
+    """`minutes-app conferences | head`: no traceback when the reader stops early."""
+    many = {
+        "format": "minutes-app/exchange",
+        "version": 1,
+        "conferences": [
+            {
+                "key": f"c{i}",
+                "title": f"Hội nghị giao ban số {i} " + "x" * 300,
+                "date": "2024-01-02",
+            }
+            for i in range(400)
+        ],
+    }
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps(many, ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", str(db_path), "import-json", str(source)]) == 0
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "minutes_app", "--db", str(db_path), "conferences"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()  # more than a pipe holds is still to come
+    reader.stdout.close()
+    error = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 0
+    assert error == ""
