@@ -10,9 +10,9 @@ import codecs
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from minutes_app.core.text import nfc
 from minutes_app.db.models import EVENT_KINDS, MODES, SESSIONS, TASK_STATUSES
@@ -481,16 +481,41 @@ def _read_unit(reader: _Reader, path: str, item: Any) -> UnitRecord | None:
 
 
 def _check_unit_cycles(reader: _Reader, units: list[UnitRecord]) -> None:
+    """Report each unit whose line of parents runs into a loop.
+
+    Linear in the number of units: each key is walked once, and what was found for it (a
+    loop above, or none) is kept for every unit whose line passes through it.
+    """
     parents = {u.key: u.parent for u in units}
+    looped = keys_above_a_loop(parents)
     for index, unit in enumerate(units):
-        seen = {unit.key}
-        current = unit.parent
-        while current is not None:
-            if current in seen:
-                reader.problem(f"units[{index}].parent", "units form a cycle")
+        if unit.parent is not None and (unit.parent == unit.key or looped.get(unit.parent)):
+            reader.problem(f"units[{index}].parent", "units form a cycle")
+
+
+Key = TypeVar("Key", bound=Hashable)
+
+
+def keys_above_a_loop(parents: Mapping[Key, Key | None]) -> dict[Key, bool]:
+    """For every key of ``parents`` (key → parent key), whether following its parents
+    leads into a loop. Each key is walked once, so a chain of any length costs its length."""
+    found: dict[Key, bool] = {}
+    for start in parents:
+        path: list[Key] = []
+        on_path: set[Key] = set()
+        current: Key | None = start
+        while current is not None and current not in found:
+            if current in on_path:  # back on this walk's own path: a loop
+                verdict = True
                 break
-            seen.add(current)
+            path.append(current)
+            on_path.add(current)
             current = parents.get(current)
+        else:
+            verdict = found.get(current, False) if current is not None else False
+        for key in path:
+            found[key] = verdict
+    return found
 
 
 def _read_person(reader: _Reader, path: str, item: Any) -> PersonRecord | None:
