@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from minutes_app.core.limits import MAX_TITLE
 from minutes_app.core.text import clean
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Instruction, Person, Task, TaskEvent, TaskSupport, Unit
 
 OPEN = ("open", "in_progress")
-MAX_TITLE = 2_000
 
 
 class TaskActionError(ValueError):
