@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from minutes_app.core.limits import MAX_COUNT, MAX_TEXT, day_in_range, too_long
@@ -23,6 +23,7 @@ from minutes_app.db.models import (
     Instruction,
     Person,
     StudiedDocument,
+    Task,
     Unit,
 )
 
@@ -251,14 +252,22 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                     selectinload(StudiedDocument.document),
                     selectinload(StudiedDocument.presenter),
                 ),
-                selectinload(Conference.instructions).options(
-                    selectinload(Instruction.speaker), selectinload(Instruction.tasks)
-                ),
+                # The tasks are counted, not loaded: there may be thousands, long ones.
+                selectinload(Conference.instructions).selectinload(Instruction.speaker),
                 selectinload(Conference.secretary),
             )
         ).one_or_none()
         if c is None:
             raise LookupError(conference_id)
+        task_counts: dict[int, int] = {
+            instruction_id: count
+            for instruction_id, count in session.execute(
+                select(Task.instruction_id, func.count())
+                .join(Instruction)
+                .where(Instruction.conference_id == conference_id)
+                .group_by(Task.instruction_id)
+            )
+        }
         return ConferenceForm(
             id=c.id,
             title=c.title,
@@ -302,7 +311,7 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                     text=i.text,
                     speaker=_appearance(i.speaker, i.speaker_title),
                     id=i.id,
-                    task_count=len(i.tasks),
+                    task_count=task_counts.get(i.id, 0),
                 )
                 for i in c.instructions
             ),
