@@ -153,6 +153,23 @@ def iso_date(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
 
 
+_DATE_OPTIONS = {"start": "--from", "end": "--to", "as_of": "--as-of"}
+
+
+def _check_days(args: argparse.Namespace) -> None:
+    """Refuse a DATE outside the days the program reckons with (core.limits): a real date
+    such as 9999-12-31 has no day after it, and a period's end needs one."""
+    from minutes_app.core.limits import day_in_range, day_range_words
+
+    wrong = [
+        f"{option}: {day.isoformat()} is out of range ({day_range_words()})"
+        for name, option in _DATE_OPTIONS.items()
+        if isinstance(day := getattr(args, name, None), dt.date) and not day_in_range(day)
+    ]
+    if wrong:
+        raise Refused("\n".join(wrong))
+
+
 _CLASS_WORDS = {
     "done_on_time": "đúng hạn",
     "done_late": "trễ hạn",
@@ -362,6 +379,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from minutes_app.core.export_common import ExportCancelled
+    from minutes_app.core.limits import MAX_INTEGER
     from minutes_app.exporting import ExportRequest, problems, run_export
 
     request = ExportRequest(
@@ -375,6 +393,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     found = problems(request)
     if found:
         raise Refused("\n".join(found))
+    if args.conference is not None and not 1 <= args.conference <= MAX_INTEGER:
+        raise Refused(f"--conference {args.conference}: no such conference")
     db = _open_db(args)
     try:
         run_export(db, request)
@@ -532,6 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _OPENED.clear()
     try:
         args = build_parser().parse_args(argv)
+        _check_days(args)
         command: Command = args.run
         code = command(args)
         if code == OK:  # what this program wrote leaves a sound file sound

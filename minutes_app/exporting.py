@@ -57,15 +57,15 @@ def problems(request: ExportRequest) -> list[str]:
             found.append("report needs --from DATE and --to DATE")
         elif request.start > request.end:
             found.append("--from: after --to")
-    if request.target.is_dir():
-        found.append(f"{request.target}: is a folder")
-    elif not request.target.absolute().parent.is_dir():
-        found.append(f"{request.target.absolute().parent}: no such folder")
-    else:
-        try:  # before any work: a device or a pipe is refused (and refused again at writing)
+    try:
+        if request.target.is_dir():
+            found.append(f"{request.target}: is a folder")
+        elif not request.target.absolute().parent.is_dir():
+            found.append(f"{request.target.absolute().parent}: no such folder")
+        else:  # before any work: a device or a pipe is refused (and refused again at writing)
             writable_target(request.target)
-        except OSError as exc:
-            found.append(f"{request.target}: cannot be written ({exc.strerror or exc})")
+    except OSError as exc:  # a name too long for the file system, above all
+        found.append(f"{request.target}: cannot be written ({exc.strerror or exc})")
     return found
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from minutes_app.core import versions
+from minutes_app.core.limits import MAX_COUNT, MAX_TEXT, day_in_range, too_long
 from minutes_app.core.text import clean
 from minutes_app.core.versions import RecordGone
 from minutes_app.db.engine import Database
@@ -37,7 +38,6 @@ KINDS = (
     "tổng kết",
     "chuyên đề",
 )
-MAX_TEXT = 100_000  # longer than any real minutes; keeps a pasted file from bloating a row
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class Problem:
 
     ``where`` names the field ("title", "chairs[0].person", …); ``code`` says what is
     wrong, for the window to put into words: required, too_long, bad_time, time_order,
-    bad_mode, bad_session, duplicate, negative.
+    bad_mode, bad_session, duplicate, negative, out_of_range.
     """
 
     where: str
@@ -147,20 +147,38 @@ class Problem:
 
 
 def check(form: ConferenceForm) -> list[Problem]:
-    """Every problem of ``form``, in the order the fields appear on screen."""
+    """Every problem of ``form``, in the order the fields appear on screen.
+
+    Every text is held to ``core.limits.MAX_TEXT``, the limit the importer applies too.
+    """
     problems: list[Problem] = []
 
     def need(value: str | None, where: str) -> None:
         if clean(value) is None:  # as it would be stored: blank after cleaning is empty
             problems.append(Problem(where, "required"))
-        elif len(value or "") > MAX_TEXT:
+        else:
+            within(value, where)
+
+    def within(value: str | None, where: str) -> None:
+        if too_long(clean(value), MAX_TEXT):
             problems.append(Problem(where, "too_long"))
 
+    def appearance(value: AppearanceForm | None, where: str, named: bool = True) -> None:
+        """A person and their title; ``named``: the name is required (a chair's, not a
+        secretary's, a presenter's or a speaker's, which the editor leaves out when blank)."""
+        if value is not None:
+            (need if named else within)(value.person.name, f"{where}.person")
+            within(value.title, f"{where}.title")
+
     need(form.title, "title")
+    within(form.kind, "kind")
+    within(form.organizer, "organizer")
     if form.mode not in MODES:
         problems.append(Problem("mode", "bad_mode"))
     if form.date is None:
         problems.append(Problem("date", "required"))
+    elif not day_in_range(form.date):
+        problems.append(Problem("date", "out_of_range"))
     if form.session is not None and form.session not in SESSIONS:
         problems.append(Problem("session", "bad_session"))
     for name in ("start_time", "end_time"):
@@ -175,12 +193,13 @@ def check(form: ConferenceForm) -> list[Problem]:
         and form.end_time < form.start_time
     ):
         problems.append(Problem("end_time", "time_order"))
+    within(form.host_point, "host_point")
+    appearance(form.secretary, "secretary", named=False)
     for name in ("discussion", "notes"):
-        if len(getattr(form, name) or "") > MAX_TEXT:
-            problems.append(Problem(name, "too_long"))
+        within(getattr(form, name), name)
     seen: set[str] = set()
     for i, chair in enumerate(form.chairs):
-        need(chair.person.name, f"chairs[{i}].person")
+        appearance(chair, f"chairs[{i}]")
         # Compared as stored (NFC): two spellings of one name resolve to one person.
         name = clean(chair.person.name) or ""
         if name in seen:
@@ -188,22 +207,29 @@ def check(form: ConferenceForm) -> list[Problem]:
         seen.add(name)
     for i, point in enumerate(form.bridge_points):
         need(point.name, f"bridge_points[{i}].name")
+        within(point.unit, f"bridge_points[{i}].unit")
         if point.attendee_count is not None and point.attendee_count < 0:
             problems.append(Problem(f"bridge_points[{i}].attendee_count", "negative"))
+        elif point.attendee_count is not None and point.attendee_count > MAX_COUNT:
+            problems.append(Problem(f"bridge_points[{i}].attendee_count", "out_of_range"))
         for role, people in (("presiding", point.presiding), ("attendees", point.attendees)):
             for j, person in enumerate(people):
-                need(person.person.name, f"bridge_points[{i}].{role}[{j}].person")
+                appearance(person, f"bridge_points[{i}].{role}[{j}]")
     identities: set[tuple[str, dt.date | None]] = set()
     for i, studied in enumerate(form.documents):
         doc = studied.document
         need(doc.kind, f"documents[{i}].kind")
         need(doc.number, f"documents[{i}].number")
+        for name in ("symbol", "issuer", "subject"):
+            within(getattr(doc, name), f"documents[{i}].{name}")
+        appearance(studied.presenter, f"documents[{i}].presenter", named=False)
         identity = (clean(doc.symbol) or clean(doc.number) or "", doc.issued_on)
         if identity in identities:
             problems.append(Problem(f"documents[{i}]", "duplicate"))
         identities.add(identity)
     for i, instruction in enumerate(form.instructions):
         need(instruction.text, f"instructions[{i}].text")
+        appearance(instruction.speaker, f"instructions[{i}].speaker", named=False)
     return problems
 
 
@@ -253,18 +279,29 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                     selectinload(StudiedDocument.document),
                     selectinload(StudiedDocument.presenter),
                 ),
-                selectinload(Conference.instructions).options(
-                    selectinload(Instruction.speaker), selectinload(Instruction.tasks)
-                ),
+                # The tasks are counted, not loaded: there may be thousands, long ones.
+                selectinload(Conference.instructions).selectinload(Instruction.speaker),
                 selectinload(Conference.secretary),
             )
         ).one_or_none()
         if c is None:
             raise RecordGone("conference", conference_id)
+        # The tasks are read as ids and versions only (there may be thousands, long ones):
+        # their number for the editor, their versions for a later save's check.
+        task_versions: dict[int, list[tuple[int, int]]] = {}
+        for instruction_id, task_id, version in session.execute(
+            select(Task.instruction_id, Task.id, Task.version)
+            .join(Instruction)
+            .where(Instruction.conference_id == conference_id)
+        ):
+            task_versions.setdefault(instruction_id, []).append((task_id, version))
         return ConferenceForm(
             id=c.id,
             version=c.version,
-            read_instructions=tuple(_stamp(i) for i in c.instructions),
+            read_instructions=tuple(
+                InstructionStamp(i.id, i.version, tuple(sorted(task_versions.get(i.id, ()))))
+                for i in c.instructions
+            ),
             title=c.title,
             kind=c.kind,
             mode=c.mode,
@@ -306,7 +343,7 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                     text=i.text,
                     speaker=_appearance(i.speaker, i.speaker_title),
                     id=i.id,
-                    task_count=len(i.tasks),
+                    task_count=len(task_versions.get(i.id, ())),
                 )
                 for i in c.instructions
             ),

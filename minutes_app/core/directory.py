@@ -137,11 +137,10 @@ def save_unit(
         unit.kind = clean(kind)
         parent_unit = _unit_by_name(session, parent) if clean(parent) != name_ else unit
         session.flush()
-        ancestor = parent_unit
-        while ancestor is not None:
-            if ancestor.id == unit.id:
-                raise DirectoryError("cycle")
-            ancestor = ancestor.parent
+        if parent_unit is not None and (
+            parent_unit.id == unit.id or unit.id in _ancestors(session, parent_unit.id)
+        ):
+            raise DirectoryError("cycle")
         unit.parent = parent_unit
         session.flush()
         return unit.id
@@ -199,13 +198,21 @@ def _merge_people(session: Session, keep_id: int, remove_id: int) -> None:
     session.execute(delete(Person).where(Person.id == remove_id))
 
 
-def _ancestors(session: Session, unit_id: int) -> list[int]:
-    """The ids above ``unit_id``, nearest first."""
-    chain: list[int] = []
-    current = session.scalar(select(Unit.parent_id).where(Unit.id == unit_id))
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+def _ancestors(session: Session, unit_id: int) -> dict[int, None]:
+    """The ids above ``unit_id``, nearest first (a dict, for order and quick lookup).
+
+    The whole tree is read in one query and walked in memory: a unit at the bottom of a
+    chain of 200,000 costs one query, not one per level. A loop already stored (a file
+    edited by hand) ends the walk where it closes.
+    """
+    parent_of: dict[int, int | None] = {
+        unit: parent for unit, parent in session.execute(select(Unit.id, Unit.parent_id))
+    }
+    chain: dict[int, None] = {}
+    current = parent_of.get(unit_id)
+    while current is not None and current not in chain and current != unit_id:
+        chain[current] = None
+        current = parent_of.get(current)
     return chain
 
 

@@ -53,6 +53,7 @@ from minutes_app.core.paperwork import (
     Table,
     Title,
 )
+from minutes_app.core.text import shortened
 
 ChartRenderer = Callable[[Chart], bytes]
 """Draws a chart as PNG bytes (the window's renderer); without one, the chart is drawn with
@@ -65,6 +66,8 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 _SIGNING_SPACE_LINES = 4  # empty lines between a signer's post and name, for the signature
+CORE_PROPERTY_LENGTH = 255
+"""python-docx refuses a longer title, subject or keywords ("exceeded 255 char limit")."""
 
 
 def docx_bytes(paper: Paper, chart_png: ChartRenderer | None = None) -> bytes:
@@ -83,7 +86,7 @@ def docx_bytes(paper: Paper, chart_png: ChartRenderer | None = None) -> bytes:
         else:
             _chart(document, block, chart_png)
     _signatures(document, paper.signatures)
-    document.core_properties.title = paper.name
+    document.core_properties.title = shortened(paper.name, CORE_PROPERTY_LENGTH)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

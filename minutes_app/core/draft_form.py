@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
 from minutes_app.core.citations import Citation
 from minutes_app.core.conference_edit import (
@@ -39,7 +42,10 @@ def read_text_file(path: Path) -> str:
         if size > MAX_TEXT_BYTES:
             raise TextFileError(f"{path.name} is too large to be an article ({size:,} bytes).")
         if path.suffix.lower() == ".docx":
-            return nfc(_docx_text(path))
+            text = _docx_text(path)
+            if len(text) > MAX_TEXT_BYTES:
+                raise TextFileError(f"{path.name} is too long to be an article.")
+            return nfc(text)
         raw = path.read_bytes()
     except OSError as exc:
         raise TextFileError(f"{path.name} could not be read: {exc.strerror or exc}.") from exc
@@ -55,19 +61,143 @@ def _decode(raw: bytes) -> str:
         return raw.decode("cp1258", errors="replace")
 
 
-def _docx_text(path: Path) -> str:
-    import docx  # python-docx; imported here so the command line starts fast
-    from docx.opc.exceptions import PackageNotFoundError
+MAX_DOCX_XML_BYTES = 20_000_000
+"""Bytes of a .docx's text part (word/document.xml) once unpacked: an article's is a few
+hundred kilobytes. A small file may unpack to gigabytes (a "zip bomb")."""
+_MAX_RELATIONS_BYTES = 1_000_000  # the package's table of contents, _rels/.rels
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFFICE_DOCUMENT = "/officeDocument"
+_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+_RUN_TEXT[f"{_W}noBreakHyphen"] = "-"
 
+
+def _docx_text(path: Path) -> str:
+    """The paragraphs of the body, then each row of its tables (cells separated by tabs),
+    as python-docx reads them; read within MAX_DOCX_XML_BYTES and without expanding
+    entities, loading a DTD or reaching the network."""
+    not_word = TextFileError(f"{path.name} is not a Word document (.docx).")
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise TextFileError(f"{path.name} is not a Word document (.docx).") from exc
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
+        package = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise not_word from exc
+    try:
+        with package:
+            relations = _xml(path, _member(path, package, "_rels/.rels", _MAX_RELATIONS_BYTES))
+            part = _main_part(relations) if relations is not None else "word/document.xml"
+            document = _xml(path, _member(path, package, part, MAX_DOCX_XML_BYTES))
+    except KeyError as exc:  # a part the package does not hold
+        raise not_word from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
+        raise TextFileError(f"{path.name} is damaged: its text cannot be read.") from exc
+    except (NotImplementedError, RuntimeError) as exc:  # a compression or encryption unknown
+        raise TextFileError(
+            f"{path.name} cannot be opened: it is encrypted or packed in a way Word does not use."
+        ) from exc
+    body = document.find(f"{_W}body") if document is not None else None
+    if body is None:
+        raise not_word
+    lines = [_paragraph_text(p) for p in body.iterchildren(f"{_W}p")]
+    for table in body.iterchildren(f"{_W}tbl"):
+        lines += _table_lines(table)
     return "\n".join(lines)
+
+
+def _member(path: Path, package: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """The unpacked bytes of ``name``: refused when its declared size is over ``limit``,
+    and never more than ``limit`` read whatever it declares (a declared size can lie)."""
+    info = package.getinfo(name)
+    too_large = TextFileError(
+        f"{path.name} is too large to be an article once unpacked "
+        f"(its text takes more than {limit:,} bytes)."
+    )
+    if info.file_size > limit:
+        raise too_large
+    with package.open(info) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
+def _xml(path: Path, data: bytes) -> etree._Element | None:
+    """``data`` parsed as XML with no entity expanded, no DTD loaded and nothing fetched;
+    a document type declaration (which Word never writes) is refused."""
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    declares = TextFileError(
+        f"{path.name} is not a Word document (.docx): it declares a document type."
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        # libxml2 stops an entity that grows too much (the "billion laughs") itself.
+        head = data[:65536]
+        if b"<!DOCTYPE" in head or "<!DOCTYPE".encode("utf-16-le") in head:
+            raise declares from exc
+        raise TextFileError(f"{path.name} is damaged: its text cannot be read.") from exc
+    tree = root.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise declares
+    return root
+
+
+def _main_part(relations: etree._Element) -> str:
+    """The name of the main document part that the package's relationships point to."""
+    for relation in relations:
+        if str(relation.get("Type", "")).endswith(_OFFICE_DOCUMENT):
+            target = str(relation.get("Target", "")).lstrip("/")
+            if target:
+                return target
+    return "word/document.xml"
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """What python-docx's ``Paragraph.text`` gives: the runs, and those of hyperlinks."""
+    parts = []
+    for run in paragraph.iterchildren(f"{_W}r", f"{_W}hyperlink"):
+        runs = run.iterchildren(f"{_W}r") if run.tag == f"{_W}hyperlink" else [run]
+        for inner in runs:
+            for item in inner:
+                if item.tag == f"{_W}t":
+                    parts.append(item.text or "")
+                elif item.tag in _RUN_TEXT:
+                    kind = item.get(f"{_W}type")
+                    if item.tag != f"{_W}br" or kind in (None, "textWrapping"):
+                        parts.append(_RUN_TEXT[item.tag])
+    return "".join(parts)
+
+
+def _table_lines(table: etree._Element) -> list[str]:
+    """Each row of ``table`` as its cells' text joined by tabs; a cell merged across
+    columns repeats, one merged down a column repeats the text above, as in python-docx."""
+    lines: list[str] = []
+    above: list[str] = []
+    for row in table.iterchildren(f"{_W}tr"):
+        cells: list[str] = []
+        for cell in row.iterchildren(f"{_W}tc"):
+            properties = cell.find(f"{_W}tcPr")
+            span, merged = 1, False
+            if properties is not None:
+                grid = properties.find(f"{_W}gridSpan")
+                if grid is not None and str(grid.get(f"{_W}val", "1")).isdigit():
+                    span = max(1, min(int(str(grid.get(f"{_W}val"))), 64))
+                vertical = properties.find(f"{_W}vMerge")
+                merged = vertical is not None and vertical.get(f"{_W}val") in (None, "continue")
+            column = len(cells)
+            if merged and column < len(above):
+                text = above[column]
+            else:
+                text = "\n".join(_paragraph_text(p) for p in cell.iterchildren(f"{_W}p"))
+            cells += [text] * span
+        lines.append("\t".join(cells))
+        above = cells
+    return lines
 
 
 # --------------------------------------------------------------------------- matching

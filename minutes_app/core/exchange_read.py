@@ -10,10 +10,17 @@ import codecs
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from minutes_app.core.limits import (
+    MAX_COUNT,
+    MAX_TEXT,
+    MAX_TITLE,
+    day_in_range,
+    day_range_words,
+)
 from minutes_app.core.text import nfc
 from minutes_app.db.models import EVENT_KINDS, MODES, SESSIONS, TASK_STATUSES
 
@@ -177,8 +184,19 @@ class _Reader:
             self.problem(_join(path, name), "missing required field")
         return value
 
-    def text(self, obj: dict[str, Any], name: str, path: str, *, required: bool = False) -> Any:
-        """A string field in NFC with outer spaces removed; ``None`` for null or blank."""
+    def text(
+        self,
+        obj: dict[str, Any],
+        name: str,
+        path: str,
+        *,
+        required: bool = False,
+        limit: int = MAX_TEXT,
+    ) -> Any:
+        """A string field in NFC with outer spaces removed; ``None`` for null or blank.
+
+        Longer than ``limit`` (as stored) is refused: the limits of the editor.
+        """
         where = _join(path, name)
         if name not in obj:
             return MISSING if required else None
@@ -196,6 +214,8 @@ class _Reader:
         value = nfc(value).strip()
         if not value:
             return self.problem(where, "must not be empty") if required else None
+        if len(value) > limit:
+            return self.problem(where, f"too long (at most {limit:,} characters)")
         return value
 
     def date(self, obj: dict[str, Any], name: str, path: str, *, required: bool = False) -> Any:
@@ -220,9 +240,14 @@ class _Reader:
             return raw
         if pattern.fullmatch(raw):
             try:
-                return parse(raw)
+                value = parse(raw)
             except ValueError:
                 pass
+            else:
+                day = value.date() if isinstance(value, dt.datetime) else value
+                if day_in_range(day):
+                    return value
+                return self.problem(_join(path, name), f"out of range ({day_range_words()})")
         return self.problem(_join(path, name), f"not {what}")
 
     def clock(self, obj: dict[str, Any], name: str, path: str) -> Any:
@@ -247,10 +272,14 @@ class _Reader:
         value = obj.get(name)
         if value is None:
             return None
+        if isinstance(value, _HugeInteger):
+            return self.problem(_join(path, name), f"out of range (0 to {MAX_COUNT:,})")
         if isinstance(value, bool) or not isinstance(value, int):
             return self.problem(_join(path, name), "not a whole number")
         if value < 0:
             return self.problem(_join(path, name), "must not be negative")
+        if value > MAX_COUNT:
+            return self.problem(_join(path, name), f"out of range (0 to {MAX_COUNT:,})")
         return value
 
     def items(self, obj: dict[str, Any], name: str, path: str) -> list[tuple[str, Any]]:
@@ -304,9 +333,27 @@ def _complete(*values: Any) -> bool:
     return all(v is not MISSING for v in values)
 
 
+class _HugeInteger(float):
+    """A whole number written with more digits than any number the format holds.
+
+    Python refuses to convert a string of more than 4,300 digits to an int (CVE-2020-10735),
+    and a number that large has no use here: it is kept as a float (perhaps infinite) that
+    the reader reports as out of range.
+    """
+
+
+_INTEGER_DIGITS = 19  # as many as SQLite's largest integer, 2**63 - 1, has
+
+
+def _integer(digits: str) -> int | float:
+    if len(digits.lstrip("-")) > _INTEGER_DIGITS:
+        return _HugeInteger(digits)
+    return int(digits)
+
+
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODE_PIECE = 1 << 20  # characters decoded at a time
-_decoder = json.JSONDecoder()
+_decoder = json.JSONDecoder(parse_int=_integer)
 
 
 class _NotPlain(ValueError):
@@ -335,14 +382,15 @@ def _parse(raw: bytes | str) -> Any:
 
     Parsing a large file in one call holds the GIL for as long as it takes, which freezes
     the window while a worker thread imports. A document whose shape is not the plain
-    object of lists an exchange file is, or which is not valid JSON, is handed to
-    ``json.loads`` so that the result and every error message are exactly its own.
+    object of lists an exchange file is, or which is not valid JSON, is read whole by the
+    same decoder (``json.loads``, less its failure on a whole number of thousands of
+    digits), so that the result and every error message are exactly its own.
     """
     text = _text(raw)
     try:
         return _parse_object(text)
     except (ValueError, IndexError, RecursionError):
-        return json.loads(text)
+        return _decoder.decode(text)
 
 
 def _skip(text: str, at: int) -> int:
@@ -481,16 +529,41 @@ def _read_unit(reader: _Reader, path: str, item: Any) -> UnitRecord | None:
 
 
 def _check_unit_cycles(reader: _Reader, units: list[UnitRecord]) -> None:
+    """Report each unit whose line of parents runs into a loop.
+
+    Linear in the number of units: each key is walked once, and what was found for it (a
+    loop above, or none) is kept for every unit whose line passes through it.
+    """
     parents = {u.key: u.parent for u in units}
+    looped = keys_above_a_loop(parents)
     for index, unit in enumerate(units):
-        seen = {unit.key}
-        current = unit.parent
-        while current is not None:
-            if current in seen:
-                reader.problem(f"units[{index}].parent", "units form a cycle")
+        if unit.parent is not None and (unit.parent == unit.key or looped.get(unit.parent)):
+            reader.problem(f"units[{index}].parent", "units form a cycle")
+
+
+Key = TypeVar("Key", bound=Hashable)
+
+
+def keys_above_a_loop(parents: Mapping[Key, Key | None]) -> dict[Key, bool]:
+    """For every key of ``parents`` (key → parent key), whether following its parents
+    leads into a loop. Each key is walked once, so a chain of any length costs its length."""
+    found: dict[Key, bool] = {}
+    for start in parents:
+        path: list[Key] = []
+        on_path: set[Key] = set()
+        current: Key | None = start
+        while current is not None and current not in found:
+            if current in on_path:  # back on this walk's own path: a loop
+                verdict = True
                 break
-            seen.add(current)
+            path.append(current)
+            on_path.add(current)
             current = parents.get(current)
+        else:
+            verdict = found.get(current, False) if current is not None else False
+        for key in path:
+            found[key] = verdict
+    return found
 
 
 def _read_person(reader: _Reader, path: str, item: Any) -> PersonRecord | None:
@@ -683,7 +756,7 @@ def _read_task(reader: _Reader, path: str, item: Any) -> Any:
         return MISSING
     fields = {
         "key": reader.new_key(obj, path, "task"),
-        "title": reader.text(obj, "title", path, required=True),
+        "title": reader.text(obj, "title", path, required=True, limit=MAX_TITLE),
         "detail": reader.text(obj, "detail", path),
         "lead_unit": reader.reference(obj, "lead_unit", path, "unit", required=True),
         "support_units": _collect(reader.references(obj, "support_units", path, "unit")),

@@ -9,17 +9,21 @@ documents is written here and only here; docx_writer and ui.printing only lay th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from minutes_app.core.conference_edit import AppearanceForm, ConferenceForm, load_conference
 from minutes_app.core.export_common import CLASS_FILLS, CLASS_LABELS, vn_date
 from minutes_app.core.export_tables import OverdueTask, most_overdue
+from minutes_app.core.limits import MAX_TEXT, MAX_TITLE
 from minutes_app.core.office import Office
 from minutes_app.core.task_query import support_units_of
 from minutes_app.core.tasks import Report, UnitCounts, period_report
+from minutes_app.core.text import shortened
 from minutes_app.core.tracking import CLASSES, ONGOING, on_time_rate
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Task, Unit
@@ -205,6 +209,93 @@ OVERDUE_LISTED = 200
 # Bars of the report's chart, about one printed page; a province has a few hundred units.
 CHART_BARS = 20
 
+# --- how much a paper prints --------------------------------------------------------------------
+# A paper stays a paper, laid out in seconds, whatever is stored (a database written by an
+# older version or by hand may hold a 30 MB discussion): each field prints at most so many
+# characters, ending with "…" where it is cut, and the body at most PRINTED_TOTAL, ending
+# with OMITTED. Within the editor's limits only a name or a line longer than any real one
+# is cut: running text (a discussion, an instruction) prints whole up to MAX_TEXT.
+PRINTED_LINE = 500
+"""Characters of a name, a title, a unit, a heading line or a table cell."""
+PRINTED_TEXT = MAX_TEXT
+"""Characters of a running text: the discussion, an instruction."""
+PRINTED_TOTAL = 300_000
+"""Characters of a paper's body, about a hundred printed pages."""
+OMITTED = "[Phần còn lại quá dài nên không in ra; xem đầy đủ trong phần mềm.]"
+_RUNNING = frozenset({"discussion", "notes", "text"})  # fields printed as running text
+
+Printed = TypeVar("Printed")
+
+
+def printable(record: Printed) -> Printed:
+    """``record`` (a frozen dataclass: a conference form, an office…) with every text cut
+    to what a paper prints of it: PRINTED_TEXT for running text, PRINTED_LINE for the rest."""
+    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+        return record
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        limit = PRINTED_TEXT if f.name in _RUNNING else PRINTED_LINE
+        if isinstance(value, str):
+            changes[f.name] = shortened(value, limit)
+        elif isinstance(value, tuple):
+            changes[f.name] = tuple(
+                shortened(v, limit) if isinstance(v, str) else printable(v) for v in value
+            )
+        elif dataclasses.is_dataclass(value):
+            changes[f.name] = printable(value)
+    return dataclasses.replace(record, **changes)
+
+
+def _line(text: str) -> str:
+    return shortened(text, PRINTED_LINE)
+
+
+def _size(block: Block) -> int:
+    """Characters printed by ``block``."""
+    if isinstance(block, Paragraph | NumberedItem):
+        return sum(len(r.text) for r in block.runs)
+    if isinstance(block, Table):
+        return sum(len(cell) for row in (block.header, *block.rows) for cell in row)
+    return len(block.title) + sum(len(c) for c in block.categories)
+
+
+def _bounded(body: list[Block], last_kept: bool = True) -> tuple[Block, ...]:
+    """``body`` cut to PRINTED_TOTAL characters, the rest replaced by OMITTED. The last
+    block (the closing sentence) is kept whole when ``last_kept``."""
+    closing = body[-1:] if last_kept else []
+    blocks = body[:-1] if last_kept else body
+    left = PRINTED_TOTAL
+    kept: list[Block] = []
+    for block in blocks:
+        size = _size(block)
+        if size <= left:
+            kept.append(block)
+            left -= size
+            continue
+        if isinstance(block, Paragraph | NumberedItem):
+            runs, room = [], left
+            for run in block.runs:
+                runs.append(dataclasses.replace(run, text=shortened(run.text, room)))
+                room -= len(runs[-1].text)
+                if room <= 0:
+                    break
+            kept.append(dataclasses.replace(block, runs=tuple(runs)))
+        elif isinstance(block, Table):
+            rows = []
+            room = left - sum(len(cell) for cell in block.header)
+            for row in block.rows:
+                room -= sum(len(cell) for cell in row)
+                if room < 0:
+                    break
+                rows.append(row)
+            if rows:
+                kept.append(dataclasses.replace(block, rows=tuple(rows), total_row=False))
+        kept.append(Paragraph((Run(OMITTED, italic=True),)))
+        break
+    return (*kept, *closing)
+
+
 _MODES = {
     "online": "trực tuyến",
     "in_person": "trực tiếp",
@@ -320,7 +411,8 @@ def minutes_paper(
 
     Raises ``LookupError`` when there is no such conference.
     """
-    c = load_conference(db, conference_id)
+    c = printable(load_conference(db, conference_id))
+    office = printable(office)
     body: list[Block] = []
     body.append(_section(1, "Thời gian, địa điểm, thành phần"))
     body.append(_labelled("Thời gian:", _stop(_sentence(_time_words(c)) or BLANK)))
@@ -423,7 +515,7 @@ def minutes_paper(
         kind="minutes",
         heading=heading(office, "BB", number, c.date),
         title=Title("BIÊN BẢN", (_sentence(c.title),)),
-        body=tuple(body),
+        body=_bounded(body),
         signatures=SignatureBlocks(
             (Signature("THƯ KÝ", secretary_name), Signature("CHỦ TRÌ", chair))
         ),
@@ -460,7 +552,14 @@ def _tasks_by_instruction(db: Database, instruction_ids: list[int]) -> dict[int,
     """The tasks that still stand (not cancelled) under each instruction, in creation order."""
     with db.reading() as session:
         rows = session.execute(
-            select(Task.id, Task.instruction_id, Task.title, Unit.name, Task.deadline)
+            # Read no more of a text than is printed: a title may hold megabytes.
+            select(
+                Task.id,
+                Task.instruction_id,
+                func.substr(Task.title, 1, MAX_TITLE + 1),
+                func.substr(Unit.name, 1, PRINTED_LINE + 1),
+                Task.deadline,
+            )
             .join(Unit, Task.lead_unit_id == Unit.id)
             .where(Task.instruction_id.in_(instruction_ids), Task.status != "cancelled")
             .order_by(Task.id)
@@ -469,7 +568,12 @@ def _tasks_by_instruction(db: Database, instruction_ids: list[int]) -> dict[int,
     found: dict[int, list[_NoticeTask]] = {}
     for task_id, instruction_id, title, lead_unit, deadline in rows:
         found.setdefault(instruction_id, []).append(
-            _NoticeTask(title, lead_unit, tuple(supports.get(task_id, ())), deadline)
+            _NoticeTask(
+                shortened(title, MAX_TITLE),
+                _line(lead_unit),
+                tuple(_line(u) for u in supports.get(task_id, ())),
+                deadline,
+            )
         )
     return found
 
@@ -491,7 +595,8 @@ def notice_paper(
 
     Raises ``LookupError`` when there is no such conference.
     """
-    c = load_conference(db, conference_id)
+    c = printable(load_conference(db, conference_id))
+    office = printable(office)
     issued_on = issued_on or dt.date.today()
     speakers = [i.speaker for i in c.instructions if i.speaker is not None]
     speaker = speakers[0] if speakers else (c.chairs[0] if c.chairs else None)
@@ -569,7 +674,7 @@ def notice_paper(
         kind="notice",
         heading=heading(office, "TB", number, issued_on),
         title=Title("THÔNG BÁO", subject),
-        body=tuple(body),
+        body=_bounded(body),
         signatures=SignatureBlocks(
             (
                 Recipients(recipients),
@@ -628,7 +733,19 @@ def report_paper(
     report = period_report(db, date_from, date_to, as_of)
     overdue, overdue_total = most_overdue(db, report, listed_at_most)
     issued_on = issued_on or dt.date.today()
-    return _report_paper(report, overdue, overdue_total, office, number, issued_on)
+    report = dataclasses.replace(
+        report, units=tuple(dataclasses.replace(u, unit=_line(u.unit)) for u in report.units)
+    )
+    overdue = [
+        dataclasses.replace(
+            o,
+            task=dataclasses.replace(
+                o.task, title=_line(o.task.title), lead_unit=_line(o.task.lead_unit)
+            ),
+        )
+        for o in overdue
+    ]
+    return _report_paper(report, overdue, overdue_total, printable(office), number, issued_on)
 
 
 def _charted_units(units: tuple[UnitCounts, ...]) -> tuple[UnitCounts, ...]:
@@ -778,7 +895,7 @@ def _report_paper(
         kind="report",
         heading=heading(office, "BC", number, issued_on),
         title=Title("BÁO CÁO", (f"Kết quả thực hiện nhiệm vụ sau hội nghị {period}",)),
-        body=tuple(body),
+        body=_bounded(body, last_kept=False),
         signatures=SignatureBlocks(
             (
                 Recipients(("- Các đơn vị chủ trì,", "- Lưu Văn phòng.")),

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from minutes_app.core import versions
+from minutes_app.core.limits import MAX_TITLE
 from minutes_app.core.text import clean
 from minutes_app.core.versions import RecordGone
 from minutes_app.db.engine import Database
@@ -32,7 +33,6 @@ from minutes_app.db.models import (
 )
 
 OPEN = ("open", "in_progress")
-MAX_TITLE = 2_000
 
 
 class TaskActionError(ValueError):

@@ -94,3 +94,13 @@ def vietnamese_sort_key(text: str) -> SortKey:
         primary.append(rank + 1000 if rank is not None else ord(base))
         tones.append(tone)
     return (tuple(primary), tuple(tones), text)
+
+
+ELLIPSIS = "…"
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending with "…" where it was cut."""
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS

@@ -798,6 +798,7 @@ class ConferenceEditor(QDialog):
             "time_order": self.tr("The end is before the start."),
             "duplicate": self.tr("Listed twice."),
             "negative": self.tr("Cannot be negative."),
+            "out_of_range": self.tr("Out of range."),
             "bad_mode": self.tr("Unknown mode."),
             "bad_session": self.tr("Unknown session."),
         }
@@ -869,6 +870,7 @@ class ConferenceEditor(QDialog):
             "kind": self.tr("kind"),
             "number": self.tr("number"),
             "text": self.tr("text"),
+            "title": self.tr("title"),
         }
         if "presiding" in where:
             return self.tr("presiding person's name")

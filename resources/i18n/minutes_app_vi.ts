@@ -496,6 +496,10 @@
         <translation>Không được là số âm.</translation>
     </message>
     <message>
+        <source>Out of range.</source>
+        <translation>Ngoài phạm vi cho phép.</translation>
+    </message>
+    <message>
         <source>Unknown mode.</source>
         <translation>Hình thức không hợp lệ.</translation>
     </message>

@@ -12,6 +12,7 @@ import pytest
 
 from minutes_app.cli import main
 from minutes_app.core.exchange_read import ExchangeError, read_exchange
+from minutes_app.core.limits import MAX_TEXT, MAX_TITLE
 from tests.exchange_helpers import Json, dump_tables, export_document, import_document, load_json
 
 NEW_UNIT = {"key": "btg-tu", "name": "Ban Tuyên giáo Tỉnh ủy Bắc Kạn", "kind": "ban"}
@@ -62,7 +63,50 @@ def _extension_without_note(d: Json) -> None:
     _task(d, 1)["history"][1]["note"] = None
 
 
+# Texts and numbers beyond the editor's limits (core.limits), and days beyond its range.
+def _title_too_long(d: Json) -> None:
+    d["conferences"][0]["title"] = "Hội nghị " + "x" * MAX_TEXT
+
+
+def _discussion_too_long(d: Json) -> None:
+    d["conferences"][0]["discussion"] = "Ý kiến " * (MAX_TEXT // 7 + 1)
+
+
+def _task_title_too_long(d: Json) -> None:
+    _task(d, 0)["title"] = "Nhiệm vụ " * (MAX_TITLE // 9 + 1)
+
+
+def _person_name_too_long(d: Json) -> None:
+    d["people"][0]["name"] = "N" * (MAX_TEXT + 1)
+
+
+def _head_count(value: object) -> Callable[[Json], None]:
+    def spoil(d: Json) -> None:
+        d["conferences"][0]["bridge_points"][0]["attendee_count"] = value
+
+    return spoil
+
+
+HUGE_DIGITS = "9" * 5000  # more digits than Python turns into an int (4,300)
+HUGE = "@huge@"  # written in the file as HUGE_DIGITS
+
+
+def _date_before_the_range(d: Json) -> None:
+    d["conferences"][0]["date"] = "1899-12-31"
+
+
+def _deadline_at_the_end_of_the_calendar(d: Json) -> None:
+    _task(d, 0)["deadline"] = "9999-12-31"
+
+
+def _event_before_the_range(d: Json) -> None:
+    _task(d, 1)["history"][0]["at"] = "0001-01-01T00:00:00"
+
+
 TASKS = "conferences[0].instructions[0].tasks"
+COUNT = "conferences[0].bridge_points[0].attendee_count"
+OUT_OF_RANGE_COUNT = "out of range (0 to 1,000,000)"
+OUT_OF_RANGE_DAY = "out of range (1900-01-01 to 2999-12-31)"
 REFUSALS: dict[str, tuple[Callable[[Json], None], list[str]]] = {
     "unknown_version": (_version_2, ["version: unsupported version 2; expected 1"]),
     "unknown_top_level_field": (_unknown_top_level_field, ["remarks: unknown field"]),
@@ -84,6 +128,39 @@ REFUSALS: dict[str, tuple[Callable[[Json], None], list[str]]] = {
         _extension_without_note,
         [f"{TASKS}[1].history[1].note: required for a deadline change"],
     ),
+    "title_too_long": (
+        _title_too_long,
+        ["conferences[0].title: too long (at most 100,000 characters)"],
+    ),
+    "discussion_too_long": (
+        _discussion_too_long,
+        ["conferences[0].discussion: too long (at most 100,000 characters)"],
+    ),
+    "task_title_too_long": (
+        _task_title_too_long,
+        [f"{TASKS}[0].title: too long (at most 2,000 characters)"],
+    ),
+    "person_name_too_long": (
+        _person_name_too_long,
+        ["people[0].name: too long (at most 100,000 characters)"],
+    ),
+    "head_count_above_a_million": (_head_count(1_000_001), [f"{COUNT}: {OUT_OF_RANGE_COUNT}"]),
+    "head_count_10_to_the_30": (_head_count(10**30), [f"{COUNT}: {OUT_OF_RANGE_COUNT}"]),
+    "head_count_2_to_the_63": (_head_count(2**63), [f"{COUNT}: {OUT_OF_RANGE_COUNT}"]),
+    "head_count_of_5000_digits": (_head_count(HUGE), [f"{COUNT}: {OUT_OF_RANGE_COUNT}"]),
+    "head_count_1e30": (_head_count(1e30), [f"{COUNT}: not a whole number"]),
+    "date_before_the_range": (
+        _date_before_the_range,
+        [f"conferences[0].date: {OUT_OF_RANGE_DAY}"],
+    ),
+    "deadline_at_the_end_of_the_calendar": (
+        _deadline_at_the_end_of_the_calendar,
+        [f"{TASKS}[0].deadline: {OUT_OF_RANGE_DAY}"],
+    ),
+    "event_before_the_range": (
+        _event_before_the_range,
+        [f"{TASKS}[1].history[0].at: {OUT_OF_RANGE_DAY}"],
+    ),
 }
 BROKEN_JSON = b'{"format": "minutes-app/exchange", "version": 1, "units": ['
 BROKEN_JSON_PROBLEM = "$: not valid JSON (Expecting value at line 1, column 60)"
@@ -96,7 +173,8 @@ def _refused_file(example: Json, case: str) -> bytes:
     document = _new_material(example)
     spoil, _ = REFUSALS[case]
     spoil(document)
-    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+    text = json.dumps(document, ensure_ascii=False).replace(json.dumps(HUGE), HUGE_DIGITS)
+    return text.encode("utf-8")
 
 
 def _expected_problems(case: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +20,15 @@ from minutes_app.core.conference_edit import (
     DocumentForm,
     InstructionForm,
     PersonRef,
+    Problem,
     StudiedForm,
     check,
     load_conference,
     save_conference,
 )
-from minutes_app.core.exchange import import_exchange
+from minutes_app.core.exchange import export_exchange, import_exchange
 from minutes_app.core.exchange_read import ExchangeError, read_exchange
+from minutes_app.core.limits import MAX_COUNT, MAX_TEXT
 from minutes_app.core.text import clean, fold, nfc
 from minutes_app.db.engine import Database
 
@@ -213,3 +216,126 @@ def test_task_actions_take_odd_values_or_refuse_them(
         add_progress(shared_db, list(record.created_tasks), note)
     except TaskActionError as exc:
         assert exc.args
+
+
+# --- one set of limits for the editor and the importer ------------------------------------------
+
+
+def _form_at_length(length: int) -> ConferenceForm:
+    """A conference whose every text (each chair, bridge point, document, instruction and
+    their people) is ``length`` characters long."""
+
+    def text(word: str) -> str:
+        return (word * (length // len(word) + 1))[:length]
+
+    def person(name: str) -> AppearanceForm:
+        return AppearanceForm(PersonRef(text(name)), text("Ủy viên "))
+
+    return ConferenceForm(
+        title=text("Hội nghị "),
+        kind=text("chuyên đề "),
+        organizer=text("Ban Thường vụ "),
+        date=dt.date(2024, 3, 1),
+        host_point=text("Trụ sở "),
+        secretary=person("Thư ký "),
+        chairs=(person("Chủ trì "),),
+        bridge_points=(
+            BridgePointForm(
+                name=text("Điểm cầu "),
+                unit=text("Huyện ủy "),
+                presiding=(person("Bí thư "),),
+                attendees=(person("Đại biểu "),),
+                attendee_count=MAX_COUNT,
+            ),
+        ),
+        documents=(
+            StudiedForm(
+                DocumentForm(
+                    kind=text("Quy định "),
+                    number=text("96 "),
+                    symbol=text("96-QĐ/TW "),
+                    issuer=text("Bộ Chính trị "),
+                    subject=text("về công tác "),
+                ),
+                person("Báo cáo viên "),
+            ),
+        ),
+        discussion=text("Ý kiến. "),
+        instructions=(InstructionForm(text("Triển khai. "), person("Kết luận ")),),
+        notes=text("Ghi chú "),
+    )
+
+
+def test_what_the_editor_saves_at_its_limits_the_importer_takes_back(tmp_path: Path) -> None:
+    form = _form_at_length(MAX_TEXT)
+    assert check(form) == []
+    source = Database.open(tmp_path / "a.sqlite3")
+    target = Database.open(tmp_path / "b.sqlite3")
+    try:
+        save_conference(source, form)
+        raw = json.dumps(export_exchange(source), ensure_ascii=False).encode("utf-8")
+
+        summary = import_exchange(target, read_exchange(raw))
+
+        assert summary.conferences_added == 1
+        assert export_exchange(target)["conferences"][0]["title"] == form.title
+    finally:
+        source.close()
+        target.close()
+
+
+def test_the_editor_refuses_every_text_one_character_past_the_limit() -> None:
+    problems = check(_form_at_length(MAX_TEXT + 1))
+
+    assert {p.code for p in problems} == {"too_long"}
+    assert [p.where for p in problems] == [
+        "title",
+        "kind",
+        "organizer",
+        "host_point",
+        "secretary.person",
+        "secretary.title",
+        "discussion",
+        "notes",
+        "chairs[0].person",
+        "chairs[0].title",
+        "bridge_points[0].name",
+        "bridge_points[0].unit",
+        "bridge_points[0].presiding[0].person",
+        "bridge_points[0].presiding[0].title",
+        "bridge_points[0].attendees[0].person",
+        "bridge_points[0].attendees[0].title",
+        "documents[0].kind",
+        "documents[0].number",
+        "documents[0].symbol",
+        "documents[0].issuer",
+        "documents[0].subject",
+        "documents[0].presenter.person",
+        "documents[0].presenter.title",
+        "instructions[0].text",
+        "instructions[0].speaker.person",
+        "instructions[0].speaker.title",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"date": dt.date(1899, 12, 31)}, "date"),
+        ({"date": dt.date(9999, 12, 31)}, "date"),
+        (
+            {"bridge_points": (BridgePointForm(name="Điểm cầu", attendee_count=MAX_COUNT + 1),)},
+            "bridge_points[0].attendee_count",
+        ),
+        (
+            {"bridge_points": (BridgePointForm(name="Điểm cầu", attendee_count=2**63),)},
+            "bridge_points[0].attendee_count",
+        ),
+    ],
+)
+def test_the_editor_refuses_days_and_head_counts_out_of_range(
+    change: dict[str, Any], where: str
+) -> None:
+    form = replace(_form("Hội nghị", "Nguyễn Văn A"), **change)
+
+    assert check(form) == [Problem(where, "out_of_range")]

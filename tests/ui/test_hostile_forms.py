@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import MAX_TEXT, load_conference
+from minutes_app.core.conference_edit import load_conference
 from minutes_app.core.conferences import list_conferences
+from minutes_app.core.limits import MAX_TEXT
 from minutes_app.core.office import load_office
 from minutes_app.core.text import clean
 from minutes_app.db.engine import Database
