@@ -40,6 +40,7 @@ from minutes_app.db.models import (
     TaskEvent,
     TaskSupport,
     Unit,
+    new_uid,
 )
 from minutes_app.db.soundness import DatabaseDamaged, reference_damage
 
@@ -54,6 +55,7 @@ class ImportSummary:
     conferences_added: int = 0
     conferences_present: int = 0
     tasks_added: int = 0
+    tasks_present: int = 0  # tasks whose uid is stored already (FORMAT.md: that record)
 
     @property
     def changed(self) -> bool:
@@ -93,8 +95,10 @@ class _Importer:
         self.people: dict[str, Person] = {}
         self.documents: dict[str, Document] = {}
         self.counts = dict.fromkeys(
-            ("units", "people", "documents", "conferences", "present", "tasks"), 0
+            ("units", "people", "documents", "conferences", "present", "tasks", "tasks_present"),
+            0,
         )
+        self.stored_task_uids: set[str] = set()
 
     def run(self) -> ImportSummary:
         self._units()
@@ -110,6 +114,7 @@ class _Importer:
             conferences_added=c["conferences"],
             conferences_present=c["present"],
             tasks_added=c["tasks"],
+            tasks_present=c["tasks_present"],
         )
 
     def _units(self) -> None:
@@ -183,6 +188,14 @@ class _Importer:
             self.documents[record.key] = document
         self.session.flush()
 
+    def _stored_uids(self, model: type[Conference] | type[Task], uids: list[str]) -> set[str]:
+        """Which of ``uids`` are stored already (trash included: the uid is that record)."""
+        found: set[str] = set()
+        for start in range(0, len(uids), 500):
+            chunk = uids[start : start + 500]
+            found.update(self.session.scalars(select(model.uid).where(model.uid.in_(chunk))))
+        return found
+
     def _conferences(self) -> None:
         stored = {
             conference_identity(date, title)
@@ -190,11 +203,17 @@ class _Importer:
                 select(Conference.date, Conference.title).where(Conference.deleted_at.is_(None))
             )
         }
-        total = len(self.file.conferences)
+        records = self.file.conferences
+        stored_uids = self._stored_uids(Conference, [r.uid for r in records if r.uid])
+        self.stored_task_uids = self._stored_uids(
+            Task,
+            [t.uid for r in records for i in r.instructions for t in i.tasks if t.uid],
+        )
+        total = len(records)
         conferences = tasks = 0
-        for done, record in enumerate(self.file.conferences, start=1):
+        for done, record in enumerate(records, start=1):
             identity = conference_identity(record.date, record.title)
-            if identity in stored:
+            if identity in stored or record.uid in stored_uids:
                 self.counts["present"] += 1
             else:
                 stored.add(identity)
@@ -217,6 +236,7 @@ class _Importer:
     def _conference(self, record: ConferenceRecord) -> Conference:
         secretary, secretary_title = self._person(record.secretary)
         conference = Conference(
+            uid=record.uid or new_uid(),
             title=record.title,
             kind=record.kind,
             mode=record.mode,
@@ -276,13 +296,17 @@ class _Importer:
             instruction = Instruction(
                 position=position, speaker=speaker, speaker_title=speaker_title, text=item.text
             )
-            instruction.tasks = [self._task(t) for t in item.tasks]
-            self.counts["tasks"] += len(item.tasks)
+            # A task whose uid is stored is that task already: it is not added again.
+            new = [t for t in item.tasks if t.uid is None or t.uid not in self.stored_task_uids]
+            instruction.tasks = [self._task(t) for t in new]
+            self.counts["tasks"] += len(new)
+            self.counts["tasks_present"] += len(item.tasks) - len(new)
             conference.instructions.append(instruction)
         return conference
 
     def _task(self, record: TaskRecord) -> Task:
         task = Task(
+            uid=record.uid or new_uid(),
             title=record.title,
             detail=record.detail,
             lead_unit=self.units[record.lead_unit],
@@ -583,6 +607,7 @@ def _people_of(point: BridgePoint, role: str) -> list[dict[str, Any] | None]:
 def _export_conference(c: Conference) -> dict[str, Any]:
     return {
         "key": f"c{c.id}",
+        "uid": c.uid,
         "title": c.title,
         "kind": c.kind,
         "mode": c.mode,
@@ -628,6 +653,7 @@ def _export_conference(c: Conference) -> dict[str, Any]:
 def _export_task(t: Task) -> dict[str, Any]:
     return {
         "key": f"t{t.id}",
+        "uid": t.uid,
         "title": t.title,
         "detail": t.detail,
         "lead_unit": unit_key(t.lead_unit_id),
@@ -664,5 +690,9 @@ def summary_lines(summary: ImportSummary) -> Sequence[str]:
     if summary.conferences_present:
         lines.append(
             f"conferences already present, left as they were: {summary.conferences_present}"
+        )
+    if summary.tasks_present:
+        lines.append(
+            f"tasks already present (same uid), left as they were: {summary.tasks_present}"
         )
     return lines

@@ -10,6 +10,7 @@ import codecs
 import datetime as dt
 import json
 import re
+import uuid
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -116,6 +117,7 @@ class TaskRecord:
     completed_on: dt.date | None
     result: str | None
     history: tuple[EventRecord, ...]
+    uid: str | None = None  # the task's identity across files and databases (FORMAT.md)
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ class ConferenceRecord:
     discussion: str | None
     instructions: tuple[InstructionRecord, ...]
     notes: str | None
+    uid: str | None = None  # the conference's identity across files and databases
 
 
 @dataclass(frozen=True)
@@ -302,6 +305,24 @@ class _Reader:
         seen.add(key)
         return key
 
+    def uid(self, obj: dict[str, Any], path: str, kind: str) -> Any:
+        """An optional ``uid``: a UUID in its canonical lower-case form, once per file."""
+        if "uid" not in obj or obj["uid"] is None:
+            return None
+        where = _join(path, "uid")
+        value = obj["uid"]
+        try:
+            canonical = str(uuid.UUID(value)) if isinstance(value, str) else None
+        except ValueError:
+            canonical = None
+        if canonical is None or canonical != value:
+            return self.problem(where, "not a UUID in lower-case canonical form")
+        seen = self.keys.setdefault(f"{kind} uid", set())
+        if value in seen:
+            return self.problem(where, f"the {kind} uid '{value}' is used twice")
+        seen.add(value)
+        return value
+
     def reference(
         self, obj: dict[str, Any], name: str, path: str, kind: str, *, required: bool = False
     ) -> Any:
@@ -342,7 +363,9 @@ class _HugeInteger(float):
     """
 
 
-_INTEGER_DIGITS = 19  # as many as SQLite's largest integer, 2**63 - 1, has
+# Longer numbers are refused as out of range anyway; below Python's own limit of 4,300
+# digits they are read as json.loads reads them (ints), so that the two readers agree.
+_INTEGER_DIGITS = 4_000
 
 
 def _integer(digits: str) -> int | float:
@@ -637,6 +660,7 @@ def _read_conference(reader: _Reader, path: str, item: Any) -> ConferenceRecord 
         path,
         {"key", "title", "date"},
         {
+            "uid",
             "kind",
             "mode",
             "organizer",
@@ -657,6 +681,7 @@ def _read_conference(reader: _Reader, path: str, item: Any) -> ConferenceRecord 
         return None
     fields = {
         "key": reader.new_key(obj, path, "conference"),
+        "uid": reader.uid(obj, path, "conference"),
         "title": reader.text(obj, "title", path, required=True),
         "kind": reader.text(obj, "kind", path),
         "mode": reader.choice(obj, "mode", path, MODES, "online"),
@@ -742,6 +767,7 @@ def _read_task(reader: _Reader, path: str, item: Any) -> Any:
         path,
         {"key", "title", "lead_unit", "assigned_on"},
         {
+            "uid",
             "detail",
             "support_units",
             "owner",
@@ -756,6 +782,7 @@ def _read_task(reader: _Reader, path: str, item: Any) -> Any:
         return MISSING
     fields = {
         "key": reader.new_key(obj, path, "task"),
+        "uid": reader.uid(obj, path, "task"),
         "title": reader.text(obj, "title", path, required=True, limit=MAX_TITLE),
         "detail": reader.text(obj, "detail", path),
         "lead_unit": reader.reference(obj, "lead_unit", path, "unit", required=True),
