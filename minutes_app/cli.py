@@ -217,7 +217,7 @@ _ACTION_REFUSALS = {
     "no_deadline": "the task is ongoing (no deadline) and cannot be extended",
     "not_open": "the task is already done or cancelled",
     "not_done": "the task is not done or cancelled, so it cannot be reopened",
-    "too_long": "the text is too long",
+    "too_long": "the text is too long (at most 100,000 characters)",
 }
 
 

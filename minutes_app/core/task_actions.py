@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from minutes_app.core import versions
-from minutes_app.core.limits import MAX_TITLE
+from minutes_app.core.limits import MAX_TITLE, too_long
 from minutes_app.core.text import clean
 from minutes_app.core.versions import RecordGone
 from minutes_app.db.engine import Database
@@ -123,7 +123,7 @@ def create_tasks(db: Database, request: NewTasks, by: str | None = None) -> Acti
         raise TaskActionError("required")
     if not leads:
         raise TaskActionError("unknown_unit")
-    if any(len(t) > MAX_TITLE for t in titles):
+    if any(len(t) > MAX_TITLE for t in titles) or too_long(request.detail):
         raise TaskActionError("too_long")
     with db.transaction() as session:
         instruction = session.get(Instruction, request.instruction_id)
@@ -213,7 +213,11 @@ def _act(
     read: Mapping[int, int] | None = None,
 ) -> ActionRecord:
     """Apply ``change`` to every task in one transaction: one refusal and none is changed.
-    ``read``: the version of each task as the caller read it (``StaleRecord`` if changed)."""
+    ``read``: the version of each task as the caller read it (``StaleRecord`` if changed).
+    A note (the reason, the result) longer than any stored text may be is refused, as the
+    importer would refuse it when the database is exported and read back."""
+    if too_long(note):
+        raise TaskActionError("too_long")
     with db.transaction() as session:
         tasks = _tasks(session, task_ids)
         versions.check_all("task", tasks, read)

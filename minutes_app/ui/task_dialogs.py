@@ -64,7 +64,9 @@ _ACTION_ERRORS = {
         "TaskActionError", "Only a done or cancelled task can be reopened."
     ),
     "unknown_unit": QT_TRANSLATE_NOOP("TaskActionError", "Choose at least one lead unit."),
-    "too_long": QT_TRANSLATE_NOOP("TaskActionError", "The title is too long."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "TaskActionError", "The text is too long (a title at most 2,000 characters, a note 100,000)."
+    ),
 }
 
 

@@ -2080,8 +2080,8 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Hãy chọn ít nhất một đơn vị chủ trì.</translation>
     </message>
     <message>
-        <source>The title is too long.</source>
-        <translation>Tên nhiệm vụ quá dài.</translation>
+        <source>The text is too long (a title at most 2,000 characters, a note 100,000).</source>
+        <translation>Nội dung quá dài (tên nhiệm vụ tối đa 2.000 ký tự, ghi chú tối đa 100.000 ký tự).</translation>
     </message>
     <message>
         <source>(task %1)</source>

@@ -467,3 +467,21 @@ def test_a_second_note_in_the_same_second_by_the_same_clerk_still_grows_the_vers
     add_progress(a, [task_id], "Hai", by="An")  # nothing but the history changes
 
     assert stored_task(a, task_id).version == first + 1
+
+
+@pytest.mark.parametrize("action", ["progress", "cancel"])
+def test_a_note_longer_than_the_importer_takes_is_refused(
+    a: Database, task_id: int, action: str
+) -> None:
+    from minutes_app.core.limits import MAX_TEXT
+    from minutes_app.core.task_actions import TaskActionError
+
+    note = "x" * (MAX_TEXT + 1)
+    run = add_progress if action == "progress" else cancel
+
+    with pytest.raises(TaskActionError) as refused:
+        run(a, [task_id], note, by="An")
+    run(a, [task_id], note[:MAX_TEXT], by="An")  # at the limit it is taken
+
+    assert refused.value.code == "too_long"
+    assert events(a, task_id)[-1][1] == note[:MAX_TEXT]
