@@ -65,7 +65,8 @@ _ACTION_ERRORS = {
     ),
     "unknown_unit": QT_TRANSLATE_NOOP("TaskActionError", "Choose at least one lead unit."),
     "too_long": QT_TRANSLATE_NOOP(
-        "TaskActionError", "The text is too long (a title at most 2,000 characters, a note 100,000)."
+        "TaskActionError",
+        "The text is too long (a title at most 2,000 characters, a note 100,000).",
     ),
 }
 
