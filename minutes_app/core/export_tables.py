@@ -84,6 +84,8 @@ class ExportedTask:
     """One row of the task list: a register row and what the register does not show."""
 
     id: int
+    uid: str | None
+    """The task's identity across files and databases (FORMAT.md)."""
     title: str
     conference: str
     conference_date: dt.date
@@ -156,18 +158,18 @@ def _complete(db: Database, rows: list[RegisterRow], as_of: dt.date) -> list[Exp
     # an IN list of ids) keeps the statements short, and the ranges of successive batches
     # do not overlap, so a filtered export reads no task twice.
     in_range = Task.id.between(ids[0], ids[-1])
-    instruction: dict[int, tuple[str, str | None]] = {}
+    details: dict[int, tuple[str, str | None, str | None]] = {}  # instruction, result, uid
     extensions: dict[int, list[DeadlineChange]] = {}
     progress: dict[int, tuple[dt.date, str]] = {}
     with db.reading() as session:
         connection = session.connection()
-        for task_id, text, result in connection.execute(
-            select(Task.id, Instruction.text, Task.result)
+        for task_id, text, result, uid in connection.execute(
+            select(Task.id, Instruction.text, Task.result, Task.uid)
             .join(Instruction, Task.instruction_id == Instruction.id)
             .where(in_range)
         ).all():
             if task_id in wanted:
-                instruction[task_id] = (text, result)
+                details[task_id] = (text, result, uid)
         for task_id, kind, at, note, old, new in connection.execute(
             select(
                 TaskEvent.task_id,
@@ -190,14 +192,15 @@ def _complete(db: Database, rows: list[RegisterRow], as_of: dt.date) -> list[Exp
                 extensions.setdefault(task_id, []).append(DeadlineChange(at.date(), old, new, note))
     supports = support_units_of(db, ids)
     # A task deleted since its page was read has no details left; its row stays as read.
-    missing = ("", None)
+    missing = ("", None, None)
     return [
         ExportedTask(
             id=r.id,
+            uid=details.get(r.id, missing)[2],
             title=r.title,
             conference=r.conference,
             conference_date=r.conference_date,
-            instruction=instruction.get(r.id, missing)[0],
+            instruction=details.get(r.id, missing)[0],
             lead_unit=r.lead_unit,
             support_units=tuple(supports.get(r.id, ())),
             owner=r.owner,
@@ -206,7 +209,7 @@ def _complete(db: Database, rows: list[RegisterRow], as_of: dt.date) -> list[Exp
             extensions=tuple(extensions.get(r.id, ())),
             status=r.status,
             completed_on=r.completed_on,
-            result=instruction.get(r.id, missing)[1],
+            result=details.get(r.id, missing)[1],
             last_progress=progress.get(r.id),
             tracking=r.tracking,
             display=display_class(r.tracking, r.deadline, as_of),
