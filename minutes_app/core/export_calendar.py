@@ -1,15 +1,17 @@
 """Task deadlines as an iCalendar file (RFC 5545) for Outlook, Google or Thunderbird.
 
 One all-day event per deadline of an open task, with a display reminder some days
-before. Written by hand: the format needs little (escaped text, lines folded at 75
-octets, CRLF), and the app carries no iCalendar library at run time.
+before. The ``icalendar`` library writes each event (escaped text, lines folded at 75
+octets between characters, CRLF); the events are written one batch at a time between
+the calendar's head and its end, so a large export never holds them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from icalendar import Alarm, Calendar, Event
 
 from minutes_app.core.export_common import (
     Progress,
@@ -24,54 +26,26 @@ from minutes_app.db.engine import Database
 PRODUCT_ID = "-//minutes-app//Hạn nhiệm vụ//VI"
 UID_DOMAIN = "minutes-app"
 DEFAULT_REMINDER_DAYS = 3
-LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
+_END = b"END:VCALENDAR\r\n"
 
 # Open tasks with a deadline are the in-progress and overdue classes (FORMAT.md): the
 # other classes are finished, cancelled, or have no deadline to put in a calendar.
 OPEN_WITH_DEADLINE = frozenset({IN_PROGRESS, OVERDUE})
 
 
-def escape_text(text: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def event_uid(task: ExportedTask) -> str:
+    """The event's UID: from the task's ``uid`` (FORMAT.md), which it keeps in every file
+    it travels to, so that a calendar fed from another copy of the data updates the same
+    events. Only a task stored without a uid (by a tool other than this program) falls
+    back to its row id, which holds within this file only."""
+    if task.uid:
+        return f"task-{task.uid}@{UID_DOMAIN}"
+    return f"task-row-{task.id}@{UID_DOMAIN}"
 
 
-def fold_line(line: str) -> bytes:
-    """One content line as UTF-8 with its CRLF, folded so that no line exceeds 75 octets.
-
-    A fold never splits a character: each piece ends before the octet that would not fit.
-    """
-    data = line.encode("utf-8")
-    if len(data) <= LINE_OCTETS:
-        return data + b"\r\n"
-    pieces = []
-    start = 0
-    limit = LINE_OCTETS  # the first line has no leading space
-    while len(data) - start > limit:
-        end = start + limit
-        while data[end] & 0xC0 == 0x80:  # a continuation byte: step back to a whole char
-            end -= 1
-        pieces.append(data[start:end])
-        start = end
-        limit = LINE_OCTETS - 1  # continuation lines begin with one space
-    pieces.append(data[start:])
-    return b"\r\n ".join(pieces) + b"\r\n"
-
-
-def _date(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-def _reminder(days: int) -> str:
-    """The TRIGGER duration: ``days`` before the start of the deadline day."""
-    return f"-P{days}D" if days else "PT0S"
-
-
-def event_lines(task: ExportedTask, stamp: dt.datetime, reminder_days: int | None) -> Iterator[str]:
-    """The content lines of one task's VEVENT; none for a task without a deadline."""
-    if task.deadline is None:
-        return
+def task_event(task: ExportedTask, stamp: dt.datetime, reminder_days: int | None) -> Event:
+    """The all-day VEVENT of ``task``'s deadline, which it must have."""
+    assert task.deadline is not None
     description = [f"Đơn vị chủ trì: {task.lead_unit}"]
     if task.support_units:
         description.append(f"Đơn vị phối hợp: {'; '.join(task.support_units)}")
@@ -80,36 +54,44 @@ def event_lines(task: ExportedTask, stamp: dt.datetime, reminder_days: int | Non
     description.append(f"Hội nghị: {task.conference} ({vn_date(task.conference_date)})")
     description.append(f"Giao ngày: {vn_date(task.assigned_on)}")
     summary = f"Hạn nhiệm vụ: {task.title}"
-    yield "BEGIN:VEVENT"
-    yield f"UID:task-{task.id}@{UID_DOMAIN}"
-    yield f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}"
-    yield f"DTSTART;VALUE=DATE:{_date(task.deadline)}"
-    yield f"DTEND;VALUE=DATE:{_date(task.deadline + dt.timedelta(days=1))}"
+    event = Event()
+    event.add("uid", event_uid(task))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", task.deadline)  # a date: an all-day event
+    event.add("dtend", task.deadline + dt.timedelta(days=1))
     # Each extension moves the deadline: a higher sequence tells a calendar that already
     # holds the event to take the new date.
-    yield f"SEQUENCE:{len(task.extensions)}"
-    yield f"SUMMARY:{escape_text(summary)}"
-    yield f"DESCRIPTION:{escape_text(chr(10).join(description))}"
-    yield f"CATEGORIES:{escape_text(task.lead_unit)}"
-    yield "TRANSP:TRANSPARENT"  # a deadline does not make anyone busy
+    event.add("sequence", len(task.extensions))
+    event.add("summary", summary)
+    event.add("description", "\n".join(description))
+    event.add("categories", [task.lead_unit])
+    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     if reminder_days is not None:
-        yield "BEGIN:VALARM"
-        yield "ACTION:DISPLAY"
-        yield f"DESCRIPTION:{escape_text(summary)}"
-        yield f"TRIGGER:{_reminder(reminder_days)}"
-        yield "END:VALARM"
-    yield "END:VEVENT"
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        # Before the start of the deadline day.
+        alarm.add("trigger", -dt.timedelta(days=reminder_days))
+        event.add_component(alarm)
+    return event
 
 
-def _calendar_head(as_of: dt.date) -> Iterable[str]:
-    return (
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT_ID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(f'Hạn nhiệm vụ (đến {vn_date(as_of)})')}",
-    )
+def _ical(event: Event) -> bytes:
+    # Properties in the order added (UID first): a tenth faster than sorted by name.
+    return event.to_ical(sorted=False)
+
+
+def _calendar_head(as_of: dt.date) -> bytes:
+    """The calendar with its properties, up to where its events go."""
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Hạn nhiệm vụ (đến {vn_date(as_of)})")
+    whole = calendar.to_ical(sorted=False)
+    assert whole.endswith(_END)
+    return whole[: -len(_END)]
 
 
 def export_calendar(
@@ -138,17 +120,12 @@ def export_calendar(
     report_progress(progress, 0, batches.total)
     done = events = 0
     with replacing(target) as temp, temp.open("wb") as out:
-        out.write(b"".join(fold_line(line) for line in _calendar_head(as_of)))
+        out.write(_calendar_head(as_of))
         for batch in batches:
-            out.write(
-                b"".join(
-                    fold_line(line)
-                    for task in batch
-                    for line in event_lines(task, stamp, reminder_days)
-                )
-            )
-            events += sum(1 for task in batch if task.deadline is not None)
+            dated = [task for task in batch if task.deadline is not None]
+            out.write(b"".join(_ical(task_event(task, stamp, reminder_days)) for task in dated))
+            events += len(dated)
             done += len(batch)
             report_progress(progress, done, batches.total)
-        out.write(fold_line("END:VCALENDAR"))
+        out.write(_END)
     return events

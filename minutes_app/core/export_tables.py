@@ -2,11 +2,18 @@
 
 The task list is read from the task register (``task_query``) a batch at a time, so that
 200,000 tasks are never held at once, and written straight into the file as it comes.
-Its .xlsx sheet is written as SpreadsheetML by the small writer below rather than through
-openpyxl: openpyxl's write-only mode took about 0.19 ms of CPU a row of fifteen cells,
-some 37 s for 200,000 rows before the database is even read, against the export's budget
-of 30 s (benchmarks/export.py); this writer takes about 3 s. The period report is small
-and keeps openpyxl, for its native bar chart.
+Its .xlsx sheet is written as SpreadsheetML by the small writer below (``StreamedSheet``),
+not by a library: both libraries that do this miss the export's budget of 30 s, the
+processor time alone. Measured on the 200,000-task export of benchmarks/export.py with
+the writer swapped (benchmarks/xlsx_libraries.py, each set up to write the same sheet), on
+a busy 2-core machine, two runs each, CPU time / wall clock / peak memory:
+
+- openpyxl, write-only mode: 91-94 s / 148-150 s / 130 MB
+- XlsxWriter, constant_memory mode: 52-55 s / 74-89 s / 121 MB
+- StreamedSheet: 18 s / 27-33 s / 123 MB
+
+Reading the tasks from the database is about 14 s of CPU in each. The period report is
+small and keeps openpyxl, for its native bar chart.
 """
 
 from __future__ import annotations
@@ -84,6 +91,8 @@ class ExportedTask:
     """One row of the task list: a register row and what the register does not show."""
 
     id: int
+    uid: str | None
+    """The task's identity across files and databases (FORMAT.md)."""
     title: str
     conference: str
     conference_date: dt.date
@@ -156,18 +165,18 @@ def _complete(db: Database, rows: list[RegisterRow], as_of: dt.date) -> list[Exp
     # an IN list of ids) keeps the statements short, and the ranges of successive batches
     # do not overlap, so a filtered export reads no task twice.
     in_range = Task.id.between(ids[0], ids[-1])
-    instruction: dict[int, tuple[str, str | None]] = {}
+    details: dict[int, tuple[str, str | None, str | None]] = {}  # instruction, result, uid
     extensions: dict[int, list[DeadlineChange]] = {}
     progress: dict[int, tuple[dt.date, str]] = {}
     with db.reading() as session:
         connection = session.connection()
-        for task_id, text, result in connection.execute(
-            select(Task.id, Instruction.text, Task.result)
+        for task_id, text, result, uid in connection.execute(
+            select(Task.id, Instruction.text, Task.result, Task.uid)
             .join(Instruction, Task.instruction_id == Instruction.id)
             .where(in_range)
         ).all():
             if task_id in wanted:
-                instruction[task_id] = (text, result)
+                details[task_id] = (text, result, uid)
         for task_id, kind, at, note, old, new in connection.execute(
             select(
                 TaskEvent.task_id,
@@ -190,14 +199,15 @@ def _complete(db: Database, rows: list[RegisterRow], as_of: dt.date) -> list[Exp
                 extensions.setdefault(task_id, []).append(DeadlineChange(at.date(), old, new, note))
     supports = support_units_of(db, ids)
     # A task deleted since its page was read has no details left; its row stays as read.
-    missing = ("", None)
+    missing = ("", None, None)
     return [
         ExportedTask(
             id=r.id,
+            uid=details.get(r.id, missing)[2],
             title=r.title,
             conference=r.conference,
             conference_date=r.conference_date,
-            instruction=instruction.get(r.id, missing)[0],
+            instruction=details.get(r.id, missing)[0],
             lead_unit=r.lead_unit,
             support_units=tuple(supports.get(r.id, ())),
             owner=r.owner,
@@ -206,7 +216,7 @@ def _complete(db: Database, rows: list[RegisterRow], as_of: dt.date) -> list[Exp
             extensions=tuple(extensions.get(r.id, ())),
             status=r.status,
             completed_on=r.completed_on,
-            result=instruction.get(r.id, missing)[1],
+            result=details.get(r.id, missing)[1],
             last_progress=progress.get(r.id),
             tracking=r.tracking,
             display=display_class(r.tracking, r.deadline, as_of),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,8 @@ from typing import Any
 import icalendar
 import pytest
 
-from minutes_app.core.export_calendar import escape_text, export_calendar, fold_line
+from minutes_app.cli import main
+from minutes_app.core.export_calendar import export_calendar
 from minutes_app.db.engine import Database
 from tests.core.test_export_tables import AS_OF, TASKS, build_db
 
@@ -107,7 +110,9 @@ def test_special_characters_come_back_as_written(db: Database, tmp_path: Path) -
     export_calendar(db, target, as_of=AS_OF)
     assert TASKS[-1]["title"] in read_events(target)  # , ; \ and a line break
     raw = target.read_bytes().decode("utf-8")
-    assert "quy hoạch\\; báo cáo \\\\ tổng hợp <A&B>\\nvề" in raw.replace("\r\n ", "")
+    assert "Rà soát\\, bổ sung quy hoạch\\; báo cáo \\\\ tổng hợp <A&B>\\nvề" in raw.replace(
+        "\r\n ", ""
+    )
 
 
 def test_lines_are_crlf_and_folded_at_75_octets_between_characters(
@@ -135,17 +140,64 @@ def test_unit_and_conference_narrow_the_calendar(db: Database, tmp_path: Path) -
     assert read_events(target) == {}
 
 
-def test_fold_line_splits_on_character_boundaries() -> None:
-    line = "SUMMARY:" + "Đảng ủy " * 20
-    folded = fold_line(line)
-    pieces = folded.split(b"\r\n")
-    assert pieces[-1] == b""
-    assert all(len(p) <= 75 for p in pieces)
-    assert all(p.startswith(b" ") for p in pieces[1:-1])
-    assert b"".join([pieces[0], *(p[1:] for p in pieces[1:])]).decode("utf-8") == line
-    assert fold_line("VERSION:2.0") == b"VERSION:2.0\r\n"
-    assert len(fold_line("X:" + "a" * 73)) == 75 + 2  # exactly 75 octets stay on one line
+def _tasks_json(db: Database, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    capsys.readouterr()
+    assert main(["--db", str(db.path), "tasks", "--as-of", AS_OF.isoformat(), "--json"]) == 0
+    return list(json.loads(capsys.readouterr().out))
 
 
-def test_escape_text_escapes_the_four_specials() -> None:
-    assert escape_text("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf"
+def _event_uids(db: Database, target: Path) -> dict[str, str]:
+    export_calendar(db, target, as_of=AS_OF)
+    return {title: str(event["UID"]) for title, event in read_events(target).items()}
+
+
+def test_an_event_is_named_by_its_tasks_uid_not_its_row_id(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    uids = {t["title"]: t["uid"] for t in _tasks_json(db, capsys)}
+    events = _event_uids(db, tmp_path / "d.ics")
+    assert len(events) == len(OPEN)
+    assert events == {title: f"task-{uids[title]}@minutes-app" for title in events}
+
+
+def test_the_same_tasks_in_another_file_are_the_same_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As after export-json and import-json into another file: the tasks keep their uid
+    (FORMAT.md, "Identity across files and databases") but have other row ids there."""
+    folders = [tmp_path / "first", tmp_path / "second"]
+    for folder in folders:
+        folder.mkdir()
+    first = Database.open(build_db(folders[0]))
+    second = Database.open(build_db(folders[1], list(reversed(TASKS))))
+    try:
+        tasks = [_tasks_json(first, capsys), _tasks_json(second, capsys)]
+        ids = [{t["title"]: t["id"] for t in found} for found in tasks]
+        assert ids[0] != ids[1]  # other row ids in the other file
+        raw = sqlite3.connect(second.path)
+        with raw:  # the uids travel with the tasks (import-json keeps them)
+            raw.executemany(
+                "UPDATE task SET uid = ? WHERE title = ?",
+                [(t["uid"], t["title"]) for t in tasks[0]],
+            )
+        raw.close()
+        events = [
+            _event_uids(first, folders[0] / "d.ics"),
+            _event_uids(second, folders[1] / "d.ics"),
+        ]
+        assert events[0] == events[1]
+        assert len(set(events[0].values())) == len(OPEN)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_task_stored_without_uid_still_gets_an_event(db: Database, tmp_path: Path) -> None:
+    raw = sqlite3.connect(db.path)
+    with raw:  # as another tool might leave it: the column allows it
+        raw.execute("UPDATE task SET uid = NULL WHERE title = 'Nhiệm vụ soon'")
+    (task_id,) = raw.execute("SELECT id FROM task WHERE title = 'Nhiệm vụ soon'").fetchone()
+    raw.close()
+    events = _event_uids(db, tmp_path / "d.ics")
+    assert len(set(events.values())) == len(OPEN)
+    assert events["Nhiệm vụ soon"] == f"task-row-{task_id}@minutes-app"

@@ -190,6 +190,27 @@ def test_xlsx_header_is_vietnamese_frozen_and_filtered(db: Database, tmp_path: P
     assert sheet.column_dimensions["A"].width < sheet.column_dimensions["E"].width
 
 
+def test_xlsx_prints_landscape_one_page_wide_with_the_header_on_every_page(
+    db: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "tasks.xlsx"
+    export_tasks_xlsx(db, target, as_of=AS_OF)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Nhiệm vụ"]
+    assert book.properties.title == "Danh sách nhiệm vụ đến ngày 31/03/2023"
+    sheet = book.active
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize) == ("landscape", 9)  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    # One page wide (1 is the default, which a writer may leave out), as long as needed.
+    assert setup.fitToWidth in (1, None) and setup.fitToHeight == 0
+    assert sheet.print_title_rows == "$1:$1"
+    for cell in sheet[1]:  # the header: wrapped, shaded, underlined
+        assert cell.alignment.wrap_text and cell.alignment.vertical == "center"
+        assert cell.fill.fgColor.rgb == "FFD9D9D9"
+        assert cell.border.bottom.style == "thin"
+
+
 def test_xlsx_dates_are_excel_dates_shown_day_first(db: Database, tmp_path: Path) -> None:
     target = tmp_path / "tasks.xlsx"
     export_tasks_xlsx(db, target, as_of=AS_OF)
