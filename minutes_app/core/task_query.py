@@ -25,14 +25,12 @@ from sqlalchemy import (
     and_,
     case,
     exists,
-    false,
     func,
     literal,
     literal_column,
     or_,
     select,
     text,
-    true,
     union_all,
 )
 from sqlalchemy.engine import Row
@@ -153,9 +151,6 @@ _COLUMNS: dict[Field, Any] = {
 def condition_sql(condition: Condition, day: dt.date, look_back: bool) -> ColumnElement[bool]:
     """SQL for one condition of the rule on ``day``: a task's columns, or those of its
     extensions (``RECORDED``). Without look-back the deadline is the current one."""
-    if condition.op in ("always", "never"):
-        return true() if condition.op == "always" else false()
-    assert condition.left is not None
     if condition.left == RECORDED:
         return _recorded_sql(condition, day)
     left = _term_sql(condition.left, day, look_back)
@@ -589,9 +584,9 @@ class TaskRegister:
         return found
 
     def _class_rank(self) -> ColumnElement[int]:
-        day, look_back = self.query.as_of, self.look_back
+        day = self.query.as_of
         return case(
-            *((class_sql(name, day, look_back), rank) for rank, name in enumerate(CLASS_ORDER))
+            *((class_sql(name, day, self.look_back), rank) for rank, name in enumerate(CLASS_ORDER))
         )
 
     def _rows(self, session: Connection, ids: list[int]) -> list[RegisterRow]:
@@ -639,7 +634,7 @@ def _compiled(connection: Connection, key: tuple[Any, ...], build: Callable[[], 
 
 def _rows_select(as_of: dt.date, look_back: bool) -> Any:
     """The columns of RegisterRow, in its order, for the task ids in the JSON array ``?``."""
-    tracking = tracking_sql(as_of, look_back).label("tracking")
+    tracking, in_force = _rule_columns(as_of, look_back)
     lead = _LEAD
     return (
         select(
@@ -656,7 +651,7 @@ def _rows_select(as_of: dt.date, look_back: bool) -> Any:
             Task.completed_on,
             tracking,
             Task.version,
-            deadline_in_force(as_of, look_back).label("deadline_in_force"),
+            in_force,
         )
         .join(Instruction, Task.instruction_id == Instruction.id)
         .join(Conference, Instruction.conference_id == Conference.id)
@@ -695,6 +690,14 @@ def rows_by_id(registers: list[TaskRegister], page_size: int) -> Iterator[Regist
     """The rows of registers sorted by id, merged in id order."""
     streams = [register_rows(register, page_size) for register in registers]
     return streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda r: r.id)
+
+
+def _rule_columns(as_of: dt.date, look_back: bool) -> tuple[Any, Any]:
+    """A row's class on ``as_of``, and its deadline in force that day."""
+    return (
+        tracking_sql(as_of, look_back).label("tracking"),
+        deadline_in_force(as_of, look_back).label("deadline_in_force"),
+    )
 
 
 def support_units_of(db: Database, task_ids: list[int]) -> dict[int, list[str]]:

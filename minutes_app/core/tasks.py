@@ -18,7 +18,6 @@ from minutes_app.core.task_query import (
     TaskRegister,
     registers_led_by,
     rows_by_id,
-    support_units_of,
 )
 from minutes_app.core.text import vietnamese_sort_key
 from minutes_app.core.tracking import (
@@ -28,7 +27,7 @@ from minutes_app.core.tracking import (
     on_time_rate,
 )
 from minutes_app.db.engine import Database
-from minutes_app.db.models import Task, Unit
+from minutes_app.db.models import Task, TaskSupport, Unit
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class TaskRow:
         }
 
 
-_PAGE = 5000
+_PAGE = 10_000
 """Register rows read at a time; their uids and supporting units are read per page."""
 
 
@@ -97,10 +96,24 @@ def classified_tasks(
     rows = rows_by_id(registers_led_by(db, query, unit), _PAGE)
     result: list[TaskRow] = []
     while page := list(islice(rows, _PAGE)):
-        ids = [r.id for r in page]
-        supports = support_units_of(db, ids)
+        # Rows come in id order: their uids and supporting units are read for the id range
+        # (a short statement, where a list of 5,000 ids is not).
+        first, last = page[0].id, page[-1].id
+        supports: dict[int, list[str]] = {}
         with db.reading() as session:
-            uids = dict(session.execute(select(Task.id, Task.uid).where(Task.id.in_(ids))).all())
+            uids: dict[int, str | None] = {
+                task_id: uid
+                for task_id, uid in session.execute(
+                    select(Task.id, Task.uid).where(Task.id.between(first, last))
+                )
+            }
+            for task_id, name in session.execute(
+                select(TaskSupport.task_id, Unit.name)
+                .join(Unit)
+                .where(TaskSupport.task_id.between(first, last))
+                .order_by(TaskSupport.task_id, TaskSupport.position)
+            ):
+                supports.setdefault(task_id, []).append(name)
         result.extend(
             TaskRow(
                 id=r.id,

@@ -64,11 +64,10 @@ D = Day()
 
 @dataclass(frozen=True)
 class Condition:
-    """``left op right``. With op ``is none``, whether ``left`` is missing; ``always`` and
-    ``never`` hold for every task and for none. A comparison with a missing value does not
-    hold (as in SQL)."""
+    """``left op right``; with op ``is none``, whether ``left`` is missing. A comparison
+    with a missing value does not hold (as in SQL)."""
 
-    left: Field | None
+    left: Field
     op: str
     right: Field | Day | Value | None = None
 
@@ -76,9 +75,6 @@ class Condition:
 def when(left: Field, op: str, right: Field | Day | Value | None = None) -> Condition:
     return Condition(left, op, right)
 
-
-ALWAYS = Condition(None, "always")
-NEVER = Condition(None, "never")
 
 Arm = tuple[Condition, ...]
 """Conditions that must all hold."""
@@ -141,9 +137,6 @@ def day_of(term: Day, day: dt.date) -> dt.date:
 
 def holds(condition: Condition, values: Mapping[Field, Any], day: dt.date) -> bool:
     """Whether ``condition`` holds on ``day`` for a task whose fields are ``values``."""
-    if condition.op in ("always", "never"):
-        return condition.op == "always"
-    assert condition.left is not None
     left = values[condition.left]
     if condition.op == "is none":
         return left is None

@@ -299,6 +299,20 @@ def test_class_expression_of_every_row(graded: tuple[Database, list[GridTask], b
         assert row.days_overdue(D) == late
 
 
+@pytest.mark.parametrize("shift", range(-1, 4))
+def test_look_back_is_taken_exactly_when_an_extension_is_recorded_after_the_day(
+    graded: tuple[Database, list[GridTask], bool], shift: int
+) -> None:
+    db, tasks, _look_back = graded
+    as_of = day(shift)
+    register = TaskRegister(db, TaskQuery(as_of=as_of, sort="id"))
+    assert register.look_back == any(at.date() > as_of for t in tasks for at, _ in t.extensions)
+    expected = {t.id: expected_class(t, as_of) for t in tasks}
+    assert {r.id: r.tracking for r in every_row(register, 1000)} == {
+        i: c for i, c in expected.items() if c is not None
+    }
+
+
 @pytest.mark.parametrize("name", CLASSES)
 def test_filter_of_each_class(graded: tuple[Database, list[GridTask], bool], name: str) -> None:
     db, tasks, _look_back = graded
