@@ -156,7 +156,9 @@ def grid() -> Iterator[GridTask]:
         if deadline is not None and deadline < assigned:
             continue  # the schema refuses a deadline before the task was given
         extensions: list[tuple[tuple[dt.datetime, dt.date], ...]] = [()]
-        if deadline is not None:
+        if deadline is not None and assigned == ASSIGNED[0]:
+            # (The day a task was given decides only whether it exists yet: extensions are
+            # tried on tasks given before D.)
             extensions += [((at, old),) for at in EXTENDED_AT for old in OLD_DEADLINES]
             extensions += TWICE_AFTER
         for history in extensions:
@@ -224,14 +226,20 @@ def build(path: Path, look_back: bool) -> tuple[Database, list[GridTask]]:
     return db, tasks
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["today", "look-back"])
-def graded(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Database, list[GridTask], bool]]:
-    look_back = bool(request.param)
-    db, tasks = build(tmp_path_factory.mktemp("grid") / "g.sqlite3", look_back)
-    yield db, tasks, look_back
-    db.close()
+Graded = tuple[Database, list[GridTask], bool]
+
+
+@pytest.fixture(scope="module")
+def paths(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Graded]]:
+    """The grid on both paths: (database, its tasks, whether it needs look-back on D).
+    Each test checks both, so that a fault on either path is found by the first test."""
+    found = []
+    for look_back in (False, True):
+        db, tasks = build(tmp_path_factory.mktemp("grid") / "g.sqlite3", look_back)
+        found.append((db, tasks, look_back))
+    yield found
+    for db, _tasks, _look_back in found:
+        db.close()
 
 
 def every_row(register: TaskRegister, size: int = 97) -> list[RegisterRow]:
@@ -257,18 +265,18 @@ def class_order(tasks: list[GridTask], wanted: dict[int, str]) -> list[int]:
 
 
 def test_the_grid_covers_every_class_and_both_sides_of_each_boundary(
-    graded: tuple[Database, list[GridTask], bool],
+    paths: list[Graded],
 ) -> None:
-    _db, tasks, _look_back = graded
-    found = classes_of(tasks)
-    assert set(found.values()) == set(CLASSES)
-    assert {expected_due_soon(t, D) for t in tasks} == {True, False}
-    assert len(found) < len(tasks)  # some do not exist yet on D
+    for _db, tasks, _look_back in paths:
+        found = classes_of(tasks)
+        assert set(found.values()) == set(CLASSES)
+        assert {expected_due_soon(t, D) for t in tasks} == {True, False}
+        assert len(found) < len(tasks)  # some do not exist yet on D
 
 
 @pytest.mark.parametrize("shift", range(-2, 10))
-def test_python_classifier(graded: tuple[Database, list[GridTask], bool], shift: int) -> None:
-    _db, tasks, _look_back = graded
+def test_python_classifier(paths: list[Graded], shift: int) -> None:
+    _db, tasks, _look_back = paths[-1]  # the grid with every extension
     as_of = day(shift)
     for task in tasks:
         if task.trashed:
@@ -281,143 +289,143 @@ def test_python_classifier(graded: tuple[Database, list[GridTask], bool], shift:
         assert due == expected_due_soon(task, as_of), task
 
 
-def test_class_expression_of_every_row(graded: tuple[Database, list[GridTask], bool]) -> None:
-    db, tasks, look_back = graded
-    register = TaskRegister(db, TaskQuery(as_of=D, sort="id"))
-    assert register.look_back == look_back
-    rows = every_row(register)
-    assert {r.id: r.tracking for r in rows} == classes_of(tasks)
-    assert [r.id for r in rows] == sorted(classes_of(tasks))
-    assert register.count() == len(rows)
-    by_id = {t.id: t for t in tasks}
-    for row in rows:
-        task = by_id[row.id]
-        assert row.deadline_in_force == in_force(task, D), task
-        shown = display_class(row.tracking, row.deadline_in_force, D)
-        assert (shown == DUE_SOON) == expected_due_soon(task, D), task
-        late = (D - row.deadline_in_force).days if row.tracking == OVERDUE else 0
-        assert row.days_overdue(D) == late
+def test_class_expression_of_every_row(paths: list[Graded]) -> None:
+    for db, tasks, look_back in paths:
+        register = TaskRegister(db, TaskQuery(as_of=D, sort="id"))
+        assert register.look_back == look_back
+        rows = every_row(register)
+        assert {r.id: r.tracking for r in rows} == classes_of(tasks)
+        assert [r.id for r in rows] == sorted(classes_of(tasks))
+        assert register.count() == len(rows)
+        by_id = {t.id: t for t in tasks}
+        for row in rows:
+            task = by_id[row.id]
+            assert row.deadline_in_force == in_force(task, D), task
+            shown = display_class(row.tracking, row.deadline_in_force, D)
+            assert (shown == DUE_SOON) == expected_due_soon(task, D), task
+            late = (D - row.deadline_in_force).days if row.tracking == OVERDUE else 0
+            assert row.days_overdue(D) == late
 
 
 @pytest.mark.parametrize("shift", range(-1, 4))
 def test_look_back_is_taken_exactly_when_an_extension_is_recorded_after_the_day(
-    graded: tuple[Database, list[GridTask], bool], shift: int
+    paths: list[Graded], shift: int
 ) -> None:
-    db, tasks, _look_back = graded
-    as_of = day(shift)
-    register = TaskRegister(db, TaskQuery(as_of=as_of, sort="id"))
-    assert register.look_back == any(at.date() > as_of for t in tasks for at, _ in t.extensions)
-    expected = {t.id: expected_class(t, as_of) for t in tasks}
-    assert {r.id: r.tracking for r in every_row(register, 1000)} == {
-        i: c for i, c in expected.items() if c is not None
-    }
+    for db, tasks, _look_back in paths:
+        as_of = day(shift)
+        register = TaskRegister(db, TaskQuery(as_of=as_of, sort="id"))
+        assert register.look_back == any(at.date() > as_of for t in tasks for at, _ in t.extensions)
+        expected = {t.id: expected_class(t, as_of) for t in tasks}
+        assert {r.id: r.tracking for r in every_row(register, 1000)} == {
+            i: c for i, c in expected.items() if c is not None
+        }
 
 
 @pytest.mark.parametrize("name", CLASSES)
-def test_filter_of_each_class(graded: tuple[Database, list[GridTask], bool], name: str) -> None:
-    db, tasks, _look_back = graded
-    expected = sorted(i for i, c in classes_of(tasks).items() if c == name)
-    register = TaskRegister(db, TaskQuery(as_of=D, classes=frozenset({name}), sort="id"))
-    assert [r.id for r in every_row(register)] == expected
-    assert register.count() == len(expected)
+def test_filter_of_each_class(paths: list[Graded], name: str) -> None:
+    for db, tasks, _look_back in paths:
+        expected = sorted(i for i, c in classes_of(tasks).items() if c == name)
+        register = TaskRegister(db, TaskQuery(as_of=D, classes=frozenset({name}), sort="id"))
+        assert [r.id for r in every_row(register)] == expected
+        assert register.count() == len(expected)
 
 
 @pytest.mark.parametrize("descending", [False, True], ids=["up", "down"])
 @pytest.mark.parametrize("name", CLASSES)
-def test_index_ranges_of_each_class(
-    graded: tuple[Database, list[GridTask], bool], name: str, descending: bool
-) -> None:
-    db, tasks, _look_back = graded
-    wanted = {i: c for i, c in classes_of(tasks).items() if c == name}
-    expected = class_order(tasks, wanted)
-    if descending:
-        expected.reverse()
-    query = TaskQuery(as_of=D, classes=frozenset({name}), descending=descending)
-    register = TaskRegister(db, query)
-    assert [r.id for r in every_row(register)] == expected
-    assert register.count() == len(expected)
-    # A page asked for out of turn is the same slice.
-    assert [r.id for r in TaskRegister(db, query).page(40, 30)] == expected[40:70]
+def test_index_ranges_of_each_class(paths: list[Graded], name: str, descending: bool) -> None:
+    for db, tasks, _look_back in paths:
+        wanted = {i: c for i, c in classes_of(tasks).items() if c == name}
+        expected = class_order(tasks, wanted)
+        if descending:
+            expected.reverse()
+        query = TaskQuery(as_of=D, classes=frozenset({name}), descending=descending)
+        register = TaskRegister(db, query)
+        assert [r.id for r in every_row(register)] == expected
+        assert register.count() == len(expected)
+        # A page asked for out of turn is the same slice.
+        assert [r.id for r in TaskRegister(db, query).page(40, 30)] == expected[40:70]
 
 
-def test_class_order_of_all_tasks(graded: tuple[Database, list[GridTask], bool]) -> None:
-    db, tasks, _look_back = graded
-    found = classes_of(tasks)
-    register = TaskRegister(db, TaskQuery(as_of=D))
-    assert [r.id for r in every_row(register, 211)] == class_order(tasks, found)
-    two = frozenset({OVERDUE, DONE_ON_TIME})
-    picked = {i: c for i, c in found.items() if c in two}
-    register = TaskRegister(db, TaskQuery(as_of=D, classes=two))
-    assert [r.id for r in every_row(register)] == class_order(tasks, picked)
-    assert register.count() == len(picked)
+def test_class_order_of_all_tasks(paths: list[Graded]) -> None:
+    for db, tasks, _look_back in paths:
+        found = classes_of(tasks)
+        register = TaskRegister(db, TaskQuery(as_of=D))
+        assert [r.id for r in every_row(register, 211)] == class_order(tasks, found)
+        two = frozenset({OVERDUE, DONE_ON_TIME})
+        picked = {i: c for i, c in found.items() if c in two}
+        register = TaskRegister(db, TaskQuery(as_of=D, classes=two))
+        assert [r.id for r in every_row(register)] == class_order(tasks, picked)
+        assert register.count() == len(picked)
 
 
-def test_counts_by_class_and_lead_unit(graded: tuple[Database, list[GridTask], bool]) -> None:
-    db, tasks, _look_back = graded
-    found = classes_of(tasks)
-    by_unit: dict[int, dict[str, int]] = {}
-    for task in tasks:
-        if task.id in found:
-            counts = by_unit.setdefault(task.lead_unit_id, dict.fromkeys(CLASSES, 0))
-            counts[found[task.id]] += 1
-    register = TaskRegister(db, TaskQuery(as_of=D))
-    assert register.counts_by_lead_unit() == by_unit
-    assert register.class_counts() == {c: list(found.values()).count(c) for c in CLASSES}
-    for name in CLASSES:
-        narrowed = TaskRegister(db, TaskQuery(as_of=D, classes=frozenset({name})))
-        assert narrowed.class_counts() == {
-            c: list(found.values()).count(c) if c == name else 0 for c in CLASSES
-        }
+def test_counts_by_class_and_lead_unit(paths: list[Graded]) -> None:
+    for db, tasks, _look_back in paths:
+        found = classes_of(tasks)
+        by_unit: dict[int, dict[str, int]] = {}
+        for task in tasks:
+            if task.id in found:
+                counts = by_unit.setdefault(task.lead_unit_id, dict.fromkeys(CLASSES, 0))
+                counts[found[task.id]] += 1
+        register = TaskRegister(db, TaskQuery(as_of=D))
+        assert register.counts_by_lead_unit() == by_unit
+        assert register.class_counts() == {c: list(found.values()).count(c) for c in CLASSES}
+        for name in CLASSES:
+            narrowed = TaskRegister(db, TaskQuery(as_of=D, classes=frozenset({name})))
+            assert narrowed.class_counts() == {
+                c: list(found.values()).count(c) if c == name else 0 for c in CLASSES
+            }
 
 
 @pytest.mark.parametrize("sort", ["class", "id"])
-def test_due_soon(graded: tuple[Database, list[GridTask], bool], sort: str) -> None:
-    db, tasks, _look_back = graded
-    assert DUE_SOON_DAYS == 7
-    soon = {t.id: IN_PROGRESS for t in tasks if expected_due_soon(t, D)}
-    expected = class_order(tasks, soon) if sort == "class" else sorted(soon)
-    register = TaskRegister(db, only_due_soon(TaskQuery(as_of=D, sort=sort)))
-    rows = every_row(register, 61)
-    assert [r.id for r in rows] == expected
-    assert register.count() == len(expected)
-    assert register.class_counts() == {c: len(soon) if c == IN_PROGRESS else 0 for c in CLASSES}
-    assert {display_class(r.tracking, r.deadline_in_force, D) for r in rows} == {DUE_SOON}
+def test_due_soon(paths: list[Graded], sort: str) -> None:
+    for db, tasks, _look_back in paths:
+        assert DUE_SOON_DAYS == 7
+        soon = {t.id: IN_PROGRESS for t in tasks if expected_due_soon(t, D)}
+        expected = class_order(tasks, soon) if sort == "class" else sorted(soon)
+        register = TaskRegister(db, only_due_soon(TaskQuery(as_of=D, sort=sort)))
+        rows = every_row(register, 61)
+        assert [r.id for r in rows] == expected
+        assert register.count() == len(expected)
+        assert register.class_counts() == {c: len(soon) if c == IN_PROGRESS else 0 for c in CLASSES}
+        assert {display_class(r.tracking, r.deadline_in_force, D) for r in rows} == {DUE_SOON}
 
 
-def test_tasks_report_and_task_commands(graded: tuple[Database, list[GridTask], bool]) -> None:
-    db, tasks, _look_back = graded
-    found = classes_of(tasks)
-    assert {r.id: r.tracking for r in classified_tasks(db, D)} == found
-    overdue = classified_tasks(db, D, classes=[OVERDUE], unit="DON VI 2")
-    by_id = {t.id: t for t in tasks}
-    assert [r.id for r in overdue] == sorted(
-        i for i, c in found.items() if c == OVERDUE and by_id[i].lead_unit_id == 2
-    )
-    report = period_report(db, day(-1), day(0), D)
-    expected: dict[str, dict[str, int]] = {}
-    for i, name in found.items():
-        if by_id[i].assigned_on <= day(0):
-            counts = expected.setdefault(f"Đơn vị {by_id[i].lead_unit_id}", dict.fromkeys(CLASSES))
-            counts[name] = (counts[name] or 0) + 1
-    assert {u.unit: u.counts for u in report.units} == {
-        unit: {c: n or 0 for c, n in counts.items()} for unit, counts in expected.items()
-    }
-    for task in tasks[:: len(tasks) // 40]:
-        row = task_row(db, task.id, D)
-        if task.trashed:
-            assert row is None
-        else:
-            assert row is not None
-            assert row.tracking == expected_class(task, max(D, task.assigned_on))
+def test_tasks_report_and_task_commands(paths: list[Graded]) -> None:
+    for db, tasks, _look_back in paths:
+        found = classes_of(tasks)
+        assert {r.id: r.tracking for r in classified_tasks(db, D)} == found
+        overdue = classified_tasks(db, D, classes=[OVERDUE], unit="DON VI 2")
+        by_id = {t.id: t for t in tasks}
+        assert [r.id for r in overdue] == sorted(
+            i for i, c in found.items() if c == OVERDUE and by_id[i].lead_unit_id == 2
+        )
+        report = period_report(db, day(-1), day(0), D)
+        expected: dict[str, dict[str, int]] = {}
+        for i, name in found.items():
+            if by_id[i].assigned_on <= day(0):
+                counts = expected.setdefault(
+                    f"Đơn vị {by_id[i].lead_unit_id}", dict.fromkeys(CLASSES)
+                )
+                counts[name] = (counts[name] or 0) + 1
+        assert {u.unit: u.counts for u in report.units} == {
+            unit: {c: n or 0 for c, n in counts.items()} for unit, counts in expected.items()
+        }
+        for task in tasks[:: len(tasks) // 40]:
+            row = task_row(db, task.id, D)
+            if task.trashed:
+                assert row is None
+            else:
+                assert row is not None
+                assert row.tracking == expected_class(task, max(D, task.assigned_on))
 
 
-def test_on_time_rates(graded: tuple[Database, list[GridTask], bool]) -> None:
-    db, tasks, _look_back = graded
-    done = [
-        (t.completed_on, t.deadline)
-        for t in tasks
-        if t.status == "done" and not t.trashed and t.completed_on and t.completed_on <= D
-    ]
-    late = [c for c, deadline in done if deadline is not None and c > deadline]
-    [rate] = on_time_rates(db, [("D", day(-1), D)])
-    assert (rate.on_time, rate.late) == (len(done) - len(late), len(late))
+def test_on_time_rates(paths: list[Graded]) -> None:
+    for db, tasks, _look_back in paths:
+        done = [
+            (t.completed_on, t.deadline)
+            for t in tasks
+            if t.status == "done" and not t.trashed and t.completed_on and t.completed_on <= D
+        ]
+        late = [c for c, deadline in done if deadline is not None and c > deadline]
+        [rate] = on_time_rates(db, [("D", day(-1), D)])
+        assert (rate.on_time, rate.late) == (len(done) - len(late), len(late))
