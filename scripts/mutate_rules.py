@@ -271,8 +271,11 @@ def make_copy(root: Path) -> Path:
     return root
 
 
-def run_tests(copy: Path, tests: list[str], timeout: float) -> tuple[bool, str]:
-    """(passed, last line of pytest's output)."""
+def run_tests(
+    copy: Path, tests: list[str], timeout: float, plugins: bool = True
+) -> tuple[bool, str]:
+    """(passed, last line of pytest's output). Without ``plugins``, pytest starts without
+    those of Qt and Hypothesis (the grid needs neither): a second less for each mutant."""
     environment = {
         **os.environ,
         "PYTHONPATH": str(copy),
@@ -290,6 +293,7 @@ def run_tests(copy: Path, tests: list[str], timeout: float) -> tuple[bool, str]:
         "--no-header",
         "-o",
         "addopts=",
+        *([] if plugins else ["-p", "no:pytestqt", "-p", "no:hypothesispytest"]),
         *tests,
     ]
     try:
@@ -314,7 +318,7 @@ def judge(copy: Path, mutant: Mutant, timeout: float) -> tuple[bool, str]:
     original = target.read_text(encoding="utf-8")
     target.write_text(mutant.apply(original), encoding="utf-8")
     try:
-        passed, said = run_tests(copy, FIRST_TESTS, timeout)
+        passed, said = run_tests(copy, FIRST_TESTS, timeout, plugins=False)
         if passed:
             passed, said = run_tests(copy, MORE_TESTS, timeout)
         return passed, said

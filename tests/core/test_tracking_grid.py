@@ -4,12 +4,12 @@ A grid of tasks around one day D, on a real SQLite file: each status; no deadlin
 the day before, on or after D, or about the "due soon" bound; completed the day before, on
 or after D; assigned the day before, on or after D; no extension, or one recorded the day
 before D, at the first or the last moment of D, or at the first moment of the day after,
-from an old deadline around D; or two recorded after D. Each task's class on D is worked
-out below straight from FORMAT.md's words, and every form of the rule must give it: the
-Python classifier, the register's class expression, its filter of each class, its index
-ranges (class order), its counts by class and lead unit, "due soon", and the engine's
-readers (``tasks``, ``report``). Both paths: on a database with no extension recorded
-after D (the usual register, no look-back) and on one with some (look-back).
+from an old deadline around D (or the day before that); or two recorded after D. Each
+task's class on D is worked out below straight from FORMAT.md's words, and every form of
+the rule must give it: the Python classifier, the register's class expression, its filter
+of each class, its index ranges (class order), its counts by class and lead unit, "due
+soon", and the engine's readers (``tasks``, ``report``). Both paths: on a database with no
+extension recorded after D (the usual register, no look-back) and on one with some.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ STATUS_COMPLETED = [
 DEADLINES = [None, day(-1), day(0), day(1), day(6), day(7), day(8)]
 ASSIGNED = [day(-1), day(0), day(1)]
 EXTENDED_AT = [moment(-1, 12), moment(0), moment(0, last=True), moment(1)]
-OLD_DEADLINES = [day(-1), day(0), day(7), day(8)]
+OLD_DEADLINES = [day(-2), day(-1), day(0), day(7), day(8)]
 TWICE_AFTER = [  # two extensions recorded after D: the first one's old deadline counts
     ((moment(1), day(-1)), (moment(2, 9), day(1))),
     ((moment(1, 9), day(1)), (moment(3), day(-1))),
@@ -150,18 +150,16 @@ TWICE_AFTER = [  # two extensions recorded after D: the first one's old deadline
 
 def grid() -> Iterator[GridTask]:
     ids = itertools.count(1)
-    for (status, completed), deadline, assigned in itertools.product(
-        STATUS_COMPLETED, DEADLINES, ASSIGNED
-    ):
-        if deadline is not None and deadline < assigned:
-            continue  # the schema refuses a deadline before the task was given
-        extensions: list[tuple[tuple[dt.datetime, dt.date], ...]] = [()]
-        if deadline is not None and assigned == ASSIGNED[0]:
-            # (The day a task was given decides only whether it exists yet: extensions are
-            # tried on tasks given before D.)
-            extensions += [((at, old),) for at in EXTENDED_AT for old in OLD_DEADLINES]
-            extensions += TWICE_AFTER
-        for history in extensions:
+    for (status, completed), deadline in itertools.product(STATUS_COMPLETED, DEADLINES):
+        histories: list[tuple[dt.date, tuple[tuple[dt.datetime, dt.date], ...]]] = [
+            (assigned, ()) for assigned in ASSIGNED if deadline is None or deadline >= assigned
+        ]
+        if deadline is not None:
+            # Extensions are tried on tasks given a few days before D: the day a task was
+            # given decides only whether it exists yet.
+            histories += [(day(-3), ((at, old),)) for at in EXTENDED_AT for old in OLD_DEADLINES]
+            histories += [(day(-3), twice) for twice in TWICE_AFTER]
+        for assigned, history in histories:
             task_id = next(ids)
             yield GridTask(task_id, status, assigned, deadline, completed, history, 1 + task_id % 3)
     # Tasks of a conference in the trash exist nowhere.
