@@ -400,7 +400,7 @@ def test_tasks_report_and_task_commands(paths: list[Graded]) -> None:
         report = period_report(db, day(-1), day(0), D)
         expected: dict[str, dict[str, int]] = {}
         for i, name in found.items():
-            if by_id[i].assigned_on <= day(0):
+            if day(-1) <= by_id[i].assigned_on <= day(0):
                 counts = expected.setdefault(
                     f"Đơn vị {by_id[i].lead_unit_id}", dict.fromkeys(CLASSES)
                 )
