@@ -185,12 +185,12 @@ def _day(value: dt.date | None) -> str:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from minutes_app.core.tasks import classified_tasks, select_tasks
+    from minutes_app.core.tasks import classified_tasks
 
     as_of = args.as_of or dt.date.today()
     db = _open_db(args)
     try:
-        rows = select_tasks(classified_tasks(db, as_of), args.classes or (), args.unit)
+        rows = classified_tasks(db, as_of, classes=args.classes or (), unit=args.unit)
     finally:
         db.close()
     if args.json:

@@ -12,6 +12,7 @@ from minutes_app.core.tracking import (
     IN_PROGRESS,
     ONGOING,
     OVERDUE,
+    is_due_soon,
 )
 
 Progress = Callable[[int, int], bool]
@@ -29,9 +30,9 @@ def report_progress(progress: Progress | None, done: int, total: int) -> None:
 
 
 # A display class of its own for the register's "due within 7 days": an in-progress task
-# whose deadline is near. The window (ui/task_style.py) splits it out the same way.
+# whose deadline is near (tracking.DUE_SOON_ON_D, within DUE_SOON_DAYS). The window
+# (ui/task_style.py) splits it out the same way.
 DUE_SOON = "due_soon"
-DUE_SOON_DAYS = 7
 
 CLASS_LABELS: dict[str, str] = {
     DONE_ON_TIME: "Hoàn thành đúng hạn",
@@ -69,14 +70,9 @@ NO_DEADLINE_LABEL = "Thường xuyên"
 
 
 def display_class(tracking: str, deadline: dt.date | None, as_of: dt.date) -> str:
-    """The tracking class, with "due soon" split out of "in progress"."""
-    if (
-        tracking == IN_PROGRESS
-        and deadline is not None
-        and (deadline - as_of).days <= DUE_SOON_DAYS
-    ):
-        return DUE_SOON
-    return tracking
+    """The tracking class, with "due soon" split out of "in progress"; ``deadline`` is the
+    one in force on ``as_of``."""
+    return DUE_SOON if is_due_soon(tracking, deadline, as_of) else tracking
 
 
 def vn_date(day: dt.date | None) -> str:

@@ -24,12 +24,12 @@ import heapq
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from minutes_app.core.export_common import (
     CLASS_FILLS,
@@ -47,10 +47,12 @@ from minutes_app.core.task_query import (
     RegisterRow,
     TaskQuery,
     TaskRegister,
+    registers_led_by,
+    rows_by_id,
     support_units_of,
 )
 from minutes_app.core.tasks import Report, period_report
-from minutes_app.core.text import SortKey, fold, vietnamese_sort_key
+from minutes_app.core.text import SortKey, vietnamese_sort_key
 from minutes_app.core.tracking import (
     CLASSES,
     OVERDUE,
@@ -60,7 +62,7 @@ from minutes_app.core.tracking import (
     on_time_rate,
 )
 from minutes_app.db.engine import Database
-from minutes_app.db.models import Instruction, Task, TaskEvent, Unit
+from minutes_app.db.models import Instruction, Task, TaskEvent
 
 BATCH_SIZE = 2000
 """Tasks completed and written at a time; also how often progress is reported."""
@@ -130,25 +132,7 @@ def _registers(db: Database, selection: TaskSelection) -> list[TaskRegister]:
         conference_id=selection.conference_id,
         sort="id",
     )
-    if not selection.unit:
-        return [TaskRegister(db, query)]
-    # As `tasks --unit` does: the lead unit's name, blind to accents. Two stored spellings
-    # can fold alike, so the name may stand for more than one unit.
-    with db.reading() as session:
-        unit_ids = session.scalars(
-            select(Unit.id).where(func.fold(Unit.name) == fold(selection.unit)).order_by(Unit.id)
-        ).all()
-    return [TaskRegister(db, replace(query, lead_unit_id=unit_id)) for unit_id in unit_ids]
-
-
-def _register_rows(register: TaskRegister) -> Iterator[RegisterRow]:
-    offset = 0
-    while True:
-        page = register.page(offset, PAGE_SIZE)
-        yield from page
-        if len(page) < PAGE_SIZE:
-            return
-        offset += len(page)
+    return registers_led_by(db, query, selection.unit)
 
 
 def _chunks(rows: Iterable[RegisterRow], size: int) -> Iterator[list[RegisterRow]]:
@@ -219,7 +203,7 @@ def _complete(db: Database, rows: list[RegisterRow], as_of: dt.date) -> list[Exp
             result=details.get(r.id, missing)[1],
             last_progress=progress.get(r.id),
             tracking=r.tracking,
-            display=display_class(r.tracking, r.deadline, as_of),
+            display=display_class(r.tracking, r.deadline_in_force, as_of),
         )
         for r in rows
     ]
@@ -239,9 +223,7 @@ class TaskBatches:
         self.total = sum(register.count() for register in self._registers)
 
     def __iter__(self) -> Iterator[list[ExportedTask]]:
-        streams = [_register_rows(register) for register in self._registers]
-        rows = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda r: r.id)
-        for chunk in _chunks(rows, BATCH_SIZE):
+        for chunk in _chunks(rows_by_id(self._registers, PAGE_SIZE), BATCH_SIZE):
             yield _complete(self.db, chunk, self.selection.as_of)
 
 

@@ -1,17 +1,20 @@
 """The task register's queries: classes computed in SQL, filters, and pages of rows.
 
 The tracking class of FORMAT.md is computed by SQLite so that 200,000 tasks can be
-filtered and paged without loading them. The deadline in force on the day D is the
-current one, unless an extension was recorded after D: then it is the old deadline of
-the first such extension (the same rule as ``tracking.deadline_on``).
+filtered and paged without loading them. Every SQL form of it here (the class of a task,
+the filter of a class, the index ranges of a class, the counts by class) is built from the
+tables of conditions of ``tracking.py``, the same ones its Python classifier evaluates:
+the rule is written once. This register is also the one engine behind the command line's
+``tasks`` and ``report``, the exports and the reports (``tasks.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
@@ -34,7 +37,30 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import aliased
 
 from minutes_app.core.text import fold
-from minutes_app.core.tracking import CLASSES
+from minutes_app.core.tracking import (
+    ASSIGNED,
+    CLASS_RULES,
+    CLASSES,
+    COMPLETED,
+    DEADLINE,
+    DONE_AFTER_D,
+    DONE_BY_D,
+    DONE_ON_TIME,
+    DUE_SOON_ON_D,
+    EXISTS_ON_D,
+    IN_PROGRESS,
+    NOT_YET_EXTENDED_ON_D,
+    OPERATORS,
+    RECORDED,
+    STATUS,
+    Arm,
+    Condition,
+    Day,
+    Field,
+    Value,
+    day_of,
+    holds,
+)
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     NO_DEADLINE,
@@ -78,6 +104,16 @@ class TaskQuery:
     sort: str = "class"
     descending: bool = False
     ids: tuple[int, ...] | None = field(default=None)
+    assigned_from: dt.date | None = None
+    assigned_to: dt.date | None = None
+    due_soon: bool = False
+    """Only in-progress tasks due soon (``tracking.DUE_SOON_ON_D``); see ``due_soon_query``."""
+
+
+def only_due_soon(query: TaskQuery) -> TaskQuery:
+    """``query`` narrowed to the register's "due within 7 days": in-progress tasks whose
+    deadline in force is near (read along the in-progress class's index ranges)."""
+    return replace(query, classes=frozenset({IN_PROGRESS}), due_soon=True)
 
 
 class RegisterRow(NamedTuple):
@@ -96,22 +132,71 @@ class RegisterRow(NamedTuple):
     completed_on: dt.date | None
     tracking: str
     version: int  # as read: an action on the task is refused if it changed since
+    deadline_in_force: dt.date | None = None  # on the day asked about (before later extensions)
 
     def days_overdue(self, as_of: dt.date) -> int:
-        return (as_of - self.deadline).days if self.deadline and self.tracking == "overdue" else 0
+        deadline = self.deadline_in_force
+        return (as_of - deadline).days if deadline and self.tracking == "overdue" else 0
 
 
-def _extended_after(day: dt.date) -> ColumnElement[bool]:
-    """Whether an extension was recorded after ``day`` (then deadlines need look-back)."""
-    return exists().where(TaskEvent.kind == "deadline_changed", TaskEvent.at >= _next_midnight(day))
+# --- the SQL forms of the rule, built from the tables of tracking.py ---------------------
+
+_COLUMNS: dict[Field, Any] = {
+    STATUS: Task.status,
+    ASSIGNED: Task.assigned_on,
+    COMPLETED: Task.completed_on,
+}
+
+
+def condition_sql(condition: Condition, day: dt.date, look_back: bool) -> ColumnElement[bool]:
+    """SQL for one condition of the rule on ``day``: a task's columns, or those of its
+    extensions (``RECORDED``). Without look-back the deadline is the current one."""
+    if condition.left == RECORDED:
+        return _recorded_sql(condition, day)
+    left = _term_sql(condition.left, day, look_back)
+    if condition.op == "is none":
+        return left.is_(None)
+    assert condition.right is not None
+    right = _term_sql(condition.right, day, look_back)
+    return OPERATORS[condition.op](left, right)
+
+
+def _term_sql(term: Field | Day | Value, day: dt.date, look_back: bool) -> Any:
+    if isinstance(term, Day):
+        return day_of(term, day)
+    if isinstance(term, Value):
+        return term.value
+    if term == DEADLINE:
+        return deadline_in_force(day, look_back)
+    return _COLUMNS[term]
+
+
+def _recorded_sql(condition: Condition, day: dt.date) -> ColumnElement[bool]:
+    """When an extension was recorded, against a day: ``TaskEvent.at`` holds a moment, so
+    "recorded after D" is "at or after the midnight that ends D" (an index range)."""
+    if condition.op != ">" or not isinstance(condition.right, Day):
+        raise ValueError(f"no SQL for an extension recorded {condition.op} {condition.right}")
+    return TaskEvent.at >= _next_midnight(day_of(condition.right, day))
 
 
 def _next_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
 
 
+def _arm_sql(arm: Arm, day: dt.date, look_back: bool) -> ColumnElement[bool]:
+    return and_(*(condition_sql(c, day, look_back) for c in arm))
+
+
+def _extended_after(day: dt.date) -> ColumnElement[bool]:
+    """Whether an extension was recorded after ``day`` (then deadlines need look-back)."""
+    return exists().where(
+        TaskEvent.kind == "deadline_changed", condition_sql(NOT_YET_EXTENDED_ON_D, day, True)
+    )
+
+
 def deadline_in_force(day: dt.date, look_back: bool) -> ColumnElement[dt.date | None]:
-    """SQL for the deadline in force on ``day``; without look-back, the current deadline."""
+    """SQL for the deadline in force on ``day``; without look-back, the current deadline.
+    With it: the old deadline of the first extension recorded after ``day``, if any."""
     if not look_back:
         return Task.deadline  # type: ignore[return-value]
     earlier = (
@@ -119,7 +204,7 @@ def deadline_in_force(day: dt.date, look_back: bool) -> ColumnElement[dt.date | 
         .where(
             TaskEvent.task_id == Task.id,
             TaskEvent.kind == "deadline_changed",
-            TaskEvent.at >= _next_midnight(day),
+            condition_sql(NOT_YET_EXTENDED_ON_D, day, True),
         )
         .order_by(TaskEvent.at, TaskEvent.id)
         .limit(1)
@@ -129,44 +214,46 @@ def deadline_in_force(day: dt.date, look_back: bool) -> ColumnElement[dt.date | 
 
 
 def tracking_sql(day: dt.date, look_back: bool) -> ColumnElement[str]:
-    """SQL for the tracking class of a task on ``day`` (FORMAT.md's table and look-back)."""
-    deadline = deadline_in_force(day, look_back)
-    done_by_day = and_(Task.status == "done", Task.completed_on <= day)
+    """SQL for the tracking class of a task on ``day`` (FORMAT.md's table and look-back);
+    NULL for a task that no rule classes (there is none: the rules cover every task)."""
     return case(
-        (Task.status == "cancelled", literal("cancelled")),
-        (
-            done_by_day,
-            case(
-                (or_(deadline.is_(None), Task.completed_on <= deadline), literal("done_on_time")),
-                else_=literal("done_late"),
-            ),
-        ),
-        (deadline.is_(None), literal("ongoing")),
-        (deadline >= day, literal("in_progress")),
-        else_=literal("overdue"),
+        *((class_sql(name, day, look_back), literal(name)) for name in CLASS_RULES),
     )
 
 
-def _class_condition(name: str, day: dt.date, look_back: bool) -> ColumnElement[bool]:
-    """A sargable condition for one class when no look-back is needed (the usual case)."""
-    if look_back:
-        return tracking_sql(day, True) == name
-    not_done_yet = or_(
-        Task.status.in_(("open", "in_progress")),
-        and_(Task.status == "done", Task.completed_on > day),
-    )
-    done = and_(Task.status == "done", Task.completed_on <= day)
-    conditions: dict[str, ColumnElement[bool]] = {
-        "cancelled": Task.status == "cancelled",
-        "overdue": and_(not_done_yet, Task.deadline < day),
-        "in_progress": and_(not_done_yet, Task.deadline >= day),
-        "ongoing": and_(not_done_yet, Task.deadline.is_(None)),
-        "done_on_time": and_(
-            done, or_(Task.deadline.is_(None), Task.completed_on <= Task.deadline)
-        ),
-        "done_late": and_(done, Task.completed_on > Task.deadline),
-    }
-    return conditions[name]
+def class_sql(name: str, day: dt.date, look_back: bool) -> ColumnElement[bool]:
+    """SQL for whether a task is of class ``name`` on ``day``."""
+    return or_(*(_arm_sql(arm, day, look_back) for arm in CLASS_RULES[name]))
+
+
+def due_soon_sql(day: dt.date, look_back: bool) -> ColumnElement[bool]:
+    """SQL for whether a task is in progress and due soon on ``day``."""
+    return and_(class_sql(IN_PROGRESS, day, look_back), _arm_sql(DUE_SOON_ON_D, day, look_back))
+
+
+def _on_deadline(condition: Condition) -> bool:
+    return condition.left == DEADLINE or condition.right == DEADLINE
+
+
+def _hinted(arm: Arm, day: dt.date) -> tuple[list[ColumnElement[bool]], bool]:
+    """The SQL of an arm's conditions (no look-back), with hints for SQLite's planner, and
+    whether the arm is rare. The hints change no result (likely() and unlikely() return
+    their argument): nearly every completion is on or before the day asked about, so SQLite
+    should read the covering (status, deadline, ...) or (status, lead unit, ...) index
+    rather than walk the (status, completed_on) range; but for a task done only after the
+    day (rare), that range is the one to read."""
+    rare = DONE_AFTER_D in arm
+    found = []
+    for condition in arm:
+        sql = condition_sql(condition, day, False)
+        if condition is DONE_BY_D:
+            sql = func.likely(sql)
+        elif condition is DONE_AFTER_D:
+            sql = func.unlikely(sql)
+        elif rare and _on_deadline(condition):
+            sql = func.likely(sql)
+        found.append(sql)
+    return found, rare
 
 
 def _trashed_instructions() -> Select[int]:
@@ -192,45 +279,17 @@ def _class_arms(name: str, day: dt.date) -> list[_Arm]:
     A dated part lists its tasks by (deadline, id) straight from the (status, deadline, ...)
     index. Valid only without look-back (the deadline in force is the current one).
     """
-    # Done, but not yet on ``day``: rare, so its (status, completed_on) range is the one to
-    # read, rather than every done task's deadline; likely()/unlikely() tell SQLite so.
-    later = and_(Task.status == "done", func.unlikely(Task.completed_on > day))
-    done = _done_by(day)
-    cancelled = Task.status == "cancelled"
-
-    def not_done(deadline: ColumnElement[bool], dated: bool) -> list[_Arm]:
-        return [
-            _Arm(and_(Task.status == "open", deadline), dated, False),
-            _Arm(and_(Task.status == "in_progress", deadline), dated, False),
-            _Arm(and_(later, func.likely(deadline)), dated, True),
-        ]
-
-    arms: dict[str, list[_Arm]] = {
-        "overdue": not_done(Task.deadline < day, True),
-        "in_progress": not_done(Task.deadline >= day, True),
-        "ongoing": not_done(Task.deadline.is_(None), False),
-        "done_late": [_Arm(and_(done, Task.completed_on > Task.deadline), True, False)],
-        "done_on_time": [
-            _Arm(
-                and_(done, Task.deadline.is_not(None), Task.completed_on <= Task.deadline),
-                True,
-                False,
-            ),
-            _Arm(and_(done, Task.deadline.is_(None)), False, False),
-        ],
-        "cancelled": [
-            _Arm(and_(cancelled, Task.deadline.is_not(None)), True, False),
-            _Arm(and_(cancelled, Task.deadline.is_(None)), False, False),
-        ],
-    }
-    return arms[name]
-
-
-def _done_by(day: dt.date) -> ColumnElement[bool]:
-    # likely(): nearly every completion is on or before the day asked about, so SQLite should
-    # read the covering (status, deadline, ...) or (status, lead unit, ...) index rather than
-    # walk the (status, completed_on) range and look every row up in the table.
-    return and_(Task.status == "done", func.likely(Task.completed_on <= day))
+    found = []
+    for arm in CLASS_RULES[name]:
+        conditions, rare = _hinted(arm, day)
+        on_deadline = [c for c in arm if _on_deadline(c)]
+        if on_deadline:
+            dated = all(c.op != "is none" for c in on_deadline)
+            found.append(_Arm(and_(*conditions), dated, rare))
+        else:  # any deadline: those with one by deadline, then those without one by id
+            found.append(_Arm(and_(*conditions, Task.deadline.is_not(None)), True, rare))
+            found.append(_Arm(and_(*conditions, Task.deadline.is_(None)), False, rare))
+    return found
 
 
 def _after(key: Any, value: Any, task_id: int, descending: bool) -> ColumnElement[bool]:
@@ -274,7 +333,9 @@ class TaskRegister:
             look_back, trash, latest = connection.exec_driver_sql(sql).one()
         self.look_back = bool(look_back)
         self._trash = bool(trash)
-        self._all_assigned = latest is None or _day(latest) <= query.as_of
+        self._all_assigned = latest is None or holds(
+            EXISTS_ON_D, {ASSIGNED: _day(latest)}, query.as_of
+        )
         # (offset just after the last page, sort values of its last row)
         self._cursor: tuple[int, tuple[Any, ...]] | None = None
 
@@ -283,7 +344,7 @@ class TaskRegister:
         if not self._all_assigned:
             # likely(): a range that keeps most tasks, so that SQLite does not pick the
             # assigned_on index over the one that gives the order.
-            statement = statement.where(func.likely(Task.assigned_on <= q.as_of))
+            statement = statement.where(func.likely(condition_sql(EXISTS_ON_D, q.as_of, False)))
         if self._trash:
             # Tasks of conferences in the trash are left out; the trash is small, so this
             # subquery costs less than joining every task to its conference.
@@ -292,8 +353,14 @@ class TaskRegister:
             statement = statement.where(Task.id.in_(q.ids))
         if classes and self._narrowed():
             statement = statement.where(
-                or_(*(_class_condition(c, q.as_of, self.look_back) for c in sorted(q.classes)))
+                or_(*(class_sql(c, q.as_of, self.look_back) for c in sorted(q.classes)))
             )
+        if q.due_soon:
+            statement = statement.where(due_soon_sql(q.as_of, self.look_back))
+        if q.assigned_from is not None:
+            statement = statement.where(Task.assigned_on >= q.assigned_from)
+        if q.assigned_to is not None:
+            statement = statement.where(Task.assigned_on <= q.assigned_to)
         if q.lead_unit_id is not None:
             statement = statement.where(Task.lead_unit_id == q.lead_unit_id)
         if q.conference_id is not None:
@@ -353,50 +420,40 @@ class TaskRegister:
             return self._grouped_counts_looking_back(by_unit)
         day = self.query.as_of
         unit = [Task.lead_unit_id] if by_unit else []
-        by_deadline = (
-            ("overdue", Task.deadline < day),
-            ("in_progress", Task.deadline >= day),
-            ("ongoing", Task.deadline.is_(None)),
-        )
-        # Each status on its own: a range of the (status, lead unit, ...) index, read in
-        # unit order, so no statement needs to sort 200,000 rows to group them.
-        parts: list[tuple[ColumnElement[bool], list[tuple[str, ColumnElement[bool] | None]]]] = [
-            (Task.status == "open", list(by_deadline)),
-            (Task.status == "in_progress", list(by_deadline)),
-            (and_(Task.status == "done", Task.completed_on > day), list(by_deadline)),
-            (
-                _done_by(day),
-                [("done_late", Task.completed_on > Task.deadline), ("done_on_time", None)],
-            ),
-            (Task.status == "cancelled", [("cancelled", None)]),
-        ]
+        # The arms of the rule by what they ask of the status and completion: each such
+        # part is a range of the (status, lead unit, ...) index, read in unit order, so no
+        # statement needs to sort 200,000 rows to group them; the conditions on the
+        # deadline then tell its classes apart.
+        parts: dict[Arm, dict[str, list[Arm]]] = {}
+        for name, arms in CLASS_RULES.items():
+            for arm in arms:
+                common = tuple(c for c in arm if not _on_deadline(c))
+                rest = tuple(c for c in arm if _on_deadline(c))
+                parts.setdefault(common, {}).setdefault(name, []).append(rest)
         shown = set(self._shown_classes())
         found: dict[int | None, dict[str, int]] = {}
         with self.db.reading() as session:
-            for condition, classes in parts:
-                if not shown.intersection(name for name, _ in classes):
+            for common, classes in parts.items():
+                if not shown.intersection(classes):
                     continue
                 columns = [
-                    func.count() if test is None else _count(test) for _name, test in classes
+                    func.count()
+                    if not all(rests)
+                    else _count(or_(*(_arm_sql(r, day, False) for r in rests)))
+                    for rests in classes.values()
                 ]
                 statement = self._filtered(
                     select(*unit, *columns).select_from(Task), classes=False
-                ).where(condition)
+                ).where(*_hinted(common, day)[0])
                 if by_unit:
                     statement = statement.group_by(Task.lead_unit_id)
                 for row in session.execute(statement):
                     key = row[0] if by_unit else None
                     values = [int(v or 0) for v in row[len(unit) :]]
                     counts = found.setdefault(key, dict.fromkeys(CLASSES, 0))
-                    rest = 0  # a class without its own test takes what the others left
-                    for (name, test), n in zip(classes, values, strict=True):
-                        if test is not None:
-                            rest += n
-                            value = n
-                        else:
-                            value = n - rest
+                    for name, n in zip(classes, values, strict=True):
                         if name in shown:
-                            counts[name] += value
+                            counts[name] += n
         return found
 
     def _grouped_counts_looking_back(self, by_unit: bool) -> dict[int | None, dict[str, int]]:
@@ -527,10 +584,9 @@ class TaskRegister:
         return found
 
     def _class_rank(self) -> ColumnElement[int]:
-        tracking = tracking_sql(self.query.as_of, self.look_back)
+        day = self.query.as_of
         return case(
-            *((tracking == name, rank) for rank, name in enumerate(CLASS_ORDER[:-1])),
-            else_=len(CLASS_ORDER) - 1,
+            *((class_sql(name, day, self.look_back), rank) for rank, name in enumerate(CLASS_ORDER))
         )
 
     def _rows(self, session: Connection, ids: list[int]) -> list[RegisterRow]:
@@ -552,7 +608,8 @@ class TaskRegister:
 # The rows of a page are read with SQL compiled once per day: a page is read on every
 # filter change and every scroll, and SQLAlchemy's handling of 200 bound ids and 800 dates
 # took longer than SQLite's work (issue 7: the overdue filter within 3x plain SQLite).
-_DATE_COLUMNS = (4, 7, 8, 10)  # conference_date, assigned_on, deadline, completed_on
+_DATE_COLUMNS = (4, 7, 8, 10, 13)  # conference_date, assigned_on, deadline, completed_on,
+# deadline_in_force
 _day = dt.date.fromisoformat
 
 
@@ -577,7 +634,7 @@ def _compiled(connection: Connection, key: tuple[Any, ...], build: Callable[[], 
 
 def _rows_select(as_of: dt.date, look_back: bool) -> Any:
     """The columns of RegisterRow, in its order, for the task ids in the JSON array ``?``."""
-    tracking = tracking_sql(as_of, look_back).label("tracking")
+    tracking, in_force = _rule_columns(as_of, look_back)
     lead = _LEAD
     return (
         select(
@@ -594,12 +651,52 @@ def _rows_select(as_of: dt.date, look_back: bool) -> Any:
             Task.completed_on,
             tracking,
             Task.version,
+            in_force,
         )
         .join(Instruction, Task.instruction_id == Instruction.id)
         .join(Conference, Instruction.conference_id == Conference.id)
         .join(lead, Task.lead_unit_id == lead.id)
         .outerjoin(Person, Task.owner_id == Person.id)
         .where(text("task.id IN (SELECT value FROM json_each(?))"))
+    )
+
+
+def registers_led_by(db: Database, query: TaskQuery, unit: str | None) -> list[TaskRegister]:
+    """One register per lead unit whose name is ``unit`` (blind to accents and case: two
+    stored spellings can fold alike, so the name may stand for more than one unit), or
+    one register in all when no unit is named."""
+    if not unit:
+        return [TaskRegister(db, query)]
+    with db.reading() as session:
+        unit_ids = session.scalars(
+            select(Unit.id).where(func.fold(Unit.name) == fold(unit)).order_by(Unit.id)
+        ).all()
+    return [TaskRegister(db, replace(query, lead_unit_id=unit_id)) for unit_id in unit_ids]
+
+
+def register_rows(register: TaskRegister, page_size: int) -> Iterator[RegisterRow]:
+    """Every row of ``register``, read ``page_size`` at a time (each page continues where
+    the last one stopped)."""
+    offset = 0
+    while True:
+        page = register.page(offset, page_size)
+        yield from page
+        if len(page) < page_size:
+            return
+        offset += len(page)
+
+
+def rows_by_id(registers: list[TaskRegister], page_size: int) -> Iterator[RegisterRow]:
+    """The rows of registers sorted by id, merged in id order."""
+    streams = [register_rows(register, page_size) for register in registers]
+    return streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda r: r.id)
+
+
+def _rule_columns(as_of: dt.date, look_back: bool) -> tuple[Any, Any]:
+    """A row's class on ``as_of``, and its deadline in force that day."""
+    return (
+        tracking_sql(as_of, look_back).label("tracking"),
+        deadline_in_force(as_of, look_back).label("deadline_in_force"),
     )
 
 
@@ -660,9 +757,8 @@ def on_time_rates(db: Database, periods: list[tuple[str, dt.date, dt.date]]) -> 
         return []
     first = min(start for _label, start, _end in periods)
     last = max(end for _label, _start, end in periods)
-    on_time = func.count(
-        case((or_(Task.deadline.is_(None), Task.completed_on <= Task.deadline), 1))
-    )
+    # Completed within the span, so on time exactly when done on time on its last day.
+    on_time = _count(class_sql(DONE_ON_TIME, last, False))
     # One walk along the (status, completed_on) index over the whole span, a row per day;
     # the days are then added up into each period (periods may overlap).
     statement = (

@@ -1,34 +1,33 @@
-"""Reading tasks with their tracking class, and the per-unit report of the contract."""
+"""Reading tasks with their tracking class, and the per-unit report of the contract.
+
+Both are read from the task register (``task_query``): the one engine that answers
+"the tasks of class C on day D" for the window, the command line, reports and exports.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import select
 
-from minutes_app.core.text import fold, vietnamese_sort_key
+from minutes_app.core.task_query import (
+    TaskQuery,
+    TaskRegister,
+    registers_led_by,
+    rows_by_id,
+)
+from minutes_app.core.text import vietnamese_sort_key
 from minutes_app.core.tracking import (
-    CLASSES,
     Extension,
     TaskState,
     count_classes,
     on_time_rate,
-    tracking_class,
 )
 from minutes_app.db.engine import Database
-from minutes_app.db.models import (
-    Conference,
-    Instruction,
-    Person,
-    Task,
-    TaskEvent,
-    TaskSupport,
-    Unit,
-)
+from minutes_app.db.models import Task, TaskSupport, Unit
 
 
 @dataclass(frozen=True)
@@ -68,112 +67,54 @@ class TaskRow:
         }
 
 
-def _extensions(
-    db: Database, task_ids: Collection[int] | None = None
-) -> dict[int, list[Extension]]:
-    found: dict[int, list[Extension]] = {}
-    statement = (
-        select(TaskEvent.task_id, TaskEvent.at, TaskEvent.old_deadline, TaskEvent.new_deadline)
-        .where(TaskEvent.kind == "deadline_changed")
-        .order_by(TaskEvent.task_id, TaskEvent.at, TaskEvent.id)
-    )
-    if task_ids is not None:
-        statement = statement.where(TaskEvent.task_id.in_(task_ids))
-    with db.reading() as session:
-        rows = session.execute(statement)
-        for task_id, at, old, new in rows:
-            if old is not None and new is not None:
-                found.setdefault(task_id, []).append(Extension(at.date(), old, new))
-    return found
-
-
-def _existing_tasks(as_of: dt.date, lead: Any, *columns: Any) -> Select[Any]:
-    """``columns`` of every task that exists on ``as_of`` (assigned by then, conference not
-    in the trash), joined to its instruction, conference and ``lead`` unit."""
-    return (
-        select(*columns)
-        .join(Instruction, Task.instruction_id == Instruction.id)
-        .join(Conference, Instruction.conference_id == Conference.id)
-        .join(lead, Task.lead_unit_id == lead.id)
-        .where(Conference.deleted_at.is_(None), Task.assigned_on <= as_of)
-    )
-
-
-def _tracking_on(
-    task: tuple[int, str, dt.date, dt.date | None, dt.date | None],
-    extensions: dict[int, list[Extension]],
-    as_of: dt.date,
-) -> str | None:
-    """The tracking class on ``as_of`` of ``task`` (id, status, assigned_on, deadline,
-    completed_on); None before it was assigned."""
-    task_id, status, assigned_on, deadline, completed_on = task
-    state = TaskState(
-        status=status,
-        assigned_on=assigned_on,
-        deadline=deadline,
-        completed_on=completed_on,
-        extensions=tuple(extensions.get(task_id, ())),
-    )
-    return tracking_class(state, as_of)
+_PAGE = 10_000
+"""Register rows read at a time; their uids and supporting units are read per page."""
 
 
 def classified_tasks(
     db: Database,
     as_of: dt.date,
     *,
+    classes: Iterable[str] = (),
+    unit: str | None = None,
     assigned_from: dt.date | None = None,
     assigned_to: dt.date | None = None,
     task_ids: Collection[int] | None = None,
 ) -> list[TaskRow]:
     """Every task that exists on ``as_of`` (assigned by then, conference not in the trash),
-    optionally only those assigned within [assigned_from, assigned_to], or those of
-    ``task_ids``."""
-    lead = aliased(Unit)
-    statement = (
-        _existing_tasks(
-            as_of,
-            lead,
-            Task.id,
-            Task.title,
-            Conference.id.label("conference_id"),
-            Conference.title.label("conference"),
-            lead.name.label("lead_unit"),
-            Person.name.label("owner"),
-            Task.assigned_on,
-            Task.deadline,
-            Task.status,
-            Task.completed_on,
-            Task.version,
-            Task.uid,
-        )
-        .outerjoin(Person, Task.owner_id == Person.id)
-        .order_by(Task.id)
+    in id order, of the given classes (all when none), led by ``unit`` (any spelling of
+    accents), optionally only those assigned within [assigned_from, assigned_to], or those
+    of ``task_ids``. Read from the task register, as the window and the exports read them."""
+    query = TaskQuery(
+        as_of=as_of,
+        classes=frozenset(classes),
+        sort="id",
+        ids=None if task_ids is None else tuple(task_ids),
+        assigned_from=assigned_from,
+        assigned_to=assigned_to,
     )
-    if assigned_from is not None:
-        statement = statement.where(Task.assigned_on >= assigned_from)
-    if assigned_to is not None:
-        statement = statement.where(Task.assigned_on <= assigned_to)
-    support_names = (
-        select(TaskSupport.task_id, Unit.name)
-        .join(Unit)
-        .order_by(TaskSupport.task_id, TaskSupport.position)
-    )
-    if task_ids is not None:
-        statement = statement.where(Task.id.in_(task_ids))
-        support_names = support_names.where(TaskSupport.task_id.in_(task_ids))
-    extensions = _extensions(db, task_ids)
-    with db.reading() as session:
-        rows = session.execute(statement).all()
+    rows = rows_by_id(registers_led_by(db, query, unit), _PAGE)
+    result: list[TaskRow] = []
+    while page := list(islice(rows, _PAGE)):
+        # Rows come in id order: their uids and supporting units are read for the id range
+        # (a short statement, where a list of 5,000 ids is not).
+        first, last = page[0].id, page[-1].id
         supports: dict[int, list[str]] = {}
-        for task_id, name in session.execute(support_names):
-            supports.setdefault(task_id, []).append(name)
-    result = []
-    for r in rows:
-        task = (r.id, r.status, r.assigned_on, r.deadline, r.completed_on)
-        tracking = _tracking_on(task, extensions, as_of)
-        if tracking is None:
-            continue
-        result.append(
+        with db.reading() as session:
+            uids: dict[int, str | None] = {
+                task_id: uid
+                for task_id, uid in session.execute(
+                    select(Task.id, Task.uid).where(Task.id.between(first, last))
+                )
+            }
+            for task_id, name in session.execute(
+                select(TaskSupport.task_id, Unit.name)
+                .join(Unit)
+                .where(TaskSupport.task_id.between(first, last))
+                .order_by(TaskSupport.task_id, TaskSupport.position)
+            ):
+                supports.setdefault(task_id, []).append(name)
+        result.extend(
             TaskRow(
                 id=r.id,
                 title=r.title,
@@ -186,25 +127,13 @@ def classified_tasks(
                 deadline=r.deadline,
                 status=r.status,
                 completed_on=r.completed_on,
-                tracking=tracking,
+                tracking=r.tracking,
                 version=r.version,
-                uid=r.uid,
+                uid=uids.get(r.id),
             )
+            for r in page
         )
     return result
-
-
-def select_tasks(
-    rows: Iterable[TaskRow], classes: Iterable[str] = (), unit: str | None = None
-) -> list[TaskRow]:
-    """Rows of the given classes (all when none) led by ``unit`` (any spelling of accents)."""
-    wanted = set(classes) or set(CLASSES)
-    unit_key = fold(unit) if unit else None
-    return [
-        r
-        for r in rows
-        if r.tracking in wanted and (unit_key is None or fold(r.lead_unit) == unit_key)
-    ]
 
 
 def task_row(db: Database, task_id: int, as_of: dt.date) -> TaskRow | None:
@@ -254,38 +183,16 @@ class Report:
 def period_report(
     db: Database, start: dt.date, end: dt.date, as_of: dt.date | None = None
 ) -> Report:
-    """The contract's ``report``: each task counts once, under its lead unit."""
+    """The contract's ``report``: each task counts once, under its lead unit; counted by the
+    task register (a few index ranges, not 200,000 rows read one by one)."""
     as_of = as_of or end
-    # Counted as the rows stream by, a few thousand at a time: a ten-year period holds
-    # 200,000 tasks, which as TaskRows (titles, supporting units) took 370 MB (issue 7).
-    lead = aliased(Unit)
-    statement = (
-        _existing_tasks(
-            as_of,
-            lead,
-            lead.name,
-            Task.id,
-            Task.status,
-            Task.assigned_on,
-            Task.deadline,
-            Task.completed_on,
-        )
-        .where(Task.assigned_on >= start, Task.assigned_on <= end)
-        .execution_options(yield_per=5000)
-    )
-    extensions = _extensions(db)
-    by_unit: dict[str, dict[str, int]] = {}
+    query = TaskQuery(as_of=as_of, assigned_from=start, assigned_to=end)
+    by_unit = TaskRegister(db, query).counts_by_lead_unit()
     with db.reading() as session:
-        for unit, *task in session.execute(statement):
-            tracking = _tracking_on(tuple(task), extensions, as_of)
-            if tracking is None:
-                continue
-            counts = by_unit.get(unit)
-            if counts is None:
-                counts = by_unit[unit] = count_classes(())
-            counts[tracking] += 1
+        names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(by_unit))).all())
     units = tuple(
-        UnitCounts(name, by_unit[name]) for name in sorted(by_unit, key=vietnamese_sort_key)
+        UnitCounts(names[unit_id], by_unit[unit_id])
+        for unit_id in sorted(by_unit, key=lambda u: vietnamese_sort_key(names[u]))
     )
     total = count_classes(())
     for unit_counts in units:

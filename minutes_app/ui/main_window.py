@@ -750,18 +750,11 @@ class MainWindow(QMainWindow):
 
     def reminder_counts(self) -> tuple[int, int]:
         """(overdue, due within 7 days) as of today."""
-        from minutes_app.core.task_query import TaskQuery, TaskRegister
+        from minutes_app.core.task_query import TaskQuery, TaskRegister, only_due_soon
 
         today = dt.date.today()
         overdue = TaskRegister(self.db, TaskQuery(as_of=today, classes=frozenset({"overdue"})))
-        soon = TaskRegister(
-            self.db,
-            TaskQuery(
-                as_of=today,
-                classes=frozenset({"in_progress"}),
-                deadline_to=today + dt.timedelta(days=7),
-            ),
-        )
+        soon = TaskRegister(self.db, only_due_soon(TaskQuery(as_of=today)))
         return overdue.count(), soon.count()
 
     def _reminders_on(self) -> bool:

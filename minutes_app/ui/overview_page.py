@@ -30,6 +30,7 @@ from minutes_app.core.task_query import (
     TaskRegister,
     UnitLoad,
     on_time_rates,
+    only_due_soon,
     periods_of,
     unit_loads,
 )
@@ -305,14 +306,7 @@ def _read_overview(
 ) -> tuple[list[UnitLoad], list[RegisterRow], list[RegisterRow], int, list[PeriodRate]]:
     """Everything the overview shows, read from the database (no widget touched)."""
     loads = unit_loads(db, as_of)
-    soon = TaskRegister(
-        db,
-        TaskQuery(
-            as_of=as_of,
-            classes=frozenset({"in_progress"}),
-            deadline_to=as_of + dt.timedelta(days=7),
-        ),
-    )
+    soon = TaskRegister(db, only_due_soon(TaskQuery(as_of=as_of)))
     overdue = TaskRegister(db, TaskQuery(as_of=as_of, classes=frozenset({"overdue"})))
     return (
         loads,

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from minutes_app.core.tasks import task_card
-from minutes_app.core.tracking import tracking_class
+from minutes_app.core.tracking import deadline_on, tracking_class
 from minutes_app.db.engine import Database
 from minutes_app.ui.task_style import class_color, class_name, display_class
 
@@ -40,8 +40,9 @@ def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:
     card = task_card(db, task_id)
     if card is None:
         return ""
-    tracking = tracking_class(card.state(), as_of) or "in_progress"
-    shown = display_class(tracking, card.deadline, as_of)
+    state = card.state()
+    tracking = tracking_class(state, as_of) or "in_progress"
+    shown = display_class(tracking, deadline_on(state, as_of), as_of)
     rows = [
         (
             str(QT_TRANSLATE_NOOP("TaskDetail", "Conference")),

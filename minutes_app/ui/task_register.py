@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_app.core.task_query import RegisterRow, TaskQuery, TaskRegister
+from minutes_app.core.task_query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
 from minutes_app.db.engine import Database
 from minutes_app.ui.common import add_labelled, refill_choices
 from minutes_app.ui.task_style import (
     DISPLAY_CLASSES,
     DUE_SOON,
-    DUE_SOON_DAYS,
     class_color,
     class_icon,
     class_name,
@@ -215,7 +214,7 @@ class TaskTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        shown = display_class(row.tracking, row.deadline, self._query.as_of)
+        shown = display_class(row.tracking, row.deadline_in_force, self._query.as_of)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column, shown)
         if role == ID_ROLE:
@@ -390,26 +389,19 @@ class TaskRegisterPage(QWidget):
     def current_query(self) -> TaskQuery:
         as_of = self._date(self.as_of) or dt.date.today()
         chosen = self.class_box.currentData()
-        deadline_to = self._date(self.deadline_to)
-        classes: frozenset[str] = frozenset()
-        if chosen == DUE_SOON:
-            classes = frozenset({"in_progress"})
-            soon = as_of + dt.timedelta(days=DUE_SOON_DAYS)
-            deadline_to = min(deadline_to, soon) if deadline_to else soon
-        elif chosen:
-            classes = frozenset({chosen})
         old = self.model.query
-        return TaskQuery(
+        query = TaskQuery(
             as_of=as_of,
-            classes=classes,
+            classes=frozenset({chosen}) if chosen and chosen != DUE_SOON else frozenset(),
             lead_unit_id=self.unit_box.currentData(),
             conference_id=self.conference_box.currentData(),
             deadline_from=self._date(self.deadline_from),
-            deadline_to=deadline_to,
+            deadline_to=self._date(self.deadline_to),
             text=self.text_box.text(),
             sort=old.sort,
             descending=old.descending,
         )
+        return only_due_soon(query) if chosen == DUE_SOON else query
 
     def apply_filters(self, *_: object) -> None:
         self.model.set_query(self.current_query())

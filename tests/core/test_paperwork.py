@@ -30,7 +30,7 @@ from minutes_app.core.paperwork import (
     report_paper,
 )
 from minutes_app.core.task_actions import cancel
-from minutes_app.core.tasks import UnitCounts, classified_tasks, period_report, select_tasks
+from minutes_app.core.tasks import UnitCounts, classified_tasks, period_report
 from minutes_app.core.tracking import CLASSES
 from minutes_app.db.engine import Database
 from tests.paper_helpers import (
@@ -238,9 +238,8 @@ def test_report_states_the_on_time_rate_and_period(db: Database) -> None:
 
 def test_report_lists_every_overdue_task_with_the_deadline_it_missed(db: Database) -> None:
     paper = report_paper(db, REPORT_FROM, REPORT_TO, REPORT_AS_OF, OFFICE)
-    overdue = select_tasks(
-        classified_tasks(db, REPORT_AS_OF, assigned_from=REPORT_FROM, assigned_to=REPORT_TO),
-        ["overdue"],
+    overdue = classified_tasks(
+        db, REPORT_AS_OF, classes=["overdue"], assigned_from=REPORT_FROM, assigned_to=REPORT_TO
     )
 
     _counts, listed = tables(paper)

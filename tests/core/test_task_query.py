@@ -1,13 +1,18 @@
-"""The register's SQL classes agree with the rules of tracking.py on every day."""
+"""The register's SQL classes agree with the rules of tracking.py on every day.
+
+The register is the one engine (``tasks``, ``report`` and the exports read through it), so
+what it says is checked against the Python classifier of tracking.py, task by task.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from minutes_app.core.task_query import (
     CLASS_ORDER,
@@ -16,8 +21,8 @@ from minutes_app.core.task_query import (
     on_time_rates,
     periods_of,
 )
-from minutes_app.core.tasks import TaskRow, classified_tasks, period_report
-from minutes_app.core.tracking import CLASSES
+from minutes_app.core.tasks import classified_tasks, period_report
+from minutes_app.core.tracking import CLASSES, TaskState, extensions_from, tracking_class
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     NO_DEADLINE,
@@ -86,13 +91,75 @@ def random_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
 DAYS = [START + dt.timedelta(days=d) for d in range(0, 240, 9)]
 
 
+@dataclass(frozen=True)
+class Classified:
+    """A task of the database, classified in Python by tracking.py."""
+
+    id: int
+    title: str
+    lead_unit: str
+    assigned_on: dt.date
+    deadline: dt.date | None
+    status: str
+    completed_on: dt.date | None
+    tracking: str
+
+
+def python_classes(
+    db: Database,
+    day: dt.date,
+    assigned_from: dt.date | None = None,
+    assigned_to: dt.date | None = None,
+) -> list[Classified]:
+    """Every task that exists on ``day``, in id order, classified by tracking_class."""
+    with db.reading() as session:
+        tasks = session.execute(
+            select(
+                Task.id,
+                Task.title,
+                Unit.name,
+                Task.assigned_on,
+                Task.deadline,
+                Task.status,
+                Task.completed_on,
+            )
+            .join(Unit, Task.lead_unit_id == Unit.id)
+            .order_by(Task.id)
+        ).all()
+        history: dict[int, list[tuple[dt.datetime, dt.date | None, dt.date | None]]] = {}
+        for task_id, at, old, new in session.execute(
+            select(TaskEvent.task_id, TaskEvent.at, TaskEvent.old_deadline, TaskEvent.new_deadline)
+            .where(TaskEvent.kind == "deadline_changed")
+            .order_by(TaskEvent.task_id, TaskEvent.at, TaskEvent.id)
+        ):
+            history.setdefault(task_id, []).append((at, old, new))
+    found = []
+    for task_id, title, unit, assigned, deadline, status, completed in tasks:
+        state = TaskState(
+            status, assigned, deadline, completed, extensions_from(history.get(task_id, []))
+        )
+        tracking = tracking_class(state, day)
+        if tracking is None:
+            continue
+        if assigned_from is not None and assigned < assigned_from:
+            continue
+        if assigned_to is not None and assigned > assigned_to:
+            continue
+        found.append(
+            Classified(task_id, title, unit, assigned, deadline, status, completed, tracking)
+        )
+    return found
+
+
 @pytest.mark.parametrize("day", DAYS, ids=str)
 def test_sql_classes_match_the_python_rules(random_db: Database, day: dt.date) -> None:
-    expected = {r.id: r.tracking for r in classified_tasks(random_db, day)}
+    expected = {r.id: r.tracking for r in python_classes(random_db, day)}
     register = TaskRegister(random_db, TaskQuery(as_of=day, sort="id"))
     found = {r.id: r.tracking for r in register.page(0, 1000)}
     assert found == expected
     assert register.count() == len(expected)
+    # The command line's `tasks` reads the same.
+    assert {r.id: r.tracking for r in classified_tasks(random_db, day)} == expected
 
 
 @pytest.mark.parametrize("day", DAYS[::3], ids=str)
@@ -100,7 +167,7 @@ def test_sql_classes_match_the_python_rules(random_db: Database, day: dt.date) -
 def test_class_filter_selects_exactly_that_class(
     random_db: Database, day: dt.date, name: str
 ) -> None:
-    expected = sorted(r.id for r in classified_tasks(random_db, day) if r.tracking == name)
+    expected = sorted(r.id for r in python_classes(random_db, day) if r.tracking == name)
     register = TaskRegister(random_db, TaskQuery(as_of=day, classes=frozenset({name}), sort="id"))
     assert [r.id for r in register.page(0, 1000)] == expected
     assert register.class_counts()[name] == len(expected)
@@ -128,9 +195,9 @@ _RANK = {name: rank for rank, name in enumerate(CLASS_ORDER)}
 
 def _expected_order(db: Database, day: dt.date, sort: str, descending: bool) -> list[int]:
     """Task ids in the register's order, worked out in Python from the tracking rules."""
-    rows = classified_tasks(db, day)
+    rows = python_classes(db, day)
 
-    def key(r: TaskRow) -> tuple[object, ...]:
+    def key(r: Classified) -> tuple[object, ...]:
         deadline = (r.deadline or dt.date.fromisoformat(NO_DEADLINE)).isoformat()
         keys: dict[str, tuple[object, ...]] = {
             "class": (_RANK[r.tracking], deadline),
@@ -180,7 +247,7 @@ def test_class_order_within_chosen_classes(
     expected = [
         i
         for i in _expected_order(random_db, day, "class", False)
-        if i in {r.id for r in classified_tasks(random_db, day) if r.tracking in chosen}
+        if i in {r.id for r in python_classes(random_db, day) if r.tracking in chosen}
     ]
     register = TaskRegister(random_db, TaskQuery(as_of=day, classes=chosen))
     shown = [r.id for offset in range(0, 300, 40) for r in register.page(offset, 40)]
@@ -190,7 +257,7 @@ def test_class_order_within_chosen_classes(
 
 @pytest.mark.parametrize("day", DAYS[::4], ids=str)
 def test_counts_by_lead_unit_add_up_to_the_class_counts(random_db: Database, day: dt.date) -> None:
-    rows = classified_tasks(random_db, day)
+    rows = python_classes(random_db, day)
     register = TaskRegister(random_db, TaskQuery(as_of=day))
     by_unit = register.counts_by_lead_unit()
     expected: dict[int, dict[str, int]] = {}
@@ -205,7 +272,7 @@ def test_counts_by_lead_unit_add_up_to_the_class_counts(random_db: Database, day
 
 def test_on_time_rates_count_each_period(random_db: Database) -> None:
     day = dt.date(2023, 12, 31)
-    rows = [r for r in classified_tasks(random_db, day) if r.status == "done"]
+    rows = [r for r in python_classes(random_db, day) if r.status == "done"]
     rates = on_time_rates(random_db, periods_of("month", day, 12))
     for rate in rates:
         inside = [r for r in rows if r.completed_on and rate.start <= r.completed_on <= rate.end]
@@ -221,7 +288,7 @@ def test_period_report_counts_each_task_of_the_period_once_by_its_class(
     start, end = START + dt.timedelta(days=20), START + dt.timedelta(days=90)
     report = period_report(random_db, start, end, day)
     expected: dict[str, dict[str, int]] = {}
-    for row in classified_tasks(random_db, day, assigned_from=start, assigned_to=end):
+    for row in python_classes(random_db, day, assigned_from=start, assigned_to=end):
         counts = expected.setdefault(row.lead_unit, dict.fromkeys(CLASSES, 0))
         counts[row.tracking] += 1
     assert {u.unit: u.counts for u in report.units} == expected
