@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
@@ -29,6 +29,7 @@ from minutes_app.ui import backup_ui
 from minutes_app.ui.app import refusal_text, run_app, settings
 from minutes_app.ui.settings_dialog import BACKUP_ON_EXIT, backup_settings
 from tests.robustness.conftest import REPO, Worker
+from tests.ui.helpers import Messages
 
 
 def units(path: Path) -> list[str]:
@@ -45,34 +46,6 @@ def make_database(path: Path, count: int = 1500) -> None:
     with db.transaction() as s:
         s.add_all(Unit(name=f"Đơn vị {i} " + "x" * 300) for i in range(count))
     db.close()
-
-
-class Messages:
-    """Every message box the code under test shows: its text, and which button to press."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.texts: list[str] = []
-        self.details: list[str] = []
-        self.press: list[str] = []  # object names of buttons to click, in order
-        monkeypatch.setattr(QMessageBox, "critical", self._static)
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
-
-    def _static(self, _parent: object, _title: str, text: str, *_rest: object) -> object:
-        self.texts.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    def _exec(self, box: QMessageBox) -> int:
-        self.texts.append(box.text())
-        self.details.append(box.detailedText())
-        wanted = self.press.pop(0) if self.press else None
-        for button in box.buttons():
-            if wanted is not None and button.objectName() == wanted:
-                button.click()
-                return 0
-        escape = box.escapeButton()
-        if escape is not None:
-            escape.click()
-        return 0
 
 
 @pytest.fixture

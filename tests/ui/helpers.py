@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -33,3 +34,32 @@ def type_text(widget: QWidget | None, text: str) -> None:
             QApplication.sendEvent(
                 target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
             )
+
+
+class Messages:
+    """Every message box the code under test shows: its text and details, and which button
+    to press (``press``: object names of buttons, in order; else the escape button)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.texts: list[str] = []
+        self.details: list[str] = []
+        self.press: list[str] = []  # object names of buttons to click, in order
+        monkeypatch.setattr(QMessageBox, "critical", self._static)
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
+
+    def _static(self, _parent: object, _title: str, text: str, *_rest: object) -> object:
+        self.texts.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def _exec(self, box: QMessageBox) -> int:
+        self.texts.append(box.text())
+        self.details.append(box.detailedText())
+        wanted = self.press.pop(0) if self.press else None
+        for button in box.buttons():
+            if wanted is not None and button.objectName() == wanted:
+                button.click()
+                return 0
+        escape = box.escapeButton()
+        if escape is not None:
+            escape.click()
+        return 0

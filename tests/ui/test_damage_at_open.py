@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer, QTranslator
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from minutes_app.core.backup import automatic_backup
@@ -23,36 +23,9 @@ from minutes_app.ui import backup_ui
 from minutes_app.ui.app import refusal_text, run_app, settings
 from minutes_app.ui.settings_dialog import backup_settings
 from tests.damage_helpers import HARMS, sample_database
+from tests.ui.helpers import Messages
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-class Messages:
-    """Every message box shown: its text and details, and which button to press."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.texts: list[str] = []
-        self.details: list[str] = []
-        self.press: list[str] = []  # object names of buttons to click, in order
-        monkeypatch.setattr(QMessageBox, "critical", self._static)
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
-
-    def _static(self, _parent: object, _title: str, text: str, *_rest: object) -> object:
-        self.texts.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    def _exec(self, box: QMessageBox) -> int:
-        self.texts.append(box.text())
-        self.details.append(box.detailedText())
-        wanted = self.press.pop(0) if self.press else None
-        for button in box.buttons():
-            if wanted is not None and button.objectName() == wanted:
-                button.click()
-                return 0
-        escape = box.escapeButton()
-        if escape is not None:
-            escape.click()
-        return 0
 
 
 @pytest.fixture
