@@ -19,9 +19,6 @@ from typing import Protocol
 
 from sqlalchemy.orm.attributes import flag_modified
 
-# The kinds of record a refusal names, as the window and the command line put them in words.
-ENTITIES = ("conference", "instruction", "task")
-
 
 class Versioned(Protocol):
     id: int
