@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert
 
-from minutes_app.core.conferences import list_conferences
+from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     BridgePoint,
@@ -117,7 +117,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from minutes_app.ui.conference_list import ConferenceTableModel
+    from minutes_app.ui.conferences.listing import ConferenceTableModel
 
     app = QApplication([])
     with tempfile.TemporaryDirectory() as folder:

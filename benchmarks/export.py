@@ -68,8 +68,8 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
 
-    from minutes_app.core.export_calendar import export_calendar
-    from minutes_app.core.export_tables import (
+    from minutes_app.core.exports.calendar import export_calendar
+    from minutes_app.core.exports.tables import (
         export_report_xlsx,
         export_tasks_csv,
         export_tasks_xlsx,

@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from minutes_app.core.limits import MAX_TEXT, MAX_TITLE  # noqa: E402
+from minutes_app.base.limits import MAX_TEXT, MAX_TITLE  # noqa: E402
 
 
 def _text(length: int, word: str = "Hội nghị quán triệt ") -> str:

@@ -56,9 +56,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from minutes_app.core.citations import find_citations  # noqa: E402
-from minutes_app.core.draft import draft_from_text, draft_to_json  # noqa: E402
-from minutes_app.core.text import fold  # noqa: E402
+from minutes_app.base.text import fold  # noqa: E402
+from minutes_app.core.parsing.citations import find_citations  # noqa: E402
+from minutes_app.core.parsing.draft import draft_from_text, draft_to_json  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "parser"
 SAMPLES = ROOT.parent / "shared" / "samples" / "articles"

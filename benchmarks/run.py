@@ -87,7 +87,7 @@ def mark_closed_cleanly(db_path: Path, home: str) -> None:
     """What the program notes in its settings in ``home`` when it closes ``db_path``."""
     from PySide6.QtCore import QSettings
 
-    from minutes_app.ui.backup_ui import remember_clean_close
+    from minutes_app.ui.storage.backup import remember_clean_close
 
     store = QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
     remember_clean_close(db_path, store)
@@ -99,7 +99,7 @@ def export_xlsx_s(db: Database) -> float | None:
     try:
         from export import timed
 
-        from minutes_app.core.export_tables import export_tasks_xlsx
+        from minutes_app.core.exports.tables import export_tasks_xlsx
     except ImportError:
         return None
     with tempfile.TemporaryDirectory() as folder:
@@ -129,7 +129,7 @@ import json, shutil, sys, tempfile, time
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
-from minutes_app.core.exchange import export_exchange
+from minutes_app.core.exchange.importing import export_exchange
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
 
@@ -239,7 +239,7 @@ def main() -> None:
         build(args.db, 200_000)
 
     from minutes_app.core.search import search
-    from minutes_app.core.task_query import TaskQuery, TaskRegister
+    from minutes_app.core.tasks.query import TaskQuery, TaskRegister
     from minutes_app.db.engine import Database
 
     db = Database.open(args.db)
@@ -335,7 +335,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from minutes_app.ui.overview_page import OverviewPage
+    from minutes_app.ui.tasks.overview import OverviewPage
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     overview = OverviewPage(db)

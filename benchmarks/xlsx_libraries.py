@@ -26,8 +26,8 @@ from typing import Any
 
 from export import DEFAULT_DB, TODAY, peak_rss_mb, timed
 
-from minutes_app.core import export_tables
-from minutes_app.core.export_tables import DATE_FORMAT, EXCEL_TEXT_LIMIT
+from minutes_app.core.exports import tables as export_tables
+from minutes_app.core.exports.tables import DATE_FORMAT, EXCEL_TEXT_LIMIT
 
 Rows = Iterable[tuple[Sequence[object], Mapping[int, str]]]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.files import remove_leftovers, write_atomically
+from minutes_app.base.files import remove_leftovers, write_atomically
 
 OK, REFUSED, USAGE = 0, 1, 2  # the contract's exit codes
 
@@ -63,8 +63,8 @@ def _dump(value: Any) -> str:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    from minutes_app.core.exchange import import_exchange, summary_lines
-    from minutes_app.core.exchange_read import ExchangeError, read_exchange
+    from minutes_app.core.exchange.importing import import_exchange, summary_lines
+    from minutes_app.core.exchange.reading import ExchangeError, read_exchange
 
     raw = _read_input(args.file)
     try:
@@ -82,7 +82,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
-    from minutes_app.core.exchange import export_exchange
+    from minutes_app.core.exchange.importing import export_exchange
 
     db = _open_db(args)
     try:
@@ -103,7 +103,7 @@ _SESSION_WORDS = {"morning": "sáng", "afternoon": "chiều", "evening": "tối"
 
 
 def cmd_conferences(args: argparse.Namespace) -> int:
-    from minutes_app.core.conferences import list_conferences
+    from minutes_app.core.conferences.listing import list_conferences
 
     db = _open_db(args)
     try:
@@ -127,9 +127,9 @@ def cmd_conferences(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from minutes_app.core.exchange import summary_lines
-    from minutes_app.core.exchange_read import ExchangeError
-    from minutes_app.core.samples import load_samples
+    from minutes_app.core.exchange.importing import summary_lines
+    from minutes_app.core.exchange.reading import ExchangeError
+    from minutes_app.core.exchange.samples import load_samples
 
     db = _open_db(args)
     try:
@@ -159,7 +159,7 @@ _DATE_OPTIONS = {"start": "--from", "end": "--to", "as_of": "--as-of"}
 def _check_days(args: argparse.Namespace) -> None:
     """Refuse a DATE outside the days the program reckons with (core.limits): a real date
     such as 9999-12-31 has no day after it, and a period's end needs one."""
-    from minutes_app.core.limits import day_in_range, day_range_words
+    from minutes_app.base.limits import day_in_range, day_range_words
 
     wrong = [
         f"{option}: {day.isoformat()} is out of range ({day_range_words()})"
@@ -185,7 +185,7 @@ def _day(value: dt.date | None) -> str:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from minutes_app.core.tasks import classified_tasks
+    from minutes_app.core.tasks.rows import classified_tasks
 
     as_of = args.as_of or dt.date.today()
     db = _open_db(args)
@@ -222,7 +222,7 @@ _ACTION_REFUSALS = {
 
 
 def _current_user() -> str:
-    from minutes_app.core.identity import user_from_settings
+    from minutes_app.base.identity import user_from_settings
     from minutes_app.paths import settings_file
 
     return user_from_settings(settings_file())
@@ -230,11 +230,11 @@ def _current_user() -> str:
 
 def cmd_task(args: argparse.Namespace) -> int:
     """One action on one task, recorded in its history exactly as the window records it."""
-    from minutes_app.core import task_actions
-    from minutes_app.core.task_actions import TaskActionError
-    from minutes_app.core.tasks import task_row
-    from minutes_app.core.text import clean
-    from minutes_app.core.versions import RecordGone, StaleRecord
+    from minutes_app.base.text import clean
+    from minutes_app.core.tasks import actions as task_actions
+    from minutes_app.core.tasks.actions import TaskActionError
+    from minutes_app.core.tasks.rows import task_row
+    from minutes_app.db.versions import RecordGone, StaleRecord
 
     by = _current_user()
     read = None if args.if_version is None else {args.task_id: args.if_version}
@@ -274,8 +274,8 @@ def cmd_task(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from minutes_app.core.tasks import period_report
-    from minutes_app.core.tracking import CLASSES
+    from minutes_app.core.tasks.rows import period_report
+    from minutes_app.core.tasks.tracking import CLASSES
 
     if args.start > args.end:
         raise Refused("--from: after --to")
@@ -341,7 +341,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from minutes_app.core.draft import draft_from_text, draft_to_json
+    from minutes_app.core.parsing.draft import draft_from_text, draft_to_json
 
     raw = _read_input(args.file)
     try:
@@ -359,7 +359,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from minutes_app.core.backup import BackupError, backup_database
+    from minutes_app.db.backup import BackupError, backup_database
 
     db = _open_db(args)
     try:
@@ -378,8 +378,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from minutes_app.core.export_common import ExportCancelled
-    from minutes_app.core.limits import MAX_INTEGER
+    from minutes_app.base.limits import MAX_INTEGER
+    from minutes_app.core.exports.common import ExportCancelled
     from minutes_app.exporting import ExportRequest, problems, run_export
 
     request = ExportRequest(

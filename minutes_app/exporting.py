@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes_app.core.files import writable_target
+from minutes_app.base.files import writable_target
 from minutes_app.db.engine import Database
 
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -71,8 +71,8 @@ def problems(request: ExportRequest) -> list[str]:
 
 def paper_of(db: Database, request: ExportRequest) -> object:
     """The document (a ``core.paperwork.Paper``) that ``request`` asks for."""
-    from minutes_app.core import paperwork
-    from minutes_app.core.office import load_office
+    from minutes_app.core.paperwork import papers as paperwork
+    from minutes_app.core.paperwork.office import load_office
 
     office = load_office(db)
     if request.kind == "minutes":
@@ -100,25 +100,25 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
     suffix = request.target.suffix.lower()
     kind, target = request.kind, request.target
     if kind == "tasks":
-        from minutes_app.core.export_tables import export_tasks
+        from minutes_app.core.exports.tables import export_tasks
 
         export_tasks(
             db, target, as_of=request.as_of, conference_id=request.conference_id, progress=progress
         )
     elif kind == "calendar":
-        from minutes_app.core.export_calendar import export_calendar
+        from minutes_app.core.exports.calendar import export_calendar
 
         export_calendar(
             db, target, as_of=request.as_of, conference_id=request.conference_id, progress=progress
         )
     elif kind == "report" and suffix == ".xlsx":
-        from minutes_app.core.export_tables import export_report_xlsx
+        from minutes_app.core.exports.tables import export_report_xlsx
 
         assert request.start is not None and request.end is not None
         export_report_xlsx(db, target, request.start, request.end, request.as_of, progress=progress)
     else:
-        from minutes_app.core.paperwork import Paper
-        from minutes_app.ui.printing import ensure_gui_application, export_paper
+        from minutes_app.core.paperwork.papers import Paper
+        from minutes_app.render.paper import ensure_gui_application, export_paper
 
         paper = paper_of(db, request)
         assert isinstance(paper, Paper)

@@ -1,8 +1,8 @@
 """Mutation check of the tracking rule and its SQL forms (issue 13).
 
-Makes every one-token mutant of the rule (``minutes_app/core/tracking.py``: its tables of
+Makes every one-token mutant of the rule (``minutes_app/core/tasks/tracking.py``: its tables of
 conditions and the Python classifier that evaluates them) and of the code that turns the
-rule into SQL (``minutes_app/core/task_query.py``), and runs the tests of the rule against
+rule into SQL (``minutes_app/core/tasks/query.py``), and runs the tests of the rule against
 each one. A mutant is killed when a test fails (or errors, or hangs); it survives when every
 test passes. The mutants:
 
@@ -54,7 +54,7 @@ RULE_TABLE = [
     "DUE_SOON_ON_D",
 ]
 TARGETS: dict[str, list[str]] = {
-    "minutes_app/core/tracking.py": [
+    "minutes_app/core/tasks/tracking.py": [
         *RULE_TABLE,
         "OPERATORS",
         "day_of",
@@ -64,7 +64,7 @@ TARGETS: dict[str, list[str]] = {
         "tracking_class",
         "is_due_soon",
     ],
-    "minutes_app/core/task_query.py": [
+    "minutes_app/core/tasks/query.py": [
         "only_due_soon",
         "condition_sql",
         "_term_sql",

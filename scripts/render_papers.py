@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from minutes_app.core.conferences import list_conferences  # noqa: E402
-from minutes_app.core.office import Office, save_office  # noqa: E402
-from minutes_app.core.paperwork import minutes_paper, notice_paper, report_paper  # noqa: E402
-from minutes_app.core.samples import load_samples  # noqa: E402
+from minutes_app.core.conferences.listing import list_conferences  # noqa: E402
+from minutes_app.core.exchange.samples import load_samples  # noqa: E402
+from minutes_app.core.paperwork.office import Office, save_office  # noqa: E402
+from minutes_app.core.paperwork.papers import minutes_paper, notice_paper, report_paper  # noqa: E402
 from minutes_app.db.engine import Database  # noqa: E402
 
 OFFICE = Office(
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "/tmp/paper_png")
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from minutes_app.ui.printing import ensure_gui_application, export_paper
+    from minutes_app.render.paper import ensure_gui_application, export_paper
 
     ensure_gui_application()
     with tempfile.TemporaryDirectory() as folder:

@@ -20,12 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.samples import load_samples
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.app import install_language
 from minutes_app.ui.main_window import MainWindow
-from minutes_app.ui.office_dialog import OfficeDialog
+from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 
 SIZE = (1280, 760)
 

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 
 _TEMPLATES: dict[str, Path] = {}

@@ -7,9 +7,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.office import Office, save_office
-from minutes_app.core.samples import load_samples
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.exchange.samples import load_samples
+from minutes_app.core.paperwork.office import Office, save_office
 from minutes_app.db.engine import Database
 
 OFFICE = Office(

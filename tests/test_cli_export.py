@@ -17,8 +17,8 @@ import pypdf
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.samples import load_samples
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 
 RANGE = "out of range (1900-01-01 to 2999-12-31)"

@@ -12,15 +12,15 @@ import docx
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.editing import (
     AppearanceForm,
     ConferenceForm,
     InstructionForm,
     PersonRef,
     save_conference,
 )
-from minutes_app.core.office import load_office
-from minutes_app.core.paperwork import (
+from minutes_app.core.paperwork.office import load_office
+from minutes_app.core.paperwork.papers import (
     OMITTED,
     PRINTED_LINE,
     PRINTED_TOTAL,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.cli import build_parser, main
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.core.search import search
 from minutes_app.db.engine import Database
 from tests.conftest import REPO

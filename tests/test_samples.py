@@ -6,9 +6,9 @@ import unicodedata
 from pathlib import Path
 
 from minutes_app.cli import main
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.exchange_read import read_exchange
-from minutes_app.core.samples import load_samples, sample_bytes
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.exchange.reading import read_exchange
+from minutes_app.core.exchange.samples import load_samples, sample_bytes
 from minutes_app.db.engine import Database
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from minutes_app.core.text import clean
+from minutes_app.base.text import clean
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     BridgePoint,

@@ -20,7 +20,9 @@ from typing import overload
 
 from sqlalchemy.exc import OperationalError
 
-from minutes_app.core.search_index import (
+from minutes_app.base.text import fold
+from minutes_app.db.engine import Database
+from minutes_app.db.search_index import (
     BY_KIND,
     count_sql,
     match_expression,
@@ -30,8 +32,6 @@ from minutes_app.core.search_index import (
     refresh,
     words,
 )
-from minutes_app.core.text import fold
-from minutes_app.db.engine import Database
 
 KINDS = ("conference", "document", "task", "person", "unit")
 LIMIT = 20  # hits shown per kind

@@ -10,7 +10,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minutes_app.core.text import fold
+from minutes_app.base.text import fold
 from minutes_app.db.locks import is_busy
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine on ``path`` with foreign keys, WAL, a busy timeout and real transactions."""
     from sqlalchemy import create_engine, event
 
-    from minutes_app.core.search_index import refresh as refresh_search_index
+    from minutes_app.db.search_index import refresh as refresh_search_index
 
     engine = create_engine(f"sqlite+pysqlite:///{path}")
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from minutes_app.core.text import fold
+from minutes_app.base.text import fold
 
 # Stable constraint names let Alembic's batch mode find and alter them on SQLite.
 NAMING = {

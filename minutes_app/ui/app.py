@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.identity import USER_KEY, chosen_user
+from minutes_app.base.identity import USER_KEY, chosen_user
 from minutes_app.db.engine import Database, DatabaseRefused
 from minutes_app.paths import data_dir, default_database, settings_file
 
@@ -152,7 +152,7 @@ def start_app(args: argparse.Namespace) -> Started | None:
     store = settings()
     install_language(app, chosen_language(args.lang, store))
     path = Path(args.db) if args.db else default_database()
-    from minutes_app.ui import backup_ui
+    from minutes_app.ui.storage import backup as backup_ui
 
     # A missing folder (only the data folder is made), read-only file or folder, damage or
     # an empty file (restore offered), newer schema: said plainly.
@@ -178,7 +178,7 @@ def run_app(args: argparse.Namespace) -> int:
     started = start_app(args)
     if started is None:
         return 1
-    from minutes_app.ui import backup_ui
+    from minutes_app.ui.storage import backup as backup_ui
 
     with backup_ui.storage_error_messages():
         code = started.app.exec()

@@ -20,7 +20,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Sig
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from minutes_app.db.locks import write_when_free
-from minutes_app.ui.common import plain_label
+from minutes_app.ui.widgets.common import plain_label
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 

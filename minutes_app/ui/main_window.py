@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.conferences import (
+from minutes_app.core.conferences.listing import (
     ConferenceSummary,
     conference_choices,
     list_conferences,
@@ -38,26 +38,26 @@ from minutes_app.core.conferences import (
 from minutes_app.db.engine import Database
 from minutes_app.db.locks import DatabaseBusy
 from minutes_app.ui.background import Prefetch, off_ui_thread, write_off_ui_thread
-from minutes_app.ui.common import ask, inform, plain_label, vietnamese_collator
-from minutes_app.ui.conference_list import ConferenceListPage
-from minutes_app.ui.export_actions import ExportActions
-from minutes_app.ui.task_style import DUE_SOON
+from minutes_app.ui.conferences.listing import ConferenceListPage
+from minutes_app.ui.paperwork.export_actions import ExportActions
+from minutes_app.ui.tasks.style import DUE_SOON
+from minutes_app.ui.widgets.common import ask, inform, plain_label, vietnamese_collator
 
 if TYPE_CHECKING:
     # The screens other than the conference list, the dialogs and the services that use
     # SQLAlchemy are imported where they are first used: the window paints its first
     # screen before any of them is loaded (issue 7: startup budget).
-    from minutes_app.core.conference_edit import ConferenceForm
+    from minutes_app.core.conferences.editing import ConferenceForm
     from minutes_app.core.search import Hit
-    from minutes_app.core.task_actions import ActionRecord
-    from minutes_app.ui.conference_editor import ConferenceEditor
-    from minutes_app.ui.directory_page import DirectoryPage
-    from minutes_app.ui.documents_page import DocumentsPage
-    from minutes_app.ui.from_text_dialog import FromTextDialog
-    from minutes_app.ui.overview_page import OverviewPage
+    from minutes_app.core.tasks.actions import ActionRecord
+    from minutes_app.ui.conferences.documents import DocumentsPage
+    from minutes_app.ui.conferences.editor import ConferenceEditor
+    from minutes_app.ui.conferences.from_text import FromTextDialog
+    from minutes_app.ui.directory.page import DirectoryPage
     from minutes_app.ui.search_dialog import SearchDialog
-    from minutes_app.ui.task_dialogs import ChosenValues, TaskActionDialog
-    from minutes_app.ui.task_register import TaskRegisterPage
+    from minutes_app.ui.tasks.dialogs import ChosenValues, TaskActionDialog
+    from minutes_app.ui.tasks.overview import OverviewPage
+    from minutes_app.ui.tasks.register import TaskRegisterPage
 
 PAGE_CONFERENCES, PAGE_TASKS, PAGE_DOCUMENTS, PAGE_UNITS, PAGE_OVERVIEW = range(5)
 
@@ -93,11 +93,11 @@ def _load_services() -> None:
     so that the first click on them does not wait for it."""
     from sqlalchemy.orm import configure_mappers
 
-    import minutes_app.core.catalogue
-    import minutes_app.core.conference_edit
-    import minutes_app.core.task_actions
-    import minutes_app.core.task_query
-    import minutes_app.ui.task_detail  # noqa: F401
+    import minutes_app.core.conferences.catalogue
+    import minutes_app.core.conferences.editing
+    import minutes_app.core.tasks.actions
+    import minutes_app.core.tasks.query
+    import minutes_app.ui.tasks.detail  # noqa: F401
 
     configure_mappers()
 
@@ -120,8 +120,8 @@ def _register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[i
 def _prepare_register(db: Database) -> None:
     """Read the register's first page as it opens by default, so that the statements it
     needs are built and kept before the clerk first opens the register."""
-    from minutes_app.core.task_query import TaskQuery, TaskRegister
-    from minutes_app.ui.task_register import PAGE
+    from minutes_app.core.tasks.query import TaskQuery, TaskRegister
+    from minutes_app.ui.tasks.register import PAGE
 
     TaskRegister(db, TaskQuery(as_of=dt.date.today())).page(0, PAGE + 1)
 
@@ -135,7 +135,7 @@ class _GuardedCommand(QUndoCommand):
         self.window = window
 
     def _guarded(self, step: Callable[[], None]) -> None:
-        from minutes_app.core.versions import RecordGone, StaleRecord
+        from minutes_app.db.versions import RecordGone, StaleRecord
 
         window = self.window
         try:
@@ -161,7 +161,7 @@ class TrashCommand(_GuardedCommand):
         self.versions: dict[int, int] | None = None  # None: as the clerk sees them now
 
     def redo(self) -> None:
-        from minutes_app.core.conference_edit import move_to_trash
+        from minutes_app.core.conferences.editing import move_to_trash
 
         def step() -> None:
             self.versions = move_to_trash(
@@ -171,7 +171,7 @@ class TrashCommand(_GuardedCommand):
         self._guarded(step)
 
     def undo(self) -> None:
-        from minutes_app.core.conference_edit import restore_from_trash
+        from minutes_app.core.conferences.editing import restore_from_trash
 
         def step() -> None:
             self.versions = restore_from_trash(
@@ -211,7 +211,7 @@ class TaskActionCommand(_GuardedCommand):
         self._guarded(step)
 
     def undo(self) -> None:
-        from minutes_app.core.task_actions import undo as undo_task_action
+        from minutes_app.core.tasks.actions import undo as undo_task_action
 
         def step() -> None:
             self.versions = undo_task_action(self.window.db, self.record, self.window.user)
@@ -320,25 +320,25 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, index: int) -> QWidget:
         if index == PAGE_TASKS:
-            from minutes_app.ui.task_register import TaskRegisterPage
+            from minutes_app.ui.tasks.register import TaskRegisterPage
 
             task_page = TaskRegisterPage(self.db, self.store)
             self._build_task_actions(task_page)
             return task_page
         if index == PAGE_DOCUMENTS:
-            from minutes_app.ui.documents_page import DocumentsPage
+            from minutes_app.ui.conferences.documents import DocumentsPage
 
             documents_page = DocumentsPage(self.db)
             documents_page.changed.connect(self.refresh)
             return documents_page
         if index == PAGE_UNITS:
-            from minutes_app.ui.directory_page import DirectoryPage
+            from minutes_app.ui.directory.page import DirectoryPage
 
             directory_page = DirectoryPage(self.db)
             directory_page.changed.connect(self.refresh)
             return directory_page
         assert index == PAGE_OVERVIEW, index
-        from minutes_app.ui.overview_page import OverviewPage
+        from minutes_app.ui.tasks.overview import OverviewPage
 
         overview_page = OverviewPage(self.db)
         overview_page.open_register.connect(self.show_tasks)
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
     # --- conferences -------------------------------------------------------------------
 
     def new_conference(self) -> ConferenceEditor:
-        from minutes_app.core.conference_edit import ConferenceForm
+        from minutes_app.core.conferences.editing import ConferenceForm
 
         return self._open_editor(ConferenceForm(date=dt.date.today()))
 
@@ -529,8 +529,8 @@ class MainWindow(QMainWindow):
             self.from_text.raise_()
             self.from_text.activateWindow()
             return self.from_text
-        from minutes_app.core.catalogue import list_documents
-        from minutes_app.ui.from_text_dialog import FromTextDialog
+        from minutes_app.core.conferences.catalogue import list_documents
+        from minutes_app.ui.conferences.from_text import FromTextDialog
 
         dialog = FromTextDialog(list_documents(self.db), self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -562,22 +562,22 @@ class MainWindow(QMainWindow):
         return ids[0] if ids else None
 
     def _on_backup(self) -> None:
-        from minutes_app.ui.backup_ui import back_up_now
+        from minutes_app.ui.storage.backup import back_up_now
 
         back_up_now(self, self.db, self.store)
 
     def _on_restore(self) -> None:
-        from minutes_app.ui.backup_ui import restore_from_backup
+        from minutes_app.ui.storage.backup import restore_from_backup
 
         restore_from_backup(self, self.db.path, self.store, self.db)
 
     def _on_office(self) -> None:
-        from minutes_app.ui.office_dialog import OfficeDialog
+        from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 
         OfficeDialog(self.db, self).exec()
 
     def open_conference(self, conference_id: int) -> ConferenceEditor | None:
-        from minutes_app.core.conference_edit import load_conference
+        from minutes_app.core.conferences.editing import load_conference
 
         try:
             form = load_conference(self.db, conference_id)
@@ -592,8 +592,8 @@ class MainWindow(QMainWindow):
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
-        from minutes_app.core.catalogue import editor_choices
-        from minutes_app.ui.conference_editor import ConferenceEditor
+        from minutes_app.core.conferences.catalogue import editor_choices
+        from minutes_app.ui.conferences.editor import ConferenceEditor
 
         editor = ConferenceEditor(form, editor_choices(self.db), self)
         editor.set_save_handler(self._save_form)
@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
     def show_conflict(self, error: Exception, title: str, kept: str = "") -> None:
         """Say that someone else changed or deleted a record first (``StaleRecord``,
         ``RecordGone``), and what of the clerk's work is kept (``kept``)."""
-        from minutes_app.ui.conflicts import conflict_text
+        from minutes_app.ui.widgets.conflicts import conflict_text
 
         text = conflict_text(error)  # type: ignore[arg-type]
         inform(self.editor or self, title, f"{text}\n\n{kept}" if kept else text, error=True)
@@ -629,8 +629,8 @@ class MainWindow(QMainWindow):
     def _save_form(self, form: ConferenceForm) -> ConferenceForm | None:
         from sqlalchemy.exc import IntegrityError, OperationalError
 
-        from minutes_app.core.conference_edit import load_conference, save_conference
-        from minutes_app.core.versions import RecordGone, StaleRecord
+        from minutes_app.core.conferences.editing import load_conference, save_conference
+        from minutes_app.db.versions import RecordGone, StaleRecord
 
         by = self.user
         try:  # off the UI thread: the window stays alive while another copy holds the file
@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
             self.refresh()
             return None
         except (OperationalError, IntegrityError) as exc:
-            from minutes_app.ui.backup_ui import storage_error_text  # plain words: disk full…
+            from minutes_app.ui.storage.backup import storage_error_text  # plain words: disk full…
 
             inform(
                 self,
@@ -674,8 +674,8 @@ class MainWindow(QMainWindow):
         """Someone else saved the conference after the editor read it: their version is
         read, the clerk's changes are put over it in the editor (unsaved), and the clerk
         is told who saved, when, and which parts both of them changed."""
-        from minutes_app.core.conference_edit import load_conference, merge_forms
-        from minutes_app.core.versions import RecordGone
+        from minutes_app.core.conferences.editing import load_conference, merge_forms
+        from minutes_app.db.versions import RecordGone
 
         editor = self.editor
         try:
@@ -750,7 +750,7 @@ class MainWindow(QMainWindow):
 
     def reminder_counts(self) -> tuple[int, int]:
         """(overdue, due within 7 days) as of today."""
-        from minutes_app.core.task_query import TaskQuery, TaskRegister, only_due_soon
+        from minutes_app.core.tasks.query import TaskQuery, TaskRegister, only_due_soon
 
         today = dt.date.today()
         overdue = TaskRegister(self.db, TaskQuery(as_of=today, classes=frozenset({"overdue"})))
@@ -819,7 +819,7 @@ class MainWindow(QMainWindow):
             button.setEnabled(bool(ids))
 
     def act_on_tasks(self, kind: str) -> TaskActionDialog | None:
-        from minutes_app.core.task_actions import (
+        from minutes_app.core.tasks.actions import (
             add_progress,
             cancel,
             complete,
@@ -859,7 +859,7 @@ class MainWindow(QMainWindow):
             bound.append(action)
             return record
 
-        from minutes_app.ui.task_dialogs import TaskActionDialog
+        from minutes_app.ui.tasks.dialogs import TaskActionDialog
 
         dialog = TaskActionDialog(kind, len(ids), run, current_deadline=current, parent=self)
         accepted = dialog.exec() == dialog.DialogCode.Accepted
@@ -882,10 +882,10 @@ class MainWindow(QMainWindow):
             return
         instruction = form.instructions[row]
         assert instruction.id is not None and form.date is not None
-        from minutes_app.core.conference_edit import load_conference
+        from minutes_app.core.conferences.editing import load_conference
         from minutes_app.core.directory import list_people
-        from minutes_app.core.task_actions import create_tasks
-        from minutes_app.ui.task_dialogs import CreateTasksDialog
+        from minutes_app.core.tasks.actions import create_tasks
+        from minutes_app.ui.tasks.dialogs import CreateTasksDialog
 
         dialog = CreateTasksDialog(
             instruction.id,
@@ -895,7 +895,7 @@ class MainWindow(QMainWindow):
             [p.name for p in list_people(self.db)],
             editor,
         )
-        from minutes_app.core.versions import RecordGone
+        from minutes_app.db.versions import RecordGone
 
         by = self.user
         while True:
@@ -925,14 +925,14 @@ class MainWindow(QMainWindow):
             editor.reload(load_conference(self.db, form.id))
 
     def _on_trash(self) -> None:
-        from minutes_app.ui.trash_dialog import TrashDialog
+        from minutes_app.ui.conferences.trash import TrashDialog
 
         dialog = TrashDialog(self.db, self, self.user)
         dialog.exec()
         self.refresh()
 
     def _on_load_samples(self) -> None:
-        from minutes_app.core.samples import load_samples
+        from minutes_app.core.exchange.samples import load_samples
 
         summary = load_samples(self.db)
         self.refresh()
@@ -987,9 +987,9 @@ class MainWindow(QMainWindow):
             section.filter_box.setText(hit.label)
 
     def _on_import(self) -> None:
-        from minutes_app.core.exchange import ImportSummary, import_exchange
-        from minutes_app.core.exchange_read import ExchangeError, read_exchange
-        from minutes_app.core.export_common import ExportCancelled, report_progress
+        from minutes_app.core.exchange.importing import ImportSummary, import_exchange
+        from minutes_app.core.exchange.reading import ExchangeError, read_exchange
+        from minutes_app.core.exports.common import ExportCancelled, report_progress
         from minutes_app.ui.background import run_in_background
 
         name, _ = QFileDialog.getOpenFileName(
@@ -1047,8 +1047,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_export(self) -> None:
-        from minutes_app.core.exchange import write_exchange
-        from minutes_app.core.export_common import ExportCancelled
+        from minutes_app.core.exchange.importing import write_exchange
+        from minutes_app.core.exports.common import ExportCancelled
         from minutes_app.db.soundness import DatabaseDamaged
         from minutes_app.ui.background import run_in_background
 
@@ -1089,7 +1089,7 @@ class MainWindow(QMainWindow):
             )
             return
         except DatabaseDamaged as exc:  # records that could not be exported whole
-            from minutes_app.ui.backup_ui import damage_text
+            from minutes_app.ui.storage.backup import damage_text
 
             shown = "\n".join(damage_text(d) for d in exc.damage[:20])
             more = len(exc.damage) - 20

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.search import KINDS, Hit, Hits, search
 from minutes_app.db.engine import Database
-from minutes_app.ui.common import as_written
+from minutes_app.ui.widgets.common import as_written
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 5
 _GROUPS = {

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_app.core.identity import MAX_USER, USER_KEY, chosen_user, os_login
+from minutes_app.base.identity import MAX_USER, USER_KEY, chosen_user, os_login
 from minutes_app.paths import data_dir
 from minutes_app.ui.app import current_user
-from minutes_app.ui.common import ButtonRow
+from minutes_app.ui.widgets.common import ButtonRow
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.backup import backup_database, integrity_problems
+from minutes_app.db.backup import backup_database, integrity_problems
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Unit
 

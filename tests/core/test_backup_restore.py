@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from minutes_app.core.backup import (
+from minutes_app.db.backup import (
     RECORD_TABLES,
     BackupError,
     automatic_backup,

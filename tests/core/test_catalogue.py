@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from minutes_app.core.catalogue import document_haystack, editor_choices, list_documents
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.catalogue import document_haystack, editor_choices, list_documents
+from minutes_app.core.conferences.editing import (
     KINDS,
     AppearanceForm,
     BridgePointForm,
@@ -23,8 +23,8 @@ from minutes_app.core.conference_edit import (
     save_conference,
 )
 from minutes_app.core.directory import save_person, save_unit
-from minutes_app.core.exchange import import_exchange
-from minutes_app.core.exchange_read import read_exchange
+from minutes_app.core.exchange.importing import import_exchange
+from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
 
 QD96 = DocumentForm(
@@ -174,8 +174,8 @@ def test_choices_offer_the_catalogue(db: Database) -> None:
 
 
 def test_merging_two_entries_of_one_document_moves_the_conferences(tmp_path: Path) -> None:
-    from minutes_app.core.catalogue import catalogue, document_use, merge_documents
-    from minutes_app.core.samples import load_samples
+    from minutes_app.core.conferences.catalogue import catalogue, document_use, merge_documents
+    from minutes_app.core.exchange.samples import load_samples
 
     db = Database.open(tmp_path / "m.sqlite3")
     load_samples(db)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.citations import Citation, find_citations, find_mentions
+from minutes_app.core.parsing.citations import Citation, find_citations, find_mentions
 
 BCT = "Bộ Chính trị"
 CORPUS = Path(__file__).parents[1] / "data" / "parser" / "citations.json"

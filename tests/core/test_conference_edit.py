@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
-from minutes_app.core.catalogue import list_documents
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.catalogue import list_documents
+from minutes_app.core.conferences.editing import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
@@ -30,9 +30,9 @@ from minutes_app.core.conference_edit import (
     save_conference,
     trash,
 )
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.exchange import export_exchange, import_exchange
-from minutes_app.core.exchange_read import read_exchange
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.exchange.importing import export_exchange, import_exchange
+from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Base, Document, Instruction, Person, Task, Unit
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.editing import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,

@@ -13,11 +13,11 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table as DocxTable
 
-from minutes_app.core import files
-from minutes_app.core.docx_writer import docx_bytes, write_docx
-from minutes_app.core.export_common import CLASS_FILLS
-from minutes_app.core.paperwork import Chart, minutes_paper, notice_paper, report_paper
+from minutes_app.base import files
+from minutes_app.core.exports.common import CLASS_FILLS
+from minutes_app.core.paperwork.papers import Chart, minutes_paper, notice_paper, report_paper
 from minutes_app.db.engine import Database
+from minutes_app.formats.docx import docx_bytes, write_docx
 from tests.paper_helpers import (
     NOTICE_DAY,
     OFFICE,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.draft import ConferenceDraft, draft_from_text, draft_to_json
+from minutes_app.core.parsing.draft import ConferenceDraft, draft_from_text, draft_to_json
 
 ARTICLES = Path(__file__).parents[3] / "shared/samples/articles"
 REPORTS = Path(__file__).parents[1] / "data" / "parser" / "reports"

@@ -9,10 +9,15 @@ from pathlib import Path
 import docx
 import pytest
 
-from minutes_app.core.catalogue import list_documents
-from minutes_app.core.conference_edit import DocumentForm, check, load_conference, save_conference
-from minutes_app.core.draft import draft_from_text
-from minutes_app.core.draft_form import (
+from minutes_app.core.conferences.catalogue import list_documents
+from minutes_app.core.conferences.editing import (
+    DocumentForm,
+    check,
+    load_conference,
+    save_conference,
+)
+from minutes_app.core.parsing.draft import draft_from_text
+from minutes_app.core.parsing.draft_form import (
     TextFileError,
     form_from_draft,
     match_documents,

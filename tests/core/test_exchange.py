@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from minutes_app.core.exchange import ImportSummary
+from minutes_app.core.exchange.importing import ImportSummary
 from tests.exchange_helpers import (
     Json,
     dump_tables,

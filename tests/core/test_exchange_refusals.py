@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from minutes_app.base.limits import MAX_TEXT, MAX_TITLE
 from minutes_app.cli import main
-from minutes_app.core.exchange_read import ExchangeError, read_exchange
-from minutes_app.core.limits import MAX_TEXT, MAX_TITLE
+from minutes_app.core.exchange.reading import ExchangeError, read_exchange
 from tests.exchange_helpers import Json, dump_tables, export_document, import_document, load_json
 
 NEW_UNIT = {"key": "btg-tu", "name": "Ban Tuyên giáo Tỉnh ủy Bắc Kạn", "kind": "ban"}

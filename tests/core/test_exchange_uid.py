@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.exchange_read import ExchangeError
+from minutes_app.core.exchange.reading import ExchangeError
 from tests.exchange_helpers import Json, export_document, import_document, load_json, row_counts
 
 

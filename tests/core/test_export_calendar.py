@@ -13,7 +13,7 @@ import icalendar
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.export_calendar import export_calendar
+from minutes_app.core.exports.calendar import export_calendar
 from minutes_app.db.engine import Database
 from tests.core.test_export_tables import AS_OF, TASKS, build_db
 

@@ -15,10 +15,11 @@ import openpyxl
 import pytest
 from openpyxl.chart import BarChart
 
+from minutes_app.base import files
 from minutes_app.cli import main
-from minutes_app.core import export_tables, files
-from minutes_app.core.export_common import CLASS_FILLS, CLASS_LABELS, ExportCancelled
-from minutes_app.core.export_tables import (
+from minutes_app.core.exports import tables as export_tables
+from minutes_app.core.exports.common import CLASS_FILLS, CLASS_LABELS, ExportCancelled
+from minutes_app.core.exports.tables import (
     export_report_xlsx,
     export_tasks,
     export_tasks_csv,
@@ -445,7 +446,7 @@ EXPORTS: dict[str, tuple[str, Export]] = {
 
 
 def _calendar(db: Database, target: Path, **kw: Any) -> object:
-    from minutes_app.core.export_calendar import export_calendar
+    from minutes_app.core.exports.calendar import export_calendar
 
     return export_calendar(db, target, as_of=AS_OF, progress=kw.get("progress"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.files import (
+from minutes_app.base.files import (
     PRIVATE,
     NotARegularFile,
     current_umask,

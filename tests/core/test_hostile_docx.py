@@ -15,7 +15,7 @@ import docx
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.draft_form import (
+from minutes_app.core.parsing.draft_form import (
     MAX_DOCX_XML_BYTES,
     MAX_TEXT_BYTES,
     TextFileError,

@@ -13,7 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes_app.core.conference_edit import (
+from minutes_app.base.limits import MAX_COUNT, MAX_TEXT
+from minutes_app.base.text import clean, fold, nfc
+from minutes_app.core.conferences.editing import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
@@ -26,10 +28,8 @@ from minutes_app.core.conference_edit import (
     load_conference,
     save_conference,
 )
-from minutes_app.core.exchange import export_exchange, import_exchange
-from minutes_app.core.exchange_read import ExchangeError, read_exchange
-from minutes_app.core.limits import MAX_COUNT, MAX_TEXT
-from minutes_app.core.text import clean, fold, nfc
+from minutes_app.core.exchange.importing import export_exchange, import_exchange
+from minutes_app.core.exchange.reading import ExchangeError, read_exchange
 from minutes_app.db.engine import Database
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "exchange" / "example.json"
@@ -201,7 +201,7 @@ def test_damaged_exchange_files_import_whole_or_are_refused(
 def test_task_actions_take_odd_values_or_refuse_them(
     shared_db: Database, title: str, unit: str, note: str
 ) -> None:
-    from minutes_app.core.task_actions import NewTasks, TaskActionError, add_progress, create_tasks
+    from minutes_app.core.tasks.actions import NewTasks, TaskActionError, add_progress, create_tasks
 
     conference_id = save_conference(shared_db, _form("Hội nghị giao việc", ""))
     instruction_id = load_conference(shared_db, conference_id).instructions[0].id

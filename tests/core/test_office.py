@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutes_app.core.office import Office, load_office, save_office
+from minutes_app.core.paperwork.office import Office, load_office, save_office
 from minutes_app.db.engine import Database
 
 
@@ -46,7 +46,7 @@ def test_problems_name_empty_heading_fields() -> None:
 
 
 def test_samples_set_the_office_only_when_it_was_never_set(tmp_path: Path) -> None:
-    from minutes_app.core.samples import SAMPLE_OFFICE, load_samples
+    from minutes_app.core.exchange.samples import SAMPLE_OFFICE, load_samples
 
     db = Database.open(tmp_path / "m.sqlite3")
     try:

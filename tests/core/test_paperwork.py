@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.conference_edit import load_conference
-from minutes_app.core.export_common import CLASS_FILLS
-from minutes_app.core.export_tables import overdue_tasks
-from minutes_app.core.office import load_office
-from minutes_app.core.paperwork import (
+from minutes_app.core.conferences.editing import load_conference
+from minutes_app.core.exports.common import CLASS_FILLS
+from minutes_app.core.exports.tables import overdue_tasks
+from minutes_app.core.paperwork.office import load_office
+from minutes_app.core.paperwork.papers import (
     CHART_BARS,
     Chart,
     NumberedItem,
@@ -29,9 +29,9 @@ from minutes_app.core.paperwork import (
     period_words,
     report_paper,
 )
-from minutes_app.core.task_actions import cancel
-from minutes_app.core.tasks import UnitCounts, classified_tasks, period_report
-from minutes_app.core.tracking import CLASSES
+from minutes_app.core.tasks.actions import cancel
+from minutes_app.core.tasks.rows import UnitCounts, classified_tasks, period_report
+from minutes_app.core.tasks.tracking import CLASSES
 from minutes_app.db.engine import Database
 from tests.paper_helpers import (
     NOTICE_DAY,

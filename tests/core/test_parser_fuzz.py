@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes_app.core.citations import find_citations
-from minutes_app.core.draft import draft_from_text, draft_to_json
+from minutes_app.core.parsing.citations import find_citations
+from minutes_app.core.parsing.draft import draft_from_text, draft_to_json
 
 _PIECES = [
     "Quy định số 96-QĐ/TW, ngày 02/02/2023 của Bộ Chính trị về ",

@@ -11,7 +11,7 @@ import pytest
 from minutes_app.cli import main
 from minutes_app.core import search as search_module
 from minutes_app.core.directory import save_person, save_unit
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.core.search import KINDS, Hits, query_terms, search
 from minutes_app.db.engine import Database
 

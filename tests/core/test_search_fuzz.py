@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.core.search import KINDS, Hits, search
 from minutes_app.db.engine import Database
 

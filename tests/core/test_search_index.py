@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.catalogue import merge_documents
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.catalogue import merge_documents
+from minutes_app.core.conferences.editing import (
     AppearanceForm,
     BridgePointForm,
     PersonRef,
@@ -25,13 +25,13 @@ from minutes_app.core.conference_edit import (
     save_conference,
 )
 from minutes_app.core.directory import DirectoryError, merge_people, save_person, save_unit
-from minutes_app.core.exchange import import_exchange
-from minutes_app.core.exchange_read import read_exchange
-from minutes_app.core.samples import load_samples, sample_bytes
+from minutes_app.core.exchange.importing import import_exchange
+from minutes_app.core.exchange.reading import read_exchange
+from minutes_app.core.exchange.samples import load_samples, sample_bytes
 from minutes_app.core.search import search
-from minutes_app.core.search_index import index_rows, pending, rebuild
-from minutes_app.core.task_actions import NewTasks, complete, create_tasks, undo
+from minutes_app.core.tasks.actions import NewTasks, complete, create_tasks, undo
 from minutes_app.db.engine import Database
+from minutes_app.db.search_index import index_rows, pending, rebuild
 
 QD96 = "Quy định 96-QĐ/TW ngày 02/02/2023"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from minutes_app.core.exchange import import_exchange
-from minutes_app.core.exchange_read import read_exchange
-from minutes_app.core.task_actions import (
+from minutes_app.core.exchange.importing import import_exchange
+from minutes_app.core.exchange.reading import read_exchange
+from minutes_app.core.tasks.actions import (
     NewTasks,
     TaskActionError,
     add_progress,

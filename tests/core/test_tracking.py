@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes_app.core.tracking import (
+from minutes_app.core.tasks.tracking import (
     CANCELLED,
     CLASSES,
     DONE_LATE,

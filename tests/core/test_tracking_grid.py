@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from minutes_app.core.export_common import DUE_SOON, display_class
-from minutes_app.core.task_query import (
+from minutes_app.core.exports.common import DUE_SOON, display_class
+from minutes_app.core.tasks.query import (
     CLASS_ORDER,
     RegisterRow,
     TaskQuery,
@@ -32,8 +32,8 @@ from minutes_app.core.task_query import (
     on_time_rates,
     only_due_soon,
 )
-from minutes_app.core.tasks import classified_tasks, period_report, task_row
-from minutes_app.core.tracking import (
+from minutes_app.core.tasks.rows import classified_tasks, period_report, task_row
+from minutes_app.core.tasks.tracking import (
     CANCELLED,
     CLASSES,
     DONE_LATE,

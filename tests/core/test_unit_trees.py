@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from minutes_app.cli import main
 from minutes_app.core.directory import DirectoryError, merge_units, save_unit
-from minutes_app.core.exchange_read import ExchangeError, read_exchange
+from minutes_app.core.exchange.reading import ExchangeError, read_exchange
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Unit
 from tests.exchange_helpers import dump_tables

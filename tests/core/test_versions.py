@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.editing import (
     ConferenceForm,
     InstructionForm,
     load_conference,
@@ -24,7 +24,7 @@ from minutes_app.core.conference_edit import (
     restore_from_trash,
     save_conference,
 )
-from minutes_app.core.task_actions import (
+from minutes_app.core.tasks.actions import (
     NewTasks,
     add_progress,
     cancel,
@@ -34,9 +34,9 @@ from minutes_app.core.task_actions import (
     reopen,
     undo,
 )
-from minutes_app.core.versions import RecordGone, StaleRecord
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Conference, Instruction, Task, TaskEvent
+from minutes_app.db.versions import RecordGone, StaleRecord
 
 DAY = dt.date(2024, 3, 1)
 
@@ -457,7 +457,7 @@ def test_undo_of_a_creation_deletes_the_tasks_while_untouched(
 def test_a_second_note_in_the_same_second_by_the_same_clerk_still_grows_the_version(
     a: Database, task_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import minutes_app.core.task_actions as task_actions
+    import minutes_app.core.tasks.actions as task_actions
 
     same = dt.datetime(2024, 3, 2, 9, 0, 0)
     monkeypatch.setattr(task_actions, "_now", lambda: same)
@@ -473,8 +473,8 @@ def test_a_second_note_in_the_same_second_by_the_same_clerk_still_grows_the_vers
 def test_a_note_longer_than_the_importer_takes_is_refused(
     a: Database, task_id: int, action: str
 ) -> None:
-    from minutes_app.core.limits import MAX_TEXT
-    from minutes_app.core.task_actions import TaskActionError
+    from minutes_app.base.limits import MAX_TEXT
+    from minutes_app.core.tasks.actions import TaskActionError
 
     note = "x" * (MAX_TEXT + 1)
     run = add_progress if action == "progress" else cancel

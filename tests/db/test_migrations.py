@@ -14,7 +14,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from minutes_app.core.search_index import is_index_table
 from minutes_app.db.engine import (
     HEAD_REVISION,
     KNOWN_REVISIONS,
@@ -24,6 +23,7 @@ from minutes_app.db.engine import (
 )
 from minutes_app.db.migrate import alembic_config, script_revisions
 from minutes_app.db.models import Base
+from minutes_app.db.search_index import is_index_table
 
 TABLES = [
     "alembic_version",

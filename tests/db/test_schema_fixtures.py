@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from minutes_app.core.search import search
-from minutes_app.core.search_index import index_rows, rebuild
 from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, Database, stored_revision
+from minutes_app.db.search_index import index_rows, rebuild
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "schemas"
 TABLES = (

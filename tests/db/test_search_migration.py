@@ -7,10 +7,10 @@ from pathlib import Path
 
 from alembic import command
 
-from minutes_app.core.samples import load_samples
-from minutes_app.core.search_index import index_rows, rebuild
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database, sqlite_engine
 from minutes_app.db.migrate import alembic_config
+from minutes_app.db.search_index import index_rows, rebuild
 
 
 def _migrate(path: Path, revision: str, *, down: bool = False) -> None:

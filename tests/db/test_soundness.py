@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.backup import BackupError, check_backup, integrity_problems
+from minutes_app.db.backup import BackupError, check_backup, integrity_problems
 from minutes_app.db.engine import Database, DatabaseRefused
 from minutes_app.db.soundness import (
     _BAD_DATE,

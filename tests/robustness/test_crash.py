@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.backup import integrity_problems
+from minutes_app.db.backup import integrity_problems
 from minutes_app.db.engine import Database
 from tests.robustness.conftest import Worker
 

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from minutes_app.cli import main
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import HEAD_REVISION, Database, stored_revision
 from minutes_app.ui.app import run_app
 from tests.robustness.conftest import REPO, Worker
@@ -144,9 +144,8 @@ def test_a_copy_that_cannot_get_the_file_for_its_upgrade_says_it_is_busy(
 def test_the_window_says_a_locked_database_is_busy_and_never_offers_a_restore(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, check: bool
 ) -> None:
-    from minutes_app.core import backup
-    from minutes_app.db import engine
-    from minutes_app.ui import backup_ui
+    from minutes_app.db import backup, engine
+    from minutes_app.ui.storage import backup as backup_ui
 
     db_path = tmp_path / "minutes.sqlite3"
     Database.open(db_path).close()

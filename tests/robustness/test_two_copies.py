@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import ConferenceForm, save_conference
+from minutes_app.core.conferences.editing import ConferenceForm, save_conference
 from minutes_app.db.engine import Database
 from tests.robustness.conftest import Worker
 

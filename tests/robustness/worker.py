@@ -26,14 +26,14 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.editing import (
     BridgePointForm,
     ConferenceForm,
     InstructionForm,
     load_conference,
     save_conference,
 )
-from minutes_app.core.conferences import list_conferences
+from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 
 
@@ -58,8 +58,8 @@ def conference(title: str, instructions: int) -> ConferenceForm:
 
 
 def run_import(db: Database, exchange_path: Path, small_cache: bool) -> None:
-    from minutes_app.core.exchange import import_exchange
-    from minutes_app.core.exchange_read import read_exchange
+    from minutes_app.core.exchange.importing import import_exchange
+    from minutes_app.core.exchange.reading import read_exchange
 
     if small_cache:
         # A page cache far smaller than the import, as with a large database: SQLite
@@ -109,7 +109,7 @@ def run_backup(db: Database, destination: Path) -> None:
     a time and slowly, so that the test can kill it midway."""
     import sqlite3
 
-    from minutes_app.core.files import PRIVATE, replacing
+    from minutes_app.base.files import PRIVATE, replacing
 
     def step(_status: int, remaining: int, total: int) -> None:
         say(f"page {total - remaining}")

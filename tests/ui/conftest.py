@@ -26,8 +26,8 @@ def store(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def example_db(db: Database, example_json: Path) -> Database:
-    from minutes_app.core.exchange import import_exchange
-    from minutes_app.core.exchange_read import read_exchange
+    from minutes_app.core.exchange.importing import import_exchange
+    from minutes_app.core.exchange.reading import read_exchange
 
     import_exchange(db, read_exchange(example_json.read_bytes()))
     return db

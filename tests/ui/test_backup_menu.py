@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
 

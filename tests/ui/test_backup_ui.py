@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from minutes_app.core.backup import automatic_backup, backup_database, list_backups
+from minutes_app.db.backup import automatic_backup, backup_database, list_backups
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Unit
-from minutes_app.ui import backup_ui
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.settings_dialog import (
     BACKUP_DAILY,
@@ -28,6 +27,7 @@ from minutes_app.ui.settings_dialog import (
     BACKUP_KEEP,
     BACKUP_ON_EXIT,
 )
+from minutes_app.ui.storage import backup as backup_ui
 
 
 def units(db: Database) -> list[str]:

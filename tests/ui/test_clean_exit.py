@@ -55,7 +55,7 @@ from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
 
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import run_in_background
 from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow

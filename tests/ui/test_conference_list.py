@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import trash
-from minutes_app.core.conferences import ConferenceSummary, list_conferences
+from minutes_app.core.conferences.editing import trash
+from minutes_app.core.conferences.listing import ConferenceSummary, list_conferences
 from minutes_app.db.engine import Database
-from minutes_app.ui.conference_list import (
+from minutes_app.ui.conferences.listing import (
     BATCH,
     COL_DATE,
     COL_ORGANIZER,
@@ -22,8 +22,8 @@ from minutes_app.ui.conference_list import (
     ConferenceListPage,
     ConferenceTableModel,
 )
+from minutes_app.ui.conferences.trash import TrashDialog
 from minutes_app.ui.main_window import MainWindow
-from minutes_app.ui.trash_dialog import TrashDialog
 from tests.ui.helpers import activate, type_text
 
 
@@ -209,7 +209,7 @@ def test_undo_after_delete_puts_the_conference_back(
 def test_trash_dialog_restores_a_deleted_conference(
     qtbot: QtBot, window: MainWindow, example_db: Database
 ) -> None:
-    from minutes_app.core.conference_edit import move_to_trash
+    from minutes_app.core.conferences.editing import move_to_trash
 
     [conference] = list_conferences(example_db)
     move_to_trash(example_db, [conference.id])
@@ -308,8 +308,8 @@ def test_import_and_export_through_the_window_in_batches(
 
     from PySide6.QtWidgets import QFileDialog
 
-    from minutes_app.core import exchange
-    from minutes_app.core.exchange import export_exchange
+    from minutes_app.core.exchange import importing as exchange
+    from minutes_app.core.exchange.importing import export_exchange
 
     monkeypatch.setattr(exchange, "BATCH", 1)
     document = json.loads(example_json.read_text("utf-8"))

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.core.directory import list_people, list_units
 from minutes_app.db.engine import Database
-from minutes_app.ui.directory_page import DirectoryList, DirectoryPage, MergeDialog, NameDialog
+from minutes_app.ui.directory.page import DirectoryList, DirectoryPage, MergeDialog, NameDialog
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
-from minutes_app.ui.documents_page import DocumentsPage
+from minutes_app.ui.conferences.documents import DocumentsPage
 
 
 def _shown(page: DocumentsPage) -> list[tuple[str, str | None, int | None]]:

@@ -15,10 +15,10 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.samples import load_samples
+from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
-from minutes_app.ui.period_dialog import PeriodDialog
+from minutes_app.ui.paperwork.period_dialog import PeriodDialog
 
 
 @pytest.fixture
@@ -50,7 +50,8 @@ def test_minutes_without_a_selection_says_what_to_do(
 ) -> None:
     said: list[str] = []
     monkeypatch.setattr(
-        "minutes_app.ui.export_actions.inform", lambda _w, _t, text, error=False: said.append(text)
+        "minutes_app.ui.paperwork.export_actions.inform",
+        lambda _w, _t, text, error=False: said.append(text),
     )
     window.conference_page.table.clearSelection()
     assert not window.exports.export("minutes", tmp_path / "bb.docx")
@@ -82,7 +83,7 @@ def test_a_write_failure_is_told_plainly_and_the_old_file_kept(
     target.write_bytes(b"old")
     said: list[str] = []
     monkeypatch.setattr(
-        "minutes_app.ui.export_actions.inform",
+        "minutes_app.ui.paperwork.export_actions.inform",
         lambda _w, _t, text, error=False: said.append(text),
     )
 
@@ -121,7 +122,7 @@ def test_an_export_over_what_is_not_a_file_is_refused_and_leaves_it(
     target = _not_a_file(tmp_path, name, what)
     said: list[str] = []
     monkeypatch.setattr(
-        "minutes_app.ui.export_actions.inform",
+        "minutes_app.ui.paperwork.export_actions.inform",
         lambda _w, _t, text, error=False: said.append(text),
     )
     _select_first_conference(window)

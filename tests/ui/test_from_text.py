@@ -11,11 +11,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.catalogue import list_documents
-from minutes_app.core.conference_edit import ConferenceForm, DocumentForm
-from minutes_app.core.conferences import list_conferences
+from minutes_app.core.conferences.catalogue import list_documents
+from minutes_app.core.conferences.editing import ConferenceForm, DocumentForm
+from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
-from minutes_app.ui.from_text_dialog import FromTextDialog
+from minutes_app.ui.conferences.from_text import FromTextDialog
 from minutes_app.ui.main_window import MainWindow
 
 ARTICLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "articles"
@@ -106,7 +106,7 @@ def test_opens_docx_and_refuses_a_broken_file(
 
     shown: list[str] = []
     monkeypatch.setattr(
-        "minutes_app.ui.from_text_dialog.inform",
+        "minutes_app.ui.conferences.from_text.inform",
         lambda _parent, _title, text, error=False: shown.append(text),
     )
     broken = tmp_path / "broken.docx"

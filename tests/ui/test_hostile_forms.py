@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import load_conference
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.limits import MAX_TEXT
-from minutes_app.core.office import load_office
-from minutes_app.core.text import clean
+from minutes_app.base.limits import MAX_TEXT
+from minutes_app.base.text import clean
+from minutes_app.core.conferences.editing import load_conference
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
-from minutes_app.ui.office_dialog import OfficeDialog
+from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 
 ODD = {
     "nul and controls": "Hội nghị\x00 giao\x07 ban\x1b",

@@ -15,21 +15,21 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.editing import (
     ConferenceForm,
     InstructionForm,
     load_conference,
     save_conference,
 )
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.task_actions import NewTasks, create_tasks
-from minutes_app.core.task_query import TaskQuery, TaskRegister
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.tasks.actions import NewTasks, create_tasks
+from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db import engine
 from minutes_app.db.engine import Database
 from minutes_app.ui import background
-from minutes_app.ui.conference_editor import ConferenceEditor
+from minutes_app.ui.conferences.editor import ConferenceEditor
 from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
-from minutes_app.ui.task_dialogs import TaskActionDialog
+from minutes_app.ui.tasks.dialogs import TaskActionDialog
 from tests.ui.helpers import type_text
 
 TITLE = "Hội nghị giao ban trực tuyến quý II"
@@ -310,8 +310,8 @@ def test_creating_tasks_that_gives_up_asks_again_with_what_was_entered(
     lock: Callable[[], Lock],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from minutes_app.ui.conference_editor import TAB_INSTRUCTIONS
-    from minutes_app.ui.task_dialogs import CreateTasksDialog
+    from minutes_app.ui.conferences.editor import TAB_INSTRUCTIONS
+    from minutes_app.ui.tasks.dialogs import CreateTasksDialog
 
     monkeypatch.setattr(background, "WRITE_WAIT_S", 1.0)
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.office import load_office
+from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
-from minutes_app.ui.office_dialog import OfficeDialog
+from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 
 
 def test_details_are_saved_cleaned(qtbot: QtBot, db: Database) -> None:

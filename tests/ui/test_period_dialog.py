@@ -6,7 +6,7 @@ import datetime as dt
 
 from pytestqt.qtbot import QtBot
 
-from minutes_app.ui.period_dialog import PeriodDialog
+from minutes_app.ui.paperwork.period_dialog import PeriodDialog
 
 
 def test_defaults_to_the_current_quarter_and_offers_every_kind(qtbot: QtBot) -> None:

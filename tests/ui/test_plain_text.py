@@ -17,16 +17,16 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import (
+from minutes_app.core.conferences.editing import (
     BridgePointForm,
     ConferenceForm,
     InstructionForm,
     load_conference,
     save_conference,
 )
-from minutes_app.core.task_actions import NewTasks, TaskActionError, create_tasks
+from minutes_app.core.tasks.actions import NewTasks, TaskActionError, create_tasks
 from minutes_app.db.engine import Database
-from minutes_app.ui.common import ask, inform
+from minutes_app.ui.widgets.common import ask, inform
 
 HTML_NAME = "<b>X</b> & <img src=x.png>"
 TITLE = "<b>Hội nghị</b> <i>giao ban</i>"
@@ -77,7 +77,7 @@ def conference_id(db: Database) -> int:
 def test_the_people_at_label_shows_a_bridge_point_name_as_written(
     qtbot: QtBot, db: Database, store: QSettings, conference_id: int
 ) -> None:
-    from minutes_app.ui.conference_editor import TAB_POINTS
+    from minutes_app.ui.conferences.editor import TAB_POINTS
     from minutes_app.ui.main_window import MainWindow
 
     window = MainWindow(db, store)
@@ -130,7 +130,7 @@ def test_the_window_shows_a_database_path_as_written(
 def test_the_conference_list_tooltip_shows_a_title_as_written(
     qtbot: QtBot, db: Database, store: QSettings, conference_id: int
 ) -> None:
-    from minutes_app.ui.conference_list import COL_POINTS, COL_TITLE
+    from minutes_app.ui.conferences.listing import COL_POINTS, COL_TITLE
     from minutes_app.ui.main_window import MainWindow
 
     window = MainWindow(db, store)
@@ -163,7 +163,7 @@ def test_search_hits_show_their_label_as_written_in_the_tooltip(
 def test_the_overview_shows_task_titles_and_unit_names_as_written(
     qtbot: QtBot, db: Database, conference_id: int
 ) -> None:
-    from minutes_app.ui.overview_page import OverviewPage
+    from minutes_app.ui.tasks.overview import OverviewPage
 
     page = OverviewPage(db)
     qtbot.addWidget(page)
@@ -178,7 +178,7 @@ def test_the_overview_shows_task_titles_and_unit_names_as_written(
 
 
 def test_the_from_text_summary_shows_a_file_name_as_written(qtbot: QtBot, tmp_path: Path) -> None:
-    from minutes_app.ui.from_text_dialog import FromTextDialog
+    from minutes_app.ui.conferences.from_text import FromTextDialog
 
     article = tmp_path / "<b>bài.txt"
     article.write_text("Sáng 17/02/2023, hội nghị trực tuyến.", encoding="utf-8")
@@ -190,7 +190,7 @@ def test_the_from_text_summary_shows_a_file_name_as_written(qtbot: QtBot, tmp_pa
 
 
 def test_a_tree_tooltip_of_the_from_text_dialog_shows_the_text_as_written(qtbot: QtBot) -> None:
-    from minutes_app.ui.from_text_dialog import FromTextDialog
+    from minutes_app.ui.conferences.from_text import FromTextDialog
 
     dialog = FromTextDialog([])
     qtbot.addWidget(dialog)
@@ -220,7 +220,7 @@ def test_a_progress_label_shows_a_file_name_as_written(qapp: QApplication) -> No
 
 
 def test_a_task_action_error_is_shown_as_written(qtbot: QtBot) -> None:
-    from minutes_app.ui.task_dialogs import TaskActionDialog
+    from minutes_app.ui.tasks.dialogs import TaskActionDialog
 
     def refuse(_dialog: TaskActionDialog) -> object:
         raise TaskActionError(HTML_NAME)  # a code without words: shown as it is

@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core import files
-from minutes_app.core.export_common import CLASS_FILLS
-from minutes_app.core.paperwork import (
+from minutes_app.base import files
+from minutes_app.core.exports.common import CLASS_FILLS
+from minutes_app.core.paperwork.papers import (
     Chart,
     Paper,
     Paragraph,
@@ -26,7 +26,7 @@ from minutes_app.core.paperwork import (
     report_paper,
 )
 from minutes_app.db.engine import Database
-from minutes_app.ui.printing import (
+from minutes_app.render.paper import (
     chart_image,
     export_paper,
     paper_document,

@@ -10,10 +10,10 @@ from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import load_conference
-from minutes_app.core.conferences import list_conferences
+from minutes_app.core.conferences.editing import load_conference
+from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
-from minutes_app.ui.conference_editor import (
+from minutes_app.ui.conferences.editor import (
     TAB_DISCUSSION,
     TAB_DOCUMENTS,
     TAB_INSTRUCTIONS,
@@ -23,7 +23,7 @@ from minutes_app.ui.conference_editor import (
     DocumentDialog,
 )
 from minutes_app.ui.main_window import MainWindow
-from minutes_app.ui.table_section import TableSection
+from minutes_app.ui.widgets.table_section import TableSection
 from tests.ui.helpers import activate, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -24,7 +24,7 @@ window = started.window
 # Shown, with its first rows, before any of the heavier parts is imported.
 print("rows", window.conference_page.model.visible_count())
 print("loaded before paint", sorted(
-    m for m in ("sqlalchemy", "minutes_app.core.task_query", "minutes_app.ui.task_register")
+    m for m in ("sqlalchemy", "minutes_app.core.tasks.query", "minutes_app.ui.tasks.register")
     if m in sys.modules
 ))
 deadline = time.monotonic() + 30

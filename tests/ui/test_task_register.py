@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.samples import load_samples
-from minutes_app.core.task_query import TaskQuery, TaskRegister
+from minutes_app.core.exchange.samples import load_samples
+from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db.engine import Database
-from minutes_app.ui.task_register import TaskRegisterPage, _CountJob
+from minutes_app.ui.tasks.register import TaskRegisterPage, _CountJob
 
 
 def test_count_label_shows_the_total_counted_off_the_ui_thread(

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.task_query import TaskQuery, TaskRegister
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db.engine import Database
-from minutes_app.ui.conference_editor import TAB_INSTRUCTIONS
+from minutes_app.ui.conferences.editor import TAB_INSTRUCTIONS
 from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow
-from minutes_app.ui.task_dialogs import CreateTasksDialog, TaskActionDialog
-from minutes_app.ui.task_register import TaskTableModel
+from minutes_app.ui.tasks.dialogs import CreateTasksDialog, TaskActionDialog
+from minutes_app.ui.tasks.register import TaskTableModel
 from tests.ui.helpers import activate, type_text
 
 UNITS = ("Huyện ủy Ba Bể", "Thành ủy Bắc Kạn", "Ban Tổ chức Tỉnh ủy Bắc Kạn")

@@ -15,14 +15,14 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conference_edit import load_conference, move_to_trash
-from minutes_app.core.conferences import list_conferences
-from minutes_app.core.task_actions import add_progress, complete, extend_deadline
-from minutes_app.core.tasks import task_card
+from minutes_app.core.conferences.editing import load_conference, move_to_trash
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.tasks.actions import add_progress, complete, extend_deadline
+from minutes_app.core.tasks.rows import task_card
 from minutes_app.db.engine import Database
-from minutes_app.ui.conference_editor import TAB_NOTES, ConferenceEditor
+from minutes_app.ui.conferences.editor import TAB_NOTES, ConferenceEditor
 from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
-from minutes_app.ui.task_dialogs import TaskActionDialog
+from minutes_app.ui.tasks.dialogs import TaskActionDialog
 from tests.ui.helpers import activate, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -173,7 +173,7 @@ def test_a_stale_save_does_not_remove_the_tasks_another_window_created(
     db_b: Database,
     messages: list[str],
 ) -> None:
-    from minutes_app.core.task_actions import NewTasks, create_tasks
+    from minutes_app.core.tasks.actions import NewTasks, create_tasks
 
     conference = conference_id(example_db)
     editor_b = open_editor(qtbot, window_b, conference)
@@ -318,8 +318,8 @@ def test_a_window_records_its_actions_under_the_settings_user_name(
 def test_restoring_from_the_trash_what_another_window_deleted_for_good_says_so(
     qtbot: QtBot, example_db: Database, db_b: Database, messages: list[str]
 ) -> None:
-    from minutes_app.core.conference_edit import purge_from_trash, trash
-    from minutes_app.ui.trash_dialog import TrashDialog
+    from minutes_app.core.conferences.editing import purge_from_trash, trash
+    from minutes_app.ui.conferences.trash import TrashDialog
 
     conference = conference_id(example_db)
     move_to_trash(example_db, [conference], by="An")

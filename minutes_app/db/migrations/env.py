@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from minutes_app.core.search_index import is_index_table
 from minutes_app.db.models import Base
+from minutes_app.db.search_index import is_index_table
 
 connection = context.config.attributes.get("connection")
 if connection is None:

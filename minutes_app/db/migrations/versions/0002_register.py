@@ -20,7 +20,7 @@ _D = str.maketrans({"đ": "d", "Đ": "d"})
 
 
 def _fold(text: str) -> str:
-    # A frozen copy of minutes_app.core.text.fold as it was at this revision.
+    # A frozen copy of minutes_app.base.text.fold as it was at this revision.
     bare = unicodedata.normalize("NFD", text.translate(_D))
     bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", bare.casefold().translate(_D)).strip()

@@ -3,7 +3,7 @@
 Revision ID: 0004
 Revises: 0003
 
-minutes_app.core.search_index keeps the index in step after this revision; this script
+minutes_app.db.search_index keeps the index in step after this revision; this script
 builds it for the records already stored, with frozen copies of that module's folding and
 sources as they were at this revision.
 """
@@ -89,7 +89,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _fold(text: str) -> str:
-    # A frozen copy of minutes_app.core.text.fold as it was at this revision.
+    # A frozen copy of minutes_app.base.text.fold as it was at this revision.
     bare = unicodedata.normalize("NFD", text.translate(_D))
     bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", bare.casefold().translate(_D)).strip()

@@ -1,0 +1,309 @@
+"""The search index: each record's words, folded, in SQLite FTS5 tables kept in step with it.
+
+There is one FTS5 table per kind of record (``search_conference``, ``search_document``,
+``search_task``, ``search_person``, ``search_unit``), its rowid the record's id, holding the
+record's words folded by ``minutes_app.base.text.fold`` (FTS5's own diacritic removal leaves
+đ alone) and split as ``words()`` splits them, so that a query folded the same way matches.
+
+Triggers in the database (migration 0004) only note which records changed, in
+``search_dirty``: they are plain SQL, so a write from any connection — the sqlite3 shell,
+a script, a plain ``sqlite3`` connection without the ``fold`` function — still works and is
+never lost. ``refresh()`` folds the noted records' text in Python and rewrites their index
+rows. The engine calls it just before every commit (``minutes_app.db.engine``), so the index
+changes in the same transaction as the records; ``search()`` calls it as well, for what
+another program wrote.
+
+Triggers name no table but their own and ``search_dirty``: a batch migration that rebuilds
+a table (drop, then rename a copy) must not meet a trigger of another table naming it. Such
+a migration drops the rebuilt table's triggers with it and must create them again; the
+schema tests check that every trigger below exists at head.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from minutes_app.base.text import fold
+
+DIRTY = "search_dirty"
+# The FTS5 tables are made by migration 0004 with tokenize = 'unicode61 remove_diacritics 0'
+# (the text comes folded) and prefix = '1 2 3': prefix indexes make the last, half-typed
+# word of a query cheap while it has one to three letters.
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str | None) -> list[str]:
+    """The folded words of ``text``: runs of letters and digits, punctuation between them."""
+    return _WORD.findall(fold(text)) if text else []
+
+
+def index_text(*parts: str | None) -> str:
+    """The words of ``parts`` as one index column: folded, separated by single spaces."""
+    return " ".join(w for part in parts for w in words(part))
+
+
+def symbol_text(*symbols: str | None) -> str:
+    """A document symbol's words and its words run together ("96-QĐ/TW": 96 qd tw 96qdtw),
+    so that "qd 96", "96-QD/TW" and a half-typed "96qđ" all find it."""
+    out: list[str] = []
+    for symbol in symbols:
+        parts = words(symbol)
+        out.extend(parts)
+        if len(parts) > 1:
+            out.append("".join(parts))
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class IndexKind:
+    """One kind of record and its FTS5 table: columns, their bm25 weights, their source."""
+
+    kind: str
+    columns: tuple[str, ...]
+    weights: tuple[float, ...]
+    # Rows (id, *values) of the records of this kind noted in search_dirty that are to be
+    # found; a noted record missing here leaves the index.
+    source: str
+    # The index columns of one source row (its values after the id).
+    make: Callable[[tuple[str | None, ...]], tuple[str, ...]]
+
+    @property
+    def table(self) -> str:
+        return f"search_{self.kind}"
+
+
+def _noted(kind: str, alias: str) -> str:
+    return f"JOIN {DIRTY} d ON d.kind = '{kind}' AND d.id = {alias}.id"
+
+
+def ordered(values: str, where: str, separator: str = "\n") -> str:
+    """SQL for the values of one record's children in their order, joined by ``separator``
+    (group_concat() keeps the order of its rows, though SQLite does not promise it)."""
+    joiner = "'" + separator.replace("'", "''") + "'"
+    return f"(SELECT group_concat(v, {joiner}) FROM (SELECT {values} AS v FROM {where}))"
+
+
+_CHAIRS = ordered(
+    "p.name",
+    "conference_chair x JOIN person p ON p.id = x.person_id "
+    "WHERE x.conference_id = c.id ORDER BY x.position",
+)
+_POINT_PEOPLE = ordered(
+    "p.name",
+    "bridge_point b JOIN bridge_point_person x ON x.bridge_point_id = b.id "
+    "JOIN person p ON p.id = x.person_id "
+    "WHERE b.conference_id = c.id ORDER BY b.position, x.role, x.position",
+)
+_POINTS = ordered("x.name", "bridge_point x WHERE x.conference_id = c.id ORDER BY x.position")
+_INSTRUCTIONS = ordered("x.text", "instruction x WHERE x.conference_id = c.id ORDER BY x.position")
+_CONFERENCE = (
+    f"SELECT c.id, c.title, c.kind, c.organizer, {_CHAIRS}, {_POINT_PEOPLE}, c.host_point, "
+    f"{_POINTS}, {_INSTRUCTIONS}, c.discussion, c.notes "
+    f"FROM conference c {_noted('conference', 'c')} WHERE c.deleted_at IS NULL"
+)
+
+
+def _conference(row: tuple[str | None, ...]) -> tuple[str, ...]:
+    title, kind, organizer, chairs, point_people, host, points, instructions, talk, notes = row
+    return (
+        index_text(title, kind, organizer),
+        index_text(chairs, point_people),
+        index_text(host, points),
+        index_text(instructions, talk, notes),
+    )
+
+
+def _document(row: tuple[str | None, ...]) -> tuple[str, ...]:
+    kind, symbol, number, issued_on, issuer, subject = row
+    when = "/".join(reversed(issued_on.split("-"))) if issued_on else None
+    return (f"{index_text(kind)} {symbol_text(symbol, number)}", index_text(issuer, subject, when))
+
+
+def _task(row: tuple[str | None, ...]) -> tuple[str, ...]:
+    title, detail, result = row
+    return (index_text(title), index_text(detail, result))
+
+
+def _unit(row: tuple[str | None, ...]) -> tuple[str, ...]:
+    name, kind = row
+    return (index_text(name), index_text(kind))
+
+
+KINDS: tuple[IndexKind, ...] = (
+    IndexKind(
+        "conference",
+        ("title", "people", "places", "body"),
+        (4.0, 2.0, 2.0, 1.0),
+        _CONFERENCE,
+        _conference,
+    ),
+    IndexKind(
+        "document",
+        ("symbol", "body"),
+        (4.0, 1.0),
+        "SELECT x.id, x.kind, x.symbol, x.number, x.issued_on, x.issuer, x.subject "
+        f"FROM document x {_noted('document', 'x')}",
+        _document,
+    ),
+    # A task of a conference in the trash is in the trash with it.
+    IndexKind(
+        "task",
+        ("title", "body"),
+        (3.0, 1.0),
+        f"SELECT x.id, x.title, x.detail, x.result FROM task x {_noted('task', 'x')} "
+        "JOIN instruction i ON i.id = x.instruction_id "
+        "JOIN conference c ON c.id = i.conference_id WHERE c.deleted_at IS NULL",
+        _task,
+    ),
+    IndexKind(
+        "person",
+        ("name",),
+        (1.0,),
+        f"SELECT x.id, x.name FROM person x {_noted('person', 'x')}",
+        lambda row: (index_text(row[0]),),
+    ),
+    IndexKind(
+        "unit",
+        ("name", "body"),
+        (3.0, 1.0),
+        f"SELECT x.id, x.name, x.kind FROM unit x {_noted('unit', 'x')}",
+        _unit,
+    ),
+)
+BY_KIND = {k.kind: k for k in KINDS}
+
+# What a noted change means for other records' index rows. A person's new name changes the
+# conferences they chaired or presided at; a bridge point's people change its conference;
+# a conference moved to or out of the trash takes its tasks with it.
+_EXPAND = (
+    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    SELECT 'conference', x.conference_id FROM conference_chair x
+    JOIN {DIRTY} d ON d.kind = 'person' AND d.id = x.person_id""",
+    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    SELECT 'bridge_point', x.bridge_point_id FROM bridge_point_person x
+    JOIN {DIRTY} d ON d.kind = 'person' AND d.id = x.person_id""",
+    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    SELECT 'conference', x.conference_id FROM bridge_point x
+    JOIN {DIRTY} d ON d.kind = 'bridge_point' AND d.id = x.id""",
+    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    SELECT 'task', t.id FROM task t JOIN instruction i ON i.id = t.instruction_id
+    JOIN {DIRTY} d ON d.kind = 'conference_tasks' AND d.id = i.conference_id""",
+)
+
+
+def _no_index(exc: sqlite3.OperationalError) -> bool:
+    return f"no such table: {DIRTY}" in str(exc)
+
+
+def pending(conn: sqlite3.Connection) -> bool:
+    """True when records changed since the index was last brought in step."""
+    try:
+        return bool(conn.execute(f"SELECT EXISTS (SELECT 1 FROM {DIRTY})").fetchone()[0])
+    except sqlite3.OperationalError as exc:
+        if _no_index(exc):  # a schema older than the index (during a migration)
+            return False
+        raise
+
+
+def refresh(conn: sqlite3.Connection) -> int:
+    """Rewrite the index rows of the records noted in ``search_dirty`` and clear the notes;
+    returns how many records' rows changed. Runs in the caller's transaction."""
+    if not pending(conn):
+        return 0
+    for statement in _EXPAND:
+        conn.execute(statement)
+    changed = 0
+    for kind in KINDS:
+        changed += _refresh_kind(conn, kind)
+    conn.execute(f"DELETE FROM {DIRTY}")
+    return changed
+
+
+def _refresh_kind(conn: sqlite3.Connection, kind: IndexKind) -> int:
+    table, columns = kind.table, ", ".join(kind.columns)
+    noted = [r[0] for r in conn.execute(f"SELECT id FROM {DIRTY} WHERE kind = ?", (kind.kind,))]
+    if not noted:
+        return 0
+    stored = {
+        row[0]: tuple(row[1:])
+        for row in conn.execute(
+            f"SELECT d.id, {columns} FROM {DIRTY} d JOIN {table} s ON s.rowid = d.id "
+            "WHERE d.kind = ?",
+            (kind.kind,),
+        )
+    }
+    fresh = {row[0]: kind.make(tuple(row[1:])) for row in conn.execute(kind.source)}
+    # Rows that would come back unchanged are left alone: no churn in the FTS5 segments.
+    changed = [i for i in noted if stored.get(i) != fresh.get(i)]
+    conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in changed if i in stored])
+    marks = ", ".join("?" * len(kind.columns))
+    conn.executemany(
+        f"INSERT INTO {table} (rowid, {columns}) VALUES (?, {marks})",
+        [(i, *fresh[i]) for i in changed if i in fresh],
+    )
+    return len(changed)
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Note every record and refresh: the index as a fresh build would make it."""
+    for statement in (
+        "SELECT 'conference', id FROM conference",
+        "SELECT 'document', id FROM document",
+        "SELECT 'task', id FROM task",
+        "SELECT 'person', id FROM person",
+        "SELECT 'unit', id FROM unit",
+    ):
+        conn.execute(f"INSERT OR IGNORE INTO {DIRTY} (kind, id) {statement}")
+    for kind in KINDS:  # rows of records that no longer exist
+        conn.execute(
+            f"INSERT OR IGNORE INTO {DIRTY} (kind, id) SELECT ?, rowid FROM {kind.table}",
+            (kind.kind,),
+        )
+    return refresh(conn)
+
+
+def index_rows(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every index row of every kind, in rowid order (for checks and tests)."""
+    return {
+        kind.kind: conn.execute(
+            f"SELECT rowid, {', '.join(kind.columns)} FROM {kind.table} ORDER BY rowid"
+        ).fetchall()
+        for kind in KINDS
+    }
+
+
+def match_expression(terms: Sequence[tuple[str, bool]]) -> str:
+    """An FTS5 query that needs every term: each quoted (so no character of it is FTS5
+    syntax), a prefix query where the flag says so."""
+    return " ".join('"' + t.replace('"', '""') + '"' + ("*" if p else "") for t, p in terms)
+
+
+def ranked_sql(kind: IndexKind, window: int) -> str:
+    """Rowid and bm25 rank of the newest ``window`` matches of a MATCH parameter.
+
+    Ranking every match of a common word costs a bm25 per row (hundreds of milliseconds
+    on 200,000 tasks); the newest matches, in FTS5's rowid order, cost a few.
+    """
+    weights = ", ".join(str(w) for w in kind.weights)
+    return (
+        f"SELECT rowid, bm25({kind.table}, {weights}) FROM {kind.table} "
+        f"WHERE {kind.table} MATCH ? ORDER BY rowid DESC LIMIT {int(window)}"
+    )
+
+
+def count_sql(kind: IndexKind, cap: int) -> str:
+    """How many records match a MATCH parameter, counted up to ``cap``."""
+    return (
+        f"SELECT count(*) FROM (SELECT rowid FROM {kind.table} "
+        f"WHERE {kind.table} MATCH ? LIMIT {int(cap)})"
+    )
+
+
+def is_index_table(name: str | None) -> bool:
+    """True for the tables of the search index (FTS5 tables, their shadow tables and
+    search_dirty): built by migrations, not in the models, left alone by autogenerate."""
+    return name is not None and name.startswith("search_")

@@ -1,0 +1,717 @@
+"""Printing paperwork: a ``Paper`` as a paginated QTextDocument, written to PDF, shown in a
+print preview, or handed to the .docx writer with its chart drawn here.
+
+``export_paper`` is the one entry point the window and the command line call; the command
+line calls ``ensure_gui_application`` first, since fonts and PDF need a QGuiApplication.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextTable,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from minutes_app.base.files import write_atomically
+from minutes_app.core.paperwork.papers import (
+    BODY_PT,
+    BODY_WIDTH_MM,
+    CELL_PADDING_MM,
+    CHART_PT,
+    FIRST_LINE_INDENT_MM,
+    FONT_FAMILY,
+    HEADING_WIDTHS_MM,
+    LINE_SPACING,
+    MARGIN_BOTTOM_MM,
+    MARGIN_LEFT_MM,
+    MARGIN_RIGHT_MM,
+    MARGIN_TOP_MM,
+    PAGE_HEIGHT_MM,
+    PARAGRAPH_SPACING_PT,
+    RECIPIENTS_PT,
+    TABLE_HEADER_PT,
+    TABLE_PT,
+    TITLE_PT,
+    Chart,
+    ChartSeries,
+    Heading,
+    NumberedItem,
+    Paper,
+    Paragraph,
+    Recipients,
+    Run,
+    SignatureBlocks,
+    Table,
+    Title,
+)
+from minutes_app.formats.docx import write_docx
+
+LAYOUT_DPI = 96.0
+"""The document is laid out in pixels of 1/96 inch on every machine (see _PaperDocument)."""
+FAMILIES = [FONT_FAMILY, "Liberation Serif", "Tinos", "DejaVu Serif", "serif"]
+"""Times New Roman where installed; metric twins, then any serif with Vietnamese letters."""
+CHART_DPI = 200.0
+CHART_URL = "paper-chart:{}"
+_SIGNING_SPACE_LINES = 4
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_WRAPPED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) | int(
+    Qt.TextFlag.TextWordWrap
+)
+
+
+def _px(mm: float) -> float:
+    return mm / 25.4 * LAYOUT_DPI
+
+
+def _pt_px(points: float) -> float:
+    return points / 72.0 * LAYOUT_DPI
+
+
+BODY_SIZE = QSizeF(_px(BODY_WIDTH_MM), _px(PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM))
+
+
+# --- the application --------------------------------------------------------------------------
+
+_application: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running QGuiApplication, or a new one (offscreen when there is no display), so
+    that the command line can lay out and write PDF files."""
+    global _application
+    app = QGuiApplication.instance()
+    if app is None:
+        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if sys.platform.startswith("linux") and headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _application = QGuiApplication(sys.argv[:1] or ["minutes-app"])
+        app = _application
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("printing needs a QGuiApplication, and a QCoreApplication is running")
+    return app
+
+
+# --- the document -----------------------------------------------------------------------------
+
+
+class _PaperDocument(QTextDocument):
+    """A QTextDocument measured on a 96-dpi image rather than the screen, so that points,
+    pixels and millimetres relate the same way on every machine and scaling setting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._device = QImage(1, 1, QImage.Format.Format_RGB32)
+        dots_per_metre = round(LAYOUT_DPI / 0.0254)
+        self._device.setDotsPerMeterX(dots_per_metre)
+        self._device.setDotsPerMeterY(dots_per_metre)
+        self.documentLayout().setPaintDevice(self._device)
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(FAMILIES)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _runs(runs: tuple[Run, ...] | list[Run]) -> str:
+    out = []
+    for run in runs:
+        text = escape(run.text)
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.underline:
+            text = f"<u>{text}</u>"
+        out.append(text)
+    return "".join(out)
+
+
+def _p(
+    content: str,
+    size: float = BODY_PT,
+    align: str = "left",
+    indent: bool = False,
+    after: float = PARAGRAPH_SPACING_PT,
+    before: float = 0,
+    line: float = LINE_SPACING,
+) -> str:
+    style = (
+        f"margin-top:{_pt_px(before):.1f}px; margin-bottom:{_pt_px(after):.1f}px; "
+        f"margin-left:0px; margin-right:0px; font-size:{size}pt; line-height:{line * 100:.0f}%;"
+    )
+    if indent:
+        style += f" text-indent:{_px(FIRST_LINE_INDENT_MM):.1f}px;"
+    return f'<p align="{align}" style="{style}">{content or "&nbsp;"}</p>'
+
+
+def _cell(share: float, content: str, valign: str = "top") -> str:
+    """A table cell ``share`` (0-1) of its table wide: shares keep padding and borders
+    inside the table's width, where pixel widths would add them on."""
+    return f'<td width="{share * 100:.2f}%" valign="{valign}">{content}</td>'
+
+
+def _heading_html(heading: Heading) -> str:
+    left = "".join(_p(_runs([r]), align="center", after=0) for r in heading.left)
+    right = "".join(
+        _p(_runs([r]), TITLE_PT if r.bold else BODY_PT, "right", after=0) for r in heading.right
+    )
+    number = _p(escape(heading.number), align="center", after=0)
+    place = _p(f"<i>{escape(heading.place_date)}</i>", align="right", after=0)
+    shares = [w / BODY_WIDTH_MM for w in HEADING_WIDTHS_MM]
+    return (
+        f'<table width="{_px(BODY_WIDTH_MM):.0f}" border="0" cellspacing="0" cellpadding="0">'
+        f"<tr>{_cell(shares[0], left)}{_cell(shares[1], right)}</tr>"
+        f"<tr>{_cell(shares[0], number)}{_cell(shares[1], place)}</tr></table>"
+    )
+
+
+def _title_html(title: Title) -> str:
+    parts = [_p(f"<b>{escape(title.kind)}</b>", TITLE_PT, "center", after=0, before=18)]
+    parts += [_p(f"<b>{escape(line)}</b>", BODY_PT, "center", after=0) for line in title.subject]
+    parts.append(_p("-----", BODY_PT, "center", after=PARAGRAPH_SPACING_PT * 2))
+    return "".join(parts)
+
+
+def _table_html(table: Table, breaks: frozenset[int] = frozenset()) -> str:
+    """``table`` with its header row repeated on each page. ``breaks`` are the rows (indexes
+    into ``table.rows``) that start a new page: there the table is cut, and the rest is a
+    table of its own, so that no row is split between two pages (QTextDocument splits them);
+    0 among them starts the whole table on a new page."""
+    rows = []
+    last = len(table.rows)
+    for r, values in enumerate((table.header, *table.rows)):
+        bold = r == 0 or (table.total_row and r == last)
+        size = TABLE_HEADER_PT if r == 0 else TABLE_PT
+        cells = []
+        for c, value in enumerate(values):
+            align = "center" if r == 0 else table.align[c]
+            text = f"<b>{escape(value)}</b>" if bold else escape(value)
+            share = table.widths[c] / sum(table.widths)
+            cells.append(_cell(share, _p(text, size, align, after=0, line=1.0), "middle"))
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    header, body = rows[0], rows[1:]
+    cuts = [0, *sorted(b for b in breaks if 0 < b < len(body)), len(body)]
+    tables = []
+    for n, (start, end) in enumerate(itertools.pairwise(cuts)):
+        page_break = " page-break-before:always;" if n or 0 in breaks else ""
+        tables.append(
+            f'<table width="{_px(sum(table.widths)):.0f}" border="1" cellspacing="0" '
+            f'cellpadding="{_px(CELL_PADDING_MM):.1f}" align="center" '
+            f'style="border-collapse:collapse; border-color:#000000; border-style:solid;'
+            f'{page_break}">'
+            f"<thead>{header}</thead>" + "".join(body[start:end]) + "</table>"
+        )
+    return "".join(tables) + _p("", after=0)
+
+
+def _chart_html(index: int, chart: Chart) -> str:
+    image = chart_image(chart)
+    width = _px(BODY_WIDTH_MM)
+    height = width * image.height() / image.width()
+    picture = f'<img src="{CHART_URL.format(index)}" width="{width:.0f}" height="{height:.0f}" />'
+    return _p(picture, align="center", after=0, line=1.0) + _p(
+        f"<i>{escape('Biểu đồ: ' + chart.title)}</i>", TABLE_PT, "center"
+    )
+
+
+def _signatures_html(blocks: SignatureBlocks) -> str:
+    count = len(blocks.columns)
+    if not count:
+        return ""
+    widths = [BODY_WIDTH_MM / count] * count
+    if count == 2 and isinstance(blocks.columns[0], Recipients):
+        widths = [BODY_WIDTH_MM * 0.45, BODY_WIDTH_MM * 0.55]
+    cells = []
+    for width, column in zip(widths, blocks.columns, strict=True):
+        if isinstance(column, Recipients):
+            content = _p(f"<u>{escape(column.caption)}</u>", after=0) + "".join(
+                _p(escape(line), RECIPIENTS_PT, after=0, line=1.0) for line in column.lines
+            )
+        else:
+            lines = [line for line in (column.authority, column.title) if line]
+            content = "".join(_p(f"<b>{escape(t)}</b>", align="center", after=0) for t in lines)
+            content += _p("", after=0) * _SIGNING_SPACE_LINES
+            content += _p(f"<b>{escape(column.name)}</b>", align="center", after=0)
+        cells.append(_cell(width / BODY_WIDTH_MM, content))
+    return (
+        _p("", after=0)
+        + f'<table width="{_px(BODY_WIDTH_MM):.0f}" border="0" cellspacing="0" cellpadding="0">'
+        + "<tr>"
+        + "".join(cells)
+        + "</tr></table>"
+    )
+
+
+def paper_html(paper: Paper, breaks: Breaks | None = None) -> str:
+    """``paper`` as the HTML subset QTextDocument reads; charts are ``paper-chart:N`` images.
+    ``breaks``: for a table (by its index in ``paper.body``), the rows that start a page."""
+    breaks = breaks or {}
+    parts = [_heading_html(paper.heading), _title_html(paper.title)]
+    charts = 0
+    for index, block in enumerate(paper.body):
+        if isinstance(block, Paragraph):
+            parts.append(_p(_runs(block.runs), align=block.align, indent=block.indent))
+        elif isinstance(block, NumberedItem):
+            parts.append(
+                _p(_runs([Run(block.label + " "), *block.runs]), align="justify", indent=True)
+            )
+        elif isinstance(block, Table):
+            parts.append(_table_html(block, breaks.get(index, frozenset())))
+        else:
+            parts.append(_chart_html(charts, block))
+            charts += 1
+    parts.append(_signatures_html(paper.signatures))
+    return _page_html("".join(parts))
+
+
+def _page_html(body: str) -> str:
+    families = ", ".join(f"'{f}'" if " " in f else f for f in FAMILIES)
+    return (
+        f'<html><body style="font-family:{families}; font-size:{BODY_PT}pt;">{body}</body></html>'
+    )
+
+
+def paper_document(paper: Paper) -> QTextDocument:
+    """``paper`` as a QTextDocument paginated on the A4 body (page size in 1/96 inch), no
+    table row split between two pages and the signatures kept on one page."""
+    ensure_gui_application()
+    charts = [chart_image(b) for b in paper.body if isinstance(b, Chart)]
+    breaks: Breaks = {}
+    document = _laid_out(paper, breaks, charts)
+    measured: dict[int, list[float]] = {}
+    # Each pass places the page breaks of one table from where its rows really fall; the
+    # tables after it move, so theirs are placed in a later pass.
+    for _ in range(_MAX_PASSES):
+        placed = _table_breaks(document, paper, breaks, measured)
+        if placed is None:
+            break
+        breaks = placed
+        document = _laid_out(paper, breaks, charts)
+    if paper.signatures.columns:
+        _keep_together(document, document.rootFrame().childFrames()[-1])
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, paper.name)
+    return document
+
+
+Breaks = dict[int, frozenset[int]]
+_MAX_PASSES = 12
+
+
+def _new_document(page: QSizeF) -> QTextDocument:
+    document = _PaperDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(_font(BODY_PT))
+    document.setPageSize(page)
+    return document
+
+
+def _crosses_page(top: float, bottom: float, page: float) -> bool:
+    """Whether what reaches from ``top`` to ``bottom`` is on two pages of height ``page``."""
+    return int(top // page) != int((bottom - 0.5) // page)
+
+
+def _laid_out(paper: Paper, breaks: Breaks, charts: list[QImage]) -> QTextDocument:
+    document = _new_document(BODY_SIZE)
+    for index, image in enumerate(charts):
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL.format(index)), image
+        )
+    document.setHtml(paper_html(paper, breaks))
+    return document
+
+
+def _bordered_tables(document: QTextDocument) -> list[QTextTable]:
+    """The tables of the paper's body, as laid out (the heading and signatures have none)."""
+    return [
+        frame
+        for frame in document.rootFrame().childFrames()
+        if isinstance(frame, QTextTable) and frame.format().border() > 0
+    ]
+
+
+def _row_pitches(table: Table) -> list[float]:
+    """From each row's text to the next row's, header first (the last row: to the table's
+    end), as laid out on one endless page, where nothing is split."""
+    document = _new_document(QSizeF(BODY_SIZE.width(), 10_000_000))
+    document.setHtml(_page_html(_table_html(table)))  # in the paper's fonts
+    [laid] = _bordered_tables(document)
+    tops = [top for top, _ in _row_spans(document, laid)]
+    bottom = document.documentLayout().frameBoundingRect(laid).bottom()
+    return [b - a for a, b in itertools.pairwise([*tops, bottom])]
+
+
+def _row_spans(document: QTextDocument, table: QTextTable) -> list[tuple[float, float]]:
+    """(top, bottom) of the text of each row: its cells are centred vertically, so a row
+    reaches from its tallest cell's first line to that cell's last."""
+    layout = document.documentLayout()
+    spans = []
+    for r in range(table.rows()):
+        tops, bottoms = [], []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+            bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+        spans.append((min(tops), max(bottoms)))
+    return spans
+
+
+def _table_breaks(
+    document: QTextDocument, paper: Paper, breaks: Breaks, measured: dict[int, list[float]]
+) -> Breaks | None:
+    """``breaks`` with those of the first table that has a row split between two pages
+    placed anew from that row on, or None when no row is split."""
+    page = document.pageSize().height()
+
+    def split(top: float, bottom: float) -> bool:
+        return _crosses_page(top, bottom, page)
+
+    laid = _bordered_tables(document)
+    for index, block in enumerate(paper.body):
+        if not isinstance(block, Table):
+            continue
+        moved = 0 in breaks.get(index, frozenset())  # the whole table starts a page
+        cuts = sorted(b for b in breaks.get(index, frozenset()) if 0 < b < len(block.rows))
+        starts = [0, *cuts]
+        tables, laid = laid[: len(starts)], laid[len(starts) :]
+        if len(tables) != len(starts):  # not laid out as written: leave it to QTextDocument
+            return None
+        if index not in measured:
+            measured[index] = _row_pitches(block)
+        pitch = measured[index]
+        spans = [_row_spans(document, table) for table in tables]
+        # How far below the top of its page a table that starts a page has its first row:
+        # its header, and what QTextDocument puts above such a table (measured on one).
+        first_row = pitch[0]
+        for chunk in spans[1 if not moved else 0 :]:
+            if len(chunk) > 1:
+                first_row = chunk[1][0] % page
+                break
+        for start, chunk in zip(starts, spans, strict=True):
+            for r, (top, bottom) in enumerate(chunk[1:], start=1):
+                row = start + r - 1  # its index in block.rows
+                if not split(top, bottom):
+                    continue
+                if r == 1 and (start or moved):  # first on its page: taller than one page
+                    continue
+                # This row starts a page (row 0: the whole table does), and so does each
+                # later row that would not fit; a cut table starts at the top of a page.
+                placed = {b for b in cuts if b < row} | {row}
+                y = (int(top // page) + 1) * page + first_row
+                for later in range(row, len(block.rows)):
+                    # The row with its cell padding and border, up to the next row's text:
+                    # QTextDocument moves a row whose box does not fit to the next page.
+                    if later != row and split(y, y + pitch[later + 1]):
+                        placed.add(later)
+                        y = (int(y // page) + 1) * page + first_row
+                    y += pitch[later + 1]
+                return {**breaks, index: frozenset(placed)}
+    return None
+
+
+def _keep_together(document: QTextDocument, frame: QTextFrame) -> None:
+    """Start ``frame`` (the signature blocks) on a new page when it would be split."""
+    rect = document.documentLayout().frameBoundingRect(frame)
+    if _crosses_page(rect.top(), rect.bottom(), document.pageSize().height()):
+        fmt = frame.frameFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        frame.setFrameFormat(fmt)
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def page_layout() -> QPageLayout:
+    """A4 portrait with the margins of HD 36."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_LEFT_MM, MARGIN_TOP_MM, MARGIN_RIGHT_MM, MARGIN_BOTTOM_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Paint ``document`` page by page on ``device`` (a PDF writer or printer whose page
+    layout is ``page_layout()``), numbering pages from the second at the top centre."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot paint on the printer or PDF writer")
+    try:
+        _paint_pages(document, device, painter)
+    finally:
+        painter.end()
+
+
+def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QPainter) -> None:
+    page = document.pageSize()
+    scale = device.width() / page.width()
+    number_font = _font(BODY_PT)
+    for index in range(document.pageCount()):
+        if index:
+            device.newPage()
+            # In the top margin, half-way between the paper's edge and the text; painted
+            # unscaled, so that the font's points are the device's.
+            painter.setFont(number_font)
+            painter.setPen(QColor("black"))
+            band = QRectF(0, -_px(MARGIN_TOP_MM / 2 + 5), page.width(), _px(10))
+            painter.drawText(
+                QRectF(band.topLeft() * scale, band.size() * scale), _CENTRE, str(index + 1)
+            )
+        painter.save()
+        painter.scale(scale, scale)
+        painter.translate(0, -index * page.height())
+        document.drawContents(painter, QRectF(QPointF(0, index * page.height()), page))
+        painter.restore()
+
+
+def pdf_bytes(paper: Paper) -> bytes:
+    """``paper`` as a PDF file, A4, in memory."""
+    document = paper_document(paper)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout())
+    writer.setResolution(600)
+    writer.setTitle(paper.name)
+    writer.setCreator("minutes-app")
+    print_document(document, writer)
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf(paper: Paper, path: Path | str) -> None:
+    """Write ``paper`` to ``path`` as PDF; an existing file is replaced only on success."""
+    write_atomically(Path(path), pdf_bytes(paper))
+
+
+def export_paper(paper: Paper, path: Path | str) -> None:
+    """Write ``paper`` as .docx or .pdf, by the suffix of ``path``, replacing a file only as
+    a whole. Raises ``ValueError`` for another suffix and ``OSError`` when writing fails."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".docx":
+        ensure_gui_application()
+        write_docx(paper, target, chart_png)
+    elif suffix == ".pdf":
+        write_pdf(paper, target)
+    else:
+        raise ValueError(f"{target.name}: a document is written as .docx or .pdf")
+
+
+# --- preview ----------------------------------------------------------------------------------
+
+
+def preview_dialog(paper: Paper, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview of ``paper`` over the same pages as the PDF (not yet shown)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    printer.setDocName(paper.name)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(paper.name)
+    document = paper_document(paper)
+    document.setParent(dialog)
+
+    def paint(device: QPrinter, keep: QPrinter = printer) -> None:
+        # ``keep`` holds the printer for as long as the dialog's connection lives.
+        device.setPageLayout(page_layout())
+        print_document(document, device)
+
+    dialog.paintRequested.connect(paint)
+    return dialog
+
+
+def preview(paper: Paper, parent: QWidget | None = None) -> int:
+    """Show the print preview of ``paper`` and wait until it is closed."""
+    return preview_dialog(paper, parent).exec()
+
+
+# --- the chart --------------------------------------------------------------------------------
+
+
+def _dots(mm: float) -> float:
+    return mm / 25.4 * CHART_DPI
+
+
+def chart_image(chart: Chart, width_mm: float = BODY_WIDTH_MM) -> QImage:
+    """Horizontal stacked bars, one per category, with a scale and a legend, on white."""
+    ensure_gui_application()
+    label_font, small_font = _font(CHART_PT), _font(CHART_PT - 1)
+    bold_font = _font(CHART_PT, bold=True)
+    width = round(_dots(width_mm))
+    probe = QImage(1, 1, QImage.Format.Format_ARGB32)
+    _set_dpi(probe)
+    metrics = QFontMetricsF(label_font, probe)
+    small = QFontMetricsF(small_font, probe)
+    label_width = width * 0.3
+    bar_left = label_width + _dots(3)
+    bar_width = width - bar_left - _dots(12)
+    row_height = max(_dots(10), metrics.height() * 2.7)
+    bar_height = row_height * 0.6
+    top = _dots(2)
+    plot_height = row_height * len(chart.categories)
+    axis_height = small.height() + _dots(3)
+    legend_rows = _legend_rows(chart, small, width)
+    legend_height = len(legend_rows) * (small.height() + _dots(2)) + _dots(2)
+    height = round(top + plot_height + axis_height + legend_height)
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    _set_dpi(image)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    largest = max((chart.total(i) for i in range(len(chart.categories))), default=0)
+    step = _tick_step(largest)
+    top_value = max(step, -(-largest // step) * step)
+    per_unit = bar_width / top_value
+
+    # Scale: light lines at each step, numbers under the plot.
+    painter.setFont(small_font)
+    for value in range(0, top_value + 1, step):
+        x = bar_left + value * per_unit
+        painter.setPen(QPen(QColor("#D0D0D0"), _dots(0.2)))
+        painter.drawLine(QPointF(x, top), QPointF(x, top + plot_height))
+        painter.setPen(QColor("black"))
+        painter.drawText(
+            QRectF(x - _dots(8), top + plot_height + _dots(1), _dots(16), small.height()),
+            _CENTRE,
+            str(value),
+        )
+    outline = QPen(QColor("#7F7F7F"), _dots(0.2))
+    for i, category in enumerate(chart.categories):
+        y = top + i * row_height
+        painter.setPen(QColor("black"))
+        painter.setFont(label_font)
+        painter.drawText(
+            QRectF(0, y, label_width, row_height),
+            _RIGHT_WRAPPED,
+            category,
+        )
+        x = bar_left
+        bar_top = y + (row_height - bar_height) / 2
+        for series in chart.series:
+            count = series.values[i]
+            if not count:
+                continue
+            segment = QRectF(x, bar_top, count * per_unit, bar_height)
+            painter.setPen(outline)
+            painter.setBrush(QColor("#" + series.colour))
+            painter.drawRect(segment)
+            if segment.width() > small.horizontalAdvance(str(count)) + _dots(1):
+                painter.setPen(QColor("black"))
+                painter.setFont(small_font)
+                painter.drawText(segment, _CENTRE, str(count))
+            x += segment.width()
+        painter.setPen(QColor("black"))
+        painter.setFont(bold_font)
+        painter.drawText(
+            QRectF(x + _dots(1.5), y, _dots(12), row_height), _LEFT, str(chart.total(i))
+        )
+    painter.setPen(QPen(QColor("black"), _dots(0.3)))
+    painter.drawLine(QPointF(bar_left, top), QPointF(bar_left, top + plot_height))
+
+    # Legend, centred under the scale.
+    painter.setFont(small_font)
+    y = top + plot_height + axis_height + _dots(2)
+    box = small.height() * 0.8
+    for row in legend_rows:
+        row_width = sum(_legend_width(s.label, small) for s in row)
+        x = (width - row_width) / 2
+        for series in row:
+            painter.setPen(outline)
+            painter.setBrush(QColor("#" + series.colour))
+            painter.drawRect(QRectF(x, y + (small.height() - box) / 2, box, box))
+            painter.setPen(QColor("black"))
+            painter.drawText(
+                QRectF(
+                    x + box + _dots(1.5),
+                    y,
+                    small.horizontalAdvance(series.label) + _dots(2),
+                    small.height(),
+                ),
+                _LEFT,
+                series.label,
+            )
+            x += _legend_width(series.label, small)
+        y += small.height() + _dots(2)
+    painter.end()
+    return image
+
+
+def chart_png(chart: Chart) -> bytes:
+    """The chart as PNG bytes, for the .docx writer."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # PySide6 6.12 takes the format as str, though its stubs declare bytes.
+    chart_image(chart).save(buffer, "PNG")  # type: ignore[call-overload]
+    buffer.close()
+    return bytes(data.data())
+
+
+def _set_dpi(image: QImage) -> None:
+    dots_per_metre = round(CHART_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+
+
+def _tick_step(largest: int) -> int:
+    """A round step giving at most about eight lines of scale."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+        if largest / step <= 8:
+            return step
+    return 10 ** len(str(largest)) // 10
+
+
+def _legend_width(label: str, metrics: QFontMetricsF) -> float:
+    return metrics.height() * 0.8 + _dots(1.5) + metrics.horizontalAdvance(label) + _dots(6)
+
+
+def _legend_rows(chart: Chart, metrics: QFontMetricsF, width: float) -> list[list[ChartSeries]]:
+    rows: list[list[ChartSeries]] = [[]]
+    used = 0.0
+    for series in chart.series:
+        needed = _legend_width(series.label, metrics)
+        if rows[-1] and used + needed > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(series)
+        used += needed
+    return rows

@@ -1,0 +1,497 @@
+"""The task register: every task with its tracking class, filtered, paged in lazily."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
+from minutes_app.db.engine import Database
+from minutes_app.ui.tasks.style import (
+    DISPLAY_CLASSES,
+    DUE_SOON,
+    class_color,
+    class_icon,
+    class_name,
+    display_class,
+)
+from minutes_app.ui.widgets.common import add_labelled, refill_choices
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+CLASS_ROLE = Qt.ItemDataRole.UserRole + 4
+
+COL_CLASS, COL_DEADLINE, COL_LATE, COL_TITLE, COL_LEAD, COL_OWNER = range(6)
+COL_CONFERENCE, COL_ASSIGNED, COL_COMPLETED = range(6, 9)
+COLUMN_COUNT = 9
+_SORTS = {
+    COL_CLASS: "class",
+    COL_DEADLINE: "deadline",
+    COL_TITLE: "title",
+    COL_LEAD: "lead_unit",
+    COL_ASSIGNED: "assigned_on",
+    COL_LATE: "deadline",
+}
+
+
+def _day(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+class _CountCarrier(QObject):
+    """Brings a count from the worker thread back to the UI thread (a queued signal)."""
+
+    # The query's generation and its count.
+    counted = Signal(int, int)
+
+
+class _CountJob:
+    """Counts one query's tasks on a worker thread: 200,000 rows take longer than a frame.
+
+    A plain Python thread rather than a QRunnable, which the pool deletes in C++ while
+    Python may still hold it.
+    """
+
+    def __init__(self, register: TaskRegister, generation: int, carrier: _CountCarrier) -> None:
+        self.register = register
+        self.generation = generation
+        self.carrier = carrier  # unparented and held here, so it outlives a closed window
+
+    def run(self) -> None:
+        total = self.register.count()
+        with contextlib.suppress(RuntimeError):  # the program closed: nobody waits for it
+            self.carrier.counted.emit(self.generation, total)
+
+
+class TaskTableModel(QAbstractTableModel):
+    """Rows come from ``TaskRegister`` a page at a time, as the view scrolls."""
+
+    # How many tasks the current query finds, once counted off the UI thread.
+    counted = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._generation = 0
+        self._carrier = _CountCarrier()
+        self._carrier.counted.connect(self._on_counted)
+        self._query = TaskQuery(as_of=dt.date.today())
+        self._register: TaskRegister | None = None
+        self._rows: list[RegisterRow] = []
+        self._total: int | None = None  # counted only when asked: the first rows come first
+        self._more = False
+        self._headers = [
+            self.tr("Status"),
+            self.tr("Deadline"),
+            self.tr("Days late"),
+            self.tr("Task"),
+            self.tr("Lead unit"),
+            self.tr("Owner"),
+            self.tr("Conference"),
+            self.tr("Assigned"),
+            self.tr("Completed"),
+        ]
+
+    @property
+    def query(self) -> TaskQuery:
+        return self._query
+
+    def set_query(self, query: TaskQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._register = TaskRegister(self.db, query)
+        self._total = None
+        self._generation += 1
+        # One row more than a page tells whether there is more, without counting them all.
+        rows = self._register.page(0, PAGE + 1)
+        self._more = len(rows) > PAGE
+        self._rows = rows[:PAGE]
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_query(self._query)
+
+    def total(self) -> int:
+        """How many tasks the query finds (counted on first use, then kept)."""
+        if self._total is None:
+            self._total = self._register.count() if self._register is not None else 0
+        return self._total
+
+    def count_later(self) -> None:
+        """Count the query's tasks on a worker thread; ``counted`` carries the total."""
+        if self._total is not None or self._register is None:
+            self.counted.emit(self.total())
+            return
+        job = _CountJob(self._register, self._generation, self._carrier)
+        threading.Thread(target=job.run, name="register count", daemon=True).start()
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:  # not a query replaced meanwhile
+            self._total = total
+            self.counted.emit(total)
+
+    def row(self, index: int) -> RegisterRow | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = _SORTS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == COL_LATE:
+            descending = not descending  # the most days late are the earliest deadlines
+        from dataclasses import replace
+
+        query = replace(self._query, sort=key, descending=descending)
+        if self._register is None:
+            self._query = query  # not shown yet: the first set_query will use it
+            return
+        self.set_query(query)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._register is None or not self._more:
+            return
+        more = self._register.page(len(self._rows), PAGE + 1)
+        self._more = len(more) > PAGE
+        more = more[:PAGE]
+        if not more:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        shown = display_class(row.tracking, row.deadline_in_force, self._query.as_of)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column, shown)
+        if role == ID_ROLE:
+            return row.id
+        if role == CLASS_ROLE:
+            return shown
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_CLASS:
+            parent = self.parent()
+            return class_icon(parent, shown) if isinstance(parent, QWidget) else None
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_CLASS, COL_DEADLINE, COL_LATE):
+            return QBrush(class_color(shown))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_CONFERENCE):
+            return row.title if column == COL_TITLE else row.conference
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_LATE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: RegisterRow, column: int, shown: str) -> str | int | None:
+        late = row.days_overdue(self._query.as_of)
+        values: dict[int, str | int | None] = {
+            COL_CLASS: class_name(shown),
+            COL_DEADLINE: _day(row.deadline) or "—",
+            COL_LATE: late or None,
+            COL_TITLE: row.title,
+            COL_LEAD: row.lead_unit,
+            COL_OWNER: row.owner,
+            COL_CONFERENCE: f"{_day(row.conference_date)} {row.conference}",
+            COL_ASSIGNED: _day(row.assigned_on),
+            COL_COMPLETED: _day(row.completed_on),
+        }
+        return values[column]
+
+
+class TaskRegisterPage(QWidget):
+    """Filters above, the table in the middle, the selected task's details and history below."""
+
+    # The selection changed; carries the selected task ids.
+    selection_changed = Signal(list)
+
+    def __init__(self, db: Database, store: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.store = store
+        self.model = TaskTableModel(db, self)
+        self.class_box = QComboBox()
+        self.class_box.addItem(self.tr("All classes"), None)
+        for name in DISPLAY_CLASSES:
+            self.class_box.addItem(class_icon(self, name), class_name(name), name)
+        self.unit_box = QComboBox()
+        self.unit_box.setMinimumContentsLength(16)
+        self.unit_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.conference_box = QComboBox()
+        self.conference_box.setMinimumContentsLength(16)
+        self.conference_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.text_box = QLineEdit()
+        self.text_box.setPlaceholderText(self.tr("Filter by words (diacritics optional)"))
+        self.text_box.setClearButtonEnabled(True)
+        self.as_of = self._date_edit(dt.date.today())
+        self.deadline_from = self._date_edit(None)
+        self.deadline_to = self._date_edit(None)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.text_box, 2)
+        add_labelled(
+            top,
+            [
+                (self.tr("Class"), self.class_box),
+                (self.tr("Lead unit"), self.unit_box),
+                (self.tr("Conference"), self.conference_box),
+            ],
+            stretch=1,
+        )
+        second = QHBoxLayout()
+        add_labelled(
+            second,
+            [
+                (self.tr("As of"), self.as_of),
+                (self.tr("Deadline from"), self.deadline_from),
+                (self.tr("to"), self.deadline_to),
+            ],
+        )
+        self.today_button = QPushButton(self.tr("Today"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        second.addWidget(self.today_button)
+        second.addWidget(self.clear_button)
+        second.addStretch(1)
+        second.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COL_CLASS, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_CLASS, 170),
+            (COL_DEADLINE, 85),
+            (COL_LATE, 75),
+            (COL_LEAD, 160),
+            (COL_OWNER, 100),
+            (COL_CONFERENCE, 140),
+            (COL_ASSIGNED, 85),
+            (COL_COMPLETED, 90),
+        ):
+            header.resizeSection(column, width)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.actions_bar = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addLayout(self.actions_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self.model.counted.connect(self._show_count)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.text_box.textChanged.connect(self._debounce.start)
+        for box in (self.class_box, self.unit_box, self.conference_box):
+            box.currentIndexChanged.connect(self.apply_filters)
+        for edit in (self.as_of, self.deadline_from, self.deadline_to):
+            edit.dateChanged.connect(self.apply_filters)
+        self.today_button.clicked.connect(self._on_today)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._on_model_reset)
+        self._restore()
+
+    # --- filters -----------------------------------------------------------------------
+
+    def _date_edit(self, value: dt.date | None) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(QDate(1990, 1, 1))
+        edit.setSpecialValueText(self.tr("any"))  # shown at the minimum date: no limit
+        edit.setDate(_qdate(value) if value else edit.minimumDate())
+        return edit
+
+    def _date(self, edit: QDateEdit) -> dt.date | None:
+        if edit.date() == edit.minimumDate():
+            return None
+        d = edit.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def set_choices(self, units: list[tuple[int, str]], conferences: list[tuple[int, str]]) -> None:
+        for box, everything, values in (
+            (self.unit_box, self.tr("All units"), units),
+            (self.conference_box, self.tr("All conferences"), conferences),
+        ):
+            refill_choices(box, everything, values)
+
+    def current_query(self) -> TaskQuery:
+        as_of = self._date(self.as_of) or dt.date.today()
+        chosen = self.class_box.currentData()
+        old = self.model.query
+        query = TaskQuery(
+            as_of=as_of,
+            classes=frozenset({chosen}) if chosen and chosen != DUE_SOON else frozenset(),
+            lead_unit_id=self.unit_box.currentData(),
+            conference_id=self.conference_box.currentData(),
+            deadline_from=self._date(self.deadline_from),
+            deadline_to=self._date(self.deadline_to),
+            text=self.text_box.text(),
+            sort=old.sort,
+            descending=old.descending,
+        )
+        return only_due_soon(query) if chosen == DUE_SOON else query
+
+    def apply_filters(self, *_: object) -> None:
+        self.model.set_query(self.current_query())
+
+    def clear_filters(self) -> None:
+        for box in (self.class_box, self.unit_box, self.conference_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        for edit in (self.deadline_from, self.deadline_to):
+            edit.blockSignals(True)
+            edit.setDate(edit.minimumDate())
+            edit.blockSignals(False)
+        self.text_box.blockSignals(True)
+        self.text_box.clear()
+        self.text_box.blockSignals(False)
+        self.apply_filters()
+
+    def show_filtered(self, display: str | None = None, lead_unit_id: int | None = None) -> None:
+        """Open the register narrowed to a class and a lead unit (from the overview)."""
+        self.clear_filters()
+        choices: tuple[tuple[QComboBox, object], ...] = (
+            (self.class_box, display),
+            (self.unit_box, lead_unit_id),
+        )
+        for box, value in choices:
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.blockSignals(False)
+        self.apply_filters()
+
+    def show_task(self, task_id: int) -> None:
+        """Show just this task, selected, whatever its class or the filters."""
+        from dataclasses import replace
+
+        self.clear_filters()
+        self.model.set_query(replace(self.current_query(), ids=(task_id,)))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _on_today(self) -> None:
+        self.as_of.setDate(_qdate(dt.date.today()))
+
+    # --- selection and details ---------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return list(self.selected_versions())
+
+    def selected_versions(self) -> dict[int, int]:
+        """The selected tasks, each with the version the register read of it."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return {r.id: r.version for r in (self.model.row(i) for i in rows) if r is not None}
+
+    def _on_selection(self, *_: object) -> None:
+        ids = self.selected_ids()
+        self.show_detail(ids[0] if len(ids) == 1 else None)
+        self.selection_changed.emit(ids)
+
+    def _on_model_reset(self) -> None:
+        # Counting 200,000 rows takes longer than showing the first ones: they are
+        # counted on a worker thread, and the number shows when it comes.
+        self.count_label.setText("…")
+        self.model.count_later()
+        self.show_detail(None)
+        self.selection_changed.emit([])
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n task(s)", "", total))
+
+    def show_detail(self, task_id: int | None) -> None:
+        from minutes_app.ui.tasks.detail import task_detail_html
+
+        self.detail.setHtml(
+            task_detail_html(self.db, task_id, self.model.query.as_of) if task_id else ""
+        )
+
+    # --- state -------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        header = self.store.value("task_register/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self.store.value("task_register/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.store.setValue("task_register/header", self.table.horizontalHeader().saveState())
+        self.store.setValue("task_register/splitter", self.splitter.saveState())
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
