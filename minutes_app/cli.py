@@ -30,8 +30,8 @@ CHECKED_FILE = "checked-databases.json"  # in the data folder: see db/soundness.
 
 
 def _checked_files() -> Any:
+    from minutes_app.base.paths import data_dir
     from minutes_app.db.soundness import CheckedFiles
-    from minutes_app.paths import data_dir
 
     return CheckedFiles(data_dir() / CHECKED_FILE)
 
@@ -39,8 +39,8 @@ def _checked_files() -> Any:
 def _open_db(args: argparse.Namespace) -> Any:
     """The database of ``--db``, checked for damage unless it is untouched since it was last
     found sound; of a folder that does not exist, only the data folder is made."""
+    from minutes_app.base.paths import data_dir, default_database
     from minutes_app.db.soundness import open_sound
-    from minutes_app.paths import data_dir, default_database
 
     path = Path(args.db) if args.db else default_database()
     db = open_sound(path, data_dir(), _checked_files())
@@ -223,7 +223,7 @@ _ACTION_REFUSALS = {
 
 def _current_user() -> str:
     from minutes_app.base.identity import user_from_settings
-    from minutes_app.paths import settings_file
+    from minutes_app.base.paths import settings_file
 
     return user_from_settings(settings_file())
 

@@ -87,7 +87,7 @@ def test_a_database_in_a_missing_folder_is_refused_and_no_folder_made(
 
 
 def test_the_default_database_makes_its_own_folder(capsys: pytest.CaptureFixture[str]) -> None:
-    from minutes_app.paths import default_database
+    from minutes_app.base.paths import default_database
 
     assert not default_database().parent.exists()
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_app import APP_NAME, __version__
 from minutes_app.base.identity import USER_KEY, chosen_user
+from minutes_app.base.paths import data_dir, default_database, settings_file
 from minutes_app.db.engine import Database, DatabaseRefused
-from minutes_app.paths import data_dir, default_database, settings_file
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow

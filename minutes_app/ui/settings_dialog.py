@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.base.identity import MAX_USER, USER_KEY, chosen_user, os_login
-from minutes_app.paths import data_dir
+from minutes_app.base.paths import data_dir
 from minutes_app.ui.app import current_user
 from minutes_app.ui.widgets.common import ButtonRow
 

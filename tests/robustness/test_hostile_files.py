@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
+from minutes_app.base.paths import default_database
 from minutes_app.db.backup import automatic_backup, integrity_problems
 from minutes_app.db.engine import Database, open_database
 from minutes_app.db.models import Unit
 from minutes_app.db.soundness import Damage
-from minutes_app.paths import default_database
 from minutes_app.ui.app import refusal_text, run_app, settings
 from minutes_app.ui.settings_dialog import BACKUP_ON_EXIT, backup_settings
 from minutes_app.ui.storage import backup as backup_ui

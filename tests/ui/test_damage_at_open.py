@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from minutes_app.base.paths import data_dir, default_database
 from minutes_app.db.backup import automatic_backup
 from minutes_app.db.engine import Database
 from minutes_app.db.soundness import find_damage
-from minutes_app.paths import data_dir, default_database
 from minutes_app.ui.app import refusal_text, run_app, settings
 from minutes_app.ui.settings_dialog import backup_settings
 from minutes_app.ui.storage import backup as backup_ui

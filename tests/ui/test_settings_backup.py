@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from minutes_app.paths import data_dir
+from minutes_app.base.paths import data_dir
 from minutes_app.ui.settings_dialog import (
     BACKUP_FOLDER,
     BACKUP_KEEP,
