@@ -69,11 +69,8 @@ def main() -> None:
         )
 
     from minutes_app.core.exports.calendar import export_calendar
-    from minutes_app.core.exports.tables import (
-        export_report_xlsx,
-        export_tasks_csv,
-        export_tasks_xlsx,
-    )
+    from minutes_app.core.exports.report_sheet import export_report_xlsx
+    from minutes_app.core.exports.task_list import export_tasks_csv, export_tasks_xlsx
     from minutes_app.db.engine import Database
 
     out = args.out or Path(tempfile.mkdtemp(prefix="minutes-export-"))

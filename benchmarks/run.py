@@ -99,7 +99,7 @@ def export_xlsx_s(db: Database) -> float | None:
     try:
         from export import timed
 
-        from minutes_app.core.exports.tables import export_tasks_xlsx
+        from minutes_app.core.exports.task_list import export_tasks_xlsx
     except ImportError:
         return None
     with tempfile.TemporaryDirectory() as folder:

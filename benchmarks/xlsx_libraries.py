@@ -2,7 +2,7 @@
 
     python benchmarks/xlsx_libraries.py --writer openpyxl|xlsxwriter|hand [--db PATH]
 
-Why the task list keeps its own sheet writer (core/export_tables.py): this runs the same
+Why the task list keeps its own sheet writer (formats/xlsx.py): this runs the same
 export as benchmarks/export.py (same database, same reading in batches, same progress),
 with only the writer swapped for openpyxl's write-only workbook or XlsxWriter's
 constant_memory mode, each set up to write what StreamedSheet writes (widths, bold wrapped
@@ -26,8 +26,8 @@ from typing import Any
 
 from export import DEFAULT_DB, TODAY, peak_rss_mb, timed
 
-from minutes_app.core.exports import tables as export_tables
-from minutes_app.core.exports.tables import DATE_FORMAT, EXCEL_TEXT_LIMIT
+from minutes_app.core.exports import task_list
+from minutes_app.formats.xlsx import DATE_FORMAT, EXCEL_TEXT_LIMIT, StreamedSheet
 
 Rows = Iterable[tuple[Sequence[object], Mapping[int, str]]]
 
@@ -190,7 +190,7 @@ class OpenpyxlSheet:
 
 
 WRITERS: dict[str, Any] = {
-    "hand": export_tables.StreamedSheet,
+    "hand": StreamedSheet,
     "openpyxl": OpenpyxlSheet,
     "xlsxwriter": XlsxWriterSheet,
 }
@@ -211,11 +211,11 @@ def main() -> None:
 
     from minutes_app.db.engine import Database
 
-    export_tables.StreamedSheet = WRITERS[args.writer]
+    task_list.StreamedSheet = WRITERS[args.writer]  # the writer export_tasks_xlsx calls
     db = Database.open(args.db)
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "tasks.xlsx"
-        wall, cpu, rows = timed(lambda: export_tables.export_tasks_xlsx(db, target, as_of=TODAY))
+        wall, cpu, rows = timed(lambda: task_list.export_tasks_xlsx(db, target, as_of=TODAY))
         size = target.stat().st_size
     db.close()
     results = {

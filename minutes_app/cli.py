@@ -379,7 +379,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from minutes_app.base.limits import MAX_INTEGER
-    from minutes_app.core.exports.common import ExportCancelled
+    from minutes_app.base.progress import ExportCancelled
     from minutes_app.exporting import ExportRequest, problems, run_export
 
     request = ExportRequest(

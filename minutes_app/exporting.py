@@ -1,21 +1,26 @@
 """One way to every export, for the command line and the window alike.
 
-Tables and calendars are written by Qt-free code in ``core``; documents (minutes, notice,
-report) are laid out as ``core.paperwork`` papers and written as .docx by ``core`` or as
-.pdf by ``ui.printing``, which needs a QGuiApplication (made offscreen when there is no
-screen). Which writer runs follows the kind and the suffix of the target, as the contract
-says.
+Tables and calendars are written by Qt-free code in ``core.exports``; documents (minutes,
+notice, report) are laid out as ``core.paperwork`` papers and written as .docx by
+``formats.docx`` or as .pdf by ``render.paper``. Only what needs Qt loads it: a PDF, and
+the chart of the report's .docx (drawn by ``render.charts``), each with a QGuiApplication
+(made offscreen when there is no screen); the minutes and the notice as .docx never load
+Qt. Which writer runs follows the kind and the suffix of the target, as the contract says.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes_app.base.files import writable_target
+from minutes_app.base.progress import Progress
 from minutes_app.db.engine import Database
+
+if TYPE_CHECKING:
+    from minutes_app.formats.document import Paper
 
 FORMATS: dict[str, tuple[str, ...]] = {
     "minutes": (".docx", ".pdf"),
@@ -25,8 +30,6 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "report": (".docx", ".xlsx", ".pdf"),
 }
 """The kinds of export and the formats each can be written in."""
-
-Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -69,21 +72,26 @@ def problems(request: ExportRequest) -> list[str]:
     return found
 
 
-def paper_of(db: Database, request: ExportRequest) -> object:
-    """The document (a ``core.paperwork.Paper``) that ``request`` asks for."""
-    from minutes_app.core.paperwork import papers as paperwork
+def paper_of(db: Database, request: ExportRequest) -> Paper:
+    """The document that ``request`` asks for."""
     from minutes_app.core.paperwork.office import load_office
 
     office = load_office(db)
     if request.kind == "minutes":
+        from minutes_app.core.paperwork.minutes import minutes_paper
+
         assert request.conference_id is not None
-        return paperwork.minutes_paper(db, request.conference_id, office)
+        return minutes_paper(db, request.conference_id, office)
     if request.kind == "notice":
+        from minutes_app.core.paperwork.notice import notice_paper
+
         assert request.conference_id is not None
-        return paperwork.notice_paper(db, request.conference_id, office)
+        return notice_paper(db, request.conference_id, office)
     if request.kind == "report":
+        from minutes_app.core.paperwork.report import report_paper
+
         assert request.start is not None and request.end is not None
-        return paperwork.report_paper(db, request.start, request.end, request.as_of, office)
+        return report_paper(db, request.start, request.end, request.as_of, office)
     raise ValueError(f"{request.kind} is not a document")
 
 
@@ -92,7 +100,7 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
 
     Raises ``ValueError`` for a request with problems, ``LookupError`` for a conference that
     does not exist, ``OSError`` when the file cannot be written and
-    ``core.export_common.ExportCancelled`` when ``progress`` answers False.
+    ``base.progress.ExportCancelled`` when ``progress`` answers False.
     """
     found = problems(request)
     if found:
@@ -100,7 +108,7 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
     suffix = request.target.suffix.lower()
     kind, target = request.kind, request.target
     if kind == "tasks":
-        from minutes_app.core.exports.tables import export_tasks
+        from minutes_app.core.exports.task_list import export_tasks
 
         export_tasks(
             db, target, as_of=request.as_of, conference_id=request.conference_id, progress=progress
@@ -112,15 +120,39 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
             db, target, as_of=request.as_of, conference_id=request.conference_id, progress=progress
         )
     elif kind == "report" and suffix == ".xlsx":
-        from minutes_app.core.exports.tables import export_report_xlsx
+        from minutes_app.core.exports.report_sheet import export_report_xlsx
 
         assert request.start is not None and request.end is not None
         export_report_xlsx(db, target, request.start, request.end, request.as_of, progress=progress)
     else:
-        from minutes_app.core.paperwork.papers import Paper
-        from minutes_app.render.paper import ensure_gui_application, export_paper
+        write_paper(paper_of(db, request), target)
 
-        paper = paper_of(db, request)
-        assert isinstance(paper, Paper)
-        ensure_gui_application()  # fonts and page layout, for .pdf and the .docx chart
-        export_paper(paper, target)
+
+def write_paper(paper: Paper, path: Path | str) -> None:
+    """Write ``paper`` as .docx or .pdf, by the suffix of ``path``, replacing a file only as
+    a whole: the one way the command line and the window write a document. Qt is loaded
+    only for a PDF and for a .docx with a chart to draw. Raises ``ValueError`` for another
+    suffix and ``OSError`` when writing fails."""
+    from minutes_app.formats.document import Chart
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".docx" and not any(isinstance(block, Chart) for block in paper.body):
+        from minutes_app.formats.docx import write_docx
+
+        write_docx(paper, target)
+    elif suffix == ".docx":
+        from minutes_app.formats.docx import write_docx
+        from minutes_app.render.charts import chart_png
+        from minutes_app.render.gui import ensure_gui_application
+
+        ensure_gui_application()  # fonts, for the chart
+        write_docx(paper, target, chart_png)
+    elif suffix == ".pdf":
+        from minutes_app.render.gui import ensure_gui_application
+        from minutes_app.render.paper import write_pdf
+
+        ensure_gui_application()  # fonts and page layout
+        write_pdf(paper, target)
+    else:
+        raise ValueError(f"{target.name}: a document is written as .docx or .pdf")

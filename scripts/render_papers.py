@@ -23,8 +23,10 @@ sys.path.insert(0, str(ROOT))
 
 from minutes_app.core.conferences.listing import list_conferences  # noqa: E402
 from minutes_app.core.exchange.samples import load_samples  # noqa: E402
+from minutes_app.core.paperwork.minutes import minutes_paper  # noqa: E402
+from minutes_app.core.paperwork.notice import notice_paper  # noqa: E402
 from minutes_app.core.paperwork.office import Office, save_office  # noqa: E402
-from minutes_app.core.paperwork.papers import minutes_paper, notice_paper, report_paper  # noqa: E402
+from minutes_app.core.paperwork.report import report_paper  # noqa: E402
 from minutes_app.db.engine import Database  # noqa: E402
 
 OFFICE = Office(
@@ -42,7 +44,8 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "/tmp/paper_png")
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from minutes_app.render.paper import ensure_gui_application, export_paper
+    from minutes_app.exporting import write_paper
+    from minutes_app.render.gui import ensure_gui_application
 
     ensure_gui_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -62,7 +65,7 @@ def main(argv: list[str]) -> int:
             db.close()
     for name, paper in papers.items():
         for suffix in (".pdf", ".docx"):
-            export_paper(paper, out / f"{name}{suffix}")
+            write_paper(paper, out / f"{name}{suffix}")
             print(f"wrote {out / f'{name}{suffix}'}")
 
     pdftoppm, soffice = shutil.which("pdftoppm"), shutil.which("soffice")

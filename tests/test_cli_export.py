@@ -163,6 +163,46 @@ def test_pdf_export_works_without_a_display(sample_db: Path, tmp_path: Path) -> 
     assert out.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.parametrize(
+    ("kind", "period", "drawn"),
+    [
+        ("minutes", False, False),
+        ("notice", False, False),
+        # The report's .docx carries its chart as a picture, which Qt draws: this case shows
+        # that the check below does see Qt when it is loaded.
+        ("report", True, True),
+    ],
+)
+def test_a_docx_export_loads_qt_only_for_the_report_chart(
+    sample_db: Path, tmp_path: Path, kind: str, period: bool, drawn: bool
+) -> None:
+    out = tmp_path / f"{kind}.docx"
+    which = (
+        ["--from", "2023-01-01", "--to", "2023-12-31"]
+        if period
+        else ["--conference", str(_first_conference(sample_db))]
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",  # every module imported, one line each, on stderr
+            "-m",
+            "minutes_app",
+            *("--db", str(sample_db), "export", kind, str(out), *which),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert docx.Document(str(out)).paragraphs
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "minutes_app.exporting" in imported
+    assert ("PySide6.QtGui" in imported) is drawn
+
+
 # --- what an export writes over, and with which permissions ------------------------------
 
 

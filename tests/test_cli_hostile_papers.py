@@ -19,14 +19,10 @@ from minutes_app.core.conferences.editing import (
     PersonRef,
     save_conference,
 )
+from minutes_app.core.paperwork.bounds import OMITTED, PRINTED_LINE, PRINTED_TOTAL
+from minutes_app.core.paperwork.minutes import minutes_paper
+from minutes_app.core.paperwork.notice import notice_paper
 from minutes_app.core.paperwork.office import load_office
-from minutes_app.core.paperwork.papers import (
-    OMITTED,
-    PRINTED_LINE,
-    PRINTED_TOTAL,
-    minutes_paper,
-    notice_paper,
-)
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     Conference,

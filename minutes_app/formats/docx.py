@@ -22,7 +22,7 @@ from docx.text.run import Run as DocxRun
 
 from minutes_app.base.files import write_atomically
 from minutes_app.base.text import shortened
-from minutes_app.core.paperwork.papers import (
+from minutes_app.formats.document import (
     BODY_PT,
     BODY_WIDTH_MM,
     CELL_PADDING_MM,
@@ -56,8 +56,8 @@ from minutes_app.core.paperwork.papers import (
 )
 
 ChartRenderer = Callable[[Chart], bytes]
-"""Draws a chart as PNG bytes (the window's renderer); without one, the chart is drawn with
-shaded table cells, which Word and LibreOffice show alike."""
+"""Draws a chart as PNG bytes (``render.charts.chart_png``); without one, the chart is drawn
+with shaded table cells, which Word and LibreOffice show alike."""
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

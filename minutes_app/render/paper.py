@@ -1,15 +1,13 @@
-"""Printing paperwork: a ``Paper`` as a paginated QTextDocument, written to PDF, shown in a
-print preview, or handed to the .docx writer with its chart drawn here.
+"""Printing paperwork: a ``Paper`` as a paginated QTextDocument on A4 with the margins of
+HD 36, written to PDF or painted on a printer (the window's print preview).
 
-``export_paper`` is the one entry point the window and the command line call; the command
-line calls ``ensure_gui_application`` first, since fonts and PDF need a QGuiApplication.
+Fonts and PDF need a QGuiApplication, which ``render.gui.ensure_gui_application`` makes
+for the command line; ``exporting.write_paper`` chooses between this and the .docx writer.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import sys
 from html import escape
 from pathlib import Path
 
@@ -26,32 +24,24 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
-    QPen,
     QTextDocument,
     QTextFormat,
     QTextFrame,
     QTextTable,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
 
 from minutes_app.base.files import write_atomically
-from minutes_app.core.paperwork.papers import (
+from minutes_app.formats.document import (
     BODY_PT,
     BODY_WIDTH_MM,
     CELL_PADDING_MM,
-    CHART_PT,
     FIRST_LINE_INDENT_MM,
-    FONT_FAMILY,
     HEADING_WIDTHS_MM,
     LINE_SPACING,
     MARGIN_BOTTOM_MM,
@@ -65,7 +55,6 @@ from minutes_app.core.paperwork.papers import (
     TABLE_PT,
     TITLE_PT,
     Chart,
-    ChartSeries,
     Heading,
     NumberedItem,
     Paper,
@@ -76,20 +65,14 @@ from minutes_app.core.paperwork.papers import (
     Table,
     Title,
 )
-from minutes_app.formats.docx import write_docx
+from minutes_app.render.charts import chart_image
+from minutes_app.render.gui import FAMILIES, ensure_gui_application, font
 
 LAYOUT_DPI = 96.0
 """The document is laid out in pixels of 1/96 inch on every machine (see _PaperDocument)."""
-FAMILIES = [FONT_FAMILY, "Liberation Serif", "Tinos", "DejaVu Serif", "serif"]
-"""Times New Roman where installed; metric twins, then any serif with Vietnamese letters."""
-CHART_DPI = 200.0
 CHART_URL = "paper-chart:{}"
 _SIGNING_SPACE_LINES = 4
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_RIGHT_WRAPPED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) | int(
-    Qt.TextFlag.TextWordWrap
-)
 
 
 def _px(mm: float) -> float:
@@ -101,27 +84,6 @@ def _pt_px(points: float) -> float:
 
 
 BODY_SIZE = QSizeF(_px(BODY_WIDTH_MM), _px(PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM))
-
-
-# --- the application --------------------------------------------------------------------------
-
-_application: QGuiApplication | None = None
-
-
-def ensure_gui_application() -> QGuiApplication:
-    """The running QGuiApplication, or a new one (offscreen when there is no display), so
-    that the command line can lay out and write PDF files."""
-    global _application
-    app = QGuiApplication.instance()
-    if app is None:
-        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        if sys.platform.startswith("linux") and headless:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _application = QGuiApplication(sys.argv[:1] or ["minutes-app"])
-        app = _application
-    if not isinstance(app, QGuiApplication):
-        raise RuntimeError("printing needs a QGuiApplication, and a QCoreApplication is running")
-    return app
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -138,14 +100,6 @@ class _PaperDocument(QTextDocument):
         self._device.setDotsPerMeterX(dots_per_metre)
         self._device.setDotsPerMeterY(dots_per_metre)
         self.documentLayout().setPaintDevice(self._device)
-
-
-def _font(points: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(FAMILIES)
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font
 
 
 def _runs(runs: tuple[Run, ...] | list[Run]) -> str:
@@ -336,7 +290,7 @@ _MAX_PASSES = 12
 def _new_document(page: QSizeF) -> QTextDocument:
     document = _PaperDocument()
     document.setDocumentMargin(0)
-    document.setDefaultFont(_font(BODY_PT))
+    document.setDefaultFont(font(BODY_PT))
     document.setPageSize(page)
     return document
 
@@ -481,7 +435,7 @@ def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
 def _paint_pages(document: QTextDocument, device: QPagedPaintDevice, painter: QPainter) -> None:
     page = document.pageSize()
     scale = device.width() / page.width()
-    number_font = _font(BODY_PT)
+    number_font = font(BODY_PT)
     for index in range(document.pageCount()):
         if index:
             device.newPage()
@@ -519,199 +473,3 @@ def pdf_bytes(paper: Paper) -> bytes:
 def write_pdf(paper: Paper, path: Path | str) -> None:
     """Write ``paper`` to ``path`` as PDF; an existing file is replaced only on success."""
     write_atomically(Path(path), pdf_bytes(paper))
-
-
-def export_paper(paper: Paper, path: Path | str) -> None:
-    """Write ``paper`` as .docx or .pdf, by the suffix of ``path``, replacing a file only as
-    a whole. Raises ``ValueError`` for another suffix and ``OSError`` when writing fails."""
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix == ".docx":
-        ensure_gui_application()
-        write_docx(paper, target, chart_png)
-    elif suffix == ".pdf":
-        write_pdf(paper, target)
-    else:
-        raise ValueError(f"{target.name}: a document is written as .docx or .pdf")
-
-
-# --- preview ----------------------------------------------------------------------------------
-
-
-def preview_dialog(paper: Paper, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A print preview of ``paper`` over the same pages as the PDF (not yet shown)."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(page_layout())
-    printer.setDocName(paper.name)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(paper.name)
-    document = paper_document(paper)
-    document.setParent(dialog)
-
-    def paint(device: QPrinter, keep: QPrinter = printer) -> None:
-        # ``keep`` holds the printer for as long as the dialog's connection lives.
-        device.setPageLayout(page_layout())
-        print_document(document, device)
-
-    dialog.paintRequested.connect(paint)
-    return dialog
-
-
-def preview(paper: Paper, parent: QWidget | None = None) -> int:
-    """Show the print preview of ``paper`` and wait until it is closed."""
-    return preview_dialog(paper, parent).exec()
-
-
-# --- the chart --------------------------------------------------------------------------------
-
-
-def _dots(mm: float) -> float:
-    return mm / 25.4 * CHART_DPI
-
-
-def chart_image(chart: Chart, width_mm: float = BODY_WIDTH_MM) -> QImage:
-    """Horizontal stacked bars, one per category, with a scale and a legend, on white."""
-    ensure_gui_application()
-    label_font, small_font = _font(CHART_PT), _font(CHART_PT - 1)
-    bold_font = _font(CHART_PT, bold=True)
-    width = round(_dots(width_mm))
-    probe = QImage(1, 1, QImage.Format.Format_ARGB32)
-    _set_dpi(probe)
-    metrics = QFontMetricsF(label_font, probe)
-    small = QFontMetricsF(small_font, probe)
-    label_width = width * 0.3
-    bar_left = label_width + _dots(3)
-    bar_width = width - bar_left - _dots(12)
-    row_height = max(_dots(10), metrics.height() * 2.7)
-    bar_height = row_height * 0.6
-    top = _dots(2)
-    plot_height = row_height * len(chart.categories)
-    axis_height = small.height() + _dots(3)
-    legend_rows = _legend_rows(chart, small, width)
-    legend_height = len(legend_rows) * (small.height() + _dots(2)) + _dots(2)
-    height = round(top + plot_height + axis_height + legend_height)
-
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    _set_dpi(image)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    largest = max((chart.total(i) for i in range(len(chart.categories))), default=0)
-    step = _tick_step(largest)
-    top_value = max(step, -(-largest // step) * step)
-    per_unit = bar_width / top_value
-
-    # Scale: light lines at each step, numbers under the plot.
-    painter.setFont(small_font)
-    for value in range(0, top_value + 1, step):
-        x = bar_left + value * per_unit
-        painter.setPen(QPen(QColor("#D0D0D0"), _dots(0.2)))
-        painter.drawLine(QPointF(x, top), QPointF(x, top + plot_height))
-        painter.setPen(QColor("black"))
-        painter.drawText(
-            QRectF(x - _dots(8), top + plot_height + _dots(1), _dots(16), small.height()),
-            _CENTRE,
-            str(value),
-        )
-    outline = QPen(QColor("#7F7F7F"), _dots(0.2))
-    for i, category in enumerate(chart.categories):
-        y = top + i * row_height
-        painter.setPen(QColor("black"))
-        painter.setFont(label_font)
-        painter.drawText(
-            QRectF(0, y, label_width, row_height),
-            _RIGHT_WRAPPED,
-            category,
-        )
-        x = bar_left
-        bar_top = y + (row_height - bar_height) / 2
-        for series in chart.series:
-            count = series.values[i]
-            if not count:
-                continue
-            segment = QRectF(x, bar_top, count * per_unit, bar_height)
-            painter.setPen(outline)
-            painter.setBrush(QColor("#" + series.colour))
-            painter.drawRect(segment)
-            if segment.width() > small.horizontalAdvance(str(count)) + _dots(1):
-                painter.setPen(QColor("black"))
-                painter.setFont(small_font)
-                painter.drawText(segment, _CENTRE, str(count))
-            x += segment.width()
-        painter.setPen(QColor("black"))
-        painter.setFont(bold_font)
-        painter.drawText(
-            QRectF(x + _dots(1.5), y, _dots(12), row_height), _LEFT, str(chart.total(i))
-        )
-    painter.setPen(QPen(QColor("black"), _dots(0.3)))
-    painter.drawLine(QPointF(bar_left, top), QPointF(bar_left, top + plot_height))
-
-    # Legend, centred under the scale.
-    painter.setFont(small_font)
-    y = top + plot_height + axis_height + _dots(2)
-    box = small.height() * 0.8
-    for row in legend_rows:
-        row_width = sum(_legend_width(s.label, small) for s in row)
-        x = (width - row_width) / 2
-        for series in row:
-            painter.setPen(outline)
-            painter.setBrush(QColor("#" + series.colour))
-            painter.drawRect(QRectF(x, y + (small.height() - box) / 2, box, box))
-            painter.setPen(QColor("black"))
-            painter.drawText(
-                QRectF(
-                    x + box + _dots(1.5),
-                    y,
-                    small.horizontalAdvance(series.label) + _dots(2),
-                    small.height(),
-                ),
-                _LEFT,
-                series.label,
-            )
-            x += _legend_width(series.label, small)
-        y += small.height() + _dots(2)
-    painter.end()
-    return image
-
-
-def chart_png(chart: Chart) -> bytes:
-    """The chart as PNG bytes, for the .docx writer."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PySide6 6.12 takes the format as str, though its stubs declare bytes.
-    chart_image(chart).save(buffer, "PNG")  # type: ignore[call-overload]
-    buffer.close()
-    return bytes(data.data())
-
-
-def _set_dpi(image: QImage) -> None:
-    dots_per_metre = round(CHART_DPI / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-
-
-def _tick_step(largest: int) -> int:
-    """A round step giving at most about eight lines of scale."""
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
-        if largest / step <= 8:
-            return step
-    return 10 ** len(str(largest)) // 10
-
-
-def _legend_width(label: str, metrics: QFontMetricsF) -> float:
-    return metrics.height() * 0.8 + _dots(1.5) + metrics.horizontalAdvance(label) + _dots(6)
-
-
-def _legend_rows(chart: Chart, metrics: QFontMetricsF, width: float) -> list[list[ChartSeries]]:
-    rows: list[list[ChartSeries]] = [[]]
-    used = 0.0
-    for series in chart.series:
-        needed = _legend_width(series.label, metrics)
-        if rows[-1] and used + needed > width:
-            rows.append([])
-            used = 0.0
-        rows[-1].append(series)
-        used += needed
-    return rows

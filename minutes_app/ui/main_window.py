@@ -987,9 +987,9 @@ class MainWindow(QMainWindow):
             section.filter_box.setText(hit.label)
 
     def _on_import(self) -> None:
+        from minutes_app.base.progress import ExportCancelled, report_progress
         from minutes_app.core.exchange.importing import ImportSummary, import_exchange
         from minutes_app.core.exchange.reading import ExchangeError, read_exchange
-        from minutes_app.core.exports.common import ExportCancelled, report_progress
         from minutes_app.ui.background import run_in_background
 
         name, _ = QFileDialog.getOpenFileName(
@@ -1047,8 +1047,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_export(self) -> None:
+        from minutes_app.base.progress import ExportCancelled
         from minutes_app.core.exchange.importing import write_exchange
-        from minutes_app.core.exports.common import ExportCancelled
         from minutes_app.db.soundness import DatabaseDamaged
         from minutes_app.ui.background import run_in_background
 

@@ -14,9 +14,12 @@ from docx.shared import Pt
 from docx.table import Table as DocxTable
 
 from minutes_app.base import files
-from minutes_app.core.exports.common import CLASS_FILLS
-from minutes_app.core.paperwork.papers import Chart, minutes_paper, notice_paper, report_paper
+from minutes_app.core.paperwork.minutes import minutes_paper
+from minutes_app.core.paperwork.notice import notice_paper
+from minutes_app.core.paperwork.report import report_paper
+from minutes_app.core.tasks.labels import CLASS_FILLS
 from minutes_app.db.engine import Database
+from minutes_app.formats.document import Chart
 from minutes_app.formats.docx import docx_bytes, write_docx
 from tests.paper_helpers import (
     NOTICE_DAY,

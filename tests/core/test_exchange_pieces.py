@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from minutes_app.base.progress import ExportCancelled
 from minutes_app.core.exchange import importing as exchange
 from minutes_app.core.exchange.importing import export_exchange, import_exchange, write_exchange
 from minutes_app.core.exchange.reading import ExchangeError, _parse, read_exchange
-from minutes_app.core.exports.common import ExportCancelled
 from minutes_app.db.engine import Database
 from tests.exchange_helpers import dump_tables, load_json
 

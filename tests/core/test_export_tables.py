@@ -16,15 +16,12 @@ import pytest
 from openpyxl.chart import BarChart
 
 from minutes_app.base import files
+from minutes_app.base.progress import ExportCancelled
 from minutes_app.cli import main
-from minutes_app.core.exports import tables as export_tables
-from minutes_app.core.exports.common import CLASS_FILLS, CLASS_LABELS, ExportCancelled
-from minutes_app.core.exports.tables import (
-    export_report_xlsx,
-    export_tasks,
-    export_tasks_csv,
-    export_tasks_xlsx,
-)
+from minutes_app.core.exports.report_sheet import export_report_xlsx
+from minutes_app.core.exports.task_list import export_tasks, export_tasks_csv, export_tasks_xlsx
+from minutes_app.core.tasks import batches
+from minutes_app.core.tasks.labels import CLASS_FILLS, CLASS_LABELS
 from minutes_app.db.engine import Database
 
 AS_OF = dt.date(2023, 3, 31)
@@ -299,8 +296,8 @@ def test_an_unknown_unit_gives_an_empty_list_with_its_header(db: Database, tmp_p
 def test_batches_and_pages_keep_every_task_once_in_order(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_tables, "BATCH_SIZE", 2)
-    monkeypatch.setattr(export_tables, "PAGE_SIZE", 3)
+    monkeypatch.setattr(batches, "BATCH_SIZE", 2)
+    monkeypatch.setattr(batches, "PAGE_SIZE", 3)
     seen: list[tuple[int, int]] = []
     target = tmp_path / "t.xlsx"
     export_tasks_xlsx(
@@ -468,7 +465,7 @@ def _existing(folder: Path, name: str) -> tuple[Path, bytes]:
 def test_cancel_leaves_the_target_and_no_stray_file(
     db: Database, tmp_path: Path, export: tuple[str, Export], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_tables, "BATCH_SIZE", 2)
+    monkeypatch.setattr(batches, "BATCH_SIZE", 2)
     folder = tmp_path / "out"
     folder.mkdir()
     target, before = _existing(folder, export[0])

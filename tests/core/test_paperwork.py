@@ -10,11 +10,23 @@ from pathlib import Path
 import pytest
 
 from minutes_app.core.conferences.editing import load_conference
-from minutes_app.core.exports.common import CLASS_FILLS
-from minutes_app.core.exports.tables import overdue_tasks
+from minutes_app.core.paperwork.minutes import minutes_paper
+from minutes_app.core.paperwork.notice import notice_paper
 from minutes_app.core.paperwork.office import load_office
-from minutes_app.core.paperwork.papers import (
+from minutes_app.core.paperwork.report import (
     CHART_BARS,
+    _charted_units,
+    period_words,
+    report_paper,
+)
+from minutes_app.core.paperwork.wording import day_words
+from minutes_app.core.tasks.actions import cancel
+from minutes_app.core.tasks.labels import CLASS_FILLS
+from minutes_app.core.tasks.overdue import overdue_tasks
+from minutes_app.core.tasks.rows import UnitCounts, classified_tasks, period_report
+from minutes_app.core.tasks.tracking import CLASSES
+from minutes_app.db.engine import Database
+from minutes_app.formats.document import (
     Chart,
     NumberedItem,
     Paper,
@@ -22,17 +34,7 @@ from minutes_app.core.paperwork.papers import (
     Recipients,
     Signature,
     Table,
-    _charted_units,
-    day_words,
-    minutes_paper,
-    notice_paper,
-    period_words,
-    report_paper,
 )
-from minutes_app.core.tasks.actions import cancel
-from minutes_app.core.tasks.rows import UnitCounts, classified_tasks, period_report
-from minutes_app.core.tasks.tracking import CLASSES
-from minutes_app.db.engine import Database
 from tests.paper_helpers import (
     NOTICE_DAY,
     OFFICE,

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from minutes_app.core.exports.common import DUE_SOON, display_class
+from minutes_app.core.tasks.labels import DUE_SOON, display_class
 from minutes_app.core.tasks.query import (
     CLASS_ORDER,
     RegisterRow,

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from minutes_app.base.progress import ExportCancelled, report_progress
 from minutes_app.core.exchange.samples import load_samples
-from minutes_app.core.exports.common import ExportCancelled, report_progress
 from minutes_app.core.tasks.rows import classified_tasks
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import BackgroundJob, Prefetch, run_in_background

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -14,25 +16,16 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
 
 from minutes_app.base import files
-from minutes_app.core.exports.common import CLASS_FILLS
-from minutes_app.core.paperwork.papers import (
-    Chart,
-    Paper,
-    Paragraph,
-    Run,
-    Table,
-    minutes_paper,
-    notice_paper,
-    report_paper,
-)
+from minutes_app.core.paperwork.minutes import minutes_paper
+from minutes_app.core.paperwork.notice import notice_paper
+from minutes_app.core.paperwork.report import report_paper
+from minutes_app.core.tasks.labels import CLASS_FILLS
 from minutes_app.db.engine import Database
-from minutes_app.render.paper import (
-    chart_image,
-    export_paper,
-    paper_document,
-    pdf_bytes,
-    preview_dialog,
-)
+from minutes_app.exporting import write_paper
+from minutes_app.formats.document import Chart, Paper, Paragraph, Run, Table
+from minutes_app.render.charts import chart_image
+from minutes_app.render.paper import paper_document, pdf_bytes
+from minutes_app.ui.paperwork.preview import preview_dialog
 from tests.paper_helpers import (
     NOTICE_DAY,
     OFFICE,
@@ -79,7 +72,7 @@ def test_minutes_pdf_is_a4_with_the_words_and_diacritics(
     qapp: object, minutes: Paper, tmp_path: Path
 ) -> None:
     target = tmp_path / "bien-ban.pdf"
-    export_paper(minutes, target)
+    write_paper(minutes, target)
 
     reader = PdfReader(str(target))
     for page in reader.pages:
@@ -108,7 +101,7 @@ def test_minutes_pdf_is_a4_with_the_words_and_diacritics(
 
 def test_pages_after_the_first_are_numbered(qapp: object, minutes: Paper, tmp_path: Path) -> None:
     target = tmp_path / "bien-ban.pdf"
-    export_paper(minutes, target)
+    write_paper(minutes, target)
     reader = PdfReader(str(target))
     assert len(reader.pages) >= 2
     first = one_line(reader.pages[0].extract_text(extraction_mode="layout"))
@@ -121,7 +114,7 @@ def test_notice_pdf_has_tasks_deadlines_and_signer(
     qapp: object, notice: Paper, tmp_path: Path
 ) -> None:
     target = tmp_path / "thong-bao.pdf"
-    export_paper(notice, target)
+    write_paper(notice, target)
     text = pdf_text(target)
     for words in (
         "Số …-TB/BTCTU",
@@ -142,7 +135,7 @@ def test_report_pdf_has_counts_overdue_tasks_and_the_chart(
     qapp: object, report: Paper, tmp_path: Path
 ) -> None:
     target = tmp_path / "bao-cao.pdf"
-    export_paper(report, target)
+    write_paper(report, target)
     text = pdf_text(target)
     for words in (
         "BÁO CÁO",
@@ -174,7 +167,7 @@ def test_report_docx_embeds_the_chart_drawn_by_qt(
     qapp: object, report: Paper, tmp_path: Path
 ) -> None:
     target = tmp_path / "bao-cao.docx"
-    export_paper(report, target)
+    write_paper(report, target)
     document = docx.Document(str(target))
     [picture] = document.inline_shapes
     assert picture.width.mm == pytest.approx(160, abs=1)
@@ -196,7 +189,7 @@ def test_unknown_suffix_is_refused_and_nothing_written(
     qapp: object, minutes: Paper, tmp_path: Path
 ) -> None:
     with pytest.raises(ValueError, match=r"\.docx or \.pdf"):
-        export_paper(minutes, tmp_path / "bien-ban.odt")
+        write_paper(minutes, tmp_path / "bien-ban.odt")
     assert not (tmp_path / "bien-ban.odt").exists()
     assert leftovers(tmp_path) == []
 
@@ -215,7 +208,7 @@ def test_failed_export_leaves_the_existing_file_byte_identical(
 
     monkeypatch.setattr(files.os, "replace", refuse)
     with pytest.raises(OSError):
-        export_paper(minutes, target)
+        write_paper(minutes, target)
     assert target.read_bytes() == b"%PDF-1.4 the earlier file"
     assert leftovers(folder) == []
     assert [p.name for p in folder.iterdir()] == [target.name]
@@ -226,7 +219,7 @@ def test_export_replaces_an_existing_file_whole(
 ) -> None:
     target = tmp_path / "bien-ban.pdf"
     target.write_bytes(b"old")
-    export_paper(minutes, target)
+    write_paper(minutes, target)
     assert target.read_bytes().startswith(b"%PDF")
     assert leftovers(tmp_path) == []
 
@@ -251,6 +244,22 @@ def test_document_is_paginated_on_the_a4_body(qapp: object, report: Paper) -> No
     assert size.height() == pytest.approx(257 / 25.4 * 96)
     assert document.pageCount() >= 2
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in document.toPlainText()
+
+
+def test_the_application_made_for_printing_can_still_show_widgets() -> None:
+    # A process makes one Qt application for good. Where Qt's widgets are loaded already
+    # (the window's code, its tests: a command-line PDF export run in the same process
+    # before them), the application printing makes must be one that widgets can use.
+    code = (
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "from minutes_app.render.gui import ensure_gui_application\n"
+        "assert isinstance(ensure_gui_application(), QApplication)\n"
+        "QWidget()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def _as_file(data: bytes) -> object:

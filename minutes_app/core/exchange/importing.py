@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from minutes_app.base.files import replacing
+from minutes_app.base.progress import Progress, report_progress
 from minutes_app.core.exchange.reading import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -25,7 +26,6 @@ from minutes_app.core.exchange.reading import (
     TaskRecord,
     keys_above_a_loop,
 )
-from minutes_app.core.exports.common import Progress, report_progress
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     BridgePoint,

@@ -13,13 +13,10 @@ from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from minutes_app.base.days import vn_date
 from minutes_app.base.files import replacing
-from minutes_app.core.exports.common import (
-    Progress,
-    report_progress,
-    vn_date,
-)
-from minutes_app.core.exports.tables import ExportedTask, TaskBatches, TaskSelection
+from minutes_app.base.progress import Progress, report_progress
+from minutes_app.core.tasks.batches import ExportedTask, TaskBatches, TaskSelection
 from minutes_app.core.tasks.tracking import IN_PROGRESS, OVERDUE
 from minutes_app.db.engine import Database
 

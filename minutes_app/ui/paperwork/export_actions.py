@@ -17,16 +17,23 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
-from minutes_app.core.exports.common import ExportCancelled
+from minutes_app.base.progress import ExportCancelled
 from minutes_app.db.engine import Database
-from minutes_app.exporting import FORMATS, ExportRequest, paper_of, problems, run_export
+from minutes_app.exporting import (
+    FORMATS,
+    ExportRequest,
+    paper_of,
+    problems,
+    run_export,
+    write_paper,
+)
 from minutes_app.ui.background import run_in_background
 from minutes_app.ui.widgets.common import inform
 
 if TYPE_CHECKING:
     # The writers (python-docx, openpyxl, Qt's text layout) load when an export starts,
     # not with the window (issue 7: startup budget).
-    from minutes_app.core.paperwork.papers import Paper
+    from minutes_app.formats.document import Paper
 
 _PAPERS = ("minutes", "notice", "report")
 
@@ -165,7 +172,7 @@ class ExportActions(QObject):
                 paper = run_in_background(self.window, label, lambda _p: paper_of(self.db, request))
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:
-                    run_export_paper(paper, target)
+                    write_paper(paper, target)
                 finally:
                     QGuiApplication.restoreOverrideCursor()
             else:
@@ -190,19 +197,15 @@ class ExportActions(QObject):
         return True
 
     def paper(self, kind: str) -> Paper | None:
-        from minutes_app.core.paperwork.papers import Paper
-
         request = self.request_for(kind)
         if request is None:
             return None
-        paper = run_in_background(
+        return run_in_background(
             self.window, self.tr("Preparing…"), lambda _p: paper_of(self.db, request)
         )
-        assert isinstance(paper, Paper)
-        return paper
 
     def preview(self, kind: str) -> None:
-        from minutes_app.render.paper import preview_dialog
+        from minutes_app.ui.paperwork.preview import preview_dialog
 
         try:
             paper = self.paper(kind)
@@ -213,11 +216,3 @@ class ExportActions(QObject):
             dialog = preview_dialog(paper, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
-
-
-def run_export_paper(paper: object, target: Path) -> None:
-    from minutes_app.core.paperwork.papers import Paper
-    from minutes_app.render.paper import export_paper
-
-    assert isinstance(paper, Paper)
-    export_paper(paper, target)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 
-from minutes_app.core.exports.common import DUE_SOON, display_class
+from minutes_app.core.tasks.labels import DUE_SOON, display_class
 from minutes_app.core.tasks.tracking import DUE_SOON_DAYS
 
 __all__ = ["DISPLAY_CLASSES", "DUE_SOON", "DUE_SOON_DAYS", "display_class"]

@@ -1,9 +1,10 @@
-"""What every export shares: cancelling, progress, Vietnamese labels, colours, atomic files."""
+"""The words and colours of the office for a task's status and tracking class, and the
+register's "due soon" split out of "in progress": what the exports, the papers and the
+window show beside the tracking rule (``core.tasks.tracking``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from minutes_app.core.tasks.tracking import (
     CANCELLED,
@@ -15,23 +16,9 @@ from minutes_app.core.tasks.tracking import (
     is_due_soon,
 )
 
-Progress = Callable[[int, int], bool]
-"""Called with (done, total) as an export goes; returning False cancels it."""
-
-
-class ExportCancelled(Exception):
-    """The user cancelled an export; the target was left as it was."""
-
-
-def report_progress(progress: Progress | None, done: int, total: int) -> None:
-    """Tell ``progress`` how far the export is; raise ``ExportCancelled`` when it says stop."""
-    if progress is not None and progress(done, total) is False:
-        raise ExportCancelled(f"cancelled after {done} of {total}")
-
-
 # A display class of its own for the register's "due within 7 days": an in-progress task
 # whose deadline is near (tracking.DUE_SOON_ON_D, within DUE_SOON_DAYS). The window
-# (ui/task_style.py) splits it out the same way.
+# (ui/tasks/style.py) splits it out the same way.
 DUE_SOON = "due_soon"
 
 CLASS_LABELS: dict[str, str] = {
@@ -73,8 +60,3 @@ def display_class(tracking: str, deadline: dt.date | None, as_of: dt.date) -> st
     """The tracking class, with "due soon" split out of "in progress"; ``deadline`` is the
     one in force on ``as_of``."""
     return DUE_SOON if is_due_soon(tracking, deadline, as_of) else tracking
-
-
-def vn_date(day: dt.date | None) -> str:
-    """dd/mm/yyyy, or an empty string."""
-    return day.strftime("%d/%m/%Y") if day else ""

@@ -1,0 +1,190 @@
+"""The biên bản (minutes) of one conference, as a paper: when, where and who, the documents
+studied, the discussion and the chair's conclusions, signed by the secretary and the chair."""
+
+from __future__ import annotations
+
+from minutes_app.base.days import vn_date
+from minutes_app.core.conferences.editing import ConferenceForm, load_conference
+from minutes_app.core.paperwork.bounds import bounded, printable
+from minutes_app.core.paperwork.office import Office
+from minutes_app.core.paperwork.wording import (
+    BLANK,
+    END,
+    MODES,
+    SESSIONS,
+    bridge_point_line,
+    comrade,
+    day_words,
+    full_stop,
+    heading,
+    section,
+    sentence,
+)
+from minutes_app.db.engine import Database
+from minutes_app.formats.document import (
+    Block,
+    NumberedItem,
+    Paper,
+    Paragraph,
+    Run,
+    Signature,
+    SignatureBlocks,
+    Table,
+    Title,
+)
+
+
+def minutes_paper(
+    db: Database, conference_id: int, office: Office, number: str | None = None
+) -> Paper:
+    """The biên bản of one conference, dated the day it was held.
+
+    Raises ``LookupError`` when there is no such conference.
+    """
+    c = printable(load_conference(db, conference_id))
+    office = printable(office)
+    body: list[Block] = []
+    body.append(section(1, "Thời gian, địa điểm, thành phần"))
+    body.append(_labelled("Thời gian:", full_stop(sentence(_time_words(c)) or BLANK)))
+    body.append(_labelled("Hình thức:", full_stop(MODES.get(c.mode, c.mode))))
+    if c.organizer:
+        body.append(_labelled("Đơn vị tổ chức:", full_stop(c.organizer)))
+    if c.mode == "in_person":
+        body.append(_labelled("Địa điểm:", full_stop(c.host_point or BLANK)))
+    else:
+        points = "; ".join(p.name for p in c.bridge_points)
+        where = f"điểm cầu chính tại {c.host_point or BLANK}"
+        if points:
+            where += f"; kết nối với {len(c.bridge_points)} điểm cầu: {points}"
+        body.append(_labelled("Địa điểm:", full_stop(sentence(where))))
+    chairs = "; ".join(comrade(a) for a in c.chairs)
+    body.append(_labelled("Chủ trì:", full_stop(sentence(chairs) if chairs else BLANK)))
+    secretary = comrade(c.secretary) or (f"đồng chí {office.secretary}" if office.secretary else "")
+    body.append(_labelled("Thư ký:", full_stop(sentence(secretary) if secretary else BLANK)))
+    if c.bridge_points:
+        body.append(
+            Paragraph((Run("Thành phần tại các điểm cầu:", bold=True),), keep_with_next=True)
+        )
+        for point in c.bridge_points:
+            words = []
+            if point.presiding:
+                names = "; ".join(comrade(a) for a in point.presiding)
+                words.append(f"{names} chủ trì")
+            if point.attendees:
+                words.append("cùng dự có " + "; ".join(comrade(a) for a in point.attendees))
+            if point.attendee_count is not None:
+                words.append(f"tổng số {point.attendee_count} đại biểu")
+            text = f"- {bridge_point_line(point.name)}"
+            if words:
+                text += ": " + "; ".join(words)
+            body.append(Paragraph((Run(full_stop(text)),)))
+
+    body.append(section(2, "Nội dung hội nghị"))
+    part = 0
+    if c.documents:
+        part += 1
+        body.append(_subsection(part, "Các văn bản được nghiên cứu, quán triệt"))
+        body.append(
+            Paragraph((Run(f"Hội nghị đã nghiên cứu, quán triệt {len(c.documents)} văn bản sau:"),))
+        )
+        body.append(
+            Table(
+                header=(
+                    "TT",
+                    "Loại văn bản",
+                    "Số, ký hiệu",
+                    "Ngày ban hành",
+                    "Cơ quan ban hành",
+                    "Trích yếu nội dung",
+                ),
+                rows=tuple(
+                    (
+                        str(i),
+                        s.document.kind,
+                        s.document.symbol or s.document.number,
+                        vn_date(s.document.issued_on),
+                        s.document.issuer or "",
+                        sentence(s.document.subject or ""),
+                    )
+                    for i, s in enumerate(c.documents, 1)
+                ),
+                widths=(10, 22, 28, 25, 27, 53),
+                align=("center", "left", "left", "center", "left", "left"),
+            )
+        )
+        for studied in c.documents:
+            if studied.presenter is not None:
+                doc = studied.document
+                who = sentence(comrade(studied.presenter))
+                body.append(
+                    Paragraph((Run(f"{who} trình bày {doc.kind} {doc.symbol or doc.number}."),))
+                )
+    part += 1
+    body.append(_subsection(part, "Ý kiến thảo luận"))
+    discussion = [line.strip() for line in (c.discussion or "").splitlines() if line.strip()]
+    for line in discussion or ["Không ghi nhận ý kiến thảo luận."]:
+        body.append(Paragraph((Run(full_stop(line)),)))
+    part += 1
+    body.append(_subsection(part, "Kết luận, chỉ đạo của đồng chí chủ trì"))
+    body += _instruction_items(c)
+    if not c.instructions:
+        body.append(Paragraph((Run("Không ghi nhận kết luận, chỉ đạo."),)))
+
+    if c.end_time:
+        hour, minute = c.end_time.split(":")
+        end = f"Hội nghị kết thúc vào lúc {hour} giờ {minute} phút cùng ngày{END}"
+    else:
+        end = f"Hội nghị kết thúc vào lúc {BLANK} giờ {BLANK} phút cùng ngày{END}"
+    body.append(Paragraph((Run(end),)))
+
+    chair = c.chairs[0].person.name if c.chairs else ""
+    secretary_name = c.secretary.person.name if c.secretary else office.secretary
+    return Paper(
+        kind="minutes",
+        heading=heading(office, "BB", number, c.date),
+        title=Title("BIÊN BẢN", (sentence(c.title),)),
+        body=bounded(body),
+        signatures=SignatureBlocks(
+            (Signature("THƯ KÝ", secretary_name), Signature("CHỦ TRÌ", chair))
+        ),
+        name=f"Biên bản {c.title}",
+    )
+
+
+def _instruction_items(c: ConferenceForm) -> list[Block]:
+    """The closing instructions, grouped under whoever gave them."""
+    blocks: list[Block] = []
+    speaker: object = object()  # no one yet
+    for i, instruction in enumerate(c.instructions):
+        given_by = instruction.speaker or (c.chairs[0] if c.chairs else None)
+        if given_by != speaker:
+            speaker = given_by
+            who = sentence(comrade(given_by)) if given_by else "Đồng chí chủ trì"
+            blocks.append(Paragraph((Run(f"{who} kết luận, chỉ đạo:"),), keep_with_next=True))
+        blocks.append(
+            NumberedItem(f"{chr(ord('a') + i % 26)})", (Run(full_stop(instruction.text)),))
+        )
+    return blocks
+
+
+# --- notice -----------------------------------------------------------------------------------
+
+
+def _labelled(label: str, text: str, indent: bool = True) -> Paragraph:
+    return Paragraph((Run(label, bold=True), Run(" " + text)), indent=indent)
+
+
+def _subsection(number: int, text: str) -> Paragraph:
+    return Paragraph((Run(f"{number}. {text}", bold=True),), keep_with_next=True)
+
+
+def _time_words(conference: ConferenceForm) -> str:
+    parts = []
+    if conference.start_time:
+        hour, minute = conference.start_time.split(":")
+        parts.append(f"{hour} giờ {minute} phút,")
+    if conference.session:
+        parts.append(SESSIONS[conference.session])
+    if conference.date:
+        parts.append(day_words(conference.date))
+    return " ".join(parts)
