@@ -26,7 +26,8 @@ from minutes_app.core.conferences.editing import (
     StudiedForm,
 )
 from minutes_app.core.parsing.citations import Citation
-from minutes_app.core.parsing.draft import ConferenceDraft, PersonMention
+from minutes_app.core.parsing.draft import ConferenceDraft
+from minutes_app.core.parsing.people import PersonMention
 
 MAX_TEXT_BYTES = 5_000_000  # an article is a few kilobytes; a bigger file is not one
 
