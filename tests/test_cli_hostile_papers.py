@@ -12,13 +12,13 @@ import docx
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     ConferenceForm,
     InstructionForm,
     PersonRef,
-    save_conference,
 )
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.paperwork.office import load_office
 from minutes_app.core.paperwork.papers import (
     OMITTED,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.conferences.editing import load_conference
+from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.exports.common import CLASS_FILLS
 from minutes_app.core.exports.tables import overdue_tasks
 from minutes_app.core.paperwork.office import load_office

@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 
 from minutes_app.base.limits import MAX_TEXT, MAX_TITLE
 from minutes_app.base.text import shortened
-from minutes_app.core.conferences.editing import AppearanceForm, ConferenceForm, load_conference
+from minutes_app.core.conferences.forms import AppearanceForm, ConferenceForm
+from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.exports.common import CLASS_FILLS, CLASS_LABELS, vn_date
 from minutes_app.core.exports.tables import OverdueTask, most_overdue
 from minutes_app.core.paperwork.office import Office

@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
 from minutes_app.base.text import fold, nfc
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,

@@ -29,16 +29,15 @@ from PySide6.QtWidgets import (
 
 from minutes_app.base.text import clean, fold
 from minutes_app.core.conferences.catalogue import DOCUMENT_KINDS, EditorChoices, document_haystack
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.checks import Problem, check
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
     DocumentForm,
     InstructionForm,
     PersonRef,
-    Problem,
     StudiedForm,
-    check,
 )
 from minutes_app.ui.widgets.common import ButtonRow, plain_label
 from minutes_app.ui.widgets.completion import CompletingDelegate, FoldingCompleter

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.base.text import nfc
-from minutes_app.core.conferences.editing import ConferenceForm, DocumentForm
+from minutes_app.core.conferences.forms import ConferenceForm, DocumentForm
 from minutes_app.core.parsing.draft import ConferenceDraft, draft_from_text
 from minutes_app.core.parsing.draft_form import (
     TextFileError,
