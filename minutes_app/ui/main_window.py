@@ -568,7 +568,7 @@ class MainWindow(QMainWindow):
         back_up_now(self, self.db, self.store)
 
     def _on_restore(self) -> None:
-        from minutes_app.ui.storage.backup import restore_from_backup
+        from minutes_app.ui.storage.restoring import restore_from_backup
 
         restore_from_backup(self, self.db.path, self.store, self.db)
 
@@ -656,7 +656,8 @@ class MainWindow(QMainWindow):
             self.refresh()
             return None
         except (OperationalError, IntegrityError) as exc:
-            from minutes_app.ui.storage.backup import storage_error_text  # plain words: disk full…
+            # Plain words: disk full…
+            from minutes_app.ui.storage.messages import storage_error_text
 
             inform(
                 self,
@@ -1092,7 +1093,7 @@ class MainWindow(QMainWindow):
             )
             return
         except DatabaseDamaged as exc:  # records that could not be exported whole
-            from minutes_app.ui.storage.backup import damage_text
+            from minutes_app.ui.storage.messages import damage_text
 
             shown = "\n".join(damage_text(d) for d in exc.damage[:20])
             more = len(exc.damage) - 20
