@@ -87,7 +87,7 @@ def mark_closed_cleanly(db_path: Path, home: str) -> None:
     """What the program notes in its settings in ``home`` when it closes ``db_path``."""
     from PySide6.QtCore import QSettings
 
-    from minutes_app.ui.storage.backup import remember_clean_close
+    from minutes_app.ui.storage.opening import remember_clean_close
 
     store = QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
     remember_clean_close(db_path, store)

@@ -12,13 +12,13 @@ import docx
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     ConferenceForm,
     InstructionForm,
     PersonRef,
-    save_conference,
 )
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.paperwork.bounds import OMITTED, PRINTED_LINE, PRINTED_TOTAL
 from minutes_app.core.paperwork.minutes import minutes_paper
 from minutes_app.core.paperwork.notice import notice_paper

@@ -153,10 +153,11 @@ def start_app(args: argparse.Namespace) -> Started | None:
     install_language(app, chosen_language(args.lang, store))
     path = Path(args.db) if args.db else default_database()
     from minutes_app.ui.storage import backup as backup_ui
+    from minutes_app.ui.storage.opening import open_checked
 
     # A missing folder (only the data folder is made), read-only file or folder, damage or
     # an empty file (restore offered), newer schema: said plainly.
-    db = backup_ui.open_checked(path, store, refusal_text, data_dir())
+    db = open_checked(path, store, refusal_text, data_dir())
     if db is None:
         return None
 
@@ -179,10 +180,12 @@ def run_app(args: argparse.Namespace) -> int:
     if started is None:
         return 1
     from minutes_app.ui.storage import backup as backup_ui
+    from minutes_app.ui.storage.messages import storage_error_messages
+    from minutes_app.ui.storage.opening import remember_clean_close
 
-    with backup_ui.storage_error_messages():
+    with storage_error_messages():
         code = started.app.exec()
     backup_ui.backup_at_exit(started.db, started.store)
     started.db.close()
-    backup_ui.remember_clean_close(started.path, started.store)
+    remember_clean_close(started.path, started.store)
     return code

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     # The screens other than the conference list, the dialogs and the services that use
     # SQLAlchemy are imported where they are first used: the window paints its first
     # screen before any of them is loaded (issue 7: startup budget).
-    from minutes_app.core.conferences.editing import ConferenceForm
+    from minutes_app.core.conferences.forms import ConferenceForm
     from minutes_app.core.search import Hit
     from minutes_app.core.tasks.actions import ActionRecord
     from minutes_app.ui.conferences.documents import DocumentsPage
@@ -94,7 +94,8 @@ def _load_services() -> None:
     from sqlalchemy.orm import configure_mappers
 
     import minutes_app.core.conferences.catalogue
-    import minutes_app.core.conferences.editing
+    import minutes_app.core.conferences.loading
+    import minutes_app.core.conferences.saving
     import minutes_app.core.tasks.actions
     import minutes_app.core.tasks.query
     import minutes_app.ui.tasks.detail  # noqa: F401
@@ -161,7 +162,7 @@ class TrashCommand(_GuardedCommand):
         self.versions: dict[int, int] | None = None  # None: as the clerk sees them now
 
     def redo(self) -> None:
-        from minutes_app.core.conferences.editing import move_to_trash
+        from minutes_app.core.conferences.trash import move_to_trash
 
         def step() -> None:
             self.versions = move_to_trash(
@@ -171,7 +172,7 @@ class TrashCommand(_GuardedCommand):
         self._guarded(step)
 
     def undo(self) -> None:
-        from minutes_app.core.conferences.editing import restore_from_trash
+        from minutes_app.core.conferences.trash import restore_from_trash
 
         def step() -> None:
             self.versions = restore_from_trash(
@@ -519,7 +520,7 @@ class MainWindow(QMainWindow):
     # --- conferences -------------------------------------------------------------------
 
     def new_conference(self) -> ConferenceEditor:
-        from minutes_app.core.conferences.editing import ConferenceForm
+        from minutes_app.core.conferences.forms import ConferenceForm
 
         return self._open_editor(ConferenceForm(date=dt.date.today()))
 
@@ -567,7 +568,7 @@ class MainWindow(QMainWindow):
         back_up_now(self, self.db, self.store)
 
     def _on_restore(self) -> None:
-        from minutes_app.ui.storage.backup import restore_from_backup
+        from minutes_app.ui.storage.restoring import restore_from_backup
 
         restore_from_backup(self, self.db.path, self.store, self.db)
 
@@ -577,7 +578,7 @@ class MainWindow(QMainWindow):
         OfficeDialog(self.db, self).exec()
 
     def open_conference(self, conference_id: int) -> ConferenceEditor | None:
-        from minutes_app.core.conferences.editing import load_conference
+        from minutes_app.core.conferences.loading import load_conference
 
         try:
             form = load_conference(self.db, conference_id)
@@ -629,7 +630,8 @@ class MainWindow(QMainWindow):
     def _save_form(self, form: ConferenceForm) -> ConferenceForm | None:
         from sqlalchemy.exc import IntegrityError, OperationalError
 
-        from minutes_app.core.conferences.editing import load_conference, save_conference
+        from minutes_app.core.conferences.loading import load_conference
+        from minutes_app.core.conferences.saving import save_conference
         from minutes_app.db.versions import RecordGone, StaleRecord
 
         by = self.user
@@ -654,7 +656,8 @@ class MainWindow(QMainWindow):
             self.refresh()
             return None
         except (OperationalError, IntegrityError) as exc:
-            from minutes_app.ui.storage.backup import storage_error_text  # plain words: disk full…
+            # Plain words: disk full…
+            from minutes_app.ui.storage.messages import storage_error_text
 
             inform(
                 self,
@@ -674,7 +677,8 @@ class MainWindow(QMainWindow):
         """Someone else saved the conference after the editor read it: their version is
         read, the clerk's changes are put over it in the editor (unsaved), and the clerk
         is told who saved, when, and which parts both of them changed."""
-        from minutes_app.core.conferences.editing import load_conference, merge_forms
+        from minutes_app.core.conferences.loading import load_conference
+        from minutes_app.core.conferences.merging import merge_forms
         from minutes_app.db.versions import RecordGone
 
         editor = self.editor
@@ -882,7 +886,7 @@ class MainWindow(QMainWindow):
             return
         instruction = form.instructions[row]
         assert instruction.id is not None and form.date is not None
-        from minutes_app.core.conferences.editing import load_conference
+        from minutes_app.core.conferences.loading import load_conference
         from minutes_app.core.directory import list_people
         from minutes_app.core.tasks.actions import create_tasks
         from minutes_app.ui.tasks.dialogs import CreateTasksDialog
@@ -1089,7 +1093,7 @@ class MainWindow(QMainWindow):
             )
             return
         except DatabaseDamaged as exc:  # records that could not be exported whole
-            from minutes_app.ui.storage.backup import damage_text
+            from minutes_app.ui.storage.messages import damage_text
 
             shown = "\n".join(damage_text(d) for d in exc.damage[:20])
             more = len(exc.damage) - 20

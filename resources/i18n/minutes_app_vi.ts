@@ -215,6 +215,37 @@
     </message>
 </context>
 <context>
+    <name>BridgePointsTab</name>
+    <message>
+        <source>Bridge point</source>
+        <translation>Điểm cầu</translation>
+    </message>
+    <message>
+        <source>Host unit</source>
+        <translation>Đơn vị đăng cai</translation>
+    </message>
+    <message>
+        <source>Head count</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <source>Presiding</source>
+        <translation>Chủ trì tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Named attendee</source>
+        <translation>Đại biểu dự</translation>
+    </message>
+    <message>
+        <source>People at %1</source>
+        <translation>Đại biểu tại %1</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>Cancel</source>
@@ -230,22 +261,6 @@
     <message>
         <source>Conference</source>
         <translation>Hội nghị</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>morning</source>
-        <translation>sáng</translation>
-    </message>
-    <message>
-        <source>afternoon</source>
-        <translation>chiều</translation>
-    </message>
-    <message>
-        <source>evening</source>
-        <translation>tối</translation>
     </message>
     <message>
         <source>&amp;General</source>
@@ -292,184 +307,16 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <source>e.g. Hội nghị trực tuyến quán triệt Quy định số 96-QĐ/TW</source>
-        <translation>ví dụ Hội nghị trực tuyến quán triệt Quy định số 96-QĐ/TW</translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation>trực tuyến</translation>
-    </message>
-    <message>
-        <source>in person</source>
-        <translation>trực tiếp</translation>
-    </message>
-    <message>
-        <source>hybrid</source>
-        <translation>kết hợp</translation>
-    </message>
-    <message>
-        <source>e.g. Ban Tổ chức Trung ương</source>
-        <translation>ví dụ Ban Tổ chức Trung ương</translation>
-    </message>
-    <message>
-        <source>HH:MM</source>
-        <translation>HH:MM</translation>
-    </message>
-    <message>
-        <source>e.g. Trụ sở Ban Tổ chức Trung ương, Hà Nội</source>
-        <translation>ví dụ Trụ sở Ban Tổ chức Trung ương, Hà Nội</translation>
-    </message>
-    <message>
-        <source>who writes the minutes</source>
-        <translation>người ghi biên bản</translation>
-    </message>
-    <message>
         <source>title</source>
         <translation>chức vụ</translation>
-    </message>
-    <message>
-        <source>Chair</source>
-        <translation>Người chủ trì</translation>
-    </message>
-    <message>
-        <source>Title held that day</source>
-        <translation>Chức vụ tại thời điểm hội nghị</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Buổi</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>từ</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>đến</translation>
-    </message>
-    <message>
-        <source>&amp;Title</source>
-        <translation>&amp;Tên hội nghị</translation>
-    </message>
-    <message>
-        <source>&amp;Mode</source>
-        <translation>&amp;Hình thức</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Loại</translation>
-    </message>
-    <message>
-        <source>O&amp;rganizer</source>
-        <translation>Cơ quan &amp;tổ chức</translation>
-    </message>
-    <message>
-        <source>D&amp;ate</source>
-        <translation>&amp;Ngày</translation>
-    </message>
-    <message>
-        <source>&amp;Host point</source>
-        <translation>Điểm cầu &amp;chính</translation>
-    </message>
-    <message>
-        <source>Secretar&amp;y</source>
-        <translation>Thư &amp;ký</translation>
-    </message>
-    <message>
-        <source>Chairs</source>
-        <translation>Chủ trì</translation>
-    </message>
-    <message>
-        <source>Bridge point</source>
-        <translation>Điểm cầu</translation>
-    </message>
-    <message>
-        <source>Host unit</source>
-        <translation>Đơn vị đăng cai</translation>
-    </message>
-    <message>
-        <source>Head count</source>
-        <translation>Số người dự</translation>
-    </message>
-    <message>
-        <source>Presiding</source>
-        <translation>Chủ trì tại điểm cầu</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Named attendee</source>
-        <translation>Đại biểu dự</translation>
-    </message>
-    <message>
-        <source>Type part of a symbol, number or subject, e.g. 96-QĐ/TW or qd 96, then Enter</source>
-        <translation>Gõ một phần số, ký hiệu hoặc trích yếu, ví dụ 96-QĐ/TW hoặc qd 96, rồi nhấn Enter</translation>
-    </message>
-    <message>
-        <source>&amp;New document…</source>
-        <translation>Văn bản &amp;mới…</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Văn bản</translation>
-    </message>
-    <message>
-        <source>Presenter</source>
-        <translation>Người trình bày</translation>
-    </message>
-    <message>
-        <source>Presenter&apos;s title</source>
-        <translation>Chức vụ người trình bày</translation>
-    </message>
-    <message>
-        <source>Add from the &amp;catalogue</source>
-        <translation>Thêm từ &amp;danh mục</translation>
     </message>
     <message>
         <source>Delegates&apos; opinions, proposals and the answers given</source>
         <translation>Ý kiến, đề xuất, kiến nghị của đại biểu và nội dung giải đáp</translation>
     </message>
     <message>
-        <source>Instruction</source>
-        <translation>Nội dung chỉ đạo</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>Người phát biểu</translation>
-    </message>
-    <message>
-        <source>Tasks</source>
-        <translation>Nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>who gave the instruction</source>
-        <translation>người chỉ đạo</translation>
-    </message>
-    <message>
-        <source>The instruction as given</source>
-        <translation>Nội dung chỉ đạo như đã phát biểu</translation>
-    </message>
-    <message>
-        <source>Create &amp;tasks…</source>
-        <translation>Tạo &amp;nhiệm vụ…</translation>
-    </message>
-    <message>
-        <source>S&amp;peaker</source>
-        <translation>Người &amp;phát biểu</translation>
-    </message>
-    <message>
-        <source>&amp;Text</source>
-        <translation>&amp;Nội dung</translation>
-    </message>
-    <message>
         <source>Anything else worth keeping</source>
         <translation>Những điều khác cần ghi lại</translation>
-    </message>
-    <message>
-        <source>People at %1</source>
-        <translation>Đại biểu tại %1</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -1342,6 +1189,152 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>sáng</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>chiều</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>tối</translation>
+    </message>
+    <message>
+        <source>e.g. Hội nghị trực tuyến quán triệt Quy định số 96-QĐ/TW</source>
+        <translation>ví dụ Hội nghị trực tuyến quán triệt Quy định số 96-QĐ/TW</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>trực tuyến</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>trực tiếp</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>kết hợp</translation>
+    </message>
+    <message>
+        <source>e.g. Ban Tổ chức Trung ương</source>
+        <translation>ví dụ Ban Tổ chức Trung ương</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>e.g. Trụ sở Ban Tổ chức Trung ương, Hà Nội</source>
+        <translation>ví dụ Trụ sở Ban Tổ chức Trung ương, Hà Nội</translation>
+    </message>
+    <message>
+        <source>who writes the minutes</source>
+        <translation>người ghi biên bản</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>chức vụ</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <source>Title held that day</source>
+        <translation>Chức vụ tại thời điểm hội nghị</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Buổi</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Tên hội nghị</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Hình thức</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Loại</translation>
+    </message>
+    <message>
+        <source>O&amp;rganizer</source>
+        <translation>Cơ quan &amp;tổ chức</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>&amp;Ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Host point</source>
+        <translation>Điểm cầu &amp;chính</translation>
+    </message>
+    <message>
+        <source>Secretar&amp;y</source>
+        <translation>Thư &amp;ký</translation>
+    </message>
+    <message>
+        <source>Chairs</source>
+        <translation>Chủ trì</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsTab</name>
+    <message>
+        <source>Instruction</source>
+        <translation>Nội dung chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>who gave the instruction</source>
+        <translation>người chỉ đạo</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>chức vụ</translation>
+    </message>
+    <message>
+        <source>The instruction as given</source>
+        <translation>Nội dung chỉ đạo như đã phát biểu</translation>
+    </message>
+    <message>
+        <source>Create &amp;tasks…</source>
+        <translation>Tạo &amp;nhiệm vụ…</translation>
+    </message>
+    <message>
+        <source>S&amp;peaker</source>
+        <translation>Người &amp;phát biểu</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Nội dung</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
@@ -1955,6 +1948,33 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Backup folder</source>
         <translation>Thư mục sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>StudiedDocumentsTab</name>
+    <message>
+        <source>Type part of a symbol, number or subject, e.g. 96-QĐ/TW or qd 96, then Enter</source>
+        <translation>Gõ một phần số, ký hiệu hoặc trích yếu, ví dụ 96-QĐ/TW hoặc qd 96, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>Văn bản &amp;mới…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Người trình bày</translation>
+    </message>
+    <message>
+        <source>Presenter&apos;s title</source>
+        <translation>Chức vụ người trình bày</translation>
+    </message>
+    <message>
+        <source>Add from the &amp;catalogue</source>
+        <translation>Thêm từ &amp;danh mục</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from minutes_app.core.conferences.catalogue import document_haystack, editor_choices, list_documents
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.forms import (
     KINDS,
     AppearanceForm,
     BridgePointForm,
@@ -20,8 +20,8 @@ from minutes_app.core.conferences.editing import (
     DocumentForm,
     PersonRef,
     StudiedForm,
-    save_conference,
 )
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.directory import save_person, save_unit
 from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange

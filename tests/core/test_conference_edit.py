@@ -13,24 +13,25 @@ import pytest
 from sqlalchemy import func, select, text
 
 from minutes_app.core.conferences.catalogue import list_documents
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.checks import Problem, check
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
     DocumentForm,
     InstructionForm,
     PersonRef,
-    Problem,
     StudiedForm,
-    check,
-    load_conference,
+)
+from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
+from minutes_app.core.conferences.trash import (
     move_to_trash,
     purge_from_trash,
     restore_from_trash,
-    save_conference,
     trash,
 )
-from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.importing import export_exchange, import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database

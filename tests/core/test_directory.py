@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
@@ -17,9 +17,9 @@ from minutes_app.core.conferences.editing import (
     InstructionForm,
     PersonRef,
     StudiedForm,
-    load_conference,
-    save_conference,
 )
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.directory import (
     DirectoryError,
     PersonRow,

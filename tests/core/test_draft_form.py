@@ -10,12 +10,10 @@ import docx
 import pytest
 
 from minutes_app.core.conferences.catalogue import list_documents
-from minutes_app.core.conferences.editing import (
-    DocumentForm,
-    check,
-    load_conference,
-    save_conference,
-)
+from minutes_app.core.conferences.checks import check
+from minutes_app.core.conferences.forms import DocumentForm
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.parsing.draft import draft_from_text
 from minutes_app.core.parsing.draft_form import (
     TextFileError,

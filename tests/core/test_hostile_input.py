@@ -15,19 +15,18 @@ from hypothesis import strategies as st
 
 from minutes_app.base.limits import MAX_COUNT, MAX_TEXT
 from minutes_app.base.text import clean, fold, nfc
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.checks import Problem, check
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
     DocumentForm,
     InstructionForm,
     PersonRef,
-    Problem,
     StudiedForm,
-    check,
-    load_conference,
-    save_conference,
 )
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.exchange.importing import export_exchange, import_exchange
 from minutes_app.core.exchange.reading import ExchangeError, read_exchange
 from minutes_app.db.engine import Database

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.conferences.editing import load_conference
+from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.minutes import minutes_paper
 from minutes_app.core.paperwork.notice import notice_paper
 from minutes_app.core.paperwork.office import load_office

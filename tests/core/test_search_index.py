@@ -14,16 +14,10 @@ from pathlib import Path
 import pytest
 
 from minutes_app.core.conferences.catalogue import merge_documents
-from minutes_app.core.conferences.editing import (
-    AppearanceForm,
-    BridgePointForm,
-    PersonRef,
-    load_conference,
-    move_to_trash,
-    purge_from_trash,
-    restore_from_trash,
-    save_conference,
-)
+from minutes_app.core.conferences.forms import AppearanceForm, BridgePointForm, PersonRef
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
+from minutes_app.core.conferences.trash import move_to_trash, purge_from_trash, restore_from_trash
 from minutes_app.core.directory import DirectoryError, merge_people, save_person, save_unit
 from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange

@@ -14,16 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from minutes_app.core.conferences.editing import (
-    ConferenceForm,
-    InstructionForm,
-    load_conference,
-    merge_forms,
-    move_to_trash,
-    purge_from_trash,
-    restore_from_trash,
-    save_conference,
-)
+from minutes_app.core.conferences.forms import ConferenceForm, InstructionForm
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.merging import merge_forms
+from minutes_app.core.conferences.saving import save_conference
+from minutes_app.core.conferences.trash import move_to_trash, purge_from_trash, restore_from_trash
 from minutes_app.core.tasks.actions import (
     NewTasks,
     add_progress,

@@ -28,6 +28,7 @@ from minutes_app.db.soundness import Damage
 from minutes_app.ui.app import refusal_text, run_app, settings
 from minutes_app.ui.settings_dialog import BACKUP_ON_EXIT, backup_settings
 from minutes_app.ui.storage import backup as backup_ui
+from minutes_app.ui.storage import opening
 from tests.robustness.conftest import REPO, Worker
 from tests.ui.helpers import Messages
 
@@ -187,7 +188,7 @@ def test_a_damaged_database_is_restored_from_the_newest_backup_at_open(
     damaged = db_path.read_bytes()
     messages.press = ["restore_newest"]
 
-    opened = backup_ui.open_checked(db_path, store, refusal_text)
+    opened = opening.open_checked(db_path, store, refusal_text)
 
     assert opened is not None
     opened.close()
@@ -205,24 +206,24 @@ def test_a_cleanly_closed_untouched_database_is_not_checked_again(
     db_path = tmp_path / "minutes.sqlite3"
     make_database(db_path, 10)
     checked: list[Path] = []
-    real = backup_ui.find_damage
+    real = opening.find_damage
 
     def counting(path: Path, **kwargs: Any) -> list[Damage]:
         checked.append(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(backup_ui, "find_damage", counting)
+    monkeypatch.setattr(opening, "find_damage", counting)
     for _ in range(2):
-        db = backup_ui.open_checked(db_path, store, refusal_text)
+        db = opening.open_checked(db_path, store, refusal_text)
         assert db is not None
         db.close()
-        backup_ui.remember_clean_close(db_path, store)
+        opening.remember_clean_close(db_path, store)
     assert checked == [db_path]  # the first open only
 
     with sqlite3.connect(db_path) as conn:  # another program changed the file
         conn.execute("INSERT INTO unit (name) VALUES ('Changed elsewhere')")
     conn.close()
-    db = backup_ui.open_checked(db_path, store, refusal_text)
+    db = opening.open_checked(db_path, store, refusal_text)
     assert db is not None
     db.close()
     assert checked == [db_path, db_path]

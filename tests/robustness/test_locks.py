@@ -145,7 +145,7 @@ def test_the_window_says_a_locked_database_is_busy_and_never_offers_a_restore(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, check: bool
 ) -> None:
     from minutes_app.db import backup, engine
-    from minutes_app.ui.storage import backup as backup_ui
+    from minutes_app.ui.storage import opening
 
     db_path = tmp_path / "minutes.sqlite3"
     Database.open(db_path).close()
@@ -154,9 +154,9 @@ def test_the_window_says_a_locked_database_is_busy_and_never_offers_a_restore(
     monkeypatch.setattr(engine, "OPEN_WAIT_MS", 300)
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     monkeypatch.setattr(backup, "BUSY_TIMEOUT_MS", 300)
-    monkeypatch.setattr(backup_ui, "needs_check", lambda _path, _store: check)
+    monkeypatch.setattr(opening, "needs_check", lambda _path, _store: check)
     if check:  # the lock is taken after the revision was read, while the file is checked
-        monkeypatch.setattr(backup_ui, "stored_revision", lambda _path: HEAD_REVISION)
+        monkeypatch.setattr(opening, "stored_revision", lambda _path: HEAD_REVISION)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)

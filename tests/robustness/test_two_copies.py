@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conferences.editing import ConferenceForm, save_conference
+from minutes_app.core.conferences.forms import ConferenceForm
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.db.engine import Database
 from tests.robustness.conftest import Worker
 

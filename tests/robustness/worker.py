@@ -26,14 +26,10 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from minutes_app.core.conferences.editing import (
-    BridgePointForm,
-    ConferenceForm,
-    InstructionForm,
-    load_conference,
-    save_conference,
-)
+from minutes_app.core.conferences.forms import BridgePointForm, ConferenceForm, InstructionForm
 from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.db.engine import Database
 
 

@@ -28,6 +28,7 @@ from minutes_app.ui.settings_dialog import (
     BACKUP_ON_EXIT,
 )
 from minutes_app.ui.storage import backup as backup_ui
+from minutes_app.ui.storage import messages, opening, restoring
 
 
 def units(db: Database) -> list[str]:
@@ -213,7 +214,7 @@ def test_restore_round_trip_in_the_window(
     asked = choose_file(monkeypatch, "getOpenFileName", backup)
     boxes.press = ["Restore"]
 
-    assert backup_ui.restore_from_backup(window, db.path, store) is True
+    assert restoring.restore_from_backup(window, db.path, store) is True
 
     assert asked == [str(tmp_path / "backups")]
     assert boxes.texts[0].startswith(f"Replace the database {db.path} with the backup")
@@ -240,7 +241,7 @@ def test_restore_asks_first_and_cancel_changes_nothing(
     add_unit(db, "Entered after the backup")
     choose_file(monkeypatch, "getOpenFileName", backup)
 
-    assert backup_ui.restore_from_backup(window, db.path, store) is False  # escape: Cancel
+    assert restoring.restore_from_backup(window, db.path, store) is False  # escape: Cancel
 
     assert len(boxes.texts) == 1
     assert "Entered after the backup" in units(db)
@@ -259,7 +260,7 @@ def test_restore_from_a_file_that_is_not_a_backup_says_why(
     notes.write_text("biên bản", encoding="utf-8")
     choose_file(monkeypatch, "getOpenFileName", notes)
 
-    assert backup_ui.restore_from_backup(window, db.path, store) is False
+    assert restoring.restore_from_backup(window, db.path, store) is False
 
     assert boxes.texts == [f"{notes} is not a minutes-app database."]
     assert units(db) == ["Ban Tổ chức Tỉnh ủy"]
@@ -275,7 +276,7 @@ def test_restore_while_the_editor_is_open_asks_to_close_it_first(
     asked = choose_file(monkeypatch, "getOpenFileName", None)
     window.new_conference()
 
-    assert backup_ui.restore_from_backup(window, db.path, store) is False
+    assert restoring.restore_from_backup(window, db.path, store) is False
 
     assert boxes.texts == ["Close the conference that is open in the editor first."]
     assert asked == []
@@ -297,7 +298,7 @@ def test_restore_while_another_copy_has_the_database_open_is_refused(
     choose_file(monkeypatch, "getOpenFileName", backup)
     boxes.press = ["Restore"]
 
-    assert backup_ui.restore_from_backup(window, db.path, store) is False
+    assert restoring.restore_from_backup(window, db.path, store) is False
 
     assert boxes.texts[1] == (
         f"{db.path} is open in another copy of minutes-app or another program. "
@@ -401,7 +402,7 @@ def test_damaged_prompt_offers_choosing_a_backup_when_the_folder_has_none(
     choose_file(monkeypatch, "getOpenFileName", elsewhere)
     boxes.press = ["Choose a backup…"]
 
-    restored = backup_ui.DamagedDatabase(db.path, store, ["page 7 is never used"]).offer_restore()
+    restored = opening.DamagedDatabase(db.path, store, ["page 7 is never used"]).offer_restore()
 
     assert restored is True
     assert f"There is no backup in {tmp_path / 'empty'}." in boxes.texts[0]
@@ -416,7 +417,7 @@ def test_a_database_error_escaping_a_handler_is_told_in_plain_words(
 
     before = sys.excepthook
     error = OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
-    with backup_ui.storage_error_messages():
+    with messages.storage_error_messages():
         sys.excepthook(type(error), error, None)
     assert sys.excepthook is before
     assert boxes.texts == [

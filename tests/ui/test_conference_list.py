@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conferences.editing import trash
 from minutes_app.core.conferences.listing import ConferenceSummary, list_conferences
+from minutes_app.core.conferences.trash import trash
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.listing import (
     BATCH,
@@ -209,7 +209,7 @@ def test_undo_after_delete_puts_the_conference_back(
 def test_trash_dialog_restores_a_deleted_conference(
     qtbot: QtBot, window: MainWindow, example_db: Database
 ) -> None:
-    from minutes_app.core.conferences.editing import move_to_trash
+    from minutes_app.core.conferences.trash import move_to_trash
 
     [conference] = list_conferences(example_db)
     move_to_trash(example_db, [conference.id])

@@ -21,7 +21,7 @@ from minutes_app.db.engine import Database
 from minutes_app.db.soundness import find_damage
 from minutes_app.ui.app import refusal_text, run_app, settings
 from minutes_app.ui.settings_dialog import backup_settings
-from minutes_app.ui.storage import backup as backup_ui
+from minutes_app.ui.storage import opening
 from tests.damage_helpers import HARMS, sample_database
 from tests.ui.helpers import Messages
 
@@ -60,7 +60,7 @@ def test_damaged_records_at_open_are_named_and_the_newest_backup_restored(
     expected = HARMS[harm](path)
     messages.press = ["restore_newest"]
 
-    opened = backup_ui.open_checked(path, store, refusal_text)
+    opened = opening.open_checked(path, store, refusal_text)
 
     assert opened is not None
     opened.close()
@@ -98,7 +98,7 @@ def test_every_damaged_record_is_listed_under_the_details(
     sample_database(db_path)
     lines = [HARMS[name](db_path) for name in ("orphan_task", "bogus_status")]
 
-    assert backup_ui.open_checked(db_path, store, refusal_text) is None
+    assert opening.open_checked(db_path, store, refusal_text) is None
 
     assert "1 more problem is listed under the details." in messages.texts[0]
     assert messages.details[0].splitlines() == lines
@@ -113,7 +113,7 @@ def test_the_damage_is_told_in_vietnamese(
     assert translator.load(str(REPO / "resources" / "i18n" / "minutes_app_vi.qm"))
     qapp.installTranslator(translator)
     try:
-        assert backup_ui.open_checked(db_path, store, refusal_text) is None
+        assert opening.open_checked(db_path, store, refusal_text) is None
     finally:
         qapp.removeTranslator(translator)
 
@@ -130,7 +130,7 @@ def test_an_empty_file_at_open_offers_the_newest_backup(
     path.write_bytes(b"")
     messages.press = ["restore_newest"]
 
-    opened = backup_ui.open_checked(path, store, refusal_text)
+    opened = opening.open_checked(path, store, refusal_text)
 
     assert opened is not None
     opened.close()
@@ -161,7 +161,7 @@ def test_an_empty_file_at_open_is_not_made_into_a_new_database(
 
 
 def test_a_new_path_in_an_existing_folder_is_created(db_path: Path, store: QSettings) -> None:
-    opened = backup_ui.open_checked(db_path, store, refusal_text)
+    opened = opening.open_checked(db_path, store, refusal_text)
 
     assert opened is not None
     opened.close()
@@ -214,7 +214,7 @@ def test_the_check_of_a_changed_file_keeps_the_ui_thread_free(
         time.sleep(0.8)
         return find_damage(path, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(backup_ui, "find_damage", slow)
+    monkeypatch.setattr(opening, "find_damage", slow)
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -239,7 +239,7 @@ def test_the_check_of_a_changed_file_keeps_the_ui_thread_free(
     QTimer.singleShot(650, look)
     last[0] = time.perf_counter()
 
-    opened = backup_ui.open_checked(db_path, store, refusal_text)
+    opened = opening.open_checked(db_path, store, refusal_text)
 
     timer.stop()
     assert opened is not None
@@ -255,13 +255,13 @@ def test_an_untouched_file_closed_cleanly_is_not_checked_again(
     sample_database(db_path)
     checked: list[Path] = []
     monkeypatch.setattr(
-        backup_ui, "find_damage", lambda p, **k: checked.append(p) or find_damage(p, **k)
+        opening, "find_damage", lambda p, **k: checked.append(p) or find_damage(p, **k)
     )
     for _ in range(2):
-        db = backup_ui.open_checked(db_path, store, refusal_text)
+        db = opening.open_checked(db_path, store, refusal_text)
         assert db is not None
         db.close()
-        backup_ui.remember_clean_close(db_path, store)
+        opening.remember_clean_close(db_path, store)
     assert checked == [db_path]
 
 

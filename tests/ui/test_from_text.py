@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from minutes_app.core.conferences.catalogue import list_documents
-from minutes_app.core.conferences.editing import ConferenceForm, DocumentForm
+from minutes_app.core.conferences.forms import ConferenceForm, DocumentForm
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.from_text import FromTextDialog

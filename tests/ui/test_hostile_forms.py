@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.base.limits import MAX_TEXT
 from minutes_app.base.text import clean
-from minutes_app.core.conferences.editing import load_conference
 from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow

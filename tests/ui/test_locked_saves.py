@@ -15,13 +15,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conferences.editing import (
-    ConferenceForm,
-    InstructionForm,
-    load_conference,
-    save_conference,
-)
+from minutes_app.core.conferences.forms import ConferenceForm, InstructionForm
 from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.tasks.actions import NewTasks, create_tasks
 from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db import engine

@@ -17,13 +17,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conferences.editing import (
-    BridgePointForm,
-    ConferenceForm,
-    InstructionForm,
-    load_conference,
-    save_conference,
-)
+from minutes_app.core.conferences.forms import BridgePointForm, ConferenceForm, InstructionForm
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.tasks.actions import NewTasks, TaskActionError, create_tasks
 from minutes_app.db.engine import Database
 from minutes_app.ui.widgets.common import ask, inform

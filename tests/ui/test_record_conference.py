@@ -10,9 +10,10 @@ from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conferences.editing import load_conference
 from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.conferences.loading import load_conference
 from minutes_app.db.engine import Database
+from minutes_app.ui.conferences.document_dialog import DocumentDialog
 from minutes_app.ui.conferences.editor import (
     TAB_DISCUSSION,
     TAB_DOCUMENTS,
@@ -20,7 +21,6 @@ from minutes_app.ui.conferences.editor import (
     TAB_NOTES,
     TAB_POINTS,
     ConferenceEditor,
-    DocumentDialog,
 )
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.widgets.table_section import TableSection

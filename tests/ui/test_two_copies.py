@@ -15,8 +15,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.conferences.editing import load_conference, move_to_trash
 from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.conferences.loading import load_conference
+from minutes_app.core.conferences.trash import move_to_trash
 from minutes_app.core.tasks.actions import add_progress, complete, extend_deadline
 from minutes_app.core.tasks.rows import task_card
 from minutes_app.db.engine import Database
@@ -318,7 +319,7 @@ def test_a_window_records_its_actions_under_the_settings_user_name(
 def test_restoring_from_the_trash_what_another_window_deleted_for_good_says_so(
     qtbot: QtBot, example_db: Database, db_b: Database, messages: list[str]
 ) -> None:
-    from minutes_app.core.conferences.editing import purge_from_trash, trash
+    from minutes_app.core.conferences.trash import purge_from_trash, trash
     from minutes_app.ui.conferences.trash import TrashDialog
 
     conference = conference_id(example_db)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 
 from minutes_app.base.text import fold
-from minutes_app.core.conferences.editing import KINDS, DocumentForm
+from minutes_app.core.conferences.forms import KINDS, DocumentForm
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     Conference,

@@ -4,7 +4,8 @@ studied, the discussion and the chair's conclusions, signed by the secretary and
 from __future__ import annotations
 
 from minutes_app.base.days import vn_date
-from minutes_app.core.conferences.editing import ConferenceForm, load_conference
+from minutes_app.core.conferences.forms import ConferenceForm
+from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.bounds import bounded, printable
 from minutes_app.core.paperwork.office import Office
 from minutes_app.core.paperwork.wording import (

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from minutes_app.base.days import vn_date
 from minutes_app.base.limits import MAX_TITLE
 from minutes_app.base.text import shortened
-from minutes_app.core.conferences.editing import ConferenceForm, load_conference
+from minutes_app.core.conferences.forms import ConferenceForm
+from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.bounds import PRINTED_LINE, bounded, printable, printed_line
 from minutes_app.core.paperwork.office import Office
 from minutes_app.core.paperwork.wording import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from minutes_app.core.conferences.editing import AppearanceForm
+from minutes_app.core.conferences.forms import AppearanceForm
 from minutes_app.core.paperwork.office import Office
 from minutes_app.formats.document import Heading, Paragraph, Run
 

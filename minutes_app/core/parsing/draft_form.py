@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
 from minutes_app.base.text import fold, nfc
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.forms import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
@@ -26,7 +26,8 @@ from minutes_app.core.conferences.editing import (
     StudiedForm,
 )
 from minutes_app.core.parsing.citations import Citation
-from minutes_app.core.parsing.draft import ConferenceDraft, PersonMention
+from minutes_app.core.parsing.draft import ConferenceDraft
+from minutes_app.core.parsing.people import PersonMention
 
 MAX_TEXT_BYTES = 5_000_000  # an article is a few kilobytes; a bigger file is not one
 

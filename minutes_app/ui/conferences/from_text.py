@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.base.text import nfc
-from minutes_app.core.conferences.editing import ConferenceForm, DocumentForm
-from minutes_app.core.parsing.draft import ConferenceDraft, Span, draft_from_text
+from minutes_app.core.conferences.forms import ConferenceForm, DocumentForm
+from minutes_app.core.parsing.draft import ConferenceDraft, draft_from_text
 from minutes_app.core.parsing.draft_form import (
     TextFileError,
     form_from_draft,
     match_documents,
     read_text_file,
 )
+from minutes_app.core.parsing.spans import Span
 from minutes_app.ui.widgets.common import as_written, inform, plain_label
 
 # Background of each kind of recognised piece; light, so black text stays readable.

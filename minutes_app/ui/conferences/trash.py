@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_app.core.conferences.editing import (
+from minutes_app.core.conferences.trash import (
     TrashedConference,
     purge_from_trash,
     restore_from_trash,

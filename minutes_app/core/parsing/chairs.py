@@ -1,0 +1,94 @@
+"""Who chaired the conference an article reports: the people before or after "chủ trì",
+those who chaired with them, or the one who gave the directing speech."""
+
+from __future__ import annotations
+
+import re
+
+from minutes_app.core.parsing.people import WINDOW, PersonMention, people_in
+from minutes_app.core.parsing.spans import Span, sentences
+
+
+def _locate(text: str, words: str, start: int, end: int, what: str) -> Span | None:
+    """Where ``words`` stand in text[start:end], however they are spaced there."""
+    pattern = r"[ \t]+".join(re.escape(word) for word in words.split())
+    if not pattern:
+        return None
+    match = re.compile(pattern).search(text, start, end)
+    return Span(match.start(), match.end(), what) if match else None
+
+
+_CHAIRS_VERB = re.compile(r"(?:đồng[ \t]+)?chủ[ \t]+trì", re.IGNORECASE)
+
+
+# "Phó Bí thư Thường trực Tỉnh ủy Hầu A Lềnh dự và chủ trì": the words that lead to the
+# verb, after the name.
+_CHAIR_VERB_LEAD = re.compile(
+    r"(?:[ \t]+(?:đã|cùng|trực[ \t]+tiếp|(?:tham[ \t]+)?dự[ \t]+và))+[ \t]*$", re.IGNORECASE
+)
+
+
+def read_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
+    """The chairs named in the first sentence that says who chaired, and where each name
+    stands in the text."""
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        verb = _CHAIRS_VERB.search(sentence)
+        if verb is None or "điểm cầu" in sentence[: verb.start()].lower():
+            continue
+        before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
+        people = people_in(_CHAIR_VERB_LEAD.sub("", before[1]))
+        if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
+            people = people_in(sentence[verb.end() : verb.end() + WINDOW])
+        if people:
+            _add_co_chairs(text, start, people)
+            located = (_locate(text, person.name, start, len(text), "chair") for person in people)
+            return tuple(people), [span for span in located if span is not None]
+    # "Phiên họp do đồng chí Trưởng Ban Chỉ đạo chủ trì" names the post only: the person
+    # who gave the directing speech ("Đồng chí … phát biểu chỉ đạo") chaired.
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        speech = _DIRECTING_SPEECH.search(sentence)
+        if speech is None:
+            continue
+        people = people_in(sentence[max(0, speech.start() - WINDOW) : speech.start()])[:1]
+        if people:
+            span = _locate(text, people[0].name, start, len(text), "chair")
+            return tuple(people), [span] if span is not None else []
+    return (), []
+
+
+_DIRECTING_SPEECH = re.compile(r"phát[ \t]+biểu[ \t]+(?:chỉ[ \t]+đạo|kết[ \t]+luận)", re.IGNORECASE)
+
+
+# "Cùng chủ trì có đồng chí …", "Đồng chủ trì hội nghị có các đồng chí: …": a sentence
+# soon after the chair's names those who chaired with them.
+_CO_CHAIRS = re.compile(
+    r"[ \t]*(?:[Cc]ùng|[Đđ]ồng)[ \t]+chủ[ \t]+trì[ \t]*(?:hội[ \t]+nghị[ \t]*)?(?:có|là|gồm)?[ \t]*"
+)
+_CO_CHAIR_SENTENCES = 3
+
+
+def _add_co_chairs(text: str, chair_start: int, people: list[PersonMention]) -> None:
+    """Add to ``people`` the co-chairs named in the sentences after the one at
+    ``chair_start`` (a bounded look ahead)."""
+    following = [span for span in sentences(text, chair_start, min(len(text), chair_start + 3000))][
+        1 : 1 + _CO_CHAIR_SENTENCES
+    ]
+    for start, end in following:
+        lead = _CO_CHAIRS.match(text, start, end)
+        if lead is None:
+            continue
+        names = {person.name for person in people}
+        for person in people_in(text[lead.end() : min(end, lead.end() + WINDOW)]):
+            if person.name not in names:
+                people.append(person)
+        return
+
+
+def _clause_before(text: str) -> tuple[int, str]:
+    """The words before 'chủ trì' that can hold the chair: after 'do', else the sentence."""
+    marker = max(text.rfind(" do "), -1)
+    if marker >= 0:
+        return marker + 4, text[marker + 4 :]
+    return 0, text

@@ -1,0 +1,188 @@
+"""The day and session of the conference an article reports ("Sáng 19/11", "ngày 19
+tháng 11 năm 2024"), with the year read from the page or the documents cited when the
+text leaves it out."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+
+from minutes_app.core.parsing.citations import Citation
+from minutes_app.core.parsing.dates import DATE_PATTERN, date_or_none, parse_date
+from minutes_app.core.parsing.spans import Span
+
+_SESSIONS = {"sang": "morning", "chieu": "afternoon", "toi": "evening", "trua": "afternoon"}
+_EVENT_DATE = re.compile(
+    r"(?<![\w])(?P<session>(?i:sang|chieu|toi|trua))(?:[ \t]+(?i:nay|qua|hom[ \t]nay))?"
+    r"(?:[ \t]*,?[ \t]*(?i:thu[ \t]+\w+|chu[ \t]+nhat))?[ \t]*,?[ \t]*\(?[ \t]*(?:(?i:ngay)[ \t]+)?"
+    r"(?:(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?"
+    r"(?![\d/\-])"
+    # "Sáng ngày 19 tháng 11 năm 2024": the session before a date in words.
+    r"|(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})(?!\d)"
+    r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?)"
+    r"(?:[ \t]*\))?"
+)
+_DAY_DATE = re.compile(
+    r"(?<![\w])(?P<word>(?i:ngay))[ \t]+(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})"
+    r"(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?(?![\d/\-])"
+    r"|(?<![\w])(?i:ngay)[ \t]+(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})"
+    r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?"
+)
+_FULL_DATE = re.compile(DATE_PATTERN)
+_YEARS_OF_IMPLEMENTING = re.compile(
+    r"(?i:(?:so|tong)[ \t]+ket)[ \t]+(?P<n>\d{1,2})[ \t]+(?i:nam)[ \t]+"
+    r"(?i:thuc[ \t]+hien|trien[ \t]+khai|thi[ \t]+hanh)\b"
+)
+_PERIOD_YEAR = re.compile(
+    r"(?i:quy)[ \t]+[IV]{1,3}[ \t]?[/\-][ \t]?(?P<y>\d{4})"
+    r"|(?i:thang)[ \t]+\d{1,2}[ \t]?[/\-][ \t]?(?P<y2>\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class _DateFound:
+    day: int
+    month: int
+    year: int | None
+    session: str | None
+    span: Span
+
+
+class Cited:
+    """The stretches of text that cite documents, for 'is this date inside one?' in
+    logarithmic time (an article may cite thousands)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._reach[index]
+
+
+def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
+    """The first date in the text that dates the conference: after a session word
+    ("Sáng 19/11") or "ngày", outside citations and page headers."""
+    for pattern in (_EVENT_DATE, _DAY_DATE):
+        for match in pattern.finditer(shade):
+            if match.start() in cited or _on_page_date_line(text, match.start()):
+                continue
+            found = _date_found(text, match)
+            if found is not None:
+                return found
+    return None
+
+
+# "Cà Mau, ngày 17 tháng 7 năm 2024 … Sáng nay, Ban Chỉ đạo …": the session of a dated
+# report's own day, named without a date; looked for near the top only.
+_SESSION_TODAY = re.compile(
+    r"(?<![\w])(?P<session>(?i:sang|chieu|toi|trua))[ \t]+(?i:nay|hom[ \t]+nay)(?![\w])"
+)
+_SESSION_TODAY_REACH = 2000
+
+
+def session_today(shade: str, cited: Cited) -> str | None:
+    """The session of a "Sáng nay" near the top of the text, for a report dated by its page."""
+    for match in _SESSION_TODAY.finditer(shade, 0, _SESSION_TODAY_REACH):
+        if match.start() not in cited:
+            return _SESSIONS.get(match.group("session").lower())
+    return None
+
+
+def _date_found(text: str, match: re.Match[str]) -> _DateFound | None:
+    groups = match.groupdict()
+    day = int(groups.get("d") or groups.get("d2") or 0)
+    month = int(groups.get("m") or groups.get("m2") or 0)
+    year_text = groups.get("y") or groups.get("y2")
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    session_word = (groups.get("session") or "").lower()
+    session = _SESSIONS.get(session_word)
+    year = int(year_text) if year_text else None
+    if year is not None and date_or_none(year, month, day) is None:
+        return None
+    span = Span(match.start(), match.end(), "date")
+    return _DateFound(day, month, year, session, span)
+
+
+def _line_around(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _on_page_date_line(text: str, position: int) -> bool:
+    """Header lines ('Thứ hai, 02/10/2023', '04/03/2020 02:42 CH') date the page, not
+    the event."""
+    line = _line_around(text, position).strip()
+    return len(line) <= 80 and re.search(r"\d{1,2}:\d{2}|^Thứ|^Cập nhật", line) is not None
+
+
+def _page_date(text: str, shade: str, cited: Cited) -> datetime.date | None:
+    for match in _FULL_DATE.finditer(shade):
+        if match.start() in cited:
+            continue
+        line = _line_around(text, match.start()).strip()
+        if len(line) > 100 or re.search(r"(?i)\b(?:sáng|chiều|tối)\b", line):
+            continue
+        date = parse_date(match)
+        if date is not None:
+            return date
+    return None
+
+
+def _year_before(page: datetime.date, month: int, day: int) -> int | None:
+    """Latest year in which (day, month) falls on or before ``page``."""
+    for year in range(page.year, page.year - 8, -1):
+        candidate = date_or_none(year, month, day)
+        if candidate is not None and candidate <= page:
+            return year
+    return None
+
+
+def _year_after(issued: datetime.date, month: int, day: int) -> int | None:
+    """Earliest year in which (day, month) falls on or after ``issued``."""
+    for year in range(issued.year, issued.year + 8):
+        candidate = date_or_none(year, month, day)
+        if candidate is not None and candidate >= issued:
+            return year
+    return None
+
+
+def infer_year(
+    text: str,
+    shade: str,
+    found: _DateFound,
+    cited: Cited,
+    documents: list[Citation],
+) -> int | None:
+    """The year of a conference date written without one: from the page's date, a
+    period named in the text, or the documents cited."""
+    page = _page_date(text, shade, cited)
+    if page is not None:
+        return _year_before(page, found.month, found.day)
+    period = _PERIOD_YEAR.search(shade)
+    if period is not None:
+        return int(period.group("y") or period.group("y2"))
+    # "tổng kết 10 năm thực hiện Nghị quyết số 05-NQ/HU ngày 18/3/2015": ten years on.
+    review = _YEARS_OF_IMPLEMENTING.search(shade)
+    if review is not None:
+        after = [
+            doc for doc in documents if doc.issued_on is not None and doc.start >= review.end()
+        ]
+        if after:
+            first = min(after, key=lambda doc: doc.start)
+            assert first.issued_on is not None
+            return first.issued_on.year + int(review.group("n"))
+    issued = [doc.issued_on for doc in documents if doc.issued_on is not None]
+    if issued:
+        return _year_after(max(issued), found.month, found.day)
+    return None

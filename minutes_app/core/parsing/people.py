@@ -1,0 +1,188 @@
+"""People named in an article, with the title given there: "đồng chí Trương Thị Mai, Ủy
+viên Bộ Chính trị", "Phó Bí thư Tỉnh ủy Phạm Minh Tấn", "Nguyễn Đình Trung - Bí thư Tỉnh
+ủy", and lists of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minutes_app.core.parsing.shadow import shadow
+from minutes_app.core.parsing.spans import LOWER, UPPER
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person as named in the text, with the title given there."""
+
+    name: str
+    title: str | None
+
+
+# How far from its anchor word a name, title or clause is looked for: long enough for
+# "đồng chí X, Ủy viên …, Bí thư …, Trưởng đoàn …", short enough to keep scans linear.
+WINDOW = 400
+_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+# Vietnamese names: two to five capitalised syllables ("Trương Thị Mai").
+_NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
+_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai truong "
+    "dinh lam ha dao cao luu to luong trieu doan vi lo hua chu ta quach thai kieu giang "
+    "nong luc hau tong chau phung vuong mac khong la than be ma sam au ninh lai diep "
+    "nghiem kim dam trinh dong tang khuc lau sung giang tu mong doan ton cu lu thach "
+    "y ksor h rah nie mlo bdap tieu van an bach khuat ung lanh vuu quan hoa phi chuc".split()
+)
+_HONORIFIC = re.compile(r"^(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà|ông|bà)[ \t]+")
+_PERSON_NAME_FIRST = re.compile(
+    rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà)[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
+)
+NAME_AT_END = re.compile(rf"(?P<name>{_NAME})[ \t]*$")
+# Lists of the form "các đồng chí: Nguyễn Đình Trung - Bí thư Tỉnh ủy; …".
+# The dash is found first and the name read back from it: trying a name at every
+# capital letter costs too much on long texts.
+_DASH_THEN_TITLE = re.compile(rf"[ \t]+[-–][ \t]+(?P<title>[{UPPER}][^;.]*)")
+
+
+def _is_surname(word: str) -> bool:
+    return shadow(word).lower() in _SURNAMES
+
+
+def _trim_to_surname(name: str) -> str | None:
+    """The person's name inside a run of capitalised words ("Tỉnh ủy Nguyễn Văn Dũng")."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if _is_surname(word) and 2 <= len(words) - index <= 5:
+            return " ".join(words[index:])
+    return None
+
+
+def _clean_title(title: str | None) -> str | None:
+    if title is None:
+        return None
+    title = re.sub(r"\s+", " ", title).strip(" \t,:;–-")
+    return title or None
+
+
+# Words that start a title, never a name: "đồng chí Phó Bí thư …" is not named "Phó Bí".
+_TITLE_WORDS = frozenset(
+    "phó bí chủ trưởng ủy uỷ giám thứ bộ tổng đại ban tỉnh huyện thành viện cục vụ "
+    "thường chánh".split()
+)
+# "Các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Đăng Bình, Phạm Duy Hưng": one title, many names.
+# The colon is found first, then the title read back from it (a bounded look back).
+_SHARED_NAMES = re.compile(
+    rf":[ \t]*(?P<names>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})+)[ \t]*(?:$|[{LOWER}])"
+)
+_LEADING_COMRADES = re.compile(r"^(?:[Cc]ác[ \t]+)?(?:[Đđ]ồng[ \t]+chí)?[ \t]*")
+
+
+def _people_sharing_a_title(piece: str) -> list[PersonMention]:
+    match = _SHARED_NAMES.search(piece)
+    if match is None:
+        return []
+    before = piece[max(0, match.start() - 120) : match.start()]
+    before = re.split(r"[;.:]", before)[-1].strip()
+    title = _clean_title(_LEADING_COMRADES.sub("", before))
+    if title is not None and not title[:1].isupper():
+        title = None
+    people: list[PersonMention] = []
+    for raw in re.split(r"[ \t]*(?:,|\bvà\b)[ \t]*", match.group("names")):
+        name = _trim_to_surname(raw.strip())
+        if name is None or name != raw.strip():
+            return []
+        people.append(PersonMention(name, title))
+    return people
+
+
+def person_name_first(piece: str) -> PersonMention | None:
+    """'đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, …' (title after the name)."""
+    match = _PERSON_NAME_FIRST.search(piece)
+    if match is None or match.group("name").split()[0].lower() in _TITLE_WORDS:
+        return None
+    return PersonMention(match.group("name"), _clean_title(match.group("title")))
+
+
+def _person_title_first(piece: str) -> PersonMention | None:
+    """'Phó Bí thư Thường trực Tỉnh ủy, Phạm Minh Tấn' (title before the name)."""
+    piece = piece.rstrip(" \t,")
+    # A name is at most five short syllables: look only at the tail, so that a long
+    # run of capitalised words costs no more than a short one.
+    tail_start = max(0, len(piece) - 60)
+    match = NAME_AT_END.search(piece, tail_start)
+    if match is None:
+        return None
+    name = _trim_to_surname(match.group("name"))
+    if name is None:
+        return None
+    before = piece[: match.end() - len(name)]
+    title = _clean_title(_HONORIFIC.sub("", before.strip()))
+    if title and not title[:1].isupper():
+        title = None
+    return PersonMention(name, title)
+
+
+def _person_dash(piece: str) -> PersonMention | None:
+    """'Nguyễn Đình Trung - Bí thư Tỉnh ủy' (name, dash, title)."""
+    for dash in _DASH_THEN_TITLE.finditer(piece):
+        match = NAME_AT_END.search(piece, max(0, dash.start() - 60), dash.start())
+        name = _trim_to_surname(match.group("name")) if match else None
+        if name is not None:
+            return PersonMention(name, _clean_title(dash.group("title")))
+    return None
+
+
+_NAME_THEN_COMMA = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*,[ \t]*(?P<title>[^;.]*)")
+
+
+def _person_name_comma(piece: str) -> PersonMention | None:
+    """'Lê Thanh Sơn, Thứ trưởng Bộ Nội vụ' in a list after 'các đồng chí:' (no honorific)."""
+    match = _NAME_THEN_COMMA.match(piece)
+    if match is None or _trim_to_surname(match.group("name")) != match.group("name"):
+        return None
+    title = _clean_title(match.group("title"))
+    if title is not None and not title[:1].isupper():
+        title = None
+    return PersonMention(match.group("name"), title)
+
+
+def read_person(piece: str) -> PersonMention | None:
+    """The person named in ``piece``: name then title, name - title, or title then name."""
+    return person_name_first(piece) or _person_dash(piece) or _person_title_first(piece)
+
+
+# "… có các đồng chí:" introduces a list whose items start with the name.
+_COMRADES_COLON = re.compile(r"(?:các[ \t]+)?(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc])[ \t]*:")
+
+
+def people_in(fragment: str) -> list[PersonMention]:
+    """The people named in a fragment of a sentence, once each, in order."""
+    people: list[PersonMention] = []
+    shared = _people_sharing_a_title(fragment)
+    if shared:
+        return shared
+    listed = _COMRADES_COLON.search(fragment)
+    if listed is not None:
+        fragment = fragment[listed.end() :]
+    for piece in re.split(r";|\s+và\s+(?=[Đđ]ồng\s+chí)|,\s+(?=[Đđ]ồng\s+chí)", fragment):
+        for part in _split_after_names(piece):
+            person = (_person_name_comma(part) if listed else None) or read_person(part)
+            if person is not None and person.name not in {p.name for p in people}:
+                people.append(person)
+    return people
+
+
+_AND = re.compile(r"[ \t]+và[ \t]+(?=[{UPPER}])".replace("{UPPER}", UPPER))
+
+
+def _split_after_names(piece: str) -> list[str]:
+    """'Chủ tịch UBND tỉnh Đỗ Văn Phúc và Phó Chủ tịch … Lương Thị Mai': split at a 'và'
+    that follows a person's name, never inside a title ('Ban Tuyên giáo và Dân vận')."""
+    parts: list[str] = []
+    start = 0
+    for conjunction in _AND.finditer(piece):
+        name = NAME_AT_END.search(piece, max(start, conjunction.start() - 60), conjunction.start())
+        if name is not None and _trim_to_surname(name.group("name")) is not None:
+            parts.append(piece[start : conjunction.start()])
+            start = conjunction.end()
+    parts.append(piece[start:])
+    return parts

@@ -1,0 +1,37 @@
+"""Where a finding of the article reader stands in the text (``Span``), and the sentences
+the text is read in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where in the (NFC) input a field of the draft was read."""
+
+    start: int
+    end: int
+    what: str
+
+
+UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+LOWER = "a-zà-ýăđĩũơưạ-ỹ"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=[\"“]?[" + UPPER + r"])|\n+")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text[start:end]."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
