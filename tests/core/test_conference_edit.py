@@ -31,7 +31,8 @@ from minutes_app.core.conferences.editing import (
     trash,
 )
 from minutes_app.core.conferences.listing import list_conferences
-from minutes_app.core.exchange.importing import export_exchange, import_exchange
+from minutes_app.core.exchange.exporting import export_exchange
+from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Base, Document, Instruction, Person, Task, Unit

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from minutes_app.core.exchange import importing as exchange
-from minutes_app.core.exchange.importing import export_exchange, import_exchange, write_exchange
+from minutes_app.core.exchange import exporting, importing
+from minutes_app.core.exchange.exporting import export_exchange, write_exchange
+from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import ExchangeError, _parse, read_exchange
 from minutes_app.core.exports.common import ExportCancelled
 from minutes_app.db.engine import Database
@@ -95,7 +96,7 @@ def test_an_invalid_byte_is_reported_at_its_place_in_a_large_file() -> None:
 def test_import_flushes_in_batches_and_keeps_all_or_nothing(
     db_path: Path, example_json: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exchange, "BATCH", 3)
+    monkeypatch.setattr(importing, "BATCH", 3)
     document = _many_conferences(load_json(example_json), 10)
     db = Database.open(db_path)
     try:
@@ -126,7 +127,7 @@ def test_import_flushes_in_batches_and_keeps_all_or_nothing(
 def test_streamed_export_writes_the_text_of_the_whole_document(
     db_path: Path, example_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exchange, "BATCH", 2)
+    monkeypatch.setattr(exporting, "BATCH", 2)
     db = Database.open(db_path)
     try:
         target = tmp_path / "out.json"
