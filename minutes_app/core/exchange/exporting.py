@@ -27,7 +27,7 @@ from minutes_app.db.models import (
     Task,
     Unit,
 )
-from minutes_app.db.soundness import DatabaseDamaged, reference_damage
+from minutes_app.db.soundness import DatabaseDamaged, broken_references
 
 # Conferences read, converted and written at a time: a bounded piece of work, so that no
 # single step holds the GIL long enough to freeze the window of a worker thread, and one
@@ -107,10 +107,7 @@ def _refuse_records_left_out(session: Session, db: Database) -> None:
     conference down and names units, people and documents by key, so such a record would
     be left out without a word, or written with a key that import-json refuses. Raises
     ``DatabaseDamaged`` naming them. Read in the export's own snapshot."""
-    connection = session.connection().connection.dbapi_connection
-    if connection is None:
-        return
-    found = list(reference_damage(connection))  # type: ignore[arg-type]  # sqlite3's
+    found = broken_references(session)
     if not found:
         return
     count = len(found)

@@ -11,7 +11,6 @@ import errno
 import hashlib
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -121,11 +120,12 @@ def _error_number(exc: BaseException) -> int | None:
 def storage_error_text(exc: BaseException) -> str:
     """Plain words for a database or file that could not be written or read.
 
-    Takes SQLAlchemy's ``DBAPIError``, ``sqlite3.Error`` or ``OSError``; the words say
-    what happened and that what the clerk entered is still in the window.
+    Takes one of ``storage_errors()`` (SQLAlchemy's ``DBAPIError``, the database driver's
+    error, ``OSError``); the words say what happened and that what the clerk entered is
+    still in the window.
     """
     original: BaseException = exc
-    wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
     if isinstance(wrapped, BaseException):
         original = wrapped
     if isinstance(original, NotARegularFile | IsADirectoryError):
@@ -451,7 +451,7 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
     try:
         with _busy():
             written = backup_database(db, target)
-    except (OSError, sqlite3.Error) as exc:
+    except storage_errors() as exc:
         inform(
             window,
             QCoreApplication.translate("Backups", "Back up"),
@@ -565,6 +565,12 @@ def exit_backup(db: Database, store: QSettings, now: dt.datetime | None = None) 
     return automatic_backup(db, chosen.folder, chosen.keep, now=now)
 
 
+def _backup_failures() -> tuple[type[BaseException], ...]:
+    """What a backup may fail with: the refusals of the disk and the database, and
+    ``BackupError``; for an ``except`` clause."""
+    return (*storage_errors(), BackupError)
+
+
 def _failed_backup_text(exc: BaseException) -> str:
     reason = backup_problem_text(exc) if isinstance(exc, BackupError) else storage_error_text(exc)
     return QCoreApplication.translate(
@@ -584,7 +590,7 @@ def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -
             remove_leftovers(folder)
         try:
             return _daily_backup(db, chosen, now)
-        except (OSError, sqlite3.Error, BackupError) as exc:
+        except _backup_failures() as exc:
             return exc
 
     def done(outcome: Path | BaseException | None) -> None:
@@ -610,7 +616,7 @@ def backup_at_exit(db: Database, store: QSettings) -> Path | None:
     try:
         with _busy():
             return exit_backup(db, store)
-    except (OSError, sqlite3.Error, BackupError) as exc:
+    except _backup_failures() as exc:
         inform(None, APP_NAME, _failed_backup_text(exc), error=True)
         return None
 
