@@ -109,8 +109,9 @@ def search(db: Database, query: str, limit: int = LIMIT) -> Hits:
     counts: dict[str, int] = {}
     more: set[str] = set()
     with index_reading(db) as index:
+        windows = index.ranked(KINDS, expression, WINDOW)
         for order, kind in enumerate(KINDS):
-            ranked = index.ranked(kind, expression, WINDOW)
+            ranked = windows[kind]
             count = len(ranked)
             if count == WINDOW:
                 count = index.count(kind, expression, COUNT_CAP + 1)
