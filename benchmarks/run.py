@@ -129,7 +129,7 @@ import json, shutil, sys, tempfile, time
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
-from minutes_app.core.exchange.importing import export_exchange
+from minutes_app.core.exchange.exporting import export_exchange
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
 

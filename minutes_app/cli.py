@@ -82,7 +82,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
-    from minutes_app.core.exchange.importing import export_exchange
+    from minutes_app.core.exchange.exporting import export_exchange
 
     db = _open_db(args)
     try:

@@ -8,7 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from minutes_app.core.exchange.importing import ImportSummary, export_exchange, import_exchange
+from minutes_app.core.exchange.exporting import export_exchange
+from minutes_app.core.exchange.importing import ImportSummary, import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
 

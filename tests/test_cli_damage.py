@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from minutes_app.cli import main
-from minutes_app.core.exchange.importing import export_exchange, write_exchange
+from minutes_app.core.exchange.exporting import export_exchange, write_exchange
 from minutes_app.db.engine import Database
 from minutes_app.db.soundness import DatabaseDamaged
 from tests.damage_helpers import HARMS, break_records, sample_database

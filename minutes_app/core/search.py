@@ -1,41 +1,30 @@
 """Search everywhere: conferences, documents, tasks, people and units, blind to accents.
 
 The typed words are folded and split as the index folds and splits records
-(core/search_index.py): no diacritics, no case, đ = d, so both tone-mark placements match,
+(db/search_index.py): no diacritics, no case, đ = d, so both tone-mark placements match,
 and a symbol's punctuation separates words ("96-QD/TW", "qd 96" and "96 qđ tw" all find
 "96-QĐ/TW"). Every word must be in a record; the last one is a prefix unless a space
 follows it, so results come as the clerk types. Each kind is ranked by bm25 in its own FTS5
-table; hits whose name holds the words come first across kinds.
+table; hits whose name holds the words come first across kinds. db/search_index.py reads
+the index and the records; this module judges, orders and words the hits.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import overload
-
-from sqlalchemy.exc import OperationalError
+from typing import Any, overload
 
 from minutes_app.base.text import fold
 from minutes_app.db.engine import Database
-from minutes_app.db.search_index import (
-    BY_KIND,
-    count_sql,
-    match_expression,
-    ordered,
-    pending,
-    ranked_sql,
-    refresh,
-    words,
-)
+from minutes_app.db.search_index import CHILD_SEPARATOR, index_reading, match_expression, words
 
 KINDS = ("conference", "document", "task", "person", "unit")
 LIMIT = 20  # hits shown per kind
-WINDOW = 500  # newest matches of a kind ranked by bm25 (see search_index.ranked_sql)
+WINDOW = 500  # newest matches of a kind ranked by bm25 (see db/search_index.ranked_sql)
 COUNT_CAP = 1000  # matches of a kind counted exactly up to this many
 SNIPPET = 90  # characters of context around a match
 MAX_QUERY = 500  # characters of a query read: a pasted page is not a query
@@ -119,24 +108,13 @@ def search(db: Database, query: str, limit: int = LIMIT) -> Hits:
     found: list[tuple[float, int, int, Hit]] = []
     counts: dict[str, int] = {}
     more: set[str] = set()
-    with db.engine.connect() as connection:
-        raw: sqlite3.Connection = connection.connection.dbapi_connection  # type: ignore[assignment]
-        if pending(raw):
-            # Another program changed records (triggers noted them, nobody folded them).
-            try:
-                with db.transaction() as session:
-                    writer = session.connection().connection.dbapi_connection
-                    refresh(writer)  # type: ignore[arg-type]
-            except (sqlite3.OperationalError, OperationalError):
-                # Locked or read-only: search what the index holds; the app's next commit
-                # folds the noted records.
-                pass
+    with index_reading(db) as index:
+        windows = index.ranked(KINDS, expression, WINDOW)
         for order, kind in enumerate(KINDS):
-            index = BY_KIND[kind]
-            ranked = raw.execute(ranked_sql(index, WINDOW), (expression,)).fetchall()
+            ranked = windows[kind]
             count = len(ranked)
             if count == WINDOW:
-                count = raw.execute(count_sql(index, COUNT_CAP + 1), (expression,)).fetchone()[0]
+                count = index.count(kind, expression, COUNT_CAP + 1)
                 if count > COUNT_CAP:
                     count = COUNT_CAP
                     more.add(kind)
@@ -145,7 +123,7 @@ def search(db: Database, query: str, limit: int = LIMIT) -> Hits:
             best = [r[0] for r in sorted(ranked, key=itemgetter(1))[:limit]]
             if not best:
                 continue
-            by_id = {h.id: h for h in _DETAILS[kind](raw, best, match)}
+            by_id = {h.id: h for h in _DETAILS[kind](index.records(kind, best), match)}
             for position, rowid in enumerate(best):
                 hit = by_id.get(rowid)
                 if hit is not None:
@@ -275,31 +253,16 @@ def _day(iso: str | None) -> str:
     return "/".join(reversed(iso.split("-"))) if iso else ""
 
 
-def _marks(ids: Sequence[int]) -> str:
-    return ", ".join("?" * len(ids))
-
-
 # --- each kind's hits -----------------------------------------------------------------------
 
-Details = Callable[[sqlite3.Connection, Sequence[int], _Matcher], list[Hit]]
+# Each kind's rows (as db/search_index.IndexReading.records gives them) made into hits.
+Details = Callable[[Sequence[Any], _Matcher], list[Hit]]
+_SEP = CHILD_SEPARATOR
 
 
-_SEP = "\x1e"  # between the children of a conference in one column (ASCII record separator)
-_CONFERENCE_DETAILS = f"""
-SELECT c.id, c.title, c.date, c.kind, c.organizer, c.host_point, c.discussion, c.notes,
-  {ordered("p.name", "conference_chair x JOIN person p ON p.id = x.person_id "
-           "WHERE x.conference_id = c.id ORDER BY x.position", ", ")},
-  {ordered("b.name || coalesce(': ' || " + ordered(
-               "p.name", "bridge_point_person x JOIN person p ON p.id = x.person_id "
-               "WHERE x.bridge_point_id = b.id ORDER BY x.role, x.position", ", ") + ", '')",
-           "bridge_point b WHERE b.conference_id = c.id ORDER BY b.position", _SEP)},
-  {ordered("x.text", "instruction x WHERE x.conference_id = c.id ORDER BY x.position", _SEP)}
-FROM conference c WHERE c.deleted_at IS NULL AND c.id IN """  # fmt: skip
-
-
-def _conferences(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
+def _conferences(rows: Sequence[Any], match: _Matcher) -> list[Hit]:
     hits = []
-    for row in conn.execute(f"{_CONFERENCE_DETAILS} ({_marks(ids)})", ids):
+    for row in rows:
         conference_id, title, day, kind, organizer, host, discussion, notes = row[:8]
         chairs, points, told = row[8:]
         fields = [
@@ -317,13 +280,9 @@ def _conferences(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) 
     return hits
 
 
-def _documents(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
+def _documents(rows: Sequence[Any], match: _Matcher) -> list[Hit]:
     hits = []
-    for doc_id, kind, symbol, number, issued_on, issuer, subject in conn.execute(
-        "SELECT id, kind, symbol, number, issued_on, issuer, subject FROM document "
-        f"WHERE id IN ({_marks(ids)})",
-        ids,
-    ):
+    for doc_id, kind, symbol, number, issued_on, issuer, subject in rows:
         shown = symbol or number
         when = f" ngày {_day(issued_on)}" if issued_on else ""
         label = f"{kind} {shown}{when}"
@@ -334,35 +293,25 @@ def _documents(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) ->
     return hits
 
 
-def _tasks(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
+def _tasks(rows: Sequence[Any], match: _Matcher) -> list[Hit]:
     hits = []
-    for task_id, title, detail, result, unit in conn.execute(
-        "SELECT t.id, t.title, t.detail, t.result, u.name FROM task t "
-        f"JOIN unit u ON u.id = t.lead_unit_id WHERE t.id IN ({_marks(ids)})",
-        ids,
-    ):
+    for task_id, title, detail, result, unit in rows:
         score, told = match.judge(title, [result, detail], _shorten(result or ""))
         hits.append(Hit("task", task_id, title, f"{unit} — {told}" if told else unit, score))
     return hits
 
 
-def _people(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
+def _people(rows: Sequence[Any], match: _Matcher) -> list[Hit]:
     return [
         Hit("person", person_id, name, unit or "", match.judge(name)[0])
-        for person_id, name, unit in conn.execute(
-            "SELECT p.id, p.name, u.name FROM person p LEFT JOIN unit u ON u.id = p.unit_id "
-            f"WHERE p.id IN ({_marks(ids)})",
-            ids,
-        )
+        for person_id, name, unit in rows
     ]
 
 
-def _units(conn: sqlite3.Connection, ids: Sequence[int], match: _Matcher) -> list[Hit]:
+def _units(rows: Sequence[Any], match: _Matcher) -> list[Hit]:
     return [
         Hit("unit", unit_id, name, kind or "", match.judge(name, [kind])[0])
-        for unit_id, name, kind in conn.execute(
-            f"SELECT id, name, kind FROM unit WHERE id IN ({_marks(ids)})", ids
-        )
+        for unit_id, name, kind in rows
     ]
 
 

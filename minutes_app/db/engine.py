@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -227,9 +227,25 @@ def open_database(path: Path) -> Engine:
     return sqlite_engine(path)
 
 
+class PlainReading:
+    """Reads on a plain connection of the driver, in one snapshot (``Database.plain_reading``).
+
+    The SQL is text in the subset every database understands, its values named parameters
+    (``:name``): a driver that marks parameters another way gets them translated here.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def rows(self, sql: str, parameters: Mapping[str, object] | None = None) -> list[Any]:
+        """Every row ``sql`` gives, as tuples of the values the driver gives (dates as text
+        in SQLite)."""
+        return self._connection.execute(sql, parameters or {}).fetchall()
+
+
 class Database:
-    """An open database: a session factory for services, and plain sqlite3 connections
-    for the few reads that must not wait for SQLAlchemy to load (the first screen)."""
+    """An open database: a session factory for services, and plain connections for the
+    few reads that must not wait for SQLAlchemy to load (the first screen)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -259,16 +275,16 @@ class Database:
             return self._sessions
 
     @contextmanager
-    def plain_reading(self) -> Iterator[sqlite3.Connection]:
-        """A plain sqlite3 connection for reads, set up as the engine's are (``fold``,
-        busy timeout), in one read transaction (one snapshot) that ends with the block.
-        It may be used on any one thread."""
+    def plain_reading(self) -> Iterator[PlainReading]:
+        """Reads on a plain connection of the driver, without SQLAlchemy, set up as the
+        engine's are (``fold``, busy timeout), in one read transaction (one snapshot) that
+        ends with the block. It may be used on any one thread."""
         connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         with closing(connection):
             _on_connect(connection, None, foreign_keys=True)
             connection.execute("BEGIN")
             try:
-                yield connection
+                yield PlainReading(connection)
             finally:
                 connection.execute("ROLLBACK")
 

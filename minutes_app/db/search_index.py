@@ -10,8 +10,12 @@ Triggers in the database (migration 0004) only note which records changed, in
 a script, a plain ``sqlite3`` connection without the ``fold`` function — still works and is
 never lost. ``refresh()`` folds the noted records' text in Python and rewrites their index
 rows. The engine calls it just before every commit (``minutes_app.db.engine``), so the index
-changes in the same transaction as the records; ``search()`` calls it as well, for what
+changes in the same transaction as the records; ``index_reading()`` calls it as well, for what
 another program wrote.
+
+``index_reading()`` is how ``core/search.py`` reads: the matches of an FTS5 query, ranked by
+bm25, and the records they name, all in one snapshot and with the words as a bound
+parameter.
 
 Triggers name no table but their own and ``search_dirty``: a batch migration that rebuilds
 a table (drop, then rename a copy) must not meet a trigger of another table naming it. Such
@@ -21,12 +25,21 @@ schema tests check that every trigger below exists at head.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from minutes_app.base.text import fold
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from minutes_app.db.engine import Database
 
 DIRTY = "search_dirty"
 # The FTS5 tables are made by migration 0004 with tokenize = 'unicode61 remove_diacritics 0'
@@ -274,6 +287,118 @@ def index_rows(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
         ).fetchall()
         for kind in KINDS
     }
+
+
+# --- reading the index for a search ---------------------------------------------------------
+
+CHILD_SEPARATOR = "\x1e"  # between the children of one record in one column (ASCII RS)
+
+# The records a search shows, by kind, for the ids given as parameters: the columns of
+# each are named in ``IndexReading.records``.
+_CONFERENCE_RECORDS = f"""
+SELECT c.id, c.title, c.date, c.kind, c.organizer, c.host_point, c.discussion, c.notes,
+  {ordered("p.name", "conference_chair x JOIN person p ON p.id = x.person_id "
+           "WHERE x.conference_id = c.id ORDER BY x.position", ", ")},
+  {ordered("b.name || coalesce(': ' || " + ordered(
+               "p.name", "bridge_point_person x JOIN person p ON p.id = x.person_id "
+               "WHERE x.bridge_point_id = b.id ORDER BY x.role, x.position", ", ") + ", '')",
+           "bridge_point b WHERE b.conference_id = c.id ORDER BY b.position", CHILD_SEPARATOR)},
+  {ordered("x.text", "instruction x WHERE x.conference_id = c.id ORDER BY x.position",
+           CHILD_SEPARATOR)}
+FROM conference c WHERE c.deleted_at IS NULL AND c.id IN """  # fmt: skip
+_RECORDS = {
+    "conference": _CONFERENCE_RECORDS,
+    "document": "SELECT id, kind, symbol, number, issued_on, issuer, subject FROM document "
+    "WHERE id IN ",
+    "task": "SELECT t.id, t.title, t.detail, t.result, u.name FROM task t "
+    "JOIN unit u ON u.id = t.lead_unit_id WHERE t.id IN ",
+    "person": "SELECT p.id, p.name, u.name FROM person p LEFT JOIN unit u ON u.id = p.unit_id "
+    "WHERE p.id IN ",
+    "unit": "SELECT id, name, kind FROM unit WHERE id IN ",
+}
+
+
+class IndexReading:
+    """The search index and the records it names, read in one snapshot through a Core
+    connection. The FTS5 query (the searched words) is always a bound parameter of a
+    statement sent through the engine (its events see every one); the rows are taken as
+    the driver gives them, and the records read by id on the driver's connection beneath:
+    SQLAlchemy's Row objects and its 45 µs a statement would add a fifth to a search, so
+    the kinds are ranked in one statement."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
+        result = self._connection.exec_driver_sql(sql, parameters)
+        try:
+            return list(result.cursor.fetchall())
+        finally:
+            result.close()
+
+    def ranked(
+        self, kinds: Sequence[str], expression: str, window: int
+    ) -> dict[str, list[tuple[int, float]]]:
+        """For each of ``kinds``, (id, bm25 rank) of its newest ``window`` records that
+        match the FTS5 query ``expression``, newest first; the lower the rank, the better
+        the match. One statement for all kinds."""
+        found: dict[str, list[tuple[int, float]]] = {kind: [] for kind in kinds}
+        sql = _ranked_kinds_sql(tuple(kinds), window)
+        for index, rowid, rank in self._rows(sql, (expression,) * len(kinds)):
+            found[kinds[index]].append((rowid, rank))
+        for rows in found.values():
+            rows.sort(key=itemgetter(0), reverse=True)
+        return found
+
+    def count(self, kind: str, expression: str, cap: int) -> int:
+        """How many records of ``kind`` match ``expression``, counted up to ``cap``."""
+        return int(self._rows(count_sql(BY_KIND[kind], cap), (expression,))[0][0])
+
+    def records(self, kind: str, ids: Sequence[int]) -> list[Any]:
+        """The rows of the records ``ids`` of ``kind``, in no order, those gone or in the
+        trash left out:
+
+        - conference: id, title, date (ISO text), kind, organizer, host point, discussion,
+          notes, its chairs' names (joined by ", "), its bridge points each with who
+          presided ("name: people", joined by CHILD_SEPARATOR), its instructions' texts
+          (joined by CHILD_SEPARATOR);
+        - document: id, kind, symbol, number, issued on (ISO text), issuer, subject;
+        - task: id, title, detail, result, lead unit's name;
+        - person: id, name, unit's name;
+        - unit: id, name, kind.
+        """
+        driver = self._connection.connection.dbapi_connection
+        assert driver is not None
+        marks = ", ".join("?" * len(ids))
+        return list(driver.execute(f"{_RECORDS[kind]}({marks})", [int(i) for i in ids]).fetchall())
+
+
+@functools.lru_cache(maxsize=8)
+def _ranked_kinds_sql(kinds: tuple[str, ...], window: int) -> str:
+    """``ranked_sql`` of each kind, its index in ``kinds`` first, all in one statement."""
+    return " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {index}, * FROM ({ranked_sql(BY_KIND[kind], window)}))"
+        for index, kind in enumerate(kinds)
+    )
+
+
+@contextmanager
+def index_reading(db: Database) -> Iterator[IndexReading]:
+    """A read of the search index, brought in step first with what another program wrote
+    (when the write lock is free: otherwise what the index holds is read, and the app's
+    next commit folds the noted records)."""
+    from sqlalchemy.exc import OperationalError
+
+    with db.engine.connect() as connection:
+        # Before the snapshot begins, so that the read sees what the refresh wrote.
+        if pending(connection.connection.dbapi_connection):  # type: ignore[arg-type]
+            try:
+                with db.transaction() as session:
+                    refresh(session.connection().connection.dbapi_connection)  # type: ignore[arg-type]
+            except (sqlite3.OperationalError, OperationalError):
+                pass  # locked or read-only
+        yield IndexReading(connection)
+        connection.rollback()
 
 
 def match_expression(terms: Sequence[tuple[str, bool]]) -> str:

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes_app.db.engine import (
     BUSY_TIMEOUT_MS,
@@ -30,6 +31,9 @@ from minutes_app.db.engine import (
     stored_revision,
 )
 from minutes_app.db.locks import is_busy
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Progress = Callable[[int, int], object]
 
@@ -357,6 +361,14 @@ def reference_damage(conn: sqlite3.Connection) -> Iterator[Damage]:
             if found is not None:
                 row, value = _row_name(described, found[:-1]), found[-1]
         yield Damage("reference", table, row, column, _shown(value), parent)
+
+
+def broken_references(session: Session) -> list[Damage]:
+    """``reference_damage`` read in ``session``'s own transaction (its snapshot)."""
+    connection = session.connection().connection.dbapi_connection
+    if connection is None:
+        return []
+    return list(reference_damage(connection))  # type: ignore[arg-type]  # the driver's
 
 
 _NULL_FOUND = re.compile(r"^NULL value in (?P<table>\w+)\.(?P<column>\w+)$")

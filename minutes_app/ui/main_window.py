@@ -1052,7 +1052,7 @@ class MainWindow(QMainWindow):
 
     def _on_export(self) -> None:
         from minutes_app.base.progress import ExportCancelled
-        from minutes_app.core.exchange.importing import write_exchange
+        from minutes_app.core.exchange.exporting import write_exchange
         from minutes_app.db.soundness import DatabaseDamaged
         from minutes_app.ui.background import run_in_background
 

@@ -32,7 +32,8 @@ from minutes_app.core.conferences.trash import (
     restore_from_trash,
     trash,
 )
-from minutes_app.core.exchange.importing import export_exchange, import_exchange
+from minutes_app.core.exchange.exporting import export_exchange
+from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Base, Document, Instruction, Person, Task, Unit

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from minutes_app.base.progress import ExportCancelled
-from minutes_app.core.exchange import importing as exchange
-from minutes_app.core.exchange.importing import export_exchange, import_exchange, write_exchange
+from minutes_app.core.exchange import exporting, importing
+from minutes_app.core.exchange.exporting import export_exchange, write_exchange
+from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import ExchangeError, _parse, read_exchange
 from minutes_app.db.engine import Database
 from tests.exchange_helpers import dump_tables, load_json
@@ -81,6 +82,48 @@ def test_piecewise_parse_fails_or_succeeds_exactly_as_json_loads(raw: bytes) -> 
         assert _parse(raw) == expected
 
 
+_HEAD = b'{"format": "minutes-app/exchange", "version": 1, '
+
+
+@pytest.mark.parametrize(
+    ("raw", "problems"),
+    [
+        # What a library reader tried in its place (ijson 3.6, yajl2_c) turned into "?" or
+        # refused as broken JSON, or, for the nesting, ate gigabytes: the figures are in
+        # the docstring of core/exchange/reading.py.
+        (
+            _HEAD + b'"units": [{"key": "u", "name": "Ban \\ud800"}]}',
+            ["units[0].name: not valid Unicode text (lone surrogate)"],
+        ),
+        (_HEAD + b'"units": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}", ["$: nested too deeply"]),
+        (_HEAD + b'"units": [{"key": "u", "name": NaN}]}', ["units[0].name: not a string"]),
+        (
+            _HEAD + b'"units": [{"key": "u", "name": "Ban"}], "conferences": '
+            b'[{"key": "c", "title": "H", "date": "2023-02-17", "bridge_points": '
+            b'[{"name": "B", "attendee_count": 9223372036854775808}]}]}',
+            ["conferences[0].bridge_points[0].attendee_count: out of range (0 to 1,000,000)"],
+        ),
+    ],
+    ids=["lone surrogate", "deep nesting", "NaN", "past 64 bits"],
+)
+def test_what_json_reads_is_judged_by_the_format_at_its_path(
+    raw: bytes, problems: list[str]
+) -> None:
+    with pytest.raises(ExchangeError) as caught:
+        read_exchange(raw)
+    assert caught.value.problems == problems
+
+
+@pytest.mark.parametrize(
+    "encode", [lambda t: b"\xef\xbb\xbf" + t.encode(), lambda t: t.encode("utf-16")]
+)
+def test_a_byte_order_mark_and_utf16_are_read_as_json_loads_reads_them(encode: Any) -> None:
+    text = (
+        '{"format": "minutes-app/exchange", "version": 1, "units": [{"key": "u", "name": "Ban"}]}'
+    )
+    assert [u.name for u in read_exchange(encode(text)).units] == ["Ban"]
+
+
 def test_an_invalid_byte_is_reported_at_its_place_in_a_large_file() -> None:
     raw = b'{"units": [' + b'"aaaaaaaaaa",' * 300_000 + b'"\xff"]}'
     with pytest.raises(ExchangeError) as caught:
@@ -95,7 +138,7 @@ def test_an_invalid_byte_is_reported_at_its_place_in_a_large_file() -> None:
 def test_import_flushes_in_batches_and_keeps_all_or_nothing(
     db_path: Path, example_json: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exchange, "BATCH", 3)
+    monkeypatch.setattr(importing, "BATCH", 3)
     document = _many_conferences(load_json(example_json), 10)
     db = Database.open(db_path)
     try:
@@ -126,7 +169,7 @@ def test_import_flushes_in_batches_and_keeps_all_or_nothing(
 def test_streamed_export_writes_the_text_of_the_whole_document(
     db_path: Path, example_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exchange, "BATCH", 2)
+    monkeypatch.setattr(exporting, "BATCH", 2)
     db = Database.open(db_path)
     try:
         target = tmp_path / "out.json"

@@ -27,7 +27,8 @@ from minutes_app.core.conferences.forms import (
 )
 from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.conferences.saving import save_conference
-from minutes_app.core.exchange.importing import export_exchange, import_exchange
+from minutes_app.core.exchange.exporting import export_exchange
+from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import ExchangeError, read_exchange
 from minutes_app.db.engine import Database
 

@@ -27,13 +27,12 @@ def test_plain_reading_sees_committed_rows_and_folds_as_the_engine_does(db_path:
     db = Database.open(db_path)
     with db.transaction() as session:
         session.add(Unit(name="Đảng ủy Khối Cơ quan"))
-    with db.plain_reading() as connection:
-        names = connection.execute(
-            "SELECT name FROM unit WHERE fold(name) LIKE ?", ("%dang uy khoi%",)
-        ).fetchall()
+    with db.plain_reading() as reading:
+        names = reading.rows(
+            "SELECT name FROM unit WHERE fold(name) LIKE :words", {"words": "%dang uy khoi%"}
+        )
         assert names == [("Đảng ủy Khối Cơ quan",)]
-        assert connection.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        assert connection.in_transaction  # one snapshot for the whole block
+        assert reading.rows("PRAGMA foreign_keys") == [(1,)]
     db.close()
 
 
@@ -41,13 +40,13 @@ def test_plain_reading_is_one_snapshot_while_another_connection_writes(db_path: 
     db = Database.open(db_path)
     with db.transaction() as session:
         session.add(Unit(name="Huyện ủy Na Rì"))
-    with db.plain_reading() as connection:
-        first = connection.execute("SELECT count(*) FROM unit").fetchone()
+    with db.plain_reading() as reading:
+        [first] = reading.rows("SELECT count(*) FROM unit")
         with db.transaction() as session:
             session.add(Unit(name="Huyện ủy Pác Nặm"))
-        assert connection.execute("SELECT count(*) FROM unit").fetchone() == first
-    with db.plain_reading() as connection:
-        assert connection.execute("SELECT count(*) FROM unit").fetchone() == (first[0] + 1,)
+        assert reading.rows("SELECT count(*) FROM unit") == [first]
+    with db.plain_reading() as reading:
+        assert reading.rows("SELECT count(*) FROM unit") == [(first[0] + 1,)]
     db.close()
 
 

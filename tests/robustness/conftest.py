@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.core.exchange.importing import export_exchange
+from minutes_app.core.exchange.exporting import export_exchange
 from minutes_app.db.engine import Database
 
 REPO = Path(__file__).resolve().parents[2]

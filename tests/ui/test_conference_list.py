@@ -308,10 +308,11 @@ def test_import_and_export_through_the_window_in_batches(
 
     from PySide6.QtWidgets import QFileDialog
 
-    from minutes_app.core.exchange import importing as exchange
-    from minutes_app.core.exchange.importing import export_exchange
+    from minutes_app.core.exchange import exporting, importing
+    from minutes_app.core.exchange.exporting import export_exchange
 
-    monkeypatch.setattr(exchange, "BATCH", 1)
+    monkeypatch.setattr(importing, "BATCH", 1)
+    monkeypatch.setattr(exporting, "BATCH", 1)
     document = json.loads(example_json.read_text("utf-8"))
     second = json.loads(json.dumps(document["conferences"][0]))
     second["key"], second["title"] = "other", second["title"] + " (2)"

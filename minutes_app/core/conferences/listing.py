@@ -42,9 +42,10 @@ class ConferenceSummary:
         }
 
 
-# The list is what the window shows first, so it is read with plain SQL on a plain sqlite3
-# connection: SQLAlchemy is not even imported before the first screen is painted. The column
-# names are those of db/models.py (tests compare the result with the ORM's).
+# The list is what the window shows first, so it is read with plain SQL on a plain
+# connection (Database.plain_reading): SQLAlchemy is not even imported before the first
+# screen is painted. The column names are those of db/models.py (tests compare the result
+# with the ORM's).
 _OUT_OF_TRASH_NEWEST_FIRST = "FROM conference WHERE deleted_at IS NULL ORDER BY date DESC, id DESC"
 _ROWS_SQL = f"SELECT id, title, date, session, kind, organizer {_OUT_OF_TRASH_NEWEST_FIRST}"
 _CHAIRS_SQL = (
@@ -62,7 +63,7 @@ _TASKS_SQL = (
 )
 _OVERDUE_SQL = (
     "SELECT i.conference_id, count(t.id) FROM instruction i JOIN task t "
-    "ON i.id = t.instruction_id WHERE t.status IN (?, ?) AND t.deadline < ? "
+    "ON i.id = t.instruction_id WHERE t.status IN (:open, :in_progress) AND t.deadline < :today "
     "GROUP BY i.conference_id"
 )
 
@@ -81,16 +82,16 @@ def _grouped(rows: Iterable[Any]) -> dict[int, tuple[str, ...]]:
 def list_conferences(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
     """Every conference not in the trash, newest first, with its overdue tasks as of ``today``."""
     today = today or dt.date.today()
-    with db.plain_reading() as connection:
-        run = connection.execute
-        rows = run(_ROWS_SQL).fetchall()
+    with db.plain_reading() as reading:
+        run = reading.rows
+        rows = run(_ROWS_SQL)
         chairs = _grouped(run(_CHAIRS_SQL))
         points = _grouped(run(_POINTS_SQL))
         documents = _grouped(run(_DOCUMENTS_SQL))
-        tasks: dict[int, int] = dict(run(_TASKS_SQL).fetchall())
-        overdue: dict[int, int] = dict(
-            run(_OVERDUE_SQL, (*OPEN_STATUSES, today.isoformat())).fetchall()
-        )
+        tasks: dict[int, int] = dict(run(_TASKS_SQL))
+        # Each open status is a parameter of its own name (OPEN_STATUSES).
+        statuses = {status: status for status in OPEN_STATUSES}
+        overdue: dict[int, int] = dict(run(_OVERDUE_SQL, {**statuses, "today": today.isoformat()}))
     day = dt.date.fromisoformat
     empty: tuple[str, ...] = ()
     return [
@@ -114,6 +115,6 @@ def list_conferences(db: Database, today: dt.date | None = None) -> list[Confere
 def conference_choices(db: Database) -> list[tuple[int, dt.date, str]]:
     """(id, date, title) of every conference not in the trash, newest first: for lists
     to choose one from, without the counts ``list_conferences`` adds."""
-    with db.plain_reading() as connection:
-        rows = connection.execute(f"SELECT id, date, title {_OUT_OF_TRASH_NEWEST_FIRST}").fetchall()
+    with db.plain_reading() as reading:
+        rows = reading.rows(f"SELECT id, date, title {_OUT_OF_TRASH_NEWEST_FIRST}")
     return [(cid, dt.date.fromisoformat(date), title) for cid, date, title in rows]

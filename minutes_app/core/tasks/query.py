@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, TypeVar
 
@@ -30,7 +29,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    text,
     union_all,
 )
 from sqlalchemy.engine import Row
@@ -72,6 +70,7 @@ from minutes_app.db.models import (
     TaskSupport,
     Unit,
 )
+from minutes_app.db.reading import in_ids, likely, run_kept, unlikely
 
 AnySelect = TypeVar("AnySelect", bound=Select)
 SORT_KEYS = ("deadline", "assigned_on", "title", "lead_unit", "class", "id")
@@ -82,12 +81,6 @@ CLASS_ORDER = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time",
 DEADLINE_KEY = func.coalesce(Task.deadline, literal_column(f"'{NO_DEADLINE}'", Date))
 _LAST_DAY = dt.date.fromisoformat(NO_DEADLINE)
 _LEAD = aliased(Unit, name="lead")  # the lead unit of a task, beside its other units
-
-# The SQL every new register runs (its facts, each class's first rows, the rows of a page),
-# kept for the next one: building and compiling a statement costs more than SQLite takes
-# to run it.
-_KEPT_SQL: dict[tuple[Any, ...], str] = {}
-_MOST_KEPT_SQL = 256
 
 
 @dataclass(frozen=True)
@@ -247,11 +240,11 @@ def _hinted(arm: Arm, day: dt.date) -> tuple[list[ColumnElement[bool]], bool]:
     for condition in arm:
         sql = condition_sql(condition, day, False)
         if condition is DONE_BY_D:
-            sql = func.likely(sql)
+            sql = likely(sql)
         elif condition is DONE_AFTER_D:
-            sql = func.unlikely(sql)
+            sql = unlikely(sql)
         elif rare and _on_deadline(condition):
-            sql = func.likely(sql)
+            sql = likely(sql)
         found.append(sql)
     return found, rare
 
@@ -328,9 +321,11 @@ class TaskRegister:
                 select(func.max(Task.assigned_on)).scalar_subquery(),
             )
 
+        # The SQL every new register runs (its facts, each class's first rows, the rows of a
+        # page) is kept for the next one (db/reading.py): building and compiling a statement
+        # costs more than SQLite takes to run it.
         with db.core_reading() as connection:
-            sql = _compiled(connection, ("facts", query.as_of), facts)
-            look_back, trash, latest = connection.exec_driver_sql(sql).one()
+            [(look_back, trash, latest)] = run_kept(connection, ("facts", query.as_of), facts)
         self.look_back = bool(look_back)
         self._trash = bool(trash)
         self._all_assigned = latest is None or holds(
@@ -344,7 +339,7 @@ class TaskRegister:
         if not self._all_assigned:
             # likely(): a range that keeps most tasks, so that SQLite does not pick the
             # assigned_on index over the one that gives the order.
-            statement = statement.where(func.likely(condition_sql(EXISTS_ON_D, q.as_of, False)))
+            statement = statement.where(likely(condition_sql(EXISTS_ON_D, q.as_of, False)))
         if self._trash:
             # Tasks of conferences in the trash are left out; the trash is small, so this
             # subquery costs less than joining every task to its conference.
@@ -506,12 +501,11 @@ class TaskRegister:
             wanted = limit - len(rows)
             if since is None:
                 # A class's first rows, as every new query reads them: SQL kept ready.
-                sql = _compiled(
+                found = run_kept(
                     session,
                     ("class_sql", *self._shape(), name, wanted),
                     lambda: self._class_rows([name], wanted, None),  # noqa: B023 (called now)
                 )
-                found = session.exec_driver_sql(sql).all()
             else:  # further on: SQLAlchemy's own cache keeps the SQL, the values are bound
                 found = session.execute(self._class_rows([name], wanted, since)).all()
             rows.extend((r[0], _as_day(r[1]), r[2]) for r in found)
@@ -539,7 +533,7 @@ class TaskRegister:
                 if after is not None:
                     if dated:
                         since = _after(Task.deadline, after[1], after[2], desc)
-                        part = part.where(func.likely(since) if rare else since)
+                        part = part.where(likely(since) if rare else since)
                     elif after[1] == _LAST_DAY:
                         part = part.where(_after(None, None, after[2], desc))
                     elif (after[1] < _LAST_DAY) == desc:
@@ -594,9 +588,11 @@ class TaskRegister:
         if not ids:
             return []
         day, look_back = self.query.as_of, self.look_back
-        sql = _compiled(session, ("rows", day, look_back), lambda: _rows_select(day, look_back))
         found = {}
-        for row in session.exec_driver_sql(sql, (json.dumps(ids),)).all():
+        rows = run_kept(
+            session, ("rows", day, look_back), lambda: _rows_select(day, look_back), ids=ids
+        )
+        for row in rows:
             values = list(row)
             for column in _DATE_COLUMNS:
                 if values[column] is not None:
@@ -605,9 +601,10 @@ class TaskRegister:
         return [found[i] for i in ids if i in found]
 
 
-# The rows of a page are read with SQL compiled once per day: a page is read on every
-# filter change and every scroll, and SQLAlchemy's handling of 200 bound ids and 800 dates
-# took longer than SQLite's work (issue 7: the overdue filter within 3x plain SQLite).
+# The rows of a page are read with SQL compiled once per day, the page's ids one
+# parameter: a page is read on every filter change and every scroll, and SQLAlchemy's
+# handling of 200 bound ids and 800 dates took longer than SQLite's work (issue 7: the
+# overdue filter within 3x plain SQLite).
 _DATE_COLUMNS = (4, 7, 8, 10, 13)  # conference_date, assigned_on, deadline, completed_on,
 # deadline_in_force
 _day = dt.date.fromisoformat
@@ -617,23 +614,8 @@ def _as_day(value: str | dt.date) -> dt.date:
     return _day(value) if isinstance(value, str) else value
 
 
-def _compiled(connection: Connection, key: tuple[Any, ...], build: Callable[[], Any]) -> str:
-    """The SQL of the statement ``build()`` makes, its values written in, kept under
-    ``key``: run with ``exec_driver_sql``, it costs SQLAlchemy no work at all but the
-    call. Values come back as SQLite gives them (dates as text)."""
-    sql = _KEPT_SQL.get(key)
-    if sql is None:
-        if len(_KEPT_SQL) >= _MOST_KEPT_SQL:
-            _KEPT_SQL.clear()
-        compiled = build().compile(
-            dialect=connection.dialect, compile_kwargs={"literal_binds": True}
-        )
-        sql = _KEPT_SQL[key] = str(compiled)
-    return sql
-
-
 def _rows_select(as_of: dt.date, look_back: bool) -> Any:
-    """The columns of RegisterRow, in its order, for the task ids in the JSON array ``?``."""
+    """The columns of RegisterRow, in its order, for the task ids given as ``ids``."""
     tracking, in_force = _rule_columns(as_of, look_back)
     lead = _LEAD
     return (
@@ -657,7 +639,7 @@ def _rows_select(as_of: dt.date, look_back: bool) -> Any:
         .join(Conference, Instruction.conference_id == Conference.id)
         .join(lead, Task.lead_unit_id == lead.id)
         .outerjoin(Person, Task.owner_id == Person.id)
-        .where(text("task.id IN (SELECT value FROM json_each(?))"))
+        .where(in_ids(Task.id, "ids"))
     )
 
 

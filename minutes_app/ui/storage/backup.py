@@ -4,7 +4,6 @@ window shows, and the one taken at exit."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -20,7 +19,7 @@ from minutes_app.db.backup import (
     backup_due,
     is_database_file,
 )
-from minutes_app.db.engine import Database
+from minutes_app.db.engine import Database, storage_errors
 from minutes_app.ui.background import Prefetch
 from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
 from minutes_app.ui.storage.messages import (
@@ -31,6 +30,12 @@ from minutes_app.ui.storage.messages import (
 )
 from minutes_app.ui.storage.wait_cursor import WaitCursor
 from minutes_app.ui.widgets.common import inform
+
+
+def _backup_failures() -> tuple[type[BaseException], ...]:
+    """What a backup may fail with: the refusals of the disk and the database, and
+    ``BackupError``; for an ``except`` clause."""
+    return (*storage_errors(), BackupError)
 
 
 def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
@@ -63,7 +68,7 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
     try:
         with WaitCursor():
             written = backup_database(db, target)
-    except (OSError, sqlite3.Error) as exc:
+    except storage_errors() as exc:
         inform(
             window,
             QCoreApplication.translate("Backups", "Back up"),
@@ -122,7 +127,7 @@ def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -
             remove_leftovers(folder)
         try:
             return _daily_backup(db, chosen, now)
-        except (OSError, sqlite3.Error, BackupError) as exc:
+        except _backup_failures() as exc:
             return exc
 
     def done(outcome: Path | BaseException | None) -> None:
@@ -148,6 +153,6 @@ def backup_at_exit(db: Database, store: QSettings) -> Path | None:
     try:
         with WaitCursor():
             return exit_backup(db, store)
-    except (OSError, sqlite3.Error, BackupError) as exc:
+    except _backup_failures() as exc:
         inform(None, APP_NAME, _failed_backup_text(exc), error=True)
         return None

@@ -95,11 +95,12 @@ def _error_number(exc: BaseException) -> int | None:
 def storage_error_text(exc: BaseException) -> str:
     """Plain words for a database or file that could not be written or read.
 
-    Takes SQLAlchemy's ``DBAPIError``, ``sqlite3.Error`` or ``OSError``; the words say
-    what happened and that what the clerk entered is still in the window.
+    Takes one of ``storage_errors()`` (SQLAlchemy's ``DBAPIError``, the database driver's
+    error, ``OSError``); the words say what happened and that what the clerk entered is
+    still in the window.
     """
     original: BaseException = exc
-    wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
     if isinstance(wrapped, BaseException):
         original = wrapped
     if isinstance(original, NotARegularFile | IsADirectoryError):
