@@ -14,13 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
-from minutes_app.core.tasks.query import (
-    CLASS_ORDER,
-    TaskQuery,
-    TaskRegister,
-    on_time_rates,
-    periods_of,
-)
+from minutes_app.core.tasks.query import CLASS_ORDER, TaskQuery, TaskRegister
+from minutes_app.core.tasks.rates import on_time_rates, periods_of
 from minutes_app.core.tasks.rows import classified_tasks, period_report
 from minutes_app.core.tasks.tracking import CLASSES, TaskState, extensions_from, tracking_class
 from minutes_app.db.engine import Database

@@ -29,9 +29,9 @@ from minutes_app.core.tasks.query import (
     RegisterRow,
     TaskQuery,
     TaskRegister,
-    on_time_rates,
     only_due_soon,
 )
+from minutes_app.core.tasks.rates import on_time_rates
 from minutes_app.core.tasks.rows import classified_tasks, period_report, task_row
 from minutes_app.core.tasks.tracking import (
     CANCELLED,

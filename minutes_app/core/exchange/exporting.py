@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from minutes_app.base.files import replacing
-from minutes_app.core.exchange.reading import FORMAT_NAME, FORMAT_VERSION
 from minutes_app.base.progress import Progress, report_progress
+from minutes_app.core.exchange.reading import FORMAT_NAME, FORMAT_VERSION
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     BridgePoint,

@@ -9,7 +9,6 @@ tasks are still as the action left them.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from minutes_app.base.days import month_end
 from minutes_app.base.limits import MAX_TITLE, too_long
 from minutes_app.base.text import clean
 from minutes_app.db import versions
@@ -54,21 +54,17 @@ class TaskActionError(ValueError):
 PRESETS = ("7d", "15d", "30d", "month", "quarter", "half", "year", "none")
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def preset_deadline(preset: str, today: dt.date) -> dt.date | None:
     """The deadline a preset gives: 7, 15 or 30 days; end of this month, quarter, half-year or
     year; or none (an ongoing task)."""
     if preset.endswith("d") and preset[:-1].isdigit():
         return today + dt.timedelta(days=int(preset[:-1]))
     if preset == "month":
-        return _month_end(today.year, today.month)
+        return month_end(today.year, today.month)
     if preset == "quarter":
-        return _month_end(today.year, (today.month - 1) // 3 * 3 + 3)
+        return month_end(today.year, (today.month - 1) // 3 * 3 + 3)
     if preset == "half":
-        return _month_end(today.year, 6 if today.month <= 6 else 12)
+        return month_end(today.year, 6 if today.month <= 6 else 12)
     if preset == "year":
         return dt.date(today.year, 12, 31)
     if preset == "none":

@@ -35,28 +35,27 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import aliased
 
 from minutes_app.base.text import fold
+from minutes_app.core.tasks.rule_sql import (
+    arm_sql,
+    class_arms,
+    class_sql,
+    condition_sql,
+    count_where,
+    depends_on_deadline,
+    due_soon_sql,
+    extended_after,
+    hinted,
+    rule_columns,
+    tracking_sql,
+    trashed_instructions,
+)
 from minutes_app.core.tasks.tracking import (
     ASSIGNED,
     CLASS_RULES,
     CLASSES,
-    COMPLETED,
-    DEADLINE,
-    DONE_AFTER_D,
-    DONE_BY_D,
-    DONE_ON_TIME,
-    DUE_SOON_ON_D,
     EXISTS_ON_D,
     IN_PROGRESS,
-    NOT_YET_EXTENDED_ON_D,
-    OPERATORS,
-    RECORDED,
-    STATUS,
     Arm,
-    Condition,
-    Day,
-    Field,
-    Value,
-    day_of,
     holds,
 )
 from minutes_app.db.engine import Database
@@ -66,11 +65,10 @@ from minutes_app.db.models import (
     Instruction,
     Person,
     Task,
-    TaskEvent,
     TaskSupport,
     Unit,
 )
-from minutes_app.db.reading import in_ids, likely, run_kept, unlikely
+from minutes_app.db.reading import in_ids, likely, run_kept
 
 AnySelect = TypeVar("AnySelect", bound=Select)
 SORT_KEYS = ("deadline", "assigned_on", "title", "lead_unit", "class", "id")
@@ -132,159 +130,6 @@ class RegisterRow(NamedTuple):
         return (as_of - deadline).days if deadline and self.tracking == "overdue" else 0
 
 
-# --- the SQL forms of the rule, built from the tables of tracking.py ---------------------
-
-_COLUMNS: dict[Field, Any] = {
-    STATUS: Task.status,
-    ASSIGNED: Task.assigned_on,
-    COMPLETED: Task.completed_on,
-}
-
-
-def condition_sql(condition: Condition, day: dt.date, look_back: bool) -> ColumnElement[bool]:
-    """SQL for one condition of the rule on ``day``: a task's columns, or those of its
-    extensions (``RECORDED``). Without look-back the deadline is the current one."""
-    if condition.left == RECORDED:
-        return _recorded_sql(condition, day)
-    left = _term_sql(condition.left, day, look_back)
-    if condition.op == "is none":
-        return left.is_(None)
-    assert condition.right is not None
-    right = _term_sql(condition.right, day, look_back)
-    return OPERATORS[condition.op](left, right)
-
-
-def _term_sql(term: Field | Day | Value, day: dt.date, look_back: bool) -> Any:
-    if isinstance(term, Day):
-        return day_of(term, day)
-    if isinstance(term, Value):
-        return term.value
-    if term == DEADLINE:
-        return deadline_in_force(day, look_back)
-    return _COLUMNS[term]
-
-
-def _recorded_sql(condition: Condition, day: dt.date) -> ColumnElement[bool]:
-    """When an extension was recorded, against a day: ``TaskEvent.at`` holds a moment, so
-    "recorded after D" is "at or after the midnight that ends D" (an index range)."""
-    if condition.op != ">" or not isinstance(condition.right, Day):
-        raise ValueError(f"no SQL for an extension recorded {condition.op} {condition.right}")
-    return TaskEvent.at >= _next_midnight(day_of(condition.right, day))
-
-
-def _next_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
-
-
-def _arm_sql(arm: Arm, day: dt.date, look_back: bool) -> ColumnElement[bool]:
-    return and_(*(condition_sql(c, day, look_back) for c in arm))
-
-
-def _extended_after(day: dt.date) -> ColumnElement[bool]:
-    """Whether an extension was recorded after ``day`` (then deadlines need look-back)."""
-    return exists().where(
-        TaskEvent.kind == "deadline_changed", condition_sql(NOT_YET_EXTENDED_ON_D, day, True)
-    )
-
-
-def deadline_in_force(day: dt.date, look_back: bool) -> ColumnElement[dt.date | None]:
-    """SQL for the deadline in force on ``day``; without look-back, the current deadline.
-    With it: the old deadline of the first extension recorded after ``day``, if any."""
-    if not look_back:
-        return Task.deadline  # type: ignore[return-value]
-    earlier = (
-        select(TaskEvent.old_deadline)
-        .where(
-            TaskEvent.task_id == Task.id,
-            TaskEvent.kind == "deadline_changed",
-            condition_sql(NOT_YET_EXTENDED_ON_D, day, True),
-        )
-        .order_by(TaskEvent.at, TaskEvent.id)
-        .limit(1)
-        .scalar_subquery()
-    )
-    return func.coalesce(earlier, Task.deadline)
-
-
-def tracking_sql(day: dt.date, look_back: bool) -> ColumnElement[str]:
-    """SQL for the tracking class of a task on ``day`` (FORMAT.md's table and look-back);
-    NULL for a task that no rule classes (there is none: the rules cover every task)."""
-    return case(
-        *((class_sql(name, day, look_back), literal(name)) for name in CLASS_RULES),
-    )
-
-
-def class_sql(name: str, day: dt.date, look_back: bool) -> ColumnElement[bool]:
-    """SQL for whether a task is of class ``name`` on ``day``."""
-    return or_(*(_arm_sql(arm, day, look_back) for arm in CLASS_RULES[name]))
-
-
-def due_soon_sql(day: dt.date, look_back: bool) -> ColumnElement[bool]:
-    """SQL for whether a task is in progress and due soon on ``day``."""
-    return and_(class_sql(IN_PROGRESS, day, look_back), _arm_sql(DUE_SOON_ON_D, day, look_back))
-
-
-def _on_deadline(condition: Condition) -> bool:
-    return condition.left == DEADLINE or condition.right == DEADLINE
-
-
-def _hinted(arm: Arm, day: dt.date) -> tuple[list[ColumnElement[bool]], bool]:
-    """The SQL of an arm's conditions (no look-back), with hints for SQLite's planner, and
-    whether the arm is rare. The hints change no result (likely() and unlikely() return
-    their argument): nearly every completion is on or before the day asked about, so SQLite
-    should read the covering (status, deadline, ...) or (status, lead unit, ...) index
-    rather than walk the (status, completed_on) range; but for a task done only after the
-    day (rare), that range is the one to read."""
-    rare = DONE_AFTER_D in arm
-    found = []
-    for condition in arm:
-        sql = condition_sql(condition, day, False)
-        if condition is DONE_BY_D:
-            sql = likely(sql)
-        elif condition is DONE_AFTER_D:
-            sql = unlikely(sql)
-        elif rare and _on_deadline(condition):
-            sql = likely(sql)
-        found.append(sql)
-    return found, rare
-
-
-def _trashed_instructions() -> Select[int]:
-    """Instructions of conferences in the trash: their tasks are left out everywhere."""
-    return (
-        select(Instruction.id)
-        .join(Conference, Instruction.conference_id == Conference.id)
-        .where(Conference.deleted_at.is_not(None))
-    )
-
-
-class _Arm(NamedTuple):
-    """Tasks of one class that one index range lists in order."""
-
-    condition: ColumnElement[bool]
-    dated: bool  # listed by (deadline, id); else no deadline, so by id
-    rare: bool  # few rows: the range to read is the (status, completed_on) one
-
-
-def _class_arms(name: str, day: dt.date) -> list[_Arm]:
-    """One class as disjoint parts, each a range of one status in an index.
-
-    A dated part lists its tasks by (deadline, id) straight from the (status, deadline, ...)
-    index. Valid only without look-back (the deadline in force is the current one).
-    """
-    found = []
-    for arm in CLASS_RULES[name]:
-        conditions, rare = _hinted(arm, day)
-        on_deadline = [c for c in arm if _on_deadline(c)]
-        if on_deadline:
-            dated = all(c.op != "is none" for c in on_deadline)
-            found.append(_Arm(and_(*conditions), dated, rare))
-        else:  # any deadline: those with one by deadline, then those without one by id
-            found.append(_Arm(and_(*conditions, Task.deadline.is_not(None)), True, rare))
-            found.append(_Arm(and_(*conditions, Task.deadline.is_(None)), False, rare))
-    return found
-
-
 def _after(key: Any, value: Any, task_id: int, descending: bool) -> ColumnElement[bool]:
     """Rows after (value, task_id) in (key, id) order: the next page without an OFFSET."""
     if key is None:
@@ -292,10 +137,6 @@ def _after(key: Any, value: Any, task_id: int, descending: bool) -> ColumnElemen
     if descending:
         return and_(key <= value, or_(key < value, Task.id < task_id))
     return and_(key >= value, or_(key > value, Task.id > task_id))
-
-
-def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.count(case((condition, 1)))
 
 
 class TaskRegister:
@@ -316,7 +157,7 @@ class TaskRegister:
         # condition every row would pass: read in one statement.
         def facts() -> Any:
             return select(
-                _extended_after(query.as_of),
+                extended_after(query.as_of),
                 exists().where(Conference.deleted_at.is_not(None)),
                 select(func.max(Task.assigned_on)).scalar_subquery(),
             )
@@ -343,7 +184,7 @@ class TaskRegister:
         if self._trash:
             # Tasks of conferences in the trash are left out; the trash is small, so this
             # subquery costs less than joining every task to its conference.
-            statement = statement.where(Task.instruction_id.not_in(_trashed_instructions()))
+            statement = statement.where(Task.instruction_id.not_in(trashed_instructions()))
         if q.ids is not None:
             statement = statement.where(Task.id.in_(q.ids))
         if classes and self._narrowed():
@@ -391,7 +232,7 @@ class TaskRegister:
                 .where(condition)
                 .scalar_subquery()
                 for name in self._shown_classes()
-                for condition, _dated, _rare in _class_arms(name, self.query.as_of)
+                for condition, _dated, _rare in class_arms(name, self.query.as_of)
             ]
             return sum(int(n or 0) for n in session.execute(select(*parts)).one())
 
@@ -422,8 +263,8 @@ class TaskRegister:
         parts: dict[Arm, dict[str, list[Arm]]] = {}
         for name, arms in CLASS_RULES.items():
             for arm in arms:
-                common = tuple(c for c in arm if not _on_deadline(c))
-                rest = tuple(c for c in arm if _on_deadline(c))
+                common = tuple(c for c in arm if not depends_on_deadline(c))
+                rest = tuple(c for c in arm if depends_on_deadline(c))
                 parts.setdefault(common, {}).setdefault(name, []).append(rest)
         shown = set(self._shown_classes())
         found: dict[int | None, dict[str, int]] = {}
@@ -434,12 +275,12 @@ class TaskRegister:
                 columns = [
                     func.count()
                     if not all(rests)
-                    else _count(or_(*(_arm_sql(r, day, False) for r in rests)))
+                    else count_where(or_(*(arm_sql(r, day, False) for r in rests)))
                     for rests in classes.values()
                 ]
                 statement = self._filtered(
                     select(*unit, *columns).select_from(Task), classes=False
-                ).where(*_hinted(common, day)[0])
+                ).where(*hinted(common, day)[0])
                 if by_unit:
                     statement = statement.group_by(Task.lead_unit_id)
                 for row in session.execute(statement):
@@ -524,7 +365,7 @@ class TaskRegister:
         parts = []
         for name in names:
             rank = CLASS_ORDER.index(name)
-            for condition, dated, rare in _class_arms(name, q.as_of):
+            for condition, dated, rare in class_arms(name, q.as_of):
                 key: Any = Task.deadline if dated else literal_column(f"'{NO_DEADLINE}'", Date)
                 part = self._filtered(
                     select(literal(rank).label("rank"), key.label("key"), Task.id.label("id")),
@@ -616,7 +457,7 @@ def _as_day(value: str | dt.date) -> dt.date:
 
 def _rows_select(as_of: dt.date, look_back: bool) -> Any:
     """The columns of RegisterRow, in its order, for the task ids given as ``ids``."""
-    tracking, in_force = _rule_columns(as_of, look_back)
+    tracking, in_force = rule_columns(as_of, look_back)
     lead = _LEAD
     return (
         select(
@@ -674,14 +515,6 @@ def rows_by_id(registers: list[TaskRegister], page_size: int) -> Iterator[Regist
     return streams[0] if len(streams) == 1 else heapq.merge(*streams, key=lambda r: r.id)
 
 
-def _rule_columns(as_of: dt.date, look_back: bool) -> tuple[Any, Any]:
-    """A row's class on ``as_of``, and its deadline in force that day."""
-    return (
-        tracking_sql(as_of, look_back).label("tracking"),
-        deadline_in_force(as_of, look_back).label("deadline_in_force"),
-    )
-
-
 def support_units_of(db: Database, task_ids: list[int]) -> dict[int, list[str]]:
     with db.reading() as session:
         found: dict[int, list[str]] = {}
@@ -693,104 +526,3 @@ def support_units_of(db: Database, task_ids: list[int]) -> dict[int, list[str]]:
         ):
             found.setdefault(task_id, []).append(name)
         return found
-
-
-@dataclass(frozen=True)
-class UnitLoad:
-    """One lead unit's tasks by class, as of a day."""
-
-    unit_id: int
-    unit: str
-    counts: dict[str, int]
-
-    @property
-    def open_total(self) -> int:
-        return sum(self.counts[c] for c in ("overdue", "in_progress", "ongoing"))
-
-
-def unit_loads(db: Database, as_of: dt.date) -> list[UnitLoad]:
-    """Every lead unit with tasks on ``as_of``, counted by class, most overdue first."""
-    counts = TaskRegister(db, TaskQuery(as_of=as_of)).counts_by_lead_unit()
-    with db.reading() as session:
-        names: dict[int, str] = {r[0]: r[1] for r in session.execute(select(Unit.id, Unit.name))}
-    loads = [UnitLoad(unit_id, names.get(unit_id, "?"), c) for unit_id, c in counts.items()]
-    return sorted(loads, key=lambda u: (-u.counts["overdue"], -u.open_total, fold(u.unit)))
-
-
-@dataclass(frozen=True)
-class PeriodRate:
-    """Of the tasks completed within a period, how many were completed by their deadline."""
-
-    label: str
-    start: dt.date
-    end: dt.date
-    on_time: int
-    late: int
-
-    @property
-    def rate(self) -> float | None:
-        done = self.on_time + self.late
-        return self.on_time / done if done else None
-
-
-def on_time_rates(db: Database, periods: list[tuple[str, dt.date, dt.date]]) -> list[PeriodRate]:
-    """The on-time rate of each (label, first day, last day) period."""
-    if not periods:
-        return []
-    first = min(start for _label, start, _end in periods)
-    last = max(end for _label, _start, end in periods)
-    # Completed within the span, so on time exactly when done on time on its last day.
-    on_time = _count(class_sql(DONE_ON_TIME, last, False))
-    # One walk along the (status, completed_on) index over the whole span, a row per day;
-    # the days are then added up into each period (periods may overlap).
-    statement = (
-        select(Task.completed_on, func.count(), on_time)
-        .where(
-            Task.status == "done",
-            Task.completed_on >= first,
-            Task.completed_on <= last,
-        )
-        .group_by(Task.completed_on)
-    )
-    with db.reading() as session:
-        if session.scalar(select(Conference.id).where(Conference.deleted_at.is_not(None)).limit(1)):
-            statement = statement.where(Task.instruction_id.not_in(_trashed_instructions()))
-        days = session.execute(statement).all()
-    rates = []
-    for label, start, end in periods:
-        done = good = 0
-        for day, n, n_on_time in days:
-            if day is not None and start <= day <= end:
-                done += int(n)
-                good += int(n_on_time)
-        rates.append(PeriodRate(label, start, end, good, done - good))
-    return rates
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-def periods_of(kind: str, today: dt.date, count: int) -> list[tuple[str, dt.date, dt.date]]:
-    """The last ``count`` months, quarters, half-years or years up to ``today``, oldest first."""
-    found: list[tuple[str, dt.date, dt.date]] = []
-    year, month = today.year, today.month
-    size = {"month": 1, "quarter": 3, "half": 6, "year": 12}[kind]
-    first_month = (month - 1) // size * size + 1
-    for _ in range(count):
-        start = dt.date(year, first_month, 1)
-        end = _month_end(year, first_month + size - 1)
-        index = (first_month - 1) // size + 1
-        label = {
-            "month": f"{first_month:02d}/{year}",
-            "quarter": f"Q{index}/{year}",
-            "half": f"H{index}/{year}",
-            "year": str(year),
-        }[kind]
-        found.append((label, start, end))
-        first_month -= size
-        if first_month < 1:
-            first_month += 12
-            year -= 1
-    return list(reversed(found))

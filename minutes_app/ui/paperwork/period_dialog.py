@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QVBoxLayout, QWidget
 
-from minutes_app.core.tasks.query import periods_of
+from minutes_app.core.tasks.rates import periods_of
 from minutes_app.ui.widgets.common import ButtonRow
 
 _HOW_MANY = {"month": 24, "quarter": 12, "half": 8, "year": 10}

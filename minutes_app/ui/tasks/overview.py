@@ -23,17 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_app.core.tasks.query import (
-    PeriodRate,
-    RegisterRow,
-    TaskQuery,
-    TaskRegister,
-    UnitLoad,
-    on_time_rates,
-    only_due_soon,
-    periods_of,
-    unit_loads,
-)
+from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
+from minutes_app.core.tasks.rates import PeriodRate, UnitLoad, on_time_rates, periods_of, unit_loads
 from minutes_app.core.tasks.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.ui.background import off_ui_thread
