@@ -203,12 +203,17 @@ def period_report(
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    """One line of a task's timeline. ``at`` is when it was recorded; ``day`` the day it
+    stands for: for "created", the day the task was assigned (a task of an old conference
+    may be typed in years later), for the others the day it was recorded."""
+
     at: dt.datetime
     kind: str
     note: str | None
     old_deadline: dt.date | None
     new_deadline: dt.date | None
     by: str | None
+    day: dt.date
 
 
 @dataclass(frozen=True)
@@ -267,7 +272,15 @@ def task_card(db: Database, task_id: int) -> TaskCard | None:
             completed_on=task.completed_on,
             result=task.result,
             history=tuple(
-                HistoryEntry(e.at, e.kind, e.note, e.old_deadline, e.new_deadline, e.by)
+                HistoryEntry(
+                    e.at,
+                    e.kind,
+                    e.note,
+                    e.old_deadline,
+                    e.new_deadline,
+                    e.by,
+                    day=task.assigned_on if e.kind == "created" else e.at.date(),
+                )
                 for e in task.history
             ),
         )
