@@ -136,6 +136,19 @@ def classified_tasks(
     return result
 
 
+URGENCY = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time", "cancelled")
+"""The order of the classes in a list read by urgency: what is late, what is running, what
+has no deadline, then what is finished."""
+
+
+def by_urgency(rows: Iterable[TaskRow]) -> list[TaskRow]:
+    """``rows`` most urgent first: by class in the order of ``URGENCY``, within a class by
+    deadline, earliest first (so the overdue tasks most days late lead), tasks without a
+    deadline last; ties in id order."""
+    far = dt.date.max
+    return sorted(rows, key=lambda r: (URGENCY.index(r.tracking), r.deadline or far, r.id))
+
+
 def task_row(db: Database, task_id: int, as_of: dt.date) -> TaskRow | None:
     """One task as ``tasks --json`` shows it, classified on ``as_of`` or, for a task given
     after that day, on the day it was given; ``None`` when there is no such task."""
@@ -184,8 +197,11 @@ def period_report(
     db: Database, start: dt.date, end: dt.date, as_of: dt.date | None = None
 ) -> Report:
     """The contract's ``report``: each task counts once, under its lead unit; counted by the
-    task register (a few index ranges, not 200,000 rows read one by one)."""
-    as_of = as_of or end
+    task register (a few index ranges, not 200,000 rows read one by one). Classified as of
+    ``as_of``, by default the end of the period or today, whichever is earlier: a period
+    that runs on past today is counted as things stand today, not as they would stand at
+    its end if nothing more were done."""
+    as_of = as_of or min(end, dt.date.today())
     query = TaskQuery(as_of=as_of, assigned_from=start, assigned_to=end)
     by_unit = TaskRegister(db, query).counts_by_lead_unit()
     with db.reading() as session:
