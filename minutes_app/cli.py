@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from minutes_app import APP_NAME, __version__
 from minutes_app.base.files import remove_leftovers, write_atomically
-from minutes_app.base.text import display_width, fitted
+from minutes_app.base.text import display_width, fitted, nfc
 
 OK, REFUSED, USAGE = 0, 1, 2  # the contract's exit codes
 
@@ -439,8 +439,6 @@ def _day(value: dt.date | None) -> str:
 
 def _line(text: str) -> str:
     """``text`` on one line, in NFC: a title typed over several lines keeps the table's."""
-    from minutes_app.base.text import nfc
-
     return " ".join(nfc(text).split())
 
 
