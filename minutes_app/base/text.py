@@ -104,3 +104,31 @@ def shortened(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal: a combining mark (a tone mark typed apart
+    from its letter) none, a wide (East Asian) character two, any other character one."""
+    width = 0
+    for char in unicodedata.normalize("NFC", text):
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Mn", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fitted(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` in NFC padded with spaces to ``width`` terminal columns (on the left when
+    ``right``), or cut to them with "…" where it is wider."""
+    text = unicodedata.normalize("NFC", text)
+    if display_width(text) > width:
+        kept: list[str] = []
+        used = 0
+        for char in text:
+            used += display_width(char)
+            if used > width - 1:
+                break
+            kept.append(char)
+        text = "".join(kept).rstrip() + ELLIPSIS
+    padding = " " * (width - display_width(text))
+    return padding + text if right else text + padding

@@ -2186,6 +2186,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Chưa có ghi nhận nào.</translation>
     </message>
     <message>
+        <source>Entered %1</source>
+        <translation>Nhập vào máy lúc %1</translation>
+    </message>
+    <message>
         <source>Conference</source>
         <translation>Hội nghị</translation>
     </message>

@@ -165,7 +165,12 @@ def test_readable_report_shows_a_total_line(
     db_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     capsys.readouterr()
-    assert main(["--db", str(db_file), "report", "--from", "2023-01-01", "--to", AS_OF]) == 0
+    argv = ["--db", str(db_file), "report", "--from", "2023-01-01", "--to", AS_OF]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].split() == ["Total", "1", "1", "2", "2", "1", "1"]
+    assert out[-1] == "Done on time: 50%"
+    assert main(["--lang", "vi", *argv]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-2].split() == ["Tổng", "cộng", "1", "1", "2", "2", "1", "1"]
     assert out[-1] == "Tỷ lệ hoàn thành đúng hạn: 50%"

@@ -22,6 +22,7 @@ from minutes_app.core.tasks.actions import (
     reopen,
     undo,
 )
+from minutes_app.core.tasks.rows import task_card
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Instruction, Task, TaskEvent
 
@@ -209,3 +210,28 @@ def test_progress_moves_an_open_task_to_in_progress(db: Database) -> None:
         task_id = s.scalars(select(Task.id).where(Task.status == "open")).one()
     add_progress(db, [task_id], "Đã họp triển khai")
     assert task_state(db, task_id)[0] == "in_progress"
+
+
+def test_the_history_gives_the_day_the_task_was_assigned_not_the_day_it_was_typed(
+    db: Database,
+) -> None:
+    """A task of a 2023 conference typed in today: "assigned" stands on 17/02/2023."""
+    record = create_tasks(
+        db,
+        NewTasks(
+            instruction_id=instruction_id(db),
+            titles=("Báo cáo kết quả quán triệt",),
+            lead_units=("Huyện ủy Ba Bể",),
+            assigned_on=dt.date(2023, 2, 20),
+        ),
+    )
+    [task_id] = record.created_tasks
+    add_progress(db, [task_id], "Đã quán triệt xong ở 12 chi bộ")
+
+    card = task_card(db, task_id)
+
+    assert card is not None
+    created, progress = card.history
+    assert (created.kind, created.day) == ("created", dt.date(2023, 2, 20))
+    assert created.at.date() == dt.date.today()  # when it was typed in stays known
+    assert (progress.kind, progress.day) == ("progress", progress.at.date())

@@ -9,10 +9,13 @@ from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.tasks.actions import NewTasks, create_tasks
 from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db.engine import Database
+from minutes_app.db.models import Instruction
 from minutes_app.ui.conferences.editor import TAB_INSTRUCTIONS
 from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow
 from minutes_app.ui.tasks.dialogs import CreateTasksDialog, TaskActionDialog
@@ -110,6 +113,35 @@ def test_extending_needs_a_reason_then_keeps_both_deadlines(
     html = detail.detail.toPlainText()
     assert "Deadline extended: 15/03/2023 → 31/03/2023. Chờ hướng dẫn" not in html
     assert "31/03/2023 → 30/04/2023. Chờ tài liệu của Trung ương" in html
+
+
+def test_the_detail_pane_gives_the_day_a_task_was_assigned_not_the_day_it_was_typed(
+    qtbot: QtBot, window: MainWindow, example_db: Database
+) -> None:
+    [conference] = list_conferences(example_db)
+    with example_db.reading() as session:
+        instruction = session.scalars(
+            select(Instruction.id).where(Instruction.conference_id == conference.id)
+        ).first()
+    assert instruction is not None
+    create_tasks(
+        example_db,
+        NewTasks(
+            instruction_id=instruction,
+            titles=("Sơ kết việc quán triệt ở cơ sở",),
+            lead_units=("Huyện ủy Ba Bể",),
+            assigned_on=dt.date(2023, 2, 20),
+        ),
+        by="Lan",
+    )
+    select_task(window, "so ket viec quan triet")
+
+    lines = window.task_page.detail.toPlainText().splitlines()
+
+    [assigned] = [line for line in lines if "Task assigned" in line]
+    entered = dt.date.today().strftime("%d/%m/%Y")
+    assert assigned.startswith("20/02/2023 — Task assigned. Entered " + entered)
+    assert assigned.endswith("(Lan)")
 
 
 def test_completing_a_task_then_undo_reopens_it(

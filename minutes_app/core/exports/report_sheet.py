@@ -51,8 +51,9 @@ def export_report_xlsx(
     """Write the period report to the .xlsx ``target`` and return it.
 
     Sheet 1 counts the tasks assigned within [start, end], classified as of ``as_of``
-    (default ``end``), per lead unit and class exactly as ``report --json`` does, with each
-    unit's on-time rate, the totals and a bar chart; sheet 2 lists the overdue tasks.
+    (default ``end`` or today if earlier), per lead unit and class exactly as ``report
+    --json`` does, with each unit's on-time rate, the totals and a bar chart; sheet 2 lists
+    the overdue tasks.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell

@@ -72,9 +72,9 @@ def report_paper(
     listed_at_most: int = OVERDUE_LISTED,
 ) -> Paper:
     """The period report: the counts of ``report --json`` (tasks assigned within the
-    period, classed as of ``as_of``, default ``date_to``), the on-time rate, a chart and
-    the overdue tasks, the ``listed_at_most`` most overdue of them when there are more.
-    Dated ``issued_on`` (default today)."""
+    period, classed as of ``as_of``, default ``date_to`` or today if earlier), the on-time
+    rate, a chart and the overdue tasks, the ``listed_at_most`` most overdue of them when
+    there are more. Dated ``issued_on`` (default today)."""
     report = period_report(db, date_from, date_to, as_of)
     overdue, overdue_total = most_overdue(db, report, listed_at_most)
     issued_on = issued_on or dt.date.today()

@@ -485,14 +485,16 @@ def _rows_select(as_of: dt.date, look_back: bool) -> Any:
 
 
 def registers_led_by(db: Database, query: TaskQuery, unit: str | None) -> list[TaskRegister]:
-    """One register per lead unit whose name is ``unit`` (blind to accents and case: two
-    stored spellings can fold alike, so the name may stand for more than one unit), or
-    one register in all when no unit is named."""
-    if not unit:
+    """One register per lead unit whose name holds ``unit`` (blind to accents and case, đ
+    as d, as the window's filters match: "to chuc" names every "Ban Tổ chức…"), or one
+    register in all when no unit is named (or only blanks)."""
+    if not unit or not fold(unit):
         return [TaskRegister(db, query)]
     with db.reading() as session:
         unit_ids = session.scalars(
-            select(Unit.id).where(func.fold(Unit.name) == fold(unit)).order_by(Unit.id)
+            select(Unit.id)
+            .where(func.fold(Unit.name).contains(fold(unit), autoescape=True))
+            .order_by(Unit.id)
         ).all()
     return [TaskRegister(db, replace(query, lead_unit_id=unit_id)) for unit_id in unit_ids]
 

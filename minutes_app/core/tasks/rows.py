@@ -136,6 +136,19 @@ def classified_tasks(
     return result
 
 
+URGENCY = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time", "cancelled")
+"""The order of the classes in a list read by urgency: what is late, what is running, what
+has no deadline, then what is finished."""
+
+
+def by_urgency(rows: Iterable[TaskRow]) -> list[TaskRow]:
+    """``rows`` most urgent first: by class in the order of ``URGENCY``, within a class by
+    deadline, earliest first (so the overdue tasks most days late lead), tasks without a
+    deadline last; ties in id order."""
+    far = dt.date.max
+    return sorted(rows, key=lambda r: (URGENCY.index(r.tracking), r.deadline or far, r.id))
+
+
 def task_row(db: Database, task_id: int, as_of: dt.date) -> TaskRow | None:
     """One task as ``tasks --json`` shows it, classified on ``as_of`` or, for a task given
     after that day, on the day it was given; ``None`` when there is no such task."""
@@ -184,8 +197,11 @@ def period_report(
     db: Database, start: dt.date, end: dt.date, as_of: dt.date | None = None
 ) -> Report:
     """The contract's ``report``: each task counts once, under its lead unit; counted by the
-    task register (a few index ranges, not 200,000 rows read one by one)."""
-    as_of = as_of or end
+    task register (a few index ranges, not 200,000 rows read one by one). Classified as of
+    ``as_of``, by default the end of the period or today, whichever is earlier: a period
+    that runs on past today is counted as things stand today, not as they would stand at
+    its end if nothing more were done."""
+    as_of = as_of or min(end, dt.date.today())
     query = TaskQuery(as_of=as_of, assigned_from=start, assigned_to=end)
     by_unit = TaskRegister(db, query).counts_by_lead_unit()
     with db.reading() as session:
@@ -203,12 +219,17 @@ def period_report(
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    """One line of a task's timeline. ``at`` is when it was recorded; ``day`` the day it
+    stands for: for "created", the day the task was assigned (a task of an old conference
+    may be typed in years later), for the others the day it was recorded."""
+
     at: dt.datetime
     kind: str
     note: str | None
     old_deadline: dt.date | None
     new_deadline: dt.date | None
     by: str | None
+    day: dt.date
 
 
 @dataclass(frozen=True)
@@ -267,7 +288,15 @@ def task_card(db: Database, task_id: int) -> TaskCard | None:
             completed_on=task.completed_on,
             result=task.result,
             history=tuple(
-                HistoryEntry(e.at, e.kind, e.note, e.old_deadline, e.new_deadline, e.by)
+                HistoryEntry(
+                    e.at,
+                    e.kind,
+                    e.note,
+                    e.old_deadline,
+                    e.new_deadline,
+                    e.by,
+                    day=task.assigned_on if e.kind == "created" else e.at.date(),
+                )
                 for e in task.history
             ),
         )

@@ -26,6 +26,7 @@ _EVENTS = {
 HISTORY = str(QT_TRANSLATE_NOOP("TaskDetail", "History"))
 NO_HISTORY = str(QT_TRANSLATE_NOOP("TaskDetail", "No history recorded."))
 NO_DEADLINE = str(QT_TRANSLATE_NOOP("TaskDetail", "none (ongoing task)"))
+ENTERED = str(QT_TRANSLATE_NOOP("TaskDetail", "Entered %1"))
 
 
 def _tr(text: str) -> str:
@@ -80,9 +81,12 @@ def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:
         parts.append(f"<p>{escape(card.detail)}</p>")
     parts.append(f"<h4>{escape(_tr(HISTORY))}</h4><ul>")
     for entry in card.history:
-        text = (
-            f"<b>{entry.at:%d/%m/%Y %H:%M}</b> — {escape(_tr(_EVENTS.get(entry.kind, entry.kind)))}"
-        )
+        event = escape(_tr(_EVENTS.get(entry.kind, entry.kind)))
+        if entry.day != entry.at.date():  # a task typed in after the day it was assigned
+            entered = _tr(ENTERED).replace("%1", f"{entry.at:%d/%m/%Y %H:%M}")
+            text = f"<b>{entry.day:%d/%m/%Y}</b> — {event}. {escape(entered)}"
+        else:
+            text = f"<b>{entry.at:%d/%m/%Y %H:%M}</b> — {event}"
         if entry.kind == "deadline_changed":
             text += f": {_day(entry.old_deadline)} → {_day(entry.new_deadline)}"
         if entry.note:
