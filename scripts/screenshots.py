@@ -3,13 +3,18 @@
     python scripts/screenshots.py OUTDIR [--lang vi|en]
 
 Runs offscreen: no display is needed. The README's pictures are made with
-`python scripts/screenshots.py docs/screenshots`.
+`python scripts/screenshots.py docs/screenshots`. So that the same code makes the same
+pictures, the screens are taken on a fixed day (SCREEN_DAY, through `faketime`, which the
+script installs on Debian when it is missing), from a database in a folder of a fixed
+name, by a clerk of a fixed name.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from minutes_app.base.identity import USER_KEY
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
@@ -28,16 +34,39 @@ from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 
 SIZE = (1280, 760)
+SCREEN_DAY = "2026-11-30 09:00:00"  # the day the README's screens show
+CLERK = "Nguyễn Thị Thu"
+FAKED = "MINUTES_APP_SCREEN_DAY"
+
+
+def on_screen_day() -> None:
+    """Run this script again under faketime on SCREEN_DAY, unless it already is."""
+    if os.environ.get(FAKED) == SCREEN_DAY:
+        return
+    faketime = shutil.which("faketime")
+    if faketime is None and shutil.which("apt-get") and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "-q", "faketime"], check=False)
+        faketime = shutil.which("faketime")
+    if faketime is None:
+        print("faketime not found: the screens show today's date", file=sys.stderr)
+        return
+    env = {**os.environ, FAKED: SCREEN_DAY}
+    command = [faketime, "-f", f"@{SCREEN_DAY}", sys.executable, *sys.argv]
+    raise SystemExit(subprocess.run(command, env=env, check=False).returncode)
 
 
 def render(out: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_language(app, language)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory() as folder:
-        db = Database.open(Path(folder) / "screens.sqlite3")
+    folder = Path(tempfile.gettempdir()) / "minutes-app-screens"  # its name shows on screen
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        db = Database.open(folder / "screens.sqlite3")
         load_samples(db)
-        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        store.setValue(USER_KEY, CLERK)
         window = MainWindow(db, store)
         window.resize(*SIZE)
         window.show()
@@ -79,10 +108,13 @@ def render(out: Path, language: str) -> list[Path]:
         shot("office", office)
         window.close()
         db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return written
 
 
 def main() -> None:
+    on_screen_day()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
