@@ -167,7 +167,7 @@ def start_app(args: argparse.Namespace) -> Started | None:
 
     def after_paint() -> None:
         window.after_first_paint()
-        backup_ui.schedule_daily_backup(window, db, store)
+        backup_ui.schedule_daily_backup(window, window.worker, store)
 
     _FirstExpose(window, after_paint)
     return Started(app, window, db, store, path)
@@ -182,6 +182,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     with backup_ui.storage_error_messages():
         code = started.app.exec()
+    started.window.worker.shutdown()  # what runs on the database ends before it closes
     backup_ui.backup_at_exit(started.db, started.store)
     started.db.close()
     backup_ui.remember_clean_close(started.path, started.store)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>App</name>
@@ -34,17 +33,6 @@
     <message>
         <source>%1 cannot be opened: its folder does not exist (is the drive or network share connected?). Nothing was created.</source>
         <translation>Không mở được %1: thư mục chứa tệp không tồn tại (ổ đĩa hoặc thư mục dùng chung trên mạng đã được kết nối chưa?). Chưa có gì được tạo ra.</translation>
-    </message>
-</context>
-<context>
-    <name>BackgroundJob</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Đang hủy…</translation>
     </message>
 </context>
 <context>
@@ -223,6 +211,49 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceEditing</name>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>New conference from text</source>
+        <translation>Hội nghị mới từ văn bản</translation>
+    </message>
+    <message>
+        <source>Close the conference that is open in the editor first.</source>
+        <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor: copy what you want to keep.</source>
+        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo: hãy sao chép phần muốn giữ lại.</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor. Restore the conference from Edit → Trash, then save again.</source>
+        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo. Hãy khôi phục hội nghị từ Sửa → Thùng rác rồi lưu lại.</translation>
+    </message>
+    <message>
+        <source>The conference could not be saved: %1</source>
+        <translation>Không lưu được hội nghị: %1</translation>
+    </message>
+    <message>
+        <source>Their changes are now in the editor together with yours, which are not saved yet. Check the conference, then save again.</source>
+        <translation>Các thay đổi của người kia đã được đưa vào cửa sổ soạn thảo cùng với thay đổi của bạn (chưa được lưu). Hãy kiểm tra lại hội nghị rồi lưu lần nữa.</translation>
+    </message>
+    <message>
+        <source>You both changed: %1. Your version is shown; Undo shows theirs.</source>
+        <translation>Cả hai người cùng sửa: %1. Đang hiển thị bản của bạn; bấm Hoàn tác để xem bản của người kia.</translation>
     </message>
 </context>
 <context>
@@ -420,7 +451,7 @@
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <source>Presenter&apos;s title</source>
+        <source>Presenter's title</source>
         <translation>Chức vụ người trình bày</translation>
     </message>
     <message>
@@ -428,7 +459,7 @@
         <translation>Thêm từ &amp;danh mục</translation>
     </message>
     <message>
-        <source>Delegates&apos; opinions, proposals and the answers given</source>
+        <source>Delegates' opinions, proposals and the answers given</source>
         <translation>Ý kiến, đề xuất, kiến nghị của đại biểu và nội dung giải đáp</translation>
     </message>
     <message>
@@ -594,11 +625,11 @@
         <translation>nội dung</translation>
     </message>
     <message>
-        <source>presiding person&apos;s name</source>
+        <source>presiding person's name</source>
         <translation>tên người chủ trì</translation>
     </message>
     <message>
-        <source>attendee&apos;s name</source>
+        <source>attendee's name</source>
         <translation>tên đại biểu</translation>
     </message>
     <message>
@@ -1136,6 +1167,63 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message numerus="yes">
+        <source>… and %n more problems.</source>
+        <translation>
+            <numerusform>… và %n lỗi khác.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import exchange file</source>
+        <translation>Nhập tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.json)</source>
+        <translation>Tệp trao đổi (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported %1 conferences and %2 tasks.</source>
+        <translation>Đã nhập %1 hội nghị và %2 nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Không đọc được tệp: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file has these problems:</source>
+        <translation>Chưa nhập dữ liệu nào. Tệp có các lỗi sau:</translation>
+    </message>
+    <message>
+        <source>Export exchange file</source>
+        <translation>Xuất tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Đã xuất ra %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>Không ghi được tệp: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: these records refer to records that do not exist, so they cannot be exported whole:</source>
+        <translation>Chưa xuất dữ liệu nào: các bản ghi sau trỏ tới những bản ghi không tồn tại, nên không thể xuất trọn vẹn:</translation>
+    </message>
+    <message>
+        <source>Sample data: %1 conferences added.</source>
+        <translation>Dữ liệu mẫu: đã thêm %1 hội nghị.</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Minutes of the conference</source>
@@ -1416,14 +1504,6 @@
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
@@ -1468,176 +1548,16 @@
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <source>New conference from text</source>
-        <translation>Hội nghị mới từ văn bản</translation>
-    </message>
-    <message>
-        <source>Close the conference that is open in the editor first.</source>
-        <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Mở</translation>
-    </message>
-    <message>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
-    </message>
-    <message>
-        <source>Your text is still in the editor: copy what you want to keep.</source>
-        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo: hãy sao chép phần muốn giữ lại.</translation>
-    </message>
-    <message>
-        <source>Your text is still in the editor. Restore the conference from Edit → Trash, then save again.</source>
-        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo. Hãy khôi phục hội nghị từ Sửa → Thùng rác rồi lưu lại.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>The conference could not be saved: %1</source>
-        <translation>Không lưu được hội nghị: %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
-    </message>
-    <message>
-        <source>Their changes are now in the editor together with yours, which are not saved yet. Check the conference, then save again.</source>
-        <translation>Các thay đổi của người kia đã được đưa vào cửa sổ soạn thảo cùng với thay đổi của bạn (chưa được lưu). Hãy kiểm tra lại hội nghị rồi lưu lần nữa.</translation>
-    </message>
-    <message>
-        <source>You both changed: %1. Your version is shown; Undo shows theirs.</source>
-        <translation>Cả hai người cùng sửa: %1. Đang hiển thị bản của bạn; bấm Hoàn tác để xem bản của người kia.</translation>
-    </message>
-    <message>
-        <source>Another copy of the program kept the database busy, so nothing was saved. What you entered is still in the window: try again in a moment.</source>
-        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa lưu được gì. Những gì đã nhập vẫn còn trên cửa sổ: hãy thử lại sau giây lát.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
-        <translation>
-            <numerusform>Chuyển %n hội nghị vào thùng rác? Có thể khôi phục tại Sửa → Thùng rác.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Chuyển vào thùng rác</translation>
-    </message>
-    <message>
-        <source>Delete conference</source>
-        <translation>Xóa hội nghị</translation>
     </message>
     <message>
         <source>Moved to the trash. Ctrl+Z puts it back.</source>
         <translation>Đã chuyển vào thùng rác. Nhấn Ctrl+Z để lấy lại.</translation>
     </message>
     <message>
-        <source>&amp;Progress…</source>
-        <translation>&amp;Tiến độ…</translation>
-    </message>
-    <message>
-        <source>E&amp;xtend…</source>
-        <translation>&amp;Gia hạn…</translation>
-    </message>
-    <message>
-        <source>&amp;Done…</source>
-        <translation>&amp;Hoàn thành…</translation>
-    </message>
-    <message>
-        <source>Re&amp;open…</source>
-        <translation>&amp;Mở lại…</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel task…</source>
-        <translation>&amp;Hủy nhiệm vụ…</translation>
-    </message>
-    <message>
-        <source>%1 task(s) overdue and %2 due within 7 days.</source>
-        <translation>Có %1 nhiệm vụ quá hạn và %2 nhiệm vụ đến hạn trong 7 ngày tới.</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Nhắc việc</translation>
-    </message>
-    <message>
-        <source>Show them</source>
-        <translation>Xem ngay</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Để sau</translation>
-    </message>
-    <message>
-        <source>Do not remind me when the program starts</source>
-        <translation>Không nhắc khi mở chương trình</translation>
-    </message>
-    <message>
-        <source>Create tasks</source>
-        <translation>Tạo nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Sample data: %1 conferences added.</source>
-        <translation>Dữ liệu mẫu: đã thêm %1 hội nghị.</translation>
-    </message>
-    <message>
         <source>%1 of %2 conferences</source>
         <translation>%1 / %2 hội nghị</translation>
-    </message>
-    <message>
-        <source>Import exchange file</source>
-        <translation>Nhập tệp trao đổi</translation>
-    </message>
-    <message>
-        <source>Exchange files (*.json)</source>
-        <translation>Tệp trao đổi (*.json)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Nhập dữ liệu</translation>
-    </message>
-    <message>
-        <source>The file cannot be read: %1</source>
-        <translation>Không đọc được tệp: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more problems.</source>
-        <translation>
-            <numerusform>… và %n lỗi khác.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing was imported. The file has these problems:</source>
-        <translation>Chưa nhập dữ liệu nào. Tệp có các lỗi sau:</translation>
-    </message>
-    <message>
-        <source>Imported %1 conferences and %2 tasks.</source>
-        <translation>Đã nhập %1 hội nghị và %2 nhiệm vụ.</translation>
-    </message>
-    <message>
-        <source>Export exchange file</source>
-        <translation>Xuất tệp trao đổi</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Xuất dữ liệu</translation>
-    </message>
-    <message>
-        <source>The file cannot be written: %1</source>
-        <translation>Không ghi được tệp: %1</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: these records refer to records that do not exist, so they cannot be exported whole:</source>
-        <translation>Chưa xuất dữ liệu nào: các bản ghi sau trỏ tới những bản ghi không tồn tại, nên không thể xuất trọn vẹn:</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Đã xuất ra %1</translation>
     </message>
     <message>
         <source>About minutes-app</source>
@@ -1699,11 +1619,11 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Thông báo: dòng &amp;thẩm quyền</translation>
     </message>
     <message>
-        <source>Notice: signer&apos;s &amp;title</source>
+        <source>Notice: signer's &amp;title</source>
         <translation>Thông báo: &amp;chức vụ người ký</translation>
     </message>
     <message>
-        <source>Notice: signer&apos;s &amp;name</source>
+        <source>Notice: signer's &amp;name</source>
         <translation>Thông báo: &amp;họ tên người ký</translation>
     </message>
     <message>
@@ -1725,6 +1645,25 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>The office symbol is required.</source>
         <translation>Cần nhập ký hiệu cơ quan.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Another copy of the program kept the database busy, so nothing was saved. What you entered is still in the window: try again in a moment.</source>
+        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa lưu được gì. Những gì đã nhập vẫn còn trên cửa sổ: hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Cơ sở dữ liệu đang bận</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +1782,29 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>%1 task(s) overdue and %2 due within 7 days.</source>
+        <translation>Có %1 nhiệm vụ quá hạn và %2 nhiệm vụ đến hạn trong 7 ngày tới.</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Nhắc việc</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Xem ngay</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Do not remind me when the program starts</source>
+        <translation>Không nhắc khi mở chương trình</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2051,33 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>TaskActions</name>
+    <message>
+        <source>&amp;Progress…</source>
+        <translation>&amp;Tiến độ…</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Gia hạn…</translation>
+    </message>
+    <message>
+        <source>&amp;Done…</source>
+        <translation>&amp;Hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>&amp;Mở lại…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task…</source>
+        <translation>&amp;Hủy nhiệm vụ…</translation>
+    </message>
+    <message>
+        <source>Create tasks</source>
+        <translation>Tạo nhiệm vụ</translation>
+    </message>
+</context>
+<context>
     <name>TaskClass</name>
     <message>
         <source>Overdue</source>
@@ -2299,6 +2288,25 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>TrashActions</name>
+    <message numerus="yes">
+        <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
+        <translation><numerusform>Chuyển %n hội nghị vào thùng rác? Có thể khôi phục tại Sửa → Thùng rác.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Chuyển vào thùng rác</translation>
+    </message>
+    <message>
+        <source>Delete conference</source>
+        <translation>Xóa hội nghị</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -2345,6 +2353,21 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Delete for good</source>
         <translation>Xóa vĩnh viễn</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ from minutes_app.db.engine import (
 )
 from minutes_app.db.locks import is_busy
 from minutes_app.db.soundness import Damage, check_folder, find_damage, fingerprint
-from minutes_app.ui.background import BackgroundJob, Prefetch
+from minutes_app.ui.operations import EVERYTHING, Changes, DatabaseWorker
 from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
 from minutes_app.ui.widgets.common import as_written, ask, inform
 
@@ -269,16 +269,31 @@ def open_checked(
 
 
 def _damage_found(path: Path) -> list[Damage]:
-    """``find_damage(path)`` on a worker thread; the UI thread goes on painting, and a
-    progress window shows after a moment (there is no main window yet)."""
+    """``find_damage(path)`` as a long operation of a database worker of its own (no
+    database is open yet); the UI thread goes on painting, and a progress window shows
+    after a moment. This runs before the main window exists, so the program's first event
+    loop runs until the check is done (``finish_before_start``)."""
     label = QCoreApplication.translate("Backups", "Checking the database %1…").replace(
         "%1", str(path)
     )
-    with _busy():
-        job = BackgroundJob(None, label, lambda progress: find_damage(path, progress=progress))
-        job.dialog.setCancelButton(None)  # a file half checked is not opened either
-        job.dialog.setValue(0)  # shows it once the check has taken a moment
-        found: list[Damage] = job.run()
+    worker = DatabaseWorker(None)
+    try:
+        with _busy():
+            op = worker.run_long_op(
+                None,
+                label,
+                lambda progress: find_damage(path, progress=progress),
+                on_failure=lambda _error: None,
+            )
+            if op.progress is not None:
+                op.progress.setCancelButton(None)  # a file half checked is not opened either
+            worker.finish_before_start(op)
+    finally:
+        worker.shutdown()
+        worker.deleteLater()
+    if op.error is not None:
+        raise op.error
+    found: list[Damage] = op.result
     return found
 
 
@@ -532,9 +547,9 @@ def restore_from_backup(
     undo_stack = getattr(window, "undo_stack", None)
     if undo_stack is not None:
         undo_stack.clear()
-    refresh = getattr(window, "refresh", None)
-    if callable(refresh):
-        refresh()
+    worker = getattr(window, "worker", None)
+    if isinstance(worker, DatabaseWorker):
+        worker.notify(Changes(EVERYTHING))  # every screen shows the restored records
     return True
 
 
@@ -572,11 +587,14 @@ def _failed_backup_text(exc: BaseException) -> str:
     ).replace("%1", reason)
 
 
-def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -> None:
-    """Take the daily backup shortly after the window is shown, not before, on a worker
-    thread: copying a large database takes a second or more. The status bar tells how
-    it went. Before it, the temporary files that a killed or failed write left beside the
-    database or in the backup folder are removed (``core.files.remove_leftovers``)."""
+def schedule_daily_backup(window: QMainWindow, worker: DatabaseWorker, store: QSettings) -> None:
+    """Take the daily backup shortly after the window is shown, not before, on the
+    database worker: copying a large database takes a second or more. The status bar
+    tells how it went. Before it, the temporary files that a killed or failed write left
+    beside the database or in the backup folder are removed (``core.files.remove_leftovers``).
+    """
+    db = worker.db
+    assert db is not None
 
     def copy(chosen: BackupSettings, now: dt.datetime) -> Path | BaseException | None:
         # What a write killed or cut short at an earlier run left behind goes first.
@@ -600,7 +618,7 @@ def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -
 
     def start() -> None:
         chosen, now = backup_settings(store), dt.datetime.now()  # settings read here
-        Prefetch(lambda: copy(chosen, now)).when_done(done)
+        worker.run_op(window, lambda: copy(chosen, now), done)
 
     QTimer.singleShot(1500, window, start)
 
