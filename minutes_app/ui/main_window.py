@@ -7,7 +7,6 @@ work itself is theirs. Every screen reloads itself when the records it shows cha
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
@@ -59,29 +58,6 @@ HIT_PAGES = {
     "person": PAGE_UNITS,
     "unit": PAGE_UNITS,
 }
-
-
-def _load_services() -> None:
-    """Import what the screens after the first need (SQLAlchemy, the models, the services),
-    so that the first click on them does not wait for it."""
-    from sqlalchemy.orm import configure_mappers
-
-    import minutes_app.core.conferences.catalogue
-    import minutes_app.core.conferences.editing
-    import minutes_app.core.tasks.actions
-    import minutes_app.core.tasks.query
-    import minutes_app.ui.tasks.detail  # noqa: F401
-
-    configure_mappers()
-
-
-def _prepare_register(db: Database) -> None:
-    """Read the register's first page as it opens by default, so that the statements it
-    needs are built and kept before the clerk first opens the register."""
-    from minutes_app.core.tasks.query import TaskQuery, TaskRegister
-    from minutes_app.ui.tasks.register import PAGE
-
-    TaskRegister(db, TaskQuery(as_of=dt.date.today())).page(0, PAGE + 1)
 
 
 class MainWindow(QMainWindow):
@@ -432,13 +408,13 @@ class MainWindow(QMainWindow):
         """Once the first screen is painted: the services of the other screens are loaded
         and the reminder's counts read on the worker; the reminder shows when they are in.
         The window answers the clerk meanwhile."""
+        from minutes_app.ui.app import warm_up
         from minutes_app.ui.tasks.reminders import reminder_counts
 
         remind, db = self.reminders.enabled(), self.db
 
         def work() -> tuple[int, int] | None:
-            _load_services()
-            _prepare_register(db)
+            warm_up(db)
             return reminder_counts(db) if remind else None
 
         def done(counts: tuple[int, int] | None) -> None:
@@ -463,7 +439,7 @@ class MainWindow(QMainWindow):
         editor = self.editor
         if editor is not None and editor.isVisible() and not editor.close():
             if editor.saving:  # saved before it closes: the window closes after it
-                editor.finished.connect(lambda _result: self.close())
+                editor.closed.connect(self.close, Qt.ConnectionType.UniqueConnection)
             event.ignore()
             return
         self.store.setValue("main_window/geometry", self.saveGeometry())

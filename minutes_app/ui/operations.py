@@ -79,6 +79,28 @@ _SHOW_AFTER_MS = 400  # quick work finishes before a progress dialog would flash
 _SWITCH_INTERVAL_S = 0.0005
 
 
+class _SwitchInterval:
+    """The short switch interval, for as long as any worker has work (the interval is
+    the process's, shared by every worker: two windows of the tests, the check at start).
+    """
+
+    busy = 0
+    before = 0.0
+
+    @classmethod
+    def take(cls) -> None:
+        if cls.busy == 0:
+            cls.before = sys.getswitchinterval()
+            sys.setswitchinterval(min(cls.before, _SWITCH_INTERVAL_S))
+        cls.busy += 1
+
+    @classmethod
+    def give_back(cls) -> None:
+        cls.busy -= 1
+        if cls.busy == 0:
+            sys.setswitchinterval(cls.before)
+
+
 class WaitingForLock(QProgressDialog):
     """Says that a write waits for another copy of the program; its button stops waiting."""
 
@@ -171,7 +193,6 @@ class DatabaseWorker(QObject):
         # Submitted and not yet delivered, in order; held here until delivered, whatever
         # PySide keeps of the signal's argument.
         self._pending: list[Op[Any]] = []
-        self._switch_interval: float | None = None
 
     # --- asking ------------------------------------------------------------------------
 
@@ -305,8 +326,7 @@ class DatabaseWorker(QObject):
 
     def _submit(self, op: Op[Result]) -> Op[Result]:
         if not self._pending:  # the first of a run: the UI thread gets the GIL often
-            self._switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL_S))
+            _SwitchInterval.take()
         self._pending.append(op)
         self._executor.submit(self._execute, op)
         return op
@@ -339,11 +359,9 @@ class DatabaseWorker(QObject):
                 op.after()
 
     def _deliver(self, op: Op[Any]) -> None:
-        with suppress(ValueError):
-            self._pending.remove(op)
-        if not self._pending and self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
+        self._pending.remove(op)
+        if not self._pending:
+            _SwitchInterval.give_back()
         for dialog in (op.progress, op.waiting):
             if dialog is not None and _alive(dialog):
                 dialog.reset()

@@ -84,7 +84,8 @@ class UndoHistory(QObject):
         self.window = window
         self.refused = refused
         self.stack = QUndoStack(self)
-        self.running: StoredCommand | None = None
+        # Commands whose step runs on the worker (a push may start one while an undo runs).
+        self.running: set[StoredCommand] = set()
         self.undo_action = QAction(self.tr("&Undo"), window)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
@@ -103,15 +104,15 @@ class UndoHistory(QObject):
         self.stack.push(command)
 
     def undo(self) -> None:
-        if self.running is None:
+        if not self.running:
             self.stack.undo()
 
     def redo(self) -> None:
-        if self.running is None:
+        if not self.running:
             self.stack.redo()
 
     def _update_actions(self, *_: object) -> None:
-        free = self.running is None
+        free = not self.running
         self.undo_action.setEnabled(free and self.stack.canUndo())
         self.redo_action.setEnabled(free and self.stack.canRedo())
         undo, redo = self.stack.undoText(), self.stack.redoText()
@@ -125,7 +126,7 @@ class UndoHistory(QObject):
         """Run one step of ``command`` on the worker (called by the stack, which moves
         its position at once; a step that does not get through moves it back)."""
         work = command.redo_work() if forward else command.undo_work()
-        self.running = command
+        self.running.add(command)
         self._update_actions()
         self.worker.run_op(
             self.window,
@@ -136,7 +137,7 @@ class UndoHistory(QObject):
         )
 
     def _on_step_done(self, command: StoredCommand, forward: bool, result: object) -> None:
-        self.running = None
+        self.running.discard(command)
         if forward:
             command.redone(result)
         else:
@@ -146,7 +147,7 @@ class UndoHistory(QObject):
     def _on_step_failed(self, command: StoredCommand, forward: bool, error: BaseException) -> None:
         from minutes_app.db.versions import RecordGone, StaleRecord
 
-        self.running = None
+        self.running.discard(command)
         refused = isinstance(error, StaleRecord | RecordGone)
         # The stack moved past the command when the step began: it is just below the
         # position after a redo, just above it after an undo. (Not there any more if the

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from pytestqt.qtbot import QtBot
 
+from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.core.exports.common import ExportCancelled, report_progress
 from minutes_app.core.tasks.rows import classified_tasks
@@ -393,3 +394,23 @@ def test_the_undo_actions_are_named_after_the_step(qtbot: QtBot, window: MainWin
     settle(qtbot, window)
     assert window.redo_action.text() == "&Redo Mark as done"
     assert window.undo_action.text() == "&Undo"
+
+
+def test_closing_the_window_over_unsaved_changes_saves_them_then_closes_both(
+    qtbot: QtBot, db: Database, store: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.test_record_conference import answer_next_message_box
+
+    window = MainWindow(db, store)
+    qtbot.addWidget(window)
+    window.show()
+    editor = window.conferences.new_conference()
+    type_text(editor.title_edit, "Hội nghị sơ kết")
+    seen = answer_next_message_box(monkeypatch, "Save")
+
+    assert not window.close()  # not yet: the save runs on the worker
+
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert seen == ["This conference has changes that are not saved."]
+    assert not editor.isVisible()
+    assert [c.title for c in list_conferences(db)] == ["Hội nghị sơ kết"]

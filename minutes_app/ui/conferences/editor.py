@@ -178,6 +178,8 @@ class ConferenceEditor(QDialog):
     save_requested = Signal(object)
     # The clerk asked to create tasks from the instruction at this row.
     create_tasks_requested = Signal(int)
+    # The editor closed (after its changes were saved or discarded).
+    closed = Signal()
 
     def __init__(
         self, form: ConferenceForm, choices: EditorChoices, parent: QWidget | None = None
@@ -1032,12 +1034,10 @@ class ConferenceEditor(QDialog):
         if self._saving is not None:  # closed once the save has ended, if asked again
             event.ignore()
             return
-        if not self.has_unsaved_changes():
-            event.accept()
-            return
-        answer = self._confirm_discard()
+        answer = self._confirm_discard() if self.has_unsaved_changes() else "discard"
         if answer == "discard":
             event.accept()
+            self.closed.emit()
             return
         event.ignore()
         if answer == "save":

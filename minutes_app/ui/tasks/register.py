@@ -450,8 +450,9 @@ class TaskRegisterPage(QWidget):
         )
         for box, value in choices:
             self._choose(box, value)
-        if lead_unit_id is not None and self.unit_box.findData(lead_unit_id) < 0:
-            self._wanted_unit = lead_unit_id  # chosen once the choices are read
+        # A unit not among the choices yet (not read yet) is chosen once they are.
+        missing = lead_unit_id is not None and self.unit_box.findData(lead_unit_id) < 0
+        self._wanted_unit = lead_unit_id if missing else None
         self.apply_filters()
 
     @staticmethod
