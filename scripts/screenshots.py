@@ -72,7 +72,7 @@ def render(out: Path, language: str) -> list[Path]:
         window.show()
 
         def shot(name: str, widget: object) -> None:
-            # Counts read on worker threads arrive, and the layouts they change settle.
+            # What the database worker reads arrives, and the layouts it changes settle.
             settled = time.monotonic() + 0.5
             while time.monotonic() < settled:
                 app.processEvents()
@@ -86,7 +86,7 @@ def render(out: Path, language: str) -> list[Path]:
             shot(name, window)
         window.navigation.setCurrentRow(0)
         newest = list_conferences(db)[0]
-        editor = window.open_conference(newest.id)
+        editor = window.conferences.open_conference(newest.id)
         assert editor is not None
         editor.resize(*SIZE)
         tabs = ("general", "bridge-points", "documents", "discussion", "instructions", "notes")
@@ -99,12 +99,12 @@ def render(out: Path, language: str) -> list[Path]:
         articles = Path(__file__).resolve().parents[2] / "shared" / "samples" / "articles"
         article = next(iter(sorted(articles.glob("*.txt"))), None)
         if article is not None:
-            dialog = window.new_conference_from_text()
+            dialog = window.conferences.new_conference_from_text()
             dialog.resize(*SIZE)
             dialog.set_text(article.read_text(encoding="utf-8"))
             shot("from-text", dialog)
             dialog.close()
-        office = OfficeDialog(db, window)
+        office = OfficeDialog(window.worker, window)
         shot("office", office)
         window.close()
         db.close()

@@ -129,6 +129,27 @@ class _FirstExpose(QObject):
             callback()
 
 
+def warm_up(db: Database) -> None:
+    """Load what the screens after the first need (SQLAlchemy, the models, the services)
+    and read the register's first page as it opens by default, so that the statements it
+    needs are built and kept: the first click on them does not wait for it. Run on the
+    database worker once the first screen is painted."""
+    import datetime as dt
+
+    from sqlalchemy.orm import configure_mappers
+
+    import minutes_app.core.conferences.catalogue
+    import minutes_app.core.conferences.loading
+    import minutes_app.core.conferences.saving
+    import minutes_app.core.tasks.actions
+    import minutes_app.ui.tasks.detail  # noqa: F401
+    from minutes_app.core.tasks.query import TaskQuery, TaskRegister
+    from minutes_app.ui.tasks.register import PAGE
+
+    configure_mappers()
+    TaskRegister(db, TaskQuery(as_of=dt.date.today())).page(0, PAGE + 1)
+
+
 @dataclass
 class Started:
     """The window on screen and what it was opened with."""
@@ -168,7 +189,7 @@ def start_app(args: argparse.Namespace) -> Started | None:
 
     def after_paint() -> None:
         window.after_first_paint()
-        backup_ui.schedule_daily_backup(window, db, store)
+        backup_ui.schedule_daily_backup(window, window.worker, store)
 
     _FirstExpose(window, after_paint)
     return Started(app, window, db, store, path)
@@ -185,6 +206,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     with storage_error_messages():
         code = started.app.exec()
+    started.window.worker.shutdown()  # what runs on the database ends before it closes
     backup_ui.backup_at_exit(started.db, started.store)
     started.db.close()
     remember_clean_close(started.path, started.store)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -13,9 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_app.core.search import KINDS, Hit, Hits, search
 from minutes_app.db.engine import Database
+from minutes_app.ui.operations import DatabaseWorker
 from minutes_app.ui.widgets.common import as_written
+
+if TYPE_CHECKING:
+    # SQLAlchemy comes with the search: loaded when the dialog is first opened, not with
+    # the window (issue 7: startup budget).
+    from minutes_app.core.search import Hit, Hits
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 5
 _GROUPS = {
@@ -60,6 +68,8 @@ class SearchDialog(QDialog):
         self.results.itemActivated.connect(self._on_item_activated)
 
     def run(self) -> Hits:
+        from minutes_app.core.search import KINDS, search
+
         hits = search(self.db, self.query.text())
         self.results.clear()
         for kind in KINDS:
@@ -88,6 +98,33 @@ class SearchDialog(QDialog):
             self.hit_activated.emit(best)
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        from minutes_app.core.search import Hit
+
         hit = item.data(0, HIT_ROLE)
         if isinstance(hit, Hit):
             self.hit_activated.emit(hit)
+
+
+class Finder(QObject):
+    """Edit → Find of a window: one search dialog, made when first asked for; a hit the
+    clerk chooses goes to ``open_hit``, which shows it on its screen."""
+
+    def __init__(
+        self, worker: DatabaseWorker, window: QWidget, open_hit: Callable[[Hit], object]
+    ) -> None:
+        super().__init__(window)
+        self.worker = worker
+        self.window = window
+        self.open_hit = open_hit
+        self.dialog: SearchDialog | None = None
+
+    def show(self) -> SearchDialog:
+        if self.dialog is None:
+            assert self.worker.db is not None
+            self.dialog = SearchDialog(self.worker.db, self.window)
+            self.dialog.hit_activated.connect(self.open_hit)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.dialog.query.selectAll()
+        return self.dialog

@@ -37,17 +37,6 @@
     </message>
 </context>
 <context>
-    <name>BackgroundJob</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Đang hủy…</translation>
-    </message>
-</context>
-<context>
     <name>Backups</name>
     <message>
         <source>minutes-app databases (*.sqlite3 *.sqlite *.db)</source>
@@ -254,6 +243,49 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceEditing</name>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>New conference from text</source>
+        <translation>Hội nghị mới từ văn bản</translation>
+    </message>
+    <message>
+        <source>Close the conference that is open in the editor first.</source>
+        <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor: copy what you want to keep.</source>
+        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo: hãy sao chép phần muốn giữ lại.</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor. Restore the conference from Edit → Trash, then save again.</source>
+        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo. Hãy khôi phục hội nghị từ Sửa → Thùng rác rồi lưu lại.</translation>
+    </message>
+    <message>
+        <source>The conference could not be saved: %1</source>
+        <translation>Không lưu được hội nghị: %1</translation>
+    </message>
+    <message>
+        <source>Their changes are now in the editor together with yours, which are not saved yet. Check the conference, then save again.</source>
+        <translation>Các thay đổi của người kia đã được đưa vào cửa sổ soạn thảo cùng với thay đổi của bạn (chưa được lưu). Hãy kiểm tra lại hội nghị rồi lưu lần nữa.</translation>
+    </message>
+    <message>
+        <source>You both changed: %1. Your version is shown; Undo shows theirs.</source>
+        <translation>Cả hai người cùng sửa: %1. Đang hiển thị bản của bạn; bấm Hoàn tác để xem bản của người kia.</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1015,63 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message numerus="yes">
+        <source>… and %n more problems.</source>
+        <translation>
+            <numerusform>… và %n lỗi khác.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import exchange file</source>
+        <translation>Nhập tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.json)</source>
+        <translation>Tệp trao đổi (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported %1 conferences and %2 tasks.</source>
+        <translation>Đã nhập %1 hội nghị và %2 nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Không đọc được tệp: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file has these problems:</source>
+        <translation>Chưa nhập dữ liệu nào. Tệp có các lỗi sau:</translation>
+    </message>
+    <message>
+        <source>Export exchange file</source>
+        <translation>Xuất tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Đã xuất ra %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>Không ghi được tệp: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: these records refer to records that do not exist, so they cannot be exported whole:</source>
+        <translation>Chưa xuất dữ liệu nào: các bản ghi sau trỏ tới những bản ghi không tồn tại, nên không thể xuất trọn vẹn:</translation>
+    </message>
+    <message>
+        <source>Sample data: %1 conferences added.</source>
+        <translation>Dữ liệu mẫu: đã thêm %1 hội nghị.</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Minutes of the conference</source>
@@ -1409,14 +1498,6 @@
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
@@ -1461,176 +1542,16 @@
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <source>New conference from text</source>
-        <translation>Hội nghị mới từ văn bản</translation>
-    </message>
-    <message>
-        <source>Close the conference that is open in the editor first.</source>
-        <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Mở</translation>
-    </message>
-    <message>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
-    </message>
-    <message>
-        <source>Your text is still in the editor: copy what you want to keep.</source>
-        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo: hãy sao chép phần muốn giữ lại.</translation>
-    </message>
-    <message>
-        <source>Your text is still in the editor. Restore the conference from Edit → Trash, then save again.</source>
-        <translation>Nội dung bạn nhập vẫn còn trong cửa sổ soạn thảo. Hãy khôi phục hội nghị từ Sửa → Thùng rác rồi lưu lại.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>The conference could not be saved: %1</source>
-        <translation>Không lưu được hội nghị: %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
-    </message>
-    <message>
-        <source>Their changes are now in the editor together with yours, which are not saved yet. Check the conference, then save again.</source>
-        <translation>Các thay đổi của người kia đã được đưa vào cửa sổ soạn thảo cùng với thay đổi của bạn (chưa được lưu). Hãy kiểm tra lại hội nghị rồi lưu lần nữa.</translation>
-    </message>
-    <message>
-        <source>You both changed: %1. Your version is shown; Undo shows theirs.</source>
-        <translation>Cả hai người cùng sửa: %1. Đang hiển thị bản của bạn; bấm Hoàn tác để xem bản của người kia.</translation>
-    </message>
-    <message>
-        <source>Another copy of the program kept the database busy, so nothing was saved. What you entered is still in the window: try again in a moment.</source>
-        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa lưu được gì. Những gì đã nhập vẫn còn trên cửa sổ: hãy thử lại sau giây lát.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
-        <translation>
-            <numerusform>Chuyển %n hội nghị vào thùng rác? Có thể khôi phục tại Sửa → Thùng rác.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Chuyển vào thùng rác</translation>
-    </message>
-    <message>
-        <source>Delete conference</source>
-        <translation>Xóa hội nghị</translation>
     </message>
     <message>
         <source>Moved to the trash. Ctrl+Z puts it back.</source>
         <translation>Đã chuyển vào thùng rác. Nhấn Ctrl+Z để lấy lại.</translation>
     </message>
     <message>
-        <source>&amp;Progress…</source>
-        <translation>&amp;Tiến độ…</translation>
-    </message>
-    <message>
-        <source>E&amp;xtend…</source>
-        <translation>&amp;Gia hạn…</translation>
-    </message>
-    <message>
-        <source>&amp;Done…</source>
-        <translation>&amp;Hoàn thành…</translation>
-    </message>
-    <message>
-        <source>Re&amp;open…</source>
-        <translation>&amp;Mở lại…</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel task…</source>
-        <translation>&amp;Hủy nhiệm vụ…</translation>
-    </message>
-    <message>
-        <source>%1 task(s) overdue and %2 due within 7 days.</source>
-        <translation>Có %1 nhiệm vụ quá hạn và %2 nhiệm vụ đến hạn trong 7 ngày tới.</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Nhắc việc</translation>
-    </message>
-    <message>
-        <source>Show them</source>
-        <translation>Xem ngay</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Để sau</translation>
-    </message>
-    <message>
-        <source>Do not remind me when the program starts</source>
-        <translation>Không nhắc khi mở chương trình</translation>
-    </message>
-    <message>
-        <source>Create tasks</source>
-        <translation>Tạo nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Sample data: %1 conferences added.</source>
-        <translation>Dữ liệu mẫu: đã thêm %1 hội nghị.</translation>
-    </message>
-    <message>
         <source>%1 of %2 conferences</source>
         <translation>%1 / %2 hội nghị</translation>
-    </message>
-    <message>
-        <source>Import exchange file</source>
-        <translation>Nhập tệp trao đổi</translation>
-    </message>
-    <message>
-        <source>Exchange files (*.json)</source>
-        <translation>Tệp trao đổi (*.json)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Nhập dữ liệu</translation>
-    </message>
-    <message>
-        <source>The file cannot be read: %1</source>
-        <translation>Không đọc được tệp: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more problems.</source>
-        <translation>
-            <numerusform>… và %n lỗi khác.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing was imported. The file has these problems:</source>
-        <translation>Chưa nhập dữ liệu nào. Tệp có các lỗi sau:</translation>
-    </message>
-    <message>
-        <source>Imported %1 conferences and %2 tasks.</source>
-        <translation>Đã nhập %1 hội nghị và %2 nhiệm vụ.</translation>
-    </message>
-    <message>
-        <source>Export exchange file</source>
-        <translation>Xuất tệp trao đổi</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Xuất dữ liệu</translation>
-    </message>
-    <message>
-        <source>The file cannot be written: %1</source>
-        <translation>Không ghi được tệp: %1</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: these records refer to records that do not exist, so they cannot be exported whole:</source>
-        <translation>Chưa xuất dữ liệu nào: các bản ghi sau trỏ tới những bản ghi không tồn tại, nên không thể xuất trọn vẹn:</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Đã xuất ra %1</translation>
     </message>
     <message>
         <source>About minutes-app</source>
@@ -1718,6 +1639,25 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>The office symbol is required.</source>
         <translation>Cần nhập ký hiệu cơ quan.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Another copy of the program kept the database busy, so nothing was saved. What you entered is still in the window: try again in a moment.</source>
+        <translation>Một cửa sổ minutes-app khác đang giữ cơ sở dữ liệu nên chưa lưu được gì. Những gì đã nhập vẫn còn trên cửa sổ: hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Cơ sở dữ liệu đang bận</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1776,29 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>%1 task(s) overdue and %2 due within 7 days.</source>
+        <translation>Có %1 nhiệm vụ quá hạn và %2 nhiệm vụ đến hạn trong 7 ngày tới.</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Nhắc việc</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Xem ngay</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Do not remind me when the program starts</source>
+        <translation>Không nhắc khi mở chương trình</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +2072,33 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>TaskActions</name>
+    <message>
+        <source>&amp;Progress…</source>
+        <translation>&amp;Tiến độ…</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Gia hạn…</translation>
+    </message>
+    <message>
+        <source>&amp;Done…</source>
+        <translation>&amp;Hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>&amp;Mở lại…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task…</source>
+        <translation>&amp;Hủy nhiệm vụ…</translation>
+    </message>
+    <message>
+        <source>Create tasks</source>
+        <translation>Tạo nhiệm vụ</translation>
+    </message>
+</context>
+<context>
     <name>TaskClass</name>
     <message>
         <source>Overdue</source>
@@ -2323,6 +2313,27 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>TrashActions</name>
+    <message numerus="yes">
+        <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
+        <translation>
+            <numerusform>Chuyển %n hội nghị vào thùng rác? Có thể khôi phục tại Sửa → Thùng rác.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Chuyển vào thùng rác</translation>
+    </message>
+    <message>
+        <source>Delete conference</source>
+        <translation>Xóa hội nghị</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -2369,6 +2380,21 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Delete for good</source>
         <translation>Xóa vĩnh viễn</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
     </message>
 </context>
 <context>

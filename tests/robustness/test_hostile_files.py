@@ -252,13 +252,17 @@ def test_a_full_disk_at_save_says_so_and_keeps_the_form_open(
     db.engine.dispose()
     window = MainWindow(db, store)
     qtbot.addWidget(window)
-    editor = window.new_conference()
+    editor = window.conferences.new_conference()
     # Pasted, as a clerk does: long enough to need new pages in the file.
     QApplication.clipboard().setText("Hội nghị " + "rất dài " * 2000)
     editor.title_edit.paste()
     assert editor.has_unsaved_changes()
 
-    assert editor.save() is False
+    saved: list[bool] = []
+    assert editor.save(then=saved.append)
+    qtbot.waitUntil(lambda: bool(messages.texts), timeout=20_000)
+
+    assert saved == [False]
 
     [text] = messages.texts
     assert text.startswith("The conference could not be saved: The disk is full")
@@ -292,6 +296,7 @@ def test_a_full_disk_at_export_says_so_and_leaves_no_partial_file(
 
     monkeypatch.setattr(os, "replace", full)
     window.export_action.trigger()
+    qtbot.waitUntil(window.worker.idle, timeout=20_000)
 
     assert any("No space left on device" in text for text in messages.texts)
     assert list(out.iterdir()) == []

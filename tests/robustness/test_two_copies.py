@@ -55,6 +55,7 @@ def test_a_window_shows_what_another_copy_saved_when_it_refreshes(
         theirs, ConferenceForm(title="Hội nghị của máy bên cạnh", date=dt.date(2024, 3, 15))
     )
     window.refresh_action.trigger()
+    qtbot.waitUntil(window.worker.idle, timeout=10_000)
 
     model = window.conference_page.model
     assert model.rowCount() == 1

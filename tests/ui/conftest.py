@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from minutes_app.db.engine import Database
+from minutes_app.ui.operations import DatabaseWorker
 
 
 @pytest.fixture
@@ -17,6 +18,14 @@ def db(db_path: Path) -> Iterator[Database]:
     database = Database.open(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def worker(db: Database) -> Iterator[DatabaseWorker]:
+    """A database worker on ``db``, for a screen or dialog tried on its own."""
+    worker = DatabaseWorker(db)
+    yield worker
+    worker.shutdown()
 
 
 @pytest.fixture

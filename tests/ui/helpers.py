@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
+
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+
+from minutes_app.ui.operations import DatabaseWorker
 
 
 def activate(qtbot: QtBot, widget: QWidget) -> None:
@@ -16,6 +22,31 @@ def activate(qtbot: QtBot, widget: QWidget) -> None:
     if handle is not None:
         handle.requestActivate()
     qtbot.waitUntil(widget.isActiveWindow, timeout=2000)
+
+
+def settle(qtbot: QtBot, owner: object, timeout: int = 10_000) -> None:
+    """Wait until every database operation asked of ``owner``'s worker (a window, a
+    screen, or the worker itself) has run and its callbacks have been called, those that
+    its data_changed set off included."""
+    worker = owner if isinstance(owner, DatabaseWorker) else owner.worker  # type: ignore[attr-defined]
+    assert isinstance(worker, DatabaseWorker)
+    qtbot.waitUntil(worker.idle, timeout=timeout)
+
+
+def when_shown(kind: type, act: Callable[[Any], object], timeout_ms: int = 10_000) -> None:
+    """Call ``act(widget)`` as soon as a visible top-level widget of ``kind`` is shown (a
+    dialog that a click is about to open, perhaps after a read on the worker)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def look() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible():
+                act(widget)
+                return
+        if time.monotonic() < deadline:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)
 
 
 def type_text(widget: QWidget | None, text: str) -> None:

@@ -274,7 +274,7 @@ def test_restore_while_the_editor_is_open_asks_to_close_it_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked = choose_file(monkeypatch, "getOpenFileName", None)
-    window.new_conference()
+    window.conferences.new_conference()
 
     assert restoring.restore_from_backup(window, db.path, store) is False
 
@@ -346,7 +346,7 @@ def test_exit_backup_when_turned_on_keeps_the_last_n(
 def test_the_daily_backup_is_taken_after_the_window_shows(
     qtbot: QtBot, window: MainWindow, db: Database, store: QSettings, tmp_path: Path
 ) -> None:
-    backup_ui.schedule_daily_backup(window, db, store)
+    backup_ui.schedule_daily_backup(window, window.worker, store)
     assert not (tmp_path / "backups").exists()  # not before the window is up
 
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
@@ -370,7 +370,7 @@ def test_leftovers_of_an_earlier_run_are_removed_after_the_window_shows(
         path.write_bytes(b"left by a killed copy")
     for path in old:
         os.utime(path, (an_hour_ago, an_hour_ago))
-    backup_ui.schedule_daily_backup(window, db, store)
+    backup_ui.schedule_daily_backup(window, window.worker, store)
 
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
     assert not any(path.exists() for path in old)
@@ -383,7 +383,7 @@ def test_a_failed_daily_backup_is_told_in_the_status_bar(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     store.setValue(BACKUP_FOLDER, str(blocker / "backups"))
-    backup_ui.schedule_daily_backup(window, db, store)
+    backup_ui.schedule_daily_backup(window, window.worker, store)
 
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5000)
     assert window.statusBar().currentMessage().startswith("The automatic backup could not be made:")

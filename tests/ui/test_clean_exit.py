@@ -39,8 +39,8 @@ for _ in range(min(sys.getrefcount(True) + 1000, 200_000)):
 print("done", flush=True)
 """
 
-# The window as a clerk uses it: the register (counted on a worker thread), the overview
-# (its chart made on first use, then refilled), an export-like job on a QThread with the
+# The window as a clerk uses it: the register (counted on the database worker), the overview
+# (its chart made on first use, then refilled), an export-like job on the worker with the
 # garbage collector paused, then the window closed and the program left.
 _SESSION = """
 import datetime as dt
@@ -57,7 +57,6 @@ app = QApplication(sys.argv[:1])
 
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
-from minutes_app.ui.background import run_in_background
 from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow
 
 folder = Path(sys.argv[1])
@@ -80,20 +79,28 @@ def work(progress):
     return len(rows)
 
 
+def settle():
+    deadline = time.monotonic() + 10
+    while not window.worker.idle() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    assert window.worker.idle(), "the worker never finished"
+
+
 def one_round():
     counts = []
     window.task_page.model.counted.connect(counts.append)
     window.navigation.setCurrentRow(PAGE_TASKS)
     window.task_page.apply_filters()
-    deadline = time.monotonic() + 10
-    while not counts and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
+    settle()
     window.task_page.model.counted.disconnect(counts.append)
     assert counts, "the register was never counted"
     window.navigation.setCurrentRow(PAGE_OVERVIEW)
     window.overview_page.refresh(dt.date(2024, 6, 30))
-    assert run_in_background(window, "Export", work) == 20_000
+    got = []
+    window.worker.run_long_op(window, "Export", work, got.append)
+    settle()
+    assert got == [20_000]
 
 
 def held():
@@ -110,6 +117,7 @@ for _ in range(rounds):
 after = held()
 window.close()
 app.processEvents()
+window.worker.shutdown()
 db.close()
 lost = {name: (before[name] - after[name]) / rounds for name in before}
 print(json.dumps(lost), flush=True)

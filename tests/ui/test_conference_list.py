@@ -24,7 +24,8 @@ from minutes_app.ui.conferences.listing import (
 )
 from minutes_app.ui.conferences.trash import TrashDialog
 from minutes_app.ui.main_window import MainWindow
-from tests.ui.helpers import activate, type_text
+from minutes_app.ui.operations import DatabaseWorker
+from tests.ui.helpers import activate, settle, type_text
 
 
 def summary(
@@ -71,17 +72,19 @@ def test_titles_sort_in_vietnamese_order(qtbot: QtBot) -> None:
     assert titles(model) == ["Đảng bộ", "Dân vận", "Bình", "Ân cần", "Ăn ở", "Anh"]
 
 
-def test_newest_conference_comes_first_by_default(qtbot: QtBot, store: QSettings) -> None:
-    page = ConferenceListPage(store)
+def test_newest_conference_comes_first_by_default(
+    qtbot: QtBot, worker: DatabaseWorker, store: QSettings
+) -> None:
+    page = ConferenceListPage(worker, store)
     qtbot.addWidget(page)
     page.set_rows([summary(1, "Cũ", dt.date(2020, 3, 2)), summary(2, "Mới", dt.date(2023, 4, 3))])
     assert titles(page.model) == ["Mới", "Cũ"]
 
 
 def test_filter_box_ignores_case_and_diacritics_and_reads_d_as_dj(
-    qtbot: QtBot, store: QSettings
+    qtbot: QtBot, worker: DatabaseWorker, store: QSettings
 ) -> None:
-    page = ConferenceListPage(store)
+    page = ConferenceListPage(worker, store)
     qtbot.addWidget(page)
     page.set_rows(
         [
@@ -100,8 +103,10 @@ def test_filter_box_ignores_case_and_diacritics_and_reads_d_as_dj(
     assert sorted(titles(page.model)) == ["Giao ban quý I", "Đại hội đảng bộ"]
 
 
-def test_year_quarter_organizer_and_kind_filters_combine(qtbot: QtBot, store: QSettings) -> None:
-    page = ConferenceListPage(store)
+def test_year_quarter_organizer_and_kind_filters_combine(
+    qtbot: QtBot, worker: DatabaseWorker, store: QSettings
+) -> None:
+    page = ConferenceListPage(worker, store)
     qtbot.addWidget(page)
     page.set_rows(
         [
@@ -144,13 +149,15 @@ def test_conference_model_passes_the_model_tester(qtmodeltester: ModelTester) ->
     qtmodeltester.check(model, force_py=True)
 
 
-def test_sort_column_is_remembered_between_runs(qtbot: QtBot, store: QSettings) -> None:
-    page = ConferenceListPage(store)
+def test_sort_column_is_remembered_between_runs(
+    qtbot: QtBot, worker: DatabaseWorker, store: QSettings
+) -> None:
+    page = ConferenceListPage(worker, store)
     qtbot.addWidget(page)
     page.table.sortByColumn(COL_ORGANIZER, Qt.SortOrder.AscendingOrder)
     page.table.horizontalHeader().resizeSection(COL_ORGANIZER, 233)
     page.save_state()
-    again = ConferenceListPage(store)
+    again = ConferenceListPage(worker, store)
     qtbot.addWidget(again)
     assert again.table.horizontalHeader().sortIndicatorSection() == COL_ORGANIZER
     assert again.table.horizontalHeader().sectionSize(COL_ORGANIZER) == 233
@@ -175,6 +182,7 @@ def test_delete_key_moves_the_conference_to_the_trash_after_asking(
     table.setFocus()
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    settle(qtbot, window)
     assert seen == ["Move 1 conference(s) to the trash? They can be restored from Edit → Trash."]
     assert window.conference_page.model.rowCount() == 0
     assert list_conferences(example_db) == []
@@ -201,7 +209,9 @@ def test_undo_after_delete_puts_the_conference_back(
     table.setFocus()
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    settle(qtbot, window)
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert window.conference_page.model.rowCount() == 1
     assert trash(example_db) == []
 
@@ -213,21 +223,25 @@ def test_trash_dialog_restores_a_deleted_conference(
 
     [conference] = list_conferences(example_db)
     move_to_trash(example_db, [conference.id])
-    dialog = TrashDialog(example_db, window)
+    dialog = TrashDialog(window.worker, window)
     qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, window)
     assert dialog.model.rowCount() == 1
     dialog.view.selectRow(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert dialog.model.rowCount() == 0
+    settle(qtbot, window)
+    assert dialog.model.rowCount() == 0  # it follows the trash by itself
     assert [c.id for c in list_conferences(example_db)] == [conference.id]
+    assert window.conference_page.model.rowCount() == 1  # so does the list
 
 
 def test_double_click_opens_the_conference_in_the_editor(qtbot: QtBot, window: MainWindow) -> None:
     table = window.conference_page.table
     index = window.conference_page.model.index(0, COL_DATE)
     table.doubleClicked.emit(index)
-    assert window.editor is not None
-    assert window.editor.title_edit.text().startswith("Hội nghị trực tuyến quán triệt")
+    assert window.conferences.editor is not None
+    assert window.conferences.editor.title_edit.text().startswith("Hội nghị trực tuyến quán triệt")
 
 
 def test_summaries_match_the_stored_records(example_db: Database) -> None:
@@ -271,6 +285,7 @@ def test_the_window_reads_the_conference_rows_off_the_ui_thread(
     import threading
 
     from minutes_app.ui import main_window
+    from minutes_app.ui.conferences import listing
 
     threads: list[str] = []
 
@@ -279,20 +294,26 @@ def test_the_window_reads_the_conference_rows_off_the_ui_thread(
         return list_conferences(db, today)
 
     monkeypatch.setattr(main_window, "list_conferences", spy)
+    monkeypatch.setattr(listing, "list_conferences", spy)
     window = MainWindow(example_db, store)
     qtbot.addWidget(window)
     assert window.conference_page.model.rowCount() == 1  # there once the window is built
     window.refresh()
+    settle(qtbot, window)
     assert window.conference_page.model.rowCount() == 1
     assert len(threads) == 2
     assert threading.main_thread().name not in threads
+    assert len(set(threads)) == 1  # the window's one database worker
 
     def broken(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(main_window, "list_conferences", broken)
-    with pytest.raises(RuntimeError, match="disk gone"):
-        window.refresh()  # the worker's error reaches the caller, as before
+    monkeypatch.setattr(listing, "list_conferences", broken)
+    with qtbot.captureExceptions() as raised:
+        window.refresh()
+        settle(qtbot, window)
+    # The worker's error reaches the UI thread, where the program's error hook tells it.
+    assert [str(error) for _kind, error, _trace in raised] == ["disk gone"]
 
 
 def test_import_and_export_through_the_window_in_batches(
@@ -330,9 +351,11 @@ def test_import_and_export_through_the_window_in_batches(
     window = MainWindow(db, store)
     qtbot.addWidget(window)
     assert window.conference_page.model.rowCount() == 0
-    window._on_import()
-    assert window.conference_page.model.rowCount() == 2
-    window._on_export()
+    window.exchange.import_file()
+    settle(qtbot, window)
+    assert window.conference_page.model.rowCount() == 2  # the list follows the import
+    window.exchange.export_file()
+    settle(qtbot, window)
     expected = json.dumps(export_exchange(db), ensure_ascii=False, indent=2) + "\n"
     assert target.read_text("utf-8") == expected
     assert len(json.loads(expected)["conferences"]) == 2

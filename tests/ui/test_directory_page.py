@@ -11,13 +11,16 @@ from pytestqt.qtbot import QtBot
 from minutes_app.core.directory import list_people, list_units
 from minutes_app.db.engine import Database
 from minutes_app.ui.directory.page import DirectoryList, DirectoryPage, MergeDialog, NameDialog
+from minutes_app.ui.operations import DatabaseWorker
+from tests.ui.helpers import settle
 
 
 @pytest.fixture
-def page(qtbot: QtBot, example_db: Database) -> DirectoryPage:
-    page = DirectoryPage(example_db)
+def page(qtbot: QtBot, example_db: Database, worker: DatabaseWorker) -> DirectoryPage:
+    page = DirectoryPage(worker)
     qtbot.addWidget(page)
-    page.refresh()
+    page.show()  # filled when first shown
+    settle(qtbot, worker)
     return page
 
 
@@ -63,10 +66,11 @@ def test_adding_a_unit_through_the_dialog_lists_it(
     def fill(dialog: NameDialog) -> None:
         dialog.edits[0].setText("Ủy ban Kiểm tra Tỉnh ủy Bắc Kạn")
         dialog.edits[2].setText("Tỉnh ủy Bắc Kạn")
-        dialog.accept()
+        dialog.buttons.ok.click()  # saved on the worker; the dialog closes once it is
 
     answer_dialog(NameDialog, fill)
     qtbot.mouseClick(page.units.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)  # the page follows the change by itself
     added = [u for u in list_units(example_db) if u.name == "Ủy ban Kiểm tra Tỉnh ủy Bắc Kạn"]
     assert [(u.parent) for u in added] == ["Tỉnh ủy Bắc Kạn"]
     assert "Ủy ban Kiểm tra Tỉnh ủy Bắc Kạn" in names(page.units)
@@ -77,8 +81,11 @@ def test_a_duplicate_name_is_explained_in_the_dialog(qtbot: QtBot, page: Directo
 
     def fill(dialog: NameDialog) -> None:
         dialog.edits[0].setText("Huyện ủy Ba Bể")
-        dialog.accept()
-        QTimer.singleShot(0, lambda: (messages.append(dialog.error.text()), dialog.reject()))
+        dialog.buttons.ok.click()
+        qtbot.waitUntil(lambda: bool(dialog.error.text()))  # refused on the worker
+        messages.append(dialog.error.text())
+        assert dialog.isVisible()  # with what was typed
+        dialog.reject()
 
     answer_dialog(NameDialog, fill)
     qtbot.mouseClick(page.units.add_button, Qt.MouseButton.LeftButton)
@@ -92,6 +99,7 @@ def test_merging_two_spellings_of_a_person_keeps_the_chosen_one(
 
     save_person(example_db, None, "Trương T. Mai", None)
     page.refresh()
+    settle(qtbot, page)
     rows = names(page.people)
     select(page.people, rows.index("Trương T. Mai"), rows.index("Trương Thị Mai"))
     assert page.people.merge_button.isEnabled()
@@ -105,6 +113,7 @@ def test_merging_two_spellings_of_a_person_keeps_the_chosen_one(
 
     answer_dialog(MergeDialog, keep_full_name)
     qtbot.mouseClick(page.people.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
     people = {p.name: p.appearances for p in list_people(example_db)}
     assert "Trương T. Mai" not in people
     assert people["Trương Thị Mai"] == 3

@@ -7,6 +7,8 @@ from pytestqt.qtbot import QtBot
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.documents import DocumentsPage
+from minutes_app.ui.operations import DatabaseWorker
+from tests.ui.helpers import settle
 
 
 def _shown(page: DocumentsPage) -> list[tuple[str, str | None, int | None]]:
@@ -14,11 +16,14 @@ def _shown(page: DocumentsPage) -> list[tuple[str, str | None, int | None]]:
     return [(r.kind, r.issuer, r.issued_on.year if r.issued_on else None) for r in rows if r]
 
 
-def test_kind_issuer_and_year_filters_combine(qtbot: QtBot, db: Database) -> None:
+def test_kind_issuer_and_year_filters_combine(
+    qtbot: QtBot, db: Database, worker: DatabaseWorker
+) -> None:
     load_samples(db)
-    page = DocumentsPage(db)
+    page = DocumentsPage(worker)
     qtbot.addWidget(page)
     page.refresh()
+    settle(qtbot, worker)
     everything = _shown(page)
     assert len(everything) > 3
     kinds = [page.kind_box.itemText(i) for i in range(1, page.kind_box.count())]
@@ -33,6 +38,7 @@ def test_kind_issuer_and_year_filters_combine(qtbot: QtBot, db: Database) -> Non
 
     # The choices survive a reload; "all" again shows everything.
     page.refresh()
+    settle(qtbot, worker)
     assert page.kind_box.currentData() == "Quy định"
     for box in (page.kind_box, page.issuer_box, page.year_box):
         box.setCurrentIndex(0)

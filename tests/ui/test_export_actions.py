@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -19,6 +20,7 @@ from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.paperwork.period_dialog import PeriodDialog
+from tests.ui.helpers import settle
 
 
 @pytest.fixture
@@ -26,8 +28,21 @@ def window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
     load_samples(db)
     window = MainWindow(db, store)
     qtbot.addWidget(window)
-    window.refresh()
     return window
+
+
+@pytest.fixture
+def export(qtbot: QtBot, window: MainWindow) -> Callable[[str, Path], bool]:
+    """Export from the window's menu commands; wait for it: whether it was written."""
+
+    def run(kind: str, target: Path) -> bool:
+        outcome: list[bool] = []
+        if not window.exports.export(kind, target, then=outcome.append):
+            return False
+        qtbot.waitUntil(lambda: bool(outcome), timeout=30_000)
+        return outcome[0]
+
+    return run
 
 
 def _select_first_conference(window: MainWindow) -> None:
@@ -35,10 +50,12 @@ def _select_first_conference(window: MainWindow) -> None:
     assert window.conference_page.selected_ids()
 
 
-def test_minutes_and_notice_of_the_selected_conference(window: MainWindow, tmp_path: Path) -> None:
+def test_minutes_and_notice_of_the_selected_conference(
+    window: MainWindow, export: Callable[[str, Path], bool], tmp_path: Path
+) -> None:
     _select_first_conference(window)
-    assert window.exports.export("minutes", tmp_path / "bb.docx")
-    assert window.exports.export("notice", tmp_path / "tb.pdf")
+    assert export("minutes", tmp_path / "bb.docx")
+    assert export("notice", tmp_path / "tb.pdf")
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "bb.docx")).paragraphs)
     assert "BIÊN BẢN" in text
     assert (tmp_path / "tb.pdf").read_bytes().startswith(b"%PDF")
@@ -54,15 +71,15 @@ def test_minutes_without_a_selection_says_what_to_do(
         lambda _w, _t, text, error=False: said.append(text),
     )
     window.conference_page.table.clearSelection()
-    assert not window.exports.export("minutes", tmp_path / "bb.docx")
+    assert not window.exports.export("minutes", tmp_path / "bb.docx")  # not started
     assert said == ["Choose a conference on the Conferences screen first."]
     assert not (tmp_path / "bb.docx").exists()
 
 
 def test_tasks_and_report_are_written(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    export: Callable[[str, Path], bool], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert window.exports.export("tasks", tmp_path / "nv.xlsx")
+    assert export("tasks", tmp_path / "nv.xlsx")
     assert openpyxl.load_workbook(tmp_path / "nv.xlsx").worksheets[0].max_row > 30
 
     def choose_2023(dialog: PeriodDialog) -> int:
@@ -71,13 +88,13 @@ def test_tasks_and_report_are_written(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(PeriodDialog, "exec", choose_2023)
-    assert window.exports.export("report", tmp_path / "bc.xlsx")
-    assert window.exports.export("report", tmp_path / "bc.docx")
+    assert export("report", tmp_path / "bc.xlsx")
+    assert export("report", tmp_path / "bc.docx")
     assert openpyxl.load_workbook(tmp_path / "bc.xlsx").worksheets
 
 
 def test_a_write_failure_is_told_plainly_and_the_old_file_kept(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    export: Callable[[str, Path], bool], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "nv.csv"
     target.write_bytes(b"old")
@@ -91,7 +108,7 @@ def test_a_write_failure_is_told_plainly_and_the_old_file_kept(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    assert not window.exports.export("tasks", target)
+    assert not export("tasks", target)
     assert said and "No space left on device" in said[0]
     assert target.read_bytes() == b"old"
 
@@ -140,16 +157,22 @@ def test_an_export_over_what_is_not_a_file_is_refused_and_leaves_it(
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes and devices")
 @pytest.mark.parametrize("what", ["named pipe", "link to /dev/full"])
 def test_the_exchange_export_over_what_is_not_a_file_is_refused_and_leaves_it(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    what: str,
 ) -> None:
     target = _not_a_file(tmp_path, "minutes.json", what)
     said: list[str] = []
     monkeypatch.setattr(
-        "minutes_app.ui.main_window.inform", lambda _w, _t, text, error=False: said.append(text)
+        "minutes_app.ui.storage.exchange.inform",
+        lambda _w, _t, text, error=False: said.append(text),
     )
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
 
     window.export_action.trigger()
+    settle(qtbot, window)
 
     assert said == [
         "The file cannot be written: not a regular file; a device or a pipe is never written over"
@@ -161,6 +184,7 @@ def test_the_exchange_export_over_what_is_not_a_file_is_refused_and_leaves_it(
 def test_print_preview_opens_for_the_minutes(window: MainWindow, qtbot: QtBot) -> None:
     _select_first_conference(window)
     window.exports.preview_actions["minutes"].trigger()
+    settle(qtbot, window)  # the paper is read on the worker
     previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog)]
     assert len(previews) == 1 and previews[0].isVisible()
     previews[0].close()

@@ -17,6 +17,7 @@ from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.from_text import FromTextDialog
 from minutes_app.ui.main_window import MainWindow
+from tests.ui.helpers import settle
 
 ARTICLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "articles"
 FIRST = ARTICLES / "000_888d76cd00af702e.txt"
@@ -130,17 +131,18 @@ def test_sample_article_becomes_a_saved_conference(
     window = MainWindow(db, store)
     qtbot.addWidget(window)
     window.from_text_action.trigger()
-    dialog = window.from_text
+    dialog = window.conferences.from_text
     assert dialog is not None
     dialog.set_text(FIRST.read_text(encoding="utf-8"))
     dialog.create_button.click()
-    editor = window.editor
+    editor = window.conferences.editor
     assert editor is not None
     form = editor.form()
     assert form.date == dt.date(2023, 2, 17)
     assert [c.person.name for c in form.chairs] == ["Trương Thị Mai"]
     assert form.organizer == "Ban Tổ chức Trung ương"
     editor.save_button.click()
+    settle(qtbot, window)
     assert [c.title for c in list_conferences(db)] == [form.title]
     symbols = {d.symbol for d in list_documents(db)}
     assert {"96-QĐ/TW", "97-QĐ/TW"} <= symbols

@@ -14,8 +14,11 @@ from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
+from minutes_app.ui.conferences.editor import ConferenceEditor
 from minutes_app.ui.main_window import MainWindow
+from minutes_app.ui.operations import DatabaseWorker
 from minutes_app.ui.paperwork.office_dialog import OfficeDialog
+from tests.ui.helpers import settle
 
 ODD = {
     "nul and controls": "Hội nghị\x00 giao\x07 ban\x1b",
@@ -39,15 +42,24 @@ def window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
     return window
 
 
+def save(qtbot: QtBot, editor: ConferenceEditor) -> bool:
+    """Save as Ctrl+S does and wait: whether it was stored (False: refused at once)."""
+    outcome: list[bool] = []
+    if not editor.save(then=outcome.append):
+        return False
+    qtbot.waitUntil(lambda: bool(outcome))
+    return outcome[0]
+
+
 @pytest.mark.parametrize("value", ODD.values(), ids=ODD.keys())
 def test_conference_title_and_notes_are_saved_as_read_back_or_refused(
     qtbot: QtBot, window: MainWindow, db: Database, value: str
 ) -> None:
-    editor = window.new_conference()
+    editor = window.conferences.new_conference()
     editor.title_edit.setText(value)
     editor.notes_edit.setPlainText(value)
     shown_title = editor.title_edit.text()  # what Qt kept of it (no lone surrogate)
-    saved = editor.save()
+    saved = save(qtbot, editor)
     rows = list_conferences(db)
     if clean(shown_title) is None:
         assert not saved
@@ -66,15 +78,15 @@ def test_conference_title_and_notes_are_saved_as_read_back_or_refused(
 def test_notes_longer_than_the_limit_are_refused_with_a_message(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
-    editor = window.new_conference()
+    editor = window.conferences.new_conference()
     editor.title_edit.setText("Hội nghị giao ban")
     editor.notes_edit.setPlainText("x" * (MAX_TEXT + 1))
-    assert not editor.save()
+    assert not save(qtbot, editor)
     assert editor.summary.text() == "1 problem(s) to fix before saving."
     assert not editor.save_button.isEnabled()
     assert list_conferences(db) == []
     editor.notes_edit.setPlainText("x" * MAX_TEXT)
-    assert editor.save()
+    assert save(qtbot, editor)
     [row] = list_conferences(db)
     assert len(load_conference(db, row.id).notes or "") == MAX_TEXT
     editor.close()
@@ -82,14 +94,15 @@ def test_notes_longer_than_the_limit_are_refused_with_a_message(
 
 @pytest.mark.parametrize("value", ODD.values(), ids=ODD.keys())
 def test_office_settings_take_odd_values_or_refuse_them(
-    qtbot: QtBot, db: Database, value: str
+    qtbot: QtBot, db: Database, worker: DatabaseWorker, value: str
 ) -> None:
-    dialog = OfficeDialog(db)
+    dialog = OfficeDialog(worker)
     qtbot.addWidget(dialog)
     before = load_office(db)
     edit = dialog.edits["office_name"]
     edit.setText(value)
     dialog.ok_button.click()
+    settle(qtbot, worker)
     after = load_office(db)
     if clean(edit.text()) is None:
         assert dialog.result() != OfficeDialog.DialogCode.Accepted

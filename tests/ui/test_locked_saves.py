@@ -23,11 +23,11 @@ from minutes_app.core.tasks.actions import NewTasks, create_tasks
 from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db import engine
 from minutes_app.db.engine import Database
-from minutes_app.ui import background
+from minutes_app.ui import operations
 from minutes_app.ui.conferences.editor import ConferenceEditor
 from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text, when_shown
 
 TITLE = "Hội nghị giao ban trực tuyến quý II"
 
@@ -91,7 +91,7 @@ class Messages:
 
 def waiting_dialog() -> QProgressDialog | None:
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, background.WaitingForLock) and widget.isVisible():
+        if isinstance(widget, operations.WaitingForLock) and widget.isVisible():
             return widget
     return None
 
@@ -102,20 +102,29 @@ def window(qtbot: QtBot, db: Database, store: QSettings) -> Iterator[MainWindow]
     qtbot.addWidget(window)
     window.show()
     yield window
+    settle(qtbot, window, 30_000)
     if window.editor is not None:
         window.editor.undo_stack.setClean()  # no question when the test's editor closes
         window.editor.close()
 
 
 def typed_conference(window: MainWindow) -> ConferenceEditor:
-    editor = window.new_conference()
+    editor = window.conferences.new_conference()
     type_text(editor.title_edit, TITLE)
     assert editor.save_button.isEnabled(), editor.summary.text()
     return editor
 
 
+def save(qtbot: QtBot, editor: ConferenceEditor) -> bool:
+    """Save as Ctrl+S does; wait for the outcome: whether it was stored."""
+    outcome: list[bool] = []
+    assert editor.save(then=outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=20_000)
+    return outcome[0]
+
+
 def test_a_save_waits_for_another_copy_without_freezing_and_lands_once_it_lets_go(
-    window: MainWindow, db: Database, lock: Callable[[], Lock]
+    qtbot: QtBot, window: MainWindow, db: Database, lock: Callable[[], Lock]
 ) -> None:
     editor = typed_conference(window)
     held = lock()
@@ -129,7 +138,7 @@ def test_a_save_waits_for_another_copy_without_freezing_and_lands_once_it_lets_g
 
     QTimer.singleShot(1200, let_go)
     started = time.monotonic()
-    saved = editor.save()
+    saved = save(qtbot, editor)
     took = time.monotonic() - started
 
     assert saved
@@ -141,19 +150,20 @@ def test_a_save_waits_for_another_copy_without_freezing_and_lands_once_it_lets_g
 
 
 def test_a_save_that_gives_up_says_so_and_keeps_the_typed_text(
+    qtbot: QtBot,
     window: MainWindow,
     db: Database,
     lock: Callable[[], Lock],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(background, "WRITE_WAIT_S", 1.0)
+    monkeypatch.setattr(operations, "WRITE_WAIT_S", 1.0)
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     messages = Messages(monkeypatch)
     editor = typed_conference(window)
     held = lock()
     ticks = Ticks()
 
-    assert not editor.save()
+    assert not save(qtbot, editor)
 
     assert messages.texts == [
         "Another copy of the program kept the database busy, so nothing was saved. "
@@ -164,7 +174,7 @@ def test_a_save_that_gives_up_says_so_and_keeps_the_typed_text(
     assert editor.has_unsaved_changes()
     held.release()
     assert list_conferences(db) == []
-    assert editor.save()  # the same text, once the other copy let go
+    assert save(qtbot, editor)  # the same text, once the other copy let go
     assert [c.title for c in list_conferences(db)] == [TITLE]
 
 
@@ -187,7 +197,7 @@ def test_the_clerk_can_stop_waiting_for_the_other_copy(
 
     QTimer.singleShot(500, stop)
     started = time.monotonic()
-    assert not editor.save()
+    assert not save(qtbot, editor)
 
     assert time.monotonic() - started < 5  # not the 60 s it would wait otherwise
     assert len(messages.texts) == 1 and "nothing was saved" in messages.texts[0]
@@ -250,16 +260,18 @@ def test_a_task_action_waits_for_another_copy_without_freezing(
         type_text(dialog.text, "Đã gửi dự thảo báo cáo")
         QTimer.singleShot(1000, lambda: outcome.append(waiting_dialog()) or held.release())
         dialog.buttons.ok.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
         outcome.append(dialog.result())
 
     QTimer.singleShot(0, fill)
-    window.act_on_tasks("progress")
+    window.tasks.act("progress")
 
-    assert isinstance(outcome[0], background.WaitingForLock)
+    assert isinstance(outcome[0], operations.WaitingForLock)
     assert outcome[1] == TaskActionDialog.DialogCode.Accepted
     assert ticks.count >= 25
     assert progress_notes(db, task_id) == ["Đã gửi dự thảo báo cáo"]
-    window.undo_stack.undo()  # the action is undoable as before
+    window.undo_action.trigger()  # the action is undoable as before
+    settle(qtbot, window)
     assert progress_notes(db, task_id) == []
 
 
@@ -271,7 +283,7 @@ def test_a_task_action_that_gives_up_keeps_the_dialog_and_its_text(
     lock: Callable[[], Lock],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(background, "WRITE_WAIT_S", 1.0)
+    monkeypatch.setattr(operations, "WRITE_WAIT_S", 1.0)
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     open_task(window, task_id)
     held = lock()
@@ -281,12 +293,13 @@ def test_a_task_action_that_gives_up_keeps_the_dialog_and_its_text(
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TaskActionDialog))
         type_text(dialog.text, "Đã gửi dự thảo báo cáo")
         dialog.buttons.ok.click()
+        qtbot.waitUntil(dialog.buttons.ok.isEnabled, timeout=20_000)  # given up
         shown.append((dialog.error.text(), dialog.chosen_text(), dialog.isVisible()))
         held.release()
         dialog.buttons.ok.click()  # the same text, once the other copy let go
 
     QTimer.singleShot(0, fill)
-    window.act_on_tasks("progress")
+    window.tasks.act("progress")
 
     assert shown == [
         (
@@ -301,6 +314,7 @@ def test_a_task_action_that_gives_up_keeps_the_dialog_and_its_text(
 
 
 def test_creating_tasks_that_gives_up_asks_again_with_what_was_entered(
+    qtbot: QtBot,
     window: MainWindow,
     db: Database,
     task_id: int,
@@ -310,34 +324,34 @@ def test_creating_tasks_that_gives_up_asks_again_with_what_was_entered(
     from minutes_app.ui.conferences.editor import TAB_INSTRUCTIONS
     from minutes_app.ui.tasks.dialogs import CreateTasksDialog
 
-    monkeypatch.setattr(background, "WRITE_WAIT_S", 1.0)
+    monkeypatch.setattr(operations, "WRITE_WAIT_S", 1.0)
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     messages = Messages(monkeypatch)
     [conference] = list_conferences(db)
-    editor = window.open_conference(conference.id)
+    editor = window.conferences.open_conference(conference.id)
     assert editor is not None
     editor.tabs.setCurrentIndex(TAB_INSTRUCTIONS)
     editor.instructions.table.selectRow(0)
     held = lock()
     shown: list[str] = []
 
-    def fill() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CreateTasksDialog))
-        if not dialog.isVisible():  # not asking (yet, or again)
-            QTimer.singleShot(50, fill)
-            return
-        if not shown:  # the first time: typed, then refused while the lock is held
-            dialog.titles.setPlainText("Tổng hợp báo cáo của các huyện")
-            dialog.check_units(dialog.leads, ["Huyện ủy Ba Bể"])
-        else:  # asked again: what was typed is there; the other copy has let go
-            held.release()
+    def fill(dialog: CreateTasksDialog) -> None:
+        # The first time: typed, then refused while the lock is held.
+        dialog.titles.setPlainText("Tổng hợp báo cáo của các huyện")
+        dialog.check_units(dialog.leads, ["Huyện ủy Ba Bể"])
         shown.append(dialog.titles.toPlainText())
-        if len(shown) == 1:
-            QTimer.singleShot(50, fill)  # for when it asks again
+        dialog.buttons.ok.click()
+        qtbot.waitUntil(dialog.buttons.ok.isEnabled, timeout=20_000)  # given up
+        # Asked again: what was typed is there; the other copy has let go.
+        assert dialog.isVisible()
+        shown.append(dialog.titles.toPlainText())
+        held.release()
         dialog.buttons.ok.click()
 
-    QTimer.singleShot(0, fill)
+    when_shown(CreateTasksDialog, fill)
     editor.create_tasks_button.click()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20_000)
+    settle(qtbot, window)
 
     assert shown == ["Tổng hợp báo cáo của các huyện"] * 2
     assert len(messages.texts) == 1 and "nothing was saved" in messages.texts[0]

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import PAGE_DOCUMENTS, MainWindow
+from tests.ui.helpers import settle
 
 
 def open_window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
@@ -44,6 +45,7 @@ def test_documents_screen_lists_the_catalogue_with_where_each_was_studied(
     window = open_window(qtbot, example_db, store)
     window.navigation.setCurrentRow(PAGE_DOCUMENTS)
     page = window.documents_page
+    settle(qtbot, window)
     page.filter_box.setText("qd 96")
     assert page.model.rowCount() == 1
     page.view.selectRow(0)
@@ -66,6 +68,8 @@ def test_window_size_is_remembered_between_runs(
 def test_help_menu_loads_the_sample_data(qtbot: QtBot, db: Database, store: QSettings) -> None:
     window = open_window(qtbot, db, store)
     window.samples_action.trigger()
+    settle(qtbot, window)
     assert window.conference_page.model.visible_count() == 5
     window.navigation.setCurrentRow(1)
+    settle(qtbot, window)
     assert window.task_page.model.total() == 38

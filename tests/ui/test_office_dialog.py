@@ -6,23 +6,28 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
+from minutes_app.ui.operations import DatabaseWorker
 from minutes_app.ui.paperwork.office_dialog import OfficeDialog
+from tests.ui.helpers import settle
 
 
-def test_details_are_saved_cleaned(qtbot: QtBot, db: Database) -> None:
-    dialog = OfficeDialog(db)
+def test_details_are_saved_cleaned(qtbot: QtBot, db: Database, worker: DatabaseWorker) -> None:
+    dialog = OfficeDialog(worker)
     qtbot.addWidget(dialog)
     assert dialog.edits["office_name"].text() == "BAN TỔ CHỨC"
     dialog.edits["superior_body"].setText("  TỈNH ỦY BẮC KẠN ")
     dialog.edits["place"].setText("Bắc Kạn")
     dialog.ok_button.click()
+    settle(qtbot, worker)
     assert dialog.result() == OfficeDialog.DialogCode.Accepted
     office = load_office(db)
     assert (office.superior_body, office.place) == ("TỈNH ỦY BẮC KẠN", "Bắc Kạn")
 
 
-def test_empty_office_name_is_refused_with_a_message(qtbot: QtBot, db: Database) -> None:
-    dialog = OfficeDialog(db)
+def test_empty_office_name_is_refused_with_a_message(
+    qtbot: QtBot, db: Database, worker: DatabaseWorker
+) -> None:
+    dialog = OfficeDialog(worker)
     qtbot.addWidget(dialog)
     dialog.edits["office_name"].setText("   ")
     dialog.ok_button.click()

@@ -78,7 +78,7 @@ def test_the_people_at_label_shows_a_bridge_point_name_as_written(
 
     window = MainWindow(db, store)
     qtbot.addWidget(window)
-    editor = window.open_conference(conference_id)
+    editor = window.conferences.open_conference(conference_id)
     assert editor is not None
     editor.tabs.setCurrentIndex(TAB_POINTS)
     editor.points.table.selectRow(0)
@@ -159,9 +159,10 @@ def test_search_hits_show_their_label_as_written_in_the_tooltip(
 def test_the_overview_shows_task_titles_and_unit_names_as_written(
     qtbot: QtBot, db: Database, conference_id: int
 ) -> None:
+    from minutes_app.ui.operations import DatabaseWorker
     from minutes_app.ui.tasks.overview import OverviewPage
 
-    page = OverviewPage(db)
+    page = OverviewPage(DatabaseWorker(db))
     qtbot.addWidget(page)
     page.refresh(dt.date(2024, 4, 1))
     qtbot.waitUntil(lambda: page.chart is not None and bool(page.units_axis.categories()))
@@ -205,21 +206,27 @@ def test_a_tree_tooltip_of_the_from_text_dialog_shows_the_text_as_written(qtbot:
     assert [shown(leaf.toolTip(1)) for leaf in marked] == [leaf.text(1) for leaf in marked]
 
 
-def test_a_progress_label_shows_a_file_name_as_written(qapp: QApplication) -> None:
-    from minutes_app.ui.background import BackgroundJob
+def test_a_progress_label_shows_a_file_name_as_written(qtbot: QtBot) -> None:
+    from minutes_app.ui.operations import DatabaseWorker
 
-    job = BackgroundJob(None, f"Writing {HTML_NAME}.docx…", lambda _progress: None)
-    labels = job.dialog.findChildren(QLabel)
+    worker = DatabaseWorker(None)
+    got: list[object] = ["not yet"]
+    op = worker.run_long_op(None, f"Writing {HTML_NAME}.docx…", lambda _progress: None, got.append)
+    assert op.progress is not None
+    labels = op.progress.findChildren(QLabel)
 
     assert [label_shows(label) for label in labels] == [f"Writing {HTML_NAME}.docx…"]
-    assert job.run() is None
+    qtbot.waitUntil(worker.idle)
+    assert got == ["not yet", None]
+    worker.shutdown()
 
 
 def test_a_task_action_error_is_shown_as_written(qtbot: QtBot) -> None:
     from minutes_app.ui.tasks.dialogs import TaskActionDialog
 
-    def refuse(_dialog: TaskActionDialog) -> object:
-        raise TaskActionError(HTML_NAME)  # a code without words: shown as it is
+    def refuse(dialog: TaskActionDialog) -> object:
+        # A code without words: shown as it is.
+        return dialog.fail(TaskActionError(HTML_NAME))
 
     dialog = TaskActionDialog("progress", 1, refuse)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)

@@ -24,7 +24,7 @@ from minutes_app.ui.conferences.editor import (
 )
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.widgets.table_section import TableSection
-from tests.ui.helpers import activate, type_text
+from tests.ui.helpers import activate, settle, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -39,7 +39,7 @@ def open_window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
 
 def new_editor(qtbot: QtBot, window: MainWindow) -> ConferenceEditor:
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    editor = window.editor
+    editor = window.conferences.editor
     assert editor is not None and editor.isVisible()
     activate(qtbot, editor)
     return editor
@@ -117,6 +117,7 @@ def test_clerk_records_a_whole_conference_and_finds_every_field_after_reopening(
     assert editor.save_button.isEnabled(), editor.summary.text()
     activate(qtbot, editor)
     qtbot.keyClick(editor.notes_edit, Qt.Key.Key_S, CTRL)
+    settle(qtbot, window)
     assert not editor.has_unsaved_changes(), [
         editor.undo_stack.text(i) for i in range(editor.undo_stack.count())
     ]
@@ -268,7 +269,7 @@ def test_closing_with_unsaved_changes_can_save_them(
     answer_next_message_box(monkeypatch, "Save")
     type_text(editor.title_edit, "Hội nghị sơ kết")
     editor.close()
-    assert not editor.isVisible()
+    qtbot.waitUntil(lambda: not editor.isVisible())  # closed once it is saved
     assert [c.title for c in list_conferences(db)] == ["Hội nghị sơ kết"]
 
 

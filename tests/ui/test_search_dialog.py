@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import PAGE_DOCUMENTS, PAGE_TASKS, MainWindow
-from tests.ui.helpers import activate, type_text
+from tests.ui.helpers import activate, settle, type_text
 
 
 def test_ctrl_f_finds_a_document_typed_without_accents_and_opens_it(
@@ -18,7 +18,7 @@ def test_ctrl_f_finds_a_document_typed_without_accents_and_opens_it(
     window.show()
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.search_dialog
+    dialog = window.finder.dialog
     assert dialog is not None and dialog.isVisible()
     type_text(dialog.query, "qd 96")
     qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() > 0, timeout=2000)
@@ -28,6 +28,7 @@ def test_ctrl_f_finds_a_document_typed_without_accents_and_opens_it(
     assert groups == ["Documents (1)", "Tasks (2)"]
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert window.pages.currentIndex() == PAGE_DOCUMENTS
+    settle(qtbot, window)  # the screen fills itself when first shown
     assert window.documents_page.model.rowCount() == 1
 
 
@@ -36,11 +37,12 @@ def test_a_task_hit_opens_the_register_on_that_task(
 ) -> None:
     window = MainWindow(example_db, store)
     qtbot.addWidget(window)
-    dialog = window._on_find()
+    dialog = window.finder.show()
     dialog.query.setText("quan triet 97")
     dialog.run()
     task_item = dialog.results.topLevelItem(0).child(0)
     dialog.results.itemActivated.emit(task_item, 0)
+    settle(qtbot, window)  # the register's choices come after the task is shown
     assert window.pages.currentIndex() == PAGE_TASKS
     assert window.task_page.model.rowCount() == 1
     assert window.task_page.selected_ids() == [window.task_page.model.row(0).id]  # type: ignore[union-attr]

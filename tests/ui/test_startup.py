@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import PAGE_CONFERENCES, PAGE_OVERVIEW, PAGE_TASKS, MainWindow
+from tests.ui.helpers import settle
 
 _START = """
 import argparse, sys, time
@@ -28,10 +29,11 @@ print("loaded before paint", sorted(
     if m in sys.modules
 ))
 deadline = time.monotonic() + 30
-while window.reminder is None and time.monotonic() < deadline:
+while window.reminders.box is None and time.monotonic() < deadline:
     started.app.processEvents()
     time.sleep(0.01)
-print("reminder", window.reminder.text() if window.reminder else None)
+box = window.reminders.box
+print("reminder", box.text() if box else None)
 print("loaded after paint", "sqlalchemy" in sys.modules)
 """
 
@@ -65,8 +67,9 @@ def test_screens_are_built_when_first_shown(
     assert set(window._built) == {PAGE_CONFERENCES}
     window.navigation.setCurrentRow(PAGE_TASKS)
     assert window.pages.currentWidget() is window.task_page
+    settle(qtbot, window)  # filled when first shown
     assert window.task_page.model.rowCount() > 0
-    assert set(window.task_buttons) == {"progress", "extend", "complete", "reopen", "cancel"}
+    assert set(window.tasks.buttons) == {"progress", "extend", "complete", "reopen", "cancel"}
     # Built once: asking again gives the same screen, in its place in the stack.
     assert window.task_page is window.pages.widget(PAGE_TASKS)
     window.navigation.setCurrentRow(PAGE_CONFERENCES)
@@ -96,9 +99,9 @@ def test_after_first_paint_shows_the_reminder_from_counts_read_off_the_ui_thread
     window = MainWindow(example_db, store)
     qtbot.addWidget(window)
     window.after_first_paint()
-    qtbot.waitUntil(lambda: window.reminder is not None, timeout=20_000)
-    assert window.reminder is not None
-    assert window.reminder.text() == "1 task(s) overdue and 0 due within 7 days."
+    qtbot.waitUntil(lambda: window.reminders.box is not None, timeout=20_000)
+    assert window.reminders.box is not None
+    assert window.reminders.box.text() == "1 task(s) overdue and 0 due within 7 days."
 
 
 def test_after_first_paint_shows_no_reminder_when_turned_off(
@@ -108,5 +111,5 @@ def test_after_first_paint_shows_no_reminder_when_turned_off(
     window = MainWindow(example_db, store)
     qtbot.addWidget(window)
     window.after_first_paint()
-    qtbot.wait(300)
-    assert window.reminder is None
+    settle(qtbot, window)
+    assert window.reminders.box is None

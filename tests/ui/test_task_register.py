@@ -12,22 +12,27 @@ from pytestqt.qtbot import QtBot
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db.engine import Database
-from minutes_app.ui.tasks.register import TaskRegisterPage, _CountJob
+from minutes_app.ui.operations import DatabaseWorker
+from minutes_app.ui.tasks.register import TaskRegisterPage
 
 
 def test_count_label_shows_the_total_counted_off_the_ui_thread(
-    qtbot: QtBot, db: Database, store: QSettings, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    db: Database,
+    worker: DatabaseWorker,
+    store: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     load_samples(db)
     threads: list[int] = []
-    counting = _CountJob.run
+    counting = TaskRegister.count
 
-    def run(job: _CountJob) -> None:
+    def count(register: TaskRegister) -> int:
         threads.append(threading.get_ident())
-        counting(job)
+        return counting(register)
 
-    monkeypatch.setattr(_CountJob, "run", run)
-    page = TaskRegisterPage(db, store)
+    monkeypatch.setattr(TaskRegister, "count", count)
+    page = TaskRegisterPage(worker, store)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.model.counted, timeout=5000) as counted:
         page.apply_filters()
@@ -39,10 +44,10 @@ def test_count_label_shows_the_total_counted_off_the_ui_thread(
 
 
 def test_a_count_for_a_replaced_query_is_dropped(
-    qtbot: QtBot, db: Database, store: QSettings
+    qtbot: QtBot, db: Database, worker: DatabaseWorker, store: QSettings
 ) -> None:
     load_samples(db)
-    page = TaskRegisterPage(db, store)
+    page = TaskRegisterPage(worker, store)
     qtbot.addWidget(page)
     page.apply_filters()
     page.class_box.setCurrentIndex(page.class_box.findData("overdue"))

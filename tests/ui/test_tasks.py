@@ -20,7 +20,7 @@ from minutes_app.ui.conferences.editor import TAB_INSTRUCTIONS
 from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow
 from minutes_app.ui.tasks.dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.tasks.register import TaskTableModel
-from tests.ui.helpers import activate, type_text
+from tests.ui.helpers import activate, settle, type_text, when_shown
 
 UNITS = ("Huyện ủy Ba Bể", "Thành ủy Bắc Kạn", "Ban Tổ chức Tỉnh ủy Bắc Kạn")
 
@@ -52,14 +52,12 @@ def test_tasks_for_three_units_are_created_from_an_instruction_in_one_step(
 ) -> None:
     before = task_count(example_db)
     [conference] = list_conferences(example_db)
-    editor = window.open_conference(conference.id)
+    editor = window.conferences.open_conference(conference.id)
     assert editor is not None
     editor.tabs.setCurrentIndex(TAB_INSTRUCTIONS)
     editor.instructions.table.selectRow(0)
 
-    def fill() -> None:
-        dialog = visible(CreateTasksDialog)
-        assert isinstance(dialog, CreateTasksDialog)
+    def fill(dialog: CreateTasksDialog) -> None:
         assert dialog.titles.toPlainText().startswith("Các cấp ủy, tổ chức đảng cần quán triệt")
         dialog.titles.setPlainText("Xây dựng kế hoạch thực hiện Quy định 96-QĐ/TW")
         dialog.check_units(dialog.leads, UNITS)
@@ -67,8 +65,10 @@ def test_tasks_for_three_units_are_created_from_an_instruction_in_one_step(
         assert dialog.one_per_unit.isChecked()
         qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)
 
-    later(fill)
+    when_shown(CreateTasksDialog, fill)  # once the units are read on the worker
     qtbot.mouseClick(editor.create_tasks_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: task_count(example_db) == before + 3)
+    settle(qtbot, window)
     assert task_count(example_db) == before + 3
     rows = TaskRegister(
         example_db, TaskQuery(as_of=dt.date(2023, 2, 20), text="xay dung ke hoach")
@@ -77,13 +77,15 @@ def test_tasks_for_three_units_are_created_from_an_instruction_in_one_step(
     assert {r.deadline for r in rows} == {dt.date(2023, 3, 4)}
     assert editor.form().instructions[0].task_count == 2 + 3
     editor.close()
-    window.undo_stack.undo()
+    window.undo_action.trigger()
+    settle(qtbot, window)
     assert task_count(example_db) == before
 
 
-def select_task(window: MainWindow, words: str) -> None:
+def select_task(qtbot: QtBot, window: MainWindow, words: str) -> None:
     window.navigation.setCurrentRow(PAGE_TASKS)
     page = window.task_page
+    settle(qtbot, window)
     page.text_box.setText(words)
     page.apply_filters()
     assert page.model.rowCount() == 1
@@ -93,7 +95,7 @@ def select_task(window: MainWindow, words: str) -> None:
 def test_extending_needs_a_reason_then_keeps_both_deadlines(
     qtbot: QtBot, window: MainWindow, example_db: Database
 ) -> None:
-    select_task(window, "quan triet quy dinh 96")
+    select_task(qtbot, window, "quan triet quy dinh 96")
     messages: list[str] = []
 
     def fill() -> None:
@@ -101,15 +103,16 @@ def test_extending_needs_a_reason_then_keeps_both_deadlines(
         assert isinstance(dialog, TaskActionDialog)
         dialog.date.setDate(QDate(2023, 4, 30))
         qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(dialog.error.text()))  # refused on the worker
         messages.append(dialog.error.text())
         type_text(dialog.text, "Chờ tài liệu của Trung ương")
         qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)
 
     later(fill)
-    qtbot.mouseClick(window.task_buttons["extend"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.tasks.buttons["extend"], Qt.MouseButton.LeftButton)
     assert messages == ["Please fill in the reason or text."]
     detail = window.task_page
-    select_task(window, "quan triet quy dinh 96")
+    select_task(qtbot, window, "quan triet quy dinh 96")
     html = detail.detail.toPlainText()
     assert "Deadline extended: 15/03/2023 → 31/03/2023. Chờ hướng dẫn" not in html
     assert "31/03/2023 → 30/04/2023. Chờ tài liệu của Trung ương" in html
@@ -147,7 +150,7 @@ def test_the_detail_pane_gives_the_day_a_task_was_assigned_not_the_day_it_was_ty
 def test_completing_a_task_then_undo_reopens_it(
     qtbot: QtBot, window: MainWindow, example_db: Database
 ) -> None:
-    select_task(window, "quan triet quy dinh 96")
+    select_task(qtbot, window, "quan triet quy dinh 96")
 
     def fill() -> None:
         dialog = visible(TaskActionDialog)
@@ -156,17 +159,19 @@ def test_completing_a_task_then_undo_reopens_it(
         qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)
 
     later(fill)
-    qtbot.mouseClick(window.task_buttons["complete"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.tasks.buttons["complete"], Qt.MouseButton.LeftButton)
     today = dt.date.today()
     done = TaskRegister(example_db, TaskQuery(as_of=today, classes=frozenset({"done_late"})))
     assert [r.title for r in done.page(0, 5)] == [
         "Quán triệt Quy định 96-QĐ/TW và 97-QĐ/TW tới cấp ủy cơ sở"
     ]
     window.navigation.setCurrentRow(PAGE_OVERVIEW)
+    settle(qtbot, window)
     assert window.overview_page.tiles["done_late"].number.text() == "1"
     assert window.overview_page.tiles["overdue"].number.text() == "0"
     activate(qtbot, window)
     qtbot.keyClick(window.overview_page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)  # undone on the worker; the overview follows by itself
     assert done.count() == 0
     assert window.overview_page.tiles["overdue"].number.text() == "1"
 
@@ -175,14 +180,19 @@ def test_a_tile_of_the_overview_opens_the_register_filtered(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.navigation.setCurrentRow(4)
+    settle(qtbot, window)
     qtbot.mouseClick(window.overview_page.tiles["overdue"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert window.pages.currentIndex() == PAGE_TASKS
     model = window.task_page.model
     assert [model.row(r).tracking for r in range(model.rowCount())] == ["overdue"]  # type: ignore[union-attr]
 
 
-def test_overview_lists_the_overdue_task_with_its_lead_unit(window: MainWindow) -> None:
+def test_overview_lists_the_overdue_task_with_its_lead_unit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.navigation.setCurrentRow(PAGE_OVERVIEW)
+    settle(qtbot, window)
     table = window.overview_page.overdue
     assert table.rowCount() == 1
     assert table.item(0, 2).text() == "Huyện ủy Ba Bể"
@@ -192,7 +202,10 @@ def test_overview_lists_the_overdue_task_with_its_lead_unit(window: MainWindow) 
 def test_reminder_at_start_leads_to_the_overdue_tasks(
     qtbot: QtBot, window: MainWindow, store: QSettings
 ) -> None:
-    box = window.show_reminder()
+    window.store.setValue("remind_on_start", "true")
+    window.after_first_paint()
+    qtbot.waitUntil(lambda: window.reminders.box is not None, timeout=20_000)
+    box = window.reminders.box
     assert box is not None and box.isVisible()
     assert not box.isModal()
     assert box.text() == "1 task(s) overdue and 0 due within 7 days."
@@ -201,7 +214,7 @@ def test_reminder_at_start_leads_to_the_overdue_tasks(
     show.click()
     assert window.pages.currentIndex() == PAGE_TASKS
     assert store.value("remind_on_start") == "false"
-    assert window.show_reminder() is None
+    assert window.reminders.show_reminder((1, 0)) is None
 
 
 def test_task_model_passes_the_model_tester(

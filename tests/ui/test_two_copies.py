@@ -24,7 +24,7 @@ from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.editor import TAB_NOTES, ConferenceEditor
 from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
-from tests.ui.helpers import activate, type_text
+from tests.ui.helpers import activate, settle, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -82,7 +82,7 @@ def conference_id(db: Database) -> int:
 
 
 def open_editor(qtbot: QtBot, window: MainWindow, conference: int) -> ConferenceEditor:
-    editor = window.open_conference(conference)
+    editor = window.conferences.open_conference(conference)
     assert editor is not None
     activate(qtbot, editor)
     return editor
@@ -101,8 +101,12 @@ def write_notes(editor: ConferenceEditor, notes: str) -> None:
 
 
 def save(qtbot: QtBot, editor: ConferenceEditor) -> None:
+    """Ctrl+S, then wait for the save and what follows it (a merge, a message)."""
     activate(qtbot, editor)
     qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)
+    window = editor.parent()
+    assert isinstance(window, MainWindow)
+    settle(qtbot, window)
 
 
 def test_the_status_bar_names_who_makes_the_changes(window_a: MainWindow) -> None:
@@ -217,9 +221,10 @@ def test_saving_a_conference_another_window_trashed_keeps_the_text(
     assert editor_b.has_unsaved_changes()
 
 
-def select_task(window: MainWindow, words: str) -> int:
+def select_task(qtbot: QtBot, window: MainWindow, words: str) -> int:
     window.navigation.setCurrentRow(PAGE_TASKS)
     page = window.task_page
+    settle(qtbot, window)
     page.text_box.setText(words)
     page.apply_filters()
     assert page.model.rowCount() == 1
@@ -243,7 +248,7 @@ def visible_dialog() -> TaskActionDialog:
 def test_a_task_action_on_a_task_changed_in_another_window_is_refused_in_its_dialog(
     qtbot: QtBot, window_b: MainWindow, example_db: Database
 ) -> None:
-    task = select_task(window_b, "quan triet quy dinh 96")
+    task = select_task(qtbot, window_b, "quan triet quy dinh 96")
     complete(example_db, [task], dt.date(2023, 3, 20), "Xong", by="An")
     seen: list[str] = []
 
@@ -251,12 +256,13 @@ def test_a_task_action_on_a_task_changed_in_another_window_is_refused_in_its_dia
         dialog = visible_dialog()
         type_text(dialog.text, "Tiến độ của B")
         qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(dialog.error.text()))  # refused on the worker
         seen.append(dialog.error.text())
         seen.append(dialog.text.toPlainText())
         dialog.reject()
 
     later(fill)
-    qtbot.mouseClick(window_b.task_buttons["progress"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window_b.tasks.buttons["progress"], Qt.MouseButton.LeftButton)
 
     assert seen[0].startswith(f"Task {task} was changed by An at ")
     assert seen[1] == "Tiến độ của B"
@@ -269,7 +275,7 @@ def test_a_task_action_on_a_task_changed_in_another_window_is_refused_in_its_dia
 def test_an_undo_over_another_windows_extension_is_refused_and_leaves_the_stack(
     qtbot: QtBot, window_a: MainWindow, db_b: Database, messages: list[str]
 ) -> None:
-    task = select_task(window_a, "quan triet quy dinh 96")
+    task = select_task(qtbot, window_a, "quan triet quy dinh 96")
 
     def fill() -> None:
         dialog = visible_dialog()
@@ -277,15 +283,15 @@ def test_an_undo_over_another_windows_extension_is_refused_and_leaves_the_stack(
         qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)
 
     later(fill)
-    qtbot.mouseClick(window_a.task_buttons["extend"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window_a.tasks.buttons["extend"], Qt.MouseButton.LeftButton)
     assert window_a.undo_stack.canUndo()
     card = task_card(db_b, task)
     assert card is not None and card.deadline is not None
     extend_deadline(db_b, [task], card.deadline + dt.timedelta(days=30), "Họp lại", by="Bình")
 
-    window_a.undo_stack.undo()
+    window_a.undo_action.trigger()
 
-    qtbot.waitUntil(lambda: bool(messages), timeout=2000)
+    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
     assert messages[0].startswith(f"Task {task} was changed by Bình at ")
     assert window_a.undo_stack.count() == 0
     assert not window_a.undo_stack.canUndo() and not window_a.undo_stack.canRedo()
@@ -298,7 +304,7 @@ def test_an_undo_over_another_windows_extension_is_refused_and_leaves_the_stack(
 def test_a_window_records_its_actions_under_the_settings_user_name(
     qtbot: QtBot, window_a: MainWindow, example_db: Database
 ) -> None:
-    task = select_task(window_a, "quan triet quy dinh 96")
+    task = select_task(qtbot, window_a, "quan triet quy dinh 96")
 
     def fill() -> None:
         dialog = visible_dialog()
@@ -306,7 +312,7 @@ def test_a_window_records_its_actions_under_the_settings_user_name(
         qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)
 
     later(fill)
-    qtbot.mouseClick(window_a.task_buttons["progress"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window_a.tasks.buttons["progress"], Qt.MouseButton.LeftButton)
 
     card = task_card(example_db, task)
     assert card is not None
@@ -321,15 +327,20 @@ def test_restoring_from_the_trash_what_another_window_deleted_for_good_says_so(
 ) -> None:
     from minutes_app.core.conferences.trash import purge_from_trash, trash
     from minutes_app.ui.conferences.trash import TrashDialog
+    from minutes_app.ui.operations import DatabaseWorker
 
     conference = conference_id(example_db)
     move_to_trash(example_db, [conference], by="An")
-    dialog = TrashDialog(db_b, user="Bình")
+    worker = DatabaseWorker(db_b)
+    dialog = TrashDialog(worker, user="Bình")
     qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, worker)
     dialog.view.selectRow(0)
     purge_from_trash(example_db, [conference])
 
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, worker)
 
     assert messages == ["This conference was deleted by someone else. Nothing was saved."]
     assert trash(example_db) == [] and list_conferences(example_db) == []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,11 +28,23 @@ from minutes_app.core.conferences.catalogue import (
     document_use,
     merge_documents,
 )
-from minutes_app.db.engine import Database
-from minutes_app.ui.background import off_ui_thread
 from minutes_app.ui.directory.page import MergeDialog
+from minutes_app.ui.operations import (
+    CONFERENCES,
+    DOCUMENTS,
+    TASKS,
+    DatabaseWorker,
+    changes,
+    follow_changes,
+)
 from minutes_app.ui.widgets.common import refill_choices, vietnamese_collator
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
+
+if TYPE_CHECKING:
+    from minutes_app.core.search import Hit
+
+# What the catalogue shows: documents, the conferences that studied them, the tasks after.
+SHOWN = (DOCUMENTS, CONFERENCES, TASKS)
 
 
 def _label(row: CatalogueRow) -> str:
@@ -40,14 +53,14 @@ def _label(row: CatalogueRow) -> str:
 
 
 class DocumentsPage(QWidget):
-    """A filterable list of documents above the details of the selected one."""
+    """A filterable list of documents above the details of the selected one; filled when
+    first shown, reloaded when documents change."""
 
-    # Documents were merged: other screens should reload.
-    changed = Signal()
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        assert worker.db is not None
+        self.worker = worker
+        self.db = worker.db
         columns: list[Column[CatalogueRow]] = [
             Column(self.tr("Kind"), lambda r: r.kind),
             Column(self.tr("Number and symbol"), lambda r: r.symbol),
@@ -110,9 +123,18 @@ class DocumentsPage(QWidget):
         self.merge_button.clicked.connect(self._on_merge)
         self.model.modelReset.connect(self._on_selection)
         self._on_selection()
+        follow_changes(self, worker, SHOWN, self.refresh)
 
     def refresh(self) -> None:
-        rows = off_ui_thread(lambda: catalogue(self.db))  # the window keeps painting
+        """Read the catalogue on the worker; it shows when it comes."""
+        db = self.db
+        self.worker.run_op(self, lambda: catalogue(db), self._show)
+
+    def show_hit(self, hit: Hit) -> None:
+        """Show a document found by the search, by filtering the list to it."""
+        self.filter_box.setText(hit.label.split(" ngày ")[0])
+
+    def _show(self, rows: list[CatalogueRow]) -> None:
         collator = vietnamese_collator()
 
         def values(of: Callable[[CatalogueRow], str | None]) -> list[str]:
@@ -185,6 +207,9 @@ class DocumentsPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         keep, remove = (first, second) if dialog.keep_first.isChecked() else (second, first)
-        merge_documents(self.db, keep.id, remove.id)
-        self.refresh()
-        self.changed.emit()
+        db, kept, removed = self.db, keep.id, remove.id
+        self.worker.run_op(
+            self,
+            lambda: merge_documents(db, kept, removed),
+            change=changes(DOCUMENTS, CONFERENCES),
+        )

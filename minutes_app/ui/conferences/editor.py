@@ -7,12 +7,14 @@ editor_instructions.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -52,6 +54,8 @@ class ConferenceEditor(QDialog):
     save_requested = Signal(object)
     # The clerk asked to create tasks from the instruction at this row.
     create_tasks_requested = Signal(int)
+    # The editor closed (after its changes were saved or discarded).
+    closed = Signal()
 
     def __init__(
         self, form: ConferenceForm, choices: EditorChoices, parent: QWidget | None = None
@@ -68,6 +72,7 @@ class ConferenceEditor(QDialog):
         self.saved_form = form
         self._applying = False
         self._save_handler: Any = None
+        self._saving: _InputHold | None = None
 
         # Each tab's text fields leave Ctrl+Z to this editor (eventFilter).
         self.tabs = QTabWidget()
@@ -263,8 +268,8 @@ class ConferenceEditor(QDialog):
         for tab_index in range(self.tabs.count()):
             icon = self.style().standardIcon(self.style().StandardPixmap.SP_MessageBoxWarning)
             self.tabs.setTabIcon(tab_index, icon if tab_index in bad_tabs else type(icon)())
-        self.save_button.setEnabled(not problems)
-        self.save_action.setEnabled(not problems)
+        self.save_button.setEnabled(not problems and self._saving is None)
+        self.save_action.setEnabled(not problems and self._saving is None)
         self.summary.setText(
             self.tr("%n problem(s) to fix before saving.", "", len(problems)) if problems else ""
         )
@@ -328,28 +333,54 @@ class ConferenceEditor(QDialog):
         self.create_tasks_button.setEnabled(row >= 0)
 
     def set_save_handler(self, handler: Any) -> None:
-        """``handler(form) -> ConferenceForm | None``: stores the form, returns it as saved."""
+        """``handler(form, done)`` stores the form, on the database worker, and calls
+        ``done(saved)`` once it is stored (``saved``: the form as read back) or
+        ``done(None)`` when it could not be (the handler has said why)."""
         self._save_handler = handler
 
+    @property
+    def saving(self) -> bool:
+        """Whether a save has started and not yet ended."""
+        return self._saving is not None
+
     def _on_save(self) -> bool:
+        return self.save()
+
+    def save(self, then: Callable[[bool], object] | None = None) -> bool:
+        """Start saving, as Ctrl+S does; False when the form has problems or a save is
+        running already (nothing started). ``then(saved)`` follows once the save ended.
+
+        While the save runs the editor takes no input, so that what it stores is what
+        the clerk sees.
+        """
         for section in (self.chairs, self.points, self.presiding, self.attendees, self.documents):
             section.commit_editing()
         if self.problems():
             self._show_problems()
             return False
+        if self._saving is not None:
+            return False
         if self._save_handler is None:
             self.save_requested.emit(self._form)
             self.undo_stack.setClean()
+            if then is not None:
+                then(True)
             return True
-        saved = self._save_handler(self._form)
-        if saved is None:
-            return False
-        self.reload(saved)
-        return True
+        self._saving = _InputHold(self)
+        self._show_problems()  # Save waits
 
-    def save(self) -> bool:
-        """Save now, as Ctrl+S does; False when the form has problems or saving failed."""
-        return self._on_save()
+        def done(saved: ConferenceForm | None) -> None:
+            hold, self._saving = self._saving, None
+            if hold is not None:
+                hold.release()
+            if saved is not None:
+                self.reload(saved)
+            self._show_problems()
+            if then is not None:
+                then(saved is not None)
+
+        self._save_handler(self._form, done)
+        return True
 
     def reload(self, form: ConferenceForm) -> None:
         """Show ``form`` as the saved state (after a save, or tasks created elsewhere).
@@ -377,16 +408,24 @@ class ConferenceEditor(QDialog):
         return not self.undo_stack.isClean()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.has_unsaved_changes() or self._confirm_discard():
-            event.accept()
-        else:
+        if self._saving is not None:  # closed once the save has ended, if asked again
             event.ignore()
+            return
+        answer = self._confirm_discard() if self.has_unsaved_changes() else "discard"
+        if answer == "discard":
+            event.accept()
+            self.closed.emit()
+            return
+        event.ignore()
+        if answer == "save":
+            self.save(then=lambda saved: self.close() if saved else None)
 
     def reject(self) -> None:
         # Escape goes through close(), so that unsaved changes are asked about too.
         self.close()
 
-    def _confirm_discard(self) -> bool:
+    def _confirm_discard(self) -> str:
+        """Ask about the unsaved changes: "save", "discard", or "keep" editing."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Unsaved changes"),
@@ -402,8 +441,8 @@ class ConferenceEditor(QDialog):
         box.exec()
         clicked = box.clickedButton()
         if clicked is save:
-            return self._on_save()
-        return clicked is discard
+            return "save"
+        return "discard" if clicked is discard else "keep"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Text widgets claim Ctrl+Z for their own undo; the editor's stack must get it instead.
@@ -415,6 +454,42 @@ class ConferenceEditor(QDialog):
             event.ignore()
             return True
         return super().eventFilter(watched, event)
+
+
+class _InputHold(QObject):
+    """Keeps the keyboard and the mouse from a window until ``release()``: a save under
+    way stores the form as it was when Save was pressed."""
+
+    _INPUT = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.Wheel,
+            QEvent.Type.InputMethod,
+            QEvent.Type.Drop,
+        }
+    )
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        app = QApplication.instance()
+        assert app is not None
+        self.app = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._INPUT and isinstance(watched, QWidget):
+            return watched.window() is self.window
+        return False
+
+    def release(self) -> None:
+        self.app.removeEventFilter(self)
+        self.deleteLater()
 
 
 def _page_of(box: QWidget) -> QWidget:

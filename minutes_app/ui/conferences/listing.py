@@ -30,7 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.base.text import fold
-from minutes_app.core.conferences.listing import ConferenceSummary
+from minutes_app.core.conferences.listing import ConferenceSummary, list_conferences
+from minutes_app.ui.operations import (
+    CONFERENCES,
+    DIRECTORY,
+    DOCUMENTS,
+    TASKS,
+    DatabaseWorker,
+    Op,
+    follow_changes,
+)
 from minutes_app.ui.widgets.common import (
     add_labelled,
     as_written,
@@ -257,16 +266,27 @@ def _format_date(value: dt.date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+# What the list shows of each conference: its chairs and bridge points (people and
+# units), its documents, its tasks and how many are overdue.
+SHOWN = (CONFERENCES, TASKS, DIRECTORY, DOCUMENTS)
+
+
 class ConferenceListPage(QWidget):
-    """The conference list with its filters."""
+    """The conference list with its filters; it reloads itself when conferences change.
+
+    The window fills it the first time (``load``), while its other widgets are built.
+    """
 
     # The clerk asked to open a conference (double click or Enter); carries its id.
     conference_activated = Signal(int)
     # The rows shown changed (filter, reload); carries (shown, total).
     counts_changed = Signal(int, int)
 
-    def __init__(self, store: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DatabaseWorker, store: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.worker = worker
         self._store = store
         self.model = ConferenceTableModel(self)
         self.filter_box = QLineEdit()
@@ -348,6 +368,16 @@ class ConferenceListPage(QWidget):
         self.model.rowsInserted.connect(self._on_rows_changed)
         self._restore_columns()
         self._on_rows_changed()
+        follow_changes(self, worker, SHOWN, self.refresh, stale=False)
+
+    def load(self) -> Op[list[ConferenceSummary]]:
+        """Read the rows on the worker; they show when they come."""
+        db = self.worker.db
+        assert db is not None
+        return self.worker.run_op(self, lambda: list_conferences(db), self.set_rows)
+
+    def refresh(self) -> None:
+        self.load()
 
     def set_rows(self, rows: Sequence[ConferenceSummary]) -> None:
         self._fill_choices(rows)

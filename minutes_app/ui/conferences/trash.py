@@ -1,8 +1,11 @@
-"""The trash: deleted conferences, to restore or to delete for good."""
+"""The trash: moving conferences to it (undoably), and the dialog that lists them, to
+restore or to delete for good."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,25 +20,95 @@ from PySide6.QtWidgets import (
 
 from minutes_app.core.conferences.trash import (
     TrashedConference,
+    move_to_trash,
     purge_from_trash,
     restore_from_trash,
     trash,
 )
-from minutes_app.db.engine import Database
 from minutes_app.db.versions import RecordGone
+from minutes_app.ui.operations import (
+    CONFERENCES,
+    DIRECTORY,
+    DOCUMENTS,
+    TASKS,
+    TRASH,
+    DatabaseWorker,
+    changes,
+    follow_changes,
+    tell_failure,
+)
+from minutes_app.ui.undo import StoredCommand, UndoHistory
 from minutes_app.ui.widgets.common import ask, inform
 from minutes_app.ui.widgets.conflicts import conflict_text
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
 
+# A conference moved to the trash or back leaves or joins every list, with its tasks.
+TRASHED = changes(TRASH, CONFERENCES, TASKS, DOCUMENTS, DIRECTORY)
+
+
+class TrashCommand(StoredCommand):
+    """Moving conferences to the trash, undone by restoring them; each step applies only
+    while the conferences are as the step before left them."""
+
+    def __init__(self, history: UndoHistory, conference_ids: list[int], by: str, text: str) -> None:
+        super().__init__(history, text, TRASHED)
+        self.conference_ids = conference_ids
+        self.by = by
+        self.versions: dict[int, int] | None = None  # None: as the clerk sees them now
+
+    def redo_work(self) -> Callable[[], object]:
+        db, ids, by, versions = self.history.worker.db, self.conference_ids, self.by, self.versions
+        assert db is not None
+        return lambda: move_to_trash(db, ids, by, versions)
+
+    def undo_work(self) -> Callable[[], object]:
+        db, ids, by, versions = self.history.worker.db, self.conference_ids, self.by, self.versions
+        assert db is not None
+        return lambda: restore_from_trash(db, ids, by, versions)
+
+    def redone(self, result: object) -> None:
+        assert isinstance(result, dict)
+        self.versions = result
+
+    def undone(self, result: object) -> None:
+        assert isinstance(result, dict)
+        self.versions = result
+
+
+class TrashActions(QObject):
+    """Edit → Delete of ``window``: conferences moved to the trash, undoably."""
+
+    def __init__(self, history: UndoHistory, window: QWidget) -> None:
+        super().__init__(window)
+        self.history = history
+        self.window = window
+
+    def delete(self, conference_ids: list[int], by: str) -> bool:
+        """Ask, then move the conferences to the trash (Ctrl+Z puts them back). True when
+        the clerk agreed."""
+        question = self.tr(
+            "Move %n conference(s) to the trash? They can be restored from Edit → Trash.",
+            "",
+            len(conference_ids),
+        )
+        if not ask(self.window, self.tr("Delete"), question, self.tr("Move to trash")):
+            return False
+        text = self.tr("Delete conference")
+        self.history.push(TrashCommand(self.history, conference_ids, by, text))
+        return True
+
 
 class TrashDialog(QDialog):
-    """Lists the conferences in the trash; Restore puts them back in the list."""
+    """Lists the conferences in the trash; Restore puts them back in the list. It reloads
+    itself whenever the trash changes."""
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, user: str | None = None
+        self, worker: DatabaseWorker, parent: QWidget | None = None, user: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.db = db
+        assert worker.db is not None
+        self.worker = worker
+        self.db = worker.db
         self.user = user  # who restores, for the record's "changed by"
         self.setWindowTitle(self.tr("Trash"))
         self.resize(760, 420)
@@ -68,10 +141,16 @@ class TrashDialog(QDialog):
         self.purge_button.clicked.connect(self._on_purge)
         close.clicked.connect(self.accept)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        follow_changes(self, worker, (TRASH,), self.reload, stale=False)
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(trash(self.db))
+        """Read the trash on the worker; it shows when it comes."""
+        db = self.db
+        self.worker.run_op(self, lambda: trash(db), self._show)
+
+    def _show(self, rows: list[TrashedConference]) -> None:
+        self.model.set_rows(rows)
         self.empty.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
 
@@ -85,12 +164,21 @@ class TrashDialog(QDialog):
         self.purge_button.setEnabled(has)
 
     def _on_restore(self) -> None:
-        try:
-            restore_from_trash(self.db, self.selected_ids(), self.user)
-        except RecordGone as error:
-            # Another copy deleted it for good meanwhile: nothing was restored.
-            inform(self, self.tr("Restore"), conflict_text(error), error=True)
-        self.reload()
+        db, ids, user = self.db, self.selected_ids(), self.user
+        self.worker.run_op(
+            self,
+            lambda: restore_from_trash(db, ids, user),
+            on_failure=self._on_not_restored,
+            change=TRASHED,
+        )
+
+    def _on_not_restored(self, error: BaseException) -> None:
+        if not isinstance(error, RecordGone):
+            tell_failure(self, error)
+            return
+        # Another copy deleted it for good meanwhile: nothing was restored.
+        inform(self, self.tr("Restore"), conflict_text(error), error=True)
+        self.worker.notify(TRASHED)  # the trash as the other copy left it
 
     def _on_purge(self) -> None:
         ids = self.selected_ids()
@@ -101,5 +189,5 @@ class TrashDialog(QDialog):
             len(ids),
         )
         if ask(self, self.tr("Delete for good"), question, self.tr("Delete for good")):
-            purge_from_trash(self.db, ids)
-            self.reload()
+            db = self.db
+            self.worker.run_op(self, lambda: purge_from_trash(db, ids), change=TRASHED)

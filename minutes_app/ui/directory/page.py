@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,15 +34,26 @@ from minutes_app.core.directory import (
     save_person,
     save_unit,
 )
-from minutes_app.db.engine import Database
-from minutes_app.ui.background import off_ui_thread
+from minutes_app.ui.operations import (
+    CONFERENCES,
+    DIRECTORY,
+    TASKS,
+    DatabaseWorker,
+    changes,
+    follow_changes,
+    tell_failure,
+)
 from minutes_app.ui.widgets.common import ButtonRow, plain_label
 from minutes_app.ui.widgets.completion import FoldingCompleter
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
 
+if TYPE_CHECKING:
+    from minutes_app.core.search import Hit
+
 
 class NameDialog(QDialog):
-    """Add or edit a unit (name, kind, parent) or a person (name, unit)."""
+    """Add or edit a unit (name, kind, parent) or a person (name, unit). OK calls
+    ``on_ok`` (by default it accepts); the dialog stays open until that succeeds."""
 
     def __init__(
         self,
@@ -61,11 +73,12 @@ class NameDialog(QDialog):
             self.edits.append(edit)
         self.error = plain_label()
         self.error.setStyleSheet("color: #b3261e;")
-        buttons = ButtonRow(self, self.tr("OK"))
+        self.on_ok: Callable[[], object] = self.accept
+        self.buttons = ButtonRow(self, self.tr("OK"), lambda: self.on_ok())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         self.resize(460, self.sizeHint().height())
 
     def values(self) -> list[str]:
@@ -140,15 +153,22 @@ class DirectoryList(QGroupBox):
         self.merge_button.setEnabled(count == 2)
 
 
+# What the lists show: units and people, with the tasks each unit leads and the
+# conferences each person appears at.
+SHOWN = (DIRECTORY, TASKS, CONFERENCES)
+# A merge makes every record that named the one removed name the one kept.
+MERGED = changes(DIRECTORY, TASKS, CONFERENCES)
+
+
 class DirectoryPage(QWidget):
-    """Units on the left, people on the right."""
+    """Units on the left, people on the right; filled when first shown, reloaded when
+    they change."""
 
-    # Units or people changed: other screens should reload.
-    changed = Signal()
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        assert worker.db is not None
+        self.worker = worker
+        self.db = worker.db
         unit_columns: list[Column[UnitRow]] = [
             Column(self.tr("Unit"), lambda u: u.name),
             Column(self.tr("Kind"), lambda u: u.kind),
@@ -181,12 +201,22 @@ class DirectoryPage(QWidget):
         )
         self.people.view.doubleClicked.connect(lambda: self._on_edit_person(self._one(self.people)))
         self.people.merge_button.clicked.connect(self._on_merge_people)
+        follow_changes(self, worker, SHOWN, self.refresh)
 
     def refresh(self) -> None:
-        # Counted on a worker thread (SQLite works without the GIL): the window keeps painting.
-        units, people = off_ui_thread(lambda: (list_units(self.db), list_people(self.db)))
+        """Read both lists on the worker; they show when they come."""
+        db = self.db
+        self.worker.run_op(self, lambda: (list_units(db), list_people(db)), self._show)
+
+    def _show(self, lists: tuple[list[UnitRow], list[PersonRow]]) -> None:
+        units, people = lists
         self.units_model.set_rows(units)
         self.people_model.set_rows(people)
+
+    def show_hit(self, hit: Hit) -> None:
+        """Show a person or a unit found by the search, by filtering its list."""
+        section = self.people if hit.type == "person" else self.units
+        section.filter_box.setText(hit.label)
 
     @staticmethod
     def _one(section: DirectoryList) -> object | None:
@@ -205,15 +235,28 @@ class DirectoryPage(QWidget):
         }.get(error.code, error.code)
 
     def _run_dialog(self, dialog: NameDialog, save: Callable[[list[str]], object]) -> None:
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                save(dialog.values())
-            except DirectoryError as error:
+        """Ask in ``dialog``; its OK saves on the worker, and a refusal stays in view."""
+
+        def refused(error: BaseException) -> None:
+            dialog.buttons.ok.setEnabled(True)
+            if isinstance(error, DirectoryError):
                 dialog.error.setText(self._error_text(error))
-                continue
-            self.refresh()
-            self.changed.emit()
-            return
+            else:
+                tell_failure(dialog, error)
+
+        def start() -> None:
+            values = dialog.values()
+            dialog.buttons.ok.setEnabled(False)
+            self.worker.run_op(
+                dialog,
+                lambda: save(values),
+                lambda _saved: dialog.accept(),
+                refused,
+                change=changes(DIRECTORY),
+            )
+
+        dialog.on_ok = start
+        dialog.exec()
 
     def _on_edit_unit(self, row: object | None) -> None:
         unit = row if isinstance(row, UnitRow) else None
@@ -263,12 +306,13 @@ class DirectoryPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         keep, remove = (first, second) if dialog.keep_first.isChecked() else (second, first)
-        merge(keep.id, remove.id)  # type: ignore[attr-defined]
-        self.refresh()
-        self.changed.emit()
+        kept, removed = keep.id, remove.id  # type: ignore[attr-defined]
+        self.worker.run_op(self, lambda: merge(kept, removed), change=MERGED)
 
     def _on_merge_units(self) -> None:
-        self._merge(self.units, lambda u: u.name, lambda k, r: merge_units(self.db, k, r))  # type: ignore[attr-defined]
+        db = self.db
+        self._merge(self.units, lambda u: u.name, lambda k, r: merge_units(db, k, r))  # type: ignore[attr-defined]
 
     def _on_merge_people(self) -> None:
-        self._merge(self.people, lambda p: p.label(), lambda k, r: merge_people(self.db, k, r))  # type: ignore[attr-defined]
+        db = self.db
+        self._merge(self.people, lambda p: p.label(), lambda k, r: merge_people(db, k, r))  # type: ignore[attr-defined]

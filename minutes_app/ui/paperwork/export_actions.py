@@ -1,9 +1,9 @@
 """The window's export and print-preview commands: minutes, notice, tasks, calendar, report.
 
 Each asks what it needs (a file name, a period), then hands the work to
-``minutes_app.exporting``: long table exports run on a worker thread with progress and
-Cancel; documents are built on the worker and laid out on the UI thread, where Qt's text
-layout lives.
+``minutes_app.exporting``: long table exports run on the database worker with progress
+and Cancel; documents are built on the worker and laid out on the UI thread, where Qt's
+text layout lives.
 """
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from minutes_app.base.progress import ExportCancelled
-from minutes_app.db.engine import Database
 from minutes_app.exporting import (
     FORMATS,
     ExportRequest,
@@ -27,13 +25,8 @@ from minutes_app.exporting import (
     run_export,
     write_paper,
 )
-from minutes_app.ui.background import run_in_background
+from minutes_app.ui.operations import DatabaseWorker, tell_failure
 from minutes_app.ui.widgets.common import inform
-
-if TYPE_CHECKING:
-    # The writers (python-docx, openpyxl, Qt's text layout) load when an export starts,
-    # not with the window (issue 7: startup budget).
-    from minutes_app.formats.document import Paper
 
 _PAPERS = ("minutes", "notice", "report")
 
@@ -48,14 +41,16 @@ class ExportActions(QObject):
     def __init__(
         self,
         window: QWidget,
-        db: Database,
+        worker: DatabaseWorker,
         store: QSettings,
         selected_conference: Callable[[], int | None],
         show_message: Callable[[str], None],
     ) -> None:
         super().__init__(window)
+        assert worker.db is not None
         self.window = window
-        self.db = db
+        self.worker = worker
+        self.db = worker.db
         self.store = store
         self.selected_conference = selected_conference
         self.show_message = show_message
@@ -150,8 +145,15 @@ class ExportActions(QObject):
 
     # --- doing -------------------------------------------------------------------------
 
-    def export(self, kind: str, target: Path | None = None) -> bool:
-        """Export ``kind``; asks for the file when ``target`` is None. True when written."""
+    def export(
+        self,
+        kind: str,
+        target: Path | None = None,
+        then: Callable[[bool], object] | None = None,
+    ) -> bool:
+        """Export ``kind``; asks for the file when ``target`` is None. Returns whether the
+        export started (False: the clerk gave up, or it cannot be done); ``then(written)``
+        follows once it ended."""
         request = self.request_for(kind)
         if request is None:
             return False
@@ -166,53 +168,85 @@ class ExportActions(QObject):
         if found:
             inform(self.window, self.titles[kind], "\n".join(found), error=True)
             return False
+        chosen = target
+
+        def ended(written: bool) -> None:
+            if written:
+                self.show_message(self.tr("Written: %1").replace("%1", str(chosen)))
+            if then is not None:
+                then(written)
+
+        def failed(error: BaseException) -> None:
+            self._not_written(kind, chosen, error)
+            ended(False)
+
+        def lay_out(paper: object) -> None:
+            # Qt's text layout lives on the UI thread: the paper is laid out here.
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                write_paper(paper, chosen)  # type: ignore[arg-type]
+            except OSError as error:
+                failed(error)
+                return
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            ended(True)
+
         label = self.tr("Writing %1…").replace("%1", target.name)
-        try:
-            if kind in _PAPERS and target.suffix.lower() != ".xlsx":
-                paper = run_in_background(self.window, label, lambda _p: paper_of(self.db, request))
-                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                try:
-                    write_paper(paper, target)
-                finally:
-                    QGuiApplication.restoreOverrideCursor()
-            else:
-                run_in_background(self.window, label, lambda p: run_export(self.db, request, p))
-        except ExportCancelled:
+        db = self.db
+        if kind in _PAPERS and target.suffix.lower() != ".xlsx":
+            self.worker.run_long_op(
+                self.window, label, lambda _p: paper_of(db, request), lay_out, failed
+            )
+        else:
+            self.worker.run_long_op(
+                self.window,
+                label,
+                lambda progress: run_export(db, request, progress),
+                lambda _none: ended(True),
+                failed,
+            )
+        return True
+
+    def _not_written(self, kind: str, target: Path, error: BaseException) -> None:
+        if isinstance(error, ExportCancelled):
             self.show_message(self.tr("Export cancelled; nothing was written."))
-            return False
-        except LookupError:
+        elif isinstance(error, LookupError):
             inform(self.window, self.titles[kind], self.tr("The conference no longer exists."))
-            return False
-        except OSError as exc:
+        elif isinstance(error, OSError):
             inform(
                 self.window,
                 self.titles[kind],
                 self.tr("%1 could not be written: %2")
                 .replace("%1", str(target))
-                .replace("%2", exc.strerror or str(exc)),
+                .replace("%2", error.strerror or str(error)),
                 error=True,
             )
-            return False
-        self.show_message(self.tr("Written: %1").replace("%1", str(target)))
-        return True
-
-    def paper(self, kind: str) -> Paper | None:
-        request = self.request_for(kind)
-        if request is None:
-            return None
-        return run_in_background(
-            self.window, self.tr("Preparing…"), lambda _p: paper_of(self.db, request)
-        )
+        else:
+            tell_failure(self.window, error)
 
     def preview(self, kind: str) -> None:
-        from minutes_app.ui.paperwork.preview import preview_dialog
-
-        try:
-            paper = self.paper(kind)
-        except LookupError:
-            inform(self.window, self.titles[kind], self.tr("The conference no longer exists."))
+        """Read the paper of ``kind`` on the worker, then show it as it will print."""
+        request = self.request_for(kind)
+        if request is None:
             return
-        if paper is not None:
+        db = self.db
+
+        def show(paper: object) -> None:
+            from minutes_app.formats.document import Paper
+            from minutes_app.ui.paperwork.preview import preview_dialog
+
+            assert isinstance(paper, Paper)
             dialog = preview_dialog(paper, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, LookupError):
+                tell_failure(self.window, error)
+                return
+            inform(self.window, self.titles[kind], self.tr("The conference no longer exists."))
+
+        self.worker.run_long_op(
+            self.window, self.tr("Preparing…"), lambda _p: paper_of(db, request), show, failed
+        )

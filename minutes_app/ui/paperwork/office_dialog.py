@@ -7,17 +7,21 @@ from dataclasses import fields
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from minutes_app.core.paperwork.office import Office, load_office, save_office
-from minutes_app.db.engine import Database
+from minutes_app.ui.operations import OFFICE, DatabaseWorker, changes, tell_failure
 from minutes_app.ui.widgets.common import ButtonRow
 
 MAX_LENGTH = 200  # longer than any office name; a heading line must fit on the page
 
 
 class OfficeDialog(QDialog):
-    """Edits the office settings kept in the database (core.office)."""
+    """Edits the office settings kept in the database (core.office); Save stores them on
+    the database worker and closes the dialog once they are stored."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        assert worker.db is not None
+        db = worker.db
+        self.worker = worker
         self.db = db
         self.setWindowTitle(self.tr("Office and signers"))
         self.setMinimumWidth(560)
@@ -82,5 +86,16 @@ class OfficeDialog(QDialog):
         if problems:
             self.error.setText(" ".join(problems))
             return
-        save_office(self.db, office)
-        self.accept()
+        db = self.db
+        self.ok_button.setEnabled(False)
+        self.worker.run_op(
+            self,
+            lambda: save_office(db, office),
+            lambda _saved: self.accept(),
+            self._on_not_saved,
+            change=changes(OFFICE),
+        )
+
+    def _on_not_saved(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)  # what was typed stays, to save again
+        tell_failure(self, error)

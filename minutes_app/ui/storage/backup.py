@@ -20,7 +20,7 @@ from minutes_app.db.backup import (
     is_database_file,
 )
 from minutes_app.db.engine import Database, storage_errors
-from minutes_app.ui.background import Prefetch
+from minutes_app.ui.operations import DatabaseWorker
 from minutes_app.ui.settings_dialog import BackupSettings, backup_settings
 from minutes_app.ui.storage.messages import (
     DATABASE_FILES,
@@ -115,11 +115,14 @@ def _failed_backup_text(exc: BaseException) -> str:
     ).replace("%1", reason)
 
 
-def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -> None:
-    """Take the daily backup shortly after the window is shown, not before, on a worker
-    thread: copying a large database takes a second or more. The status bar tells how
-    it went. Before it, the temporary files that a killed or failed write left beside the
-    database or in the backup folder are removed (``core.files.remove_leftovers``)."""
+def schedule_daily_backup(window: QMainWindow, worker: DatabaseWorker, store: QSettings) -> None:
+    """Take the daily backup shortly after the window is shown, not before, on the
+    database worker: copying a large database takes a second or more. The status bar
+    tells how it went. Before it, the temporary files that a killed or failed write left
+    beside the database or in the backup folder are removed (``base.files.remove_leftovers``).
+    """
+    db = worker.db
+    assert db is not None
 
     def copy(chosen: BackupSettings, now: dt.datetime) -> Path | BaseException | None:
         # What a write killed or cut short at an earlier run left behind goes first.
@@ -143,7 +146,7 @@ def schedule_daily_backup(window: QMainWindow, db: Database, store: QSettings) -
 
     def start() -> None:
         chosen, now = backup_settings(store), dt.datetime.now()  # settings read here
-        Prefetch(lambda: copy(chosen, now)).when_done(done)
+        worker.run_op(window, lambda: copy(chosen, now), done)
 
     QTimer.singleShot(1500, window, start)
 

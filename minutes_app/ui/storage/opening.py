@@ -23,7 +23,7 @@ from minutes_app.db.engine import (
 )
 from minutes_app.db.locks import is_busy
 from minutes_app.db.soundness import Damage, check_folder, find_damage, fingerprint
-from minutes_app.ui.background import BackgroundJob
+from minutes_app.ui.operations import DatabaseWorker
 from minutes_app.ui.settings_dialog import backup_settings
 from minutes_app.ui.storage.messages import damage_text, storage_error_text
 from minutes_app.ui.storage.restoring import choose_backup, restore_and_tell
@@ -130,16 +130,31 @@ def open_checked(
 
 
 def _damage_found(path: Path) -> list[Damage]:
-    """``find_damage(path)`` on a worker thread; the UI thread goes on painting, and a
-    progress window shows after a moment (there is no main window yet)."""
+    """``find_damage(path)`` as a long operation of a database worker of its own (no
+    database is open yet); the UI thread goes on painting, and a progress window shows
+    after a moment. This runs before the main window exists, so the program's first event
+    loop runs until the check is done (``finish_before_start``)."""
     label = QCoreApplication.translate("Backups", "Checking the database %1…").replace(
         "%1", str(path)
     )
-    with WaitCursor():
-        job = BackgroundJob(None, label, lambda progress: find_damage(path, progress=progress))
-        job.dialog.setCancelButton(None)  # a file half checked is not opened either
-        job.dialog.setValue(0)  # shows it once the check has taken a moment
-        found: list[Damage] = job.run()
+    worker = DatabaseWorker(None)
+    try:
+        with WaitCursor():
+            op = worker.run_long_op(
+                None,
+                label,
+                lambda progress: find_damage(path, progress=progress),
+                on_failure=lambda _error: None,
+            )
+            if op.progress is not None:
+                op.progress.setCancelButton(None)  # a file half checked is not opened either
+            worker.finish_before_start(op)
+    finally:
+        worker.shutdown()
+        worker.deleteLater()
+    if op.error is not None:
+        raise op.error
+    found: list[Damage] = op.result
     return found
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from minutes_app.db.backup import BackupError, check_backup, restore
 from minutes_app.db.engine import Database
+from minutes_app.ui.operations import EVERYTHING, Changes, DatabaseWorker
 from minutes_app.ui.settings_dialog import backup_settings
 from minutes_app.ui.storage.messages import DATABASE_FILES, backup_problem_text, translate
 from minutes_app.ui.storage.wait_cursor import WaitCursor
@@ -119,7 +120,7 @@ def restore_from_backup(
     undo_stack = getattr(window, "undo_stack", None)
     if undo_stack is not None:
         undo_stack.clear()
-    refresh = getattr(window, "refresh", None)
-    if callable(refresh):
-        refresh()
+    worker = getattr(window, "worker", None)
+    if isinstance(worker, DatabaseWorker):
+        worker.notify(Changes(EVERYTHING))  # every screen shows the restored records
     return True

@@ -102,22 +102,23 @@ class ChosenValues:
 class TaskActionDialog(QDialog):
     """Asks what an action needs (a note, a date, a reason) and runs it; errors stay in view.
 
-    ``run`` gets the dialog's values and returns the action's record, or raises
-    ``TaskActionError``; the dialog closes only when it succeeds.
+    OK calls ``start(dialog)``, which starts the action on the database worker with the
+    dialog's values; it ends in ``finish(record)`` (the dialog closes) or ``fail(error)``
+    (the error shows in the dialog, what the clerk typed stays). OK waits meanwhile.
     """
 
     def __init__(
         self,
         kind: str,
         count: int,
-        run: Callable[[TaskActionDialog], ActionRecord],
+        start: Callable[[TaskActionDialog], object],
         *,
         current_deadline: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.run = run
+        self.start = start
         self.record: ActionRecord | None = None
         self.conflict = False  # someone else changed or deleted a task first
         titles = {
@@ -138,8 +139,8 @@ class TaskActionDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(90)
         if kind == "extend":
-            start = (current_deadline or today) + dt.timedelta(days=15)
-            self.date.setDate(_qdate(start))
+            proposed = (current_deadline or today) + dt.timedelta(days=15)
+            self.date.setDate(_qdate(proposed))
             form.addRow(self.tr("&New deadline"), self.date)
             form.addRow(self.tr("&Reason (required)"), self.text)
         elif kind == "complete":
@@ -174,23 +175,30 @@ class TaskActionDialog(QDialog):
         return ChosenValues(self.chosen_date(), self.chosen_text())
 
     def _on_ok(self) -> None:
+        self.buttons.ok.setEnabled(False)  # one action at a time
+        self.start(self)
+
+    def finish(self, record: ActionRecord) -> None:
+        """The action was stored."""
+        self.record = record
+        self.accept()
+
+    def fail(self, error: BaseException) -> None:
+        """The action was refused or could not be stored: say why, keep what was typed."""
         from minutes_app.db.versions import RecordGone, StaleRecord
         from minutes_app.ui.widgets.conflicts import conflict_text
 
-        try:
-            self.record = self.run(self)
-        except TaskActionError as error:
+        self.buttons.ok.setEnabled(True)
+        if isinstance(error, TaskActionError):
             self.error.setText(action_error_text(error))
-            return
-        except DatabaseBusy:  # the dialog stays open with what the clerk wrote
+        elif isinstance(error, DatabaseBusy):  # the dialog stays open with what was written
             self.error.setText(
                 self.tr(
                     "Another copy of the program kept the database busy, so nothing was "
                     "changed. Press OK again in a moment."
                 )
             )
-            return
-        except (StaleRecord, RecordGone) as error:
+        elif isinstance(error, StaleRecord | RecordGone):
             # What the clerk typed stays in the dialog; the register shows the change once
             # the dialog is closed.
             self.conflict = True
@@ -199,8 +207,8 @@ class TaskActionDialog(QDialog):
                 + " "
                 + self.tr("Close this window to see the task as it is now; your text stays here.")
             )
-            return
-        self.accept()
+        else:
+            raise error
 
 
 PRESET_LABELS = (
@@ -215,7 +223,11 @@ PRESET_LABELS = (
 
 
 class CreateTasksDialog(QDialog):
-    """Turns one closing instruction into tasks: one or several, for one or many units."""
+    """Turns one closing instruction into tasks: one or several, for one or many units.
+
+    OK checks the request, then calls ``start(dialog)`` when given (which stores it and
+    calls ``finish`` or ``enable_ok`` again); without ``start`` it accepts.
+    """
 
     def __init__(
         self,
@@ -225,8 +237,11 @@ class CreateTasksDialog(QDialog):
         units: Sequence[str],
         people: Sequence[str],
         parent: QWidget | None = None,
+        start: Callable[[CreateTasksDialog], object] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.start = start
+        self.record: ActionRecord | None = None
         self.setWindowTitle(self.tr("Create tasks"))
         self.resize(720, 620)
         self.instruction_id = instruction_id
@@ -367,4 +382,13 @@ class CreateTasksDialog(QDialog):
             deadline=self.deadline(),
             one_per_unit=self.one_per_unit.isChecked(),
         )
+        if self.start is None:
+            self.accept()
+            return
+        self.buttons.ok.setEnabled(False)  # created once
+        self.start(self)
+
+    def finish(self, record: ActionRecord) -> None:
+        """The tasks were created."""
+        self.record = record
         self.accept()

@@ -27,7 +27,7 @@ from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, o
 from minutes_app.core.tasks.rates import PeriodRate, UnitLoad, on_time_rates, periods_of, unit_loads
 from minutes_app.core.tasks.tracking import CLASSES
 from minutes_app.db.engine import Database
-from minutes_app.ui.background import off_ui_thread
+from minutes_app.ui.operations import CONFERENCES, DIRECTORY, TASKS, DatabaseWorker, follow_changes
 from minutes_app.ui.tasks.style import DISPLAY_CLASSES, DUE_SOON, class_color, class_name
 from minutes_app.ui.widgets.common import as_written
 
@@ -38,6 +38,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CHART_UNITS = 10  # units shown in the chart: those with the most overdue tasks
 CHART_CLASSES = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time")
 LIST_ROWS = 50
+# What the overview counts: tasks, by lead unit, of conferences not in the trash.
+SHOWN = (TASKS, DIRECTORY, CONFERENCES)
 
 
 class CountTile(QFrame):
@@ -68,14 +70,19 @@ class CountTile(QFrame):
 
 
 class OverviewPage(QWidget):
-    """Counts per class, a chart per lead unit, the overdue and due-soon lists, on-time rates."""
+    """Counts per class, a chart per lead unit, the overdue and due-soon lists, on-time rates.
+
+    Filled when first shown, and again whenever tasks change.
+    """
 
     # Open the register filtered by a display class and (optionally) a lead unit id.
     open_register = Signal(object, object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        assert worker.db is not None
+        self.worker = worker
+        self.db = worker.db
         self.as_of = dt.date.today()
         self.unit_ids: list[int] = []
         self.tiles = {name: CountTile(name) for name in DISPLAY_CLASSES}
@@ -137,6 +144,7 @@ class OverviewPage(QWidget):
         layout.addLayout(tiles)
         layout.addLayout(grid, 3)
         layout.addLayout(bottom, 2)
+        follow_changes(self, worker, SHOWN, self.refresh)
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(f"<b>{text}</b>")
@@ -157,12 +165,23 @@ class OverviewPage(QWidget):
         return table
 
     def refresh(self, as_of: dt.date | None = None) -> None:
-        self.as_of = as_of or dt.date.today()
+        """Read the situation on ``as_of`` (default today) on the worker; it shows when
+        it comes."""
+        as_of = as_of or dt.date.today()
+        db, kind = self.db, self._period_kind()
+        self.worker.run_op(
+            self, lambda: _read_overview(db, as_of, kind), lambda data: self._show(as_of, data)
+        )
+
+    def _show(
+        self,
+        as_of: dt.date,
+        data: tuple[list[UnitLoad], list[RegisterRow], list[RegisterRow], int, list[PeriodRate]],
+    ) -> None:
+        self.as_of = as_of
         self.as_of_label.setText(
             self.tr("Situation on %1").replace("%1", self.as_of.strftime("%d/%m/%Y"))
         )
-        # Read on a worker thread (SQLite works without the GIL): the window keeps painting.
-        data = off_ui_thread(lambda: _read_overview(self.db, self.as_of, self._period_kind()))
         loads, overdue, soon_rows, due_soon, rates = data
         # One pass over the tasks gives both the chart's units and the tiles' totals.
         counts = {name: sum(u.counts[name] for u in loads) for name in CLASSES}
@@ -270,7 +289,8 @@ class OverviewPage(QWidget):
         return str(self.period_box.currentData())
 
     def _fill_rates(self, *_: object) -> None:
-        self._show_rates(_read_rates(self.db, self.as_of, self._period_kind()))
+        db, as_of, kind = self.db, self.as_of, self._period_kind()
+        self.worker.run_op(self, lambda: _read_rates(db, as_of, kind), self._show_rates)
 
     def _show_rates(self, rates: list[PeriodRate]) -> None:
         self.rates.setRowCount(len(rates))

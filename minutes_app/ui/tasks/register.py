@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import threading
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
     QDate,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSettings,
     Qt,
@@ -36,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.core.conferences.listing import conference_choices
 from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
 from minutes_app.db.engine import Database
+from minutes_app.ui.operations import CONFERENCES, DIRECTORY, TASKS, DatabaseWorker, follow_changes
 from minutes_app.ui.tasks.style import (
     DISPLAY_CLASSES,
     DUE_SOON,
@@ -46,7 +46,10 @@ from minutes_app.ui.tasks.style import (
     class_name,
     display_class,
 )
-from minutes_app.ui.widgets.common import add_labelled, refill_choices
+from minutes_app.ui.widgets.common import add_labelled, refill_choices, vietnamese_collator
+
+if TYPE_CHECKING:
+    from minutes_app.core.search import Hit
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -66,47 +69,39 @@ _SORTS = {
 }
 
 
+# What the register shows of each task: its own fields, its lead unit and its conference.
+SHOWN = (TASKS, DIRECTORY, CONFERENCES)
+
+
 def _day(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-class _CountCarrier(QObject):
-    """Brings a count from the worker thread back to the UI thread (a queued signal)."""
+def units_in_order(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every unit, in Vietnamese order; may run on the database worker."""
+    from minutes_app.core.directory import unit_choices
 
-    # The query's generation and its count.
-    counted = Signal(int, int)
+    collator = vietnamese_collator()  # a QCollator of its own: it is reentrant
+    return sorted(unit_choices(db), key=lambda u: collator.sortKey(u[1]))
 
 
-class _CountJob:
-    """Counts one query's tasks on a worker thread: 200,000 rows take longer than a frame.
-
-    A plain Python thread rather than a QRunnable, which the pool deletes in C++ while
-    Python may still hold it.
-    """
-
-    def __init__(self, register: TaskRegister, generation: int, carrier: _CountCarrier) -> None:
-        self.register = register
-        self.generation = generation
-        self.carrier = carrier  # unparented and held here, so it outlives a closed window
-
-    def run(self) -> None:
-        total = self.register.count()
-        with contextlib.suppress(RuntimeError):  # the program closed: nobody waits for it
-            self.carrier.counted.emit(self.generation, total)
+def register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The register's unit and conference filter choices, as (id, label)."""
+    units = units_in_order(db)
+    conferences = [(cid, f"{date:%d/%m/%Y} {title}") for cid, date, title in conference_choices(db)]
+    return units, conferences
 
 
 class TaskTableModel(QAbstractTableModel):
     """Rows come from ``TaskRegister`` a page at a time, as the view scrolls."""
 
-    # How many tasks the current query finds, once counted off the UI thread.
+    # How many tasks the current query finds, once counted on the database worker.
     counted = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self._generation = 0
-        self._carrier = _CountCarrier()
-        self._carrier.counted.connect(self._on_counted)
+        self.generation = 0  # grows with each query, so that a late count is told apart
         self._query = TaskQuery(as_of=dt.date.today())
         self._register: TaskRegister | None = None
         self._rows: list[RegisterRow] = []
@@ -133,7 +128,7 @@ class TaskTableModel(QAbstractTableModel):
         self._query = query
         self._register = TaskRegister(self.db, query)
         self._total = None
-        self._generation += 1
+        self.generation += 1
         # One row more than a page tells whether there is more, without counting them all.
         rows = self._register.page(0, PAGE + 1)
         self._more = len(rows) > PAGE
@@ -149,16 +144,15 @@ class TaskTableModel(QAbstractTableModel):
             self._total = self._register.count() if self._register is not None else 0
         return self._total
 
-    def count_later(self) -> None:
-        """Count the query's tasks on a worker thread; ``counted`` carries the total."""
-        if self._total is not None or self._register is None:
-            self.counted.emit(self.total())
-            return
-        job = _CountJob(self._register, self._generation, self._carrier)
-        threading.Thread(target=job.run, name="register count", daemon=True).start()
+    @property
+    def register(self) -> TaskRegister | None:
+        """The current query's tasks, as the page reads them."""
+        return self._register
 
-    def _on_counted(self, generation: int, total: int) -> None:
-        if generation == self._generation:  # not a query replaced meanwhile
+    def take_count(self, generation: int, total: int) -> None:
+        """The count of the query of ``generation``, made on the worker; ``counted``
+        tells it unless the query was replaced meanwhile."""
+        if generation == self.generation:
             self._total = total
             self.counted.emit(total)
 
@@ -172,8 +166,6 @@ class TaskTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if column == COL_LATE:
             descending = not descending  # the most days late are the earliest deadlines
-        from dataclasses import replace
-
         query = replace(self._query, sort=key, descending=descending)
         if self._register is None:
             self._query = query  # not shown yet: the first set_query will use it
@@ -249,15 +241,25 @@ class TaskTableModel(QAbstractTableModel):
 
 
 class TaskRegisterPage(QWidget):
-    """Filters above, the table in the middle, the selected task's details and history below."""
+    """Filters above, the table in the middle, the selected task's details and history below.
+
+    It fills itself when first shown and reloads itself when tasks, units or conferences
+    change; the selected tasks stay selected.
+    """
 
     # The selection changed; carries the selected task ids.
     selection_changed = Signal(list)
 
-    def __init__(self, db: Database, store: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DatabaseWorker, store: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        assert worker.db is not None
+        db = worker.db
+        self.worker = worker
         self.db = db
         self.store = store
+        self._wanted_unit: int | None = None  # asked for before the choices were read
         self.model = TaskTableModel(db, self)
         self.class_box = QComboBox()
         self.class_box.addItem(self.tr("All classes"), None)
@@ -361,6 +363,25 @@ class TaskRegisterPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_model_reset)
         self._restore()
+        follow_changes(self, worker, SHOWN, self.refresh)
+
+    def refresh(self) -> None:
+        """Read the filter choices on the worker, then the rows again, keeping the
+        filters and the selection."""
+        db = self.db
+        self.worker.run_op(self, lambda: register_choices(db), self._on_choices)
+
+    def _on_choices(self, choices: tuple[list[tuple[int, str]], list[tuple[int, str]]]) -> None:
+        self.set_choices(*choices)
+        wanted, self._wanted_unit = self._wanted_unit, None
+        if wanted is not None:
+            self._choose(self.unit_box, wanted)
+        selected = set(self.selected_ids())
+        if self.model.register is None or wanted is not None:
+            self.apply_filters()
+        else:
+            self.model.reload()  # the same query: a task shown alone stays alone
+        self.select_ids(selected)
 
     # --- filters -----------------------------------------------------------------------
 
@@ -428,19 +449,28 @@ class TaskRegisterPage(QWidget):
             (self.unit_box, lead_unit_id),
         )
         for box, value in choices:
-            box.blockSignals(True)
-            box.setCurrentIndex(max(box.findData(value), 0))
-            box.blockSignals(False)
+            self._choose(box, value)
+        # A unit not among the choices yet (not read yet) is chosen once they are.
+        missing = lead_unit_id is not None and self.unit_box.findData(lead_unit_id) < 0
+        self._wanted_unit = lead_unit_id if missing else None
         self.apply_filters()
+
+    @staticmethod
+    def _choose(box: QComboBox, value: object) -> None:
+        box.blockSignals(True)
+        box.setCurrentIndex(max(box.findData(value), 0))
+        box.blockSignals(False)
 
     def show_task(self, task_id: int) -> None:
         """Show just this task, selected, whatever its class or the filters."""
-        from dataclasses import replace
-
         self.clear_filters()
         self.model.set_query(replace(self.current_query(), ids=(task_id,)))
         if self.model.rowCount():
             self.table.selectRow(0)
+
+    def show_hit(self, hit: Hit) -> None:
+        """Show a task found by the search."""
+        self.show_task(hit.id)
 
     def _on_today(self) -> None:
         self.as_of.setDate(_qdate(dt.date.today()))
@@ -449,6 +479,22 @@ class TaskRegisterPage(QWidget):
 
     def selected_ids(self) -> list[int]:
         return list(self.selected_versions())
+
+    def select_ids(self, ids: set[int]) -> None:
+        """Select the rows (among those read so far) of the tasks ``ids``."""
+        if not ids:
+            return
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        selection = QItemSelection()
+        for r in range(self.model.rowCount()):
+            row = self.model.row(r)
+            if row is not None and row.id in ids:
+                selection.select(self.model.index(r, 0), self.model.index(r, COLUMN_COUNT - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(
+            selection, flags | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     def selected_versions(self) -> dict[int, int]:
         """The selected tasks, each with the version the register read of it."""
@@ -462,9 +508,13 @@ class TaskRegisterPage(QWidget):
 
     def _on_model_reset(self) -> None:
         # Counting 200,000 rows takes longer than showing the first ones: they are
-        # counted on a worker thread, and the number shows when it comes.
+        # counted on the database worker, and the number shows when it comes.
         self.count_label.setText("…")
-        self.model.count_later()
+        register, generation = self.model.register, self.model.generation
+        if register is not None:
+            self.worker.run_op(
+                self, register.count, lambda total: self.model.take_count(generation, total)
+            )
         self.show_detail(None)
         self.selection_changed.emit([])
 

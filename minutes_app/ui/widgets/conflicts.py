@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from typing import TYPE_CHECKING
 
-from minutes_app.db.versions import RecordGone, StaleRecord
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from minutes_app.ui.widgets.common import inform
+
+if TYPE_CHECKING:
+    # SQLAlchemy comes with them: loaded when a conflict is first told, not with the
+    # window (issue 7: startup budget).
+    from minutes_app.db.versions import RecordGone, StaleRecord
 
 _CONTEXT = "Conflicts"
 
@@ -39,6 +47,8 @@ def _record(entity: str, record_id: int) -> str:
 
 def conflict_text(error: StaleRecord | RecordGone) -> str:
     """What happened, who did it and when; the caller adds what was kept."""
+    from minutes_app.db.versions import RecordGone
+
     record = _record(error.entity, error.record_id)
     if isinstance(error, RecordGone):
         return _tr(_TRASHED if error.trashed else _DELETED).replace("%1", record)
@@ -49,3 +59,13 @@ def conflict_text(error: StaleRecord | RecordGone) -> str:
     else:
         text = _tr(_CHANGED)
     return text.replace("%1", record).replace("%2", who)
+
+
+def tell_conflict(parent: QWidget | None, error: Exception, title: str, kept: str = "") -> None:
+    """Say that someone else changed or deleted a record first (``StaleRecord``,
+    ``RecordGone``), and what of the clerk's work is kept (``kept``)."""
+    from minutes_app.db.versions import RecordGone, StaleRecord
+
+    assert isinstance(error, StaleRecord | RecordGone), error
+    text = conflict_text(error)
+    inform(parent, title, f"{text}\n\n{kept}" if kept else text, error=True)

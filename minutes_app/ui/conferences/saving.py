@@ -1,0 +1,247 @@
+"""Opening conferences in the editor and saving them: a new one, one from a text, one
+from the list; the save on the database worker, and what follows when another copy of
+the program saved, trashed or deleted the conference first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtWidgets import QMainWindow
+
+from minutes_app.ui.operations import (
+    CONFERENCES,
+    DIRECTORY,
+    DOCUMENTS,
+    TASKS,
+    TRASH,
+    DatabaseWorker,
+    busy_text,
+    changes,
+    tell_failure,
+)
+from minutes_app.ui.widgets.common import inform
+from minutes_app.ui.widgets.conflicts import tell_conflict
+
+if TYPE_CHECKING:
+    from minutes_app.core.conferences.forms import ConferenceForm
+    from minutes_app.ui.conferences.editor import ConferenceEditor
+    from minutes_app.ui.conferences.from_text import FromTextDialog
+
+# A save may add people, units and documents, and removing an instruction removes its
+# tasks.
+SAVED = changes(CONFERENCES, TASKS, DIRECTORY, DOCUMENTS)
+
+
+class ConferenceEditing(QObject):
+    """The editor of ``window``: at most one open at a time; its saves and their outcome.
+
+    ``user()`` names who saves (Settings → User name, else the login); ``editor_opened``
+    is called with each new editor (the window connects its "Create tasks…").
+    """
+
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        window: QMainWindow,
+        store: QSettings,
+        user: Callable[[], str],
+        editor_opened: Callable[[ConferenceEditor], object],
+    ) -> None:
+        super().__init__(window)
+        self.worker = worker
+        self.window = window
+        self.store = store
+        self.user = user
+        self.editor_opened = editor_opened
+        self.editor: ConferenceEditor | None = None
+        self.from_text: FromTextDialog | None = None
+
+    # --- opening -----------------------------------------------------------------------
+
+    def new_conference(self) -> ConferenceEditor:
+        from minutes_app.core.conferences.forms import ConferenceForm
+
+        return self.open_editor(ConferenceForm(date=dt.date.today()))
+
+    def open_conference(self, conference_id: int) -> ConferenceEditor | None:
+        from minutes_app.core.conferences.loading import load_conference
+
+        assert self.worker.db is not None
+        try:
+            form = load_conference(self.worker.db, conference_id)
+        except LookupError as error:
+            tell_conflict(self.window, error, self.tr("Open"))
+            self.worker.notify(changes(CONFERENCES, TRASH))  # it is gone: the list says so
+            return None
+        return self.open_editor(form)
+
+    def open_editor(self, form: ConferenceForm) -> ConferenceEditor:
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return self.editor
+        from minutes_app.core.conferences.catalogue import editor_choices
+        from minutes_app.ui.conferences.editor import ConferenceEditor
+
+        assert self.worker.db is not None
+        editor = ConferenceEditor(form, editor_choices(self.worker.db), self.window)
+        editor.set_save_handler(self._save_form)
+        editor.finished.connect(self._on_editor_finished)
+        self.editor = editor
+        self.editor_opened(editor)
+        editor.open()
+        return editor
+
+    def _on_editor_finished(self, _result: int) -> None:
+        self.editor = None
+
+    def new_conference_from_text(self) -> FromTextDialog:
+        """The from-text window; its form opens in the editor, the two side by side."""
+        if self.from_text is not None and self.from_text.isVisible():
+            self.from_text.raise_()
+            self.from_text.activateWindow()
+            return self.from_text
+        from minutes_app.core.conferences.catalogue import list_documents
+        from minutes_app.ui.conferences.from_text import FromTextDialog
+
+        assert self.worker.db is not None
+        dialog = FromTextDialog(list_documents(self.worker.db), self.store, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.form_ready.connect(self._on_draft_form)
+        dialog.finished.connect(lambda _result: setattr(self, "from_text", None))
+        self.from_text = dialog
+        dialog.show()
+        return dialog
+
+    def _on_draft_form(self, form: ConferenceForm) -> None:
+        if self.editor is not None and self.editor.isVisible():
+            inform(
+                self.window,
+                self.tr("New conference from text"),
+                self.tr("Close the conference that is open in the editor first."),
+            )
+            self.editor.raise_()
+            return
+        editor = self.open_editor(form)
+        if self.from_text is not None:
+            # Text on the left, editor on the right, so the clerk checks one against the other.
+            area = self.window.screen().availableGeometry()
+            half = area.width() // 2
+            self.from_text.setGeometry(area.x(), area.y() + 30, half, area.height() - 60)
+            editor.setGeometry(area.x() + half, area.y() + 30, half, area.height() - 60)
+
+    # --- saving ------------------------------------------------------------------------
+
+    def _save_form(
+        self, form: ConferenceForm, done: Callable[[ConferenceForm | None], object]
+    ) -> None:
+        """The editor's save: stored and read back on the worker; ``done`` follows."""
+        from minutes_app.core.conferences.loading import load_conference
+        from minutes_app.core.conferences.saving import save_conference
+
+        db, by = self.worker.db, self.user()
+        assert db is not None
+
+        def work() -> ConferenceForm:
+            return load_conference(db, save_conference(db, form, by))
+
+        def saved(stored: ConferenceForm) -> None:
+            self.window.statusBar().showMessage(self.tr("Saved."), 5000)
+            done(stored)
+
+        def failed(error: BaseException) -> None:
+            done(None)
+            self._not_saved(form, error)
+
+        self.worker.run_op(self.editor or self.window, work, saved, failed, change=SAVED)
+
+    def _not_saved(self, form: ConferenceForm, error: BaseException) -> None:
+        from sqlalchemy.exc import IntegrityError, OperationalError
+
+        from minutes_app.db.locks import DatabaseBusy
+        from minutes_app.db.versions import RecordGone, StaleRecord
+
+        title = self.tr("Save")
+        if isinstance(error, DatabaseBusy):
+            inform(self.window, title, busy_text(), error=True)
+        elif isinstance(error, StaleRecord):
+            self._merge_into_editor(form, error)
+        elif isinstance(error, RecordGone):
+            kept = self.tr("Your text is still in the editor: copy what you want to keep.")
+            if error.trashed:
+                kept = self.tr(
+                    "Your text is still in the editor. Restore the conference from "
+                    "Edit → Trash, then save again."
+                )
+            tell_conflict(self.editor or self.window, error, title, kept)
+            self.worker.notify(SAVED)  # show what the other copy did
+        elif isinstance(error, OperationalError | IntegrityError):
+            from minutes_app.ui.storage.messages import (
+                storage_error_text,  # plain words: disk full…
+            )
+
+            reason = (
+                storage_error_text(error)
+                if isinstance(error, OperationalError)
+                else str(error.orig)
+            )
+            inform(
+                self.window,
+                title,
+                self.tr("The conference could not be saved: %1").replace("%1", reason),
+                error=True,
+            )
+        else:
+            tell_failure(self.window, error)
+
+    def _merge_into_editor(self, mine: ConferenceForm, error: Exception) -> None:
+        """Someone else saved the conference after the editor read it: their version is
+        read, the clerk's changes are put over it in the editor (unsaved), and the clerk
+        is told who saved, when, and which parts both of them changed."""
+        from minutes_app.core.conferences.loading import load_conference
+        from minutes_app.db.versions import RecordGone
+
+        db, editor, conference_id = self.worker.db, self.editor, mine.id
+        assert db is not None
+        if editor is None or conference_id is None:
+            tell_conflict(self.window, error, self.tr("Save"))
+            return
+
+        def gone(read_error: BaseException) -> None:
+            if not isinstance(read_error, RecordGone):
+                tell_failure(self.window, read_error)
+                return
+            tell_conflict(editor, read_error, self.tr("Save"))
+
+        self.worker.run_op(
+            editor,
+            lambda: load_conference(db, conference_id),
+            lambda theirs: self._show_merge(editor, mine, theirs, error),
+            gone,
+        )
+
+    def _show_merge(
+        self,
+        editor: ConferenceEditor,
+        mine: ConferenceForm,
+        theirs: ConferenceForm,
+        error: Exception,
+    ) -> None:
+        from minutes_app.core.conferences.merging import merge_forms
+
+        merged = merge_forms(editor.saved_form, mine, theirs)
+        editor.take_merge(theirs, merged.form)
+        kept = self.tr(
+            "Their changes are now in the editor together with yours, which are not saved "
+            "yet. Check the conference, then save again."
+        )
+        if merged.conflicts:
+            names = ", ".join(editor.part_name(name) for name in merged.conflicts)
+            kept += "\n\n" + self.tr(
+                "You both changed: %1. Your version is shown; Undo shows theirs."
+            ).replace("%1", names)
+        tell_conflict(editor, error, self.tr("Save"), kept)
+        self.worker.notify(SAVED)  # the lists show what the other copy saved
