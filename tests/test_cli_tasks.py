@@ -338,9 +338,10 @@ def test_without_lang_the_command_line_speaks_english_whatever_the_window_chose(
 
 def test_every_word_the_command_line_says_has_its_vietnamese() -> None:
     """Each English text given to ``say`` is in VIETNAMESE, and each entry is used."""
-    source = (REPO / "minutes_app" / "cli.py").read_text(encoding="utf-8")
+    sources = (REPO / "minutes_app" / "cli").glob("*.py")
     said: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    nodes = (n for s in sources for n in ast.walk(ast.parse(s.read_text(encoding="utf-8"))))
+    for node in nodes:
         if (
             isinstance(node, ast.Call)
             and getattr(node.func, "id", None) == "say"
@@ -348,15 +349,15 @@ def test_every_word_the_command_line_says_has_its_vietnamese() -> None:
             and isinstance(node.args[0], ast.Constant)
         ):
             said.add(node.args[0].value)
-    from minutes_app.cli import (  # words said by name
+    from minutes_app.cli.records import (  # words said by name
         _ACTION_REFUSALS,
         _CLASS_WORDS,
         _KIND_WORDS,
         _REPORT_WORDS,
         _SESSIONS,
         _TASK_COLUMNS,
-        VIETNAMESE,
     )
+    from minutes_app.cli.words import VIETNAMESE
 
     said |= {*_CLASS_WORDS.values(), *_KIND_WORDS.values(), *_REPORT_WORDS.values()}
     said |= {*_ACTION_REFUSALS.values(), *_SESSIONS, *_TASK_COLUMNS}

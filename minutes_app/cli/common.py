@@ -1,0 +1,130 @@
+"""What every subcommand shares: the exit codes, opening the database, reading
+input, dates given as options, refusals."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from minutes_app.base.files import remove_leftovers
+from minutes_app.cli.words import say
+
+OK, REFUSED, USAGE = 0, 1, 2  # the contract's exit codes
+
+
+class Refused(Exception):
+    """Bad input or a refusal: each line of the message goes to stderr, exit code 1."""
+
+
+# The databases this run opened: once a command has done its work, each is noted as sound.
+OPENED: list[Path] = []
+
+
+CHECKED_FILE = "checked-databases.json"  # in the data folder: see db/soundness.CheckedFiles
+
+
+def checked_files() -> Any:
+    from minutes_app.base.paths import data_dir
+    from minutes_app.db.soundness import CheckedFiles
+
+    return CheckedFiles(data_dir() / CHECKED_FILE)
+
+
+def open_db(args: argparse.Namespace) -> Any:
+    """The database of ``--db``, checked for damage unless it is untouched since it was last
+    found sound; of a folder that does not exist, only the data folder is made."""
+    from minutes_app.base.paths import data_dir, default_database
+    from minutes_app.db.soundness import open_sound
+
+    path = Path(args.db) if args.db else default_database()
+    db = open_sound(path, data_dir(), checked_files())
+    OPENED.append(path)
+    remove_leftovers(path.parent)  # what a killed or failed write left beside the database
+    return db
+
+
+def read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        raise Refused(
+            say("{name}: cannot be read ({reason})", name=name, reason=os_reason(exc))
+        ) from exc
+
+
+def os_reason(exc: OSError) -> str:
+    return str(exc.strerror or exc)
+
+
+def dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def iso_date(text: str) -> dt.date:
+    """A DATE argument: YYYY-MM-DD."""
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
+
+
+_DATE_OPTIONS = {"start": "--from", "end": "--to", "as_of": "--as-of"}
+
+
+def check_days(args: argparse.Namespace) -> None:
+    """Refuse a DATE outside the days the program reckons with (core.limits): a real date
+    such as 9999-12-31 has no day after it, and a period's end needs one."""
+    from minutes_app.base.limits import FIRST_DAY, LAST_DAY, day_in_range
+
+    wrong = [
+        say(
+            "{option}: {day} is out of range ({first} to {last})",
+            option=option,
+            day=day.isoformat(),
+            first=FIRST_DAY.isoformat(),
+            last=LAST_DAY.isoformat(),
+        )
+        for name, option in _DATE_OPTIONS.items()
+        if isinstance(day := getattr(args, name, None), dt.date) and not day_in_range(day)
+    ]
+    if wrong:
+        raise Refused("\n".join(wrong))
+
+
+def day(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
+
+
+def current_user() -> str:
+    from minutes_app.base.identity import user_from_settings
+    from minutes_app.base.paths import settings_file
+
+    return user_from_settings(settings_file())
+
+
+def storage_problem(exc: BaseException) -> str | None:
+    """Plain words for an error that comes of the database being locked or read-only."""
+    from minutes_app.db.locks import is_busy, is_read_only
+
+    if is_busy(exc):
+        return say("the database is busy: another copy of minutes-app is writing to it; try again")
+    if is_read_only(exc):
+        return say(
+            "the database cannot be written: the file or its folder is read-only; "
+            "nothing was changed"
+        )
+    return None
+
+
+def utf8(stream: TextIO) -> None:
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", errors="replace")

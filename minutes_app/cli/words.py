@@ -1,0 +1,226 @@
+"""The command line's words: English by default, Vietnamese with ``--lang vi``;
+JSON is never translated."""
+
+from __future__ import annotations
+
+# --- the language of the command line ------------------------------------------------------
+# English is the source language, as in the window, and Vietnamese its translation, spoken
+# with ``--lang vi``. (Not taken from the window's settings: what a script reads must not
+# change when someone picks a language in the window.) Only the program's own words
+# change: names and titles print as stored, JSON is never translated, and argparse's usage
+# lines stay English.
+
+
+LANGUAGES = ("vi", "en")
+
+
+SPOKEN = {"language": "en"}  # set by main() for this run
+
+
+VIETNAMESE: dict[str, str] = {
+    # reading and writing files
+    "{name}: cannot be read ({reason})": "{name}: không đọc được ({reason})",
+    "{name}: cannot be written ({reason})": "{name}: không ghi được ({reason})",
+    "{name}: not UTF-8 text (byte {at})": "{name}: không phải văn bản UTF-8 (byte {at})",
+    "{option}: {day} is out of range ({first} to {last})": (
+        "{option}: ngày {day} nằm ngoài khoảng cho phép (từ {first} đến {last})"
+    ),
+    "--from: after --to": "--from: ngày bắt đầu sau ngày kết thúc (--to)",
+    # import-json and demo (the labels of core.exchange.importing.summary_lines)
+    "units added": "đơn vị thêm mới",
+    "people added": "cá nhân thêm mới",
+    "documents added": "văn bản thêm mới",
+    "conferences added": "hội nghị thêm mới",
+    "tasks added": "nhiệm vụ thêm mới",
+    "conferences already present, left as they were": "hội nghị đã có, giữ nguyên",
+    "tasks already present (same uid), left as they were": (
+        "nhiệm vụ đã có (cùng uid), giữ nguyên"
+    ),
+    # conferences
+    "morning": "sáng",
+    "afternoon": "chiều",
+    "evening": "tối",
+    "chair: {chairs}; bridge points: {points}; documents: {documents}; tasks: {tasks}": (
+        "chủ trì: {chairs}; điểm cầu: {points}; văn bản: {documents}; nhiệm vụ: {tasks}"
+    ),
+    "No conferences recorded yet.": "Chưa có hội nghị nào.",
+    # tasks and task actions
+    "Tasks as of {day}: {count}": "Nhiệm vụ tính đến ngày {day}: {count}",
+    "ID": "Mã",
+    "Class": "Tình trạng",
+    "Days late": "Số ngày trễ",
+    "Deadline": "Hạn",
+    "Lead unit": "Đơn vị chủ trì",
+    "Task": "Nhiệm vụ",
+    "OVERDUE": "QUÁ HẠN",
+    "in progress": "đang thực hiện",
+    "ongoing": "thường xuyên",
+    "done late": "hoàn thành trễ hạn",
+    "done on time": "hoàn thành đúng hạn",
+    "cancelled": "đã hủy",
+    "task {id} (version {version}): {state}, deadline {deadline}, {unit}: {title}": (
+        "nhiệm vụ {id} (phiên bản {version}): {state}, hạn {deadline}, {unit}: {title}"
+    ),
+    "a reason or note is required": "cần ghi lý do hoặc nội dung",
+    "the completion date is after today": "ngày hoàn thành sau ngày hôm nay",
+    "the date is before the task was given": "ngày này trước ngày giao nhiệm vụ",
+    "the new deadline is not after the current one": "hạn mới không sau hạn hiện tại",
+    "the task is ongoing (no deadline) and cannot be extended": (
+        "nhiệm vụ thường xuyên (không có hạn) nên không gia hạn được"
+    ),
+    "the task is already done or cancelled": "nhiệm vụ đã hoàn thành hoặc đã hủy",
+    "the task is not done or cancelled, so it cannot be reopened": (
+        "nhiệm vụ chưa hoàn thành hay bị hủy nên không mở lại được"
+    ),
+    "the text is too long (at most 100,000 characters)": (
+        "nội dung quá dài (tối đa 100.000 ký tự)"
+    ),
+    "task {id}: {reason}; nothing was written": "nhiệm vụ {id}: {reason}; chưa ghi gì",
+    # report
+    "Tasks assigned from {start} to {end}, as of {as_of}": (
+        "Nhiệm vụ giao từ {start} đến {end}, tính đến ngày {as_of}"
+    ),
+    "on time": "đúng hạn",
+    "late": "trễ hạn",
+    "overdue": "quá hạn",
+    "Total": "Tổng cộng",
+    "Done on time: {rate}": "Tỷ lệ hoàn thành đúng hạn: {rate}",
+    "Done on time: no task finished yet": (
+        "Tỷ lệ hoàn thành đúng hạn: chưa có nhiệm vụ hoàn thành"
+    ),
+    # search
+    "Conferences": "Hội nghị",
+    "Documents": "Văn bản",
+    "Tasks": "Nhiệm vụ",
+    "People": "Cá nhân",
+    "Units": "Đơn vị",
+    "Nothing found.": "Không tìm thấy kết quả nào.",
+    # parse
+    "Title": "Tiêu đề",
+    "Date": "Thời gian",
+    "from “{words}”": "theo “{words}”",
+    "year not in the text: inferred": "văn bản không ghi năm: năm được suy ra",
+    "Organizer": "Cơ quan tổ chức",
+    "Host point": "Điểm cầu chính",
+    "Chaired by": "Chủ trì",
+    "Bridge points": "Các điểm cầu",
+    "presiding": "chủ trì",
+    "Documents studied": "Văn bản được quán triệt",
+    "issued {day}": "ban hành ngày {day}",
+    "Closing instructions": "Kết luận, chỉ đạo",
+    "none found in the text": "không thấy trong văn bản",
+    # export and backup
+    "--conference {id}: no such conference": "--conference {id}: không có hội nghị này",
+    "{dest}: is the database itself or a file SQLite keeps beside it; choose another "
+    "file. Nothing was written.": (
+        "{dest}: là chính cơ sở dữ liệu hoặc tệp SQLite giữ bên cạnh nó; hãy chọn tệp "
+        "khác. Chưa ghi gì."
+    ),
+    # the database
+    "the database is busy: another copy of minutes-app is writing to it; try again": (
+        "cơ sở dữ liệu đang bận: một cửa sổ minutes-app khác đang ghi vào; hãy thử lại"
+    ),
+    "the database cannot be written: the file or its folder is read-only; nothing was changed": (
+        "không ghi được vào cơ sở dữ liệu: tệp hoặc thư mục chứa nó chỉ cho phép đọc; "
+        "chưa thay đổi gì"
+    ),
+    "the database cannot be used: {reason}": "không dùng được cơ sở dữ liệu: {reason}",
+    "unexpected error: {kind}: {reason}": "lỗi chưa lường trước: {kind}: {reason}",
+    # the window
+    "the window needs a desktop session, and there is none here (neither DISPLAY nor "
+    "WAYLAND_DISPLAY is set: a text console, or SSH without X forwarding). Start it from "
+    "the desktop; the commands work anywhere (minutes-app --help).": (
+        "cửa sổ chương trình cần một phiên làm việc có màn hình đồ họa, ở đây không có (chưa "
+        "đặt DISPLAY hay WAYLAND_DISPLAY: đây là màn hình dòng lệnh, hoặc SSH không chuyển "
+        "tiếp X). Hãy mở chương trình trên màn hình nền; các lệnh thì chạy được ở mọi nơi "
+        "(minutes-app --help)."
+    ),
+    "the window cannot open on this desktop ({variable}={where}): {reason}. Check that "
+    "the desktop session is running and reachable; the commands work anywhere "
+    "(minutes-app --help).": (
+        "cửa sổ chương trình không mở được trên màn hình này ({variable}={where}): "
+        "{reason}. Hãy kiểm tra phiên làm việc đồ họa đang chạy và kết nối được; các lệnh "
+        "thì chạy được ở mọi nơi (minutes-app --help)."
+    ),
+}
+
+
+# The words of a refused database (``DatabaseRefused.reason``) in Vietnamese; in English
+# the refusal says its own words.
+_REFUSED_VI = {
+    "folder": "{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
+    "not_sqlite": "{path} không phải cơ sở dữ liệu của minutes-app (không phải tệp SQLite).",
+    "foreign": "{path} là cơ sở dữ liệu SQLite của chương trình khác, không phải của minutes-app.",
+    "unreadable": "Không đọc được {path}: tệp có thể đã bị hỏng.",
+    "newer": (
+        "{path} được ghi bởi phiên bản minutes-app mới hơn. Hãy cập nhật chương trình; "
+        "tệp không bị thay đổi."
+    ),
+    "busy": (
+        "{path} đang bận: một cửa sổ minutes-app khác đang ghi vào tệp; hãy thử lại sau giây lát."
+    ),
+    "no_folder": (
+        "Không mở được {path}: thư mục chứa tệp không tồn tại (ổ đĩa hoặc thư mục dùng "
+        "chung trên mạng đã được kết nối chưa?). Chưa có gì được tạo ra."
+    ),
+    "empty_file": (
+        "{path} rỗng (0 byte): dữ liệu trong tệp đã mất, có thể do lỗi ổ đĩa hoặc một lần "
+        "sao chép bị ngắt. Chưa thay đổi gì; hãy khôi phục từ bản sao lưu trong cửa sổ "
+        "chương trình (Tệp → Khôi phục từ bản sao lưu…), hoặc xóa tệp để bắt đầu cơ sở dữ "
+        "liệu mới."
+    ),
+    "damaged": (
+        "{path} bị hỏng: {where}. Chưa thay đổi gì; hãy khôi phục từ bản sao lưu trong "
+        "cửa sổ chương trình (Tệp → Khôi phục từ bản sao lưu…)."
+    ),
+}
+
+
+_ENTITIES_VI = {"task": "nhiệm vụ", "conference": "hội nghị", "instruction": "kết luận"}
+
+
+def say(text: str, /, **values: object) -> str:
+    """``text`` (English, with ``{name}`` fields) in the language of this run, filled in
+    with ``values``."""
+    if SPOKEN["language"] == "vi":
+        text = VIETNAMESE.get(text, text)
+    return text.format(**values) if values else text
+
+
+def refusal_words(exc: Exception) -> str:
+    """Why the database was refused (a ``DatabaseRefused``), in the language of this run."""
+    reason = getattr(exc, "reason", None)
+    words = _REFUSED_VI.get(reason or "") if SPOKEN["language"] == "vi" else None
+    if words is None:
+        return str(exc)
+    damage = [str(d) for d in getattr(exc, "damage", [])]
+    where = damage[0] if damage else "SQLite tìm thấy lỗi trong tệp"
+    if len(damage) > 1:
+        where += f" (và {len(damage) - 1} vấn đề khác)"
+    return words.format(path=getattr(exc, "path", ""), where=where)
+
+
+def stale_words(exc: Exception) -> str:
+    """Why a write was refused (a ``StaleRecord`` or ``RecordGone``), in the language of
+    this run."""
+    from minutes_app.db.versions import RecordGone, StaleRecord
+
+    if SPOKEN["language"] != "vi":
+        return str(exc)
+    if isinstance(exc, StaleRecord):
+        entity = _ENTITIES_VI.get(exc.entity, exc.entity)
+        who = exc.by or "một cửa sổ khác của chương trình"
+        when = f" lúc {exc.at:%d/%m/%Y %H:%M:%S}" if exc.at else ""
+        return (
+            f"{entity} {exc.record_id} đã được {who} sửa{when} sau khi bạn đọc (phiên bản "
+            f"{exc.current}, bạn đọc phiên bản {exc.read}); chưa ghi gì"
+        )
+    if isinstance(exc, RecordGone):
+        entity = _ENTITIES_VI.get(exc.entity, exc.entity)
+        where = (
+            "đã bị chuyển vào thùng rác"
+            if exc.trashed
+            else "không còn trong cơ sở dữ liệu (có thể đã bị xóa)"
+        )
+        return f"{entity} {exc.record_id} {where}; chưa ghi gì"
+    return str(exc)
