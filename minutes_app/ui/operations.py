@@ -19,8 +19,11 @@ Modelled on Anki's ``aqt/operations`` (``CollectionOp``, ``QueryOp``) and ``task
 
 from __future__ import annotations
 
+import gc
+import inspect
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -79,26 +82,34 @@ _SHOW_AFTER_MS = 400  # quick work finishes before a progress dialog would flash
 _SWITCH_INTERVAL_S = 0.0005
 
 
-class _SwitchInterval:
-    """The short switch interval, for as long as any worker has work (the interval is
-    the process's, shared by every worker: two windows of the tests, the check at start).
+class _WhileWorking:
+    """What holds while any worker has work (for the whole process: two windows of the
+    tests, the check at start): the GIL is handed over often (``_SWITCH_INTERVAL_S``), and
+    the cyclic garbage collector waits. Run on a worker's thread (where the work allocates
+    most) it could destroy a Qt object there, in the middle of the UI thread's use of it:
+    Qt objects belong to the UI thread. It runs again, there, once the workers are idle.
     """
 
     busy = 0
-    before = 0.0
+    interval = 0.0
+    collecting = True
 
     @classmethod
-    def take(cls) -> None:
+    def begin(cls) -> None:
         if cls.busy == 0:
-            cls.before = sys.getswitchinterval()
-            sys.setswitchinterval(min(cls.before, _SWITCH_INTERVAL_S))
+            cls.interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(cls.interval, _SWITCH_INTERVAL_S))
+            cls.collecting = gc.isenabled()
+            gc.disable()
         cls.busy += 1
 
     @classmethod
-    def give_back(cls) -> None:
+    def end(cls) -> None:
         cls.busy -= 1
         if cls.busy == 0:
-            sys.setswitchinterval(cls.before)
+            sys.setswitchinterval(cls.interval)
+            if cls.collecting:
+                gc.enable()
 
 
 class WaitingForLock(QProgressDialog):
@@ -159,6 +170,18 @@ class Op(Generic[Result]):
         while it waits for the other copy's lock."""
         self.cancelled.set()
 
+    def release(self) -> None:
+        """Let go of the widgets and callbacks the op holds, on the UI thread once it is
+        delivered: the worker's thread may drop the op last, and a Qt object must not be
+        freed there. This also breaks the op's reference cycles (its work refers to it)."""
+        self.work = _done_already
+        self.on_success = self.on_failure = self.after = None
+        self.parent = None
+
+
+def _done_already() -> Any:
+    raise AssertionError("an operation runs once")
+
 
 class _Bridge(QObject):
     """Carries news from the worker thread to the UI thread (queued signals)."""
@@ -192,7 +215,15 @@ class DatabaseWorker(QObject):
         self._bridge.waiting.connect(self._on_waiting, connection)
         # Submitted and not yet delivered, in order; held here until delivered, whatever
         # PySide keeps of the signal's argument.
-        self._pending: list[Op[Any]] = []
+        pending: list[Op[Any]] = []
+        self._pending = pending
+
+        def forget() -> None:  # a window closed before its last operations came back
+            if pending:
+                pending.clear()
+                _WhileWorking.end()
+
+        self.destroyed.connect(forget)
 
     # --- asking ------------------------------------------------------------------------
 
@@ -325,8 +356,8 @@ class DatabaseWorker(QObject):
     # --- on the UI thread --------------------------------------------------------------
 
     def _submit(self, op: Op[Result]) -> Op[Result]:
-        if not self._pending:  # the first of a run: the UI thread gets the GIL often
-            _SwitchInterval.take()
+        if not self._pending:  # the first of a run
+            _WhileWorking.begin()
         self._pending.append(op)
         self._executor.submit(self._execute, op)
         return op
@@ -355,13 +386,15 @@ class DatabaseWorker(QObject):
         try:
             self._deliver(op)
         finally:
-            if op.after is not None:
-                op.after()
+            after = op.after
+            op.release()
+            if after is not None:
+                after()
 
     def _deliver(self, op: Op[Any]) -> None:
         self._pending.remove(op)
         if not self._pending:
-            _SwitchInterval.give_back()
+            _WhileWorking.end()
         for dialog in (op.progress, op.waiting):
             if dialog is not None and _alive(dialog):
                 dialog.reset()
@@ -424,21 +457,30 @@ class _ChangeFollower(QObject):
         reload: Callable[[], object],
         stale: bool,
     ) -> None:
-        super().__init__(widget)
-        self.widget = widget
+        super().__init__(widget)  # the widget is its parent, not held in Python
         self.kinds = kinds
-        self.reload = reload
+        # A screen's own method, held weakly: the screen holds this object already.
+        self._reload: Callable[[], Callable[[], object] | None] = (
+            weakref.WeakMethod(reload) if inspect.ismethod(reload) else (lambda: reload)
+        )
         self.stale = stale
         worker.data_changed.connect(self._on_data_changed)
         widget.installEventFilter(self)
 
+    @property
+    def widget(self) -> QWidget:
+        widget = self.parent()
+        assert isinstance(widget, QWidget)
+        return widget
+
     def _in_view(self) -> bool:
-        window = self.widget.window()
-        if window is self.widget:
-            return self.widget.isVisible()
+        widget = self.widget
+        window = widget.window()
+        if window is widget:
+            return widget.isVisible()
         # A screen of the window's stack is "in view" when it is the one shown there,
         # whether or not the window itself is on screen yet.
-        return self.widget.isVisibleTo(window)
+        return widget.isVisibleTo(window)
 
     def _on_data_changed(self, change: Changes) -> None:
         if not change.touches(self.kinds):
@@ -449,9 +491,14 @@ class _ChangeFollower(QObject):
         else:
             self.stale = True
 
+    def reload(self) -> None:
+        reload = self._reload()
+        if reload is not None:
+            reload()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         shown = (QEvent.Type.Show, QEvent.Type.ShowToParent)
-        if watched is self.widget and event.type() in shown and self.stale and self._in_view():
+        if self.stale and event.type() in shown and watched is self.widget and self._in_view():
             self.stale = False
             self.reload()
         return False

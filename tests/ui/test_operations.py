@@ -414,3 +414,32 @@ def test_closing_the_window_over_unsaved_changes_saves_them_then_closes_both(
     assert seen == ["This conference has changes that are not saved."]
     assert not editor.isVisible()
     assert [c.title for c in list_conferences(db)] == ["Hội nghị sơ kết"]
+
+
+def test_typing_while_a_save_runs_is_held_back_so_what_is_stored_is_what_was_shown(
+    qtbot: QtBot, db: Database, store: QSettings
+) -> None:
+    import sqlite3
+
+    window = MainWindow(db, store)
+    qtbot.addWidget(window)
+    window.show()
+    editor = window.conferences.new_conference()
+    type_text(editor.title_edit, "Hội nghị giao ban")
+    lock = sqlite3.connect(db.path, isolation_level=None, check_same_thread=False)
+    lock.execute("BEGIN IMMEDIATE")  # the save waits for another copy
+    outcome: list[bool] = []
+    try:
+        assert editor.save(then=outcome.append)
+        type_text(editor.title_edit, " quý II")  # held back: the save stores what was shown
+        assert editor.title_edit.text() == "Hội nghị giao ban"
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    assert outcome == [True]
+    assert [c.title for c in list_conferences(db)] == ["Hội nghị giao ban"]
+    type_text(editor.title_edit, " quý II")  # once saved, the editor takes typing again
+    assert editor.title_edit.text() == "Hội nghị giao ban quý II"
+    editor.undo_stack.setClean()
+    editor.close()
