@@ -137,7 +137,7 @@ def test_the_detail_pane_gives_the_day_a_task_was_assigned_not_the_day_it_was_ty
         ),
         by="Lan",
     )
-    select_task(window, "so ket viec quan triet")
+    select_task(qtbot, window, "so ket viec quan triet")
 
     lines = window.task_page.detail.toPlainText().splitlines()
 
