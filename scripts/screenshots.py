@@ -73,10 +73,15 @@ def render(out: Path, language: str) -> list[Path]:
 
         def shot(name: str, widget: object) -> None:
             # What the database worker reads arrives, and the layouts it changes settle.
+            give_up = time.monotonic() + 30
+            while not window.worker.idle() and time.monotonic() < give_up:
+                app.processEvents()
+                time.sleep(0.01)
             settled = time.monotonic() + 0.5
             while time.monotonic() < settled:
                 app.processEvents()
                 time.sleep(0.01)
+            app.processEvents()  # the layout requests the last callbacks posted
             path = out / f"{name}.png"
             widget.grab().save(str(path))  # type: ignore[attr-defined]
             written.append(path)
