@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.days import vn_date
 from minutes_app.core.conferences.listing import conference_choices
 from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
 from minutes_app.db.engine import Database
@@ -71,10 +72,6 @@ _SORTS = {
 
 # What the register shows of each task: its own fields, its lead unit and its conference.
 SHOWN = (TASKS, DIRECTORY, CONFERENCES)
-
-
-def _day(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def units_in_order(db: Database) -> list[tuple[int, str]]:
@@ -228,14 +225,14 @@ class TaskTableModel(QAbstractTableModel):
         late = row.days_overdue(self._query.as_of)
         values: dict[int, str | int | None] = {
             COL_CLASS: class_name(shown),
-            COL_DEADLINE: _day(row.deadline) or "—",
+            COL_DEADLINE: vn_date(row.deadline) or "—",
             COL_LATE: late or None,
             COL_TITLE: row.title,
             COL_LEAD: row.lead_unit,
             COL_OWNER: row.owner,
-            COL_CONFERENCE: f"{_day(row.conference_date)} {row.conference}",
-            COL_ASSIGNED: _day(row.assigned_on),
-            COL_COMPLETED: _day(row.completed_on),
+            COL_CONFERENCE: f"{vn_date(row.conference_date)} {row.conference}",
+            COL_ASSIGNED: vn_date(row.assigned_on),
+            COL_COMPLETED: vn_date(row.completed_on),
         }
         return values[column]
 
