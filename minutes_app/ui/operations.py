@@ -75,11 +75,14 @@ WRITE_WAIT_S = 60.0
 _SHOW_AFTER_MS = 400  # quick work finishes before a progress dialog would flash up
 
 # How long a busy worker keeps the GIL from the UI thread at a time, while one runs. Each
-# call Qt makes into Python to paint (a model's data(), a slot) waits up to this long for
-# the GIL; at Python's default of 5 ms a repaint of a list that takes 10 ms alone took
-# 250 ms beside a busy worker, at 0.5 ms about 30 ms. A lone thread never switches, so
-# the worker loses next to nothing.
-_SWITCH_INTERVAL_S = 0.0005
+# call Qt makes into Python to paint waits up to this long for the GIL, and there are
+# several per cell of a table: a model's data (``TableModel`` answers every role in one
+# call), its rowCount and columnCount for each index, each virtual method PySide looks
+# up on a class of ours. The main window repainted when the import's progress dialog
+# came up (300 cells): 5 ms (Python's default) froze it for over a second, 0.5 ms for
+# 0.3 s, 0.05 ms for 0.09 s, while the import took as long (26 s). A lone thread never
+# switches, so the worker loses next to nothing while the clerk does nothing.
+_SWITCH_INTERVAL_S = 0.00005
 
 
 class _WhileWorking:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,6 +45,7 @@ from minutes_app.ui.widgets.common import (
     refill_choices,
     vietnamese_collator,
 )
+from minutes_app.ui.widgets.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,7 +89,7 @@ def _haystack(row: ConferenceSummary) -> str:
     return fold(" ".join([*parts, *row.documents]))
 
 
-class ConferenceTableModel(QAbstractTableModel):
+class ConferenceTableModel(TableModel):
     """Conferences as rows. All summaries are held in memory (they are small); the view is
     given them in batches through ``canFetchMore``/``fetchMore``, and sorting uses the
     Vietnamese collation on the whole list, which a proxy over a lazy model could not do."""
@@ -121,7 +121,7 @@ class ConferenceTableModel(QAbstractTableModel):
             lambda r: r.tasks,
             lambda r: r.overdue,
         )
-        self._headers = [
+        self.headers = [
             self.tr("Date"),
             self.tr("Session"),
             self.tr("Title"),
@@ -211,14 +211,6 @@ class ConferenceTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
         self._shown += more
         self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._shown:

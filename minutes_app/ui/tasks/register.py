@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QDate,
     QModelIndex,
@@ -48,6 +47,7 @@ from minutes_app.ui.tasks.style import (
     display_class,
 )
 from minutes_app.ui.widgets.common import add_labelled, refill_choices, vietnamese_collator
+from minutes_app.ui.widgets.table_model import TableModel
 
 if TYPE_CHECKING:
     from minutes_app.core.search import Hit
@@ -89,7 +89,7 @@ def register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[in
     return units, conferences
 
 
-class TaskTableModel(QAbstractTableModel):
+class TaskTableModel(TableModel):
     """Rows come from ``TaskRegister`` a page at a time, as the view scrolls."""
 
     # How many tasks the current query finds, once counted on the database worker.
@@ -104,7 +104,7 @@ class TaskTableModel(QAbstractTableModel):
         self._rows: list[RegisterRow] = []
         self._total: int | None = None  # counted only when asked: the first rows come first
         self._more = False
-        self._headers = [
+        self.headers = [
             self.tr("Status"),
             self.tr("Deadline"),
             self.tr("Days late"),
@@ -189,14 +189,6 @@ class TaskTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

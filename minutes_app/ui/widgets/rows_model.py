@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from minutes_app.base.text import fold
 from minutes_app.ui.widgets.common import vietnamese_collator
+from minutes_app.ui.widgets.table_model import TableModel
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -27,11 +28,11 @@ class Column(Generic[Row]):
     numeric: bool = False
 
 
-class RowsModel(QAbstractTableModel, Generic[Row]):
+class RowsModel(TableModel, Generic[Row]):
     """Rows held in memory, filtered by folded text and sorted with QCollator."""
 
     def __init__(self, columns: Sequence[Column[Row]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, [c.header for c in columns])
         self.columns = list(columns)
         self._all: list[Row] = []
         self._folded: list[str] = []
@@ -96,14 +97,6 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-            return self.columns[section].header
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
