@@ -24,14 +24,23 @@ import inspect
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from minutes_app.db.engine import Database
@@ -88,14 +97,20 @@ _SWITCH_INTERVAL_S = 0.00005
 class _WhileWorking:
     """What holds while any worker has work (for the whole process: two windows of the
     tests, the check at start): the GIL is handed over often (``_SWITCH_INTERVAL_S``), and
-    the cyclic garbage collector waits. Run on a worker's thread (where the work allocates
-    most) it could destroy a Qt object there, in the middle of the UI thread's use of it:
-    Qt objects belong to the UI thread. It runs again, there, once the workers are idle.
+    the cyclic garbage collector does not run by itself. Run on a worker's thread (where
+    the work allocates most) it could destroy a Qt object there, in the middle of the UI
+    thread's use of it: Qt objects belong to the UI thread.
+
+    Instead the UI thread collects the young generations itself, a few milliseconds at a
+    time (``_collect_young``), as Python would have: left for later, the objects the window
+    and the worker made meanwhile piled up into one collection that froze the window for
+    60 ms when the workers fell idle. The oldest generation waits for that moment.
     """
 
     busy = 0
     interval = 0.0
     collecting = True
+    timer: QTimer | None = None
 
     @classmethod
     def begin(cls) -> None:
@@ -104,6 +119,8 @@ class _WhileWorking:
             sys.setswitchinterval(min(cls.interval, _SWITCH_INTERVAL_S))
             cls.collecting = gc.isenabled()
             gc.disable()
+            if cls.collecting:
+                cls._start_collecting()
         cls.busy += 1
 
     @classmethod
@@ -111,8 +128,64 @@ class _WhileWorking:
         cls.busy -= 1
         if cls.busy == 0:
             sys.setswitchinterval(cls.interval)
+            if cls.timer is not None:
+                cls.timer.stop()
             if cls.collecting:
                 gc.enable()
+
+    @classmethod
+    def _start_collecting(cls) -> None:
+        if cls.timer is None:
+            if QCoreApplication.instance() is None:
+                return
+            cls.timer = QTimer()
+            cls.timer.setInterval(_COLLECT_EVERY_MS)
+            cls.timer.timeout.connect(_collect_young)
+        cls.timer.start()
+
+
+_COLLECT_EVERY_MS = 20
+
+
+class _Generations:
+    # How many objects the oldest generation held after its last full collection.
+    long_lived = 0
+    # How many works under way build a large graph that no full collection should walk.
+    held = 0
+
+
+@contextmanager
+def without_full_collections() -> Iterator[None]:
+    """For work on the worker that builds a large object graph (an import, an export):
+    no full collection while it runs. One walks every object of the program with the GIL
+    held: with the records of 200,000 tasks in memory each froze the window for a second.
+    The young generations are still collected, in short steps."""
+    _Generations.held += 1
+    try:
+        yield
+    finally:
+        _Generations.held -= 1
+
+
+def _collect_young() -> None:
+    """On the UI thread, what the collector would have done by now, by its own rules: a
+    generation is collected once the one below it was collected more often than its
+    threshold, and the oldest only once a quarter more objects reached it since its last
+    full collection (a full collection walks every object of the program)."""
+    young, middle, old = gc.get_count()
+    first, second, third = gc.get_threshold()
+    if young <= first:
+        return
+    if middle <= second:
+        gc.collect(0)
+        return
+    if old > third and not _Generations.held:
+        reached = len(gc.get_objects(2)) - _Generations.long_lived
+        if reached > _Generations.long_lived // 4:
+            gc.collect(2)
+            _Generations.long_lived = len(gc.get_objects(2))
+            return
+    gc.collect(1)
 
 
 class WaitingForLock(QProgressDialog):

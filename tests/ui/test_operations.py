@@ -4,10 +4,13 @@ the UI thread, no nested event loops, and one signal that every screen follows."
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -443,3 +446,86 @@ def test_typing_while_a_save_runs_is_held_back_so_what_is_stored_is_what_was_sho
     assert editor.title_edit.text() == "Hội nghị giao ban quý II"
     editor.undo_stack.setClean()
     editor.close()
+
+
+# --- the garbage collector while the worker works ------------------------------------------
+
+
+class _Cycle:
+    """An object in a reference cycle: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _busy_until(stop: threading.Event) -> Callable[[Callable[[int, int], bool]], None]:
+    def work(progress: Callable[[int, int], bool]) -> None:
+        while not stop.is_set():
+            time.sleep(0.005)
+
+    return work
+
+
+@contextmanager
+def _collections() -> Iterator[list[tuple[int, str]]]:
+    """The collections that start meanwhile: (generation, thread name)."""
+    seen: list[tuple[int, str]] = []
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen.append((info["generation"], threading.current_thread().name))
+
+    gc.callbacks.append(callback)
+    try:
+        yield seen
+    finally:
+        gc.callbacks.remove(callback)
+
+
+def test_while_the_worker_works_the_ui_thread_collects_the_young_generations(
+    qtbot: QtBot, worker: DatabaseWorker
+) -> None:
+    stop = threading.Event()
+    worker.run_long_op(None, "Working", _busy_until(stop))
+    try:
+        assert not gc.isenabled()  # never on the worker's thread
+        freed = threading.Event()
+        for _ in range(3 * gc.get_threshold()[0]):
+            weakref.finalize(_Cycle(), freed.set)
+        with _collections() as seen:
+            qtbot.waitUntil(freed.is_set, timeout=2_000)
+        assert seen and {name for _gen, name in seen} == {threading.current_thread().name}
+    finally:
+        stop.set()
+    qtbot.waitUntil(worker.idle, timeout=5_000)
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("held", [True, False])
+def test_work_that_holds_full_collections_gets_only_young_ones(
+    qtbot: QtBot, worker: DatabaseWorker, held: bool
+) -> None:
+    stop = threading.Event()
+
+    def work(progress: Callable[[int, int], bool]) -> None:
+        if held:
+            with operations.without_full_collections():
+                _busy_until(stop)(progress)
+        else:
+            _busy_until(stop)(progress)
+
+    worker.run_long_op(None, "Working", work)
+    kept: list[_Cycle] = []
+    try:
+        qtbot.wait(50)  # the work has begun (and holds, if it does)
+        with _collections() as seen:
+            # Enough objects reach the oldest generation for the collector's own rule to
+            # walk it: each round as many as a young collection sees.
+            for _ in range(300):
+                kept.extend(_Cycle() for _ in range(gc.get_threshold()[0] + 1))
+                operations._collect_young()
+        generations = {gen for gen, _name in seen}
+    finally:
+        stop.set()
+    qtbot.waitUntil(worker.idle, timeout=5_000)
+    assert (2 in generations) is not held

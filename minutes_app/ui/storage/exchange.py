@@ -5,15 +5,20 @@ and Cancel; what they say comes in the status bar or in a message."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from minutes_app.ui.operations import EVERYTHING, Changes, DatabaseWorker, tell_failure
+from minutes_app.ui.operations import (
+    EVERYTHING,
+    Changes,
+    DatabaseWorker,
+    tell_failure,
+    without_full_collections,
+)
 from minutes_app.ui.widgets.common import inform
 
 if TYPE_CHECKING:
@@ -21,23 +26,6 @@ if TYPE_CHECKING:
 
 ALL = Changes(EVERYTHING)
 _SHOWN_PROBLEMS = 20
-
-
-@contextmanager
-def _no_full_collections() -> Iterator[None]:
-    """Hold off Python's cyclic garbage collector while the worker builds a large object
-    graph.
-
-    A full collection walks every object of the process with the GIL held: with the records
-    of 200,000 tasks in memory each pass freezes the UI thread for about a second.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _collect_young() -> None:
@@ -92,7 +80,7 @@ class ExchangeActions(QObject):
         def work(progress: Callable[[int, int], bool]) -> ImportSummary:
             # Reading and merging a large file takes seconds. Cancel works until the merge
             # starts; the merge is one transaction, all or nothing.
-            with open(name, "rb") as fh, _no_full_collections():
+            with open(name, "rb") as fh, without_full_collections():
                 exchange = read_exchange(fh.read())
                 report_progress(progress, 1, 2)
                 # The file's records live until the end: no collection needs to walk them.
@@ -167,7 +155,7 @@ class ExchangeActions(QObject):
                 shown[0] = percent
                 return progress(done, total)
 
-            with _no_full_collections():
+            with without_full_collections():
                 write_exchange(db, Path(name), step)
 
         def written(_none: None) -> None:
