@@ -72,7 +72,9 @@ def test_tasks_calendar_and_report_in_their_formats(sample_db: Path, tmp_path: P
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[0]
     with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert sheet.max_row == len(rows) > 30  # the 38 sample tasks and a header
+    # The 38 sample tasks and a header, then an empty row and the totals (all and per class).
+    assert sheet.auto_filter.ref.endswith(str(len(rows))) and len(rows) > 30
+    assert sheet.max_row == len(rows) + 1 + 7
     calendar = icalendar.Calendar.from_ical((tmp_path / "c.ics").read_bytes())
     assert calendar.walk("VEVENT")
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets

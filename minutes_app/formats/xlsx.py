@@ -19,6 +19,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -34,6 +35,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _FONT = '<sz val="11"/><name val="Calibri"/><family val="2"/>'  # the font of the period report too
 DATE_FORMAT = "dd/mm/yyyy"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell the spreadsheet computes (``text`` without its "="), with the value it has
+    as written: a reader that does not calculate shows that."""
+
+    text: str
+    cached: int | float
 
 
 def _column_letter(index: int) -> str:
@@ -69,14 +79,16 @@ def _attribute(text: str) -> str:
 class StreamedSheet:
     """A workbook of one sheet, written row by row into its zip: a bold frozen header with
     an autofilter, set column widths, dates as Excel dates (dd/mm/yyyy), and cells that can
-    take one of a fixed set of fills.
+    take one of a fixed set of fills. Cells sit at the top of their row; the text of the
+    ``wrapped`` columns wraps within their width, so a row grows to show it whole. Below the
+    rows, ``write_totals`` adds bold rows outside the filter.
 
     Strings of the ``repeated`` columns (conference, unit, status…) go to the shared-string
     table, which grows with the distinct values only; the others are written inline, so
     what a row holds leaves memory as soon as it is written.
     """
 
-    HEADER_STYLE, DATE_STYLE, FIRST_FILL_STYLE = 1, 2, 3
+    HEADER_STYLE, DATE_STYLE, WRAP_STYLE, TOTAL_STYLE, FIRST_FILL_STYLE = 1, 2, 3, 4, 5
 
     def __init__(
         self,
@@ -85,6 +97,7 @@ class StreamedSheet:
         widths: Sequence[float],
         fills: Mapping[str, str],
         repeated: Iterable[int] = (),
+        wrapped: Iterable[int] = (),
     ) -> None:
         self.sheet_name = sheet_name[:31]
         self.widths = list(widths)
@@ -92,6 +105,8 @@ class StreamedSheet:
         self._fill_styles = {key: self.FIRST_FILL_STYLE + i for i, key in enumerate(self.fills)}
         self._letters = [_column_letter(i) for i in range(len(self.widths))]
         self._repeated = frozenset(repeated)
+        self._wrapped = frozenset(wrapped)
+        self._filtered_rows: int | None = None  # the last row under the filter
         self._strings: dict[str, int] = {}
         self._string_refs = 0
         self._rows = 0
@@ -128,7 +143,12 @@ class StreamedSheet:
             if value is None:
                 continue
             fill = fills.get(i) if fills else None
-            cell_style = self._fill_styles[fill] if fill is not None else style
+            if fill is not None:
+                cell_style = self._fill_styles[fill]
+            elif style == 0 and i in self._wrapped:
+                cell_style = self.WRAP_STYLE
+            else:
+                cell_style = style
             s = f' s="{cell_style}"' if cell_style else ""
             ref = self._letters[i] + n
             kind = type(value)
@@ -144,9 +164,14 @@ class StreamedSheet:
                     add(f'<c r="{ref}"{s} t="inlineStr"><is>{_text_element(text)}</is></c>')
             elif kind is dt.date:
                 serial = value.toordinal() - _EXCEL_EPOCH  # type: ignore[attr-defined]
-                add(f'<c r="{ref}" s="{cell_style or self.DATE_STYLE}"><v>{serial}</v></c>')
+                plain = cell_style in (0, self.WRAP_STYLE)
+                date_style = self.DATE_STYLE if plain else cell_style
+                add(f'<c r="{ref}" s="{date_style}"><v>{serial}</v></c>')
             elif kind is int or kind is float:
                 add(f'<c r="{ref}"{s}><v>{value!r}</v></c>')
+            elif kind is Formula:
+                formula = f"<f>{_escape(value.text)}</f>"  # type: ignore[attr-defined]
+                add(f'<c r="{ref}"{s}>{formula}<v>{value.cached!r}</v></c>')  # type: ignore[attr-defined]
             else:
                 raise TypeError(f"cannot write {kind.__name__} to a cell")
         add("</row>")
@@ -160,9 +185,24 @@ class StreamedSheet:
         text = "".join(self._row(values, fills) for values, fills in rows)
         self._sheet.write(text.encode("utf-8", "replace"))
 
+    def write_totals(self, rows: Iterable[Sequence[object]]) -> None:
+        """Bold rows after an empty one, below the rows written so far (which alone stay
+        under the filter); write them last."""
+        self._filtered_rows = self._rows
+        self._rows += 1  # the empty row
+        text = "".join(self._row(values, {}, self.TOTAL_STYLE) for values in rows)
+        self._sheet.write(text.encode("utf-8", "replace"))
+
+    def data_range(self, column: int) -> str:
+        """The cells of ``column`` (0-based) from the first row under the header to the
+        last written, as a formula names them: "B2:B41"."""
+        letter = self._letters[column]
+        return f"{letter}2:{letter}{max(self._rows, 2)}"
+
     def close(self, title: str) -> None:
         """Finish the sheet and write the rest of the package."""
-        last_column, last_row = self._letters[-1], max(self._rows, 1)
+        last_column = self._letters[-1]
+        last_row = max(self._rows if self._filtered_rows is None else self._filtered_rows, 1)
         last = f"{last_column}{last_row}"
         self._sheet.write(
             f'</sheetData><autoFilter ref="A1:{last}"/>'
@@ -266,16 +306,20 @@ class StreamedSheet:
             solid.format("D9D9D9"),  # the header
             *(solid.format(colour) for colour in self.fills.values()),
         ]
+        top = ' applyAlignment="1"><alignment vertical="top"/></xf>'
         xfs = [
-            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"' + top,
             '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" '
             'applyFill="1" applyBorder="1" applyAlignment="1">'
             '<alignment vertical="center" wrapText="1"/></xf>',
             '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" '
-            'applyNumberFormat="1"/>',
+            'applyNumberFormat="1"' + top,
+            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+            '<alignment vertical="top" wrapText="1"/></xf>',
+            '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"' + top,
             *(
                 f'<xf numFmtId="0" fontId="0" fillId="{3 + i}" borderId="0" xfId="0" '
-                'applyFill="1"/>'
+                'applyFill="1"' + top
                 for i in range(len(self.fills))
             ),
         ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
+import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -121,9 +124,24 @@ def cli_tasks(db: Database, capsys: pytest.CaptureFixture[str], *options: str) -
 
 
 def read_xlsx(path: Path) -> list[dict[str, Any]]:
+    """The task rows: those above the empty row that parts them from the totals."""
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    tasks = itertools.takewhile(lambda row: any(v is not None for v in row), rows[1:])
+    return [dict(zip(rows[0], row, strict=True)) for row in tasks]
+
+
+def evaluate(sheet: Any, value: Any) -> Any:
+    """What a spreadsheet shows for the formulas these exports write: SUM over a range,
+    and the on-time rate's IF."""
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    if match := re.fullmatch(r"=SUM\(([A-Z]+\d+:[A-Z]+\d+)\)", value):
+        return sum(evaluate(sheet, c.value) or 0 for row in sheet[match[1]] for c in row)
+    match = re.fullmatch(r'=IF\((\w+)\+(\w+)=0,"",\1/\(\1\+\2\)\)', value)
+    assert match, value
+    on_time, late = (evaluate(sheet, sheet[ref].value) for ref in match.groups())
+    return None if on_time + late == 0 else on_time / (on_time + late)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -182,9 +200,10 @@ def test_xlsx_header_is_vietnamese_frozen_and_filtered(db: Database, tmp_path: P
     assert header[-1] == CLASS_HEADER
     assert all(c.font.b for c in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:O{sheet.max_row}"
-    assert sheet.max_row == len(TASKS)  # the header and a row per task that exists
-    assert sheet.column_dimensions["B"].width == 50
+    # The header and a row per task that exists are filtered; the totals below are not.
+    assert sheet.auto_filter.ref == f"A1:O{len(TASKS)}"
+    assert len(read_xlsx(target)) == len(TASKS) - 1
+    assert sheet.column_dimensions["B"].width == 32
     assert sheet.column_dimensions["A"].width < sheet.column_dimensions["E"].width
 
 
@@ -207,6 +226,52 @@ def test_xlsx_prints_landscape_one_page_wide_with_the_header_on_every_page(
         assert cell.alignment.wrap_text and cell.alignment.vertical == "center"
         assert cell.fill.fgColor.rgb == "FFD9D9D9"
         assert cell.border.bottom.style == "thin"
+
+
+def test_xlsx_task_and_instruction_text_wraps_and_the_page_reads_at_a_readable_scale(
+    db: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "tasks.xlsx"
+    export_tasks_xlsx(db, target, as_of=AS_OF)
+    sheet = openpyxl.load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, sheet[2], strict=True))
+    for name in ("Nhiệm vụ", "Hội nghị", "Ý kiến chỉ đạo", "Đơn vị chủ trì", "Kết quả / tiến độ"):
+        if row[name].value is not None:
+            assert row[name].alignment.wrap_text, name
+    assert not row["Ngày giao"].alignment.wrap_text
+    assert row["Ngày giao"].number_format == "dd/mm/yyyy"
+    assert all(c.alignment.vertical == "top" for c in sheet[2] if c.value is not None)
+    # One landscape A4 page wide (10.7 in between the margins, 770 pt) at 55 % or more:
+    # a column of w characters of Calibri 11 is 7 w + 5 pixels of 0.75 pt.
+    letters = [c.column_letter for c in sheet[1]]
+    width_pt = sum(0.75 * (7 * sheet.column_dimensions[x].width + 5) for x in letters)
+    assert 770 / width_pt >= 0.55
+
+
+def test_xlsx_totals_count_the_tasks_and_each_class_under_the_list(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "tasks.xlsx"
+    count = export_tasks_xlsx(db, target, as_of=AS_OF)
+    expected = cli_tasks(db, capsys, "--json")
+    sheet = openpyxl.load_workbook(target).active
+    last = count + 1
+    assert all(c.value is None for c in sheet[last + 1])  # an empty row before the totals
+    totals = list(sheet.iter_rows(min_row=last + 2, max_col=2, values_only=True))
+    assert totals[0] == (f"=COUNT(A2:A{last})", "Tổng số nhiệm vụ")
+    wanted = [
+        f'=COUNTIF(O2:O{last},"{label}{"*" if name == "in_progress" else ""}")'
+        for name, label in CLASS_LABELS.items()
+    ]
+    assert [t[0] for t in totals[1:]] == wanted
+    assert [t[1] for t in totals[1:]] == list(CLASS_LABELS.values())
+    assert all(sheet.cell(r, 1).font.b for r in range(last + 2, last + 2 + len(totals)))
+    # The values as written, which a reader that does not calculate shows.
+    cached = openpyxl.load_workbook(target, data_only=True).active
+    values = [cached.cell(r, 1).value for r in range(last + 2, last + 2 + len(totals))]
+    by_class = collections.Counter(t["class"] for t in expected)
+    assert values == [len(expected), *(by_class[name] for name in CLASS_LABELS)]
 
 
 def test_xlsx_dates_are_excel_dates_shown_day_first(db: Database, tmp_path: Path) -> None:
@@ -289,8 +354,10 @@ def test_an_unknown_unit_gives_an_empty_list_with_its_header(db: Database, tmp_p
     target = tmp_path / "t.xlsx"
     assert export_tasks_xlsx(db, target, as_of=AS_OF, unit="Huyện ủy Không Có") == 0
     sheet = openpyxl.load_workbook(target).active
-    assert sheet.max_row == 1
+    assert read_xlsx(target) == []
     assert sheet.auto_filter.ref == "A1:O1"
+    assert sheet["B3"].value == "Tổng số nhiệm vụ"
+    assert sheet["A3"].value == "=COUNT(A2:A2)"  # the header alone: the count is 0
 
 
 def test_batches_and_pages_keep_every_task_once_in_order(
@@ -362,9 +429,14 @@ def test_report_sheet_counts_as_the_report_command(
         "units"
     ]
     assert total[1] == "Tổng cộng"
-    assert dict(zip(classes, total[2:8], strict=True)) == expected["total"]
-    assert total[8] == sum(expected["total"].values())
-    assert total[9] == pytest.approx(0.5)  # one on time, one late
+    # The totals are formulas (the unit rows' "Tổng số" too), which add up as the command.
+    assert all(str(v).startswith("=") for v in total[2:10])
+    shown = [evaluate(sheet, v) for v in total]
+    assert dict(zip(classes, shown[2:8], strict=True)) == expected["total"]
+    assert shown[8] == sum(expected["total"].values())
+    assert shown[9] == pytest.approx(0.5)  # one on time, one late
+    for row, unit in zip(units, expected["units"], strict=True):
+        assert evaluate(sheet, row[8]) == sum(v for k, v in unit.items() if k != "unit")
     assert sheet.freeze_panes == "C5"
     assert sheet.cell(5, 10).number_format == "0.0%"
 
@@ -424,6 +496,8 @@ def test_report_of_an_empty_period_has_totals_and_no_chart(db: Database, tmp_pat
     book = openpyxl.load_workbook(target)
     assert book["Tổng hợp"]._charts == []
     assert book["Tổng hợp"].cell(5, 2).value == "Tổng cộng"
+    sheet = book["Tổng hợp"]
+    assert [evaluate(sheet, c.value) for c in sheet[5][2:10]] == [0] * 7 + [None]
     assert book["Quá hạn"].max_row == 1
 
 

@@ -15,7 +15,13 @@ from minutes_app.base.progress import Progress, report_progress
 from minutes_app.core.tasks.labels import CLASS_FILLS, CLASS_LABELS
 from minutes_app.core.tasks.overdue import overdue_tasks
 from minutes_app.core.tasks.rows import Report, period_report
-from minutes_app.core.tasks.tracking import CLASSES, OVERDUE, on_time_rate
+from minutes_app.core.tasks.tracking import (
+    CLASSES,
+    DONE_LATE,
+    DONE_ON_TIME,
+    OVERDUE,
+    on_time_rate,
+)
 from minutes_app.db.engine import Database
 from minutes_app.formats.xlsx import DATE_FORMAT
 
@@ -37,6 +43,11 @@ def _cells(ws: Any, values: Sequence[Any], style: Mapping[str, Any] | None = Non
             cell.number_format = DATE_FORMAT
         cells.append(cell)
     return cells
+
+
+def _column(name: str) -> str:
+    """The letter of a tracking class's column on the summary sheet: C for the first."""
+    return "CDEFGH"[CLASSES.index(name)]
 
 
 def export_report_xlsx(
@@ -115,9 +126,22 @@ def export_report_xlsx(
         cells[-1].number_format = "0.0%"
         return cells
 
+    first_unit = header_row + 1
     for number, unit in enumerate(report.units, 1):
-        summary.append(counts_row(number, unit.unit, unit.counts, Font()))
-    summary.append(counts_row(None, "Tổng cộng", report.total, bold))
+        cells = counts_row(number, unit.unit, unit.counts, Font())
+        cells[8].value = f"=SUM(C{header_row + number}:H{header_row + number})"
+        summary.append(cells)
+    # The totals are formulas over the rows above (a clerk who corrects a count sees them
+    # follow); the rate is the share of the finished tasks finished on time, blank when
+    # none are: the same rule as tracking.on_time_rate.
+    total = counts_row(None, "Tổng cộng", report.total, bold)
+    last_unit = header_row + len(report.units)
+    for cell, letter in zip(total[2:9], "CDEFGHI", strict=True):
+        cell.value = f"=SUM({letter}{first_unit}:{letter}{last_unit})" if report.units else 0
+    totals_row = last_unit + 1
+    on_time, late = (f"{_column(c)}{totals_row}" for c in (DONE_ON_TIME, DONE_LATE))
+    total[9].value = f'=IF({on_time}+{late}=0,"",{on_time}/({on_time}+{late}))'
+    summary.append(total)
 
     if report.units:
         first, last = header_row + 1, header_row + len(report.units)

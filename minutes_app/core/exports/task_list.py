@@ -18,13 +18,15 @@ from minutes_app.base.progress import Progress, report_progress
 from minutes_app.core.tasks.batches import ExportedTask, TaskBatches, TaskSelection
 from minutes_app.core.tasks.labels import (
     CLASS_FILLS,
+    CLASS_LABELS,
     DISPLAY_LABELS,
+    DUE_SOON,
     NO_DEADLINE_LABEL,
     STATUS_LABELS,
 )
-from minutes_app.core.tasks.tracking import CLASSES
+from minutes_app.core.tasks.tracking import CLASSES, IN_PROGRESS
 from minutes_app.db.engine import Database
-from minutes_app.formats.xlsx import StreamedSheet
+from minutes_app.formats.xlsx import Formula, StreamedSheet
 
 # --- the columns of the task list -------------------------------------------------------------
 
@@ -51,9 +53,12 @@ def task_headers(as_of: dt.date) -> list[str]:
     ]
 
 
-# Widths in characters of the default font, in the order of task_headers.
-TASK_WIDTHS = (8, 50, 40, 13, 50, 28, 32, 22, 12, 13, 34, 16, 14, 45, 28)
+# Widths in characters of the default font, in the order of task_headers. The text columns
+# wrap (WRAPPED_COLUMNS), so they need not be as wide as their longest text: the fifteen
+# columns (251 characters) print one landscape A4 page wide at about 56 % (405 took 35 %).
+TASK_WIDTHS = (7, 32, 22, 11, 28, 18, 18, 14, 11, 11, 18, 12, 11, 22, 16)
 CLASS_COLUMN = len(TASK_WIDTHS) - 1
+WRAPPED_COLUMNS = (1, 2, 4, 5, 6, 7, 10, 11, 13, 14)
 # Columns whose values recur from row to row: conference, its instruction, units, owner,
 # deadline word, status and class. The xlsx stores each such text once.
 REPEATED_COLUMNS = (2, 4, 5, 6, 7, 9, 11, 14)
@@ -125,21 +130,41 @@ def export_tasks_xlsx(
     batches = TaskBatches(db, selection)
     report_progress(progress, 0, batches.total)
     done = 0
+    counts = dict.fromkeys(CLASSES, 0)
     with replacing(target) as temp:
-        sheet = StreamedSheet(temp, "Nhiệm vụ", TASK_WIDTHS, CLASS_FILLS, REPEATED_COLUMNS)
+        sheet = StreamedSheet(
+            temp, "Nhiệm vụ", TASK_WIDTHS, CLASS_FILLS, REPEATED_COLUMNS, WRAPPED_COLUMNS
+        )
         try:
             sheet.write_header(task_headers(selection.as_of))
             for batch in batches:
                 sheet.write_rows(
                     (task_values(task, vn_date), {CLASS_COLUMN: task.display}) for task in batch
                 )
+                for task in batch:
+                    counts[IN_PROGRESS if task.display == DUE_SOON else task.display] += 1
                 done += len(batch)
                 report_progress(progress, done, batches.total)
+            sheet.write_totals(_totals(sheet, counts, done))
             sheet.close(f"Danh sách nhiệm vụ đến ngày {vn_date(selection.as_of)}")
         except BaseException:
             sheet.abort()
             raise
     return done
+
+
+def _totals(sheet: StreamedSheet, counts: dict[str, int], total: int) -> list[list[object]]:
+    """The rows under the list: the number of tasks, then of each tracking class, as
+    formulas over the list's columns (a clerk who edits a row sees them follow), with
+    the numbers they have as written. The label sits in the task column, the number in
+    the code column beside it."""
+    ids, classes = sheet.data_range(0), sheet.data_range(CLASS_COLUMN)
+    rows: list[list[object]] = [[Formula(f"COUNT({ids})", total), "Tổng số nhiệm vụ"]]
+    for name in CLASSES:
+        # "Đang thực hiện - sắp đến hạn" is in progress too: its label starts the same.
+        pattern = CLASS_LABELS[name] + ("*" if name == IN_PROGRESS else "")
+        rows.append([Formula(f'COUNTIF({classes},"{pattern}")', counts[name]), CLASS_LABELS[name]])
+    return rows
 
 
 def _iso(value: object) -> object:
