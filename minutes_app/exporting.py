@@ -95,8 +95,9 @@ def paper_of(db: Database, request: ExportRequest) -> Paper:
     raise ValueError(f"{request.kind} is not a document")
 
 
-def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> None:
-    """Write the export; the target is replaced only as a whole.
+def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> str:
+    """Write the export; the target is replaced only as a whole. Returns the letters of a
+    PDF that no installed serif draws ("" when each is drawn, and for other files).
 
     Raises ``ValueError`` for a request with problems, ``LookupError`` for a conference that
     does not exist, ``OSError`` when the file cannot be written and
@@ -125,14 +126,18 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
         assert request.start is not None and request.end is not None
         export_report_xlsx(db, target, request.start, request.end, request.as_of, progress=progress)
     else:
-        write_paper(paper_of(db, request), target)
+        return write_paper(paper_of(db, request), target)
+    return ""
 
 
-def write_paper(paper: Paper, path: Path | str) -> None:
+def write_paper(paper: Paper, path: Path | str) -> str:
     """Write ``paper`` as .docx or .pdf, by the suffix of ``path``, replacing a file only as
     a whole: the one way the command line and the window write a document. Qt is loaded
     only for a PDF and for a .docx with a chart to draw. Raises ``ValueError`` for another
-    suffix and ``OSError`` when writing fails."""
+    suffix and ``OSError`` when writing fails.
+
+    Returns the letters of a PDF that no installed serif draws, to warn of ("" when each is
+    drawn); a .docx names Times New Roman and is drawn by the reader's fonts."""
     from minutes_app.formats.document import Chart
 
     target = Path(path)
@@ -149,10 +154,12 @@ def write_paper(paper: Paper, path: Path | str) -> None:
         ensure_gui_application()  # fonts, for the chart
         write_docx(paper, target, chart_png)
     elif suffix == ".pdf":
-        from minutes_app.render.gui import ensure_gui_application
+        from minutes_app.render.gui import ensure_gui_application, paper_family
         from minutes_app.render.paper import write_pdf
 
         ensure_gui_application()  # fonts and page layout
         write_pdf(paper, target)
+        return paper_family(paper.text()).missing
     else:
         raise ValueError(f"{target.name}: a document is written as .docx or .pdf")
+    return ""

@@ -194,7 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise Refused(say("--conference {id}: no such conference", id=args.conference))
     db = open_db(args)
     try:
-        run_export(db, request)
+        missing = run_export(db, request)
     except LookupError as exc:
         raise Refused(say("--conference {id}: no such conference", id=args.conference)) from exc
     except OSError as exc:
@@ -205,5 +205,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise Refused(str(exc)) from exc
     finally:
         db.close()
+    if missing:
+        text = "warning: {name}: no installed serif font draws {letters}; they may print "
+        text += "wrongly. Install Times New Roman or Tinos (Debian: fonts-croscore)"
+        print(say(text, name=args.out, letters=" ".join(missing)), file=sys.stderr)
     print(request.target)
     return OK

@@ -26,6 +26,11 @@ VIETNAMESE: dict[str, str] = {
         "{option}: ngày {day} nằm ngoài khoảng cho phép (từ {first} đến {last})"
     ),
     "--from: after --to": "--from: ngày bắt đầu sau ngày kết thúc (--to)",
+    "warning: {name}: no installed serif font draws {letters}; they may print wrongly. "
+    "Install Times New Roman or Tinos (Debian: fonts-croscore)": (
+        "cảnh báo: {name}: không phông chữ có chân nào đã cài vẽ được {letters}; các chữ "
+        "này có thể in sai. Hãy cài Times New Roman hoặc Tinos (Debian: fonts-croscore)"
+    ),
     # import-json and demo (the labels of core.exchange.importing.summary_lines)
     "units added": "đơn vị thêm mới",
     "people added": "cá nhân thêm mới",

@@ -66,7 +66,13 @@ from minutes_app.formats.document import (
     Title,
 )
 from minutes_app.render.charts import chart_image
-from minutes_app.render.gui import FAMILIES, ensure_gui_application, font
+from minutes_app.render.gui import (
+    ensure_gui_application,
+    families,
+    font,
+    paper_family,
+    use_family,
+)
 
 LAYOUT_DPI = 96.0
 """The document is laid out in pixels of 1/96 inch on every machine (see _PaperDocument)."""
@@ -255,16 +261,15 @@ def paper_html(paper: Paper, breaks: Breaks | None = None) -> str:
 
 
 def _page_html(body: str) -> str:
-    families = ", ".join(f"'{f}'" if " " in f else f for f in FAMILIES)
-    return (
-        f'<html><body style="font-family:{families}; font-size:{BODY_PT}pt;">{body}</body></html>'
-    )
+    names = ", ".join(f"'{f}'" if " " in f else f for f in families())
+    return f'<html><body style="font-family:{names}; font-size:{BODY_PT}pt;">{body}</body></html>'
 
 
 def paper_document(paper: Paper) -> QTextDocument:
     """``paper`` as a QTextDocument paginated on the A4 body (page size in 1/96 inch), no
     table row split between two pages and the signatures kept on one page."""
     ensure_gui_application()
+    use_family(paper_family(paper.text()).family)
     charts = [chart_image(b) for b in paper.body if isinstance(b, Chart)]
     breaks: Breaks = {}
     document = _laid_out(paper, breaks, charts)

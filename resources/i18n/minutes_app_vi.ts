@@ -1146,6 +1146,14 @@
         <translation>Đã ghi: %1</translation>
     </message>
     <message>
+        <source>No serif font installed on this computer draws these letters of the paper: %1. They may print wrongly. Install Times New Roman, or Tinos (on Debian and Ubuntu the package fonts-croscore).</source>
+        <translation>Máy này không có phông chữ có chân nào vẽ được các chữ sau của văn bản: %1. Các chữ này có thể in sai. Hãy cài phông Times New Roman, hoặc Tinos (trên Debian và Ubuntu là gói fonts-croscore).</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>Phông chữ</translation>
+    </message>
+    <message>
         <source>Preparing…</source>
         <translation>Đang chuẩn bị…</translation>
     </message>

@@ -184,12 +184,13 @@ class ExportActions(QObject):
             # Qt's text layout lives on the UI thread: the paper is laid out here.
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                write_paper(paper, chosen)  # type: ignore[arg-type]
+                missing = write_paper(paper, chosen)  # type: ignore[arg-type]
             except OSError as error:
                 failed(error)
                 return
             finally:
                 QGuiApplication.restoreOverrideCursor()
+            self.warn_of_letters(missing)
             ended(True)
 
         label = self.tr("Writing %1…").replace("%1", target.name)
@@ -225,6 +226,17 @@ class ExportActions(QObject):
         else:
             tell_failure(self.window, error)
 
+    def warn_of_letters(self, missing: str) -> None:
+        """Say which letters of a paper no installed serif draws, if any."""
+        if not missing:
+            return
+        text = self.tr(
+            "No serif font installed on this computer draws these letters of the paper: %1. "
+            "They may print wrongly. Install Times New Roman, or Tinos (on Debian and Ubuntu "
+            "the package fonts-croscore)."
+        ).replace("%1", " ".join(missing))
+        inform(self.window, self.tr("Fonts"), text)
+
     def preview(self, kind: str) -> None:
         """Read the paper of ``kind`` on the worker, then show it as it will print."""
         request = self.request_for(kind)
@@ -234,10 +246,12 @@ class ExportActions(QObject):
 
         def show(paper: object) -> None:
             from minutes_app.formats.document import Paper
+            from minutes_app.render.gui import paper_family
             from minutes_app.ui.paperwork.preview import preview_dialog
 
             assert isinstance(paper, Paper)
             dialog = preview_dialog(paper, self.window)
+            self.warn_of_letters(paper_family(paper.text()).missing)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
