@@ -148,18 +148,19 @@ _COLLECT_EVERY_MS = 20
 
 
 class _Generations:
-    # How many objects the oldest generation held after its last full collection.
-    long_lived = 0
-    # How many works under way build a large graph that no full collection should walk.
+    # How many objects the oldest generation held after its last full collection; None
+    # until first looked at (what it holds then stands for it).
+    long_lived: int | None = None
+    # How many works under way collect their own garbage (``collecting_for_itself``).
     held = 0
 
 
 @contextmanager
-def without_full_collections() -> Iterator[None]:
-    """For work on the worker that builds a large object graph (an import, an export):
-    no full collection while it runs. One walks every object of the program with the GIL
-    held: with the records of 200,000 tasks in memory each froze the window for a second.
-    The young generations are still collected, in short steps."""
+def collecting_for_itself() -> Iterator[None]:
+    """For work on the worker that builds a large object graph and collects its own
+    garbage as it goes (an import, an export): the UI thread leaves the collector alone
+    while it runs. A collection there would walk the work's objects with the GIL held:
+    young ones took 0.1 s each, a full one 3 s with the records of 20,000 tasks in memory."""
     _Generations.held += 1
     try:
         yield
@@ -172,6 +173,8 @@ def _collect_young() -> None:
     generation is collected once the one below it was collected more often than its
     threshold, and the oldest only once a quarter more objects reached it since its last
     full collection (a full collection walks every object of the program)."""
+    if _Generations.held:
+        return
     young, middle, old = gc.get_count()
     first, second, third = gc.get_threshold()
     if young <= first:
@@ -179,9 +182,11 @@ def _collect_young() -> None:
     if middle <= second:
         gc.collect(0)
         return
-    if old > third and not _Generations.held:
-        reached = len(gc.get_objects(2)) - _Generations.long_lived
-        if reached > _Generations.long_lived // 4:
+    if old > third:
+        size = len(gc.get_objects(2))
+        if _Generations.long_lived is None:
+            _Generations.long_lived = size
+        elif size - _Generations.long_lived > _Generations.long_lived // 4:
             gc.collect(2)
             _Generations.long_lived = len(gc.get_objects(2))
             return

@@ -16,8 +16,8 @@ from minutes_app.ui.operations import (
     EVERYTHING,
     Changes,
     DatabaseWorker,
+    collecting_for_itself,
     tell_failure,
-    without_full_collections,
 )
 from minutes_app.ui.widgets.common import inform
 
@@ -80,7 +80,7 @@ class ExchangeActions(QObject):
         def work(progress: Callable[[int, int], bool]) -> ImportSummary:
             # Reading and merging a large file takes seconds. Cancel works until the merge
             # starts; the merge is one transaction, all or nothing.
-            with open(name, "rb") as fh, without_full_collections():
+            with open(name, "rb") as fh, collecting_for_itself():
                 exchange = read_exchange(fh.read())
                 report_progress(progress, 1, 2)
                 # The file's records live until the end: no collection needs to walk them.
@@ -155,7 +155,7 @@ class ExchangeActions(QObject):
                 shown[0] = percent
                 return progress(done, total)
 
-            with without_full_collections():
+            with collecting_for_itself():
                 write_exchange(db, Path(name), step)
 
         def written(_none: None) -> None:
