@@ -175,7 +175,28 @@ TABLE_HEADER_PT = 12
 TITLE_PT = 15  # the kind of document, and "ĐẢNG CỘNG SẢN VIỆT NAM"
 RECIPIENTS_PT = 12
 CHART_PT = 11
-CELL_PADDING_MM = 1.2  # left and right inside a table cell
+CELL_PADDING_MM = 1.2  # inside a table cell, on each side
 FIRST_LINE_INDENT_MM = 10.0
 PARAGRAPH_SPACING_PT = 6
 LINE_SPACING = 1.15  # of a single line
+
+
+def kept_with_next(paper: Paper) -> frozenset[int]:
+    """The body blocks (by index) that a page must not part from what follows them: a
+    paragraph marked so (a heading, "kết luận, chỉ đạo:"), one that introduces a table or
+    a chart, and the last paragraph before the signatures, so that neither the signatures
+    nor a table stands at the top of a page without the words that lead to it. Every
+    writer keeps these (the PDF by moving the whole run to the next page, Word by "keep
+    with next")."""
+    body = paper.body
+    kept = set()
+    for index, block in enumerate(body):
+        if not isinstance(block, Paragraph | NumberedItem):
+            continue
+        following = body[index + 1] if index + 1 < len(body) else None
+        marked = isinstance(block, Paragraph) and block.keep_with_next
+        introduces = isinstance(following, Table | Chart)
+        closes = following is None and bool(paper.signatures.columns)
+        if marked or introduces or closes:
+            kept.add(index)
+    return frozenset(kept)

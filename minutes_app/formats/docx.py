@@ -53,6 +53,7 @@ from minutes_app.formats.document import (
     SignatureBlocks,
     Table,
     Title,
+    kept_with_next,
 )
 
 ChartRenderer = Callable[[Chart], bytes]
@@ -76,11 +77,12 @@ def docx_bytes(paper: Paper, chart_png: ChartRenderer | None = None) -> bytes:
     _set_up_page(document)
     _heading(document, paper.heading)
     _title(document, paper.title)
-    for block in paper.body:
+    kept = kept_with_next(paper)
+    for index, block in enumerate(paper.body):
         if isinstance(block, Paragraph):
-            _paragraph(document, block)
+            _paragraph(document, block, index in kept)
         elif isinstance(block, NumberedItem):
-            _numbered(document, block)
+            _numbered(document, block, index in kept)
         elif isinstance(block, Table):
             _table(document, block)
         else:
@@ -244,13 +246,15 @@ def _title(document: DocxDocument, title: Title) -> None:
     _para(document, [Run("-----")], BODY_PT, "center", after=PARAGRAPH_SPACING_PT * 2)
 
 
-def _paragraph(document: DocxDocument, block: Paragraph) -> None:
+def _paragraph(document: DocxDocument, block: Paragraph, kept: bool) -> None:
+    """``kept``: on the page of what follows (``kept_with_next``), as the PDF keeps it."""
     paragraph = _para(document, block.runs, BODY_PT, block.align, block.indent)
-    paragraph.paragraph_format.keep_with_next = block.keep_with_next or None
+    paragraph.paragraph_format.keep_with_next = kept or None
 
 
-def _numbered(document: DocxDocument, item: NumberedItem) -> None:
+def _numbered(document: DocxDocument, item: NumberedItem, kept: bool) -> None:
     paragraph = _para(document, [Run(item.label + " "), *item.runs], BODY_PT, "justify", True)
+    paragraph.paragraph_format.keep_with_next = kept or None
     if item.level:
         paragraph.paragraph_format.left_indent = Mm(FIRST_LINE_INDENT_MM * item.level)
 
@@ -264,7 +268,7 @@ def _repeat_header(row: _Row) -> None:
 
 def _cell_padding(table: DocxTable, mm: float) -> None:
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    for side in ("top", "left", "bottom", "right"):  # as the PDF's cells: all round
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:w"), str(Mm(mm).twips))
         element.set(qn("w:type"), "dxa")

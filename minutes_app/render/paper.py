@@ -30,6 +30,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextFrame,
@@ -64,6 +66,7 @@ from minutes_app.formats.document import (
     SignatureBlocks,
     Table,
     Title,
+    kept_with_next,
 )
 from minutes_app.render.charts import chart_image
 from minutes_app.render.gui import (
@@ -130,14 +133,21 @@ def _p(
     after: float = PARAGRAPH_SPACING_PT,
     before: float = 0,
     line: float = LINE_SPACING,
+    name: str = "",
+    new_page: bool = False,
 ) -> str:
+    """A paragraph; ``name`` anchors it, for finding it once laid out (``_block_named``);
+    ``new_page`` starts a page with it."""
     style = (
         f"margin-top:{_pt_px(before):.1f}px; margin-bottom:{_pt_px(after):.1f}px; "
         f"margin-left:0px; margin-right:0px; font-size:{size}pt; line-height:{line * 100:.0f}%;"
     )
     if indent:
         style += f" text-indent:{_px(FIRST_LINE_INDENT_MM):.1f}px;"
-    return f'<p align="{align}" style="{style}">{content or "&nbsp;"}</p>'
+    if new_page:
+        style += " page-break-before:always;"
+    anchor = f'<a name="{name}"></a>' if name else ""
+    return f'<p align="{align}" style="{style}">{anchor}{content or "&nbsp;"}</p>'
 
 
 def _cell(share: float, content: str, valign: str = "top") -> str:
@@ -168,11 +178,16 @@ def _title_html(title: Title) -> str:
     return "".join(parts)
 
 
-def _table_html(table: Table, breaks: frozenset[int] = frozenset()) -> str:
+def _table_html(
+    table: Table, breaks: frozenset[int] = frozenset(), new_page: bool | None = None
+) -> str:
     """``table`` with its header row repeated on each page. ``breaks`` are the rows (indexes
     into ``table.rows``) that start a new page: there the table is cut, and the rest is a
     table of its own, so that no row is split between two pages (QTextDocument splits them);
-    0 among them starts the whole table on a new page."""
+    0 among them starts the whole table on a new page, unless ``new_page`` says otherwise
+    (False: the words that introduce it start the page)."""
+    if new_page is None:
+        new_page = 0 in breaks
     rows = []
     last = len(table.rows)
     for r, values in enumerate((table.header, *table.rows)):
@@ -189,7 +204,7 @@ def _table_html(table: Table, breaks: frozenset[int] = frozenset()) -> str:
     cuts = [0, *sorted(b for b in breaks if 0 < b < len(body)), len(body)]
     tables = []
     for n, (start, end) in enumerate(itertools.pairwise(cuts)):
-        page_break = " page-break-before:always;" if n or 0 in breaks else ""
+        page_break = " page-break-before:always;" if n or new_page else ""
         tables.append(
             f'<table width="{_px(sum(table.widths)):.0f}" border="1" cellspacing="0" '
             f'cellpadding="{_px(CELL_PADDING_MM):.1f}" align="center" '
@@ -200,13 +215,16 @@ def _table_html(table: Table, breaks: frozenset[int] = frozenset()) -> str:
     return "".join(tables) + _p("", after=0)
 
 
-def _chart_html(index: int, chart: Chart) -> str:
+def _chart_html(index: int, chart: Chart, name: str = "", new_page: bool = False) -> str:
+    """The chart, then its caption (anchored ``name``-caption: the image's paragraph keeps
+    no anchor)."""
     image = chart_image(chart)
     width = _px(BODY_WIDTH_MM)
     height = width * image.height() / image.width()
     picture = f'<img src="{CHART_URL.format(index)}" width="{width:.0f}" height="{height:.0f}" />'
-    return _p(picture, align="center", after=0, line=1.0) + _p(
-        f"<i>{escape('Biểu đồ: ' + chart.title)}</i>", TABLE_PT, "center"
+    caption = f"<i>{escape('Biểu đồ: ' + chart.title)}</i>"
+    return _p(picture, align="center", after=0, line=1.0, new_page=new_page) + _p(
+        caption, TABLE_PT, "center", name=f"{name}-caption" if name else ""
     )
 
 
@@ -242,22 +260,43 @@ def paper_html(paper: Paper, breaks: Breaks | None = None) -> str:
     """``paper`` as the HTML subset QTextDocument reads; charts are ``paper-chart:N`` images.
     ``breaks``: for a table (by its index in ``paper.body``), the rows that start a page."""
     breaks = breaks or {}
+    starts = _page_starts(paper, breaks)
     parts = [_heading_html(paper.heading), _title_html(paper.title)]
     charts = 0
     for index, block in enumerate(paper.body):
+        name, new_page = _name(index), index in starts
         if isinstance(block, Paragraph):
-            parts.append(_p(_runs(block.runs), align=block.align, indent=block.indent))
-        elif isinstance(block, NumberedItem):
+            text = _runs(block.runs)
             parts.append(
-                _p(_runs([Run(block.label + " "), *block.runs]), align="justify", indent=True)
+                _p(text, align=block.align, indent=block.indent, name=name, new_page=new_page)
             )
+        elif isinstance(block, NumberedItem):
+            runs = _runs([Run(block.label + " "), *block.runs])
+            parts.append(_p(runs, align="justify", indent=True, name=name, new_page=new_page))
         elif isinstance(block, Table):
-            parts.append(_table_html(block, breaks.get(index, frozenset())))
+            parts.append(_table_html(block, breaks.get(index, frozenset()), new_page))
         else:
-            parts.append(_chart_html(charts, block))
+            parts.append(_chart_html(charts, block, name, new_page))
             charts += 1
     parts.append(_signatures_html(paper.signatures))
     return _page_html("".join(parts))
+
+
+def _name(index: int) -> str:
+    """The anchor of the body block ``index`` in the laid-out document."""
+    return f"block-{index}"
+
+
+def _page_starts(paper: Paper, breaks: Breaks) -> set[int]:
+    """The body blocks that start a page: of each block that ``breaks`` starts a page with
+    (0 among its breaks), the first of the run of blocks kept with it."""
+    kept = kept_with_next(paper)
+    starts = set()
+    for index in sorted(i for i, cuts in breaks.items() if 0 in cuts):
+        while index - 1 in kept:
+            index -= 1
+        starts.add(index)
+    return starts
 
 
 def _page_html(body: str) -> str:
@@ -277,19 +316,21 @@ def paper_document(paper: Paper) -> QTextDocument:
     # Each pass places the page breaks of one table from where its rows really fall; the
     # tables after it move, so theirs are placed in a later pass.
     for _ in range(_MAX_PASSES):
-        placed = _table_breaks(document, paper, breaks, measured)
+        placed = _next_breaks(document, paper, breaks, measured)
         if placed is None:
             break
         breaks = placed
         document = _laid_out(paper, breaks, charts)
     if paper.signatures.columns:
-        _keep_together(document, document.rootFrame().childFrames()[-1])
+        signatures = document.rootFrame().childFrames()[-1]
+        _keep_together(document, signatures)
+        _signatures_with_their_words(document, paper, signatures)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, paper.name)
     return document
 
 
 Breaks = dict[int, frozenset[int]]
-_MAX_PASSES = 12
+_MAX_PASSES = 24
 
 
 def _new_document(page: QSizeF) -> QTextDocument:
@@ -302,7 +343,7 @@ def _new_document(page: QSizeF) -> QTextDocument:
 
 def _crosses_page(top: float, bottom: float, page: float) -> bool:
     """Whether what reaches from ``top`` to ``bottom`` is on two pages of height ``page``."""
-    return int(top // page) != int((bottom - 0.5) // page)
+    return int((top + 0.5) // page) != int((bottom - 0.5) // page)
 
 
 def _laid_out(paper: Paper, breaks: Breaks, charts: list[QImage]) -> QTextDocument:
@@ -350,21 +391,81 @@ def _row_spans(document: QTextDocument, table: QTextTable) -> list[tuple[float, 
     return spans
 
 
-def _table_breaks(
+def _text_bottom(document: QTextDocument, block: QTextBlock) -> float:
+    """Where the last line of ``block`` ends (its space below left out), less half a pixel."""
+    rect = document.documentLayout().blockBoundingRect(block)
+    return rect.bottom() - block.blockFormat().bottomMargin() - 0.5
+
+
+def _named_blocks(document: QTextDocument) -> dict[str, QTextBlock]:
+    """The blocks of the document by the anchor each begins with (``_p``'s ``name``)."""
+    named = {}
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        if not fragments.atEnd():
+            for name in fragments.fragment().charFormat().anchorNames():
+                named[name] = block
+        block = block.next()
+    return named
+
+
+def _next_breaks(
     document: QTextDocument, paper: Paper, breaks: Breaks, measured: dict[int, list[float]]
 ) -> Breaks | None:
-    """``breaks`` with those of the first table that has a row split between two pages
-    placed anew from that row on, or None when no row is split."""
+    """``breaks`` with the first thing that a page parts wrongly made to start a page: a
+    block kept with the next (``kept_with_next``) on an earlier page than the next, a
+    chart apart from its caption, a table row split between two pages (then that table's
+    breaks are placed anew from that row on); None when nothing is parted wrongly."""
     page = document.pageSize().height()
+    layout = document.documentLayout()
+    named = _named_blocks(document)
+    kept = kept_with_next(paper)
 
     def split(top: float, bottom: float) -> bool:
         return _crosses_page(top, bottom, page)
 
+    def page_of(y: float) -> int:
+        return int(y // page)
+
     laid = _bordered_tables(document)
     for index, block in enumerate(paper.body):
-        if not isinstance(block, Table):
+        if isinstance(block, Chart):
+            caption = named.get(_name(index) + "-caption")
+            if caption is None or 0 in breaks.get(index, frozenset()):
+                continue
+            image = caption.previous()  # an image's anchor does not survive the HTML
+            bottom = layout.blockBoundingRect(caption).bottom()
+            if split(layout.blockBoundingRect(image).top(), bottom):
+                return {**breaks, index: frozenset({0})}
             continue
-        moved = 0 in breaks.get(index, frozenset())  # the whole table starts a page
+        if not isinstance(block, Table):
+            following = index + 1
+            mine = named.get(_name(index))
+            if index not in kept or following >= len(paper.body) or mine is None:
+                continue
+            if 0 in breaks.get(following, frozenset()):
+                continue  # the run starts a page already: taller than a page if still apart
+            if isinstance(paper.body[following], Table):
+                if not laid:
+                    continue
+                rows = _row_spans(document, laid[0])
+                top = rows[1][0] if len(rows) > 1 else layout.frameBoundingRect(laid[0]).top()
+            else:
+                if isinstance(paper.body[following], Chart):
+                    theirs = named.get(_name(following) + "-caption")
+                    theirs = theirs.previous() if theirs is not None else None
+                else:
+                    theirs = named.get(_name(following))
+                if theirs is None:
+                    continue
+                top = layout.blockBoundingRect(theirs).top()
+            if page_of(_text_bottom(document, mine)) < page_of(top):
+                return {**breaks, following: frozenset({0})}
+            continue
+        # The whole table starts a page; ``carried``: with the words that introduce it.
+        moved = 0 in breaks.get(index, frozenset())
+        carried = moved and index - 1 in kept
         cuts = sorted(b for b in breaks.get(index, frozenset()) if 0 < b < len(block.rows))
         starts = [0, *cuts]
         tables, laid = laid[: len(starts)], laid[len(starts) :]
@@ -377,7 +478,7 @@ def _table_breaks(
         # How far below the top of its page a table that starts a page has its first row:
         # its header, and what QTextDocument puts above such a table (measured on one).
         first_row = pitch[0]
-        for chunk in spans[1 if not moved else 0 :]:
+        for chunk in spans[1 if not moved or carried else 0 :]:
             if len(chunk) > 1:
                 first_row = chunk[1][0] % page
                 break
@@ -410,6 +511,34 @@ def _keep_together(document: QTextDocument, frame: QTextFrame) -> None:
         fmt = frame.frameFormat()
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         frame.setFrameFormat(fmt)
+
+
+def _signatures_with_their_words(document: QTextDocument, paper: Paper, frame: QTextFrame) -> None:
+    """Never the signatures alone at the top of a page: when they start one, the last
+    paragraph before them (and the run kept with it) starts it with them."""
+    last = len(paper.body) - 1
+    kept = kept_with_next(paper)
+    if last not in kept:
+        return
+    named = _named_blocks(document)
+    first = last
+    while first - 1 in kept:
+        first -= 1
+    words, start = named.get(_name(last)), named.get(_name(first))
+    if words is None or start is None:
+        return
+    layout = document.documentLayout()
+    page = document.pageSize().height()
+    bottom = _text_bottom(document, words)
+    if int(bottom // page) >= int((layout.frameBoundingRect(frame).top() + 0.5) // page):
+        return
+    cursor = QTextCursor(start)
+    fmt = start.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)
+    framing = frame.frameFormat()
+    framing.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    frame.setFrameFormat(framing)
 
 
 # --- pages ------------------------------------------------------------------------------------

@@ -242,3 +242,45 @@ PNG_1X1 = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
     "0000000c4944415408d763f8ffff3f0005fe02fea7d4a5e30000000049454e44ae426082"
 )
+
+
+def test_words_before_a_table_and_before_the_signatures_keep_with_what_follows(
+    db: Database, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from minutes_app.formats.document import Paragraph, Run, Table
+
+    paper = notice_paper(db, first_conference(db), OFFICE)
+    table = Table(header=("TT", "Đơn vị"), rows=(("1", "Huyện ủy"),), widths=(10, 60),
+                  align=("center", "left"))  # fmt: skip
+    body = (
+        Paragraph((Run("Mở đầu."),)),
+        Paragraph((Run("Số liệu như sau:"),)),
+        table,
+        Paragraph((Run("Ở giữa."),)),
+        Paragraph((Run("Lời kết."),)),
+    )
+    target = tmp_path / "tb.docx"
+    write_docx(replace(paper, body=body), target)
+    document = docx.Document(str(target))
+    keeps = {
+        p.text: bool(p.paragraph_format.keep_with_next)
+        for p in document.paragraphs
+        if p.text in {"Mở đầu.", "Số liệu như sau:", "Ở giữa.", "Lời kết."}
+    }
+    assert keeps == {"Mở đầu.": False, "Số liệu như sau:": True, "Ở giữa.": False,
+                     "Lời kết.": True}  # fmt: skip
+
+
+def test_table_cells_have_padding_on_every_side(db: Database, tmp_path: Path) -> None:
+    paper = minutes_paper(db, first_conference(db), OFFICE)
+    target = tmp_path / "m.docx"
+    write_docx(paper, target)
+    document = docx.Document(str(target))
+    bordered = [t for t in document.tables if t._tbl.tblPr.find(qn("w:tblCellMar")) is not None]
+    assert bordered
+    margins = bordered[0]._tbl.tblPr.find(qn("w:tblCellMar"))
+    sides = {child.tag.split("}")[1]: int(child.get(qn("w:w"))) for child in margins}
+    assert set(sides) == {"top", "left", "bottom", "right"}
+    assert len(set(sides.values())) == 1 and sides["top"] > 0

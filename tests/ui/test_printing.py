@@ -329,3 +329,80 @@ def test_a_table_whose_first_row_would_be_split_starts_on_the_next_page(
     # However much text comes first, the table's first rows fall somewhere on a page end.
     body = (Paragraph((Run("Nội dung hội nghị."),)),) * lines + (_table_of(6),)
     assert _split_rows(paper_document(replace(report, body=body))) == []
+
+
+# --- what a page must not part ---------------------------------------------------------------
+
+
+def _block_page(document: QTextDocument, text: str, *, bottom: bool = False) -> int:
+    """The page of the (first) block whose text starts with ``text``: of its first line, or
+    with ``bottom`` of its last."""
+    layout = document.documentLayout()
+    page = document.pageSize().height()
+    block = document.begin()
+    while block.isValid():
+        if block.text().startswith(text):
+            rect = layout.blockBoundingRect(block)
+            end = rect.bottom() - block.blockFormat().bottomMargin() - 0.5  # its last line
+            return int(end // page if bottom else (rect.top() + 0.5) // page)
+        block = block.next()
+    raise AssertionError(f"no block {text!r}")
+
+
+def _filler(lines: int) -> tuple[Paragraph, ...]:
+    return (Paragraph((Run("Nội dung hội nghị."),)),) * lines
+
+
+@pytest.mark.parametrize("lines", range(22, 44))
+def test_the_words_that_introduce_a_table_stay_on_its_page(
+    qapp: object, report: Paper, lines: int
+) -> None:
+    intro = Paragraph((Run("Số liệu tổng hợp theo bảng sau:"),))
+    document = paper_document(replace(report, body=(*_filler(lines), intro, _table_of(6))))
+    [first, *_] = [
+        f
+        for f in document.rootFrame().childFrames()
+        if isinstance(f, QTextTable) and f.format().border() > 0
+    ]
+    layout = document.documentLayout()
+    row = layout.blockBoundingRect(first.cellAt(1, 0).firstCursorPosition().block())
+    assert _block_page(document, "Số liệu tổng hợp theo", bottom=True) == int(
+        row.top() // document.pageSize().height()
+    )
+    assert _split_rows(document) == []
+
+
+@pytest.mark.parametrize("lines", range(14, 40))
+def test_a_chart_keeps_its_caption_and_the_words_before_it(
+    qapp: object, report: Paper, lines: int
+) -> None:
+    [chart] = [b for b in report.body if isinstance(b, Chart)]
+    intro = Paragraph((Run("Biểu đồ dưới đây cho thấy:"),))
+    document = paper_document(replace(report, body=(*_filler(lines), intro, chart)))
+    caption = _block_page(document, "Biểu đồ: ")
+    image = _block_page(document, "\ufffc")  # the image's object character
+    assert image == caption == _block_page(document, "Biểu đồ dưới đây", bottom=True)
+
+
+@pytest.mark.parametrize("lines", range(20, 46))
+def test_the_signatures_never_stand_alone_on_a_page(
+    qapp: object, notice: Paper, lines: int
+) -> None:
+    closing = Paragraph((Run("Văn phòng thông báo để các đơn vị biết, thực hiện."),))
+    document = paper_document(replace(notice, body=(*_filler(lines), closing)))
+    signatures = document.rootFrame().childFrames()[-1]
+    rect = document.documentLayout().frameBoundingRect(signatures)
+    page = document.pageSize().height()
+    top = int((rect.top() + 0.5) // page)  # a page's top, give or take a rounding
+    assert top == int((rect.bottom() - 0.5) // page)  # in one piece
+    assert _block_page(document, "Văn phòng thông báo", bottom=True) == top
+
+
+@pytest.mark.parametrize("lines", range(24, 44))
+def test_a_heading_kept_with_the_next_paragraph_moves_with_it(
+    qapp: object, report: Paper, lines: int
+) -> None:
+    heading = Paragraph((Run("III. KẾT LUẬN", bold=True),), keep_with_next=True)
+    text = Paragraph((Run("Đồng chí Trưởng ban kết luận. " * 6),))
+    document = paper_document(replace(report, body=(*_filler(lines), heading, text)))
+    assert _block_page(document, "III. KẾT LUẬN") == _block_page(document, "Đồng chí Trưởng")
