@@ -119,7 +119,7 @@ def test_notice_pdf_has_tasks_deadlines_and_signer(
     for words in (
         "Số …-TB/BTCTU",
         "THÔNG BÁO",
-        "KẾT LUẬN CỦA ĐỒNG CHÍ TRƯƠNG THỊ MAI",
+        "Kết luận của đồng chí Trương Thị Mai",
         "thời hạn: 31/03/2023",
         "thời hạn: thường xuyên",
         "Nơi nhận:",

@@ -118,13 +118,10 @@ def notice_paper(
     speaker = speakers[0] if speakers else (c.chairs[0] if c.chairs else None)
     conference = _conference_words(c.title)
 
-    if speaker is not None:
-        concluded_by = f"KẾT LUẬN CỦA ĐỒNG CHÍ {speaker.person.name}"
-        if speaker.title:
-            concluded_by += f", {speaker.title}"
-    else:
-        concluded_by = "KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ"
-    subject = (concluded_by.upper(), f"TẠI {conference}".upper())
+    # HD 36: the kind (THÔNG BÁO) in capitals, the subject below it in bold sentence case,
+    # every word as typed (names and titles keep their capitals).
+    concluded_by = comrade(speaker) if speaker is not None else "đồng chí chủ trì"
+    subject = (sentence(f"kết luận của {concluded_by} tại {conference}"),)
 
     opening = f"{_short_day(c)}, " if c.date else ""
     if c.organizer:
