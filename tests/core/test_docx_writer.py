@@ -164,8 +164,8 @@ def test_notice_has_recipients_left_and_signer_right(db: Database, tmp_path: Pat
     assert recipients.paragraphs[-1].text == "- Lưu Văn phòng."
     assert recipients.paragraphs[-1].runs[0].font.size == Pt(12)
     assert [p.text for p in signer.paragraphs if p.text] == [
-        "T/L BAN THƯỜNG VỤ",
-        "CHÁNH VĂN PHÒNG",
+        "K/T TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
         "Lý Văn Đức",
     ]
     assert "thời hạn: 31/03/2023." in "\n".join(body_paragraphs(document))

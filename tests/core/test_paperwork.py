@@ -188,7 +188,7 @@ def test_notice_gives_each_instruction_its_tasks_units_and_deadlines(db: Databas
     assert isinstance(recipients, Recipients)
     assert recipients.lines[-1] == "- Lưu Văn phòng."
     assert "- Huyện ủy Ba Bể," in recipients.lines
-    assert signer == Signature("CHÁNH VĂN PHÒNG", "Lý Văn Đức", "T/L BAN THƯỜNG VỤ")
+    assert signer == Signature("PHÓ TRƯỞNG BAN", "Lý Văn Đức", "K/T TRƯỞNG BAN")
 
 
 @pytest.mark.parametrize(
@@ -235,10 +235,12 @@ def test_notice_leaves_out_a_cancelled_task(db: Database) -> None:
 
 
 def test_notice_signer_follows_the_office_settings(db: Database) -> None:
-    office = replace(OFFICE, notice_authority="t/m ban thường vụ", notice_signer="Hà Văn Bình")
+    office = replace(
+        OFFICE, office_name="Tỉnh ủy", notice_signing="on_behalf", notice_signer="Hà Văn Bình"
+    )
     paper = notice_paper(db, first_conference(db), office, issued_on=NOTICE_DAY)
     signer = paper.signatures.columns[-1]
-    assert signer == Signature("CHÁNH VĂN PHÒNG", "Hà Văn Bình", "T/M BAN THƯỜNG VỤ")
+    assert signer == Signature("BÍ THƯ", "Hà Văn Bình", "T/M BAN THƯỜNG VỤ")
 
 
 def test_report_counts_are_those_of_the_report_command(db: Database) -> None:

@@ -124,8 +124,8 @@ def test_notice_pdf_has_tasks_deadlines_and_signer(
         "thời hạn: thường xuyên",
         "Nơi nhận:",
         "- Lưu Văn phòng.",
-        "T/L BAN THƯỜNG VỤ",
-        "CHÁNH VĂN PHÒNG",
+        "K/T TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
         "Lý Văn Đức",
     ):
         assert words in text, words

@@ -15,7 +15,7 @@ from minutes_app.base.text import shortened
 from minutes_app.core.conferences.forms import ConferenceForm
 from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.bounds import PRINTED_LINE, bounded, printable, printed_line
-from minutes_app.core.paperwork.office import Office
+from minutes_app.core.paperwork.office import Office, signature
 from minutes_app.core.paperwork.wording import (
     END,
     MODES,
@@ -36,7 +36,6 @@ from minutes_app.formats.document import (
     Paragraph,
     Recipients,
     Run,
-    Signature,
     SignatureBlocks,
     Title,
 )
@@ -191,11 +190,7 @@ def notice_paper(
         signatures=SignatureBlocks(
             (
                 Recipients(recipients),
-                Signature(
-                    office.notice_signer_title.upper(),
-                    office.notice_signer,
-                    office.notice_authority.upper(),
-                ),
+                signature(office, "notice"),
             )
         ),
         name=f"Thông báo kết luận {c.title}",
