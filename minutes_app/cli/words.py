@@ -26,6 +26,15 @@ VIETNAMESE: dict[str, str] = {
         "{option}: ngày {day} nằm ngoài khoảng cho phép (từ {first} đến {last})"
     ),
     "--from: after --to": "--from: ngày bắt đầu sau ngày kết thúc (--to)",
+    # export
+    (
+        "warning: the office is not set, so the paper has the default heading (TỈNH ỦY, BAN TỔ "
+        "CHỨC) and no place name; set it in the window: File → Office and signers…"
+    ): (
+        "cảnh báo: chưa thiết lập thông tin cơ quan, nên văn bản mang tiêu đề mặc định (TỈNH "
+        "ỦY, BAN TỔ CHỨC) và chưa có địa danh; hãy thiết lập trong cửa sổ chương trình: Tệp → "
+        "Cơ quan và người ký…"
+    ),
     # import-json and demo (the labels of core.exchange.importing.summary_lines)
     "units added": "đơn vị thêm mới",
     "people added": "cá nhân thêm mới",

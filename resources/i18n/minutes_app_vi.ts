@@ -1649,6 +1649,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Các thông tin này được lưu trong cơ sở dữ liệu và in ở đầu và cuối mỗi biên bản, thông báo và báo cáo.</translation>
     </message>
     <message>
+        <source>The office has not been set yet. Check the heading and the signers, then Save: the paper follows. These details are kept in the database for every paper.</source>
+        <translation>Chưa thiết lập thông tin cơ quan. Hãy kiểm tra tiêu đề và người ký rồi bấm Lưu, văn bản sẽ được xuất tiếp. Các thông tin này được lưu trong cơ sở dữ liệu và dùng cho mọi văn bản.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>

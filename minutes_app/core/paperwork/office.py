@@ -110,14 +110,40 @@ def _mapped(saved: dict[str, str]) -> dict[str, str]:
     return mapped
 
 
-def load_office(db: Database) -> Office:
-    """The saved settings, with defaults for those never saved."""
+# What loading the sample data once wrote into an office never set (the samples' province):
+# not the clerk's office, so read as never set.
+_WRITTEN_BY_SAMPLES = {
+    "superior_body": "TỈNH ỦY BẮC KẠN",
+    "office_name": "BAN TỔ CHỨC",
+    "symbol": "BTCTU",
+    "place": "Bắc Kạn",
+    "secretary": "",
+    "notice_authority": "T/L BAN THƯỜNG VỤ",
+    "notice_signer_title": "CHÁNH VĂN PHÒNG",
+    "notice_signer": "",
+}
+
+
+def _saved(db: Database) -> dict[str, str]:
+    """The office settings stored, by field name; empty when the clerk never set them."""
     with db.reading() as session:
         rows = session.execute(
             select(Setting.key, Setting.value).where(Setting.key.like(f"{_PREFIX}%"))
         ).all()
-    saved = _mapped({key.removeprefix(_PREFIX): value for key, value in rows})
+    saved = {key.removeprefix(_PREFIX): value for key, value in rows}
+    return {} if saved == _WRITTEN_BY_SAMPLES else saved
+
+
+def load_office(db: Database) -> Office:
+    """The saved settings, with defaults for those never saved."""
+    saved = _mapped(_saved(db))
     return replace(Office(), **{k: v for k, v in saved.items() if k in FIELDS})
+
+
+def office_is_set(db: Database) -> bool:
+    """Whether the clerk ever saved the office settings (papers printed before carry the
+    defaults: a heading with no province and no place)."""
+    return bool(_saved(db))
 
 
 def save_office(db: Database, office: Office) -> Office:

@@ -46,9 +46,12 @@ class OfficeDialog(QDialog):
     """Edits the office settings kept in the database (core.paperwork.office): the heading,
     and per kind of paper who signs and how, with a preview of each signature block. Save
     stores them on the database worker and closes the dialog once they are stored; a way of
-    signing HD 36 does not allow under the heading is refused, a doubtful one warned about."""
+    signing HD 36 does not allow under the heading is refused, a doubtful one warned about.
+    ``first_time``: asked for before the first paper, which says so at the top."""
 
-    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DatabaseWorker, parent: QWidget | None = None, first_time: bool = False
+    ) -> None:
         super().__init__(parent)
         assert worker.db is not None
         db = worker.db
@@ -143,6 +146,15 @@ class OfficeDialog(QDialog):
             )
         )
         note.setWordWrap(True)
+        if first_time:  # asked for by the first paper exported
+            note.setText(
+                self.tr(
+                    "The office has not been set yet. Check the heading and the signers, "
+                    "then Save: the paper follows. These details are kept in the database "
+                    "for every paper."
+                )
+            )
+            note.setStyleSheet("font-weight: bold;")
         buttons = ButtonRow(self, self.tr("Save"), self._on_accept)
         self.ok_button = buttons.ok
         layout = QVBoxLayout(self)
