@@ -111,7 +111,7 @@ class OfficeDialog(QDialog):
                 way.addItem(self._way_words(code), code)
             way.setCurrentIndex(max(0, way.findData(office.signing(kind))))
             post = self._edit(getattr(office, f"{kind}_signer_post"), "")
-            name = self._edit(
+            signer = self._edit(
                 getattr(office, f"{kind}_signer"),
                 self.tr("e.g. %1").replace("%1", "Hoàng Văn Minh"),
             )
@@ -120,18 +120,19 @@ class OfficeDialog(QDialog):
             preview.setWordWrap(True)
             preview.setTextFormat(Qt.TextFormat.RichText)
             preview.setMinimumHeight(preview.fontMetrics().lineSpacing() * 8)
-            for widget_row, widget in enumerate((way, post, name, preview), 1):
+            widgets: tuple[QWidget, ...] = (way, post, signer, preview)
+            for widget_row, widget in enumerate(widgets, 1):
                 grid.addWidget(widget, widget_row, column)
             if column == 1:  # Alt+letter goes to the minutes' column
-                for caption, buddy in zip(captions, (way, post, name), strict=False):
+                for caption, buddy in zip(captions[:3], widgets[:3], strict=True):
                     caption.setBuddy(buddy)
             self.ways[kind] = way
             self.edits[f"{kind}_signer_post"] = post
-            self.edits[f"{kind}_signer"] = name
+            self.edits[f"{kind}_signer"] = signer
             self.previews[kind] = preview
             way.currentIndexChanged.connect(self._show_signers)
             post.textChanged.connect(self._show_signers)
-            name.textChanged.connect(self._show_signers)
+            signer.textChanged.connect(self._show_signers)
         for column in range(1, len(PAPER_KINDS) + 1):
             grid.setColumnStretch(column, 1)
         self.edits["office_name"].textChanged.connect(self._show_signers)
