@@ -175,12 +175,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return OK
 
 
-_OFFICE_NOT_SET = (
-    "warning: the office is not set, so the paper has the default heading (TỈNH ỦY, BAN TỔ "
-    "CHỨC) and no place name; set it in the window: File → Office and signers…"
-)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from minutes_app.base.limits import MAX_INTEGER
     from minutes_app.base.progress import ExportCancelled
@@ -208,7 +202,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             and request.target.suffix.lower() != ".xlsx"
         )
         if heading and not office_is_set(db):
-            print(f"{APP_NAME}: {say(_OFFICE_NOT_SET)}", file=sys.stderr)
+            warning = say(
+                "warning: the office is not set, so the paper has the default heading "
+                "(TỈNH ỦY, BAN TỔ CHỨC) and no place name; set it in the window: "
+                "File → Office and signers…"
+            )
+            print(f"{APP_NAME}: {warning}", file=sys.stderr)
     except LookupError as exc:
         raise Refused(say("--conference {id}: no such conference", id=args.conference)) from exc
     except OSError as exc:
