@@ -36,6 +36,7 @@ OFFICE = Office(
     place="Bắc Kạn",
     secretary="Nông Thị Hà",
     notice_signer="Lý Văn Đức",
+    report_signer="Lý Văn Đức",
 )
 DPI = "80"
 

@@ -18,9 +18,7 @@ OFFICE = Office(
     symbol="BTCTU",
     place="Bắc Kạn",
     secretary="Nông Thị Hà",
-    notice_authority="T/L BAN THƯỜNG VỤ",
-    notice_signer_title="CHÁNH VĂN PHÒNG",
-    notice_signer="Lý Văn Đức",
+    notice_signer="Lý Văn Đức",  # K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN, the default of a Ban
 )
 REPORT_FROM = dt.date(2023, 1, 1)
 REPORT_TO = dt.date(2023, 12, 31)

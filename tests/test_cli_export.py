@@ -297,3 +297,65 @@ def test_a_backup_is_owner_only_whatever_the_umask_and_whatever_it_replaces(
     finally:
         os.umask(previous)
     assert (created, replaced) == (0o600, 0o600)
+
+
+# --- papers printed before the office is set ---------------------------------------------
+
+NOT_SET = (
+    "minutes-app: warning: the office is not set, so the paper has the default heading "
+    "(TỈNH ỦY, BAN TỔ CHỨC) and no place name; set it in the window: File → Office and "
+    "signers…\n"
+)
+
+
+def test_papers_before_the_office_is_set_warn_and_print_with_the_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from minutes_app.core.paperwork.office import Office, save_office
+
+    db_path = tmp_path / "m.sqlite3"
+    assert main(["--db", str(db_path), "demo"]) == 0
+    first = str(_first_conference(db_path))
+    capsys.readouterr()
+
+    out = tmp_path / "bb.docx"
+    assert _export(db_path, "minutes", str(out), "--conference", first) == 0
+    printed = capsys.readouterr()
+    assert printed.err == NOT_SET
+    assert printed.out == f"{out}\n"
+    heading = docx.Document(str(out)).tables[0]
+    assert heading.cell(0, 0).text.split("\n")[:2] == ["TỈNH ỦY", "BAN TỔ CHỨC"]
+    assert "BẮC KẠN" not in heading.cell(0, 0).text
+    period = ("--from", "2023-01-01", "--to", "2023-12-31")
+    assert _export(db_path, "report", str(tmp_path / "r.pdf"), *period) == 0
+    assert capsys.readouterr().err == NOT_SET
+    # A table has no heading: no warning.
+    assert _export(db_path, "report", str(tmp_path / "r.xlsx"), *period) == 0
+    assert _export(db_path, "tasks", str(tmp_path / "t.csv")) == 0
+    assert capsys.readouterr().err == ""
+    assert (
+        main(
+            [
+                "--lang",
+                "vi",
+                "--db",
+                str(db_path),
+                "export",
+                "notice",
+                str(tmp_path / "tb.docx"),
+                "--conference",
+                first,
+            ]
+        )
+        == 0
+    )
+    assert "chưa thiết lập thông tin cơ quan" in capsys.readouterr().err
+
+    db = Database.open(db_path)
+    try:
+        save_office(db, Office(superior_body="TỈNH ỦY LẠNG SƠN", place="Lạng Sơn"))
+    finally:
+        db.close()
+    assert _export(db_path, "minutes", str(out), "--conference", first) == 0
+    assert capsys.readouterr().err == ""
+    assert "TỈNH ỦY LẠNG SƠN" in docx.Document(str(out)).tables[0].cell(0, 0).text

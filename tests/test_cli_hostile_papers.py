@@ -94,9 +94,10 @@ def test_a_paper_prints_each_field_cut_with_a_mark_and_a_bounded_whole(
 
     text = made.text()
     assert len(text) < PRINTED_TOTAL + 20 * PRINTED_LINE
-    # A line of the subject names at most a person and their title, each cut with "…".
+    # A line of the subject names at most a person, their title and the conference, each
+    # cut with "…".
     for line in made.title.subject:
-        assert len(line) <= 2 * PRINTED_LINE + len("KẾT LUẬN CỦA ĐỒNG CHÍ , ")
+        assert len(line) <= 3 * PRINTED_LINE + len("Kết luận của đồng chí ,  tại Hội nghị ")
         assert "…" in line
     assert OMITTED in text
     assert made.body[-1].runs[0].text.endswith("./.")  # the closing sentence is kept

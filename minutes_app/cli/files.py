@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from minutes_app import APP_NAME
 from minutes_app.base.files import write_atomically
 from minutes_app.cli.common import OK, Refused, day, dump, open_db, os_reason, read_input
 from minutes_app.cli.records import one_line
@@ -177,6 +178,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from minutes_app.base.limits import MAX_INTEGER
     from minutes_app.base.progress import ExportCancelled
+    from minutes_app.core.paperwork.office import office_is_set
     from minutes_app.exporting import ExportRequest, problems, run_export
 
     request = ExportRequest(
@@ -195,6 +197,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         missing = run_export(db, request)
+        heading = (
+            args.kind in ("minutes", "notice", "report")
+            and request.target.suffix.lower() != ".xlsx"
+        )
+        if heading and not office_is_set(db):
+            warning = say(
+                "warning: the office is not set, so the paper has the default heading "
+                "(TỈNH ỦY, BAN TỔ CHỨC) and no place name; set it in the window: "
+                "File → Office and signers…"
+            )
+            print(f"{APP_NAME}: {warning}", file=sys.stderr)
     except LookupError as exc:
         raise Refused(say("--conference {id}: no such conference", id=args.conference)) from exc
     except OSError as exc:
@@ -208,6 +221,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if missing:
         text = "warning: {name}: no installed serif font draws {letters}; they may print "
         text += "wrongly. Install Times New Roman or Tinos (Debian: fonts-croscore)"
-        print(say(text, name=args.out, letters=" ".join(missing)), file=sys.stderr)
+        warning = say(text, name=args.out, letters=" ".join(missing))
+        print(f"{APP_NAME}: {warning}", file=sys.stderr)
     print(request.target)
     return OK

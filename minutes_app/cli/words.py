@@ -31,6 +31,15 @@ VIETNAMESE: dict[str, str] = {
         "cảnh báo: {name}: không phông chữ có chân nào đã cài vẽ được {letters}; các chữ "
         "này có thể in sai. Hãy cài Times New Roman hoặc Tinos (Debian: fonts-croscore)"
     ),
+    # export
+    (
+        "warning: the office is not set, so the paper has the default heading (TỈNH ỦY, BAN TỔ "
+        "CHỨC) and no place name; set it in the window: File → Office and signers…"
+    ): (
+        "cảnh báo: chưa thiết lập thông tin cơ quan, nên văn bản mang tiêu đề mặc định (TỈNH "
+        "ỦY, BAN TỔ CHỨC) và chưa có địa danh; hãy thiết lập trong cửa sổ chương trình: Tệp → "
+        "Cơ quan và người ký…"
+    ),
     # import-json and demo (the labels of core.exchange.importing.summary_lines)
     "units added": "đơn vị thêm mới",
     "people added": "cá nhân thêm mới",

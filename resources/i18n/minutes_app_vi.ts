@@ -1617,28 +1617,96 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>&amp;Thư ký mặc định của biên bản</translation>
     </message>
     <message>
-        <source>Notice: &amp;authority line</source>
-        <translation>Thông báo: dòng &amp;thẩm quyền</translation>
-    </message>
-    <message>
-        <source>Notice: signer&apos;s &amp;title</source>
-        <translation>Thông báo: &amp;chức vụ người ký</translation>
-    </message>
-    <message>
-        <source>Notice: signer&apos;s &amp;name</source>
-        <translation>Thông báo: &amp;họ tên người ký</translation>
-    </message>
-    <message>
         <source>e.g. %1</source>
         <translation>ví dụ: %1</translation>
+    </message>
+    <message>
+        <source>Who signs each paper (HD 36)</source>
+        <translation>Người ký từng loại văn bản (HD 36)</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>Notice of conclusions</source>
+        <translation>Thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>Period report</source>
+        <translation>Báo cáo theo kỳ</translation>
+    </message>
+    <message>
+        <source>&amp;Way of signing</source>
+        <translation>&amp;Thể thức ký</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s p&amp;ost</source>
+        <translation>&amp;Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;name</source>
+        <translation>&amp;Họ tên người ký</translation>
+    </message>
+    <message>
+        <source>Signature block</source>
+        <translation>Phần chữ ký</translation>
     </message>
     <message>
         <source>These details are kept in the database and printed at the top and bottom of every minutes, notice and report.</source>
         <translation>Các thông tin này được lưu trong cơ sở dữ liệu và in ở đầu và cuối mỗi biên bản, thông báo và báo cáo.</translation>
     </message>
     <message>
+        <source>The office has not been set yet. Check the heading and the signers, then Save: the paper follows. These details are kept in the database for every paper.</source>
+        <translation>Chưa thiết lập thông tin cơ quan. Hãy kiểm tra tiêu đề và người ký rồi bấm Lưu, văn bản sẽ được xuất tiếp. Các thông tin này được lưu trong cơ sở dữ liệu và dùng cho mọi văn bản.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Chair and recorder (HD 16)</source>
+        <translation>Chủ trì và thư ký (HD 16)</translation>
+    </message>
+    <message>
+        <source>Head, in their own post</source>
+        <translation>Người đứng đầu ký theo chức vụ</translation>
+    </message>
+    <message>
+        <source>Deputy, for the head (K/T)</source>
+        <translation>Cấp phó ký thay (K/T)</translation>
+    </message>
+    <message>
+        <source>On behalf of the committee (T/M)</source>
+        <translation>Thay mặt tập thể (T/M)</translation>
+    </message>
+    <message>
+        <source>By authorisation (T/L)</source>
+        <translation>Thừa lệnh (T/L)</translation>
+    </message>
+    <message>
+        <source>T/M (on behalf of the committee) is only for a committee (a Party committee, its standing committee…); %1 is not one.</source>
+        <translation>Thể thức T/M (thay mặt) chỉ dùng cho tập thể lãnh đạo (cấp ủy, ban thường vụ…); %1 không phải là tập thể lãnh đạo.</translation>
+    </message>
+    <message>
+        <source>T/L (by authorisation) is only for papers headed by the committee itself; %1 is not a committee.</source>
+        <translation>Thể thức T/L (thừa lệnh) chỉ dùng cho văn bản mang tên cấp ủy, ban thường vụ; %1 không phải là cấp ủy.</translation>
+    </message>
+    <message>
+        <source>%1 is led collectively: its papers are usually signed T/M or T/L.</source>
+        <translation>%1 là tập thể lãnh đạo: văn bản thường ký theo thể thức T/M hoặc T/L.</translation>
+    </message>
+    <message>
+        <source>K/T names the head&apos;s post, which cannot be told from %1 (a Ban or a Văn phòng has one).</source>
+        <translation>Thể thức K/T ghi chức vụ người đứng đầu, nhưng không xác định được từ tên %1 (ban, văn phòng thì có).</translation>
+    </message>
+    <message>
+        <source>Choose a way of signing.</source>
+        <translation>Hãy chọn thể thức ký.</translation>
+    </message>
+    <message>
+        <source>(names from each conference)</source>
+        <translation>(họ tên lấy từ từng hội nghị)</translation>
     </message>
     <message>
         <source>The office name is required.</source>
@@ -1647,6 +1715,14 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>The office symbol is required.</source>
         <translation>Cần nhập ký hiệu cơ quan.</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
     </message>
 </context>
 <context>

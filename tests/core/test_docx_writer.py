@@ -153,14 +153,19 @@ def test_notice_has_recipients_left_and_signer_right(db: Database, tmp_path: Pat
     document = docx.Document(str(target))
 
     assert cell_text(document.tables[0], 1, 0) == "Số …-TB/BTCTU"
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "THÔNG BÁO")
+    kind, subject = paragraphs[at], paragraphs[at + 1]
+    assert subject.text.startswith("Kết luận của đồng chí Trương Thị Mai, Trưởng ban Tổ chức")
+    assert all(run.bold for run in kind.runs + subject.runs)
     recipients, signer = document.tables[-1].rows[0].cells
     assert recipients.paragraphs[0].text == "Nơi nhận:"
     assert recipients.paragraphs[0].runs[0].underline
     assert recipients.paragraphs[-1].text == "- Lưu Văn phòng."
     assert recipients.paragraphs[-1].runs[0].font.size == Pt(12)
     assert [p.text for p in signer.paragraphs if p.text] == [
-        "T/L BAN THƯỜNG VỤ",
-        "CHÁNH VĂN PHÒNG",
+        "K/T TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
         "Lý Văn Đức",
     ]
     assert "thời hạn: 31/03/2023." in "\n".join(body_paragraphs(document))

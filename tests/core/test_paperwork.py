@@ -169,10 +169,12 @@ def test_notice_gives_each_instruction_its_tasks_units_and_deadlines(db: Databas
     assert paper.heading.number == "Số …-TB/BTCTU"
     assert paper.heading.place_date == "Bắc Kạn, ngày 20 tháng 02 năm 2023"
     assert paper.title.kind == "THÔNG BÁO"
-    assert paper.title.subject[0] == (
-        "KẾT LUẬN CỦA ĐỒNG CHÍ TRƯƠNG THỊ MAI, TRƯỞNG BAN TỔ CHỨC TRUNG ƯƠNG"
+    # HD 36: the kind in capitals, the subject below it in sentence case, as typed.
+    [subject] = paper.title.subject
+    assert subject.startswith(
+        "Kết luận của đồng chí Trương Thị Mai, Trưởng ban Tổ chức Trung ương "
+        "tại Hội nghị trực tuyến quán triệt"
     )
-    assert paper.title.subject[1].startswith("TẠI HỘI NGHỊ TRỰC TUYẾN QUÁN TRIỆT")
     body = paragraphs(paper)
     assert body[0].startswith("Sáng ngày 17/02/2023, Ban Tổ chức Trung ương tổ chức hội nghị")
     assert "Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị" in body[0]
@@ -186,7 +188,38 @@ def test_notice_gives_each_instruction_its_tasks_units_and_deadlines(db: Databas
     assert isinstance(recipients, Recipients)
     assert recipients.lines[-1] == "- Lưu Văn phòng."
     assert "- Huyện ủy Ba Bể," in recipients.lines
-    assert signer == Signature("CHÁNH VĂN PHÒNG", "Lý Văn Đức", "T/L BAN THƯỜNG VỤ")
+    assert signer == Signature("PHÓ TRƯỞNG BAN", "Lý Văn Đức", "K/T TRƯỞNG BAN")
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker_title", "subject"),
+    [
+        (
+            "hội nghị giao ban công tác tổ chức xây dựng Đảng quý I",
+            "Phó Bí thư Tỉnh ủy Bắc Kạn",
+            "Kết luận của đồng chí Trương Thị Mai, Phó Bí thư Tỉnh ủy Bắc Kạn tại hội nghị "
+            "giao ban công tác tổ chức xây dựng Đảng quý I",
+        ),
+        (
+            "Sơ kết 6 tháng thực hiện Nghị quyết 18-NQ/TW",
+            "",
+            "Kết luận của đồng chí Trương Thị Mai tại Hội nghị sơ kết 6 tháng thực hiện "
+            "Nghị quyết 18-NQ/TW",
+        ),
+    ],
+)
+def test_notice_subject_keeps_the_words_as_typed_with_a_capital_first_letter(
+    db: Database, title: str, speaker_title: str, subject: str
+) -> None:
+    from minutes_app.core.conferences.saving import save_conference
+
+    form = load_conference(db, first_conference(db))
+    speaker = replace(form.chairs[0], title=speaker_title)
+    instructions = tuple(replace(i, speaker=speaker) for i in form.instructions)
+    changed = replace(form, title=title, instructions=instructions)
+    save_conference(db, changed)
+    paper = notice_paper(db, first_conference(db), OFFICE, issued_on=NOTICE_DAY)
+    assert paper.title.subject == (subject,)
 
 
 def test_notice_leaves_out_a_cancelled_task(db: Database) -> None:
@@ -202,10 +235,12 @@ def test_notice_leaves_out_a_cancelled_task(db: Database) -> None:
 
 
 def test_notice_signer_follows_the_office_settings(db: Database) -> None:
-    office = replace(OFFICE, notice_authority="t/m ban thường vụ", notice_signer="Hà Văn Bình")
+    office = replace(
+        OFFICE, office_name="Tỉnh ủy", notice_signing="on_behalf", notice_signer="Hà Văn Bình"
+    )
     paper = notice_paper(db, first_conference(db), office, issued_on=NOTICE_DAY)
     signer = paper.signatures.columns[-1]
-    assert signer == Signature("CHÁNH VĂN PHÒNG", "Hà Văn Bình", "T/M BAN THƯỜNG VỤ")
+    assert signer == Signature("BÍ THƯ", "Hà Văn Bình", "T/M BAN THƯỜNG VỤ")
 
 
 def test_report_counts_are_those_of_the_report_command(db: Database) -> None:

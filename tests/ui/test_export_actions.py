@@ -13,19 +13,23 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from minutes_app.core.exchange.samples import load_samples
+from minutes_app.core.paperwork.office import load_office, office_is_set, save_office
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
+from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 from minutes_app.ui.paperwork.period_dialog import PeriodDialog
+from tests.paper_helpers import OFFICE
 from tests.ui.helpers import settle
 
 
 @pytest.fixture
 def window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
     load_samples(db)
+    save_office(db, OFFICE)
     window = MainWindow(db, store)
     qtbot.addWidget(window)
     return window
@@ -201,3 +205,80 @@ def test_export_menu_lists_every_kind(window: MainWindow) -> None:
         "calendar",
         "report",
     }
+
+
+# --- the first paper asks for the office ---------------------------------------------------
+
+
+@pytest.fixture
+def unset_window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
+    """The window on the sample data, the office never set (as after Help → Load sample data)."""
+    load_samples(db)
+    window = MainWindow(db, store)
+    qtbot.addWidget(window)
+    _select_first_conference(window)
+    return window
+
+
+def _export_from(qtbot: QtBot, window: MainWindow, kind: str, target: Path) -> bool:
+    outcome: list[bool] = []
+    if not window.exports.export(kind, target, then=outcome.append):
+        return False
+    qtbot.waitUntil(lambda: bool(outcome), timeout=30_000)
+    return outcome[0]
+
+
+def test_the_first_paper_asks_for_the_office_and_follows_it(
+    unset_window: MainWindow,
+    qtbot: QtBot,
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[OfficeDialog] = []
+
+    def fill_in_and_save(dialog: OfficeDialog) -> int:
+        asked.append(dialog)
+        dialog.edits["superior_body"].setText("TỈNH ỦY LẠNG SƠN")
+        dialog.edits["place"].setText("Lạng Sơn")
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+        return dialog.result()
+
+    monkeypatch.setattr(OfficeDialog, "exec", fill_in_and_save)
+    assert _export_from(qtbot, unset_window, "minutes", tmp_path / "bb.docx")
+    assert len(asked) == 1
+    assert "has not been set yet" in asked[0].findChildren(QLabel)[0].text()
+    heading = docx.Document(str(tmp_path / "bb.docx")).tables[0]
+    assert "TỈNH ỦY LẠNG SƠN" in heading.cell(0, 0).text
+    assert "Lạng Sơn, ngày" in heading.cell(1, 1).text
+    # Set once: the next papers go straight to the file.
+    assert _export_from(qtbot, unset_window, "notice", tmp_path / "tb.docx")
+    assert len(asked) == 1
+
+
+def test_cancelling_the_office_stops_the_export(
+    unset_window: MainWindow,
+    qtbot: QtBot,
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[OfficeDialog] = []
+
+    def cancel(dialog: OfficeDialog) -> int:
+        asked.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(OfficeDialog, "exec", cancel)
+    assert not _export_from(qtbot, unset_window, "notice", tmp_path / "tb.pdf")
+    unset_window.exports.preview("minutes")
+    assert len(asked) == 2
+    assert not (tmp_path / "tb.pdf").exists()
+    assert not office_is_set(db)
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog)]
+    assert previews == []
+    # Tables carry no heading: they never ask.
+    assert _export_from(qtbot, unset_window, "tasks", tmp_path / "t.xlsx")
+    assert len(asked) == 2
+    assert load_office(db).place == ""

@@ -119,13 +119,13 @@ def test_notice_pdf_has_tasks_deadlines_and_signer(
     for words in (
         "Số …-TB/BTCTU",
         "THÔNG BÁO",
-        "KẾT LUẬN CỦA ĐỒNG CHÍ TRƯƠNG THỊ MAI",
+        "Kết luận của đồng chí Trương Thị Mai",
         "thời hạn: 31/03/2023",
         "thời hạn: thường xuyên",
         "Nơi nhận:",
         "- Lưu Văn phòng.",
-        "T/L BAN THƯỜNG VỤ",
-        "CHÁNH VĂN PHÒNG",
+        "K/T TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
         "Lý Văn Đức",
     ):
         assert words in text, words

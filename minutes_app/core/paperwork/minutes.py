@@ -7,7 +7,7 @@ from minutes_app.base.days import vn_date
 from minutes_app.core.conferences.forms import ConferenceForm
 from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.bounds import bounded, printable
-from minutes_app.core.paperwork.office import Office
+from minutes_app.core.paperwork.office import Office, minutes_signatures
 from minutes_app.core.paperwork.wording import (
     BLANK,
     END,
@@ -28,7 +28,6 @@ from minutes_app.formats.document import (
     Paper,
     Paragraph,
     Run,
-    Signature,
     SignatureBlocks,
     Table,
     Title,
@@ -145,9 +144,7 @@ def minutes_paper(
         heading=heading(office, "BB", number, c.date),
         title=Title("BIÊN BẢN", (sentence(c.title),)),
         body=bounded(body),
-        signatures=SignatureBlocks(
-            (Signature("THƯ KÝ", secretary_name), Signature("CHỦ TRÌ", chair))
-        ),
+        signatures=SignatureBlocks(minutes_signatures(office, chair, secretary_name)),
         name=f"Biên bản {c.title}",
     )
 

@@ -15,7 +15,7 @@ from minutes_app.base.text import shortened
 from minutes_app.core.conferences.forms import ConferenceForm
 from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.bounds import PRINTED_LINE, bounded, printable, printed_line
-from minutes_app.core.paperwork.office import Office
+from minutes_app.core.paperwork.office import Office, signature
 from minutes_app.core.paperwork.wording import (
     END,
     MODES,
@@ -36,7 +36,6 @@ from minutes_app.formats.document import (
     Paragraph,
     Recipients,
     Run,
-    Signature,
     SignatureBlocks,
     Title,
 )
@@ -118,13 +117,10 @@ def notice_paper(
     speaker = speakers[0] if speakers else (c.chairs[0] if c.chairs else None)
     conference = _conference_words(c.title)
 
-    if speaker is not None:
-        concluded_by = f"KẾT LUẬN CỦA ĐỒNG CHÍ {speaker.person.name}"
-        if speaker.title:
-            concluded_by += f", {speaker.title}"
-    else:
-        concluded_by = "KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ"
-    subject = (concluded_by.upper(), f"TẠI {conference}".upper())
+    # HD 36: the kind (THÔNG BÁO) in capitals, the subject below it in bold sentence case,
+    # every word as typed (names and titles keep their capitals).
+    concluded_by = comrade(speaker) if speaker is not None else "đồng chí chủ trì"
+    subject = (sentence(f"kết luận của {concluded_by} tại {conference}"),)
 
     opening = f"{_short_day(c)}, " if c.date else ""
     if c.organizer:
@@ -194,11 +190,7 @@ def notice_paper(
         signatures=SignatureBlocks(
             (
                 Recipients(recipients),
-                Signature(
-                    office.notice_signer_title.upper(),
-                    office.notice_signer,
-                    office.notice_authority.upper(),
-                ),
+                signature(office, "notice"),
             )
         ),
         name=f"Thông báo kết luận {c.title}",

@@ -8,7 +8,7 @@ import datetime as dt
 
 from minutes_app.base.days import vn_date
 from minutes_app.core.paperwork.bounds import bounded, printable, printed_line
-from minutes_app.core.paperwork.office import Office
+from minutes_app.core.paperwork.office import Office, signature
 from minutes_app.core.paperwork.wording import END, heading, section
 from minutes_app.core.tasks.labels import CLASS_FILLS, CLASS_LABELS
 from minutes_app.core.tasks.overdue import OverdueTask, most_overdue
@@ -23,7 +23,6 @@ from minutes_app.formats.document import (
     Paragraph,
     Recipients,
     Run,
-    Signature,
     SignatureBlocks,
     Table,
     Title,
@@ -244,11 +243,7 @@ def _report_paper(
         signatures=SignatureBlocks(
             (
                 Recipients(("- Các đơn vị chủ trì,", "- Lưu Văn phòng.")),
-                Signature(
-                    office.notice_signer_title.upper(),
-                    office.notice_signer,
-                    office.notice_authority.upper(),
-                ),
+                signature(office, "report"),
             )
         ),
         name=f"Báo cáo {period}",

@@ -168,6 +168,8 @@ class ExportActions(QObject):
         if found:
             inform(self.window, self.titles[kind], "\n".join(found), error=True)
             return False
+        if kind in _PAPERS and target.suffix.lower() != ".xlsx" and not self.office_ready():
+            return False
         chosen = target
 
         def ended(written: bool) -> None:
@@ -209,6 +211,19 @@ class ExportActions(QObject):
             )
         return True
 
+    def office_ready(self) -> bool:
+        """Whether a paper may be laid out: the office was set, or the clerk sets it now in
+        the office dialog (False when they cancel it). Never set, a paper would carry the
+        default heading with no province and no place."""
+        from minutes_app.core.paperwork.office import office_is_set
+
+        if office_is_set(self.db):
+            return True
+        from minutes_app.ui.paperwork.office_dialog import OfficeDialog
+
+        dialog = OfficeDialog(self.worker, self.window, first_time=True)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def _not_written(self, kind: str, target: Path, error: BaseException) -> None:
         if isinstance(error, ExportCancelled):
             self.show_message(self.tr("Export cancelled; nothing was written."))
@@ -240,7 +255,7 @@ class ExportActions(QObject):
     def preview(self, kind: str) -> None:
         """Read the paper of ``kind`` on the worker, then show it as it will print."""
         request = self.request_for(kind)
-        if request is None:
+        if request is None or not self.office_ready():
             return
         db = self.db
 
