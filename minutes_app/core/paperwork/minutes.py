@@ -18,6 +18,8 @@ from minutes_app.core.paperwork.wording import (
     day_words,
     full_stop,
     heading,
+    issue_of,
+    issued_paper,
     section,
     sentence,
 )
@@ -38,12 +40,16 @@ from minutes_app.formats.document import (
 def minutes_paper(
     db: Database, conference_id: int, office: Office, number: str | None = None
 ) -> Paper:
-    """The biên bản of one conference, dated the day it was held.
+    """The biên bản of one conference, numbered and dated as the minutes registered for it
+    (``number`` says otherwise); minutes not yet registered leave their number and day of
+    issue blank, to be filled in by hand.
 
     Raises ``LookupError`` when there is no such conference.
     """
     c = printable(load_conference(db, conference_id))
     office = printable(office)
+    registered = issued_paper(c, "minutes")
+    number = number or (registered.number if registered else None)
     body: list[Block] = []
     body.append(section(1, "Thời gian, địa điểm, thành phần"))
     body.append(_labelled("Thời gian:", full_stop(sentence(_time_words(c)) or BLANK)))
@@ -142,13 +148,14 @@ def minutes_paper(
     secretary_name = c.secretary.person.name if c.secretary else office.secretary
     return Paper(
         kind="minutes",
-        heading=heading(office, "BB", number, c.date),
+        heading=heading(office, "BB", number, registered.issued_on if registered else None),
         title=Title("BIÊN BẢN", (sentence(c.title),)),
         body=bounded(body),
         signatures=SignatureBlocks(
             (Signature("THƯ KÝ", secretary_name), Signature("CHỦ TRÌ", chair))
         ),
         name=f"Biên bản {c.title}",
+        issue=issue_of(registered),
     )
 
 
