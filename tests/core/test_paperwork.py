@@ -148,15 +148,16 @@ def test_minutes_name_chair_secretary_bridge_points_and_closing_instructions(
 
     assert "Chủ trì: Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị" in text
     # The sample records no secretary: the office's clerk is named instead.
-    assert "Thư ký: Đồng chí Nông Thị Hà." in text
+    assert "Thư ký (người ghi biên bản): Đồng chí Nông Thị Hà." in text
     assert "- Điểm cầu tỉnh Bắc Kạn: đồng chí Hoàng Duy Chinh" in text
     items = [b for b in paper.body if isinstance(b, NumberedItem)]
     assert [i.label for i in items] == ["a)", "b)"]
     assert "kịp thời, nghiêm túc và hiệu quả." in items[0].runs[0].text
-    assert paragraphs(paper)[-1] == "Hội nghị kết thúc vào lúc … giờ … phút cùng ngày./."
+    assert paragraphs(paper)[-1] == "Hội nghị kết thúc vào hồi … giờ … phút cùng ngày./."
     secretary, chair = paper.signatures.columns
     assert secretary == Signature("THƯ KÝ", "Nông Thị Hà")
-    assert chair == Signature("CHỦ TRÌ", "Trương Thị Mai")
+    # Who presided at this province's bridge point signs the minutes recorded there.
+    assert chair == Signature("CHỦ TRÌ", "Hoàng Duy Chinh")
 
 
 def test_minutes_of_a_missing_conference_are_refused(db: Database) -> None:
