@@ -90,9 +90,19 @@ _CONFERENCE: dict[str, Any] = {
     "chairs": [],
     "bridge_points": [],
     "documents_studied": [],
+    "absent": [],
+    "papers": [],
     "discussion": None,
     "instructions": [],
     "notes": None,
+}
+_ABSENCE: dict[str, Any] = {"person": None, "title": None, "reason": None}
+_PAPER: dict[str, Any] = {
+    "kind": None,
+    "number": None,
+    "issued_on": None,
+    "signer": None,
+    "authority": None,
 }
 _BRIDGE_POINT: dict[str, Any] = {
     "name": None,
@@ -184,6 +194,12 @@ def identified(document: Json) -> Json:
             {"document": documents[s["document"]], "presenter": appearance(s.get("presenter"))}
             for s in c["documents_studied"]
         ]
+        c["absent"] = [_filled(a, _ABSENCE) for a in c["absent"]]
+        for a in c["absent"]:
+            a["person"] = people[a["person"]]
+        c["papers"] = [_filled(p, _PAPER) for p in c["papers"]]
+        for p in c["papers"]:
+            p["signer"] = appearance(p["signer"])
         instructions = []
         for raw in c["instructions"]:
             i = _filled(raw, _INSTRUCTION)

@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 from minutes_app.base.text import clean
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
+    Absence,
     BridgePoint,
     BridgePointPerson,
     Conference,
     ConferenceChair,
     Instruction,
+    IssuedPaper,
     Person,
     StudiedDocument,
     Task,
@@ -94,6 +96,8 @@ def list_people(db: Database) -> list[PersonRow]:
             Instruction.speaker_id,
             Conference.secretary_id,
             Task.owner_id,
+            Absence.person_id,
+            IssuedPaper.signer_id,
         ):
             for person_id, n in session.execute(
                 select(column, func.count()).where(column.is_not(None)).group_by(column)
@@ -193,6 +197,8 @@ def _merge_people(session: Session, keep_id: int, remove_id: int) -> None:
         Instruction.speaker_id,
         Conference.secretary_id,
         Task.owner_id,
+        Absence.person_id,
+        IssuedPaper.signer_id,
     ):
         session.execute(update(column.class_).where(column == remove_id).values({column: keep_id}))
     session.execute(delete(Person).where(Person.id == remove_id))

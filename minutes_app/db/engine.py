@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # The newest schema this build knows, and every schema it can upgrade from, oldest first.
 # Kept here so that a normal start compares one string and never imports Alembic;
 # tests check both against the migration scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 BUSY_TIMEOUT_MS = 10_000

@@ -46,6 +46,7 @@ EVENT_KINDS = (
     "note",
 )
 PERSON_ROLES = ("presiding", "attendee")
+PAPER_KINDS = ("minutes", "notice")  # biên bản, thông báo (FORMAT.md Paper)
 
 _HHMM = "GLOB '[0-2][0-9]:[0-5][0-9]'"
 NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
@@ -190,6 +191,16 @@ class Conference(Base):
         cascade="all, delete-orphan",
         order_by="Instruction.position",
     )
+    absences: Mapped[list[Absence]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="Absence.position",
+    )
+    papers: Mapped[list[IssuedPaper]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="IssuedPaper.position",
+    )
 
 
 class ConferenceChair(Base):
@@ -255,6 +266,53 @@ class BridgePointPerson(Base):
 
     bridge_point: Mapped[BridgePoint] = relationship(back_populates="people")
     person: Mapped[Person] = relationship()
+
+
+class Absence(Base):
+    """An expected participant who did not attend (vắng mặt), with the reason given."""
+
+    __tablename__ = "absence"
+
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conference.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str | None] = mapped_column(String)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    conference: Mapped[Conference] = relationship(back_populates="absences")
+    person: Mapped[Person] = relationship()
+
+
+class IssuedPaper(Base):
+    """A paper issued from a conference (its minutes, its notice) with the number it was
+    registered under and its date of issue; who signed it, and with what authority, when
+    recorded."""
+
+    __tablename__ = "issued_paper"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", PAPER_KINDS), name="kind_known"),
+        CheckConstraint(_not_blank("number"), name="number_not_blank"),
+        # The register of issued papers: the numbers of one kind in one year.
+        Index("ix_issued_paper_kind_issued_on", "kind", "issued_on"),
+    )
+
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conference.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    number: Mapped[str] = mapped_column(String)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    signer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), index=True
+    )
+    signer_title: Mapped[str | None] = mapped_column(String)
+    authority: Mapped[str | None] = mapped_column(String)
+
+    conference: Mapped[Conference] = relationship(back_populates="papers")
+    signer: Mapped[Person | None] = relationship()
 
 
 class StudiedDocument(Base):

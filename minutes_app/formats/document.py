@@ -10,6 +10,7 @@ and its subject centred, the body, then signatures.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 # --- the model --------------------------------------------------------------------------------
@@ -124,6 +125,18 @@ Block = Paragraph | NumberedItem | Table | Chart
 
 
 @dataclass(frozen=True)
+class Issue:
+    """The registration of a paper as the clerk recorded it: its number and date of issue,
+    and who signs it with what authority when that was recorded with it (else empty)."""
+
+    number: str
+    issued_on: dt.date
+    signer_name: str = ""
+    signer_title: str = ""
+    authority: str = ""
+
+
+@dataclass(frozen=True)
 class Paper:
     """One document, ready for a writer."""
 
@@ -133,6 +146,7 @@ class Paper:
     body: tuple[Block, ...]
     signatures: SignatureBlocks
     name: str = field(default="")  # a short name for windows and file names
+    issue: Issue | None = None  # None: not registered yet, number and date left blank
 
     def text(self) -> str:
         """The words of the document, in reading order (for checks and searching)."""

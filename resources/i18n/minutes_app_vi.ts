@@ -230,6 +230,18 @@
         <translation>Đại biểu dự</translation>
     </message>
     <message>
+        <source>Absent</source>
+        <translation>Người vắng mặt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Absent, with the reason given</source>
+        <translation>Vắng mặt và lý do vắng</translation>
+    </message>
+    <message>
         <source>People at %1</source>
         <translation>Đại biểu tại %1</translation>
     </message>
@@ -351,6 +363,10 @@
         <translation>Những điều khác cần ghi lại</translation>
     </message>
     <message>
+        <source>&amp;Papers issued</source>
+        <translation>Văn bản &amp;phát hành</translation>
+    </message>
+    <message>
         <source>Required.</source>
         <translation>Bắt buộc nhập.</translation>
     </message>
@@ -385,6 +401,10 @@
     <message>
         <source>Unknown session.</source>
         <translation>Buổi không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of paper.</source>
+        <translation>Loại văn bản không hợp lệ.</translation>
     </message>
     <message>
         <source>Row %1: %2 %3</source>
@@ -437,6 +457,14 @@
         <translation>điểm cầu</translation>
     </message>
     <message>
+        <source>absentees</source>
+        <translation>người vắng mặt</translation>
+    </message>
+    <message>
+        <source>papers issued</source>
+        <translation>văn bản phát hành</translation>
+    </message>
+    <message>
         <source>documents studied</source>
         <translation>văn bản quán triệt</translation>
     </message>
@@ -473,12 +501,32 @@
         <translation>nội dung</translation>
     </message>
     <message>
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <source>date of issue</source>
+        <translation>ngày ban hành</translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation>thẩm quyền ký</translation>
+    </message>
+    <message>
         <source>presiding person&apos;s name</source>
         <translation>tên người chủ trì</translation>
     </message>
     <message>
         <source>attendee&apos;s name</source>
         <translation>tên đại biểu</translation>
+    </message>
+    <message>
+        <source>absentee&apos;s name</source>
+        <translation>tên người vắng mặt</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>người ký</translation>
     </message>
     <message>
         <source>document</source>
@@ -1821,6 +1869,41 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Situation on %1</source>
         <translation>Tình hình đến ngày %1</translation>
+    </message>
+</context>
+<context>
+    <name>PapersTab</name>
+    <message>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Kind of paper</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>&amp;Propose number</source>
+        <translation>Đề xuất &amp;số</translation>
+    </message>
+    <message>
+        <source>Number the selected paper after the last one of its kind issued in the year of its date of issue</source>
+        <translation>Lấy số tiếp theo số cuối cùng của cùng loại văn bản đã ban hành trong năm của ngày ban hành</translation>
+    </message>
+    <message>
+        <source>The number and date of issue are printed on the minutes and the notice. A paper not listed here is printed with its number and date left blank, to be filled in by hand.</source>
+        <translation>Số và ngày ban hành được in trên biên bản và thông báo. Văn bản chưa có ở đây sẽ được in với số và ngày để trống, để ghi bằng tay.</translation>
     </message>
 </context>
 <context>

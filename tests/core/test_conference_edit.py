@@ -15,11 +15,13 @@ from sqlalchemy import func, select, text
 from minutes_app.core.conferences.catalogue import list_documents
 from minutes_app.core.conferences.checks import Problem, check
 from minutes_app.core.conferences.forms import (
+    AbsenceForm,
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
     DocumentForm,
     InstructionForm,
+    PaperForm,
     PersonRef,
     StudiedForm,
 )
@@ -85,6 +87,8 @@ def without_ids(form: ConferenceForm) -> ConferenceForm:
             InstructionForm(i.text, appearance(i.speaker), None, i.task_count)
             for i in form.instructions
         ),
+        absent=tuple(dataclasses.replace(a, person=PersonRef(a.person.name)) for a in form.absent),
+        papers=tuple(dataclasses.replace(p, signer=appearance(p.signer)) for p in form.papers),
     )
 
 
@@ -193,6 +197,20 @@ def full_form(catalogue_document: DocumentForm) -> ConferenceForm:
             InstructionForm("Báo cáo kết quả về Ban Tổ chức Trung ương.", None),
         ),
         notes="Hội nghị kết thúc lúc 11 giờ 30.",
+        absent=(
+            AbsenceForm(PersonRef("Lý Văn Hùng"), "Ủy viên Ban Thường vụ", "Đi công tác"),
+            AbsenceForm(PersonRef("Triệu Đức Thắng")),
+        ),
+        papers=(
+            PaperForm("minutes", "12-BB/BTCTU", dt.date(2024, 3, 6)),
+            PaperForm(
+                "notice",
+                "05-TB/BTCTU",
+                dt.date(2024, 3, 8),
+                chair("Hoàng Duy Chinh", "Phó Trưởng ban"),
+                "K/T TRƯỞNG BAN",
+            ),
+        ),
     )
 
 
@@ -269,6 +287,35 @@ def test_blank_instruction_text_is_required() -> None:
     assert check(form) == [Problem("instructions[1].text", "required")]
 
 
+def test_a_paper_needs_its_number_and_date_of_issue() -> None:
+    form = minimal(papers=(PaperForm("minutes", " ", None), PaperForm("report", "1-BC/BTCTU")))
+
+    assert check(form) == [
+        Problem("papers[0].number", "required"),
+        Problem("papers[0].issued_on", "required"),
+        Problem("papers[1].kind", "bad_kind"),
+        Problem("papers[1].issued_on", "required"),
+    ]
+
+
+def test_one_number_given_twice_to_papers_of_a_kind_is_a_duplicate() -> None:
+    paper = PaperForm("notice", "05-TB/BTCTU", DAY)
+    minutes = PaperForm("minutes", "05-TB/BTCTU", DAY)
+
+    assert check(minimal(papers=(paper, minutes))) == []
+    assert check(minimal(papers=(paper, paper))) == [Problem("papers[1].number", "duplicate")]
+
+
+def test_an_absentee_is_named_once() -> None:
+    absent = AbsenceForm(PersonRef("Lý Văn Hùng"), None, "Ốm")
+    blank = AbsenceForm(PersonRef(" "), None, "Ốm")
+
+    assert check(minimal(absent=(absent, absent, blank))) == [
+        Problem("absent[1].person", "duplicate"),
+        Problem("absent[2].person", "required"),
+    ]
+
+
 # --- save and load ------------------------------------------------------------------------
 
 
@@ -283,6 +330,26 @@ def test_loaded_form_equals_saved_form_with_ids_filled_in(
     assert without_ids(loaded) == without_ids(full_form)
 
 
+def test_papers_and_absentees_are_stored_in_order_with_their_people(
+    db: Database, full_form: ConferenceForm
+) -> None:
+    loaded = load_conference(db, save_conference(db, full_form))
+
+    assert [(p.kind, p.number, p.issued_on) for p in loaded.papers] == [
+        ("minutes", "12-BB/BTCTU", dt.date(2024, 3, 6)),
+        ("notice", "05-TB/BTCTU", dt.date(2024, 3, 8)),
+    ]
+    signer = loaded.papers[1].signer
+    assert signer is not None and signer.person.id is not None
+    # The signer is the person who presided at the bridge point: one person, not two.
+    assert signer.person.id == loaded.bridge_points[0].presiding[0].person.id
+    assert [(a.person.name, a.reason) for a in loaded.absent] == [
+        ("Lý Văn Hùng", "Đi công tác"),
+        ("Triệu Đức Thắng", None),
+    ]
+    assert loaded.absent[0].person.id == loaded.bridge_points[0].attendees[1].person.id
+
+
 def test_loading_fills_person_ids_one_per_name(db: Database, full_form: ConferenceForm) -> None:
     loaded = load_conference(db, save_conference(db, full_form))
 
@@ -291,6 +358,8 @@ def test_loading_fills_person_ids_one_per_name(db: Database, full_form: Conferen
         *(a.person for p in loaded.bridge_points for a in (*p.presiding, *p.attendees)),
         *(s.presenter.person for s in loaded.documents if s.presenter),
         *(i.speaker.person for i in loaded.instructions if i.speaker),
+        *(a.person for a in loaded.absent),
+        *(p.signer.person for p in loaded.papers if p.signer),
     ]
     assert loaded.secretary is not None
     refs.append(loaded.secretary.person)
@@ -298,7 +367,7 @@ def test_loading_fills_person_ids_one_per_name(db: Database, full_form: Conferen
     with db.reading() as session:
         stored = {name: id_ for name, id_ in session.execute(select(Person.name, Person.id))}
     assert ids_by_name == stored
-    assert len(stored) == 8
+    assert len(stored) == 9
 
 
 def test_saving_keeps_the_catalogue_document_and_adds_the_inline_one(

@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy import select, text
 
 from minutes_app.core.conferences.forms import (
+    AbsenceForm,
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
     DocumentForm,
     InstructionForm,
+    PaperForm,
     PersonRef,
     StudiedForm,
 )
@@ -346,6 +348,29 @@ def test_merging_people_moves_every_reference(db: Database, misspelt: tuple[int,
         "owner": [right],
     }
     assert foreign_key_problems(db) == []
+
+
+def test_merging_people_moves_absences_and_signers_of_papers(db: Database) -> None:
+    wrong = AppearanceForm(PersonRef("Hoàng Duy Chính"), "Phó Trưởng ban")
+    conference_id = save_conference(
+        db,
+        ConferenceForm(
+            title="Hội nghị sơ kết",
+            date=DAY,
+            chairs=(AppearanceForm(PersonRef("Hoàng Duy Chinh")),),
+            absent=(AbsenceForm(wrong.person, None, "Đi công tác"),),
+            papers=(PaperForm("notice", "05-TB/BTCTU", DAY, wrong, "K/T TRƯỞNG BAN"),),
+        ),
+    )
+    right, wrong_id = person_id(db, "Hoàng Duy Chinh"), person_id(db, "Hoàng Duy Chính")
+
+    merge_people(db, right, wrong_id)
+
+    loaded = load_conference(db, conference_id)
+    signer = loaded.papers[0].signer
+    assert [a.person.id for a in loaded.absent] == [right]
+    assert signer is not None and signer.person.id == right
+    assert [(p.id, p.appearances) for p in list_people(db)] == [(right, 3)]
 
 
 def test_merged_person_is_deleted(db: Database, misspelt: tuple[int, int, int]) -> None:

@@ -92,6 +92,53 @@ def test_export_of_imported_example_keeps_every_list_inside_a_conference_in_orde
     assert studied == ["96-QĐ/TW", "97-QĐ/TW", "03-HD/TW", "22-HD/BTCTW"]
 
 
+def _with_papers_and_absences(example: Json) -> Json:
+    """The example with its minutes and notice registered and one delegate absent."""
+    document = copy.deepcopy(example)
+    person = document["people"][0]["key"]
+    conference = document["conferences"][0]
+    conference["papers"] = [
+        {"kind": "minutes", "number": "12-BB/BTCTU", "issued_on": "2023-02-18"},
+        {
+            "kind": "notice",
+            "number": "05-TB/BTCTU",
+            "issued_on": "2023-02-20",
+            "signer": {"person": person, "title": "Phó Trưởng ban"},
+            "authority": "K/T TRƯỞNG BAN",
+        },
+    ]
+    conference["absent"] = [{"person": person, "title": "Ủy viên", "reason": "Đi công tác"}]
+    return document
+
+
+def test_papers_and_absences_survive_a_round_trip(db_path: Path, example_json: Path) -> None:
+    original = _with_papers_and_absences(load_json(example_json))
+    import_document(db_path, original)
+
+    exported = export_document(db_path)
+
+    assert identified(exported) == identified(original)
+    conference = exported["conferences"][0]
+    assert [(p["kind"], p["number"], p["issued_on"]) for p in conference["papers"]] == [
+        ("minutes", "12-BB/BTCTU", "2023-02-18"),
+        ("notice", "05-TB/BTCTU", "2023-02-20"),
+    ]
+    assert conference["papers"][1]["authority"] == "K/T TRƯỞNG BAN"
+    assert conference["papers"][1]["signer"]["title"] == "Phó Trưởng ban"
+    assert conference["absent"][0]["reason"] == "Đi công tác"
+
+
+def test_a_changed_paper_number_is_seen_by_the_round_trip_check(
+    db_path: Path, example_json: Path
+) -> None:
+    original = _with_papers_and_absences(load_json(example_json))
+    import_document(db_path, original)
+    changed = copy.deepcopy(original)
+    changed["conferences"][0]["papers"][0]["number"] = "13-BB/BTCTU"
+
+    assert identified(export_document(db_path)) != identified(changed)
+
+
 def test_export_writes_absent_optional_fields_as_null(db_path: Path, example_json: Path) -> None:
     import_document(db_path, load_json(example_json))
 

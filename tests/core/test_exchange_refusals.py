@@ -103,7 +103,26 @@ def _event_before_the_range(d: Json) -> None:
     _task(d, 1)["history"][0]["at"] = "0001-01-01T00:00:00"
 
 
+def _paper(**fields: object) -> Callable[[Json], None]:
+    def spoil(d: Json) -> None:
+        paper: Json = {"kind": "minutes", "number": "12-BB/BTCTU", "issued_on": "2023-02-18"}
+        paper.update(fields)
+        d["conferences"][0]["papers"] = [{k: v for k, v in paper.items() if v != "-"}]
+
+    return spoil
+
+
+def _absent_twice(d: Json) -> None:
+    person = d["people"][0]["key"]
+    d["conferences"][0]["absent"] = [{"person": person}, {"person": person, "reason": "ốm"}]
+
+
+def _absent_stranger(d: Json) -> None:
+    d["conferences"][0]["absent"] = [{"person": "nguoi-la", "reason": "ốm"}]
+
+
 TASKS = "conferences[0].instructions[0].tasks"
+PAPER = "conferences[0].papers[0]"
 COUNT = "conferences[0].bridge_points[0].attendee_count"
 OUT_OF_RANGE_COUNT = "out of range (0 to 1,000,000)"
 OUT_OF_RANGE_DAY = "out of range (1900-01-01 to 2999-12-31)"
@@ -156,6 +175,32 @@ REFUSALS: dict[str, tuple[Callable[[Json], None], list[str]]] = {
     "deadline_at_the_end_of_the_calendar": (
         _deadline_at_the_end_of_the_calendar,
         [f"{TASKS}[0].deadline: {OUT_OF_RANGE_DAY}"],
+    ),
+    "paper_of_unknown_kind": (
+        _paper(kind="report"),
+        [f"{PAPER}.kind: must be one of minutes, notice"],
+    ),
+    "paper_without_number": (_paper(number="-"), [f"{PAPER}.number: missing required field"]),
+    "paper_with_blank_number": (_paper(number="  "), [f"{PAPER}.number: must not be empty"]),
+    "paper_without_date_of_issue": (
+        _paper(issued_on="-"),
+        [f"{PAPER}.issued_on: missing required field"],
+    ),
+    "paper_with_impossible_date": (
+        _paper(issued_on="2023-02-30"),
+        [f"{PAPER}.issued_on: not a date"],
+    ),
+    "paper_signed_by_a_stranger": (
+        _paper(signer={"person": "nguoi-la", "title": None}),
+        [f"{PAPER}.signer.person: unknown person key 'nguoi-la'"],
+    ),
+    "absent_listed_twice": (
+        _absent_twice,
+        ["conferences[0].absent[1].person: person 'ttmai' listed twice"],
+    ),
+    "absent_stranger": (
+        _absent_stranger,
+        ["conferences[0].absent[0].person: unknown person key 'nguoi-la'"],
     ),
     "event_before_the_range": (
         _event_before_the_range,

@@ -270,7 +270,8 @@ def test_notice_and_report_read_back_with_the_deputy_head_under_a_ban(tmp_path: 
     assert _signer_cell(notice, tmp_path) == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Hà Văn Bình"]
     # The report's signer is set apart from the notice's: here none is named yet.
     assert _signer_cell(report, tmp_path) == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]
-    assert _signer_cell(minutes, tmp_path) == ["CHỦ TRÌ", "Trương Thị Mai"]
+    # Who presided at this province's bridge point signs (HD 16; core.paperwork.minutes).
+    assert _signer_cell(minutes, tmp_path) == ["CHỦ TRÌ", "Hoàng Duy Chinh"]
     assert "T/L" not in notice.text() + report.text() + minutes.text()
 
 
@@ -296,4 +297,4 @@ def test_a_committee_heading_signs_on_behalf_of_its_standing_committee(tmp_path:
     # Minutes under an authority: the chair's block carries it, with the chair's name.
     recorder, chair = minutes.signatures.columns
     assert isinstance(recorder, Signature) and recorder.title == "THƯ KÝ"
-    assert chair == Signature("BÍ THƯ", "Trương Thị Mai", "T/M BAN THƯỜNG VỤ")
+    assert chair == Signature("BÍ THƯ", "Hoàng Duy Chinh", "T/M BAN THƯỜNG VỤ")

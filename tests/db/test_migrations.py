@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from minutes_app.db.models import Base
 from minutes_app.db.search_index import is_index_table
 
 TABLES = [
+    "absence",
     "alembic_version",
     "bridge_point",
     "bridge_point_person",
@@ -33,6 +35,7 @@ TABLES = [
     "conference_chair",
     "document",
     "instruction",
+    "issued_paper",
     "person",
     "setting",
     "studied_document",
@@ -229,3 +232,45 @@ def test_opening_a_new_database_does_import_alembic(db_path: Path) -> None:
     )
 
     assert done.stdout == "True\n"
+
+
+def test_a_0006_database_with_records_gains_papers_and_absences(tmp_path: Path) -> None:
+    # Issue 14 (items 12, 13): the two new tables are added beside the stored records,
+    # which stay as they were, and take rows that refer to them.
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "schemas" / "0006.sqlite3", path)
+    with sqlite3.connect(path) as conn:
+        before = conn.execute("SELECT id, uid, title, version FROM conference").fetchall()
+        person = conn.execute("SELECT min(id) FROM person").fetchone()[0]
+    assert stored_revision(path) == "0006"
+
+    open_database(path).dispose()
+
+    assert stored_revision(path) == HEAD_REVISION
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        assert conn.execute("SELECT id, uid, title, version FROM conference").fetchall() == before
+        conference = before[0][0]
+        conn.execute(
+            "INSERT INTO issued_paper (conference_id, position, kind, number, issued_on, "
+            "signer_id) VALUES (?, 0, 'minutes', '12-BB/BTCTU', '2023-03-15', ?)",
+            (conference, person),
+        )
+        conn.execute(
+            "INSERT INTO absence (conference_id, position, person_id, reason) "
+            "VALUES (?, 0, ?, 'đi công tác')",
+            (conference, person),
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(
+                "INSERT INTO issued_paper (conference_id, position, kind, number, issued_on) "
+                "VALUES (?, 1, 'report', '1-BC/BTCTU', '2023-03-15')",
+                (conference,),
+            )
+        conn.execute("DELETE FROM conference WHERE id = ?", (conference,))
+        assert conn.execute("SELECT count(*) FROM absence").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM issued_paper").fetchone()[0] == 0
+    finally:
+        conn.rollback()
+        conn.close()

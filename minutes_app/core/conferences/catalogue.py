@@ -9,6 +9,8 @@ from sqlalchemy import delete, func, select, update
 
 from minutes_app.base.text import fold
 from minutes_app.core.conferences.forms import KINDS, DocumentForm
+from minutes_app.core.conferences.numbering import IssuedNumber, issued_numbers
+from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
     Conference,
@@ -49,6 +51,9 @@ class EditorChoices:
     organizers: tuple[str, ...]
     kinds: tuple[str, ...]
     documents: tuple[DocumentForm, ...]
+    # The register of issued papers and the office's symbol, for proposing numbers.
+    issued: tuple[IssuedNumber, ...] = ()
+    office_symbol: str = ""
 
 
 def list_documents(db: Database) -> list[DocumentForm]:
@@ -90,6 +95,8 @@ def editor_choices(db: Database) -> EditorChoices:
         organizers=tuple(o for o in organizers if o),
         kinds=tuple(dict.fromkeys([*KINDS, *(k for k in kinds if k)])),
         documents=tuple(list_documents(db)),
+        issued=issued_numbers(db),
+        office_symbol=load_office(db).symbol,
     )
 
 

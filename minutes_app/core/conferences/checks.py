@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from minutes_app.base.limits import MAX_COUNT, MAX_TEXT, day_in_range, too_long
 from minutes_app.base.text import clean
-from minutes_app.core.conferences.forms import AppearanceForm, ConferenceForm
+from minutes_app.core.conferences.forms import PAPER_KINDS, AppearanceForm, ConferenceForm
 from minutes_app.db.models import MODES, SESSIONS
 
 _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -20,7 +20,7 @@ class Problem:
 
     ``where`` names the field ("title", "chairs[0].person", …); ``code`` says what is
     wrong, for the window to put into words: required, too_long, bad_time, time_order,
-    bad_mode, bad_session, duplicate, negative, out_of_range.
+    bad_mode, bad_session, duplicate, negative, out_of_range, bad_kind.
     """
 
     where: str
@@ -111,4 +111,27 @@ def check(form: ConferenceForm) -> list[Problem]:
     for i, instruction in enumerate(form.instructions):
         need(instruction.text, f"instructions[{i}].text")
         appearance(instruction.speaker, f"instructions[{i}].speaker", named=False)
+    absent: set[str] = set()
+    for i, absence in enumerate(form.absent):
+        appearance(AppearanceForm(absence.person, absence.title), f"absent[{i}]")
+        within(absence.reason, f"absent[{i}].reason")
+        name = clean(absence.person.name) or ""
+        if name and name in absent:
+            problems.append(Problem(f"absent[{i}].person", "duplicate"))
+        absent.add(name)
+    numbers: set[tuple[str, str]] = set()
+    for i, paper in enumerate(form.papers):
+        if paper.kind not in PAPER_KINDS:
+            problems.append(Problem(f"papers[{i}].kind", "bad_kind"))
+        need(paper.number, f"papers[{i}].number")
+        if paper.issued_on is None:
+            problems.append(Problem(f"papers[{i}].issued_on", "required"))
+        elif not day_in_range(paper.issued_on):
+            problems.append(Problem(f"papers[{i}].issued_on", "out_of_range"))
+        appearance(paper.signer, f"papers[{i}].signer", named=False)
+        within(paper.authority, f"papers[{i}].authority")
+        number = (paper.kind, clean(paper.number) or "")
+        if number[1] and number in numbers:
+            problems.append(Problem(f"papers[{i}].number", "duplicate"))
+        numbers.add(number)
     return problems

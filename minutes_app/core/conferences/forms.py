@@ -30,6 +30,31 @@ class AppearanceForm:
 
 
 @dataclass(frozen=True)
+class AbsenceForm:
+    """An expected participant who did not attend, and why (vắng mặt, lý do)."""
+
+    person: PersonRef
+    title: str | None = None
+    reason: str | None = None
+
+
+PAPER_KINDS = ("minutes", "notice")
+PAPER_CODES = {"minutes": "BB", "notice": "TB"}  # biên bản, thông báo: "12-BB/BTCTU"
+
+
+@dataclass(frozen=True)
+class PaperForm:
+    """A paper issued from the conference: its kind, registered number and date of issue;
+    who signs it and with what authority when recorded with it (FORMAT.md Paper)."""
+
+    kind: str
+    number: str
+    issued_on: dt.date | None = None
+    signer: AppearanceForm | None = None
+    authority: str | None = None
+
+
+@dataclass(frozen=True)
 class BridgePointForm:
     name: str
     unit: str | None = None
@@ -99,10 +124,12 @@ class ConferenceForm:
     secretary: AppearanceForm | None = None
     chairs: tuple[AppearanceForm, ...] = ()
     bridge_points: tuple[BridgePointForm, ...] = ()
+    absent: tuple[AbsenceForm, ...] = ()
     documents: tuple[StudiedForm, ...] = ()
     discussion: str | None = None
     instructions: tuple[InstructionForm, ...] = ()
     notes: str | None = None
+    papers: tuple[PaperForm, ...] = ()
     id: int | None = None
     version: int | None = None
     read_instructions: tuple[InstructionStamp, ...] = ()

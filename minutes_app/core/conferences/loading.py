@@ -7,23 +7,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from minutes_app.core.conferences.forms import (
+    AbsenceForm,
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
     DocumentForm,
     InstructionForm,
     InstructionStamp,
+    PaperForm,
     PersonRef,
     StudiedForm,
 )
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
+    Absence,
     BridgePoint,
     BridgePointPerson,
     Conference,
     ConferenceChair,
     Document,
     Instruction,
+    IssuedPaper,
     Person,
     StudiedDocument,
     Task,
@@ -69,6 +73,8 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                 # The tasks are counted, not loaded: there may be thousands, long ones.
                 selectinload(Conference.instructions).selectinload(Instruction.speaker),
                 selectinload(Conference.secretary),
+                selectinload(Conference.absences).selectinload(Absence.person),
+                selectinload(Conference.papers).selectinload(IssuedPaper.signer),
             )
         ).one_or_none()
         if c is None:
@@ -120,6 +126,10 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                 )
                 for b in c.bridge_points
             ),
+            absent=tuple(
+                AbsenceForm(PersonRef(a.person.name, a.person_id), a.title, a.reason)
+                for a in c.absences
+            ),
             documents=tuple(
                 StudiedForm(_document_form(s.document), _appearance(s.presenter, s.presenter_title))
                 for s in c.documents_studied
@@ -135,4 +145,14 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                 for i in c.instructions
             ),
             notes=c.notes,
+            papers=tuple(
+                PaperForm(
+                    kind=p.kind,
+                    number=p.number,
+                    issued_on=p.issued_on,
+                    signer=_appearance(p.signer, p.signer_title),
+                    authority=p.authority,
+                )
+                for p in c.papers
+            ),
         )

@@ -21,10 +21,12 @@ MERGED_FIELDS = (
     "secretary",
     "chairs",
     "bridge_points",
+    "absent",
     "documents",
     "discussion",
     "instructions",
     "notes",
+    "papers",
 )
 
 

@@ -19,12 +19,14 @@ from minutes_app.core.conferences.forms import (
 from minutes_app.db import versions
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
+    Absence,
     BridgePoint,
     BridgePointPerson,
     Conference,
     ConferenceChair,
     Document,
     Instruction,
+    IssuedPaper,
     Person,
     StudiedDocument,
     Task,
@@ -157,6 +159,8 @@ def save_conference(db: Database, form: ConferenceForm, by: str | None = None) -
         conference.chairs.clear()
         conference.bridge_points.clear()
         conference.documents_studied.clear()
+        conference.absences.clear()
+        conference.papers.clear()
         session.flush()
         conference.chairs.extend(
             ConferenceChair(position=i, person=resolve.person(a.person), title=clean(a.title))
@@ -194,6 +198,27 @@ def save_conference(db: Database, form: ConferenceForm, by: str | None = None) -
                     presenter_title=clean(presenter.title) if presenter else None,
                 )
             )
+        conference.absences.extend(
+            Absence(
+                position=i,
+                person=resolve.person(a.person),
+                title=clean(a.title),
+                reason=clean(a.reason),
+            )
+            for i, a in enumerate(form.absent)
+        )
+        conference.papers.extend(
+            IssuedPaper(
+                position=i,
+                kind=p.kind,
+                number=clean(p.number) or "",
+                issued_on=p.issued_on,
+                signer=resolve.person(p.signer.person) if p.signer else None,
+                signer_title=clean(p.signer.title) if p.signer else None,
+                authority=clean(p.authority),
+            )
+            for i, p in enumerate(form.papers)
+        )
         _save_instructions(session, resolve, conference, form.instructions, by)
         session.flush()
         return conference.id

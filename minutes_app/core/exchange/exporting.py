@@ -158,6 +158,8 @@ def _exported_conferences(session: Session, ids: Sequence[int]) -> list[dict[str
             selectinload(Conference.chairs),
             selectinload(Conference.bridge_points).selectinload(BridgePoint.people),
             selectinload(Conference.documents_studied),
+            selectinload(Conference.absences),
+            selectinload(Conference.papers),
             selectinload(Conference.instructions)
             .selectinload(Instruction.tasks)
             .options(selectinload(Task.supports), selectinload(Task.history)),
@@ -274,6 +276,20 @@ def _export_conference(c: Conference) -> dict[str, Any]:
                 "presenter": _appearance(s.presenter_id, s.presenter_title),
             }
             for s in c.documents_studied
+        ],
+        "absent": [
+            {"person": person_key(a.person_id), "title": a.title, "reason": a.reason}
+            for a in c.absences
+        ],
+        "papers": [
+            {
+                "kind": p.kind,
+                "number": p.number,
+                "issued_on": _iso(p.issued_on),
+                "signer": _appearance(p.signer_id, p.signer_title),
+                "authority": p.authority,
+            }
+            for p in c.papers
         ],
         "discussion": c.discussion,
         "instructions": [

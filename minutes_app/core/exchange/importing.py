@@ -22,12 +22,14 @@ from minutes_app.core.exchange.reading import (
 )
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
+    Absence,
     BridgePoint,
     BridgePointPerson,
     Conference,
     ConferenceChair,
     Document,
     Instruction,
+    IssuedPaper,
     Person,
     StudiedDocument,
     Task,
@@ -282,6 +284,24 @@ class _Importer:
                     document=self.documents[studied.document],
                     presenter=presenter,
                     presenter_title=presenter_title,
+                )
+            )
+        absent = _first_of_each(record.absent, lambda a: self.people[a.person])
+        conference.absences = [
+            Absence(position=i, person=self.people[a.person], title=a.title, reason=a.reason)
+            for i, a in enumerate(absent)
+        ]
+        for position, paper in enumerate(record.papers):
+            signer, signer_title = self._person(paper.signer)
+            conference.papers.append(
+                IssuedPaper(
+                    position=position,
+                    kind=paper.kind,
+                    number=paper.number,
+                    issued_on=paper.issued_on,
+                    signer=signer,
+                    signer_title=signer_title,
+                    authority=paper.authority,
                 )
             )
         for position, item in enumerate(record.instructions):

@@ -42,7 +42,7 @@ from minutes_app.base.limits import (
     day_range_words,
 )
 from minutes_app.base.text import nfc
-from minutes_app.db.models import EVENT_KINDS, MODES, SESSIONS, TASK_STATUSES
+from minutes_app.db.models import EVENT_KINDS, MODES, PAPER_KINDS, SESSIONS, TASK_STATUSES
 
 FORMAT_NAME = "minutes-app/exchange"
 FORMAT_VERSION = 1
@@ -95,6 +95,26 @@ class DocumentRecord:
 class Appearance:
     person: str
     title: str | None
+
+
+@dataclass(frozen=True)
+class AbsenceRecord:
+    """An expected participant who did not attend, and the reason given."""
+
+    person: str
+    title: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class PaperRecord:
+    """A paper issued from a conference, with its registered number and date of issue."""
+
+    kind: str
+    number: str
+    issued_on: dt.date
+    signer: Appearance | None
+    authority: str | None
 
 
 @dataclass(frozen=True)
@@ -167,6 +187,8 @@ class ConferenceRecord:
     instructions: tuple[InstructionRecord, ...]
     notes: str | None
     uid: str | None = None  # the conference's identity across files and databases
+    absent: tuple[AbsenceRecord, ...] = ()
+    papers: tuple[PaperRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -694,6 +716,8 @@ def _read_conference(reader: _Reader, path: str, item: Any) -> ConferenceRecord 
             "discussion",
             "instructions",
             "notes",
+            "absent",
+            "papers",
         },
     )
     if not obj:
@@ -723,6 +747,10 @@ def _read_conference(reader: _Reader, path: str, item: Any) -> ConferenceRecord 
             for where, value in reader.items(obj, "instructions", path)
         ),
         "notes": reader.text(obj, "notes", path),
+        "absent": _read_absent(reader, obj, path),
+        "papers": _collect(
+            _read_paper(reader, where, value) for where, value in reader.items(obj, "papers", path)
+        ),
     }
     if not _complete(*fields.values()):
         return None
@@ -746,6 +774,43 @@ def _read_bridge_point(reader: _Reader, path: str, item: Any) -> Any:
         "attendee_count": reader.count(obj, "attendee_count", path),
     }
     return BridgePointRecord(**fields) if _complete(*fields.values()) else MISSING
+
+
+def _read_absent(reader: _Reader, obj: dict[str, Any], path: str) -> Any:
+    found: list[AbsenceRecord] = []
+    complete = True
+    for where, item in reader.items(obj, "absent", path):
+        entry = reader.obj(item, where, {"person"}, {"title", "reason"})
+        if not entry:
+            complete = False
+            continue
+        person = reader.reference(entry, "person", where, "person", required=True)
+        title = reader.text(entry, "title", where)
+        reason = reader.text(entry, "reason", where)
+        if not _complete(person, title, reason):
+            complete = False
+        elif any(a.person == person for a in found):
+            reader.problem(_join(where, "person"), f"person '{person}' listed twice")
+            complete = False
+        else:
+            found.append(AbsenceRecord(person=person, title=title, reason=reason))
+    return tuple(found) if complete else MISSING
+
+
+def _read_paper(reader: _Reader, path: str, item: Any) -> Any:
+    obj = reader.obj(item, path, {"kind", "number", "issued_on"}, {"signer", "authority"})
+    if not obj:
+        return MISSING
+    fields = {
+        "kind": reader.choice(obj, "kind", path, PAPER_KINDS, MISSING),
+        "number": reader.text(obj, "number", path, required=True, limit=MAX_TITLE),
+        "issued_on": reader.date(obj, "issued_on", path, required=True),
+        "signer": _optional_appearance(reader, obj, "signer", path),
+        "authority": reader.text(obj, "authority", path, limit=MAX_TITLE),
+    }
+    if fields["kind"] is MISSING and "kind" in obj and obj["kind"] is None:
+        reader.problem(_join(path, "kind"), "must not be null")
+    return PaperRecord(**fields) if _complete(*fields.values()) else MISSING
 
 
 def _read_studied(reader: _Reader, obj: dict[str, Any], path: str) -> Any:

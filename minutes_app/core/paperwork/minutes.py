@@ -1,10 +1,14 @@
-"""The biên bản (minutes) of one conference, as a paper: when, where and who, the documents
-studied, the discussion and the chair's conclusions, signed by the secretary and the chair."""
+"""The biên bản (minutes) of one conference, as a paper, in the form of HD 16-HD/VPTW: when
+it began and ended, where, who chaired it and who presided at this province's bridge
+point, who recorded it, who attended at each bridge point and who was absent and why; the
+documents studied, the discussion and the chair's conclusions; signed side by side by the
+recorder and by whoever chaired the meeting these minutes record."""
 
 from __future__ import annotations
 
 from minutes_app.base.days import vn_date
-from minutes_app.core.conferences.forms import ConferenceForm
+from minutes_app.base.text import fold
+from minutes_app.core.conferences.forms import AppearanceForm, BridgePointForm, ConferenceForm
 from minutes_app.core.conferences.loading import load_conference
 from minutes_app.core.paperwork.bounds import bounded, printable
 from minutes_app.core.paperwork.office import Office, minutes_signatures
@@ -18,6 +22,8 @@ from minutes_app.core.paperwork.wording import (
     day_words,
     full_stop,
     heading,
+    issue_of,
+    issued_paper,
     section,
     sentence,
 )
@@ -37,15 +43,19 @@ from minutes_app.formats.document import (
 def minutes_paper(
     db: Database, conference_id: int, office: Office, number: str | None = None
 ) -> Paper:
-    """The biên bản of one conference, dated the day it was held.
+    """The biên bản of one conference, numbered and dated as the minutes registered for it
+    (``number`` says otherwise); minutes not yet registered leave their number and day of
+    issue blank, to be filled in by hand.
 
     Raises ``LookupError`` when there is no such conference.
     """
     c = printable(load_conference(db, conference_id))
     office = printable(office)
+    registered = issued_paper(c, "minutes")
+    number = number or (registered.number if registered else None)
     body: list[Block] = []
     body.append(section(1, "Thời gian, địa điểm, thành phần"))
-    body.append(_labelled("Thời gian:", full_stop(sentence(_time_words(c)) or BLANK)))
+    body.append(_labelled("Thời gian:", full_stop(_time_words(c))))
     body.append(_labelled("Hình thức:", full_stop(MODES.get(c.mode, c.mode))))
     if c.organizer:
         body.append(_labelled("Đơn vị tổ chức:", full_stop(c.organizer)))
@@ -59,11 +69,21 @@ def minutes_paper(
         body.append(_labelled("Địa điểm:", full_stop(sentence(where))))
     chairs = "; ".join(comrade(a) for a in c.chairs)
     body.append(_labelled("Chủ trì:", full_stop(sentence(chairs) if chairs else BLANK)))
+    home = home_point(c, office)
+    if home is not None and home.presiding:
+        presiding = "; ".join(comrade(a) for a in home.presiding)
+        label = f"Chủ trì tại {_lower_first(bridge_point_line(home.name))}:"
+        body.append(_labelled(label, full_stop(sentence(presiding))))
     secretary = comrade(c.secretary) or (f"đồng chí {office.secretary}" if office.secretary else "")
-    body.append(_labelled("Thư ký:", full_stop(sentence(secretary) if secretary else BLANK)))
+    body.append(
+        _labelled(
+            "Thư ký (người ghi biên bản):",
+            full_stop(sentence(secretary) if secretary else BLANK),
+        )
+    )
     if c.bridge_points:
         body.append(
-            Paragraph((Run("Thành phần tại các điểm cầu:", bold=True),), keep_with_next=True)
+            Paragraph((Run("Thành phần dự tại các điểm cầu:", bold=True),), keep_with_next=True)
         )
         for point in c.bridge_points:
             words = []
@@ -78,6 +98,11 @@ def minutes_paper(
             if words:
                 text += ": " + "; ".join(words)
             body.append(Paragraph((Run(full_stop(text)),)))
+        counts = [p.attendee_count for p in c.bridge_points]
+        if counts and None not in counts:
+            total = sum(n for n in counts if n is not None)
+            body.append(_labelled("Tổng số đại biểu có mặt:", f"{total} đồng chí."))
+    body += _absent_lines(c)
 
     body.append(section(2, "Nội dung hội nghị"))
     part = 0
@@ -130,23 +155,67 @@ def minutes_paper(
     if not c.instructions:
         body.append(Paragraph((Run("Không ghi nhận kết luận, chỉ đạo."),)))
 
-    if c.end_time:
-        hour, minute = c.end_time.split(":")
-        end = f"Hội nghị kết thúc vào lúc {hour} giờ {minute} phút cùng ngày{END}"
-    else:
-        end = f"Hội nghị kết thúc vào lúc {BLANK} giờ {BLANK} phút cùng ngày{END}"
+    hour, minute = c.end_time.split(":") if c.end_time else (BLANK, BLANK)
+    end = f"Hội nghị kết thúc vào hồi {hour} giờ {minute} phút cùng ngày{END}"
     body.append(Paragraph((Run(end),)))
 
-    chair = c.chairs[0].person.name if c.chairs else ""
+    chair = minutes_chair(c, office)
     secretary_name = c.secretary.person.name if c.secretary else office.secretary
     return Paper(
         kind="minutes",
-        heading=heading(office, "BB", number, c.date),
+        heading=heading(office, "BB", number, registered.issued_on if registered else None),
         title=Title("BIÊN BẢN", (sentence(c.title),)),
         body=bounded(body),
-        signatures=SignatureBlocks(minutes_signatures(office, chair, secretary_name)),
+        signatures=SignatureBlocks(
+            minutes_signatures(office, chair.person.name if chair else "", secretary_name)
+        ),
         name=f"Biên bản {c.title}",
+        issue=issue_of(registered),
     )
+
+
+def home_point(c: ConferenceForm, office: Office) -> BridgePointForm | None:
+    """This province's bridge point, where the office's clerk recorded the minutes: the one
+    whose name or host unit names the office's place ("Điểm cầu tỉnh Bắc Kạn" for Bắc
+    Kạn), else the only one there is; None when it cannot be told."""
+    place = fold(office.place)
+    if place:
+        for point in c.bridge_points:
+            if place in fold(point.name) or place in fold(point.unit or ""):
+                return point
+    return c.bridge_points[0] if len(c.bridge_points) == 1 else None
+
+
+def minutes_chair(c: ConferenceForm, office: Office) -> AppearanceForm | None:
+    """Who signs the minutes as chair (HD 16): whoever presided over the meeting they
+    record. Of an online conference recorded at this province's bridge point, that is
+    who presided there; otherwise the chair of the conference."""
+    home = home_point(c, office) if c.mode != "in_person" else None
+    if home is not None and home.presiding:
+        return home.presiding[0]
+    return c.chairs[0] if c.chairs else None
+
+
+def _absent_lines(c: ConferenceForm) -> list[Block]:
+    """ "Vắng mặt:" and who, each with the reason given (HD 16)."""
+    if not c.absent:
+        return [_labelled("Vắng mặt:", "không.")]
+    blocks: list[Block] = [
+        Paragraph((Run(f"Vắng mặt ({len(c.absent)} đồng chí):", bold=True),), keep_with_next=True)
+    ]
+    for absence in c.absent:
+        who = comrade(AppearanceForm(absence.person, absence.title))
+        reason = (absence.reason or "").rstrip(" .;")
+        why = f"lý do: {_lower_first(reason)}" if reason else "không rõ lý do"
+        blocks.append(Paragraph((Run(f"- {sentence(who)} ({why})."),)))
+    return blocks
+
+
+def _lower_first(text: str) -> str:
+    """ "Điểm cầu tỉnh…" as it follows another word; acronyms (two capitals) stay."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _instruction_items(c: ConferenceForm) -> list[Block]:
@@ -177,12 +246,12 @@ def _subsection(number: int, text: str) -> Paragraph:
 
 
 def _time_words(conference: ConferenceForm) -> str:
-    parts = []
-    if conference.start_time:
-        hour, minute = conference.start_time.split(":")
-        parts.append(f"{hour} giờ {minute} phút,")
+    """ "Vào hồi 08 giờ 00 phút, sáng ngày 17 tháng 02 năm 2023" (HD 16): the hour left
+    blank to fill in by hand when the start was not recorded."""
+    start = conference.start_time
+    hour, minute = start.split(":") if start else (BLANK, BLANK)
+    parts = [f"Vào hồi {hour} giờ {minute} phút,"]
     if conference.session:
         parts.append(SESSIONS[conference.session])
-    if conference.date:
-        parts.append(day_words(conference.date))
+    parts.append(day_words(conference.date) if conference.date else f"ngày {BLANK}")
     return " ".join(parts)

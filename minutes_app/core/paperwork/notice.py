@@ -24,6 +24,8 @@ from minutes_app.core.paperwork.wording import (
     comrade,
     full_stop,
     heading,
+    issue_of,
+    issued_paper,
     sentence,
 )
 from minutes_app.core.tasks.query import support_units_of
@@ -106,13 +108,17 @@ def notice_paper(
     issued_on: dt.date | None = None,
 ) -> Paper:
     """The thông báo kết luận of one conference: its instructions, each with its tasks
-    (lead unit, supporting units, deadline). Dated ``issued_on`` (default today).
+    (lead unit, supporting units, deadline). Numbered and dated as the notice registered
+    for the conference (``number`` and ``issued_on`` say otherwise); a notice not yet
+    registered leaves its number and day blank, to be filled in by hand.
 
     Raises ``LookupError`` when there is no such conference.
     """
     c = printable(load_conference(db, conference_id))
     office = printable(office)
-    issued_on = issued_on or dt.date.today()
+    registered = issued_paper(c, "notice")
+    number = number or (registered.number if registered else None)
+    issued_on = issued_on or (registered.issued_on if registered else None)
     speakers = [i.speaker for i in c.instructions if i.speaker is not None]
     speaker = speakers[0] if speakers else (c.chairs[0] if c.chairs else None)
     conference = _conference_words(c.title)
@@ -194,6 +200,7 @@ def notice_paper(
             )
         ),
         name=f"Thông báo kết luận {c.title}",
+        issue=issue_of(registered),
     )
 
 

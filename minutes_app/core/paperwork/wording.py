@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from minutes_app.core.conferences.forms import AppearanceForm
+from minutes_app.core.conferences.forms import AppearanceForm, ConferenceForm, PaperForm
 from minutes_app.core.paperwork.office import Office
-from minutes_app.formats.document import Heading, Paragraph, Run
+from minutes_app.formats.document import Heading, Issue, Paragraph, Run
 
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 BLANK = "…"  # printed where the record holds nothing, for the clerk to fill in by hand
+# Room to write a number or a day by hand, where a paper is not registered yet: no-break
+# spaces, which the .docx and the PDF keep as they are (HTML would fold plain ones).
+NUMBER_BLANK = "\u00a0" * 8
+DAY_BLANK = "\u00a0" * 5
 END = "./."  # closes the last sentence of a Party document
 
 MODES = {
@@ -34,15 +38,38 @@ def day_words(day: dt.date) -> str:
 
 
 def place_date(office: Office, day: dt.date | None) -> str:
-    """ "Bắc Kạn, ngày 17 tháng 02 năm 2023" (dots where the place or day is unknown)."""
+    """ "Bắc Kạn, ngày 17 tháng 02 năm 2023"; a day not known yet is left blank to fill in
+    by hand ("ngày      tháng      năm 20.."), the place as dots when it is not set."""
     place = office.place or BLANK
-    when = day_words(day) if day else f"ngày {BLANK} tháng {BLANK} năm {BLANK}"
+    when = day_words(day) if day else f"ngày {DAY_BLANK} tháng {DAY_BLANK} năm 20.."
     return f"{place}, {when}"
 
 
 def number_line(office: Office, kind_code: str, number: str | None) -> str:
-    """ "Số 12-BB/BTCTU"; the number is left as dots until the document is registered."""
-    return f"Số {number or BLANK}-{kind_code}/{office.symbol or BLANK}"
+    """ "Số 12-BB/BTCTU". ``number`` is the registered number, whole ("12-BB/BTCTU") or
+    its figures alone ("12"); until the paper is registered the figures are left blank."""
+    if number and "/" in number:
+        return f"Số {number}"
+    return f"Số {number or NUMBER_BLANK}-{kind_code}/{office.symbol or BLANK}"
+
+
+def issued_paper(conference: ConferenceForm, kind: str) -> PaperForm | None:
+    """The paper of ``kind`` registered for ``conference`` (the first, if several)."""
+    return next((p for p in conference.papers if p.kind == kind), None)
+
+
+def issue_of(paper: PaperForm | None) -> Issue | None:
+    """The registration a writer and the signature blocks see, from the recorded paper."""
+    if paper is None or paper.issued_on is None:
+        return None
+    signer = paper.signer
+    return Issue(
+        number=paper.number,
+        issued_on=paper.issued_on,
+        signer_name=signer.person.name if signer else "",
+        signer_title=(signer.title or "") if signer else "",
+        authority=paper.authority or "",
+    )
 
 
 def heading(office: Office, kind_code: str, number: str | None, day: dt.date | None) -> Heading:

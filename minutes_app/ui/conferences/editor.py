@@ -31,15 +31,19 @@ from minutes_app.core.conferences.forms import ConferenceForm
 from minutes_app.ui.conferences.editor_documents import StudiedDocumentsTab
 from minutes_app.ui.conferences.editor_general import GeneralTab
 from minutes_app.ui.conferences.editor_instructions import InstructionsTab
+from minutes_app.ui.conferences.editor_papers import PapersTab
 from minutes_app.ui.conferences.editor_points import BridgePointsTab
 from minutes_app.ui.conferences.editor_undo import REDO_KEYS, EditCommand, is_undo_key
 from minutes_app.ui.conferences.editor_widgets import ERROR_STYLE, set_text, text_box
 
 TAB_GENERAL, TAB_POINTS, TAB_DOCUMENTS, TAB_DISCUSSION, TAB_INSTRUCTIONS, TAB_NOTES = range(6)
+TAB_PAPERS = 6
 _LIST_TABS = {
     "chairs": TAB_GENERAL,
     "secretary": TAB_GENERAL,
     "bridge_points": TAB_POINTS,
+    "absent": TAB_POINTS,
+    "papers": TAB_PAPERS,
     "documents": TAB_DOCUMENTS,
     "discussion": TAB_DISCUSSION,
     "instructions": TAB_INSTRUCTIONS,
@@ -91,6 +95,8 @@ class ConferenceEditor(QDialog):
         self.tabs.addTab(self.instructions_tab, self.tr("&Closing instructions"))
         self.notes_edit = text_box(self, self.tr("Anything else worth keeping"))
         self.tabs.addTab(_page_of(self.notes_edit), self.tr("N&otes"))
+        self.papers_tab = PapersTab(choices, self.form)
+        self.tabs.addTab(self.papers_tab, self.tr("&Papers issued"))
         self._name_fields()
 
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -156,6 +162,9 @@ class ConferenceEditor(QDialog):
         self.presiding = self.points_tab.presiding
         self.attendees = self.points_tab.attendees
         self.point_caption = self.points_tab.point_caption
+        self.absent = self.points_tab.absent
+        self.papers = self.papers_tab.papers
+        self.propose_number_button = self.papers_tab.propose_button
         self.documents = self.documents_tab.documents
         self.new_document_button = self.documents_tab.new_document_button
         self.instructions = self.instructions_tab.instructions
@@ -165,7 +174,13 @@ class ConferenceEditor(QDialog):
         self.create_tasks_button = self.instructions_tab.create_tasks_button
 
     def _connect_edits(self) -> None:
-        for tab in (self.general_tab, self.points_tab, self.documents_tab, self.instructions_tab):
+        for tab in (
+            self.general_tab,
+            self.points_tab,
+            self.documents_tab,
+            self.instructions_tab,
+            self.papers_tab,
+        ):
             tab.edited.connect(self._edited)
         self.points.current_changed.connect(self._on_point_selected)
         self.discussion_edit.textChanged.connect(lambda: self._edited("discussion"))
@@ -189,6 +204,7 @@ class ConferenceEditor(QDialog):
             set_text(self.discussion_edit, form.discussion or "")
             self.instructions_tab.show_form(form)
             set_text(self.notes_edit, form.notes or "")
+            self.papers_tab.show_form(form)
         finally:
             self._applying = False
         self._show_problems()
@@ -199,10 +215,12 @@ class ConferenceEditor(QDialog):
         return replace(
             self.general_tab.read(old),
             bridge_points=self.points_tab.read(old),
+            absent=self.points_tab.read_absent(),
             documents=self.documents_tab.read(old),
             discussion=self.discussion_edit.toPlainText() or None,
             instructions=self.instructions_tab.read(old),
             notes=self.notes_edit.toPlainText() or None,
+            papers=self.papers_tab.read(old),
         )
 
     # --- edits, undo, checks -----------------------------------------------------------
@@ -226,6 +244,7 @@ class ConferenceEditor(QDialog):
         try:
             self.points_tab.renumber(self._form)
             self.instructions_tab.renumber(self._form)
+            self.papers_tab.renumber(self._form)
         finally:
             self._applying = False
 
@@ -243,6 +262,7 @@ class ConferenceEditor(QDialog):
             "out_of_range": self.tr("Out of range."),
             "bad_mode": self.tr("Unknown mode."),
             "bad_session": self.tr("Unknown session."),
+            "bad_kind": self.tr("Unknown kind of paper."),
         }
         return messages.get(code, code)
 
@@ -262,7 +282,13 @@ class ConferenceEditor(QDialog):
                     .replace("%3", text)
                 )
             by_area.setdefault(area, []).append(text)
-        for tab in (self.general_tab, self.points_tab, self.documents_tab, self.instructions_tab):
+        for tab in (
+            self.general_tab,
+            self.points_tab,
+            self.documents_tab,
+            self.instructions_tab,
+            self.papers_tab,
+        ):
             tab.show_errors(by_area)
         bad_tabs = {_LIST_TABS.get(area, TAB_GENERAL) for area in by_area}
         for tab_index in range(self.tabs.count()):
@@ -289,6 +315,8 @@ class ConferenceEditor(QDialog):
             "secretary": self.tr("recorder"),
             "chairs": self.tr("chairs"),
             "bridge_points": self.tr("bridge points"),
+            "absent": self.tr("absentees"),
+            "papers": self.tr("papers issued"),
             "documents": self.tr("documents studied"),
             "discussion": self.tr("discussion"),
             "instructions": self.tr("closing instructions"),
@@ -306,11 +334,18 @@ class ConferenceEditor(QDialog):
             "number": self.tr("number"),
             "text": self.tr("text"),
             "title": self.tr("title"),
+            "reason": self.tr("reason"),
+            "issued_on": self.tr("date of issue"),
+            "authority": self.tr("authority"),
         }
         if "presiding" in where:
             return self.tr("presiding person's name")
         if "attendees" in where:
             return self.tr("attendee's name")
+        if where.startswith("absent") and last == "person":
+            return self.tr("absentee's name")
+        if where.startswith("papers") and ".signer" in where:
+            return self.tr("signer")
         return names.get(last.split("[")[0], self.tr("document"))
 
     def _update_title(self) -> None:
@@ -353,7 +388,15 @@ class ConferenceEditor(QDialog):
         While the save runs the editor takes no input, so that what it stores is what
         the clerk sees.
         """
-        for section in (self.chairs, self.points, self.presiding, self.attendees, self.documents):
+        for section in (
+            self.chairs,
+            self.points,
+            self.presiding,
+            self.attendees,
+            self.documents,
+            self.absent,
+            self.papers,
+        ):
             section.commit_editing()
         if self.problems():
             self._show_problems()

@@ -1,5 +1,5 @@
-"""The Bridge points tab of the conference editor: the table of bridge points, and who
-presided and who attended at the one selected."""
+"""The Bridge points tab of the conference editor: the table of bridge points, who
+presided and who attended at the one selected, and who was absent, with the reason."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QGridLayout, QSplitter, QVBoxLayout, QWidget
 
 from minutes_app.base.text import clean
 from minutes_app.core.conferences.catalogue import EditorChoices
-from minutes_app.core.conferences.forms import BridgePointForm, ConferenceForm
+from minutes_app.core.conferences.forms import AbsenceForm, BridgePointForm, ConferenceForm
 from minutes_app.ui.conferences.editor_widgets import (
     appearance_cells,
     error_label,
+    person_ref,
     read_people,
     set_error,
 )
@@ -45,6 +46,20 @@ class BridgePointsTab(QWidget):
             people.table.setItemDelegateForColumn(0, CompletingDelegate(choices.people, self))
             people.table.horizontalHeader().resizeSection(0, 200)
         self.points_error = error_label()
+        # Expected participants who did not attend (vắng mặt), printed in the minutes.
+        self.absent = TableSection(
+            [self.tr("Absent"), self.tr("Title"), self.tr("Reason")], stretch=2
+        )
+        self.absent.table.setItemDelegateForColumn(0, CompletingDelegate(choices.people, self))
+        self.absent.table.horizontalHeader().resizeSection(0, 200)
+        self.absent.table.horizontalHeader().resizeSection(1, 200)
+        self.absent_error = error_label()
+        absent = QWidget()
+        absent_layout = QVBoxLayout(absent)
+        absent_layout.setContentsMargins(0, 0, 0, 0)
+        absent_layout.addWidget(plain_label(self.tr("Absent, with the reason given")))
+        absent_layout.addWidget(self.absent, 1)
+        absent_layout.addWidget(self.absent_error)
         detail = QWidget()
         detail_layout = QGridLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -55,12 +70,14 @@ class BridgePointsTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.points)
         splitter.addWidget(detail)
+        splitter.addWidget(absent)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.points_error)
         self.points.changed.connect(lambda: self.edited.emit("!points"))
         self.presiding.changed.connect(lambda: self.edited.emit("!presiding"))
         self.attendees.changed.connect(lambda: self.edited.emit("!attendees"))
+        self.absent.changed.connect(lambda: self.edited.emit("!absent"))
 
     def show_form(self, form: ConferenceForm) -> None:
         """Show the bridge points of ``form``, and the people of the selected one."""
@@ -78,6 +95,9 @@ class BridgePointsTab(QWidget):
             ]
         )
         self.show_point(form, self.points.table.currentRow())
+        self.absent.set_rows(
+            [([a.person.name, a.title or "", a.reason or ""], a.person.id) for a in form.absent]
+        )
 
     def show_point(self, form: ConferenceForm, row: int) -> None:
         """Show the people of the bridge point at ``row`` (none when -1)."""
@@ -134,5 +154,18 @@ class BridgePointsTab(QWidget):
             points.append(point)
         return tuple(points)
 
+    def read_absent(self) -> tuple[AbsenceForm, ...]:
+        """The absentees as the table shows them; a row keeps its person's id while the
+        name stays as it was."""
+        absent = []
+        for row in range(self.absent.row_count()):
+            cells = [self.absent.text(row, column).strip() for column in range(3)]
+            if not any(cells):
+                continue
+            person = person_ref(cells[0], self.absent.data(row))
+            absent.append(AbsenceForm(person, clean(cells[1]), clean(cells[2])))
+        return tuple(absent)
+
     def show_errors(self, by_area: dict[str, list[str]]) -> None:
         set_error(self.points_error, by_area.get("bridge_points"))
+        set_error(self.absent_error, by_area.get("absent"))
