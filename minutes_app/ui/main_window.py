@@ -104,7 +104,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 900])
+        # The screens' list as wide as its longest name: the rest goes to the screen.
+        names = (self.navigation.item(row).text() for row in range(self.navigation.count()))
+        longest = max(self.navigation.fontMetrics().horizontalAdvance(name) for name in names)
+        icon = self.navigation.iconSize().width() if self.navigation.iconSize().isValid() else 16
+        width = longest + max(icon, 16) + 2 * self.navigation.frameWidth() + 24
+        self.splitter.setSizes([width, 900])
         self.setCentralWidget(self.splitter)
 
         self.status_db = plain_label()  # a file name may look like HTML
