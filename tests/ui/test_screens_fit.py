@@ -239,7 +239,9 @@ def test_every_screen_reads_whole(
     problems["from text: values"] = _hidden_values(dialog.found)
     dialog.close()
 
+    from minutes_app.ui.conferences.trash import TrashDialog
     from minutes_app.ui.paperwork.office_dialog import OfficeDialog
+    from minutes_app.ui.search_dialog import SearchDialog
     from minutes_app.ui.paperwork.period_dialog import PeriodDialog
     from minutes_app.ui.settings_dialog import SettingsDialog
     from minutes_app.ui.tasks.dialogs import CreateTasksDialog
@@ -248,6 +250,8 @@ def test_every_screen_reads_whole(
     for name, made in (
         ("office", lambda: OfficeDialog(window.worker, window)),
         ("settings", lambda: SettingsDialog(store, window)),
+        ("search", lambda: SearchDialog(db, window)),
+        ("trash", lambda: TrashDialog(window.worker, window, "Nguyễn Thị Thu")),
         ("period", lambda: PeriodDialog(dt.date(2026, 11, 30), window)),
         (
             "create tasks",
