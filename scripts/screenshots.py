@@ -1,6 +1,6 @@
 """Render every main screen and the conference editor, filled with the sample data, to PNG.
 
-    python scripts/screenshots.py OUTDIR [--lang vi|en]
+    python scripts/screenshots.py OUTDIR [--lang vi|en] [--size 1200x760]
 
 Runs offscreen: no display is needed. The README's pictures are made with
 `python scripts/screenshots.py docs/screenshots`. So that the same code makes the same
@@ -55,7 +55,7 @@ def on_screen_day() -> None:
     raise SystemExit(subprocess.run(command, env=env, check=False).returncode)
 
 
-def render(out: Path, language: str) -> list[Path]:
+def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_language(app, language)
     written: list[Path] = []
@@ -68,7 +68,7 @@ def render(out: Path, language: str) -> list[Path]:
         store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         store.setValue(USER_KEY, CLERK)
         window = MainWindow(db, store)
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
 
         def shot(name: str, widget: object) -> None:
@@ -93,7 +93,7 @@ def render(out: Path, language: str) -> list[Path]:
         newest = list_conferences(db)[0]
         editor = window.conferences.open_conference(newest.id)
         assert editor is not None
-        editor.resize(*SIZE)
+        editor.resize(*size)
         tabs = ("general", "bridge-points", "documents", "discussion", "instructions", "notes")
         for index, name in enumerate(tabs):
             editor.tabs.setCurrentIndex(index)
@@ -105,7 +105,7 @@ def render(out: Path, language: str) -> list[Path]:
         article = next(iter(sorted(articles.glob("*.txt"))), None)
         if article is not None:
             dialog = window.conferences.new_conference_from_text()
-            dialog.resize(*SIZE)
+            dialog.resize(*size)
             dialog.set_text(article.read_text(encoding="utf-8"))
             shot("from-text", dialog)
             dialog.close()
@@ -123,9 +123,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--size", default="x".join(map(str, SIZE)), help="WIDTHxHEIGHT")
     args = parser.parse_args()
+    width, height = (int(part) for part in args.size.lower().split("x"))
     args.outdir.mkdir(parents=True, exist_ok=True)
-    for path in render(args.outdir, args.lang):
+    for path in render(args.outdir, args.lang, (width, height)):
         print(path)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -37,6 +37,7 @@ from minutes_app.ui.tasks.reminders import Reminders
 from minutes_app.ui.undo import UndoHistory
 from minutes_app.ui.widgets.common import inform, plain_label
 from minutes_app.ui.widgets.conflicts import tell_conflict
+from minutes_app.ui.widgets.placement import keep_on_screen
 
 if TYPE_CHECKING:
     # The screens other than the conference list, the dialogs and the services that use
@@ -104,7 +105,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 900])
+        # The screens' list as wide as its longest name: the rest goes to the screen.
+        names = (self.navigation.item(row).text() for row in range(self.navigation.count()))
+        longest = max(self.navigation.fontMetrics().horizontalAdvance(name) for name in names)
+        icon = self.navigation.iconSize().width() if self.navigation.iconSize().isValid() else 16
+        width = longest + max(icon, 16) + 2 * self.navigation.frameWidth() + 24
+        self.splitter.setSizes([width, 900])
         self.setCentralWidget(self.splitter)
 
         self.status_db = plain_label()  # a file name may look like HTML
@@ -427,13 +433,21 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.store.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if not restored:
             self.resize(1200, 760)
+        self._keep_on_screen()  # no larger than the screen
+        if restored:
+            # Saved on a screen since unplugged, or larger than this one: brought back
+            # whole once shown, with the frame the window manager gave it.
+            QTimer.singleShot(0, self._keep_on_screen)
         splitter = self.store.value("main_window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+
+    def _keep_on_screen(self) -> None:
+        if not self.isMaximized() and not self.isFullScreen():
+            keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         editor = self.editor

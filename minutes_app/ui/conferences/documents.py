@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -37,6 +36,7 @@ from minutes_app.ui.operations import (
     changes,
     follow_changes,
 )
+from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import refill_choices, vietnamese_collator
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
 
@@ -85,10 +85,13 @@ class DocumentsPage(QWidget):
         self.issuer_box.setMinimumContentsLength(18)
         self.year_box = QComboBox()
         self.year_box.setToolTip(self.tr("Only documents issued in this year"))
+        self.issuer_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        for box in (self.kind_box, self.year_box):
+            # As wide as their longest choice ("Hướng dẫn", "2023"): a few short words.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for box in (self.kind_box, self.issuer_box, self.year_box):
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
             box.currentIndexChanged.connect(self._on_choice)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -99,10 +102,7 @@ class DocumentsPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 110), (1, 130), (2, 115), (3, 190), (5, 90)):
-            header.resizeSection(column, width)
+        fit_columns(self.view, 4, {3: 190})
         self.detail = QTextBrowser()
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)

@@ -208,6 +208,7 @@ class ConferenceEditor(QDialog):
         finally:
             self._applying = False
         self._show_problems()
+        self._update_title()
 
     def _read(self) -> ConferenceForm:
         """A new form from the widgets, keeping what they do not show (ids, task counts)."""
@@ -238,6 +239,7 @@ class ConferenceEditor(QDialog):
         if key.startswith("!") or key in ("instruction_text", "speaker"):
             self._renumber()
         self._show_problems()
+        self._update_title()  # the title as it is typed, not its first letter
 
     def _renumber(self) -> None:
         self._applying = True

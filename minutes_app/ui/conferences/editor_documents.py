@@ -63,6 +63,7 @@ class StudiedDocumentsTab(QWidget):
             [self.tr("Document"), self.tr("Presenter"), self.tr("Presenter's title")],
             read_only=(0,),
             stretch=0,
+            caps={1: 200, 2: 260},
         )
         self.documents.add_button.hide()
         self.documents.table.setItemDelegateForColumn(1, CompletingDelegate(choices.people, self))

@@ -81,9 +81,10 @@ class GeneralTab(QWidget):
         self.secretary_edit = line_edit(undo_keys, self.tr("who writes the minutes"))
         self.secretary_title = line_edit(undo_keys, self.tr("title"))
         FoldingCompleter(choices.people, self.secretary_edit).attach(self.secretary_edit)
-        self.chairs = TableSection([self.tr("Chair"), self.tr("Title held that day")], stretch=1)
+        self.chairs = TableSection(
+            [self.tr("Chair"), self.tr("Title held that day")], stretch=1, caps={0: 220}
+        )
         self.chairs.table.setItemDelegateForColumn(0, CompletingDelegate(choices.people, self))
-        self.chairs.table.horizontalHeader().resizeSection(0, 220)
         self.chairs_error = error_label()
 
         when = QHBoxLayout()

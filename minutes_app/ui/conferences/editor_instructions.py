@@ -43,10 +43,9 @@ class InstructionsTab(QWidget):
             [self.tr("Instruction"), self.tr("Speaker"), self.tr("Tasks")],
             read_only=(0, 1, 2),
             stretch=0,
+            caps={1: 180},
         )
         self.instructions.table.setWordWrap(False)
-        self.instructions.table.horizontalHeader().resizeSection(1, 180)
-        self.instructions.table.horizontalHeader().resizeSection(2, 70)
         self.speaker_edit = line_edit(undo_keys, self.tr("who gave the instruction"))
         self.speaker_title = line_edit(undo_keys, self.tr("title"))
         FoldingCompleter(choices.people, self.speaker_edit).attach(self.speaker_edit)

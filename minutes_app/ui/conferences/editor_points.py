@@ -35,16 +35,19 @@ class BridgePointsTab(QWidget):
     def __init__(self, choices: EditorChoices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.points = TableSection(
-            [self.tr("Bridge point"), self.tr("Host unit"), self.tr("Head count")], stretch=0
+            [self.tr("Bridge point"), self.tr("Host unit"), self.tr("Head count")],
+            stretch=0,
+            caps={1: 220},
         )
         self.points.table.setItemDelegateForColumn(1, CompletingDelegate(choices.units, self))
-        self.points.table.horizontalHeader().resizeSection(1, 220)
-        self.points.table.horizontalHeader().resizeSection(2, 90)
-        self.presiding = TableSection([self.tr("Presiding"), self.tr("Title")], stretch=1)
-        self.attendees = TableSection([self.tr("Named attendee"), self.tr("Title")], stretch=1)
+        self.presiding = TableSection(
+            [self.tr("Presiding"), self.tr("Title")], stretch=1, caps={0: 200}
+        )
+        self.attendees = TableSection(
+            [self.tr("Named attendee"), self.tr("Title")], stretch=1, caps={0: 200}
+        )
         for people in (self.presiding, self.attendees):
             people.table.setItemDelegateForColumn(0, CompletingDelegate(choices.people, self))
-            people.table.horizontalHeader().resizeSection(0, 200)
         self.points_error = error_label()
         # Expected participants who did not attend (vắng mặt), printed in the minutes.
         self.absent = TableSection(

@@ -36,6 +36,7 @@ from minutes_app.core.parsing.draft_form import (
     read_text_file,
 )
 from minutes_app.core.parsing.spans import Span
+from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import as_written, inform, plain_label
 
 # Background of each kind of recognised piece; light, so black text stays readable.
@@ -92,8 +93,10 @@ class FromTextDialog(QDialog):
         self.text.textChanged.connect(self._schedule_read)
         self.found = QTreeWidget()
         self.found.setHeaderLabels([self.tr("Recognised"), self.tr("Value")])
-        self.found.setColumnWidth(0, 170)
         self.found.setAlternatingRowColors(True)
+        # The names fit their column (up to a cap); a value cut at the edge shows whole
+        # in its tooltip.
+        fit_columns(self.found, 1, {0: 240}, readable=200)
         self.found.currentItemChanged.connect(self._on_item)
         splitter = QSplitter()
         splitter.addWidget(self.text)
@@ -223,6 +226,7 @@ class FromTextDialog(QDialog):
             parent: QTreeWidgetItem, label: str, value: str, span: Span | None
         ) -> QTreeWidgetItem:
             item = QTreeWidgetItem(parent, [label, value])
+            item.setToolTip(0, as_written(label))
             item.setToolTip(1, as_written(value))
             if span is not None:
                 item.setData(0, _SPAN_ROLE, (span.start, span.end))
@@ -285,7 +289,7 @@ class FromTextDialog(QDialog):
                 " · ".join([*details[1:], mark]),
                 Span(cited.start, cited.end, "document"),
             )
-            item.setToolTip(0, as_written(cited.subject or cited.text))
+            item.setToolTip(0, as_written(f"{item.text(0)}: {cited.subject or cited.text}"))
 
         instructions = group(
             self.tr("Closing instructions (%1)").replace("%1", str(len(draft.instructions)))

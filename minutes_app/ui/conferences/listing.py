@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -39,6 +38,7 @@ from minutes_app.ui.operations import (
     Op,
     follow_changes,
 )
+from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import (
     add_labelled,
     as_written,
@@ -313,18 +313,7 @@ class ConferenceListPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_DATE, 90),
-            (COL_SESSION, 60),
-            (COL_ORGANIZER, 170),
-            (COL_CHAIR, 150),
-        ):
-            header.resizeSection(column, width)
-        for column in range(COL_POINTS, COLUMN_COUNT):
-            header.resizeSection(column, 80)
+        fit_columns(self.table, COL_TITLE, {COL_ORGANIZER: 170, COL_CHAIR: 150})
         self.empty_label = QLabel(
             self.tr(
                 "No conferences yet. Press Ctrl+N to record one, or load the sample data "

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from minutes_app.ui.operations import (
@@ -24,6 +24,7 @@ from minutes_app.ui.operations import (
 )
 from minutes_app.ui.widgets.common import inform
 from minutes_app.ui.widgets.conflicts import tell_conflict
+from minutes_app.ui.widgets.placement import centre_on, keep_on_screen, place_window
 
 if TYPE_CHECKING:
     from minutes_app.core.conferences.forms import ConferenceForm
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 # A save may add people, units and documents, and removing an instruction removes its
 # tasks.
 SAVED = changes(CONFERENCES, TASKS, DIRECTORY, DOCUMENTS)
+# The editor's size and place when it last closed.
+EDITOR_GEOMETRY = "editor/geometry"
 
 
 class ConferenceEditing(QObject):
@@ -90,13 +93,24 @@ class ConferenceEditing(QObject):
         editor = ConferenceEditor(form, editor_choices(self.worker.db), self.window)
         editor.set_save_handler(self._save_form)
         editor.finished.connect(self._on_editor_finished)
+        editor.closed.connect(lambda: self._keep_geometry(editor))
         self.editor = editor
         self.editor_opened(editor)
+        # Where it was last, else centred on the window; whole on the screen either way.
+        saved = self.store.value(EDITOR_GEOMETRY)
+        if isinstance(saved, QByteArray) and editor.restoreGeometry(saved):
+            keep_on_screen(editor, self.window)
+        else:
+            centre_on(editor, self.window)
         editor.open()
+        keep_on_screen(editor)  # with the frame the window manager gave it
         return editor
 
     def _on_editor_finished(self, _result: int) -> None:
         self.editor = None
+
+    def _keep_geometry(self, editor: ConferenceEditor) -> None:
+        self.store.setValue(EDITOR_GEOMETRY, editor.saveGeometry())
 
     def new_conference_from_text(self) -> FromTextDialog:
         """The from-text window; its form opens in the editor, the two side by side."""
@@ -127,11 +141,16 @@ class ConferenceEditing(QObject):
             return
         editor = self.open_editor(form)
         if self.from_text is not None:
-            # Text on the left, editor on the right, so the clerk checks one against the other.
-            area = self.window.screen().availableGeometry()
-            half = area.width() // 2
-            self.from_text.setGeometry(area.x(), area.y() + 30, half, area.height() - 60)
-            editor.setGeometry(area.x() + half, area.y() + 30, half, area.height() - 60)
+            # Text on the left, editor on the right, so the clerk checks one against the
+            # other; the editor no narrower than it can be, the text taking what is left
+            # (behind the editor if the screen is narrow), both whole on the screen.
+            text = self.from_text
+            area = text.screen().availableGeometry()
+            width = max(area.width() // 2, editor.minimumSizeHint().width())
+            place_window(editor, QRect(area.right() + 1 - width, area.y(), width, area.height()))
+            left = max(area.width() - editor.frameGeometry().width(), area.width() // 3)
+            place_window(text, QRect(area.x(), area.y(), left, area.height()))
+            place_window(editor, editor.geometry())
 
     # --- saving ------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -38,6 +37,7 @@ from minutes_app.ui.operations import (
     tell_failure,
 )
 from minutes_app.ui.undo import StoredCommand, UndoHistory
+from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import ask, inform
 from minutes_app.ui.widgets.conflicts import conflict_text
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
@@ -122,7 +122,7 @@ class TrashDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, 1)
         self.empty = QLabel(self.tr("The trash is empty."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.restore_button = QPushButton(self.tr("&Restore"))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -43,6 +42,7 @@ from minutes_app.ui.operations import (
     follow_changes,
     tell_failure,
 )
+from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import ButtonRow, plain_label
 from minutes_app.ui.widgets.completion import FoldingCompleter
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
@@ -112,7 +112,15 @@ class MergeDialog(QDialog):
 class DirectoryList(QGroupBox):
     """One list (units or people) with its filter and buttons."""
 
-    def __init__(self, title: str, model: RowsModel[object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        model: RowsModel[object],
+        stretch: int,
+        whole: tuple[int, ...] = (),
+        caps: dict[int, int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self.model = model
         self.filter_box = QLineEdit()
@@ -126,7 +134,9 @@ class DirectoryList(QGroupBox):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The longest text takes the room; the other columns fit their content, a long
+        # one wrapped on two lines.
+        fit_columns(self.view, stretch, default_cap=130, whole=whole, caps=caps)
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.merge_button = QPushButton(self.tr("Merge two…"))
@@ -183,11 +193,17 @@ class DirectoryPage(QWidget):
         ]
         self.units_model: RowsModel[UnitRow] = RowsModel(unit_columns, self)
         self.people_model: RowsModel[PersonRow] = RowsModel(person_columns, self)
-        self.units = DirectoryList(self.tr("Units"), self.units_model)  # type: ignore[arg-type]
-        self.people = DirectoryList(self.tr("People"), self.people_model)  # type: ignore[arg-type]
+        # A unit's kind ("huyện ủy", "sở") whole, its name taking the room.
+        self.units = DirectoryList(self.tr("Units"), self.units_model, 0, (1,), {1: 80})  # type: ignore[arg-type]
+        # A person's unit is longer than the name: the unit takes the room.
+        self.people = DirectoryList(self.tr("People"), self.people_model, 1, (0,))  # type: ignore[arg-type]
         splitter = QSplitter()
         splitter.addWidget(self.units)
         splitter.addWidget(self.people)
+        # Units have more columns than people: they take three fifths of the width.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

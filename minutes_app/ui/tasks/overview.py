@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,6 +29,7 @@ from minutes_app.core.tasks.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.ui.operations import CONFERENCES, DIRECTORY, TASKS, DatabaseWorker, follow_changes
 from minutes_app.ui.tasks.style import DISPLAY_CLASSES, DUE_SOON, class_color, class_name
+from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import as_written
 
 if TYPE_CHECKING:
@@ -58,6 +59,11 @@ class CountTile(QFrame):
         self.caption = QLabel(class_name(name))
         self.caption.setStyleSheet(f"color: {color};")
         self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # Room for a caption of two lines ("Hoàn thành đúng hạn" in a narrow tile), and
+        # no less than that: the lists below give way, not the tiles.
+        self.caption.setMinimumHeight(2 * self.caption.fontMetrics().lineSpacing())
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -108,7 +114,7 @@ class OverviewPage(QWidget):
             [self.tr("Period"), self.tr("On time"), self.tr("Late"), self.tr("On-time rate")]
         )
         self.rates.verticalHeader().hide()
-        self.rates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.rates, 0, readable=80)
         self.period_box = QComboBox()
         for code, label in (
             ("month", self.tr("By month")),
@@ -156,12 +162,11 @@ class OverviewPage(QWidget):
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 120)
-        header.resizeSection(2, 170)
-        header.resizeSection(3, 120)
+        # A task and its unit on two lines rather than cut after a few words.
+        table.setWordWrap(True)
+        lines = 2 * table.fontMetrics().lineSpacing() + 6
+        table.verticalHeader().setDefaultSectionSize(max(lines, 30))
+        fit_columns(table, 1, {2: 140, 3: 120}, readable=200, whole=(0, 2))
         return table
 
     def refresh(self, as_of: dt.date | None = None) -> None:

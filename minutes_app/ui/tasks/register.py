@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -46,6 +45,7 @@ from minutes_app.ui.tasks.style import (
     class_name,
     display_class,
 )
+from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import add_labelled, refill_choices, vietnamese_collator
 from minutes_app.ui.widgets.table_model import TableModel
 
@@ -207,8 +207,13 @@ class TaskTableModel(TableModel):
             return class_icon(parent, shown) if isinstance(parent, QWidget) else None
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_CLASS, COL_DEADLINE, COL_LATE):
             return QBrush(class_color(shown))
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_CONFERENCE):
-            return row.title if column == COL_TITLE else row.conference
+        if role == Qt.ItemDataRole.ToolTipRole and column in (
+            COL_TITLE,
+            COL_LEAD,
+            COL_OWNER,
+            COL_CONFERENCE,
+        ):
+            return self._text(row, column, shown) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_LATE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -222,7 +227,8 @@ class TaskTableModel(TableModel):
             COL_TITLE: row.title,
             COL_LEAD: row.lead_unit,
             COL_OWNER: row.owner,
-            COL_CONFERENCE: f"{vn_date(row.conference_date)} {row.conference}",
+            # The date on the first line, the title below it.
+            COL_CONFERENCE: f"{vn_date(row.conference_date)}\n{row.conference}",
             COL_ASSIGNED: vn_date(row.assigned_on),
             COL_COMPLETED: vn_date(row.completed_on),
         }
@@ -307,21 +313,19 @@ class TaskRegisterPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a unit's name on two lines rather than cut
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_CLASS, 170),
-            (COL_DEADLINE, 85),
-            (COL_LATE, 75),
-            (COL_LEAD, 160),
-            (COL_OWNER, 100),
-            (COL_CONFERENCE, 140),
-            (COL_ASSIGNED, 85),
-            (COL_COMPLETED, 90),
-        ):
-            header.resizeSection(column, width)
+        # The task's text takes the room, on two lines; a unit's name shows on two lines
+        # too, and a long unit or conference whole in its tooltip and the detail pane.
+        fit_columns(
+            self.table,
+            COL_TITLE,
+            {COL_CLASS: 115, COL_LEAD: 135, COL_CONFERENCE: 150, COL_OWNER: 130},
+            whole=(COL_CLASS, COL_DEADLINE, COL_LATE, COL_LEAD, COL_ASSIGNED, COL_COMPLETED),
+            floors={COL_CONFERENCE: self.table.fontMetrics().horizontalAdvance("00/00/0000") + 10},
+        )
+        lines = 2 * self.table.fontMetrics().lineSpacing() + 6
+        self.table.verticalHeader().setDefaultSectionSize(max(lines, 30))
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.splitter = QSplitter(Qt.Orientation.Vertical)

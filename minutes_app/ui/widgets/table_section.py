@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.ui.widgets.columns import fit_columns
+
+_READABLE = 200  # px: what column ``stretch`` keeps before the others give theirs up
 DATA_ROLE = Qt.ItemDataRole.UserRole + 10  # what a row stands for (person id, document…)
 
 
@@ -36,6 +39,7 @@ class TableSection(QWidget):
         *,
         read_only: Sequence[int] = (),
         stretch: int | None = None,
+        caps: Mapping[int, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,7 +58,9 @@ class TableSection(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(stretch is None)
         if stretch is not None:
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            # Column ``stretch`` takes the room; the others fit their header and content,
+            # up to ``caps``.
+            fit_columns(self.table, stretch, caps, readable=_READABLE)
         self.table.installEventFilter(self)
 
         self.add_button = QPushButton(self.tr("&Add"))
