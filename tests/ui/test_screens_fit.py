@@ -241,8 +241,8 @@ def test_every_screen_reads_whole(
 
     from minutes_app.ui.conferences.trash import TrashDialog
     from minutes_app.ui.paperwork.office_dialog import OfficeDialog
-    from minutes_app.ui.search_dialog import SearchDialog
     from minutes_app.ui.paperwork.period_dialog import PeriodDialog
+    from minutes_app.ui.search_dialog import SearchDialog
     from minutes_app.ui.settings_dialog import SettingsDialog
     from minutes_app.ui.tasks.dialogs import CreateTasksDialog
 
