@@ -17,6 +17,7 @@ from minutes_app.core.conferences.forms import (
     AppearanceForm,
     BridgePointForm,
     ConferenceForm,
+    InstructionForm,
     PersonRef,
 )
 from minutes_app.core.conferences.loading import load_conference
@@ -181,3 +182,26 @@ def test_the_word_file_reads_the_hd16_lines(db: Database, tmp_path: Path) -> Non
     assert "Thời gian: Vào hồi 14 giờ 00 phút, sáng ngày 17 tháng 02 năm 2023." in text
     assert "- Đồng chí Lý Văn Hùng (lý do: ốm)." in text
     assert any(t.startswith("Chủ trì tại điểm cầu tỉnh Bắc Kạn: Đồng chí Hoàng") for t in text)
+
+
+# --- speakers (issue 14, item 10) ------------------------------------------------------------
+
+
+def test_the_chair_gives_what_has_no_speaker_and_is_not_introduced_twice(db: Database) -> None:
+    conference = load_conference(db, first_conference(db))
+    chair = conference.chairs[0]
+    other = who("Nguyễn Văn Hùng", "Phó Trưởng ban Tổ chức Tỉnh ủy")
+    speakers = [None, who(chair.person.name, "Trưởng ban"), other, other, None]
+    instructions = tuple(
+        InstructionForm(f"Chỉ đạo số {n}", speaker) for n, speaker in enumerate(speakers)
+    )
+    recorded(db, instructions=instructions)
+
+    text = [t for t in lines(minutes_paper(db, first_conference(db), OFFICE)) if "chỉ đạo:" in t]
+
+    # Under "Chủ trì:" the chair was named with their posts; here by name, once a run.
+    assert text == [
+        f"Đồng chí {chair.person.name} kết luận, chỉ đạo:",
+        "Đồng chí Nguyễn Văn Hùng, Phó Trưởng ban Tổ chức Tỉnh ủy kết luận, chỉ đạo:",
+        f"Đồng chí {chair.person.name} kết luận, chỉ đạo:",
+    ]

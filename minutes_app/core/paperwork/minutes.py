@@ -218,15 +218,30 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _person_key(appearance: AppearanceForm) -> object:
+    person = appearance.person
+    return person.id if person.id is not None else fold(person.name)
+
+
 def _instruction_items(c: ConferenceForm) -> list[Block]:
-    """The closing instructions, grouped under whoever gave them."""
+    """The closing instructions, grouped under whoever gave them: an instruction without a
+    speaker was given by the chair. Whoever the minutes named already (the chairs, under
+    "Chủ trì:") is named again without their posts; anyone else with them, once."""
     blocks: list[Block] = []
+    introduced = {_person_key(chair) for chair in c.chairs}
     speaker: object = object()  # no one yet
     for i, instruction in enumerate(c.instructions):
         given_by = instruction.speaker or (c.chairs[0] if c.chairs else None)
-        if given_by != speaker:
-            speaker = given_by
-            who = sentence(comrade(given_by)) if given_by else "Đồng chí chủ trì"
+        key = _person_key(given_by) if given_by else None
+        if key != speaker:
+            speaker = key
+            if given_by is None:
+                who = "Đồng chí chủ trì"
+            elif key in introduced:
+                who = f"Đồng chí {given_by.person.name}"
+            else:
+                who = sentence(comrade(given_by))
+                introduced.add(key)
             blocks.append(Paragraph((Run(f"{who} kết luận, chỉ đạo:"),), keep_with_next=True))
         blocks.append(
             NumberedItem(f"{chr(ord('a') + i % 26)})", (Run(full_stop(instruction.text)),))
