@@ -267,7 +267,7 @@ Hãy kiểm tra lại tên tệp đã nhập.</translation>
         <message>
             <source>%1 already exists.
 Do you want to replace it?</source>
-            <translation>%1 đã có.
+            <translation>%1 đã tồn tại.
 Bạn có muốn thay thế tệp này không?</translation>
         </message>
         <message>
@@ -302,7 +302,7 @@ Bạn có muốn thay thế tệp này không?</translation>
             <source>'%1' is write protected.
 Do you want to delete it anyway?</source>
             <translation>'%1' đang được bảo vệ chống ghi.
-Bạn vẫn muốn xóa nó chứ?</translation>
+Bạn vẫn muốn xóa không?</translation>
         </message>
         <message>
             <source>All Files (*)</source>
@@ -398,7 +398,7 @@ Bạn vẫn muốn xóa nó chứ?</translation>
         </message>
         <message>
             <source>Forward</source>
-            <translation>Tiếp</translation>
+            <translation>Tiến</translation>
         </message>
         <message>
             <source>Go back</source>
@@ -406,7 +406,7 @@ Bạn vẫn muốn xóa nó chứ?</translation>
         </message>
         <message>
             <source>Go forward</source>
-            <translation>Đi tiếp</translation>
+            <translation>Tiến tới</translation>
         </message>
         <message>
             <source>Go to the parent directory</source>
@@ -1264,7 +1264,7 @@ Bạn vẫn muốn xóa nó chứ?</translation>
         <message>
             <source>%1 already exists.
 Do you want to overwrite it?</source>
-            <translation>%1 đã có.
+            <translation>%1 đã tồn tại.
 Bạn có muốn ghi đè lên tệp này không?</translation>
         </message>
         <message>
@@ -1679,7 +1679,7 @@ Hãy tắt một trong hai tùy chọn.</translation>
         </message>
         <message>
             <source>Grayscale</source>
-            <translation>Thang xám</translation>
+            <translation>Thang độ xám</translation>
         </message>
         <message>
             <source>Long side binding</source>

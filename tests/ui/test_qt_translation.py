@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -96,10 +96,31 @@ def test_the_file_dialog_speaks_vietnamese(qtbot: QtBot, tmp_path: Path, languag
     assert [shown[f"column{c}"] for c in range(4)] == ["Tên", "Kích thước", "Loại", "Ngày sửa đổi"]
     assert shown["backButton"] == "Quay lại"
     assert shown["newFolderButton"] == "Tạo thư mục mới"
-    replace = QCoreApplication.translate(
-        "QFileDialog", "%1 already exists.\nDo you want to replace it?"
-    )
-    assert replace == "%1 đã có.\nBạn có muốn thay thế tệp này không?"
+
+
+def test_the_overwrite_question_speaks_vietnamese(
+    qtbot: QtBot, tmp_path: Path, language: Install
+) -> None:
+    language("vi")
+    existing = tmp_path / "bien-ban.pdf"
+    existing.write_bytes(b"%PDF-1.4")
+    dialog = file_dialog(qtbot, tmp_path)
+    dialog.show()
+    dialog.selectFile(str(existing))
+    asked: list[tuple[str, list[str]]] = []
+
+    def answer() -> None:  # Qt's own question, modal: read it and say No
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append((box.text(), [b.text() for b in box.buttons()]))
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer)
+    dialog.accept()
+    assert asked == [
+        ("bien-ban.pdf đã tồn tại.\nBạn có muốn thay thế tệp này không?", ["&Có", "&Không"])
+    ]
+    assert existing.read_bytes() == b"%PDF-1.4"
 
 
 def test_in_english_the_file_dialog_is_qt_s_own(
