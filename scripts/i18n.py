@@ -4,6 +4,9 @@
     python scripts/i18n.py --release  # also lrelease: the .qm files the app loads
 
 Edit resources/i18n/minutes_app_vi.ts with Qt Linguist (pyside6-linguist) or by hand.
+--release also compiles resources/i18n/qtbase_vi.ts, the Vietnamese of Qt's own dialogs
+(file dialogs, standard buttons, context menus, printing), which scripts/qt_strings.py
+collects and lupdate does not touch.
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ def ts_file(language: str) -> Path:
     return I18N / f"minutes_app_{language}.ts"
 
 
+def qt_ts_file(language: str) -> Path:
+    """The translation of Qt's own strings (scripts/qt_strings.py), compiled beside ours."""
+    return I18N / f"qtbase_{language}.ts"
+
+
 def update() -> None:
     for language in LANGUAGES:
         subprocess.run(
@@ -56,11 +64,11 @@ def update() -> None:
 
 def release(out_dir: Path = I18N) -> None:
     for language in LANGUAGES:
-        qm = out_dir / f"minutes_app_{language}.qm"
-        subprocess.run(
-            [tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)],
-            check=True,
-        )
+        for ts in (ts_file(language), qt_ts_file(language)):
+            qm = out_dir / ts.with_suffix(".qm").name
+            subprocess.run(
+                [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True
+            )
 
 
 def apply(mapping_file: Path, language: str = "vi") -> list[str]:

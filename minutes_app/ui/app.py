@@ -48,18 +48,40 @@ def translations_dir() -> Path:
     return Path(str(files("minutes_app.resources") / "i18n"))
 
 
+# The translators install_language installed, so that another language replaces them.
+_installed: list[QTranslator] = []
+
+
 def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load the translation of ``language``; English is the source language."""
+    """Load the translation of ``language`` (English is the source language) and return
+    the app's own translator. Qt's own strings (file dialogs, standard buttons, context
+    menus, printing: qtbase_vi.qm, as PySide6 ships no Vietnamese one) are installed
+    first, so that the app's translation, searched first, has the last word. Dates,
+    month and day names follow the language through the default QLocale."""
+    remove_language(app)
     QLocale.setDefault(
-        QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
+        QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+        if language == "vi"
+        else QLocale(QLocale.Language.English)
     )
     if language == "en":
         return None
+    qt_translator = QTranslator(app)
+    if qt_translator.load(str(translations_dir() / f"qtbase_{language}.qm")):
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
     translator = QTranslator(app)
     if translator.load(str(translations_dir() / f"minutes_app_{language}.qm")):
         app.installTranslator(translator)
+        _installed.append(translator)
         return translator
     return None
+
+
+def remove_language(app: QCoreApplication) -> None:
+    """Take away the translations install_language installed: the window speaks English."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
 
 
 def chosen_language(args_lang: str | None, store: QSettings) -> str:

@@ -47,18 +47,17 @@ def test_no_string_is_left_unfinished_after_lupdate(tmp_path: Path) -> None:
     assert unfinished(copy) == []
 
 
-def test_shipped_qm_is_compiled_from_current_ts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["minutes_app_vi.qm", "qtbase_vi.qm"])
+def test_shipped_qm_is_compiled_from_current_ts(tmp_path: Path, name: str) -> None:
     i18n.release(tmp_path)
-    assert (tmp_path / "minutes_app_vi.qm").read_bytes() == (
-        REPO / "resources" / "i18n" / "minutes_app_vi.qm"
-    ).read_bytes()
+    assert (tmp_path / name).read_bytes() == (REPO / "resources" / "i18n" / name).read_bytes()
 
 
 @pytest.mark.parametrize("language", ["vi"])
 def test_translation_is_loaded_by_the_app(qapp: object, language: str) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from minutes_app.ui.app import install_language
+    from minutes_app.ui.app import install_language, remove_language
 
     app = QCoreApplication.instance()
     assert app is not None
@@ -67,4 +66,4 @@ def test_translation_is_loaded_by_the_app(qapp: object, language: str) -> None:
         assert translator is not None
         assert QCoreApplication.translate("MainWindow", "Conferences") == "Hội nghị"
     finally:
-        app.removeTranslator(translator)
+        remove_language(app)
