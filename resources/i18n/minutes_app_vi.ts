@@ -1471,6 +1471,14 @@
         <translation>Tạo &amp;nhiệm vụ…</translation>
     </message>
     <message>
+        <source>For a&amp;ll instructions</source>
+        <translation>Cho tất &amp;cả ý kiến chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Give every instruction this speaker (without one, the chair is assumed).</source>
+        <translation>Gán người phát biểu này cho mọi ý kiến chỉ đạo (ý kiến không ghi người phát biểu được coi là của đồng chí chủ trì).</translation>
+    </message>
+    <message>
         <source>S&amp;peaker</source>
         <translation>Người &amp;phát biểu</translation>
     </message>

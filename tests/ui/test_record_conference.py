@@ -290,3 +290,31 @@ def test_closing_without_changes_does_not_ask(
     editor.close()
     assert seen == []
     assert not editor.isVisible()
+
+
+def test_one_speaker_can_be_given_to_every_instruction_in_one_undoable_step(
+    qtbot: QtBot, editor: ConferenceEditor
+) -> None:
+    editor.tabs.setCurrentIndex(TAB_INSTRUCTIONS)
+    for text in ("Quán triệt nghiêm túc.", "Báo cáo kết quả.", "Rà soát quy hoạch."):
+        qtbot.mouseClick(editor.instructions.add_button, Qt.MouseButton.LeftButton)
+        type_text(editor.instruction_text, text)
+    button = editor.instructions_tab.speaker_for_all_button
+    editor.instructions.table.selectRow(1)
+    assert button.isEnabled()
+    type_text(editor.speaker_edit, "Trương Thị Mai")
+    type_text(editor.speaker_title, "Trưởng ban")
+    steps = editor.undo_stack.count()
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    speakers = [i.speaker for i in editor.form().instructions]
+    assert [(s.person.name, s.title) if s else None for s in speakers] == [
+        ("Trương Thị Mai", "Trưởng ban")
+    ] * 3
+    assert [editor.instructions.table.item(r, 1).text() for r in range(3)] == ["Trương Thị Mai"] * 3
+    assert editor.instructions.table.currentRow() == 1
+    assert editor.undo_stack.count() == steps + 1
+    editor.undo_stack.undo()  # the two others lose it again; the one typed keeps it
+    speakers = [i.speaker for i in editor.form().instructions]
+    assert [s.person.name if s else None for s in speakers] == [None, "Trương Thị Mai", None]

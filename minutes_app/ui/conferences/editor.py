@@ -92,6 +92,7 @@ class ConferenceEditor(QDialog):
         self.tabs.addTab(_page_of(self.discussion_edit), self.tr("D&iscussion"))
         self.instructions_tab = InstructionsTab(choices, self)
         self.instructions_tab.create_tasks_requested.connect(self.create_tasks_requested)
+        self.instructions_tab.speaker_for_all_requested.connect(self._on_speaker_for_all)
         self.tabs.addTab(self.instructions_tab, self.tr("&Closing instructions"))
         self.notes_edit = text_box(self, self.tr("Anything else worth keeping"))
         self.tabs.addTab(_page_of(self.notes_edit), self.tr("N&otes"))
@@ -240,6 +241,23 @@ class ConferenceEditor(QDialog):
             self._renumber()
         self._show_problems()
         self._update_title()  # the title as it is typed, not its first letter
+
+    def _on_speaker_for_all(self) -> None:
+        """Every instruction gets the speaker of the selected one: one step to undo."""
+        self._edited("speaker")  # what is typed in the speaker's fields, first
+        row = self.instructions.table.currentRow()
+        form = self._form
+        if not 0 <= row < len(form.instructions):
+            return
+        speaker = form.instructions[row].speaker
+        after = replace(
+            form, instructions=tuple(replace(i, speaker=speaker) for i in form.instructions)
+        )
+        if after == form:
+            return
+        self.undo_stack.push(EditCommand(self, form, after, "!speaker_for_all"))
+        self.apply_form(after)
+        self.instructions.table.selectRow(row)
 
     def _renumber(self) -> None:
         self._applying = True

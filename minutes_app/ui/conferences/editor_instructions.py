@@ -34,6 +34,8 @@ class InstructionsTab(QWidget):
     edited = Signal(str)
     # The clerk asked to create tasks from the instruction at this row.
     create_tasks_requested = Signal(int)
+    # The clerk asked that every instruction have the speaker of the selected one.
+    speaker_for_all_requested = Signal()
 
     def __init__(
         self, choices: EditorChoices, undo_keys: QObject, parent: QWidget | None = None
@@ -56,10 +58,17 @@ class InstructionsTab(QWidget):
         self.create_tasks_button.setEnabled(False)
         self.create_tasks_button.clicked.connect(self._on_create_tasks)
         self.instructions.button_row.addWidget(self.create_tasks_button)
+        self.speaker_for_all_button = QPushButton(self.tr("For a&ll instructions"))
+        self.speaker_for_all_button.setToolTip(
+            self.tr("Give every instruction this speaker (without one, the chair is assumed).")
+        )
+        self.speaker_for_all_button.setAutoDefault(False)
+        self.speaker_for_all_button.clicked.connect(self.speaker_for_all_requested)
         speaker = QHBoxLayout()
         speaker.addWidget(buddy(self.tr("S&peaker"), self.speaker_edit))
         speaker.addWidget(self.speaker_edit, 1)
         speaker.addWidget(self.speaker_title, 1)
+        speaker.addWidget(self.speaker_for_all_button)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +115,7 @@ class InstructionsTab(QWidget):
         set_text(self.instruction_text, item.text if item else "")
         for widget in (self.speaker_edit, self.speaker_title, self.instruction_text):
             widget.setEnabled(item is not None)
+        self.speaker_for_all_button.setEnabled(item is not None and len(items) > 1)
 
     def renumber(self, form: ConferenceForm) -> None:
         """Give each row its place in ``form`` again, and the selected row the text and
