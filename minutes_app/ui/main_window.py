@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
             self.worker, self, store, lambda: self.user, self._on_editor_opened
         )
         self.tasks = TaskActions(self.worker, self.history, self, lambda: self.user)
+        self.tasks.acted.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.reminders = Reminders(self, store, self.show_tasks)
         self.exchange = ExchangeActions(self.worker, self)
         self.finder = Finder(self.worker, self, self.open_hit)

@@ -2094,6 +2094,64 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>&amp;Hủy nhiệm vụ…</translation>
     </message>
     <message>
+        <source>Progress noted on task %1.</source>
+        <translation>Đã ghi tiến độ nhiệm vụ %1.</translation>
+    </message>
+    <message>
+        <source>Task %1 extended to %2.</source>
+        <translation>Đã gia hạn nhiệm vụ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>Task %1 marked as done on %2.</source>
+        <translation>Đã ghi nhận hoàn thành nhiệm vụ %1 ngày %2.</translation>
+    </message>
+    <message>
+        <source>Task %1 reopened.</source>
+        <translation>Đã mở lại nhiệm vụ %1.</translation>
+    </message>
+    <message>
+        <source>Task %1 cancelled.</source>
+        <translation>Đã hủy nhiệm vụ %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Progress noted on %n task(s).</source>
+        <translation>
+            <numerusform>Đã ghi tiến độ %n nhiệm vụ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) extended to %1.</source>
+        <translation>
+            <numerusform>Đã gia hạn %n nhiệm vụ đến %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked as done on %1.</source>
+        <translation>
+            <numerusform>Đã ghi nhận hoàn thành %n nhiệm vụ ngày %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) reopened.</source>
+        <translation>
+            <numerusform>Đã mở lại %n nhiệm vụ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) cancelled.</source>
+        <translation>
+            <numerusform>Đã hủy %n nhiệm vụ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It no longer matches the filters, so the list does not show it.</source>
+        <translation>Nhiệm vụ không còn khớp với bộ lọc nên không hiện trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Some no longer match the filters, so the list does not show them.</source>
+        <translation>Có nhiệm vụ không còn khớp với bộ lọc nên không hiện trong danh sách.</translation>
+    </message>
+    <message>
         <source>Create tasks</source>
         <translation>Tạo nhiệm vụ</translation>
     </message>
