@@ -795,6 +795,21 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>“%1” is not a date (day/month/year). The date stays %2.</source>
+        <translation>“%1” không phải là ngày hợp lệ (ngày/tháng/năm). Vẫn giữ ngày %2.</translation>
+    </message>
+    <message>
+        <source>%1 is before %2, the earliest date here. The date stays %3.</source>
+        <translation>Ngày %1 sớm hơn ngày %2, là ngày sớm nhất được phép nhập ở đây. Vẫn giữ ngày %3.</translation>
+    </message>
+    <message>
+        <source>%1 is after %2, the latest date here. The date stays %3.</source>
+        <translation>Ngày %1 muộn hơn ngày %2, là ngày muộn nhất được phép nhập ở đây. Vẫn giữ ngày %3.</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryList</name>
     <message>
         <source>Filter (diacritics optional)</source>

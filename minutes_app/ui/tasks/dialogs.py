@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from minutes_app.core.tasks.actions import (
 from minutes_app.db.locks import DatabaseBusy
 from minutes_app.ui.widgets.common import ButtonRow, plain_label
 from minutes_app.ui.widgets.completion import FoldingCompleter
+from minutes_app.ui.widgets.date_field import DateField
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -132,9 +132,7 @@ class TaskActionDialog(QDialog):
         form = QFormLayout()
         form.addRow(QLabel(self.tr("%n task(s) selected.", "", count)))
         today = dt.date.today()
-        self.date = QDateEdit()
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setCalendarPopup(True)
+        self.date = DateField()
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(90)
@@ -175,6 +173,10 @@ class TaskActionDialog(QDialog):
         return ChosenValues(self.chosen_date(), self.chosen_text())
 
     def _on_ok(self) -> None:
+        refused = self.date.take_typed()
+        if refused and self.error.text() != refused:  # said once; OK again keeps the date
+            self.error.setText(refused)
+            return
         self.buttons.ok.setEnabled(False)  # one action at a time
         self.start(self)
 
@@ -272,9 +274,7 @@ class CreateTasksDialog(QDialog):
             self.preset_box.addItem(self.tr(str(label)), code)
         self.preset_box.setCurrentIndex(2)
         self.by_date = QRadioButton(self.tr("By date"))
-        self.date = QDateEdit(_qdate(assigned_on + dt.timedelta(days=30)))
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setCalendarPopup(True)
+        self.date = DateField(assigned_on + dt.timedelta(days=30))
         self.date.setMinimumDate(_qdate(assigned_on))
         self.no_deadline = QRadioButton(self.tr("No deadline (ongoing task)"))
         self.preset.setChecked(True)
@@ -366,6 +366,10 @@ class CreateTasksDialog(QDialog):
     def _on_ok(self) -> None:
         titles = tuple(t for t in (x.strip() for x in self.titles.toPlainText().splitlines()) if t)
         leads = tuple(self._checked(self.leads))
+        refused = self.date.take_typed()
+        if refused and self.by_date.isChecked() and self.error.text() != refused:
+            self.error.setText(refused)  # said once; Create again keeps the date
+            return
         if not titles:
             self.error.setText(self.tr("Write at least one task."))
             return

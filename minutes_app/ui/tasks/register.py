@@ -21,7 +21,6 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +47,7 @@ from minutes_app.ui.tasks.style import (
     display_class,
 )
 from minutes_app.ui.widgets.common import add_labelled, refill_choices, vietnamese_collator
+from minutes_app.ui.widgets.date_field import DateField
 from minutes_app.ui.widgets.table_model import TableModel
 
 if TYPE_CHECKING:
@@ -414,16 +414,14 @@ class TaskRegisterPage(QWidget):
 
     # --- filters -----------------------------------------------------------------------
 
-    def _date_edit(self, value: dt.date | None) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setCalendarPopup(True)
+    def _date_edit(self, value: dt.date | None) -> DateField:
+        edit = DateField()
         edit.setMinimumDate(QDate(1990, 1, 1))
         edit.setSpecialValueText(self.tr("any"))  # shown at the minimum date: no limit
         edit.setDate(_qdate(value) if value else edit.minimumDate())
         return edit
 
-    def _date(self, edit: QDateEdit) -> dt.date | None:
+    def _date(self, edit: DateField) -> dt.date | None:
         if edit.date() == edit.minimumDate():
             return None
         d = edit.date()
