@@ -248,6 +248,28 @@
 <context>
     <name>ConferenceEditing</name>
     <message>
+        <source>Conference already recorded</source>
+        <translation>Hội nghị đã có</translation>
+    </message>
+    <message>
+        <source>A conference of %1 with this title is already recorded:
+“%2”.
+
+Open it to check or complete it, or save this one as another conference.</source>
+        <translation>Đã có hội nghị ngày %1 trùng tên:
+“%2”.
+
+Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội nghị đang nhập thành một hội nghị khác.</translation>
+    </message>
+    <message>
+        <source>Open the existing one</source>
+        <translation>Mở hội nghị đã có</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
