@@ -1775,6 +1775,16 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <source>Situation on %1</source>
         <translation>Tình hình đến ngày %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Not in the chart: %n other unit(s): %1</source>
+        <translation>
+            <numerusform>Biểu đồ chưa thể hiện %n đơn vị khác: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 open, %3 done</source>
+        <translation>%1: %2 đang thực hiện, %3 đã hoàn thành</translation>
+    </message>
 </context>
 <context>
     <name>PeriodDialog</name>
