@@ -49,12 +49,11 @@ def translations_dir() -> Path:
 
 
 def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load the translation of ``language``; English is the source language."""
+    """Load the translation of ``language``. English is the source language: its
+    translation holds only the plural forms ("1 task overdue", "8 tasks overdue")."""
     QLocale.setDefault(
         QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
     )
-    if language == "en":
-        return None
     translator = QTranslator(app)
     if translator.load(str(translations_dir() / f"minutes_app_{language}.qm")):
         app.installTranslator(translator)

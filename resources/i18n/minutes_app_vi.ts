@@ -665,34 +665,6 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
 <context>
     <name>CreateTasksDialog</name>
     <message>
-        <source>7 days</source>
-        <translation>7 ngày</translation>
-    </message>
-    <message>
-        <source>15 days</source>
-        <translation>15 ngày</translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation>30 ngày</translation>
-    </message>
-    <message>
-        <source>end of this month</source>
-        <translation>cuối tháng</translation>
-    </message>
-    <message>
-        <source>end of this quarter</source>
-        <translation>cuối quý</translation>
-    </message>
-    <message>
-        <source>end of this half-year</source>
-        <translation>cuối 6 tháng</translation>
-    </message>
-    <message>
-        <source>end of this year</source>
-        <translation>cuối năm</translation>
-    </message>
-    <message>
         <source>Create tasks</source>
         <translation>Tạo nhiệm vụ</translation>
     </message>
@@ -713,8 +685,40 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
         <translation>người theo dõi (không bắt buộc)</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>Trong</translation>
+        <source>Within 7 days</source>
+        <translation>Trong 7 ngày</translation>
+    </message>
+    <message>
+        <source>Within 15 days</source>
+        <translation>Trong 15 ngày</translation>
+    </message>
+    <message>
+        <source>Within 30 days</source>
+        <translation>Trong 30 ngày</translation>
+    </message>
+    <message>
+        <source>By the end of this month</source>
+        <translation>Đến hết tháng</translation>
+    </message>
+    <message>
+        <source>By the end of this quarter</source>
+        <translation>Đến hết quý</translation>
+    </message>
+    <message>
+        <source>By the end of this half-year</source>
+        <translation>Đến hết 6 tháng</translation>
+    </message>
+    <message>
+        <source>By the end of this year</source>
+        <translation>Đến hết năm</translation>
+    </message>
+    <message>
+        <source>Find a unit (diacritics optional)</source>
+        <translation>Tìm đơn vị (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>Standard term</source>
+        <translation>Theo mốc</translation>
     </message>
     <message>
         <source>By date</source>
@@ -737,11 +741,15 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
         <translation>&amp;Nhiệm vụ</translation>
     </message>
     <message>
+        <source>F&amp;ind unit</source>
+        <translation>&amp;Tìm đơn vị</translation>
+    </message>
+    <message>
         <source>New &amp;unit</source>
         <translation>Đơn vị &amp;mới</translation>
     </message>
     <message>
-        <source>&amp;Owner</source>
+        <source>&amp;Follow-up by</source>
         <translation>&amp;Người theo dõi</translation>
     </message>
     <message>
@@ -1716,7 +1724,7 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
-        <source>Owner</source>
+        <source>Follow-up by</source>
         <translation>Người theo dõi</translation>
     </message>
     <message>
@@ -1828,8 +1836,20 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
 <context>
     <name>Reminders</name>
     <message>
-        <source>%1 task(s) overdue and %2 due within 7 days.</source>
-        <translation>Có %1 nhiệm vụ quá hạn và %2 nhiệm vụ đến hạn trong 7 ngày tới.</translation>
+        <source>%1 and %2.</source>
+        <translation>%1 và %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform>%n nhiệm vụ quá hạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due within 7 days</source>
+        <translation>
+            <numerusform>%n nhiệm vụ đến hạn trong 7 ngày tới</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -2249,6 +2269,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Gia hạn</translation>
     </message>
     <message>
+        <source>Follow-up by</source>
+        <translation>Người theo dõi</translation>
+    </message>
+    <message>
         <source>Completed</source>
         <translation>Ngày hoàn thành</translation>
     </message>
@@ -2299,10 +2323,6 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Supporting units</source>
         <translation>Đơn vị phối hợp</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Người theo dõi</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -2401,7 +2421,7 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
-        <source>Owner</source>
+        <source>Follow-up by</source>
         <translation>Người theo dõi</translation>
     </message>
     <message>
@@ -2419,6 +2439,16 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
 </context>
 <context>
     <name>TrashActions</name>
+    <message>
+        <source>Move the conference of %1 to the trash?
+“%2”
+
+It can be restored from Edit → Trash.</source>
+        <translation>Chuyển hội nghị ngày %1 vào thùng rác?
+“%2”
+
+Có thể khôi phục lại từ Sửa → Thùng rác.</translation>
+    </message>
     <message numerus="yes">
         <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
         <translation>

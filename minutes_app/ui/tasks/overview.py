@@ -103,10 +103,10 @@ class OverviewPage(QWidget):
         self.chart_more.setTextFormat(Qt.TextFormat.PlainText)
 
         self.overdue = self._table(
-            [self.tr("Days late"), self.tr("Task"), self.tr("Lead unit"), self.tr("Owner")]
+            [self.tr("Days late"), self.tr("Task"), self.tr("Lead unit"), self.tr("Follow-up by")]
         )
         self.due_soon = self._table(
-            [self.tr("Deadline"), self.tr("Task"), self.tr("Lead unit"), self.tr("Owner")]
+            [self.tr("Deadline"), self.tr("Task"), self.tr("Lead unit"), self.tr("Follow-up by")]
         )
         self.rates = QTableWidget(0, 4)
         self.rates.setHorizontalHeaderLabels(

@@ -122,7 +122,7 @@ class TaskTableModel(TableModel):
             self.tr("Days late"),
             self.tr("Task"),
             self.tr("Lead unit"),
-            self.tr("Owner"),
+            self.tr("Follow-up by"),
             self.tr("Conference"),
             self.tr("Assigned"),
             self.tr("Completed"),
