@@ -221,3 +221,15 @@ def test_a_refused_completion_day_stops_the_dialog(qtbot: QtBot) -> None:
     assert dialog.error.text().startswith(later.strftime("%d/%m/%Y") + " is after ")
     qtbot.mouseClick(dialog.buttons.ok, Qt.MouseButton.LeftButton)  # said once: kept
     assert started == [dt.date.today()]
+
+
+def test_the_report_period_takes_the_as_of_day_typed(qtbot: QtBot) -> None:
+    from minutes_app.ui.paperwork.period_dialog import PeriodDialog
+
+    dialog = PeriodDialog(dt.date(2023, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.as_of.setFocus()
+    dialog.as_of.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.as_of, "30-06-2020")
+    assert dialog.period()[2] == dt.date(2020, 6, 30)  # OK pressed with the focus still there

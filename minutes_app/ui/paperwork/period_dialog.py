@@ -51,4 +51,5 @@ class PeriodDialog(QDialog):
 
     def period(self) -> tuple[dt.date, dt.date, dt.date]:
         start, end = self.which.currentData()
+        self.as_of.take_typed()  # OK pressed while the date is being typed
         return start, end, self.as_of.day()
