@@ -22,7 +22,10 @@ from xml.etree import ElementTree
 
 REPO = Path(__file__).resolve().parents[1]
 I18N = REPO / "resources" / "i18n"
-LANGUAGES = ("vi",)
+LANGUAGES = ("vi", "en")
+# English is the source language: its .ts holds only the plural forms of the strings that
+# count ("%n task(s)" reads "1 task", "8 tasks"), the rest shows as written in the code.
+PLURALS_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -47,6 +50,7 @@ def qt_ts_file(language: str) -> Path:
 
 def update() -> None:
     for language in LANGUAGES:
+        plurals = ["-pluralonly", "-target-language", language] if language in PLURALS_ONLY else []
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
@@ -54,6 +58,7 @@ def update() -> None:
                 "-no-obsolete",
                 "-locations",
                 "none",
+                *plurals,
                 "-ts",
                 str(ts_file(language)),
             ],
@@ -64,7 +69,8 @@ def update() -> None:
 
 def release(out_dir: Path = I18N) -> None:
     for language in LANGUAGES:
-        for ts in (ts_file(language), qt_ts_file(language)):
+        # Qt's own strings need no English translation: there is no qtbase_en.ts.
+        for ts in (t for t in (ts_file(language), qt_ts_file(language)) if t.exists()):
             qm = out_dir / ts.with_suffix(".qm").name
             subprocess.run(
                 [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True
@@ -73,7 +79,8 @@ def release(out_dir: Path = I18N) -> None:
 
 def apply(mapping_file: Path, language: str = "vi") -> list[str]:
     """Fill unfinished messages from a JSON object {source: translation}; return the rest."""
-    mapping: dict[str, str] = json.loads(mapping_file.read_text(encoding="utf-8"))
+    # A plural message may take a list: one form per plural form of the language.
+    mapping: dict[str, str | list[str]] = json.loads(mapping_file.read_text(encoding="utf-8"))
     tree = ElementTree.parse(ts_file(language))
     missing = []
     for message in tree.getroot().iter("message"):
@@ -84,14 +91,18 @@ def apply(mapping_file: Path, language: str = "vi") -> list[str]:
         if source not in mapping:
             missing.append(source)
             continue
-        text = unicodedata.normalize("NFC", mapping[source])
+        value = mapping[source]
+        forms = [
+            unicodedata.normalize("NFC", f) for f in ([value] if isinstance(value, str) else value)
+        ]
         if message.get("numerus") == "yes":
             translation.text = None
             for child in list(translation):
                 translation.remove(child)
-            ElementTree.SubElement(translation, "numerusform").text = text
+            for form in forms:
+                ElementTree.SubElement(translation, "numerusform").text = form
         else:
-            translation.text = text
+            translation.text = forms[0]
         del translation.attrib["type"]
     tree.write(ts_file(language), encoding="utf-8", xml_declaration=True)
     return missing
@@ -101,10 +112,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="also compile .qm files")
     parser.add_argument("--apply", type=Path, help="JSON {source: translation} to fill in")
+    parser.add_argument(
+        "--language", default="vi", choices=LANGUAGES, help="whose .ts --apply fills"
+    )
     args = parser.parse_args()
     update()
     if args.apply:
-        for source in apply(args.apply):
+        for source in apply(args.apply, args.language):
             print(f"still unfinished: {source}")
     if args.release:
         release()

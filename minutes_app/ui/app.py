@@ -53,21 +53,21 @@ _installed: list[QTranslator] = []
 
 
 def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load the translation of ``language`` (English is the source language) and return
-    the app's own translator. Qt's own strings (file dialogs, standard buttons, context
-    menus, printing: qtbase_vi.qm, as PySide6 ships no Vietnamese one) are installed
-    first, so that the app's translation, searched first, has the last word. Dates,
-    month and day names follow the language through the default QLocale."""
+    """Load the translation of ``language`` and return the app's own translator. English
+    is the source language: its translation holds only the plural forms ("1 task overdue",
+    "8 tasks overdue"). Qt's own strings (file dialogs, standard buttons, context menus,
+    printing: qtbase_vi.qm, as PySide6 ships no Vietnamese one) are installed first, so
+    that the app's translation, searched first, has the last word. Dates, month and day
+    names follow the language through the default QLocale."""
     remove_language(app)
     QLocale.setDefault(
         QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
         if language == "vi"
         else QLocale(QLocale.Language.English)
     )
-    if language == "en":
-        return None
     qt_translator = QTranslator(app)
-    if qt_translator.load(str(translations_dir() / f"qtbase_{language}.qm")):
+    qtbase = translations_dir() / f"qtbase_{language}.qm"
+    if qtbase.exists() and qt_translator.load(str(qtbase)):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
     translator = QTranslator(app)

@@ -78,9 +78,13 @@ class MainWindow(QMainWindow):
             self.worker, self, store, lambda: self.user, self._on_editor_opened
         )
         self.tasks = TaskActions(self.worker, self.history, self, lambda: self.user)
+        self.tasks.acted.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.reminders = Reminders(self, store, self.show_tasks)
         self.exchange = ExchangeActions(self.worker, self)
         self.finder = Finder(self.worker, self, self.open_hit)
+        # What the status bar counts, by screen: only the shown screen's count shows.
+        self._status_counts: dict[int, str] = {}
+        self.status_count = QLabel()
         self.setWindowTitle(self.tr("%1 — Conference minutes").replace("%1", APP_NAME))
         self.setMinimumSize(QSize(720, 480))
 
@@ -114,7 +118,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.status_db = plain_label()  # a file name may look like HTML
-        self.status_count = QLabel()
         self.status_user = QLabel()
         self.status_user.setTextFormat(Qt.TextFormat.PlainText)
         self.status_user.setObjectName("status_user")
@@ -202,6 +205,11 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, page: int) -> None:
         self._page(page)
         self.pages.setCurrentIndex(page)  # a screen shown again reloads what changed
+        self._show_status_count()
+
+    def _show_status_count(self) -> None:
+        """The status bar's count is the shown screen's (the others show their own)."""
+        self.status_count.setText(self._status_counts.get(self.pages.currentIndex(), ""))
 
     def show_tasks(self, display: str | None = None, lead_unit_id: int | None = None) -> None:
         """Go to the task register, narrowed to a class and a lead unit."""
@@ -368,7 +376,9 @@ class MainWindow(QMainWindow):
         from minutes_app.ui.conferences.trash import TrashActions
 
         ids = self.conference_page.selected_ids()
-        if ids and TrashActions(self.history, self).delete(ids, self.user):
+        rows = {row.id: row for row in self.conference_page.model.rows()}
+        named = [(rows[i].date, rows[i].title) for i in ids if i in rows]
+        if ids and TrashActions(self.history, self).delete(ids, self.user, named):
             self.statusBar().showMessage(self.tr("Moved to the trash. Ctrl+Z puts it back."), 8000)
 
     def _on_trash(self) -> None:
@@ -377,9 +387,10 @@ class MainWindow(QMainWindow):
         TrashDialog(self.worker, self, self.user).exec()
 
     def _on_counts_changed(self, shown: int, total: int) -> None:
-        self.status_count.setText(
+        self._status_counts[PAGE_CONFERENCES] = (
             self.tr("%1 of %2 conferences").replace("%1", str(shown)).replace("%2", str(total))
         )
+        self._show_status_count()
 
     def _on_backup(self) -> None:
         from minutes_app.ui.storage.backup import back_up_now

@@ -260,6 +260,28 @@
 <context>
     <name>ConferenceEditing</name>
     <message>
+        <source>Conference already recorded</source>
+        <translation>Hội nghị đã có</translation>
+    </message>
+    <message>
+        <source>A conference of %1 with this title is already recorded:
+“%2”.
+
+Open it to check or complete it, or save this one as another conference.</source>
+        <translation>Đã có hội nghị ngày %1 trùng tên:
+“%2”.
+
+Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội nghị đang nhập thành một hội nghị khác.</translation>
+    </message>
+    <message>
+        <source>Open the existing one</source>
+        <translation>Mở hội nghị đã có</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
@@ -691,34 +713,6 @@
 <context>
     <name>CreateTasksDialog</name>
     <message>
-        <source>7 days</source>
-        <translation>7 ngày</translation>
-    </message>
-    <message>
-        <source>15 days</source>
-        <translation>15 ngày</translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation>30 ngày</translation>
-    </message>
-    <message>
-        <source>end of this month</source>
-        <translation>cuối tháng</translation>
-    </message>
-    <message>
-        <source>end of this quarter</source>
-        <translation>cuối quý</translation>
-    </message>
-    <message>
-        <source>end of this half-year</source>
-        <translation>cuối 6 tháng</translation>
-    </message>
-    <message>
-        <source>end of this year</source>
-        <translation>cuối năm</translation>
-    </message>
-    <message>
         <source>Create tasks</source>
         <translation>Tạo nhiệm vụ</translation>
     </message>
@@ -739,8 +733,40 @@
         <translation>người theo dõi (không bắt buộc)</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>Trong</translation>
+        <source>Within 7 days</source>
+        <translation>Trong 7 ngày</translation>
+    </message>
+    <message>
+        <source>Within 15 days</source>
+        <translation>Trong 15 ngày</translation>
+    </message>
+    <message>
+        <source>Within 30 days</source>
+        <translation>Trong 30 ngày</translation>
+    </message>
+    <message>
+        <source>By the end of this month</source>
+        <translation>Đến hết tháng</translation>
+    </message>
+    <message>
+        <source>By the end of this quarter</source>
+        <translation>Đến hết quý</translation>
+    </message>
+    <message>
+        <source>By the end of this half-year</source>
+        <translation>Đến hết 6 tháng</translation>
+    </message>
+    <message>
+        <source>By the end of this year</source>
+        <translation>Đến hết năm</translation>
+    </message>
+    <message>
+        <source>Find a unit (diacritics optional)</source>
+        <translation>Tìm đơn vị (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>Standard term</source>
+        <translation>Theo mốc</translation>
     </message>
     <message>
         <source>By date</source>
@@ -763,11 +789,15 @@
         <translation>&amp;Nhiệm vụ</translation>
     </message>
     <message>
+        <source>F&amp;ind unit</source>
+        <translation>&amp;Tìm đơn vị</translation>
+    </message>
+    <message>
         <source>New &amp;unit</source>
         <translation>Đơn vị &amp;mới</translation>
     </message>
     <message>
-        <source>&amp;Owner</source>
+        <source>&amp;Follow-up by</source>
         <translation>&amp;Người theo dõi</translation>
     </message>
     <message>
@@ -840,6 +870,21 @@
     <message>
         <source>Quit</source>
         <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>“%1” is not a date (day/month/year). The date stays %2.</source>
+        <translation>“%1” không phải là ngày hợp lệ (ngày/tháng/năm). Vẫn giữ ngày %2.</translation>
+    </message>
+    <message>
+        <source>%1 is before %2, the earliest date here. The date stays %3.</source>
+        <translation>Ngày %1 sớm hơn ngày %2, là ngày sớm nhất được phép nhập ở đây. Vẫn giữ ngày %3.</translation>
+    </message>
+    <message>
+        <source>%1 is after %2, the latest date here. The date stays %3.</source>
+        <translation>Ngày %1 muộn hơn ngày %2, là ngày muộn nhất được phép nhập ở đây. Vẫn giữ ngày %3.</translation>
     </message>
 </context>
 <context>
@@ -1819,7 +1864,7 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
-        <source>Owner</source>
+        <source>Follow-up by</source>
         <translation>Người theo dõi</translation>
     </message>
     <message>
@@ -1877,6 +1922,16 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Situation on %1</source>
         <translation>Tình hình đến ngày %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not in the chart: %n other unit(s): %1</source>
+        <translation>
+            <numerusform>Biểu đồ chưa thể hiện %n đơn vị khác: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 open, %3 done</source>
+        <translation>%1: %2 đang thực hiện, %3 đã hoàn thành</translation>
     </message>
 </context>
 <context>
@@ -1956,8 +2011,20 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
 <context>
     <name>Reminders</name>
     <message>
-        <source>%1 task(s) overdue and %2 due within 7 days.</source>
-        <translation>Có %1 nhiệm vụ quá hạn và %2 nhiệm vụ đến hạn trong 7 ngày tới.</translation>
+        <source>%1 and %2.</source>
+        <translation>%1 và %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform>%n nhiệm vụ quá hạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due within 7 days</source>
+        <translation>
+            <numerusform>%n nhiệm vụ đến hạn trong 7 ngày tới</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -2269,6 +2336,64 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>&amp;Hủy nhiệm vụ…</translation>
     </message>
     <message>
+        <source>Progress noted on task %1.</source>
+        <translation>Đã ghi tiến độ nhiệm vụ %1.</translation>
+    </message>
+    <message>
+        <source>Task %1 extended to %2.</source>
+        <translation>Đã gia hạn nhiệm vụ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>Task %1 marked as done on %2.</source>
+        <translation>Đã ghi nhận hoàn thành nhiệm vụ %1 ngày %2.</translation>
+    </message>
+    <message>
+        <source>Task %1 reopened.</source>
+        <translation>Đã mở lại nhiệm vụ %1.</translation>
+    </message>
+    <message>
+        <source>Task %1 cancelled.</source>
+        <translation>Đã hủy nhiệm vụ %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Progress noted on %n task(s).</source>
+        <translation>
+            <numerusform>Đã ghi tiến độ %n nhiệm vụ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) extended to %1.</source>
+        <translation>
+            <numerusform>Đã gia hạn %n nhiệm vụ đến %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked as done on %1.</source>
+        <translation>
+            <numerusform>Đã ghi nhận hoàn thành %n nhiệm vụ ngày %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) reopened.</source>
+        <translation>
+            <numerusform>Đã mở lại %n nhiệm vụ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) cancelled.</source>
+        <translation>
+            <numerusform>Đã hủy %n nhiệm vụ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It no longer matches the filters, so the list does not show it.</source>
+        <translation>Nhiệm vụ không còn khớp với bộ lọc nên không hiện trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Some no longer match the filters, so the list does not show them.</source>
+        <translation>Có nhiệm vụ không còn khớp với bộ lọc nên không hiện trong danh sách.</translation>
+    </message>
+    <message>
         <source>Create tasks</source>
         <translation>Tạo nhiệm vụ</translation>
     </message>
@@ -2317,6 +2442,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Deadline extended</source>
         <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>Follow-up by</source>
+        <translation>Người theo dõi</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -2369,10 +2498,6 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Supporting units</source>
         <translation>Đơn vị phối hợp</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Người theo dõi</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -2471,7 +2596,7 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <translation>Đơn vị chủ trì</translation>
     </message>
     <message>
-        <source>Owner</source>
+        <source>Follow-up by</source>
         <translation>Người theo dõi</translation>
     </message>
     <message>
@@ -2489,6 +2614,16 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
 </context>
 <context>
     <name>TrashActions</name>
+    <message>
+        <source>Move the conference of %1 to the trash?
+“%2”
+
+It can be restored from Edit → Trash.</source>
+        <translation>Chuyển hội nghị ngày %1 vào thùng rác?
+“%2”
+
+Có thể khôi phục lại từ Sửa → Thùng rác.</translation>
+    </message>
     <message numerus="yes">
         <source>Move %n conference(s) to the trash? They can be restored from Edit → Trash.</source>
         <translation>

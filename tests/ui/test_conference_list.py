@@ -183,7 +183,11 @@ def test_delete_key_moves_the_conference_to_the_trash_after_asking(
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     settle(qtbot, window)
-    assert seen == ["Move 1 conference(s) to the trash? They can be restored from Edit → Trash."]
+    assert seen == [  # named: its date and title
+        "Move the conference of 17/02/2023 to the trash?\n“Hội nghị trực tuyến quán triệt, "
+        "triển khai các văn bản mới của Trung ương về công tác tổ chức xây dựng Đảng”\n\n"
+        "It can be restored from Edit → Trash."
+    ]
     assert window.conference_page.model.rowCount() == 0
     assert list_conferences(example_db) == []
     assert [t.title[:20] for t in trash(example_db)] == ["Hội nghị trực tuyến "]

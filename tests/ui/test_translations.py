@@ -1,4 +1,5 @@
-"""The Vietnamese translation is complete and the shipped .qm matches its .ts."""
+"""The Vietnamese translation and the English plural forms are complete, and the shipped
+.qm files match their .ts."""
 
 from __future__ import annotations
 
@@ -47,10 +48,38 @@ def test_no_string_is_left_unfinished_after_lupdate(tmp_path: Path) -> None:
     assert unfinished(copy) == []
 
 
-@pytest.mark.parametrize("name", ["minutes_app_vi.qm", "qtbase_vi.qm"])
+@pytest.mark.parametrize("name", ["minutes_app_vi.qm", "minutes_app_en.qm", "qtbase_vi.qm"])
 def test_shipped_qm_is_compiled_from_current_ts(tmp_path: Path, name: str) -> None:
     i18n.release(tmp_path)
     assert (tmp_path / name).read_bytes() == (REPO / "resources" / "i18n" / name).read_bytes()
+
+
+def test_every_english_plural_has_its_forms(tmp_path: Path) -> None:
+    # English shows its source strings; only "%n task(s)" needs "1 task" and "8 tasks".
+    copy = tmp_path / "minutes_app_en.ts"
+    shutil.copy(i18n.ts_file("en"), copy)
+    subprocess.run(
+        [
+            i18n.tool("pyside6-lupdate"),
+            *i18n.sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-pluralonly",
+            "-target-language",
+            "en",
+            "-ts",
+            str(copy),
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    assert unfinished(copy) == []
+    root = ElementTree.parse(copy).getroot()
+    for message in root.iter("message"):
+        forms = [f.text or "" for f in message.iter("numerusform")]
+        assert len(forms) == 2 and "(s)" not in "".join(forms), message.findtext("source")
 
 
 @pytest.mark.parametrize("language", ["vi"])

@@ -3,7 +3,6 @@ all of it or nothing, and the summary of what it added."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -12,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from minutes_app.core.conferences.duplicates import conference_identity
 from minutes_app.core.exchange.reading import (
     Appearance,
     ConferenceRecord,
@@ -62,11 +62,6 @@ class ImportSummary:
                 self.conferences_added,
             )
         )
-
-
-def conference_identity(date: dt.date, title: str) -> tuple[dt.date, str]:
-    """A conference is the same conference when it has the same date and title."""
-    return (date, title)
 
 
 # Conferences merged between two flushes: a bounded piece of work, so that no single

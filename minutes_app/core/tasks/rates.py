@@ -121,3 +121,24 @@ def periods_of(kind: str, today: dt.date, count: int) -> list[tuple[str, dt.date
             first_month += 12
             year -= 1
     return list(reversed(found))
+
+
+def periods_with_tasks(db: Database, kind: str) -> list[PeriodRate]:
+    """The on-time rate of every month, quarter, half-year or year (``kind``) in which
+    tasks were completed, oldest first: the data's own years, whatever today is."""
+    statement = select(func.min(Task.completed_on), func.max(Task.completed_on)).where(
+        Task.status == "done", Task.completed_on.is_not(None)
+    )
+    with db.reading() as session:
+        first, last = session.execute(statement).one()
+    if first is None or last is None:
+        return []
+    first, last = _as_date(first), _as_date(last)
+    size = {"month": 1, "quarter": 3, "half": 6, "year": 12}[kind]
+    count = ((last.year - first.year) * 12 + last.month - 1) // size - (first.month - 1) // size
+    periods = periods_of(kind, last, count + 1)
+    return [rate for rate in on_time_rates(db, periods) if rate.on_time + rate.late]
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

@@ -9,7 +9,6 @@ from dataclasses import replace
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from minutes_app.ui.conferences.editor_widgets import (
     set_line,
 )
 from minutes_app.ui.widgets.completion import CompletingDelegate, FoldingCompleter
+from minutes_app.ui.widgets.date_field import DateField
 from minutes_app.ui.widgets.table_section import TableSection
 
 MODES = ("online", "in_person", "hybrid")
@@ -66,10 +66,9 @@ class GeneralTab(QWidget):
         self.organizer_box.addItems(list(choices.organizers))
         combo_line(self.organizer_box).installEventFilter(undo_keys)
         combo_line(self.organizer_box).setPlaceholderText(self.tr("e.g. Ban Tổ chức Trung ương"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = DateField()
         self.date_error = error_label()
+        self.date_edit.refused.connect(lambda text: set_error(self.date_error, text))
         self.session_box = QComboBox()
         self.session_box.addItems(session_names)
         self.start_edit = line_edit(undo_keys, self.tr("HH:MM"))
@@ -153,6 +152,7 @@ class GeneralTab(QWidget):
 
     def read(self, old: ConferenceForm) -> ConferenceForm:
         """``old`` with the general fields as the widgets show them."""
+        self.date_edit.take_typed()  # saved with Ctrl+S while the date is being typed
         date = self.date_edit.date()
         secretary_name = self.secretary_edit.text().strip()
         old_secretary_id = old.secretary.person.id if old.secretary else None

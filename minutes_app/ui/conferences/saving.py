@@ -8,9 +8,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRect, QSettings, Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from minutes_app.base.days import vn_date
 from minutes_app.ui.operations import (
     CONFERENCES,
     DIRECTORY,
@@ -27,6 +28,7 @@ from minutes_app.ui.widgets.conflicts import tell_conflict
 from minutes_app.ui.widgets.placement import centre_on, keep_on_screen, place_window
 
 if TYPE_CHECKING:
+    from minutes_app.core.conferences.duplicates import StoredConference
     from minutes_app.core.conferences.forms import ConferenceForm
     from minutes_app.ui.conferences.editor import ConferenceEditor
     from minutes_app.ui.conferences.from_text import FromTextDialog
@@ -36,6 +38,43 @@ if TYPE_CHECKING:
 SAVED = changes(CONFERENCES, TASKS, DIRECTORY, DOCUMENTS)
 # The editor's size and place when it last closed.
 EDITOR_GEOMETRY = "editor/geometry"
+
+
+def ask_about_duplicate(parent: QWidget, found: StoredConference) -> str:
+    """A conference of the same date and title is stored already: "open" it, "save" this
+    one anyway, or "cancel" (keep editing)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ConferenceEditing", "Conference already recorded"),
+        QCoreApplication.translate(
+            "ConferenceEditing",
+            "A conference of %1 with this title is already recorded:\n“%2”.\n\n"
+            "Open it to check or complete it, or save this one as another conference.",
+        )
+        .replace("%1", vn_date(found.date))
+        .replace("%2", found.title),
+        parent=parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the title is shown as written
+    open_button = box.addButton(
+        QCoreApplication.translate("ConferenceEditing", "Open the existing one"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    open_button.setObjectName("open")
+    save_button = box.addButton(
+        QCoreApplication.translate("ConferenceEditing", "Save anyway"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    save_button.setObjectName("save")
+    cancel = box.addButton(
+        QCoreApplication.translate("Common", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    cancel.setObjectName("cancel")
+    box.setDefaultButton(open_button)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked.objectName() if clicked in (open_button, save_button) else "cancel"
 
 
 class ConferenceEditing(QObject):
@@ -157,7 +196,50 @@ class ConferenceEditing(QObject):
     def _save_form(
         self, form: ConferenceForm, done: Callable[[ConferenceForm | None], object]
     ) -> None:
-        """The editor's save: stored and read back on the worker; ``done`` follows."""
+        """The editor's save: a new date or title is first looked for among the stored
+        conferences (``same_conference``); then the form is stored and read back on the
+        worker, and ``done`` follows."""
+        from minutes_app.core.conferences.duplicates import conference_identity, same_conference
+
+        db, editor = self.worker.db, self.editor
+        assert db is not None and form.date is not None
+        before = editor.saved_form if editor is not None else None
+        if (
+            form.id is not None
+            and before is not None
+            and before.date is not None
+            and conference_identity(before.date, before.title)
+            == conference_identity(form.date, form.title)
+        ):  # its date and title as stored: a duplicate was asked about when they were set
+            self._store(form, done)
+            return
+        date, title, conference_id = form.date, form.title, form.id
+
+        def checked(found: StoredConference | None) -> None:
+            if found is None:
+                self._store(form, done)
+                return
+            answer = ask_about_duplicate(editor or self.window, found)
+            if answer == "save":
+                self._store(form, done)
+                return
+            done(None)
+            if answer == "open" and (editor is None or editor.close()):
+                self.open_conference(found.id)
+
+        def failed(error: BaseException) -> None:
+            done(None)
+            tell_failure(self.window, error)
+
+        self.worker.run_op(
+            editor or self.window,
+            lambda: same_conference(db, date, title, other_than=conference_id),
+            checked,
+            failed,
+        )
+
+    def _store(self, form: ConferenceForm, done: Callable[[ConferenceForm | None], object]) -> None:
+        """Store the form and read it back, on the worker; ``done`` follows."""
         from minutes_app.core.conferences.loading import load_conference
         from minutes_app.core.conferences.saving import save_conference
 

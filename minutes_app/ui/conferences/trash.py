@@ -3,7 +3,8 @@ restore or to delete for good."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -83,19 +84,40 @@ class TrashActions(QObject):
         self.history = history
         self.window = window
 
-    def delete(self, conference_ids: list[int], by: str) -> bool:
+    def delete(
+        self, conference_ids: list[int], by: str, named: Sequence[tuple[dt.date, str]] = ()
+    ) -> bool:
         """Ask, then move the conferences to the trash (Ctrl+Z puts them back). True when
-        the clerk agreed."""
-        question = self.tr(
-            "Move %n conference(s) to the trash? They can be restored from Edit → Trash.",
-            "",
-            len(conference_ids),
-        )
+        the clerk agreed. ``named``: their (date, title), which the question names."""
+        if len(conference_ids) == 1 and len(named) == 1:
+            [(date, title)] = named
+            question = (
+                self.tr(
+                    "Move the conference of %1 to the trash?\n“%2”\n\n"
+                    "It can be restored from Edit → Trash."
+                )
+                .replace("%1", date.strftime("%d/%m/%Y"))
+                .replace("%2", title)
+            )
+        else:
+            question = self.tr(
+                "Move %n conference(s) to the trash? They can be restored from Edit → Trash.",
+                "",
+                len(conference_ids),
+            )
+            listed = [f"{date:%d/%m/%Y} — {title}" for date, title in named[:_NAMED]]
+            if len(named) > _NAMED:
+                listed.append("…")
+            if listed:
+                question += "\n\n" + "\n".join(listed)
         if not ask(self.window, self.tr("Delete"), question, self.tr("Move to trash")):
             return False
         text = self.tr("Delete conference")
         self.history.push(TrashCommand(self.history, conference_ids, by, text))
         return True
+
+
+_NAMED = 8  # conferences the delete question names, of several
 
 
 class TrashDialog(QDialog):

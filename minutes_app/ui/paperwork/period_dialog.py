@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from minutes_app.core.tasks.rates import periods_of
 from minutes_app.ui.widgets.common import ButtonRow
+from minutes_app.ui.widgets.date_field import DateField
 
 _HOW_MANY = {"month": 24, "quarter": 12, "half": 8, "year": 10}
 
@@ -29,9 +29,7 @@ class PeriodDialog(QDialog):
         ):
             self.kind.addItem(label, code)
         self.which = QComboBox()
-        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of = DateField(today)
         form = QFormLayout()
         form.addRow(self.tr("&Kind of period"), self.kind)
         form.addRow(self.tr("&Period"), self.which)
@@ -53,5 +51,5 @@ class PeriodDialog(QDialog):
 
     def period(self) -> tuple[dt.date, dt.date, dt.date]:
         start, end = self.which.currentData()
-        as_of = self.as_of.date()
-        return start, end, dt.date(as_of.year(), as_of.month(), as_of.day())
+        self.as_of.take_typed()  # OK pressed while the date is being typed
+        return start, end, self.as_of.day()

@@ -4,13 +4,15 @@ instruction, and the undo of both. Every write runs on the database worker."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from minutes_app.base.days import vn_date
 from minutes_app.ui.operations import (
     CONFERENCES,
     DIRECTORY,
@@ -37,6 +39,12 @@ CREATED = changes(TASKS, CONFERENCES, DIRECTORY)
 
 # Runs an action with the versions the tasks must be at (None: as read when it runs).
 Action = Callable[[dict[int, int] | None], "ActionRecord"]
+
+
+def _shortened(title: str, most: int = 80) -> str:
+    """A task's title short enough for the status bar."""
+    title = " ".join(title.split())
+    return title if len(title) <= most else title[: most - 1].rstrip() + "…"
 
 
 class TaskActionCommand(StoredCommand):
@@ -83,6 +91,9 @@ class TaskActions(QObject):
 
     ``user()`` names who makes the changes (Settings → User name, else the login).
     """
+
+    # An action on tasks was stored; carries what was done, in words for the status bar.
+    acted = Signal(str)
 
     def __init__(
         self,
@@ -155,21 +166,35 @@ class TaskActions(QObject):
             "reopen": lambda d: lambda v: reopen(db, ids, d.chosen_text(), by, v),
             "cancel": lambda d: lambda v: cancel(db, ids, d.chosen_text(), by, v),
         }
-        current = None
+        current = title = None
         if len(ids) == 1:
             row = page.model.row(page.table.currentIndex().row())
-            current = row.deadline if row else None
+            if row is None or row.id != ids[0]:
+                row = next(
+                    r
+                    for r in map(page.model.row, range(page.model.rowCount()))
+                    if r and r.id == ids[0]
+                )
+            current, title = row.deadline, row.title
         change = changes(TASKS, ids=ids)
         bound: list[Action] = []
 
         def start(dialog: TaskActionDialog) -> None:
             # The dialog's values are read here, on the UI thread; the action runs on the
             # worker, waiting for another copy of the program if it holds the database.
-            action = runners[kind](dialog.chosen())
+            chosen = dialog.chosen()
+            action = runners[kind](chosen)
             bound.append(action)
-            self.worker.run_op(
-                dialog, lambda: action(shown), dialog.finish, dialog.fail, change=change
-            )
+            done = self.done_text(kind, title, len(ids), chosen.date)
+
+            def stored(record: ActionRecord) -> None:
+                # Before the register reloads (data_changed follows this): the tasks stay
+                # selected wherever they move, and the status bar says what was done.
+                assert page is not None
+                page.keep_selected(ids, lambda shown: self._tell(done, shown, len(ids)))
+                dialog.finish(record)
+
+            self.worker.run_op(dialog, lambda: action(shown), stored, dialog.fail, change=change)
 
         dialog = TaskActionDialog(
             kind, len(ids), start, current_deadline=current, parent=self.window
@@ -183,6 +208,38 @@ class TaskActions(QObject):
         elif dialog.conflict:
             self.worker.notify(change)  # show what the other copy did
         return dialog
+
+    def done_text(self, kind: str, title: str | None, count: int, day: dt.date) -> str:
+        """What the action ``kind`` did, for the status bar: the task by its title when
+        there is one, else how many."""
+        date = vn_date(day)
+        if title is not None:
+            named = f"“{_shortened(title)}”"
+            texts = {
+                "progress": self.tr("Progress noted on task %1."),
+                "extend": self.tr("Task %1 extended to %2."),
+                "complete": self.tr("Task %1 marked as done on %2."),
+                "reopen": self.tr("Task %1 reopened."),
+                "cancel": self.tr("Task %1 cancelled."),
+            }
+            return texts[kind].replace("%1", named).replace("%2", date)
+        several = {
+            "progress": self.tr("Progress noted on %n task(s).", "", count),
+            "extend": self.tr("%n task(s) extended to %1.", "", count),
+            "complete": self.tr("%n task(s) marked as done on %1.", "", count),
+            "reopen": self.tr("%n task(s) reopened.", "", count),
+            "cancel": self.tr("%n task(s) cancelled.", "", count),
+        }
+        return several[kind].replace("%1", date)
+
+    def _tell(self, done: str, shown: bool, count: int) -> None:
+        if not shown:
+            done += " " + (
+                self.tr("It no longer matches the filters, so the list does not show it.")
+                if count == 1
+                else self.tr("Some no longer match the filters, so the list does not show them.")
+            )
+        self.acted.emit(done)
 
     # --- tasks from a closing instruction -----------------------------------------------
 

@@ -55,7 +55,7 @@ def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:
             str(QT_TRANSLATE_NOOP("TaskDetail", "Supporting units")),
             ", ".join(card.support_units) or "—",
         ),
-        (str(QT_TRANSLATE_NOOP("TaskDetail", "Owner")), card.owner or "—"),
+        (str(QT_TRANSLATE_NOOP("TaskDetail", "Follow-up by")), card.owner or "—"),
         (str(QT_TRANSLATE_NOOP("TaskDetail", "Assigned")), _day(card.assigned_on)),
         (
             str(QT_TRANSLATE_NOOP("TaskDetail", "Deadline")),

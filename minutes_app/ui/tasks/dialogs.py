@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.text import fold
 from minutes_app.core.tasks.actions import (
     ActionRecord,
     NewTasks,
@@ -33,6 +33,7 @@ from minutes_app.core.tasks.actions import (
 from minutes_app.db.locks import DatabaseBusy
 from minutes_app.ui.widgets.common import ButtonRow, plain_label
 from minutes_app.ui.widgets.completion import FoldingCompleter
+from minutes_app.ui.widgets.date_field import DateField
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -132,9 +133,7 @@ class TaskActionDialog(QDialog):
         form = QFormLayout()
         form.addRow(QLabel(self.tr("%n task(s) selected.", "", count)))
         today = dt.date.today()
-        self.date = QDateEdit()
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setCalendarPopup(True)
+        self.date = DateField()
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(90)
@@ -175,6 +174,10 @@ class TaskActionDialog(QDialog):
         return ChosenValues(self.chosen_date(), self.chosen_text())
 
     def _on_ok(self) -> None:
+        refused = self.date.take_typed()
+        if refused and self.error.text() != refused:  # said once; OK again keeps the date
+            self.error.setText(refused)
+            return
         self.buttons.ok.setEnabled(False)  # one action at a time
         self.start(self)
 
@@ -212,13 +215,13 @@ class TaskActionDialog(QDialog):
 
 
 PRESET_LABELS = (
-    ("7d", QT_TRANSLATE_NOOP("CreateTasksDialog", "7 days")),
-    ("15d", QT_TRANSLATE_NOOP("CreateTasksDialog", "15 days")),
-    ("30d", QT_TRANSLATE_NOOP("CreateTasksDialog", "30 days")),
-    ("month", QT_TRANSLATE_NOOP("CreateTasksDialog", "end of this month")),
-    ("quarter", QT_TRANSLATE_NOOP("CreateTasksDialog", "end of this quarter")),
-    ("half", QT_TRANSLATE_NOOP("CreateTasksDialog", "end of this half-year")),
-    ("year", QT_TRANSLATE_NOOP("CreateTasksDialog", "end of this year")),
+    ("7d", QT_TRANSLATE_NOOP("CreateTasksDialog", "Within 7 days")),
+    ("15d", QT_TRANSLATE_NOOP("CreateTasksDialog", "Within 15 days")),
+    ("30d", QT_TRANSLATE_NOOP("CreateTasksDialog", "Within 30 days")),
+    ("month", QT_TRANSLATE_NOOP("CreateTasksDialog", "By the end of this month")),
+    ("quarter", QT_TRANSLATE_NOOP("CreateTasksDialog", "By the end of this quarter")),
+    ("half", QT_TRANSLATE_NOOP("CreateTasksDialog", "By the end of this half-year")),
+    ("year", QT_TRANSLATE_NOOP("CreateTasksDialog", "By the end of this year")),
 )
 
 
@@ -258,6 +261,12 @@ class CreateTasksDialog(QDialog):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 box.addItem(item)
+        # ~250 units in a province: the lists narrow to the units whose names hold the
+        # words typed, blind to diacritics; checked units stay in view.
+        self.unit_filter = QLineEdit()
+        self.unit_filter.setPlaceholderText(self.tr("Find a unit (diacritics optional)"))
+        self.unit_filter.setClearButtonEnabled(True)
+        self.unit_filter.textChanged.connect(self._filter_units)
         self.new_unit = QLineEdit()
         self.new_unit.setPlaceholderText(self.tr("A unit not in the list, then Enter"))
         self.new_unit.returnPressed.connect(self._on_new_unit)
@@ -266,15 +275,13 @@ class CreateTasksDialog(QDialog):
         self.owner = QLineEdit()
         self.owner.setPlaceholderText(self.tr("who follows it (optional)"))
         FoldingCompleter(people, self.owner).attach(self.owner)
-        self.preset = QRadioButton(self.tr("In"))
+        self.preset = QRadioButton(self.tr("Standard term"))
         self.preset_box = QComboBox()
         for code, label in PRESET_LABELS:
             self.preset_box.addItem(self.tr(str(label)), code)
         self.preset_box.setCurrentIndex(2)
         self.by_date = QRadioButton(self.tr("By date"))
-        self.date = QDateEdit(_qdate(assigned_on + dt.timedelta(days=30)))
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setCalendarPopup(True)
+        self.date = DateField(assigned_on + dt.timedelta(days=30))
         self.date.setMinimumDate(_qdate(assigned_on))
         self.no_deadline = QRadioButton(self.tr("No deadline (ongoing task)"))
         self.preset.setChecked(True)
@@ -304,10 +311,11 @@ class CreateTasksDialog(QDialog):
             units_row.addLayout(column)
         form = QFormLayout()
         form.addRow(self.tr("&Tasks"), self.titles)
+        form.addRow(self.tr("F&ind unit"), self.unit_filter)
         form.addRow(units_row)
         form.addRow(self.tr("New &unit"), self.new_unit)
         form.addRow("", self.one_per_unit)
-        form.addRow(self.tr("&Owner"), self.owner)
+        form.addRow(self.tr("&Follow-up by"), self.owner)
         form.addRow(self.tr("Deadline"), deadline)
         self.buttons = ButtonRow(self, self.tr("Create"), self._on_ok)
         layout = QVBoxLayout(self)
@@ -321,7 +329,7 @@ class CreateTasksDialog(QDialog):
         ):
             signal.connect(self._update_deadline)
         self.preset_box.currentIndexChanged.connect(self._update_deadline)
-        self.date.dateChanged.connect(self._update_deadline)
+        self.date.dateChanged.connect(self._on_date_chosen)
         self._update_deadline()
 
     def check_units(self, box: QListWidget, names: Sequence[str]) -> None:
@@ -344,13 +352,35 @@ class CreateTasksDialog(QDialog):
             return _pydate(self.date.date())
         return preset_deadline(str(self.preset_box.currentData()), self.assigned_on)
 
+    def _on_date_chosen(self, *_: object) -> None:
+        """A date typed or picked is the deadline: "By date" is chosen with it."""
+        if self.by_date.isChecked():
+            self._update_deadline()
+        else:
+            self.by_date.setChecked(True)  # toggled: the deadline follows
+
     def _update_deadline(self, *_: object) -> None:
         value = self.deadline()
+        if value is not None and not self.by_date.isChecked():
+            # The date field shows the deadline a standard term gives.
+            self.date.blockSignals(True)
+            self.date.setDate(_qdate(value))
+            self.date.blockSignals(False)
+        self.date.setEnabled(not self.no_deadline.isChecked())
         self.deadline_label.setText(
             self.tr("Deadline: %1").replace("%1", value.strftime("%d/%m/%Y"))
             if value
             else self.tr("No deadline: the task is tracked as ongoing.")
         )
+
+    def _filter_units(self, text: str) -> None:
+        words = fold(text).split()
+        for box in (self.leads, self.supports):
+            for row in range(box.count()):
+                item = box.item(row)
+                name = fold(item.text())
+                shown = item.checkState() == Qt.CheckState.Checked or all(w in name for w in words)
+                item.setHidden(not shown)
 
     def _on_new_unit(self) -> None:
         name = " ".join(self.new_unit.text().split())
@@ -366,6 +396,10 @@ class CreateTasksDialog(QDialog):
     def _on_ok(self) -> None:
         titles = tuple(t for t in (x.strip() for x in self.titles.toPlainText().splitlines()) if t)
         leads = tuple(self._checked(self.leads))
+        refused = self.date.take_typed()
+        if refused and self.by_date.isChecked() and self.error.text() != refused:
+            self.error.setText(refused)  # said once; Create again keeps the date
+            return
         if not titles:
             self.error.setText(self.tr("Write at least one task."))
             return

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
-from minutes_app.core.tasks.rates import PeriodRate, UnitLoad, on_time_rates, periods_of, unit_loads
+from minutes_app.core.tasks.rates import PeriodRate, UnitLoad, periods_with_tasks, unit_loads
 from minutes_app.core.tasks.tracking import CLASSES
 from minutes_app.db.engine import Database
 from minutes_app.ui.operations import CONFERENCES, DIRECTORY, TASKS, DatabaseWorker, follow_changes
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CHART_UNITS = 10  # units shown in the chart: those with the most overdue tasks
+CHART_MORE_NAMED = 5  # units the chart leaves out named under it (all in its tooltip)
 CHART_CLASSES = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time")
 LIST_ROWS = 50
 # What the overview counts: tasks, by lead unit, of conferences not in the trash.
@@ -102,12 +103,16 @@ class OverviewPage(QWidget):
         self.chart_box = QWidget()
         self.chart_box.setMinimumHeight(260)
         QVBoxLayout(self.chart_box).setContentsMargins(0, 0, 0, 0)
+        # The units the chart has no room for, named (all of them in the tooltip).
+        self.chart_more = QLabel()
+        self.chart_more.setWordWrap(True)
+        self.chart_more.setTextFormat(Qt.TextFormat.PlainText)
 
         self.overdue = self._table(
-            [self.tr("Days late"), self.tr("Task"), self.tr("Lead unit"), self.tr("Owner")]
+            [self.tr("Days late"), self.tr("Task"), self.tr("Lead unit"), self.tr("Follow-up by")]
         )
         self.due_soon = self._table(
-            [self.tr("Deadline"), self.tr("Task"), self.tr("Lead unit"), self.tr("Owner")]
+            [self.tr("Deadline"), self.tr("Task"), self.tr("Lead unit"), self.tr("Follow-up by")]
         )
         self.rates = QTableWidget(0, 4)
         self.rates.setHorizontalHeaderLabels(
@@ -141,8 +146,11 @@ class OverviewPage(QWidget):
         rates = QVBoxLayout()
         rates.addLayout(rate_head)
         rates.addWidget(self.rates)
+        chart_column = QVBoxLayout()
+        chart_column.addWidget(self.chart_box, 1)
+        chart_column.addWidget(self.chart_more)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.chart_box, 3)
+        bottom.addLayout(chart_column, 3)
         bottom.addLayout(rates, 2)
         self.as_of_label = QLabel()
         layout = QVBoxLayout(self)
@@ -261,6 +269,7 @@ class OverviewPage(QWidget):
         if self.chart is None:
             self.chart = self._make_chart()
         chart = self.chart
+        # The units with open tasks, most overdue first; the others are named under it.
         loads = [u for u in all_loads if u.open_total][:CHART_UNITS]
         self.unit_ids = [u.unit_id for u in loads]
         # Deletes the old series with their bar sets (and so the sets' click connections).
@@ -285,6 +294,28 @@ class OverviewPage(QWidget):
         self.values_axis.setRange(0, step * math.ceil(top / step))
         self.values_axis.setTickCount(math.ceil(top / step) + 1)
         series.attachAxis(self.values_axis)
+        self._name_left_out([u for u in all_loads if u.unit_id not in set(self.unit_ids)])
+
+    def _name_left_out(self, left_out: list[UnitLoad]) -> None:
+        """Say which units the chart leaves out: a few by name, all in the tooltip."""
+        self.chart_more.setVisible(bool(left_out))
+        if not left_out:
+            self.chart_more.clear()
+            self.chart_more.setToolTip("")
+            return
+        names = [u.unit for u in left_out]
+        few = ", ".join(names[:CHART_MORE_NAMED]) + (", …" if len(names) > CHART_MORE_NAMED else "")
+        self.chart_more.setText(
+            self.tr("Not in the chart: %n other unit(s): %1", "", len(names)).replace("%1", few)
+        )
+        lines = [
+            self.tr("%1: %2 open, %3 done")
+            .replace("%1", u.unit)
+            .replace("%2", str(u.open_total))
+            .replace("%3", str(u.counts["done_on_time"] + u.counts["done_late"]))
+            for u in left_out
+        ]
+        self.chart_more.setToolTip(as_written("\n".join(lines)))
 
     def _on_bar_clicked(self, name: str, index: int) -> None:
         if 0 <= index < len(self.unit_ids):
@@ -308,13 +339,14 @@ class OverviewPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.rates.setItem(r, c, item)
-
-
-_PERIODS_SHOWN = {"month": 12, "quarter": 4, "half": 2, "year": 3}
+        if rates:  # the latest period with tasks, first and current
+            self.rates.setCurrentCell(0, 0)
+            self.rates.scrollToTop()
 
 
 def _read_rates(db: Database, as_of: dt.date, kind: str) -> list[PeriodRate]:
-    return on_time_rates(db, periods_of(kind, as_of, _PERIODS_SHOWN[kind]))
+    # Every period in which tasks were completed: the data's years, not only today's.
+    return periods_with_tasks(db, kind)
 
 
 def _read_overview(

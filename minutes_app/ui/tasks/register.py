@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,6 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -47,6 +47,7 @@ from minutes_app.ui.tasks.style import (
 )
 from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import add_labelled, refill_choices, vietnamese_collator
+from minutes_app.ui.widgets.date_field import DateField
 from minutes_app.ui.widgets.table_model import TableModel
 
 if TYPE_CHECKING:
@@ -82,11 +83,22 @@ def units_in_order(db: Database) -> list[tuple[int, str]]:
     return sorted(unit_choices(db), key=lambda u: collator.sortKey(u[1]))
 
 
-def register_choices(db: Database) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+Choices = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+
+
+def register_choices(db: Database) -> Choices:
     """The register's unit and conference filter choices, as (id, label)."""
     units = units_in_order(db)
     conferences = [(cid, f"{date:%d/%m/%Y} {title}") for cid, date, title in conference_choices(db)]
     return units, conferences
+
+
+def still_shown(db: Database, query: TaskQuery, ids: Collection[int]) -> set[int]:
+    """Which of the tasks ``ids`` the register's ``query`` finds; may run on the worker."""
+    if not ids:
+        return set()
+    found = TaskRegister(db, replace(query, ids=tuple(ids))).page(0, len(ids))
+    return {row.id for row in found}
 
 
 class TaskTableModel(TableModel):
@@ -110,7 +122,7 @@ class TaskTableModel(TableModel):
             self.tr("Days late"),
             self.tr("Task"),
             self.tr("Lead unit"),
-            self.tr("Owner"),
+            self.tr("Follow-up by"),
             self.tr("Conference"),
             self.tr("Assigned"),
             self.tr("Completed"),
@@ -255,6 +267,9 @@ class TaskRegisterPage(QWidget):
         self.db = db
         self.store = store
         self._wanted_unit: int | None = None  # asked for before the choices were read
+        # Tasks to select again after the next reload, wherever they move, and who
+        # wants to know whether the filters still show them (``keep_selected``).
+        self._kept: tuple[set[int], Callable[[bool], object] | None] | None = None
         self.model = TaskTableModel(db, self)
         self.class_box = QComboBox()
         self.class_box.addItem(self.tr("All classes"), None)
@@ -361,10 +376,29 @@ class TaskRegisterPage(QWidget):
     def refresh(self) -> None:
         """Read the filter choices on the worker, then the rows again, keeping the
         filters and the selection."""
-        db = self.db
-        self.worker.run_op(self, lambda: register_choices(db), self._on_choices)
+        db, query = self.db, self.model.query
+        kept, self._kept = self._kept, None
+        ids = kept[0] if kept else set()
 
-    def _on_choices(self, choices: tuple[list[tuple[int, str]], list[tuple[int, str]]]) -> None:
+        def work() -> tuple[Choices, set[int]]:
+            return register_choices(db), still_shown(db, query, ids)
+
+        self.worker.run_op(self, work, lambda result: self._on_choices(result[0], kept, result[1]))
+
+    def keep_selected(
+        self, ids: Collection[int], then: Callable[[bool], object] | None = None
+    ) -> None:
+        """After the next reload (the one that follows a write on these tasks), select
+        the tasks ``ids`` again wherever the sort order moved them, scroll to them, and
+        call ``then(shown)``: whether the filters still show them all."""
+        self._kept = (set(ids), then)
+
+    def _on_choices(
+        self,
+        choices: Choices,
+        kept: tuple[set[int], Callable[[bool], object] | None] | None = None,
+        matching: Collection[int] = (),
+    ) -> None:
         self.set_choices(*choices)
         wanted, self._wanted_unit = self._wanted_unit, None
         if wanted is not None:
@@ -374,20 +408,24 @@ class TaskRegisterPage(QWidget):
             self.apply_filters()
         else:
             self.model.reload()  # the same query: a task shown alone stays alone
-        self.select_ids(selected)
+        if kept is None:
+            self.select_ids(selected)
+            return
+        ids, then = kept
+        self.select_ids(ids, reach=set(matching) if wanted is None else set())
+        if then is not None:
+            then(ids <= set(self.selected_ids()))
 
     # --- filters -----------------------------------------------------------------------
 
-    def _date_edit(self, value: dt.date | None) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setCalendarPopup(True)
+    def _date_edit(self, value: dt.date | None) -> DateField:
+        edit = DateField()
         edit.setMinimumDate(QDate(1990, 1, 1))
         edit.setSpecialValueText(self.tr("any"))  # shown at the minimum date: no limit
         edit.setDate(_qdate(value) if value else edit.minimumDate())
         return edit
 
-    def _date(self, edit: QDateEdit) -> dt.date | None:
+    def _date(self, edit: DateField) -> dt.date | None:
         if edit.date() == edit.minimumDate():
             return None
         d = edit.date()
@@ -473,21 +511,33 @@ class TaskRegisterPage(QWidget):
     def selected_ids(self) -> list[int]:
         return list(self.selected_versions())
 
-    def select_ids(self, ids: set[int]) -> None:
-        """Select the rows (among those read so far) of the tasks ``ids``."""
+    def select_ids(self, ids: set[int], reach: Collection[int] = ()) -> None:
+        """Select the rows of the tasks ``ids`` among those read so far, reading further
+        pages until the tasks ``reach`` (known to be in the query) are read too; the
+        first selected row is made current and scrolled into view."""
         if not ids:
             return
         from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
+        model, reach = self.model, set(reach)
+        while reach and model.canFetchMore(QModelIndex()):
+            if reach <= {r.id for r in (model.row(i) for i in range(model.rowCount())) if r}:
+                break
+            model.fetchMore(QModelIndex())
         selection = QItemSelection()
-        for r in range(self.model.rowCount()):
-            row = self.model.row(r)
+        first: QModelIndex | None = None
+        for r in range(model.rowCount()):
+            row = model.row(r)
             if row is not None and row.id in ids:
-                selection.select(self.model.index(r, 0), self.model.index(r, COLUMN_COUNT - 1))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        self.table.selectionModel().select(
-            selection, flags | QItemSelectionModel.SelectionFlag.Rows
-        )
+                first = first or model.index(r, COL_TITLE)
+                selection.select(model.index(r, 0), model.index(r, COLUMN_COUNT - 1))
+        flag = QItemSelectionModel.SelectionFlag
+        selecting = self.table.selectionModel()
+        if first is not None:
+            selecting.setCurrentIndex(first, flag.NoUpdate)
+        selecting.select(selection, flag.ClearAndSelect | flag.Rows)
+        if first is not None:
+            self.table.scrollTo(first)
 
     def selected_versions(self) -> dict[int, int]:
         """The selected tasks, each with the version the register read of it."""

@@ -53,8 +53,11 @@ class Reminders(QObject):
         overdue, soon = counts
         if not overdue and not soon:
             return None
-        text = self.tr("%1 task(s) overdue and %2 due within 7 days.")
-        text = text.replace("%1", str(overdue)).replace("%2", str(soon))
+        text = (
+            self.tr("%1 and %2.")
+            .replace("%1", self.tr("%n task(s) overdue", "", overdue))
+            .replace("%2", self.tr("%n due within 7 days", "", soon))
+        )
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Reminder"), text, parent=self.window)
         box.setWindowModality(Qt.WindowModality.NonModal)
         show = box.addButton(self.tr("Show them"), QMessageBox.ButtonRole.AcceptRole)
