@@ -36,7 +36,7 @@ from pytestqt.qtbot import QtBot
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
-from minutes_app.ui.app import install_language
+from minutes_app.ui.app import install_language, remove_language
 from minutes_app.ui.main_window import MainWindow
 from tests.ui.helpers import settle
 
@@ -58,12 +58,11 @@ ARTICLE = (
 
 @pytest.fixture
 def language(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
-    """The window's language, loaded as the app loads it (English: the source strings)."""
-    translator = install_language(qapp, request.param)
-    assert (translator is not None) == (request.param != "en")
+    """The window's language, loaded as the app loads it (English: the source strings and
+    their plural forms)."""
+    assert install_language(qapp, request.param) is not None
     yield request.param
-    if translator is not None:
-        qapp.removeTranslator(translator)
+    remove_language(qapp)
     install_language(qapp, "en")
 
 
