@@ -219,9 +219,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if missing:
-        text = "warning: {name}: no installed serif font draws {letters}; they may print "
-        text += "wrongly. Install Times New Roman or Tinos (Debian: fonts-croscore)"
-        warning = say(text, name=args.out, letters=" ".join(missing))
+        warning = say(
+            "warning: {name}: no installed serif font draws {letters}; they may print "
+            "wrongly. Install Times New Roman or Tinos (Debian: fonts-croscore)",
+            name=args.out,
+            letters=" ".join(missing),
+        )
         print(f"{APP_NAME}: {warning}", file=sys.stderr)
     print(request.target)
     return OK

@@ -54,3 +54,19 @@ def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", escape)
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: object) -> Iterator[None]:
+    """The window in English as the app starts it: the source strings, with the plural
+    forms of its English translation ("1 task overdue"). A test that wants Vietnamese
+    installs it over this; either is taken away after the test."""
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_app.ui.app import install_language, remove_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, "en")
+    yield
+    remove_language(app)

@@ -82,7 +82,7 @@ def test_notes_longer_than_the_limit_are_refused_with_a_message(
     editor.title_edit.setText("Hội nghị giao ban")
     editor.notes_edit.setPlainText("x" * (MAX_TEXT + 1))
     assert not save(qtbot, editor)
-    assert editor.summary.text() == "1 problem(s) to fix before saving."
+    assert editor.summary.text() == "1 problem to fix before saving."
     assert not editor.save_button.isEnabled()
     assert list_conferences(db) == []
     editor.notes_edit.setPlainText("x" * MAX_TEXT)

@@ -54,7 +54,7 @@ def test_first_screen_comes_before_sqlalchemy_and_the_reminder_after_it(
     assert out == [
         "rows 1",
         "loaded before paint []",
-        "reminder 1 task(s) overdue and 0 due within 7 days.",
+        "reminder 1 task overdue and 0 due within 7 days.",
         "loaded after paint True",
     ]
 
@@ -101,7 +101,7 @@ def test_after_first_paint_shows_the_reminder_from_counts_read_off_the_ui_thread
     window.after_first_paint()
     qtbot.waitUntil(lambda: window.reminders.box is not None, timeout=20_000)
     assert window.reminders.box is not None
-    assert window.reminders.box.text() == "1 task(s) overdue and 0 due within 7 days."
+    assert window.reminders.box.text() == "1 task overdue and 0 due within 7 days."
 
 
 def test_after_first_paint_shows_no_reminder_when_turned_off(

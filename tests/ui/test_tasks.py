@@ -208,7 +208,7 @@ def test_reminder_at_start_leads_to_the_overdue_tasks(
     box = window.reminders.box
     assert box is not None and box.isVisible()
     assert not box.isModal()
-    assert box.text() == "1 task(s) overdue and 0 due within 7 days."
+    assert box.text() == "1 task overdue and 0 due within 7 days."
     [show] = [b for b in box.buttons() if b.text() == "Show them"]
     box.checkBox().setChecked(True)
     show.click()
