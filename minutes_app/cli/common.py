@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from minutes_app.base.days import vn_date
 from minutes_app.base.files import remove_leftovers
 from minutes_app.cli.words import say
 
@@ -100,7 +101,7 @@ def check_days(args: argparse.Namespace) -> None:
 
 
 def day(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "—"
+    return vn_date(value) or "—"
 
 
 def current_user() -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.days import vn_date
 from minutes_app.core.conferences.catalogue import (
     CatalogueRow,
     catalogue,
@@ -64,9 +65,7 @@ class DocumentsPage(QWidget):
         columns: list[Column[CatalogueRow]] = [
             Column(self.tr("Kind"), lambda r: r.kind),
             Column(self.tr("Number and symbol"), lambda r: r.symbol),
-            Column(
-                self.tr("Date"), lambda r: r.issued_on.strftime("%d/%m/%Y") if r.issued_on else ""
-            ),
+            Column(self.tr("Date"), lambda r: vn_date(r.issued_on)),
             Column(self.tr("Issuer"), lambda r: r.issuer),
             Column(self.tr("Subject"), lambda r: r.subject),
             Column(self.tr("Conferences"), lambda r: r.conferences, numeric=True),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.days import vn_date
 from minutes_app.base.text import fold
 from minutes_app.core.conferences.listing import ConferenceSummary, list_conferences
 from minutes_app.ui.operations import (
@@ -255,7 +256,7 @@ _SESSION_ORDER = {"morning": 1, "afternoon": 2, "evening": 3}
 
 
 def _format_date(value: dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
+    return vn_date(value)
 
 
 # What the list shows of each conference: its chairs and bridge points (people and

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.days import vn_date
 from minutes_app.core.conferences.trash import (
     TrashedConference,
     move_to_trash,
@@ -96,7 +97,7 @@ class TrashActions(QObject):
                     "Move the conference of %1 to the trash?\n“%2”\n\n"
                     "It can be restored from Edit → Trash."
                 )
-                .replace("%1", date.strftime("%d/%m/%Y"))
+                .replace("%1", vn_date(date))
                 .replace("%2", title)
             )
         else:
@@ -135,7 +136,7 @@ class TrashDialog(QDialog):
         self.setWindowTitle(self.tr("Trash"))
         self.resize(760, 420)
         columns: list[Column[TrashedConference]] = [
-            Column(self.tr("Date"), lambda t: t.date.strftime("%d/%m/%Y")),
+            Column(self.tr("Date"), lambda t: vn_date(t.date)),
             Column(self.tr("Title"), lambda t: t.title),
             Column(self.tr("Deleted"), lambda t: t.deleted_at.strftime("%d/%m/%Y %H:%M")),
         ]

@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from minutes_app.base.days import vn_date
 from minutes_app.core.tasks.rows import task_card
 from minutes_app.core.tasks.tracking import deadline_on, tracking_class
 from minutes_app.db.engine import Database
@@ -34,7 +35,7 @@ def _tr(text: str) -> str:
 
 
 def _day(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "—"
+    return vn_date(value) or "—"
 
 
 def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:

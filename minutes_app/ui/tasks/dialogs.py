@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.days import vn_date
 from minutes_app.base.text import fold
 from minutes_app.core.tasks.actions import (
     ActionRecord,
@@ -368,7 +369,7 @@ class CreateTasksDialog(QDialog):
             self.date.blockSignals(False)
         self.date.setEnabled(not self.no_deadline.isChecked())
         self.deadline_label.setText(
-            self.tr("Deadline: %1").replace("%1", value.strftime("%d/%m/%Y"))
+            self.tr("Deadline: %1").replace("%1", vn_date(value))
             if value
             else self.tr("No deadline: the task is tracked as ongoing.")
         )

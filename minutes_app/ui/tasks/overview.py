@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.days import vn_date
 from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
 from minutes_app.core.tasks.rates import PeriodRate, UnitLoad, periods_with_tasks, unit_loads
 from minutes_app.core.tasks.tracking import CLASSES
@@ -192,9 +193,7 @@ class OverviewPage(QWidget):
         data: tuple[list[UnitLoad], list[RegisterRow], list[RegisterRow], int, list[PeriodRate]],
     ) -> None:
         self.as_of = as_of
-        self.as_of_label.setText(
-            self.tr("Situation on %1").replace("%1", self.as_of.strftime("%d/%m/%Y"))
-        )
+        self.as_of_label.setText(self.tr("Situation on %1").replace("%1", vn_date(self.as_of)))
         loads, overdue, soon_rows, due_soon, rates = data
         # One pass over the tasks gives both the chart's units and the tiles' totals.
         counts = {name: sum(u.counts[name] for u in loads) for name in CLASSES}
@@ -214,7 +213,7 @@ class OverviewPage(QWidget):
             self.due_soon,
             [
                 (
-                    r.deadline.strftime("%d/%m/%Y") if r.deadline else "",
+                    vn_date(r.deadline),
                     r.title,
                     r.lead_unit,
                     r.owner or "",
