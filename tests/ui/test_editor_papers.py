@@ -147,3 +147,28 @@ def test_a_signer_recorded_with_a_paper_survives_an_edit_of_its_number(
     assert paper.signer is not None and paper.signer.person.name == "Hà Văn Bình"
     editor.undo_stack.setClean()  # closes without asking about the change
     editor.close()
+
+
+def test_a_date_of_issue_typed_whole_is_the_date_kept(
+    qtbot: QtBot, db: Database, store: QSettings
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_app.ui.widgets.date_field import DateField
+
+    _window, editor = editor_on_a_new_conference(qtbot, db, store)
+    qtbot.mouseClick(editor.papers.add_button, Qt.MouseButton.LeftButton)
+    table = editor.papers.table
+    table.setCurrentCell(0, 2)
+    table.edit(table.currentIndex())
+    field = QApplication.focusWidget()
+    while field is not None and not isinstance(field, DateField):
+        field = field.parentWidget()
+    assert isinstance(field, DateField)  # the window's one date field, not a QDateEdit
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field.lineEdit(), "30/6/2020")  # a QDateEdit made it 15/06/2020
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=1000)
+
+    assert editor.papers.text(0, 2) == "30/06/2020"
+    assert editor.form().papers[0].issued_on == dt.date(2020, 6, 30)

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -26,28 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.days import typed_day, vn_date
 from minutes_app.base.text import clean
 from minutes_app.core.conferences.catalogue import EditorChoices
 from minutes_app.core.conferences.forms import PAPER_KINDS, ConferenceForm, PaperForm
 from minutes_app.core.conferences.numbering import next_number
 from minutes_app.ui.conferences.editor_widgets import error_label, set_error
 from minutes_app.ui.widgets.common import plain_label
+from minutes_app.ui.widgets.date_field import DateField, qdate
 from minutes_app.ui.widgets.table_section import DATA_ROLE, TableSection
 
 KIND, NUMBER, ISSUED_ON = range(3)
-DAY_FORMAT = "dd/MM/yyyy"
-
-
-def day_text(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
-def parse_day(text: str) -> dt.date | None:
-    """The day typed as dd/mm/yyyy; None when the text is not one."""
-    try:
-        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        return None
 
 
 class _KindDelegate(QStyledItemDelegate):
@@ -97,15 +84,12 @@ class _DayDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        edit = QDateEdit(parent)
-        edit.setDisplayFormat(DAY_FORMAT)
-        edit.setCalendarPopup(True)
-        return edit
+        # The window's one date field: a whole date typed or pasted is the date kept.
+        return DateField(parent=parent)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QDateEdit)
-        day = parse_day(str(index.data() or "")) or dt.date.today()
-        editor.setDate(QDate(day.year, day.month, day.day))
+        assert isinstance(editor, DateField)
+        editor.setDate(qdate(typed_day(str(index.data() or "")) or dt.date.today()))
 
     def setModelData(
         self,
@@ -113,8 +97,9 @@ class _DayDelegate(QStyledItemDelegate):
         model: QAbstractItemModel,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        assert isinstance(editor, QDateEdit)
-        model.setData(index, editor.date().toString(DAY_FORMAT))
+        assert isinstance(editor, DateField)
+        editor.take_typed()  # a refused text leaves the date as it was, and says why
+        model.setData(index, vn_date(editor.day()))
 
 
 class PapersTab(QWidget):
@@ -183,7 +168,7 @@ class PapersTab(QWidget):
         self.papers.set_rows(
             [
                 (
-                    [self.kind_names.get(p.kind, p.kind), p.number, day_text(p.issued_on)],
+                    [self.kind_names.get(p.kind, p.kind), p.number, vn_date(p.issued_on)],
                     {"kind": p.kind, "index": i},
                 )
                 for i, p in enumerate(form.papers)
@@ -214,7 +199,7 @@ class PapersTab(QWidget):
                     before,
                     kind=data.get("kind") or before.kind,
                     number=clean(self.papers.text(row, NUMBER)) or "",
-                    issued_on=parse_day(self.papers.text(row, ISSUED_ON)),
+                    issued_on=typed_day(self.papers.text(row, ISSUED_ON)),
                 )
             )
         return tuple(papers)
@@ -239,7 +224,7 @@ class PapersTab(QWidget):
         day = form.date or dt.date.today()
         number = self.proposed_number(kind, day, form, -1)
         self.papers.add_row(
-            [self.kind_names[kind], number, day_text(day)],
+            [self.kind_names[kind], number, vn_date(day)],
             {"kind": kind, "index": None},
             edit=False,
         )
