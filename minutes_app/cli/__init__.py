@@ -44,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Minutes and follow-up tasks of online conferences.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="the SQLite file (default: per-user data)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the SQLite file (default: per-user data) or an office server's "
+        "postgresql://LOGIN@HOST/DBNAME",
+    )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,

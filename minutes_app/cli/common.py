@@ -39,8 +39,13 @@ def open_db(args: argparse.Namespace) -> Any:
     """The database of ``--db``, checked for damage unless it is untouched since it was last
     found sound; of a folder that does not exist, only the data folder is made."""
     from minutes_app.base.paths import data_dir, default_database
+    from minutes_app.db.server import is_server_address
     from minutes_app.db.soundness import open_sound
 
+    if is_server_address(args.db):  # the office's server: checked, never migrated here
+        from minutes_app.db.engine import Database
+
+        return Database.open(args.db)
     path = Path(args.db) if args.db else default_database()
     db = open_sound(path, data_dir(), checked_files())
     OPENED.append(path)

@@ -249,8 +249,9 @@ def _window(text: str, start: int) -> str:
     return ("…" if left else "") + piece + ("…" if right < len(text) else "")
 
 
-def _day(iso: str | None) -> str:
-    return "/".join(reversed(iso.split("-"))) if iso else ""
+def _day(iso: object) -> str:
+    """dd/mm/yyyy of a day as the driver gives it (ISO text from SQLite, a date from psycopg)."""
+    return "/".join(reversed(str(iso).split("-"))) if iso else ""
 
 
 # --- each kind's hits -----------------------------------------------------------------------

@@ -153,14 +153,14 @@ def backup_database(db: Database, destination: Path, *, now: dt.datetime | None 
     written (a missing folder, a full disk, a device).
     """
     if destination.is_dir():
-        destination = _stamped(destination, db.path.stem, now or dt.datetime.now())
-    if is_database_file(destination, db.path):
+        destination = _stamped(destination, db.file.stem, now or dt.datetime.now())
+    if is_database_file(destination, db.file):
         raise BackupError(
             "same_file",
             destination,
             f"{destination} is the database itself or a file SQLite keeps beside it.",
         )
-    return _copy_database(db.path, destination)
+    return _copy_database(db.file, destination)
 
 
 # --- checking ----------------------------------------------------------------------------
@@ -329,12 +329,12 @@ def automatic_backup(
     ``BackupError`` ("damaged") when the copy fails its check.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    stem = db.path.stem
-    target = _copy_database(db.path, _stamped(folder, f"{stem}-auto", now or dt.datetime.now()))
+    stem = db.file.stem
+    target = _copy_database(db.file, _stamped(folder, f"{stem}-auto", now or dt.datetime.now()))
     problems = integrity_problems(target, quick=True)
     if problems:
         target.unlink(missing_ok=True)
-        raise BackupError("damaged", db.path, f"{db.path} is damaged: {'; '.join(problems[:3])}")
+        raise BackupError("damaged", db.file, f"{db.file} is damaged: {'; '.join(problems[:3])}")
     prune_backups(folder, stem, keep)
     return target
 

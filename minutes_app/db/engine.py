@@ -1,7 +1,10 @@
-"""Opening the SQLite file: checks, automatic migration, engine and sessions."""
+"""Opening a database: the SQLite file (checks, automatic migration) or a database on the
+office's PostgreSQL server (checks only: ``server-setup`` makes and upgrades it); the
+engine and sessions on either."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 import threading
@@ -16,6 +19,8 @@ from minutes_app.db.locks import is_busy
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from minutes_app.db.server import ServerAddress
 
 # SQLAlchemy is imported when the first session or engine is asked for, not when the
 # window starts: its import alone takes longer than half the startup budget (issue 7).
@@ -39,12 +44,15 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseRefused(Exception):
-    """The file cannot be used. ``reason`` names why, for a translated message in the window:
-    "folder", "not_sqlite", "foreign", "unreadable", "newer", "empty_file", "no_folder",
-    "damaged" or "busy" (another copy of the program kept it locked past ``OPEN_WAIT_MS``);
-    ``str()`` is the English text."""
+    """The database cannot be used. ``reason`` names why, for a translated message in the
+    window: "folder", "not_sqlite", "foreign", "unreadable", "newer", "empty_file",
+    "no_folder", "damaged" or "busy" (another copy of the program kept it locked past
+    ``OPEN_WAIT_MS``); on a server also "not_set_up" (an empty database), "server_old" (an
+    older schema: the administrator runs server-setup), and ``server.ServerError``'s
+    reasons. ``path`` is the file, or the server's URL (without a password); ``str()`` is
+    the English text."""
 
-    def __init__(self, reason: str, path: Path, message: str) -> None:
+    def __init__(self, reason: str, path: Path | str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
         self.path = path
@@ -61,6 +69,9 @@ def storage_errors() -> tuple[type[BaseException], ...]:
     sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
     if sqlalchemy_exc is not None:
         errors += (sqlalchemy_exc.DBAPIError,)
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        errors += (psycopg.Error,)
     return errors
 
 
@@ -227,6 +238,14 @@ def open_database(path: Path) -> Engine:
     return sqlite_engine(path)
 
 
+_NAMED_MARK = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+def _server_marks(sql: str) -> str:
+    """``sql``'s named parameters (``:name``) as psycopg marks them (``%(name)s``)."""
+    return _NAMED_MARK.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
 class PlainReading:
     """Reads on a plain connection of the driver, in one snapshot (``Database.plain_reading``).
 
@@ -234,30 +253,61 @@ class PlainReading:
     (``:name``): a driver that marks parameters another way gets them translated here.
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: Any, *, server: bool = False) -> None:
         self._connection = connection
+        self._server = server
 
     def rows(self, sql: str, parameters: Mapping[str, object] | None = None) -> list[Any]:
         """Every row ``sql`` gives, as tuples of the values the driver gives (dates as text
-        in SQLite)."""
-        return self._connection.execute(sql, parameters or {}).fetchall()
+        in SQLite, as dates on a server)."""
+        if self._server:
+            sql = _server_marks(sql)
+        return list(self._connection.execute(sql, parameters or {}).fetchall())
 
 
 class Database:
-    """An open database: a session factory for services, and plain connections for the
-    few reads that must not wait for SQLAlchemy to load (the first screen)."""
+    """An open database, an SQLite file (``path``) or a database on the office's server
+    (``server``): a session factory for services, and plain connections for the few reads
+    that must not wait for SQLAlchemy to load (the first screen)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None = None, *, server: ServerAddress | None = None) -> None:
+        if (path is None) == (server is None):
+            raise ValueError("a database is a file or a server address, one of the two")
         self.path = path
+        self.server = server
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._lock = threading.Lock()  # the first session may be asked for on two threads
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """The database at ``path``, created or upgraded to the current schema."""
+    def open(cls, location: Path | str | ServerAddress, password: str | None = None) -> Database:
+        """The database at ``location``: an SQLite path (created or upgraded to the current
+        schema) or a server's URL or address (checked: ``server.check_server``)."""
+        from minutes_app.db.server import ServerAddress, check_server, is_server_address
+
+        if isinstance(location, ServerAddress) or is_server_address(location):
+            address = (
+                location
+                if isinstance(location, ServerAddress)
+                else ServerAddress.parse(str(location), password)
+            )
+            check_server(address)
+            return cls(server=address)
+        path = Path(location)
         prepare_database(path)
         return cls(path)
+
+    @property
+    def where(self) -> str:
+        """The file's path or the server's URL (never a password), for messages."""
+        return str(self.path if self.server is None else self.server)
+
+    @property
+    def file(self) -> Path:
+        """The SQLite file; ``NotAFile`` on a server (for what only a file can do)."""
+        if self.path is None:
+            raise NotAFile(self.where)
+        return self.path
 
     @property
     def engine(self) -> Engine:
@@ -270,16 +320,32 @@ class Database:
             if self._sessions is None:
                 from sqlalchemy.orm import sessionmaker
 
-                self._engine = sqlite_engine(self.path)
+                if self.server is not None:
+                    from minutes_app.db.server import app_engine
+
+                    self._engine = app_engine(self.server)
+                else:
+                    self._engine = sqlite_engine(self.file)
                 self._sessions = sessionmaker(self._engine, expire_on_commit=False)
             return self._sessions
+
+    def _read_options(self) -> dict[str, Any]:
+        """A read's execution options: one snapshot for the whole read on a server (SQLite
+        gives it to every read transaction)."""
+        return {} if self.server is None else {"isolation_level": "REPEATABLE READ"}
 
     @contextmanager
     def plain_reading(self) -> Iterator[PlainReading]:
         """Reads on a plain connection of the driver, without SQLAlchemy, set up as the
         engine's are (``fold``, busy timeout), in one read transaction (one snapshot) that
         ends with the block. It may be used on any one thread."""
-        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        if self.server is not None:
+            from minutes_app.db.server import plain_server_reading
+
+            with plain_server_reading(self.server) as connection:
+                yield PlainReading(connection, server=True)
+            return
+        connection = sqlite3.connect(self.file, isolation_level=None, check_same_thread=False)
         with closing(connection):
             _on_connect(connection, None, foreign_keys=True)
             connection.execute("BEGIN")
@@ -300,6 +366,8 @@ class Database:
         """A Core connection for reads only, in one read transaction: lighter than a
         session, for SQL statements that map no objects (the register's pages)."""
         with self.engine.connect() as connection:
+            if self.server is not None:
+                connection.execution_options(**self._read_options())
             yield connection
             connection.rollback()
 
@@ -307,9 +375,19 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A session for reads only."""
         with self._session_factory()() as session:
+            if self.server is not None:
+                session.connection(execution_options=self._read_options())
             yield session
             session.rollback()
 
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+
+class NotAFile(Exception):
+    """What only an SQLite file can do was asked of a database on a server."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(f"{where} is a database on a server, not a file")
+        self.where = where

@@ -83,20 +83,23 @@ def write_lock_free(path: Path) -> bool:
 
 
 def write_when_free(
-    path: Path,
+    path: Path | None,
     work: Callable[[], Result],
     *,
     wait_s: float,
     stop: threading.Event,
     on_wait: Callable[[], object],
 ) -> Result:
-    """``work()``, a write in one transaction on ``path``, run once the write lock is free.
+    """``work()``, a write in one transaction on ``path``, run once the write lock is free
+    (at once on a server: ``path`` None).
 
     While another connection holds the lock, ``on_wait()`` is called (once) and the lock
     is looked at again every few hundredths of a second. A ``work()`` that still met the
     lock (taken in between) was rolled back whole and is run again. Raises
     ``DatabaseBusy`` after ``wait_s`` seconds, or as soon as ``stop`` is set while waiting.
     """
+    if path is None:  # a server: writers wait for each other's row locks, not for a file
+        return work()
     deadline = time.monotonic() + wait_s
     waiting = False
     while True:

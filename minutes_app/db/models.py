@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -16,11 +17,15 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    column,
     event,
     func,
     text,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from minutes_app.base.text import fold
 
@@ -48,7 +53,6 @@ EVENT_KINDS = (
 PERSON_ROLES = ("presiding", "attendee")
 PAPER_KINDS = ("minutes", "notice")  # biên bản, thông báo (FORMAT.md Paper)
 
-_HHMM = "GLOB '[0-2][0-9]:[0-5][0-9]'"
 NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
 
 
@@ -63,6 +67,42 @@ def _one_of(column: str, values: tuple[str, ...]) -> str:
 
 def _not_blank(column: str) -> str:
     return f"length(trim({column})) > 0"
+
+
+class _Hhmm(FunctionElement[bool]):
+    """The check that a column holds a time as HH:MM (or nothing): SQLite's GLOB,
+    PostgreSQL's regular expression; the same text as migration 0001 wrote on SQLite."""
+
+    inherit_cache = True
+
+
+@compiles(_Hhmm)
+def _hhmm_glob(element: _Hhmm, compiler: SQLCompiler, **kw: Any) -> str:
+    name = compiler.process(element.clauses, **kw)
+    return f"{name} IS NULL OR {name} GLOB '[0-2][0-9]:[0-5][0-9]'"
+
+
+@compiles(_Hhmm, "postgresql")
+def _hhmm_pattern(element: _Hhmm, compiler: SQLCompiler, **kw: Any) -> str:
+    name = compiler.process(element.clauses, **kw)
+    return f"{name} IS NULL OR {name} ~ '^[0-2][0-9]:[0-5][0-9]$'"
+
+
+class _OrNoDay(FunctionElement[str]):
+    """A day, or what stands for none in a unique index: '' on SQLite (days are text
+    there, as migration 0001 wrote it), a day before every day on PostgreSQL."""
+
+    inherit_cache = True
+
+
+@compiles(_OrNoDay)
+def _or_empty(element: _OrNoDay, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"coalesce({compiler.process(element.clauses, **kw)}, '')"
+
+
+@compiles(_OrNoDay, "postgresql")
+def _or_minus_infinity(element: _OrNoDay, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"coalesce({compiler.process(element.clauses, **kw)}, '-infinity'::date)"
 
 
 class Base(DeclarativeBase):
@@ -112,7 +152,7 @@ class Document(Base):
         Index(
             "uq_document_identity",
             text("coalesce(symbol, number)"),
-            text("coalesce(issued_on, '')"),
+            _OrNoDay(column("issued_on")),
             unique=True,
         ),
     )
@@ -134,8 +174,8 @@ class Conference(Base):
         CheckConstraint(_not_blank("title"), name="title_not_blank"),
         CheckConstraint(_one_of("mode", MODES), name="mode_known"),
         CheckConstraint("session IS NULL OR " + _one_of("session", SESSIONS), name="session_known"),
-        CheckConstraint(f"start_time IS NULL OR start_time {_HHMM}", name="start_time_hhmm"),
-        CheckConstraint(f"end_time IS NULL OR end_time {_HHMM}", name="end_time_hhmm"),
+        CheckConstraint(_Hhmm(column("start_time")), name="start_time_hhmm"),
+        CheckConstraint(_Hhmm(column("end_time")), name="end_time_hhmm"),
         Index("ix_conference_date", "date"),
         Index("uq_conference_uid", "uid", unique=True),
     )

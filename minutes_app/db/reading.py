@@ -22,12 +22,9 @@ from typing import Any, cast
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Integer,
     String,
     TypeDecorator,
     bindparam,
-    column,
-    text,
 )
 from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.ext.compiler import compiles
@@ -116,13 +113,41 @@ def run_kept(
 
 
 class _IdList(TypeDecorator[Iterable[int]]):
-    """A list of ids as one parameter: a JSON array, which SQLite's json_each() reads."""
+    """A list of ids as one parameter: a JSON array for SQLite's json_each(), an array of
+    integers for PostgreSQL."""
 
     impl = String
     cache_ok = True
 
-    def process_bind_param(self, value: Iterable[int] | None, dialect: Dialect) -> str | None:
-        return None if value is None else json.dumps([int(i) for i in value])
+    def process_bind_param(
+        self, value: Iterable[int] | None, dialect: Dialect
+    ) -> str | list[int] | None:
+        if value is None:
+            return None
+        ids = [int(i) for i in value]
+        return ids if dialect.name == "postgresql" else json.dumps(ids)
+
+
+class _InIds(FunctionElement[bool]):
+    """``column IN (the ids of one parameter)``, written as each database reads a list."""
+
+    inherit_cache = True
+
+
+@compiles(_InIds)
+def _in_json_each(element: _InIds, compiler: SQLCompiler, **kw: Any) -> str:
+    id_column, ids = element.clauses
+    return (
+        f"{compiler.process(id_column, **kw)} IN "
+        f"(SELECT value FROM json_each({compiler.process(ids, **kw)}))"
+    )
+
+
+@compiles(_InIds, "postgresql")
+def _in_array(element: _InIds, compiler: SQLCompiler, **kw: Any) -> str:
+    id_column, ids = element.clauses
+    listed = compiler.process(ids, **kw)
+    return f"{compiler.process(id_column, **kw)} = ANY(CAST({listed} AS integer[]))"
 
 
 def in_ids(
@@ -131,12 +156,7 @@ def in_ids(
     """Whether ``id_column`` is among the ids given as the parameter ``name`` (at each run,
     through ``run_kept``'s ``late``): one parameter however many ids, so that the statement
     is the same for every list."""
-    ids = (
-        text(f"SELECT value FROM json_each(:{name})")
-        .bindparams(bindparam(name, None, type_=_IdList()))
-        .columns(column("value", Integer))
-    )
-    return id_column.in_(ids)
+    return _InIds(id_column, bindparam(name, None, type_=_IdList()))
 
 
 class _PlannerHint(FunctionElement[bool]):

@@ -97,7 +97,7 @@ def ordered(values: str, where: str, separator: str = "\n") -> str:
     """SQL for the values of one record's children in their order, joined by ``separator``
     (group_concat() keeps the order of its rows, though SQLite does not promise it)."""
     joiner = "'" + separator.replace("'", "''") + "'"
-    return f"(SELECT group_concat(v, {joiner}) FROM (SELECT {values} AS v FROM {where}))"
+    return f"(SELECT group_concat(v, {joiner}) FROM (SELECT {values} AS v FROM {where}) AS o)"
 
 
 _CHAIRS = ordered(
@@ -193,76 +193,120 @@ BY_KIND = {k.kind: k for k in KINDS}
 # conferences they chaired or presided at; a bridge point's people change its conference;
 # a conference moved to or out of the trash takes its tasks with it.
 _EXPAND = (
-    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    f"""INSERT INTO {DIRTY} (kind, id)
     SELECT 'conference', x.conference_id FROM conference_chair x
-    JOIN {DIRTY} d ON d.kind = 'person' AND d.id = x.person_id""",
-    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    JOIN {DIRTY} d ON d.kind = 'person' AND d.id = x.person_id WHERE true
+    ON CONFLICT DO NOTHING""",
+    f"""INSERT INTO {DIRTY} (kind, id)
     SELECT 'bridge_point', x.bridge_point_id FROM bridge_point_person x
-    JOIN {DIRTY} d ON d.kind = 'person' AND d.id = x.person_id""",
-    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    JOIN {DIRTY} d ON d.kind = 'person' AND d.id = x.person_id WHERE true
+    ON CONFLICT DO NOTHING""",
+    f"""INSERT INTO {DIRTY} (kind, id)
     SELECT 'conference', x.conference_id FROM bridge_point x
-    JOIN {DIRTY} d ON d.kind = 'bridge_point' AND d.id = x.id""",
-    f"""INSERT OR IGNORE INTO {DIRTY} (kind, id)
+    JOIN {DIRTY} d ON d.kind = 'bridge_point' AND d.id = x.id WHERE true
+    ON CONFLICT DO NOTHING""",
+    f"""INSERT INTO {DIRTY} (kind, id)
     SELECT 'task', t.id FROM task t JOIN instruction i ON i.id = t.instruction_id
-    JOIN {DIRTY} d ON d.kind = 'conference_tasks' AND d.id = i.conference_id""",
+    JOIN {DIRTY} d ON d.kind = 'conference_tasks' AND d.id = i.conference_id WHERE true
+    ON CONFLICT DO NOTHING""",
 )
+
+
+class _Driver:
+    """The driver's connection beneath the engine, SQLite's or psycopg's, taking SQL with
+    SQLite's ``?`` marks (psycopg's ``%s`` are put in their place; no SQL here holds a
+    ``?`` or ``%`` of its own) and SQLite's ``group_concat`` (PostgreSQL's ``string_agg``,
+    the same arguments)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.server = not isinstance(connection, sqlite3.Connection)
+
+    def sql(self, text: str) -> str:
+        if not self.server:
+            return text
+        return text.replace("?", "%s").replace("group_concat(", "string_agg(")
+
+    def rows(self, text: str, parameters: Sequence[object] = ()) -> list[Any]:
+        return list(self.connection.execute(self.sql(text), parameters).fetchall())
+
+    def run(self, text: str, parameters: Sequence[object] = ()) -> None:
+        self.connection.execute(self.sql(text), parameters)
+
+    def run_many(self, text: str, rows: list[tuple[object, ...]]) -> None:
+        if not rows:
+            return
+        if self.server:
+            with self.connection.cursor() as cursor:
+                cursor.executemany(self.sql(text), rows)
+        else:
+            self.connection.executemany(text, rows)
 
 
 def _no_index(exc: sqlite3.OperationalError) -> bool:
     return f"no such table: {DIRTY}" in str(exc)
 
 
-def pending(conn: sqlite3.Connection) -> bool:
+def pending(conn: Any) -> bool:
     """True when records changed since the index was last brought in step."""
+    driver = _Driver(conn)
     try:
-        return bool(conn.execute(f"SELECT EXISTS (SELECT 1 FROM {DIRTY})").fetchone()[0])
+        return bool(driver.rows(f"SELECT EXISTS (SELECT 1 FROM {DIRTY})")[0][0])
     except sqlite3.OperationalError as exc:
         if _no_index(exc):  # a schema older than the index (during a migration)
             return False
         raise
 
 
-def refresh(conn: sqlite3.Connection) -> int:
+def refresh(conn: Any) -> int:
     """Rewrite the index rows of the records noted in ``search_dirty`` and clear the notes;
-    returns how many records' rows changed. Runs in the caller's transaction."""
+    returns how many records' rows changed. Runs in the caller's transaction, on the
+    driver's connection (SQLite's or psycopg's)."""
     if not pending(conn):
         return 0
+    driver = _Driver(conn)
     for statement in _EXPAND:
-        conn.execute(statement)
+        driver.run(statement)
     changed = 0
     for kind in KINDS:
-        changed += _refresh_kind(conn, kind)
-    conn.execute(f"DELETE FROM {DIRTY}")
+        changed += _refresh_kind(driver, kind)
+    driver.run(f"DELETE FROM {DIRTY}")
     return changed
 
 
-def _refresh_kind(conn: sqlite3.Connection, kind: IndexKind) -> int:
+def _refresh_kind(driver: _Driver, kind: IndexKind) -> int:
     table, columns = kind.table, ", ".join(kind.columns)
-    noted = [r[0] for r in conn.execute(f"SELECT id FROM {DIRTY} WHERE kind = ?", (kind.kind,))]
+    noted = [r[0] for r in driver.rows(f"SELECT id FROM {DIRTY} WHERE kind = ?", (kind.kind,))]
     if not noted:
         return 0
     stored = {
         row[0]: tuple(row[1:])
-        for row in conn.execute(
+        for row in driver.rows(
             f"SELECT d.id, {columns} FROM {DIRTY} d JOIN {table} s ON s.rowid = d.id "
             "WHERE d.kind = ?",
             (kind.kind,),
         )
     }
-    fresh = {row[0]: kind.make(tuple(row[1:])) for row in conn.execute(kind.source)}
+    fresh = {row[0]: kind.make(_as_text(row[1:])) for row in driver.rows(kind.source)}
     # Rows that would come back unchanged are left alone: no churn in the FTS5 segments.
     changed = [i for i in noted if stored.get(i) != fresh.get(i)]
-    conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in changed if i in stored])
+    driver.run_many(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in changed if i in stored])
     marks = ", ".join("?" * len(kind.columns))
-    conn.executemany(
+    driver.run_many(
         f"INSERT INTO {table} (rowid, {columns}) VALUES (?, {marks})",
         [(i, *fresh[i]) for i in changed if i in fresh],
     )
     return len(changed)
 
 
-def rebuild(conn: sqlite3.Connection) -> int:
+def _as_text(values: Sequence[object]) -> tuple[str | None, ...]:
+    """A source row's values as SQLite gives them: text (PostgreSQL gives a day as a date)."""
+    return tuple(v if v is None or isinstance(v, str) else str(v) for v in values)
+
+
+def rebuild(conn: Any) -> int:
     """Note every record and refresh: the index as a fresh build would make it."""
+    driver = _Driver(conn)
     for statement in (
         "SELECT 'conference', id FROM conference",
         "SELECT 'document', id FROM document",
@@ -270,23 +314,128 @@ def rebuild(conn: sqlite3.Connection) -> int:
         "SELECT 'person', id FROM person",
         "SELECT 'unit', id FROM unit",
     ):
-        conn.execute(f"INSERT OR IGNORE INTO {DIRTY} (kind, id) {statement}")
+        driver.run(f"INSERT INTO {DIRTY} (kind, id) {statement} WHERE true ON CONFLICT DO NOTHING")
     for kind in KINDS:  # rows of records that no longer exist
-        conn.execute(
-            f"INSERT OR IGNORE INTO {DIRTY} (kind, id) SELECT ?, rowid FROM {kind.table}",
-            (kind.kind,),
+        driver.run(
+            f"INSERT INTO {DIRTY} (kind, id) SELECT '{kind.kind}', rowid FROM {kind.table} "
+            "WHERE true ON CONFLICT DO NOTHING"
         )
     return refresh(conn)
 
 
-def index_rows(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+def index_rows(conn: Any) -> dict[str, list[tuple[object, ...]]]:
     """Every index row of every kind, in rowid order (for checks and tests)."""
+    driver = _Driver(conn)
     return {
-        kind.kind: conn.execute(
-            f"SELECT rowid, {', '.join(kind.columns)} FROM {kind.table} ORDER BY rowid"
-        ).fetchall()
+        kind.kind: [
+            tuple(row)
+            for row in driver.rows(
+                f"SELECT rowid, {', '.join(kind.columns)} FROM {kind.table} ORDER BY rowid"
+            )
+        ]
         for kind in KINDS
     }
+
+
+# --- the index on a PostgreSQL server ------------------------------------------------------
+
+# (table, event, [(kind noted, id expression)]): what each trigger notes in search_dirty,
+# as migration 0004 made them on SQLite (its frozen copy) and create_server_index makes
+# them on a server.
+TRIGGERS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("task", "INSERT", (("task", "NEW.id"),)),
+    ("task", "UPDATE OF title, detail, result, instruction_id", (("task", "NEW.id"),)),
+    ("task", "DELETE", (("task", "OLD.id"),)),
+    ("document", "INSERT", (("document", "NEW.id"),)),
+    ("document", "UPDATE", (("document", "NEW.id"), ("document", "OLD.id"))),
+    ("document", "DELETE", (("document", "OLD.id"),)),
+    ("person", "INSERT", (("person", "NEW.id"),)),
+    ("person", "UPDATE OF name", (("person", "NEW.id"),)),
+    ("person", "DELETE", (("person", "OLD.id"),)),
+    ("unit", "INSERT", (("unit", "NEW.id"),)),
+    ("unit", "UPDATE OF name, kind", (("unit", "NEW.id"),)),
+    ("unit", "DELETE", (("unit", "OLD.id"),)),
+    ("conference", "INSERT", (("conference", "NEW.id"),)),
+    ("conference", "UPDATE", (("conference", "NEW.id"),)),
+    ("conference", "DELETE", (("conference", "OLD.id"),)),
+    ("conference", "UPDATE OF deleted_at", (("conference_tasks", "NEW.id"),)),
+    ("conference_chair", "INSERT", (("conference", "NEW.conference_id"),)),
+    (
+        "conference_chair",
+        "UPDATE",
+        (("conference", "NEW.conference_id"), ("conference", "OLD.conference_id")),
+    ),
+    ("conference_chair", "DELETE", (("conference", "OLD.conference_id"),)),
+    ("bridge_point", "INSERT", (("conference", "NEW.conference_id"),)),
+    (
+        "bridge_point",
+        "UPDATE",
+        (("conference", "NEW.conference_id"), ("conference", "OLD.conference_id")),
+    ),
+    ("bridge_point", "DELETE", (("conference", "OLD.conference_id"),)),
+    ("bridge_point_person", "INSERT", (("bridge_point", "NEW.bridge_point_id"),)),
+    (
+        "bridge_point_person",
+        "UPDATE",
+        (("bridge_point", "NEW.bridge_point_id"), ("bridge_point", "OLD.bridge_point_id")),
+    ),
+    ("bridge_point_person", "DELETE", (("bridge_point", "OLD.bridge_point_id"),)),
+    ("instruction", "INSERT", (("conference", "NEW.conference_id"),)),
+    (
+        "instruction",
+        "UPDATE",
+        (("conference", "NEW.conference_id"), ("conference", "OLD.conference_id")),
+    ),
+    ("instruction", "DELETE", (("conference", "OLD.conference_id"),)),
+)
+
+
+def trigger_name(table: str, event: str) -> str:
+    if event == "UPDATE OF deleted_at":
+        return f"search_{table}_trash"
+    return f"search_{table}_{event.split()[0].lower()}"
+
+
+_WEIGHT_LETTERS = "ABCD"  # tsvector weights, one per index column, in the columns' order
+
+
+def words_vector(kind: IndexKind) -> str:
+    """The tsvector of a server index row: each column's words under its own weight
+    letter. The words come folded and split already, so the 'simple' configuration only
+    splits them at the spaces."""
+    return " || ".join(
+        f"setweight(to_tsvector('simple'::regconfig, {column}), '{letter}')"
+        for column, letter in zip(kind.columns, _WEIGHT_LETTERS, strict=False)
+    )
+
+
+def create_server_index(conn: Any) -> None:
+    """Make the search index on a PostgreSQL server, for a new, empty database: the notes,
+    one table per kind (its key named ``rowid`` as in FTS5, so that refresh's SQL is the
+    same), each row's words as a weighted tsvector with a GIN index, and the triggers."""
+    conn.execute(
+        f"CREATE TABLE {DIRTY} (kind text NOT NULL, id integer NOT NULL, PRIMARY KEY (kind, id))"
+    )
+    for kind in KINDS:
+        columns = ", ".join(f"{column} text NOT NULL DEFAULT ''" for column in kind.columns)
+        conn.execute(
+            f"CREATE TABLE {kind.table} (rowid integer PRIMARY KEY, {columns}, "
+            f"words tsvector GENERATED ALWAYS AS ({words_vector(kind)}) STORED)"
+        )
+        conn.execute(f"CREATE INDEX ix_{kind.table}_words ON {kind.table} USING gin (words)")
+    for table, event, marks in TRIGGERS:
+        name = trigger_name(table, event)
+        body = " ".join(
+            f"INSERT INTO {DIRTY} (kind, id) VALUES ('{kind}', {ref}) ON CONFLICT DO NOTHING;"
+            for kind, ref in marks
+        )
+        conn.execute(
+            f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN {body} RETURN NULL; END $$"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()"
+        )
 
 
 # --- reading the index for a search ---------------------------------------------------------
@@ -391,12 +540,15 @@ def index_reading(db: Database) -> Iterator[IndexReading]:
 
     with db.engine.connect() as connection:
         # Before the snapshot begins, so that the read sees what the refresh wrote.
-        if pending(connection.connection.dbapi_connection):  # type: ignore[arg-type]
+        if pending(connection.connection.dbapi_connection):
             try:
                 with db.transaction() as session:
-                    refresh(session.connection().connection.dbapi_connection)  # type: ignore[arg-type]
+                    refresh(session.connection().connection.dbapi_connection)
             except (sqlite3.OperationalError, OperationalError):
                 pass  # locked or read-only
+        connection.rollback()
+        if db.server is not None:  # one snapshot for the whole read, as SQLite gives
+            connection.execution_options(isolation_level="REPEATABLE READ")
         yield IndexReading(connection)
         connection.rollback()
 

@@ -109,7 +109,9 @@ class Damage:
 class DatabaseDamaged(DatabaseRefused):
     """A database that is damaged: ``damage`` says where; ``str()`` is one plain line."""
 
-    def __init__(self, path: Path, damage: Sequence[Damage], message: str | None = None) -> None:
+    def __init__(
+        self, path: Path | str, damage: Sequence[Damage], message: str | None = None
+    ) -> None:
         self.damage = list(damage)
         if message is None:
             first = str(self.damage[0]) if self.damage else "SQLite found errors in it"
@@ -364,7 +366,11 @@ def reference_damage(conn: sqlite3.Connection) -> Iterator[Damage]:
 
 
 def broken_references(session: Session) -> list[Damage]:
-    """``reference_damage`` read in ``session``'s own transaction (its snapshot)."""
+    """``reference_damage`` read in ``session``'s own transaction (its snapshot). None on
+    a PostgreSQL server: it enforces every foreign key always (SQLite only when a
+    connection asks, so another program may have left a dangling one in a file)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
     connection = session.connection().connection.dbapi_connection
     if connection is None:
         return []

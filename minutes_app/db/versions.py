@@ -8,7 +8,10 @@ who changed the record and when (``StaleRecord``). A record that is no longer th
 that sits in the trash, gives ``RecordGone``.
 
 Writes take SQLite's write lock at BEGIN (Database.transaction), so reading the version,
-comparing it and writing happen with no other writer in between.
+comparing it and writing happen with no other writer in between. On a PostgreSQL server
+writers run side by side: ``check`` reads the record again with a row lock (``SELECT …
+FOR UPDATE``) before comparing, so that a writer who changed it since waits for none and
+is seen, and one who comes later waits until this transaction ends.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from sqlalchemy.orm import object_session
 from sqlalchemy.orm.attributes import flag_modified
 
 
@@ -79,6 +83,8 @@ def changed_at(record: object) -> dt.datetime | None:
 def check(entity: str, record: Versioned, read: int | None) -> None:
     """Refuse with ``StaleRecord`` when ``record`` is not at the version ``read``
     (``None``: the caller read nothing, so there is nothing to compare)."""
+    if read is not None:
+        _locked(record)
     if read is not None and record.version != read:
         raise StaleRecord(
             entity,
@@ -94,8 +100,17 @@ def check_all(entity: str, records: Iterable[Versioned], read: Mapping[int, int]
     """``check`` for each record whose version the caller read."""
     if read is None:
         return
-    for record in records:
+    for record in sorted(records, key=lambda r: r.id):  # one order: no deadlock between two
         check(entity, record, read.get(record.id))
+
+
+def _locked(record: Versioned) -> None:
+    """On a server, ``record`` read again under a row lock held to the end of the write
+    (SQLite's writer holds the whole file's lock already)."""
+    session = object_session(record)
+    if session is None or session.get_bind().dialect.name == "sqlite":
+        return
+    session.refresh(record, with_for_update=True)
 
 
 def touch(record: object, by: str | None, at: dt.datetime | None = None) -> None:

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_user)
         self.statusBar().addPermanentWidget(self.status_db)
         self.status_user.setText(self.tr("User: %1").replace("%1", self.user))
-        self.status_db.setText(self.tr("Database: %1").replace("%1", str(db.path)))
+        self.status_db.setText(self.tr("Database: %1").replace("%1", db.where))
         self.conference_page.counts_changed.connect(self._on_counts_changed)
         self.conference_page.conference_activated.connect(self.conferences.open_conference)
 
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
     def _on_restore(self) -> None:
         from minutes_app.ui.storage.restoring import restore_from_backup
 
-        restore_from_backup(self, self.db.path, self.store, self.db)
+        restore_from_backup(self, self.db.file, self.store, self.db)
 
     def _on_office(self) -> None:
         from minutes_app.ui.paperwork.office_dialog import OfficeDialog

@@ -119,7 +119,7 @@ def _refuse_records_left_out(session: Session, db: Database) -> None:
     ]
     if count > _LISTED:
         lines.append(f"… and {count - _LISTED} more")
-    raise DatabaseDamaged(db.path, found, "\n".join(lines))
+    raise DatabaseDamaged(db.where, found, "\n".join(lines))
 
 
 def _conference_batches_ids(session: Session) -> tuple[list[list[int]], int]:

@@ -170,7 +170,7 @@ class TaskRegister:
         self.look_back = bool(look_back)
         self._trash = bool(trash)
         self._all_assigned = latest is None or holds(
-            EXISTS_ON_D, {ASSIGNED: _day(latest)}, query.as_of
+            EXISTS_ON_D, {ASSIGNED: _as_day(latest)}, query.as_of
         )
         # (offset just after the last page, sort values of its last row)
         self._cursor: tuple[int, tuple[Any, ...]] | None = None
@@ -437,7 +437,7 @@ class TaskRegister:
             values = list(row)
             for column in _DATE_COLUMNS:
                 if values[column] is not None:
-                    values[column] = _day(values[column])
+                    values[column] = _as_day(values[column])
             found[values[0]] = RegisterRow._make(values)
         return [found[i] for i in ids if i in found]
 
@@ -452,6 +452,7 @@ _day = dt.date.fromisoformat
 
 
 def _as_day(value: str | dt.date) -> dt.date:
+    """A day as the driver gives it: text from SQLite, a date from psycopg."""
     return _day(value) if isinstance(value, str) else value
 
 
@@ -490,12 +491,11 @@ def registers_led_by(db: Database, query: TaskQuery, unit: str | None) -> list[T
     register in all when no unit is named (or only blanks)."""
     if not unit or not fold(unit):
         return [TaskRegister(db, query)]
+    # Folded here, not in SQL: the units are few, and one fold() serves both stores.
+    wanted = fold(unit)
     with db.reading() as session:
-        unit_ids = session.scalars(
-            select(Unit.id)
-            .where(func.fold(Unit.name).contains(fold(unit), autoescape=True))
-            .order_by(Unit.id)
-        ).all()
+        units = session.execute(select(Unit.id, Unit.name).order_by(Unit.id)).all()
+    unit_ids = [unit_id for unit_id, name in units if wanted in fold(name)]
     return [TaskRegister(db, replace(query, lead_unit_id=unit_id)) for unit_id in unit_ids]
 
 

@@ -45,7 +45,7 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         folder = Path.home()
-    suggested = folder / f"{db.path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
+    suggested = folder / f"{db.file.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
     name, _ = QFileDialog.getSaveFileName(
         window,
         QCoreApplication.translate("Backups", "Back up the database"),
@@ -55,7 +55,7 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
     if not name:
         return None
     target = Path(name)
-    if is_database_file(target, db.path):  # a link or its -wal too: never written over
+    if is_database_file(target, db.file):  # a link or its -wal too: never written over
         inform(
             window,
             QCoreApplication.translate("Backups", "Back up"),
@@ -93,7 +93,7 @@ def daily_backup(db: Database, store: QSettings, now: dt.datetime | None = None)
 
 
 def _daily_backup(db: Database, chosen: BackupSettings, now: dt.datetime) -> Path | None:
-    if not chosen.daily or not backup_due(chosen.folder, db.path.stem, now.date()):
+    if not chosen.daily or not backup_due(chosen.folder, db.file.stem, now.date()):
         return None
     return automatic_backup(db, chosen.folder, chosen.keep, now=now)
 
@@ -102,7 +102,7 @@ def exit_backup(db: Database, store: QSettings, now: dt.datetime | None = None) 
     """At exit: a backup when "on exit" is on, or today's daily one if still missing."""
     chosen = backup_settings(store)
     now = now or dt.datetime.now()
-    due = chosen.daily and backup_due(chosen.folder, db.path.stem, now.date())
+    due = chosen.daily and backup_due(chosen.folder, db.file.stem, now.date())
     if not chosen.on_exit and not due:
         return None
     return automatic_backup(db, chosen.folder, chosen.keep, now=now)
@@ -126,7 +126,7 @@ def schedule_daily_backup(window: QMainWindow, worker: DatabaseWorker, store: QS
 
     def copy(chosen: BackupSettings, now: dt.datetime) -> Path | BaseException | None:
         # What a write killed or cut short at an earlier run left behind goes first.
-        for folder in {db.path.parent, chosen.folder}:
+        for folder in {db.file.parent, chosen.folder}:
             remove_leftovers(folder)
         try:
             return _daily_backup(db, chosen, now)
