@@ -147,7 +147,7 @@ class ServerError(DatabaseRefused):
 
 def server_error(address: ServerAddress, exc: BaseException) -> ServerError:
     """The plain-words ``ServerError`` for a connection that failed with ``exc``."""
-    text = str(exc)
+    text = " ".join(str(exc).split())  # libpq's lines as one
     lowered = text.lower()
     if "password" in lowered and (
         "no password supplied" in lowered or "authentication failed" in lowered
@@ -160,13 +160,13 @@ def server_error(address: ServerAddress, exc: BaseException) -> ServerError:
         )
     if "does not exist" in lowered or "permission denied" in lowered or "not permitted" in lowered:
         return ServerError(
-            "refused", address, f"The server at {address} refused the connection: {text.strip()}"
+            "refused", address, f"The server at {address} refused the connection: {text}"
         )
     return ServerError(
         "unreachable",
         address,
         f"The server at {address} cannot be reached (is the network connected and the "
-        f"server running?): {text.strip()}",
+        f"server running?): {text}",
     )
 
 
