@@ -101,7 +101,7 @@ def test_losing_the_server_and_getting_it_back(pg_cluster: ThrowawayCluster, pg_
         assert pg_cluster.postmaster_pid is None
         with pytest.raises(psycopg.OperationalError):
             client.execute("SELECT 1")
-    with pytest.raises(psycopg.OperationalError, match="(?i)connection refused"):
+    with pytest.raises(psycopg.OperationalError, match=r"(?i)connection refused"):
         psycopg.connect(pg_url, connect_timeout=5)
     pg_cluster.start()
     assert pg_cluster.port == port
@@ -276,7 +276,7 @@ def test_the_command_line_starts_and_stops_a_server_in_a_folder(scratch: Path) -
         with psycopg.connect(url) as client:
             assert client.execute("SELECT 1").fetchone() == (1,)
         command("stop")
-        with pytest.raises(psycopg.OperationalError, match="(?i)connection refused"):
+        with pytest.raises(psycopg.OperationalError, match=r"(?i)connection refused"):
             psycopg.connect(url, connect_timeout=5)
         assert command("start").stdout.strip() == url  # the same folder, the same port
         with psycopg.connect(url) as client:
