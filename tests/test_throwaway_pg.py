@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import psycopg
@@ -299,3 +301,72 @@ def test_a_folder_the_postgres_user_cannot_reach_is_refused_plainly(tmp_path: Pa
     assert run.returncode == 1
     assert "the postgres user cannot write into" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+# -- scripts/check.py installs Debian's PostgreSQL where it is missing -----------------------
+
+
+@pytest.fixture
+def check(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Any]:
+    """scripts/check.py on a Debian machine without PostgreSQL's server programs, its
+    policy-rc.d in tmp_path, and its commands written down instead of run."""
+    spec = importlib.util.spec_from_file_location("check_script", REPO / "scripts" / "check.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.installed = False
+    module.commands = []
+
+    def find_binaries() -> object:
+        if not module.installed:
+            raise throwaway_pg.ClusterUnavailable("PostgreSQL's server programs are missing")
+        return throwaway_pg.Binaries(tmp_path, 15)
+
+    def run(*command: str, env: dict[str, str] | None = None) -> None:
+        policy = module.POLICY_RC_D
+        module.commands.append((command, policy.read_text() if policy.exists() else None))
+        assert env is not None and env["DEBIAN_FRONTEND"] == "noninteractive"
+        if command[1] == "install":
+            module.installed = "postgresql" in command
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(module, "POLICY_RC_D", tmp_path / "policy-rc.d")
+    monkeypatch.setattr(module, "find_binaries", find_binaries)
+    monkeypatch.setattr(module, "run", run)
+    monkeypatch.setattr(module, "serif_missing", lambda: False)
+    monkeypatch.setattr(module.shutil, "which", lambda name: f"/usr/bin/{name}")
+    yield module
+
+
+def test_check_installs_postgresql_as_root_and_keeps_its_own_server_stopped(
+    check: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(check.os, "geteuid", lambda: 0)
+    check.install_system_packages()
+    update, install = check.commands
+    assert update == (("apt-get", "update", "-qq"), "#!/bin/sh\nexit 101\n")
+    assert install[0][:2] == ("apt-get", "install") and "postgresql" in install[0]
+    assert install[1] == "#!/bin/sh\nexit 101\n"  # the package's own server is not started
+    assert not check.POLICY_RC_D.exists()  # and the machine's services are as they were
+    assert capsys.readouterr().out == ""
+
+
+def test_check_leaves_a_policy_rc_d_of_the_machine_alone(
+    check: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check.os, "geteuid", lambda: 0)
+    check.POLICY_RC_D.write_text("#!/bin/sh\nexit 0\n")
+    check.install_system_packages()
+    assert [policy for _, policy in check.commands] == ["#!/bin/sh\nexit 0\n"] * 2
+    assert check.POLICY_RC_D.read_text() == "#!/bin/sh\nexit 0\n"
+
+
+def test_check_says_what_to_install_when_it_cannot(
+    check: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(check.os, "geteuid", lambda: 1000)
+    check.install_system_packages()
+    assert check.commands == []
+    said = capsys.readouterr().out
+    assert "note: PostgreSQL's server programs are missing" in said
+    assert "the PostgreSQL tests skip without it (fail if CI=true)" in said
