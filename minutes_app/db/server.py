@@ -185,10 +185,10 @@ def connected(address: ServerAddress, *, autocommit: bool = False) -> Iterator[A
 
 
 def table_names(connection: Any) -> set[str]:
-    """The tables in the database's current schema (``public`` unless set otherwise)."""
+    """The tables in the database's current schema (``public`` unless set otherwise), those
+    the login may not read included (information_schema would hide them)."""
     rows = connection.execute(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
     ).fetchall()
     return {str(row[0]) for row in rows}
 

@@ -171,6 +171,7 @@ def test_a_login_that_needs_a_password_is_told_so(pg_cluster: object, pg_url: st
     _sql(pg_url, "CREATE ROLE minutes_pw LOGIN PASSWORD 'right horse'")
     try:
         _sql(pg_url, f"GRANT CONNECT ON DATABASE {name} TO minutes_pw")
+        _sql(pg_url, "GRANT SELECT ON alembic_version TO minutes_pw")
         url = pg_url.replace("postgres@", "minutes_pw@")
         with pytest.raises(ServerError) as refused:
             Database.open(url)
@@ -181,6 +182,7 @@ def test_a_login_that_needs_a_password_is_told_so(pg_cluster: object, pg_url: st
         Database.open(url, password="right horse").close()
     finally:
         _sql(pg_url, f"REVOKE ALL ON DATABASE {name} FROM minutes_pw")
+        _sql(pg_url, "REVOKE ALL ON alembic_version FROM minutes_pw")
         _sql(pg_url, "DROP ROLE minutes_pw")
 
 
@@ -192,9 +194,10 @@ def test_records_written_and_read_back_with_their_search_rows(
         tasks = session.query(Task).order_by(Task.id).all()
         assert len(tasks) == 3
         assert all(isinstance(t.assigned_on, dt.date) for t in tasks)
+        task_ids = [t.id for t in tasks]
     with server.engine.connect() as connection:
         rows = index_rows(connection.connection.dbapi_connection)
-    assert [r[0] for r in rows["task"]] == [t.id for t in tasks]
+    assert [r[0] for r in rows["task"]] == task_ids
     assert "quan triet quy dinh 96" in str(rows["task"]).lower()
     assert _sql(str(server.server), "SELECT count(*) FROM search_dirty") == [(0,)]
 
