@@ -22,6 +22,11 @@ VIETNAMESE: dict[str, str] = {
     "{url}: the minutes-app database was created (schema {revision})": (
         "{url}: đã tạo cơ sở dữ liệu minutes-app (lược đồ {revision})"
     ),
+    "the office server cannot be reached (the network or the server is down); "
+    "nothing was changed: try again when it is back": (
+        "không kết nối được máy chủ của cơ quan (mạng hoặc máy chủ đang gián đoạn); chưa có "
+        "gì bị thay đổi: hãy thử lại khi kết nối được"
+    ),
     "{url}: upgraded to schema {revision}": "{url}: đã nâng cấp lên lược đồ {revision}",
     "{url}: already at schema {revision}; nothing changed": (
         "{url}: đã ở lược đồ {revision}; không thay đổi gì"

@@ -270,3 +270,29 @@ def plain_server_reading(address: ServerAddress) -> Iterator[Any]:
             yield connection
         finally:
             connection.rollback()
+
+
+# SQLSTATEs of a connection lost or refused: class 08 (connection exception) and the
+# server's shutting down (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now).
+_LOST_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """True when ``exc`` (psycopg's, or SQLAlchemy's around it) says the server could not
+    be reached or went away: the network dropped, the server restarted. Nothing of the
+    transaction it broke was written."""
+    import sys
+
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None:
+        return False
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, psycopg.OperationalError):
+            state = getattr(error, "sqlstate", None) or ""
+            if not state or state.startswith(_LOST_STATES):
+                return True
+        error = getattr(error, "orig", None) or error.__cause__
+    return False

@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -21,7 +22,12 @@ from minutes_app.core.tasks import actions as task_actions
 from minutes_app.db.engine import HEAD_REVISION, Database, DatabaseRefused
 from minutes_app.db.models import Base, Task
 from minutes_app.db.search_index import KINDS, TRIGGERS, index_rows, is_index_table, trigger_name
-from minutes_app.db.server import ServerAddress, ServerError, server_engine
+from minutes_app.db.server import (
+    ServerAddress,
+    ServerError,
+    is_connection_lost,
+    server_engine,
+)
 from minutes_app.db.server_setup import setup_server
 from minutes_app.db.versions import StaleRecord
 
@@ -257,3 +263,26 @@ def test_server_setup_on_the_command_line(pg_url: str, tmp_path: Path) -> None:
     gone = run("--db", pg_url.rsplit("/", 1)[0] + "/no_such_db", "tasks")
     assert gone.returncode == 1
     assert len(gone.stderr.strip().splitlines()) == 1
+
+
+def test_a_lost_server_breaks_one_write_whole_and_the_next_after_it_is_back_succeeds(
+    pg_cluster: Any, server: Database, example_json: Path
+) -> None:
+    import_exchange(server, read_exchange(example_json.read_bytes()))
+    with server.reading() as session:
+        task_id = session.query(Task.id).filter(Task.status == "open").order_by(Task.id).scalar()
+    pg_cluster.stop()
+    try:
+        with pytest.raises(Exception) as lost:
+            task_actions.add_progress(server, [task_id], "giữa chừng", by="tôi")
+        assert is_connection_lost(lost.value)
+        assert not is_connection_lost(ValueError("x"))
+    finally:
+        pg_cluster.start()
+    # The pool's connections died with the server: the next write gets a fresh one.
+    task_actions.add_progress(server, [task_id], "sau khi có lại", by="tôi")
+    notes = _sql(
+        str(server.server),
+        f"SELECT note FROM task_event WHERE task_id = {int(task_id)} AND kind = 'progress'",
+    )
+    assert notes == [("sau khi có lại",)]
