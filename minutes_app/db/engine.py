@@ -13,7 +13,6 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minutes_app.base.text import fold
 from minutes_app.db.locks import is_busy
 
 if TYPE_CHECKING:
@@ -144,8 +143,6 @@ def _on_connect(dbapi_connection: Any, _record: Any, *, foreign_keys: bool) -> N
     _use_wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
-    # fold(text): the diacritic-, case- and đ-blind form that filters compare.
-    dbapi_connection.create_function("fold", 1, _fold_or_none, deterministic=True)
 
 
 def _use_wal(cursor: Any) -> None:
@@ -164,10 +161,6 @@ def _use_wal(cursor: Any) -> None:
         pass  # read-only, or another connection is at work: the file keeps its journal
     finally:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-
-
-def _fold_or_none(text: object) -> str | None:
-    return fold(text) if isinstance(text, str) else None
 
 
 def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -337,7 +330,7 @@ class Database:
     @contextmanager
     def plain_reading(self) -> Iterator[PlainReading]:
         """Reads on a plain connection of the driver, without SQLAlchemy, set up as the
-        engine's are (``fold``, busy timeout), in one read transaction (one snapshot) that
+        engine's are (busy timeout, foreign keys), in one read transaction (one snapshot) that
         ends with the block. It may be used on any one thread."""
         if self.server is not None:
             from minutes_app.db.server import plain_server_reading
