@@ -180,6 +180,11 @@ VIETNAMESE: dict[str, str] = {
 # The words of a refused database (``DatabaseRefused.reason``) in Vietnamese; in English
 # the refusal says its own words.
 _REFUSED_VI = {
+    "not_utf8": (
+        "{path} không lưu văn bản dạng UTF-8 nên không giữ được chữ tiếng Việt; chưa có gì "
+        "bị thay đổi. Hãy tạo cơ sở dữ liệu với ENCODING 'UTF8' (createdb --encoding UTF8 "
+        "--template template0 …)."
+    ),
     "not_set_up": (
         "{path} là cơ sở dữ liệu trống: quản trị viên của cơ quan cần chuẩn bị trước bằng "
         "lệnh `minutes-app server-setup {path}`."

@@ -286,3 +286,20 @@ def test_a_lost_server_breaks_one_write_whole_and_the_next_after_it_is_back_succ
         f"SELECT note FROM task_event WHERE task_id = {int(task_id)} AND kind = 'progress'",
     )
     assert notes == [("sau khi có lại",)]
+
+
+def test_setup_refuses_a_database_that_cannot_keep_vietnamese(pg_cluster: Any) -> None:
+    name = "minutes_latin1_test"
+    pg_cluster.sql(f"DROP DATABASE IF EXISTS {name}")
+    pg_cluster.sql(
+        f"CREATE DATABASE {name} ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
+    )
+    try:
+        url = pg_cluster.url(name)
+        with pytest.raises(DatabaseRefused) as refused:
+            setup_server(ServerAddress.parse(url))
+        assert refused.value.reason == "not_utf8"
+        assert "LATIN1" in str(refused.value)
+        assert _tables(url) == set()
+    finally:
+        pg_cluster.drop_database(name)
