@@ -58,9 +58,10 @@ records who made the change and when.
 **Two stores.** A ``Database`` is an SQLite file or a database on the office's PostgreSQL
 server (``server.py``: the address, the engine through psycopg 3, the checks of opening;
 ``server_setup.py``: making and upgrading one). On a server, reads run in REPEATABLE READ
-(one snapshot per read, as SQLite gives), writes in READ COMMITTED with the rows they
-check locked (``versions.check``), and the search index is refreshed before each commit
-as on SQLite. The plain connection of the first screen is psycopg's, its ``:name``
+(one snapshot per read, as SQLite gives); writers take turns as on a file (each holds the
+writers' advisory lock to its end, waiting for it up to the busy timeout, then busy and
+tried again by ``locks.write_when_free``), the rows they check locked as well
+(``versions.check``); and the search index is refreshed before each commit as on SQLite. The plain connection of the first screen is psycopg's, its ``:name``
 parameters rewritten and its days given as ISO text, as SQLite gives them.
 
 **SQL that differs between databases is here:** ``reading.in_ids`` (a list of ids as one

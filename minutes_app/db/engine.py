@@ -38,7 +38,7 @@ OPEN_WAIT_MS = 60_000
 # A database another program left in rollback-journal mode is switched to WAL when that can
 # be done at once; otherwise (read-only, another connection reading) it is used as it is.
 _WAL_SWITCH_WAIT_MS = 200
-_WRITE_OPTION = "minutes_app_write"  # execution option: this transaction will write
+WRITE_OPTION = "minutes_app_write"  # execution option: this transaction will write
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -181,7 +181,7 @@ def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # for another copy of the program to finish. A plain BEGIN that reads first and
         # then writes fails at once with "database is locked" when the other copy wrote
         # in between (SQLITE_BUSY_SNAPSHOT: no busy handler can help it).
-        immediate = conn.get_execution_options().get(_WRITE_OPTION)
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     @event.listens_for(engine, "commit")
@@ -351,7 +351,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on error."""
         with self._session_factory()() as session, session.begin():
-            session.connection(execution_options={_WRITE_OPTION: True})
+            session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
     @contextmanager

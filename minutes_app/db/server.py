@@ -18,7 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, DatabaseRefused
+from minutes_app.db.engine import (
+    BUSY_TIMEOUT_MS,
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    WRITE_OPTION,
+    DatabaseRefused,
+)
 
 if TYPE_CHECKING:
     import psycopg
@@ -35,6 +41,9 @@ _KEEPALIVES = {
     "keepalives_count": 3,
 }
 APPLICATION_NAME = "minutes-app"
+# The advisory lock every writer of the app holds to the end of its transaction
+# ("minutes" + 1 in ASCII; server_setup's own lock is "minutes").
+WRITERS_LOCK = 0x6D696E75746574
 
 
 def is_server_address(text: object) -> bool:
@@ -247,6 +256,16 @@ def app_engine(address: ServerAddress) -> Engine:
     from minutes_app.db.search_index import refresh as refresh_search_index
 
     engine = server_engine(address)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Writers take turns, as they do on a file: two clerks creating the same unit, or
+        # numbering papers, see each other's work, not a unique-key error. A write waits
+        # for a lock (this one, a row's) as long as SQLite's busy timeout, then fails as
+        # busy (locks.is_busy) and is tried again (locks.write_when_free).
+        if conn.get_execution_options().get(WRITE_OPTION):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
 
     @event.listens_for(engine, "commit")
     def _commit(conn: Any) -> None:

@@ -15,6 +15,7 @@ import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import select
 
 from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange
@@ -303,3 +304,37 @@ def test_setup_refuses_a_database_that_cannot_keep_vietnamese(pg_cluster: Any) -
         assert _tables(url) == set()
     finally:
         pg_cluster.drop_database(name)
+
+
+def test_writers_take_turns_and_one_kept_waiting_too_long_is_busy(
+    server: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutes_app.db import server as server_module
+    from minutes_app.db.locks import is_busy
+    from minutes_app.db.models import Unit
+
+    monkeypatch.setattr(server_module, "BUSY_TIMEOUT_MS", 300)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with server.transaction() as session:
+            session.add(Unit(name="Huyện ủy Chợ Đồn"))
+            session.flush()
+            holding.set()
+            release.wait(10)
+
+    first = threading.Thread(target=hold)
+    first.start()
+    assert holding.wait(10)
+    try:
+        with pytest.raises(Exception) as waited, server.transaction() as session:
+            session.add(Unit(name="Huyện ủy Chợ Mới"))
+        assert is_busy(waited.value)
+    finally:
+        release.set()
+        first.join(10)
+    with server.transaction() as session:
+        session.add(Unit(name="Huyện ủy Chợ Mới"))
+    with server.reading() as session:
+        names = sorted(session.scalars(select(Unit.name)))
+    assert names == ["Huyện ủy Chợ Mới", "Huyện ủy Chợ Đồn"]
