@@ -9,6 +9,7 @@ import stat
 import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,12 @@ def stored(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     return held
 
 
+def schema(path: Path) -> set[tuple[str, str, str, str]]:
+    """The tables, indexes and triggers of the file, as their CREATE statements."""
+    with closing(sqlite3.connect(path)) as connection:
+        return set(connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
 _SERVER_DEFAULT_TIMES = {("conference", "created_at"), ("conference", "updated_at")}
 
 
@@ -187,6 +194,7 @@ def test_a_file_goes_to_a_server_and_back_unchanged(
     back_db = Database.open(back)
     assert rows(back_db) == original
     assert stored(back) == stored(source)  # the same text in the file, days and times too
+    assert schema(back) == schema(source)  # the indexes made again after the rows
     assert original["task_event"] and original["setting"] is not None
     assert {r[2] for r in original["conference"]} != {None}  # uids travel (column 2)
     file_db.close()
