@@ -25,6 +25,7 @@ from minutes_app.cli.common import (
 )
 from minutes_app.cli.files import (
     cmd_backup,
+    cmd_copy_db,
     cmd_demo,
     cmd_export,
     cmd_export_json,
@@ -126,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("backup", help="consistent copy of the live database")
     p.add_argument("dest", metavar="DEST", help="a file, or a folder for a dated copy")
     p.set_defaults(run=cmd_backup)
+
+    p = commands.add_parser(
+        "copy-db", help="copy a whole database, SQLite file or server, into an empty one"
+    )
+    p.add_argument("source", metavar="SOURCE", help="an SQLite file or postgresql://… URL")
+    p.add_argument(
+        "dest",
+        metavar="DEST",
+        help="a new SQLite file, or a postgresql://… database server-setup has just made",
+    )
+    p.set_defaults(run=cmd_copy_db)
 
     p = commands.add_parser("demo", help="load the sample conferences")
     p.set_defaults(run=cmd_demo)

@@ -38,15 +38,24 @@ def checked_files() -> Any:
 def open_db(args: argparse.Namespace) -> Any:
     """The database of ``--db``, checked for damage unless it is untouched since it was last
     found sound; of a folder that does not exist, only the data folder is made."""
+    return open_location(args.db)
+
+
+def open_location(location: str | None, *, must_exist: bool = False) -> Any:
+    """The database at ``location`` (an SQLite path, a server's URL, or None for the
+    default file), opened as ``open_db`` opens ``--db``. With ``must_exist``, a file that
+    is not there is refused rather than created."""
     from minutes_app.base.paths import data_dir, default_database
     from minutes_app.db.server import is_server_address
     from minutes_app.db.soundness import open_sound
 
-    if is_server_address(args.db):  # the office's server: checked, never migrated here
+    if is_server_address(location):  # the office's server: checked, never migrated here
         from minutes_app.db.engine import Database
 
-        return Database.open(args.db)
-    path = Path(args.db) if args.db else default_database()
+        return Database.open(str(location))
+    path = Path(location) if location else default_database()
+    if must_exist and not path.exists():
+        raise Refused(say("{name} does not exist; nothing was changed.", name=path))
     db = open_sound(path, data_dir(), checked_files())
     OPENED.append(path)
     remove_leftovers(path.parent)  # what a killed or failed write left beside the database

@@ -11,7 +11,17 @@ from typing import Any
 
 from minutes_app import APP_NAME
 from minutes_app.base.files import write_atomically
-from minutes_app.cli.common import OK, Refused, day, dump, open_db, os_reason, read_input
+from minutes_app.cli.common import (
+    OK,
+    OPENED,
+    Refused,
+    day,
+    dump,
+    open_db,
+    open_location,
+    os_reason,
+    read_input,
+)
 from minutes_app.cli.records import one_line
 from minutes_app.cli.words import say
 
@@ -153,10 +163,13 @@ def _draft_lines(draft: Any) -> list[str]:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from minutes_app.db.backup import BackupError, backup_database
+    from minutes_app.db.copying import CopyFailed
 
     db = open_db(args)
     try:
         written = backup_database(db, Path(args.dest))
+    except CopyFailed as exc:  # a server's snapshot that could not be written whole
+        raise Refused(str(exc)) from exc
     except BackupError as exc:  # the database itself, or its -wal or -journal
         raise Refused(
             say(
@@ -227,4 +240,53 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         print(f"{APP_NAME}: {warning}", file=sys.stderr)
     print(request.target)
+    return OK
+
+
+def cmd_copy_db(args: argparse.Namespace) -> int:
+    from minutes_app.db.copying import CopyFailed, copy_database
+    from minutes_app.db.engine import Database
+    from minutes_app.db.server import is_server_address
+
+    if not is_server_address(args.dest) and Path(args.dest).exists():
+        # Said before the source is opened: an older source file would be upgraded.
+        raise Refused(
+            say(
+                "{dest} already exists: copy-db writes a new file only. Choose a new file "
+                "name; nothing was changed.",
+                dest=args.dest,
+            )
+        )
+    source = open_location(args.source, must_exist=True)
+    try:
+        dest = (
+            Database.open(args.dest)  # set up by server-setup, at this program's schema
+            if is_server_address(args.dest)
+            else Database(Path(args.dest))  # created by the copy, when it succeeds
+        )
+        try:
+            report = copy_database(source, dest)
+        except CopyFailed as exc:
+            raise Refused(str(exc)) from exc
+        except OSError as exc:
+            raise Refused(
+                say("{name}: cannot be written ({reason})", name=args.dest, reason=os_reason(exc))
+            ) from exc
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    if dest.path is not None:
+        OPENED.append(dest.path)
+    width = max(len(t.table) for t in report.tables)
+    print(f"{say('table'):<{width}}  {say('source'):>10}  {say('copied'):>10}")
+    for t in report.tables:
+        print(f"{t.table:<{width}}  {t.source:>10}  {t.dest:>10}")
+    print(
+        say(
+            "counts match: {records} records in {tables} tables",
+            records=report.records,
+            tables=len(report.tables),
+        )
+    )
     return OK

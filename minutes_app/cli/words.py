@@ -148,6 +148,18 @@ VIETNAMESE: dict[str, str] = {
         "{dest}: là chính cơ sở dữ liệu hoặc tệp SQLite giữ bên cạnh nó; hãy chọn tệp "
         "khác. Chưa ghi gì."
     ),
+    # copy-db
+    "{dest} already exists: copy-db writes a new file only. Choose a new file name; nothing "
+    "was changed.": (
+        "{dest} đã có: copy-db chỉ ghi vào một tệp mới. Hãy chọn tên tệp khác; chưa thay đổi gì."
+    ),
+    "{name} does not exist; nothing was changed.": "{name} không tồn tại; chưa thay đổi gì.",
+    "table": "bảng",
+    "source": "nguồn",
+    "copied": "đã chép",
+    "counts match: {records} records in {tables} tables": (
+        "số bản ghi khớp: {records} bản ghi trong {tables} bảng"
+    ),
     # the database
     "the database is busy: another copy of minutes-app is writing to it; try again": (
         "cơ sở dữ liệu đang bận: một cửa sổ minutes-app khác đang ghi vào; hãy thử lại"
@@ -219,6 +231,26 @@ _REFUSED_VI = {
         "chương trình (Tệp → Khôi phục từ bản sao lưu…), hoặc xóa tệp để bắt đầu cơ sở dữ "
         "liệu mới."
     ),
+    # copy-db (db.copying.CopyRefused)
+    "dest_exists": (
+        "{path} đã có: chỉ sao chép vào một tệp mới. Chưa thay đổi gì; hãy chọn tên tệp khác."
+    ),
+    "dest_not_empty": (
+        "{path} không trống (đã có dữ liệu): chỉ sao chép vào một tệp mới hoặc một cơ sở dữ "
+        "liệu vừa được tạo bằng server-setup. Chưa thay đổi gì."
+    ),
+    "dest_busy": (
+        "{path} đang được sử dụng: có người đang ghi vào. Chưa thay đổi gì; hãy thử lại khi "
+        "không còn ai làm việc trên đó."
+    ),
+    "dest_no_folder": (
+        "Thư mục {path} không tồn tại: cần có thư mục chứa tệp mới trước. Chưa thay đổi gì."
+    ),
+    "schema": (
+        "Cơ sở dữ liệu nguồn hoặc đích không cùng phiên bản lược đồ với chương trình này. "
+        "Chưa thay đổi gì."
+    ),
+    "same": "{path} chính là cơ sở dữ liệu nguồn; chưa thay đổi gì.",
     "damaged": (
         "{path} bị hỏng: {where}. Chưa thay đổi gì; hãy khôi phục từ bản sao lưu trong "
         "cửa sổ chương trình (Tệp → Khôi phục từ bản sao lưu…)."

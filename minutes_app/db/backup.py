@@ -151,7 +151,19 @@ def backup_database(db: Database, destination: Path, *, now: dt.datetime | None 
     a file SQLite keeps beside it: replacing those would damage the database under any
     copy of the program that has it open. Raises ``OSError`` when the copy cannot be
     written (a missing folder, a full disk, a device).
+
+    A database on a server is copied into a new SQLite file in one snapshot (one
+    REPEATABLE READ transaction: ``copying.snapshot_file``), which ``copy-db`` loads into
+    a new server database again; in a folder it is named after the server's database.
     """
+    if db.server is not None:
+        from minutes_app.db.copying import snapshot_file
+
+        if destination.is_dir():
+            stem = re.sub(r"[^\w.-]+", "_", db.server.database) or "minutes"
+            destination = _stamped(destination, stem, now or dt.datetime.now())
+        snapshot_file(db, destination)
+        return destination.absolute()
     if destination.is_dir():
         destination = _stamped(destination, db.file.stem, now or dt.datetime.now())
     if is_database_file(destination, db.file):
