@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,30 +9,6 @@ import pytest
 from minutes_app.cli import main
 from minutes_app.db.server import ServerAddress
 from minutes_app.db.server_setup import setup_server
-
-# --- STAND-IN until tests/conftest.py has pg_url ----------------------------------------------
-DEV_SERVER = "postgresql://postgres@127.0.0.1:55432/postgres"
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty database on the development server, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    name = f"c_test_{uuid.uuid4().hex[:12]}"
-    try:
-        admin = psycopg.connect(DEV_SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.skip("the development PostgreSQL server is not running")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{DEV_SERVER.rsplit('/', 1)[0]}/{name}"
-    finally:
-        with psycopg.connect(DEV_SERVER, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-# ------------------------------------------------------------------------------------------------
 
 TABLES = 15  # every table of the models
 

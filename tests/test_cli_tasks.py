@@ -349,6 +349,7 @@ def test_every_word_the_command_line_says_has_its_vietnamese() -> None:
             and isinstance(node.args[0], ast.Constant)
         ):
             said.add(node.args[0].value)
+    from minutes_app.cli.office import DONE
     from minutes_app.cli.records import (  # words said by name
         _ACTION_REFUSALS,
         _CLASS_WORDS,
@@ -357,7 +358,6 @@ def test_every_word_the_command_line_says_has_its_vietnamese() -> None:
         _SESSIONS,
         _TASK_COLUMNS,
     )
-    from minutes_app.cli.office import DONE
     from minutes_app.cli.words import VIETNAMESE
 
     said |= {*DONE.values()}

@@ -61,8 +61,10 @@ server (``server.py``: the address, the engine through psycopg 3, the checks of 
 (one snapshot per read, as SQLite gives); writers take turns as on a file (each holds the
 writers' advisory lock to its end, waiting for it up to the busy timeout, then busy and
 tried again by ``locks.write_when_free``), the rows they check locked as well
-(``versions.check``); and the search index is refreshed before each commit as on SQLite. The plain connection of the first screen is psycopg's, its ``:name``
-parameters rewritten and its days given as ISO text, as SQLite gives them.
+(``versions.check``); and the search index is refreshed before each commit as on
+SQLite. The plain connection of the first screen is psycopg's, its ``:name`` parameters
+rewritten and its days given as ISO text, as SQLite gives them. ``copying.py`` copies a
+whole database into an empty one, either way (``copy-db``, a server's ``backup``).
 
 **SQL that differs between databases is here:** ``reading.in_ids`` (a list of ids as one
 parameter: SQLite's ``json_each``, PostgreSQL's integer array), ``reading.likely`` and

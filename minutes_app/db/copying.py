@@ -47,7 +47,6 @@ from minutes_app.db.engine import (
     HEAD_REVISION,
     Database,
     DatabaseRefused,
-    _fold_or_none,
 )
 
 if TYPE_CHECKING:
@@ -400,7 +399,6 @@ def _file_writing(temp: Path, *, from_server: bool) -> Iterator[_FileDest]:
     upgrade_to_head(temp)
     connection = sqlite3.connect(temp, isolation_level=None)
     with closing(connection):
-        connection.create_function("fold", 1, _fold_or_none, deterministic=True)
         connection.execute("PRAGMA foreign_keys = ON")
         # The file is new, nobody else opens it, and it is thrown away on failure: no
         # journal is needed to undo it, and it is flushed to disk once, at the end.
