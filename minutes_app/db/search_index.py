@@ -469,14 +469,15 @@ _RECORDS = {
 
 class IndexReading:
     """The search index and the records it names, read in one snapshot through a Core
-    connection. The FTS5 query (the searched words) is always a bound parameter of a
-    statement sent through the engine (its events see every one); the rows are taken as
-    the driver gives them, and the records read by id on the driver's connection beneath:
-    SQLAlchemy's Row objects and its 45 µs a statement would add a fifth to a search, so
-    the kinds are ranked in one statement."""
+    connection, on either store. The query (the searched words, made by ``query()``) is
+    always a bound parameter of a statement sent through the engine (its events see every
+    one); the rows are taken as the driver gives them, and the records read by id on the
+    driver's connection beneath: SQLAlchemy's Row objects and its 45 µs a statement would
+    add a fifth to a search, so the kinds are ranked in one statement."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, *, server: bool = False) -> None:
         self._connection = connection
+        self._server = server
 
     def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
         result = self._connection.exec_driver_sql(sql, parameters)
@@ -485,14 +486,19 @@ class IndexReading:
         finally:
             result.close()
 
+    def query(self, terms: Sequence[tuple[str, bool]]) -> str:
+        """The query that needs every one of ``terms`` (folded words, each flagged when it
+        is a prefix), in this store's language: FTS5's or PostgreSQL's tsquery."""
+        return tsquery_expression(terms) if self._server else match_expression(terms)
+
     def ranked(
         self, kinds: Sequence[str], expression: str, window: int
     ) -> dict[str, list[tuple[int, float]]]:
-        """For each of ``kinds``, (id, bm25 rank) of its newest ``window`` records that
-        match the FTS5 query ``expression``, newest first; the lower the rank, the better
-        the match. One statement for all kinds."""
+        """For each of ``kinds``, (id, rank) of its newest ``window`` records that match
+        ``expression`` (a ``query()``), newest first; the lower the rank, the better the
+        match (bm25 in FTS5, ts_rank negated on a server). One statement for all kinds."""
         found: dict[str, list[tuple[int, float]]] = {kind: [] for kind in kinds}
-        sql = _ranked_kinds_sql(tuple(kinds), window)
+        sql = _ranked_kinds_sql(tuple(kinds), window, self._server)
         for index, rowid, rank in self._rows(sql, (expression,) * len(kinds)):
             found[kinds[index]].append((rowid, rank))
         for rows in found.values():
@@ -501,7 +507,8 @@ class IndexReading:
 
     def count(self, kind: str, expression: str, cap: int) -> int:
         """How many records of ``kind`` match ``expression``, counted up to ``cap``."""
-        return int(self._rows(count_sql(BY_KIND[kind], cap), (expression,))[0][0])
+        sql = (server_count_sql if self._server else count_sql)(BY_KIND[kind], cap)
+        return int(self._rows(sql, (expression,))[0][0])
 
     def records(self, kind: str, ids: Sequence[int]) -> list[Any]:
         """The rows of the records ``ids`` of ``kind``, in no order, those gone or in the
@@ -519,12 +526,31 @@ class IndexReading:
         driver = self._connection.connection.dbapi_connection
         assert driver is not None
         marks = ", ".join("?" * len(ids))
-        return list(driver.execute(f"{_RECORDS[kind]}({marks})", [int(i) for i in ids]).fetchall())
+        sql = f"{_RECORDS[kind]}({marks})"
+        values = [int(i) for i in ids]
+        if not self._server:
+            return list(driver.execute(sql, values).fetchall())
+        with driver.cursor() as cursor:
+            # Days as ISO text, as SQLite gives them (the loaders are this cursor's own).
+            cursor.adapters.register_loader("date", _text_loader())
+            return list(cursor.execute(_Driver(driver).sql(sql), values).fetchall())
 
 
-@functools.lru_cache(maxsize=8)
-def _ranked_kinds_sql(kinds: tuple[str, ...], window: int) -> str:
-    """``ranked_sql`` of each kind, its index in ``kinds`` first, all in one statement."""
+def _text_loader() -> type:
+    from psycopg.types.string import TextLoader
+
+    return TextLoader
+
+
+@functools.lru_cache(maxsize=16)
+def _ranked_kinds_sql(kinds: tuple[str, ...], window: int, server: bool = False) -> str:
+    """``ranked_sql`` (``server_ranked_sql`` on a server) of each kind, its index in
+    ``kinds`` first, all in one statement."""
+    if server:
+        return " UNION ALL ".join(
+            f"SELECT {index}, * FROM ({server_ranked_sql(BY_KIND[kind], window)}) AS k{index}"
+            for index, kind in enumerate(kinds)
+        )
     return " UNION ALL ".join(
         f"SELECT * FROM (SELECT {index}, * FROM ({ranked_sql(BY_KIND[kind], window)}))"
         for index, kind in enumerate(kinds)
@@ -538,18 +564,25 @@ def index_reading(db: Database) -> Iterator[IndexReading]:
     next commit folds the noted records)."""
     from sqlalchemy.exc import OperationalError
 
+    server = db.server is not None
     with db.engine.connect() as connection:
+        driver = connection.connection.dbapi_connection
         # Before the snapshot begins, so that the read sees what the refresh wrote.
-        if pending(connection.connection.dbapi_connection):
+        if pending(driver):
             try:
                 with db.transaction() as session:
                     refresh(session.connection().connection.dbapi_connection)
             except (sqlite3.OperationalError, OperationalError):
                 pass  # locked or read-only
-        connection.rollback()
-        if db.server is not None:  # one snapshot for the whole read, as SQLite gives
+        if server:
+            # psycopg began a transaction for the look at the notes, behind SQLAlchemy's
+            # back: it ends here, and the search's own (one snapshot) begins at its first
+            # statement, as SQLite's does.
+            assert driver is not None
+            driver.rollback()
             connection.execution_options(isolation_level="REPEATABLE READ")
-        yield IndexReading(connection)
+        connection.rollback()
+        yield IndexReading(connection, server=server)
         connection.rollback()
 
 
@@ -557,6 +590,17 @@ def match_expression(terms: Sequence[tuple[str, bool]]) -> str:
     """An FTS5 query that needs every term: each quoted (so no character of it is FTS5
     syntax), a prefix query where the flag says so."""
     return " ".join('"' + t.replace('"', '""') + '"' + ("*" if p else "") for t, p in terms)
+
+
+def tsquery_expression(terms: Sequence[tuple[str, bool]]) -> str:
+    """A tsquery text (for ``to_tsquery('simple', …)``) that needs every term: each quoted
+    as a lexeme, its quotes and backslashes doubled, so that no character of it is tsquery
+    syntax (``& | ! : * ( ) <->``); ``:*`` (a prefix) where the flag says so. The quoted
+    words go through the same parser as the index's text, so they are split alike."""
+    return " & ".join(
+        "'" + t.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if p else "")
+        for t, p in terms
+    )
 
 
 def ranked_sql(kind: IndexKind, window: int) -> str:
@@ -577,6 +621,43 @@ def count_sql(kind: IndexKind, cap: int) -> str:
     return (
         f"SELECT count(*) FROM (SELECT rowid FROM {kind.table} "
         f"WHERE {kind.table} MATCH ? LIMIT {int(cap)})"
+    )
+
+
+# ts_rank's normalisation: the rank divided by 1 + the logarithm of the row's length in
+# words, so that, as with bm25, a word in a short row weighs more than in a long one.
+_RANK_NORMALIZATION = 1
+
+
+def rank_weights(kind: IndexKind) -> str:
+    """The weights of ``kind``'s columns as ts_rank takes them: an array literal for the
+    weight letters D, C, B, A (the columns are under A, B, C, D in order), each in 0..1,
+    so divided by the largest (the order of the ranks is the same)."""
+    top = max(kind.weights)
+    by_letter = [w / top for w in kind.weights]
+    by_letter += [min(by_letter)] * (len(_WEIGHT_LETTERS) - len(by_letter))
+    return "{" + ", ".join(f"{w:g}" for w in reversed(by_letter)) + "}"
+
+
+def server_ranked_sql(kind: IndexKind, window: int) -> str:
+    """``ranked_sql`` on a server: rowid and rank (ts_rank with the kind's weights, negated
+    so that lower is better, as bm25's) of the newest ``window`` rows whose words match a
+    tsquery parameter (``tsquery_expression``). The rank is taken of those rows only,
+    after the LIMIT, as in FTS5."""
+    table = kind.table
+    return (
+        f"SELECT rowid, -ts_rank('{rank_weights(kind)}', words, q, {_RANK_NORMALIZATION}) "
+        f"FROM (SELECT s.rowid, s.words, q FROM {table} AS s, "
+        "to_tsquery('simple'::regconfig, %s) AS q "
+        f"WHERE s.words @@ q ORDER BY s.rowid DESC LIMIT {int(window)}) AS w"
+    )
+
+
+def server_count_sql(kind: IndexKind, cap: int) -> str:
+    """``count_sql`` on a server: how many rows match a tsquery parameter, up to ``cap``."""
+    return (
+        f"SELECT count(*) FROM (SELECT 1 FROM {kind.table} "
+        f"WHERE words @@ to_tsquery('simple'::regconfig, %s) LIMIT {int(cap)}) AS m"
     )
 
 
