@@ -109,13 +109,13 @@ def search(db: Database, query: str, limit: int = LIMIT) -> Hits:
     counts: dict[str, int] = {}
     more: set[str] = set()
     with index_reading(db) as index:
-        expression = index.query(terms)
-        windows = index.ranked(KINDS, expression, WINDOW)
+        sought = index.query(terms)
+        windows = index.ranked(KINDS, sought, WINDOW)
         for order, kind in enumerate(KINDS):
             ranked = windows[kind]
             count = len(ranked)
             if count == WINDOW:
-                count = index.count(kind, expression, COUNT_CAP + 1)
+                count = index.count(kind, sought, COUNT_CAP + 1)
                 if count > COUNT_CAP:
                     count = COUNT_CAP
                     more.add(kind)

@@ -399,12 +399,32 @@ def trigger_name(table: str, event: str) -> str:
 _WEIGHT_LETTERS = "ABCD"  # tsvector weights, one per index column, in the columns' order
 
 
+# A server index row's words are its columns' words as they are, cut at the spaces, not
+# passed through a text search parser, which splits some words and drops some signs by the
+# server's locale ("2e5ab" is a number and "ab" to it, "m²" is "m"): they match as in FTS5.
+# A word keeps its first MAX_WORD characters (a lexeme holds at most 2047 bytes); a query's
+# words are at most core/search.py's 40, so a cut word matches as the whole would.
+MAX_WORD = 255
+LEXEMES = "search_lexemes"  # the function making one column's lexemes
+
+# The column's words quoted as tsvector text wants them (quotes and backslashes doubled),
+# each at position 1 under the weight letter: a position carries the weight only, so a rank
+# counts the columns a word is in. A function, as a generated column takes no subquery (a
+# regular expression splits as fast, but one that cuts long words is 20 times slower).
+_LEXEMES_FUNCTION = (
+    f"CREATE FUNCTION {LEXEMES}(words text, weight text) RETURNS tsvector "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(string_agg("
+    f"'''' || replace(replace(left(w, {MAX_WORD}), '\\', '\\\\'), '''', '''''') "
+    "|| ''':1' || weight, ' '), '')::tsvector "
+    "FROM unnest(string_to_array(words, ' ')) AS w WHERE w <> '' $$"
+)
+
+
 def words_vector(kind: IndexKind) -> str:
-    """The tsvector of a server index row: each column's words under its own weight
-    letter. The words come folded and split already, so the 'simple' configuration only
-    splits them at the spaces."""
+    """The tsvector of a server index row: each column's words, as they are, under the
+    column's weight letter (A, B, C, D in the columns' order)."""
     return " || ".join(
-        f"setweight(to_tsvector('simple'::regconfig, {column}), '{letter}')"
+        f"{LEXEMES}({column}, '{letter}')"
         for column, letter in zip(kind.columns, _WEIGHT_LETTERS, strict=False)
     )
 
@@ -412,10 +432,12 @@ def words_vector(kind: IndexKind) -> str:
 def create_server_index(conn: Any) -> None:
     """Make the search index on a PostgreSQL server, for a new, empty database: the notes,
     one table per kind (its key named ``rowid`` as in FTS5, so that refresh's SQL is the
-    same), each row's words as a weighted tsvector with a GIN index, and the triggers."""
+    same), each row's words as a weighted tsvector (``words_vector``) with a GIN index, and
+    the triggers."""
     conn.execute(
         f"CREATE TABLE {DIRTY} (kind text NOT NULL, id integer NOT NULL, PRIMARY KEY (kind, id))"
     )
+    conn.execute(_LEXEMES_FUNCTION)
     for kind in KINDS:
         columns = ", ".join(f"{column} text NOT NULL DEFAULT ''" for column in kind.columns)
         conn.execute(
@@ -467,6 +489,20 @@ _RECORDS = {
 }
 
 
+@dataclass(frozen=True)
+class IndexQuery:
+    """A search's words as the store's index takes them (``IndexReading.query``): what a
+    match needs, and on a server what is ranked (any of the words)."""
+
+    match: str
+    rank: str | None = None
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The parameters of one kind's ranked statement."""
+        return (self.match,) if self.rank is None else (self.match, self.rank)
+
+
 class IndexReading:
     """The search index and the records it names, read in one snapshot through a Core
     connection, on either store. The query (the searched words, made by ``query()``) is
@@ -486,29 +522,31 @@ class IndexReading:
         finally:
             result.close()
 
-    def query(self, terms: Sequence[tuple[str, bool]]) -> str:
+    def query(self, terms: Sequence[tuple[str, bool]]) -> IndexQuery:
         """The query that needs every one of ``terms`` (folded words, each flagged when it
-        is a prefix), in this store's language: FTS5's or PostgreSQL's tsquery."""
-        return tsquery_expression(terms) if self._server else match_expression(terms)
+        is a prefix), in this store's language: FTS5's, or PostgreSQL's tsquery."""
+        if self._server:
+            return IndexQuery(tsquery_expression(terms), tsquery_expression(terms, "|"))
+        return IndexQuery(match_expression(terms))
 
     def ranked(
-        self, kinds: Sequence[str], expression: str, window: int
+        self, kinds: Sequence[str], query: IndexQuery, window: int
     ) -> dict[str, list[tuple[int, float]]]:
         """For each of ``kinds``, (id, rank) of its newest ``window`` records that match
-        ``expression`` (a ``query()``), newest first; the lower the rank, the better the
-        match (bm25 in FTS5, ts_rank negated on a server). One statement for all kinds."""
+        ``query``, newest first; the lower the rank, the better the match (bm25 in FTS5,
+        ts_rank negated on a server). One statement for all kinds."""
         found: dict[str, list[tuple[int, float]]] = {kind: [] for kind in kinds}
         sql = _ranked_kinds_sql(tuple(kinds), window, self._server)
-        for index, rowid, rank in self._rows(sql, (expression,) * len(kinds)):
+        for index, rowid, rank in self._rows(sql, query.parameters * len(kinds)):
             found[kinds[index]].append((rowid, rank))
         for rows in found.values():
             rows.sort(key=itemgetter(0), reverse=True)
         return found
 
-    def count(self, kind: str, expression: str, cap: int) -> int:
-        """How many records of ``kind`` match ``expression``, counted up to ``cap``."""
+    def count(self, kind: str, query: IndexQuery, cap: int) -> int:
+        """How many records of ``kind`` match ``query``, counted up to ``cap``."""
         sql = (server_count_sql if self._server else count_sql)(BY_KIND[kind], cap)
-        return int(self._rows(sql, (expression,))[0][0])
+        return int(self._rows(sql, (query.match,))[0][0])
 
     def records(self, kind: str, ids: Sequence[int]) -> list[Any]:
         """The rows of the records ``ids`` of ``kind``, in no order, those gone or in the
@@ -592,12 +630,13 @@ def match_expression(terms: Sequence[tuple[str, bool]]) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' + ("*" if p else "") for t, p in terms)
 
 
-def tsquery_expression(terms: Sequence[tuple[str, bool]]) -> str:
-    """A tsquery text (for ``to_tsquery('simple', …)``) that needs every term: each quoted
-    as a lexeme, its quotes and backslashes doubled, so that no character of it is tsquery
-    syntax (``& | ! : * ( ) <->``); ``:*`` (a prefix) where the flag says so. The quoted
-    words go through the same parser as the index's text, so they are split alike."""
-    return " & ".join(
+def tsquery_expression(terms: Sequence[tuple[str, bool]], operator: str = "&") -> str:
+    """A tsquery (as text, for a ``::tsquery`` cast) that needs every term (``operator``
+    "&"; "|" for any): each a lexeme as it is, quoted, its quotes and backslashes doubled,
+    so that no character of it is tsquery syntax (``& | ! : * ( ) <->``), with ``:*`` (a
+    prefix) where the flag says so. The index's lexemes are the folded words as they are
+    (``words_vector``), and so are the terms: no parser comes between."""
+    return f" {operator} ".join(
         "'" + t.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if p else "")
         for t, p in terms
     )
@@ -640,16 +679,22 @@ def rank_weights(kind: IndexKind) -> str:
 
 
 def server_ranked_sql(kind: IndexKind, window: int) -> str:
-    """``ranked_sql`` on a server: rowid and rank (ts_rank with the kind's weights, negated
-    so that lower is better, as bm25's) of the newest ``window`` rows whose words match a
-    tsquery parameter (``tsquery_expression``). The rank is taken of those rows only,
-    after the LIMIT, as in FTS5."""
-    table = kind.table
+    """``ranked_sql`` on a server: rowid and rank of the newest ``window`` rows whose words
+    match a tsquery parameter (every term), the rank that ts_rank gives them for a second
+    one (any term: each counts by the weights of the columns it is in), negated so that
+    lower is better, as bm25's. The rank is taken of those rows only, after the LIMIT, as
+    in FTS5.
+
+    The words are bound parameters, made constants of the plan: each search is planned for
+    its words (the newest rows along the key for a common word, the GIN index for a rare
+    one). psycopg would prepare a statement run five times on a connection, whose plan may
+    then serve any words; it forgets them at every rollback, and each search is a read
+    rolled back."""
     return (
-        f"SELECT rowid, -ts_rank('{rank_weights(kind)}', words, q, {_RANK_NORMALIZATION}) "
-        f"FROM (SELECT s.rowid, s.words, q FROM {table} AS s, "
-        "to_tsquery('simple'::regconfig, %s) AS q "
-        f"WHERE s.words @@ q ORDER BY s.rowid DESC LIMIT {int(window)}) AS w"
+        f"SELECT rowid, -ts_rank('{rank_weights(kind)}', words, r, {_RANK_NORMALIZATION}) "
+        f"FROM (SELECT s.rowid, s.words, p.r FROM {kind.table} AS s, "
+        "(SELECT %s::tsquery AS q, %s::tsquery AS r) AS p "
+        f"WHERE s.words @@ p.q ORDER BY s.rowid DESC LIMIT {int(window)}) AS w"
     )
 
 
@@ -657,7 +702,7 @@ def server_count_sql(kind: IndexKind, cap: int) -> str:
     """``count_sql`` on a server: how many rows match a tsquery parameter, up to ``cap``."""
     return (
         f"SELECT count(*) FROM (SELECT 1 FROM {kind.table} "
-        f"WHERE words @@ to_tsquery('simple'::regconfig, %s) LIMIT {int(cap)}) AS m"
+        f"WHERE words @@ %s::tsquery LIMIT {int(cap)}) AS m"
     )
 
 
