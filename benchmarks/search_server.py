@@ -54,19 +54,20 @@ def plain_search(connection: Any, query: str) -> list[Any]:
     )
 
     kinds = search_module.KINDS
-    expression = tsquery_expression(search_module.query_terms(query))
+    terms = search_module.query_terms(query)
+    match, rank = tsquery_expression(terms), tsquery_expression(terms, "|")
     connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
     try:
         windows: dict[int, list[tuple[int, float]]] = {i: [] for i in range(len(kinds))}
         sql = _ranked_kinds_sql(kinds, search_module.WINDOW, True)
-        for index, rowid, rank in connection.execute(sql, (expression,) * len(kinds)):
-            windows[index].append((rowid, rank))
+        for index, rowid, value in connection.execute(sql, (match, rank) * len(kinds)):
+            windows[index].append((rowid, value))
         found = []
         for index, kind in enumerate(kinds):
             ranked = windows[index]
             if len(ranked) == search_module.WINDOW:
                 count_sql = server_count_sql(BY_KIND[kind], search_module.COUNT_CAP + 1)
-                connection.execute(count_sql, (expression,)).fetchone()
+                connection.execute(count_sql, (match,)).fetchone()
             best = [r[0] for r in sorted(ranked, key=lambda r: r[1])[: search_module.LIMIT]]
             if best:
                 marks = ", ".join(["%s"] * len(best))

@@ -595,30 +595,42 @@ def _ranked_kinds_sql(kinds: tuple[str, ...], window: int, server: bool = False)
     )
 
 
+def _refresh_refusals(server: bool) -> tuple[type[BaseException], ...]:
+    """What a search's refresh may meet, to read the index as it is: the file locked or
+    read-only; on a server a login without the right to write, or another search folding
+    the same records at the same moment (one of the two finds the other's rows)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if not server:
+        return (sqlite3.OperationalError, OperationalError)
+    import psycopg
+
+    return (psycopg.OperationalError, psycopg.IntegrityError, psycopg.ProgrammingError, DBAPIError)
+
+
 @contextmanager
 def index_reading(db: Database) -> Iterator[IndexReading]:
     """A read of the search index, brought in step first with what another program wrote
     (when the write lock is free: otherwise what the index holds is read, and the app's
     next commit folds the noted records)."""
-    from sqlalchemy.exc import OperationalError
-
     server = db.server is not None
     with db.engine.connect() as connection:
         driver = connection.connection.dbapi_connection
-        # Before the snapshot begins, so that the read sees what the refresh wrote.
+        assert driver is not None
+        if server:
+            # One snapshot for the whole read, as SQLite gives, begun by the look at the
+            # notes (psycopg begins it, unknown to SQLAlchemy): the app's own writes leave
+            # none, so the search reads on in it, two round trips saved.
+            connection.execution_options(isolation_level="REPEATABLE READ")
+        # On SQLite before the snapshot begins, so that the read sees what a refresh wrote.
         if pending(driver):
+            if server:
+                driver.rollback()  # the next statement begins a snapshot after the refresh
             try:
                 with db.transaction() as session:
                     refresh(session.connection().connection.dbapi_connection)
-            except (sqlite3.OperationalError, OperationalError):
-                pass  # locked or read-only
-        if server:
-            # psycopg began a transaction for the look at the notes, behind SQLAlchemy's
-            # back: it ends here, and the search's own (one snapshot) begins at its first
-            # statement, as SQLite's does.
-            assert driver is not None
-            driver.rollback()
-            connection.execution_options(isolation_level="REPEATABLE READ")
+            except _refresh_refusals(server):
+                pass
         connection.rollback()
         yield IndexReading(connection, server=server)
         connection.rollback()

@@ -8,6 +8,9 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+import threading
+import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,7 @@ from minutes_app.db.search_index import (
     index_rows,
     pending,
     rebuild,
+    refresh,
     tsquery_expression,
 )
 from tests.store_helpers import STORES, open_store
@@ -387,3 +391,61 @@ def test_a_server_index_row_holds_its_words_as_they_are(
     assert not any(found((word, False)) for word in ("m", "2e5", "ab", "w" * 40))
     # A long word keeps its first 255 characters: a query's words are at most 40.
     assert found(("w" * 40, True)) and found(("w" * 255, True))
+
+
+@pytest.mark.postgresql
+def test_two_searches_bringing_the_same_change_in_step_both_answer(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # The server's own: SQLite's write lock lets one refresh at a time. Here another
+    # program's change is being folded by one search's refresh while another search's
+    # refresh of it waits, then finds it done.
+    db = open_store(request, tmp_path, "postgresql")
+    assert db.server is not None
+    [task] = search(db, "quan triet 97").of_kind("task")
+    with plain(db) as conn:
+        conn.execute(
+            "UPDATE task SET title = 'Kiểm tra chuyên đề ở Pác Nặm' WHERE id = ?", (task.id,)
+        )
+    first = psycopg.connect(db.server.url)
+    try:
+        refresh(first)  # folds the change and holds its rows, not yet committed
+        found: list[list[str]] = []
+        second = threading.Thread(target=lambda: found.append(labels(db, "pac nam", "task")))
+        second.start()
+        time.sleep(0.5)  # the second search's refresh waits for the first's rows
+        first.commit()
+        second.join(timeout=30)
+    finally:
+        first.close()
+    assert found == [["Kiểm tra chuyên đề ở Pác Nặm"]]
+    assert_in_step(db)
+
+
+@pytest.mark.postgresql
+def test_a_login_that_may_only_read_searches_what_the_index_holds(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # The server's own: a login's rights. Another program's change waits to be folded;
+    # this login may not write it, and is answered from the index as it is.
+    db = open_store(request, tmp_path, "postgresql")
+    assert db.server is not None
+    cluster = request.getfixturevalue("pg_cluster")
+    role = f"reader_{uuid.uuid4().hex[:8]}"
+    database = db.server.database
+    cluster.sql(f"CREATE ROLE {role} LOGIN")
+    cluster.sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}", dbname=database)
+    request.addfinalizer(lambda: cluster.sql(f"DROP ROLE IF EXISTS {role}"))
+    request.addfinalizer(lambda: cluster.sql(f"DROP OWNED BY {role}", dbname=database))
+    [task] = search(db, "quan triet 97").of_kind("task")
+    with plain(db) as conn:
+        conn.execute(
+            "UPDATE task SET title = 'Kiểm tra chuyên đề ở Pác Nặm' WHERE id = ?", (task.id,)
+        )
+    reader = Database.open(cluster.url(database, user=role))
+    try:
+        assert ids(reader, "quan triet 97", "task") == [task.id]  # the index as it is
+        assert labels(reader, "pac nam", "task") == []
+    finally:
+        reader.close()
+    assert labels(db, "pac nam", "task") == ["Kiểm tra chuyên đề ở Pác Nặm"]  # folded now
