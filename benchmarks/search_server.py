@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 QUERIES = {
+    "README's": "ba be",
     "one-letter prefix": "t",
     "two-letter prefix": "qu",
     "common word": "tai ",
@@ -30,45 +31,45 @@ QUERIES = {
 }
 
 
-def median_ms(run: Callable[[], object], repeat: int) -> float:
-    run()  # warm: the first run reads the pages from disk
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+def timed_ms(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Milliseconds of each of ``runs``, taken in turn ``repeat`` times (so that a busy
+    machine slows each alike), after one warming run each."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for run in runs.values():
         run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    for _ in range(repeat):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run()
+            times[name].append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def plain_search(connection: Any, query: str) -> list[Any]:
-    """What search() sends for ``query``, through a plain connection: the same SQL."""
+    """What search() sends for ``query``, through a plain connection: the same SQL (the
+    ranked windows of every kind, with the counts, in one statement; each kind's best
+    records), without the pool, the look at the index's notes or the hits made."""
     from psycopg.types.string import TextLoader
 
     from minutes_app.core import search as search_module
-    from minutes_app.db.search_index import (
-        _RECORDS,
-        BY_KIND,
-        _ranked_kinds_sql,
-        server_count_sql,
-        tsquery_expression,
-    )
+    from minutes_app.db.search_index import _RECORDS, _ranked_kinds_sql, tsquery_expression
 
     kinds = search_module.KINDS
     terms = search_module.query_terms(query)
     match, rank = tsquery_expression(terms), tsquery_expression(terms, "|")
+    sql = _ranked_kinds_sql(
+        kinds, search_module.WINDOW, server=True, cap=search_module.COUNT_CAP + 1
+    )
     connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
     try:
         windows: dict[int, list[tuple[int, float]]] = {i: [] for i in range(len(kinds))}
-        sql = _ranked_kinds_sql(kinds, search_module.WINDOW, True)
         for index, rowid, value in connection.execute(sql, (match, rank) * len(kinds)):
-            windows[index].append((rowid, value))
+            if value is not None:
+                windows[index].append((rowid, value))
         found = []
         for index, kind in enumerate(kinds):
-            ranked = windows[index]
-            if len(ranked) == search_module.WINDOW:
-                count_sql = server_count_sql(BY_KIND[kind], search_module.COUNT_CAP + 1)
-                connection.execute(count_sql, (match,)).fetchone()
-            best = [r[0] for r in sorted(ranked, key=lambda r: r[1])[: search_module.LIMIT]]
+            ranked = sorted(windows[index], key=lambda r: r[1])
+            best = [r[0] for r in ranked[: search_module.LIMIT]]
             if best:
                 marks = ", ".join(["%s"] * len(best))
                 sql = f"{_RECORDS[kind]}({marks})".replace("group_concat(", "string_agg(")
@@ -95,19 +96,24 @@ def main() -> None:
     server = Database.open(args.url)
     local = Database.open(args.sqlite) if args.sqlite else None
     plain = psycopg.connect(args.url)
-    print(f"{'query':<32}{'search ms':>10}{'plain ms':>10}{'ratio':>7}{'sqlite ms':>11}  counts")
+    print(f"{'query':<30}{'search ms':>17}{'plain ms':>17}{'ratio':>7}{'sqlite ms':>17}  counts")
+    print(f"{'':<30}{'median (min)':>17}{'median (min)':>17}{'':>7}{'median (min)':>17}")
     for name, query in QUERIES.items():
         hits = search(server, query)
-        app = median_ms(lambda q=query: search(server, q), args.repeat)  # type: ignore[misc]
-        raw = median_ms(lambda q=query: plain_search(plain, q), args.repeat)  # type: ignore[misc]
-        lite = (
-            f"{median_ms(lambda q=query: search(local, q), args.repeat):11.1f}"  # type: ignore[misc, arg-type]
-            if local is not None
-            else f"{'-':>11}"
-        )
+        runs: dict[str, Callable[[], object]] = {
+            "search": lambda q=query: search(server, q),  # type: ignore[misc]
+            "plain": lambda q=query: plain_search(plain, q),  # type: ignore[misc]
+        }
+        if local is not None:
+            runs["sqlite"] = lambda q=query: search(local, q)  # type: ignore[misc]
+        times = timed_ms(runs, args.repeat)
+        shown = {k: f"{statistics.median(v):9.1f} ({min(v):5.1f})" for k, v in times.items()}
+        ratio = statistics.median(times["search"]) / statistics.median(times["plain"])
         counts = " ".join(f"{k}={hits.total_text(k)}" for k in hits.counts)
+        label = f"{name} {query!r}"
         print(
-            f"{name + ' ' + repr(query):<24}{app:10.1f}{raw:10.1f}{app / raw:7.2f}{lite}  {counts}"
+            f"{label:<30}{shown['search']:>17}{shown['plain']:>17}{ratio:7.2f}"
+            f"{shown.get('sqlite', '-'):>17}  {counts}"
         )
     plain.close()
     server.close()

@@ -110,7 +110,7 @@ def search(db: Database, query: str, limit: int = LIMIT) -> Hits:
     more: set[str] = set()
     with index_reading(db) as index:
         sought = index.query(terms)
-        windows = index.ranked(KINDS, sought, WINDOW)
+        windows = index.ranked(KINDS, sought, WINDOW, COUNT_CAP + 1)
         for order, kind in enumerate(KINDS):
             ranked = windows[kind]
             count = len(ranked)

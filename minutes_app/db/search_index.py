@@ -17,6 +17,15 @@ another program wrote.
 bm25, and the records they name, all in one snapshot and with the words as a bound
 parameter.
 
+On a PostgreSQL server (``create_server_index``, made by server-setup) each kind has a plain
+table of the same columns, key ``rowid``, kept by the same triggers and ``refresh()``, and
+a generated ``words`` tsvector with a GIN index: the columns' words as they are (not what
+a text search parser would make of them), each column under its weight letter. A search
+there needs every word as a tsquery of quoted lexemes (``'word':*`` for a prefix), takes
+the newest matches along the key as FTS5 does along its rowids, and ranks them by
+ts_rank with the kind's weights, so that both stores find the same records for the same
+words (``tests/core/test_search_fuzz.py`` compares them).
+
 Triggers name no table but their own and ``search_dirty``: a batch migration that rebuilds
 a table (drop, then rename a copy) must not meet a trigger of another table naming it. Such
 a migration drops the rebuilt table's triggers with it and must create them again; the
@@ -514,6 +523,8 @@ class IndexReading:
     def __init__(self, connection: Connection, *, server: bool = False) -> None:
         self._connection = connection
         self._server = server
+        # (kind, match, cap) -> matches counted up to cap by ``ranked`` on a server
+        self._counted: dict[tuple[str, str, int], int] = {}
 
     def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
         result = self._connection.exec_driver_sql(sql, parameters)
@@ -530,21 +541,39 @@ class IndexReading:
         return IndexQuery(match_expression(terms))
 
     def ranked(
-        self, kinds: Sequence[str], query: IndexQuery, window: int
+        self, kinds: Sequence[str], query: IndexQuery, window: int, cap: int = 0
     ) -> dict[str, list[tuple[int, float]]]:
         """For each of ``kinds``, (id, rank) of its newest ``window`` records that match
         ``query``, newest first; the lower the rank, the better the match (bm25 in FTS5,
-        ts_rank negated on a server). One statement for all kinds."""
+        ts_rank negated on a server). One statement for all kinds.
+
+        On a server the same statement counts each kind's matches up to ``cap`` (the
+        newest ``cap`` matches are found along the same path, and only the window's are
+        ranked): ``count`` then answers without a statement of its own, which would find
+        the matches a second time."""
         found: dict[str, list[tuple[int, float]]] = {kind: [] for kind in kinds}
-        sql = _ranked_kinds_sql(tuple(kinds), window, self._server)
-        for index, rowid, rank in self._rows(sql, query.parameters * len(kinds)):
-            found[kinds[index]].append((rowid, rank))
+        if not self._server:
+            sql = _ranked_kinds_sql(tuple(kinds), window)
+            for index, rowid, rank in self._rows(sql, query.parameters * len(kinds)):
+                found[kinds[index]].append((rowid, rank))
+        else:
+            counted = [0] * len(kinds)
+            sql = _ranked_kinds_sql(tuple(kinds), window, server=True, cap=cap)
+            for index, rowid, rank in self._rows(sql, query.parameters * len(kinds)):
+                counted[index] += 1
+                if rank is not None:  # in the window
+                    found[kinds[index]].append((rowid, rank))
+            for index, kind in enumerate(kinds):
+                self._counted[(kind, query.match, cap)] = min(counted[index], cap)
         for rows in found.values():
             rows.sort(key=itemgetter(0), reverse=True)
         return found
 
     def count(self, kind: str, query: IndexQuery, cap: int) -> int:
         """How many records of ``kind`` match ``query``, counted up to ``cap``."""
+        counted = self._counted.get((kind, query.match, cap))
+        if counted is not None:
+            return counted
         sql = (server_count_sql if self._server else count_sql)(BY_KIND[kind], cap)
         return int(self._rows(sql, (query.match,))[0][0])
 
@@ -568,25 +597,26 @@ class IndexReading:
         values = [int(i) for i in ids]
         if not self._server:
             return list(driver.execute(sql, values).fetchall())
-        with driver.cursor() as cursor:
+        from psycopg.types.string import TextLoader
+
+        cursor: Any = driver.cursor()
+        try:
             # Days as ISO text, as SQLite gives them (the loaders are this cursor's own).
-            cursor.adapters.register_loader("date", _text_loader())
+            cursor.adapters.register_loader("date", TextLoader)
             return list(cursor.execute(_Driver(driver).sql(sql), values).fetchall())
-
-
-def _text_loader() -> type:
-    from psycopg.types.string import TextLoader
-
-    return TextLoader
+        finally:
+            cursor.close()
 
 
 @functools.lru_cache(maxsize=16)
-def _ranked_kinds_sql(kinds: tuple[str, ...], window: int, server: bool = False) -> str:
+def _ranked_kinds_sql(
+    kinds: tuple[str, ...], window: int, *, server: bool = False, cap: int = 0
+) -> str:
     """``ranked_sql`` (``server_ranked_sql`` on a server) of each kind, its index in
     ``kinds`` first, all in one statement."""
     if server:
         return " UNION ALL ".join(
-            f"SELECT {index}, * FROM ({server_ranked_sql(BY_KIND[kind], window)}) AS k{index}"
+            f"SELECT {index}, * FROM ({server_ranked_sql(BY_KIND[kind], window, cap)}) AS k{index}"
             for index, kind in enumerate(kinds)
         )
     return " UNION ALL ".join(
@@ -690,23 +720,27 @@ def rank_weights(kind: IndexKind) -> str:
     return "{" + ", ".join(f"{w:g}" for w in reversed(by_letter)) + "}"
 
 
-def server_ranked_sql(kind: IndexKind, window: int) -> str:
+def server_ranked_sql(kind: IndexKind, window: int, cap: int = 0) -> str:
     """``ranked_sql`` on a server: rowid and rank of the newest ``window`` rows whose words
     match a tsquery parameter (every term), the rank that ts_rank gives them for a second
     one (any term: each counts by the weights of the columns it is in), negated so that
     lower is better, as bm25's. The rank is taken of those rows only, after the LIMIT, as
-    in FTS5.
+    in FTS5. With ``cap`` above ``window``, the next newest matches follow up to ``cap``
+    rows in all, unranked (NULL): their number is the count up to ``cap``.
 
     The words are bound parameters, made constants of the plan: each search is planned for
     its words (the newest rows along the key for a common word, the GIN index for a rare
     one). psycopg would prepare a statement run five times on a connection, whose plan may
     then serve any words; it forgets them at every rollback, and each search is a read
     rolled back."""
+    rank = f"-ts_rank('{rank_weights(kind)}', words, r, {_RANK_NORMALIZATION})"
+    if cap > window:
+        rank = f"CASE WHEN row_number() OVER (ORDER BY rowid DESC) <= {int(window)} THEN {rank} END"
     return (
-        f"SELECT rowid, -ts_rank('{rank_weights(kind)}', words, r, {_RANK_NORMALIZATION}) "
+        f"SELECT rowid, {rank} "
         f"FROM (SELECT s.rowid, s.words, p.r FROM {kind.table} AS s, "
         "(SELECT %s::tsquery AS q, %s::tsquery AS r) AS p "
-        f"WHERE s.words @@ p.q ORDER BY s.rowid DESC LIMIT {int(window)}) AS w"
+        f"WHERE s.words @@ p.q ORDER BY s.rowid DESC LIMIT {max(int(window), int(cap))}) AS w"
     )
 
 

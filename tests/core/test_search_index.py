@@ -449,3 +449,18 @@ def test_a_login_that_may_only_read_searches_what_the_index_holds(
     finally:
         reader.close()
     assert labels(db, "pac nam", "task") == ["Kiểm tra chuyên đề ở Pác Nặm"]  # folded now
+
+
+def test_the_index_counts_with_or_without_a_ranked_window(db: Database) -> None:
+    # search() counts through ranked() (on a server, in the same statement); count() alone
+    # gives the same.
+    total = search(db, "tinh uy").total("unit")
+    assert 5 < total < 1000
+    terms = [("tinh", False), ("uy", True)]
+    with index_reading(db) as index:
+        query = index.query(terms)
+        assert index.count("unit", query, 5) == 5
+        assert index.count("unit", query, 1000) == total
+        assert len(index.ranked(["unit"], query, 3, 6)["unit"]) == 3
+        assert index.count("unit", query, 6) == 6
+        assert index.count("unit", query, 1000) == total
