@@ -411,21 +411,36 @@ _WEIGHT_LETTERS = "ABCD"  # tsvector weights, one per index column, in the colum
 # A server index row's words are its columns' words as they are, cut at the spaces, not
 # passed through a text search parser, which splits some words and drops some signs by the
 # server's locale ("2e5ab" is a number and "ab" to it, "m²" is "m"): they match as in FTS5.
-# A word keeps its first MAX_WORD characters (a lexeme holds at most 2047 bytes); a query's
-# words are at most core/search.py's 40, so a cut word matches as the whole would.
+# A lexeme holds at most 2047 bytes: in a column that long, a word keeps its first MAX_WORD
+# characters (a query's words are at most core/search.py's 40, so a cut word matches as the
+# whole would).
 MAX_WORD = 255
 LEXEMES = "search_lexemes"  # the function making one column's lexemes
 
-# The column's words quoted as tsvector text wants them (quotes and backslashes doubled),
-# each at position 1 under the weight letter: a position carries the weight only, so a rank
-# counts the columns a word is in. A function, as a generated column takes no subquery (a
-# regular expression splits as fast, but one that cuts long words is 20 times slower).
-_LEXEMES_FUNCTION = (
-    f"CREATE FUNCTION {LEXEMES}(words text, weight text) RETURNS tsvector "
+# Two functions, as a generated column takes no subquery. Each quotes the column's words
+# as tsvector text wants them (quotes and backslashes doubled), each at position 1 under
+# the weight letter: a position carries the weight only, so a rank counts the columns a
+# word is in. search_lexemes is one expression, which PostgreSQL writes into the generated
+# column's: a column with single spaces between words and too short to hold a word past
+# the limit (what index_text makes, most often) is quoted by replacing its spaces, as fast
+# as to_tsvector; any other goes to search_lexemes_cut, which splits it and cuts each word,
+# twice as slow. (A regular expression that cuts long words is 20 times slower.)
+_LEXEMES_CUT = (
+    f"CREATE FUNCTION {LEXEMES}_cut(words text, weight text) RETURNS tsvector "
     "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(string_agg("
     f"'''' || replace(replace(left(w, {MAX_WORD}), '\\', '\\\\'), '''', '''''') "
     "|| ''':1' || weight, ' '), '')::tsvector "
     "FROM unnest(string_to_array(words, ' ')) AS w WHERE w <> '' $$"
+)
+_LEXEMES = (
+    f"CREATE FUNCTION {LEXEMES}(words text, weight text) RETURNS tsvector "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT CASE "
+    "WHEN words = '' THEN ''::tsvector "
+    "WHEN octet_length(words) < 2047 AND left(words, 1) <> ' ' "
+    "AND right(words, 1) <> ' ' AND strpos(words, '  ') = 0 "
+    "THEN ('''' || replace(replace(replace(words, '\\', '\\\\'), '''', ''''''), "
+    "' ', ''':1' || weight || ' ''') || ''':1' || weight)::tsvector "
+    f"ELSE {LEXEMES}_cut(words, weight) END $$"
 )
 
 
@@ -446,7 +461,8 @@ def create_server_index(conn: Any) -> None:
     conn.execute(
         f"CREATE TABLE {DIRTY} (kind text NOT NULL, id integer NOT NULL, PRIMARY KEY (kind, id))"
     )
-    conn.execute(_LEXEMES_FUNCTION)
+    conn.execute(_LEXEMES_CUT)
+    conn.execute(_LEXEMES)
     for kind in KINDS:
         columns = ", ".join(f"{column} text NOT NULL DEFAULT ''" for column in kind.columns)
         conn.execute(
