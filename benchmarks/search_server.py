@@ -3,12 +3,12 @@
     python benchmarks/search_server.py postgresql://LOGIN@HOST/DB [--repeat 20] [--sqlite PATH]
 
 The database must be set up (server-setup) and filled, e.g. with ``copy-db`` from the
-200,000-task file generate.py builds. For each query (a one-letter prefix, common words, a
-rarer word, a word found nowhere) it prints the median milliseconds of ``search()`` (the
-pool, the look at the index's notes, one snapshot, ranking, counting, the records, the
-hits made) and of the same statements through one plain psycopg connection (the ranked
-windows of every kind in one statement, the counts of full windows, each kind's best
-records), their ratio, and with ``--sqlite`` the same search on the SQLite file.
+200,000-task file generate.py builds. For each query (README's, a one- and a two-letter
+prefix, common words, a rarer word, a word found nowhere) it prints the median (and least)
+milliseconds of ``search()`` (the pool, the look at the index's notes, one snapshot, the
+ranked and counted windows, the records, the hits made) and of the same statements through
+one plain psycopg connection, their ratio, and with ``--sqlite`` the same search on the
+SQLite file; the three are taken in turn, so that a busy machine slows each alike.
 """
 
 from __future__ import annotations
