@@ -4,9 +4,10 @@ The typed words are folded and split as the index folds and splits records
 (db/search_index.py): no diacritics, no case, đ = d, so both tone-mark placements match,
 and a symbol's punctuation separates words ("96-QD/TW", "qd 96" and "96 qđ tw" all find
 "96-QĐ/TW"). Every word must be in a record; the last one is a prefix unless a space
-follows it, so results come as the clerk types. Each kind is ranked by bm25 in its own FTS5
-table; hits whose name holds the words come first across kinds. db/search_index.py reads
-the index and the records; this module judges, orders and words the hits.
+follows it, so results come as the clerk types. Each kind is ranked in its own index table
+(bm25 in SQLite's FTS5, ts_rank on a server); hits whose name holds the words come first
+across kinds. db/search_index.py reads the index and the records, on either store; this
+module judges, orders and words the hits.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from typing import Any, overload
 
 from minutes_app.base.text import fold
 from minutes_app.db.engine import Database
-from minutes_app.db.search_index import CHILD_SEPARATOR, index_reading, match_expression, words
+from minutes_app.db.search_index import CHILD_SEPARATOR, index_reading, words
 
 KINDS = ("conference", "document", "task", "person", "unit")
 LIMIT = 20  # hits shown per kind
-WINDOW = 500  # newest matches of a kind ranked by bm25 (see db/search_index.ranked_sql)
+WINDOW = 500  # newest matches of a kind ranked (see db/search_index.ranked_sql)
 COUNT_CAP = 1000  # matches of a kind counted exactly up to this many
 SNIPPET = 90  # characters of context around a match
 MAX_QUERY = 500  # characters of a query read: a pasted page is not a query
@@ -103,18 +104,18 @@ def search(db: Database, query: str, limit: int = LIMIT) -> Hits:
     terms = query_terms(query) if isinstance(query, str) else []
     if not terms:
         return Hits()
-    expression = match_expression(terms)
     match = _Matcher(terms)
     found: list[tuple[float, int, int, Hit]] = []
     counts: dict[str, int] = {}
     more: set[str] = set()
     with index_reading(db) as index:
-        windows = index.ranked(KINDS, expression, WINDOW)
+        sought = index.query(terms)
+        windows = index.ranked(KINDS, sought, WINDOW, COUNT_CAP + 1)
         for order, kind in enumerate(KINDS):
             ranked = windows[kind]
             count = len(ranked)
             if count == WINDOW:
-                count = index.count(kind, expression, COUNT_CAP + 1)
+                count = index.count(kind, sought, COUNT_CAP + 1)
                 if count > COUNT_CAP:
                     count = COUNT_CAP
                     more.add(kind)

@@ -26,15 +26,16 @@ of work:
    these reads come before it is loaded. Constant SQL text in the subset every database
    understands, values as named parameters (``:name``).
 
-The search index (``search_index.py``: SQLite's FTS5) is read through ``index_reading()``
-on a Core connection. Checking a file (``soundness.py``) and copying it (``backup.py``)
-use the driver's own means (PRAGMAs, the backup API) on the file, before or beside the
-engine.
+The search index (``search_index.py``: SQLite's FTS5, or a server's tsvector tables) is
+read through ``index_reading()`` on a Core connection. Checking a file (``soundness.py``)
+and copying it (``backup.py``) use the driver's own means (PRAGMAs, the backup API) on the
+file, before or beside the engine.
 
 **What the clerk types reaches SQL only as bound parameters.** SQL text is made only of
 the program's own constants (table and column names, class ranks, the numbers of
 ``int()``): filter words go as LIKE parameters (escaped with ``autoescape``), search words
-as one FTS5 query parameter (each word quoted by ``match_expression``), names, days and
+as one FTS5 query parameter (each word quoted by ``match_expression``) or, on a server,
+tsquery parameters (each word a quoted lexeme, ``tsquery_expression``), names, days and
 ids as parameters. No statement is compiled with ``literal_binds``. Pinned by
 ``tests/db/test_reading_policy.py``, which watches every statement the engine sends.
 

@@ -17,6 +17,15 @@ another program wrote.
 bm25, and the records they name, all in one snapshot and with the words as a bound
 parameter.
 
+On a PostgreSQL server (``create_server_index``, made by server-setup) each kind has a plain
+table of the same columns, key ``rowid``, kept by the same triggers and ``refresh()``, and
+a generated ``words`` tsvector with a GIN index: the columns' words as they are (not what
+a text search parser would make of them), each column under its weight letter. A search
+there needs every word as a tsquery of quoted lexemes (``'word':*`` for a prefix), takes
+the newest matches along the key as FTS5 does along its rowids, and ranks them by
+ts_rank with the kind's weights, so that both stores find the same records for the same
+words (``tests/core/test_search_fuzz.py`` compares them).
+
 Triggers name no table but their own and ``search_dirty``: a batch migration that rebuilds
 a table (drop, then rename a copy) must not meet a trigger of another table naming it. Such
 a migration drops the rebuilt table's triggers with it and must create them again; the
@@ -399,12 +408,47 @@ def trigger_name(table: str, event: str) -> str:
 _WEIGHT_LETTERS = "ABCD"  # tsvector weights, one per index column, in the columns' order
 
 
+# A server index row's words are its columns' words as they are, cut at the spaces, not
+# passed through a text search parser, which splits some words and drops some signs by the
+# server's locale ("2e5ab" is a number and "ab" to it, "m²" is "m"): they match as in FTS5.
+# A lexeme holds at most 2047 bytes: in a column that long, a word keeps its first MAX_WORD
+# characters (a query's words are at most core/search.py's 40, so a cut word matches as the
+# whole would).
+MAX_WORD = 255
+LEXEMES = "search_lexemes"  # the function making one column's lexemes
+
+# Two functions, as a generated column takes no subquery. Each quotes the column's words
+# as tsvector text wants them (quotes and backslashes doubled), each at position 1 under
+# the weight letter: a position carries the weight only, so a rank counts the columns a
+# word is in. search_lexemes is one expression, which PostgreSQL writes into the generated
+# column's: a column with single spaces between words and too short to hold a word past
+# the limit (what index_text makes, most often) is quoted by replacing its spaces, as fast
+# as to_tsvector; any other goes to search_lexemes_cut, which splits it and cuts each word,
+# twice as slow. (A regular expression that cuts long words is 20 times slower.)
+_LEXEMES_CUT = (
+    f"CREATE FUNCTION {LEXEMES}_cut(words text, weight text) RETURNS tsvector "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(string_agg("
+    f"'''' || replace(replace(left(w, {MAX_WORD}), '\\', '\\\\'), '''', '''''') "
+    "|| ''':1' || weight, ' '), '')::tsvector "
+    "FROM unnest(string_to_array(words, ' ')) AS w WHERE w <> '' $$"
+)
+_LEXEMES = (
+    f"CREATE FUNCTION {LEXEMES}(words text, weight text) RETURNS tsvector "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT CASE "
+    "WHEN words = '' THEN ''::tsvector "
+    "WHEN octet_length(words) < 2047 AND left(words, 1) <> ' ' "
+    "AND right(words, 1) <> ' ' AND strpos(words, '  ') = 0 "
+    "THEN ('''' || replace(replace(replace(words, '\\', '\\\\'), '''', ''''''), "
+    "' ', ''':1' || weight || ' ''') || ''':1' || weight)::tsvector "
+    f"ELSE {LEXEMES}_cut(words, weight) END $$"
+)
+
+
 def words_vector(kind: IndexKind) -> str:
-    """The tsvector of a server index row: each column's words under its own weight
-    letter. The words come folded and split already, so the 'simple' configuration only
-    splits them at the spaces."""
+    """The tsvector of a server index row: each column's words, as they are, under the
+    column's weight letter (A, B, C, D in the columns' order)."""
     return " || ".join(
-        f"setweight(to_tsvector('simple'::regconfig, {column}), '{letter}')"
+        f"{LEXEMES}({column}, '{letter}')"
         for column, letter in zip(kind.columns, _WEIGHT_LETTERS, strict=False)
     )
 
@@ -412,10 +456,13 @@ def words_vector(kind: IndexKind) -> str:
 def create_server_index(conn: Any) -> None:
     """Make the search index on a PostgreSQL server, for a new, empty database: the notes,
     one table per kind (its key named ``rowid`` as in FTS5, so that refresh's SQL is the
-    same), each row's words as a weighted tsvector with a GIN index, and the triggers."""
+    same), each row's words as a weighted tsvector (``words_vector``) with a GIN index, and
+    the triggers."""
     conn.execute(
         f"CREATE TABLE {DIRTY} (kind text NOT NULL, id integer NOT NULL, PRIMARY KEY (kind, id))"
     )
+    conn.execute(_LEXEMES_CUT)
+    conn.execute(_LEXEMES)
     for kind in KINDS:
         columns = ", ".join(f"{column} text NOT NULL DEFAULT ''" for column in kind.columns)
         conn.execute(
@@ -467,16 +514,33 @@ _RECORDS = {
 }
 
 
+@dataclass(frozen=True)
+class IndexQuery:
+    """A search's words as the store's index takes them (``IndexReading.query``): what a
+    match needs, and on a server what is ranked (any of the words)."""
+
+    match: str
+    rank: str | None = None
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The parameters of one kind's ranked statement."""
+        return (self.match,) if self.rank is None else (self.match, self.rank)
+
+
 class IndexReading:
     """The search index and the records it names, read in one snapshot through a Core
-    connection. The FTS5 query (the searched words) is always a bound parameter of a
-    statement sent through the engine (its events see every one); the rows are taken as
-    the driver gives them, and the records read by id on the driver's connection beneath:
-    SQLAlchemy's Row objects and its 45 µs a statement would add a fifth to a search, so
-    the kinds are ranked in one statement."""
+    connection, on either store. The query (the searched words, made by ``query()``) is
+    always a bound parameter of a statement sent through the engine (its events see every
+    one); the rows are taken as the driver gives them, and the records read by id on the
+    driver's connection beneath: SQLAlchemy's Row objects and its 45 µs a statement would
+    add a fifth to a search, so the kinds are ranked in one statement."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, *, server: bool = False) -> None:
         self._connection = connection
+        self._server = server
+        # (kind, match, cap) -> matches counted up to cap by ``ranked`` on a server
+        self._counted: dict[tuple[str, str, int], int] = {}
 
     def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
         result = self._connection.exec_driver_sql(sql, parameters)
@@ -485,23 +549,49 @@ class IndexReading:
         finally:
             result.close()
 
+    def query(self, terms: Sequence[tuple[str, bool]]) -> IndexQuery:
+        """The query that needs every one of ``terms`` (folded words, each flagged when it
+        is a prefix), in this store's language: FTS5's, or PostgreSQL's tsquery."""
+        if self._server:
+            return IndexQuery(tsquery_expression(terms), tsquery_expression(terms, "|"))
+        return IndexQuery(match_expression(terms))
+
     def ranked(
-        self, kinds: Sequence[str], expression: str, window: int
+        self, kinds: Sequence[str], query: IndexQuery, window: int, cap: int = 0
     ) -> dict[str, list[tuple[int, float]]]:
-        """For each of ``kinds``, (id, bm25 rank) of its newest ``window`` records that
-        match the FTS5 query ``expression``, newest first; the lower the rank, the better
-        the match. One statement for all kinds."""
+        """For each of ``kinds``, (id, rank) of its newest ``window`` records that match
+        ``query``, newest first; the lower the rank, the better the match (bm25 in FTS5,
+        ts_rank negated on a server). One statement for all kinds.
+
+        On a server the same statement counts each kind's matches up to ``cap`` (the
+        newest ``cap`` matches are found along the same path, and only the window's are
+        ranked): ``count`` then answers without a statement of its own, which would find
+        the matches a second time."""
         found: dict[str, list[tuple[int, float]]] = {kind: [] for kind in kinds}
-        sql = _ranked_kinds_sql(tuple(kinds), window)
-        for index, rowid, rank in self._rows(sql, (expression,) * len(kinds)):
-            found[kinds[index]].append((rowid, rank))
+        if not self._server:
+            sql = _ranked_kinds_sql(tuple(kinds), window)
+            for index, rowid, rank in self._rows(sql, query.parameters * len(kinds)):
+                found[kinds[index]].append((rowid, rank))
+        else:
+            counted = [0] * len(kinds)
+            sql = _ranked_kinds_sql(tuple(kinds), window, server=True, cap=cap)
+            for index, rowid, rank in self._rows(sql, query.parameters * len(kinds)):
+                counted[index] += 1
+                if rank is not None:  # in the window
+                    found[kinds[index]].append((rowid, rank))
+            for index, kind in enumerate(kinds):
+                self._counted[(kind, query.match, cap)] = min(counted[index], cap)
         for rows in found.values():
             rows.sort(key=itemgetter(0), reverse=True)
         return found
 
-    def count(self, kind: str, expression: str, cap: int) -> int:
-        """How many records of ``kind`` match ``expression``, counted up to ``cap``."""
-        return int(self._rows(count_sql(BY_KIND[kind], cap), (expression,))[0][0])
+    def count(self, kind: str, query: IndexQuery, cap: int) -> int:
+        """How many records of ``kind`` match ``query``, counted up to ``cap``."""
+        counted = self._counted.get((kind, query.match, cap))
+        if counted is not None:
+            return counted
+        sql = (server_count_sql if self._server else count_sql)(BY_KIND[kind], cap)
+        return int(self._rows(sql, (query.match,))[0][0])
 
     def records(self, kind: str, ids: Sequence[int]) -> list[Any]:
         """The rows of the records ``ids`` of ``kind``, in no order, those gone or in the
@@ -519,16 +609,49 @@ class IndexReading:
         driver = self._connection.connection.dbapi_connection
         assert driver is not None
         marks = ", ".join("?" * len(ids))
-        return list(driver.execute(f"{_RECORDS[kind]}({marks})", [int(i) for i in ids]).fetchall())
+        sql = f"{_RECORDS[kind]}({marks})"
+        values = [int(i) for i in ids]
+        if not self._server:
+            return list(driver.execute(sql, values).fetchall())
+        from psycopg.types.string import TextLoader
+
+        cursor: Any = driver.cursor()
+        try:
+            # Days as ISO text, as SQLite gives them (the loaders are this cursor's own).
+            cursor.adapters.register_loader("date", TextLoader)
+            return list(cursor.execute(_Driver(driver).sql(sql), values).fetchall())
+        finally:
+            cursor.close()
 
 
-@functools.lru_cache(maxsize=8)
-def _ranked_kinds_sql(kinds: tuple[str, ...], window: int) -> str:
-    """``ranked_sql`` of each kind, its index in ``kinds`` first, all in one statement."""
+@functools.lru_cache(maxsize=16)
+def _ranked_kinds_sql(
+    kinds: tuple[str, ...], window: int, *, server: bool = False, cap: int = 0
+) -> str:
+    """``ranked_sql`` (``server_ranked_sql`` on a server) of each kind, its index in
+    ``kinds`` first, all in one statement."""
+    if server:
+        return " UNION ALL ".join(
+            f"SELECT {index}, * FROM ({server_ranked_sql(BY_KIND[kind], window, cap)}) AS k{index}"
+            for index, kind in enumerate(kinds)
+        )
     return " UNION ALL ".join(
         f"SELECT * FROM (SELECT {index}, * FROM ({ranked_sql(BY_KIND[kind], window)}))"
         for index, kind in enumerate(kinds)
     )
+
+
+def _refresh_refusals(server: bool) -> tuple[type[BaseException], ...]:
+    """What a search's refresh may meet, to read the index as it is: the file locked or
+    read-only; on a server a login without the right to write, or another search folding
+    the same records at the same moment (one of the two finds the other's rows)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if not server:
+        return (sqlite3.OperationalError, OperationalError)
+    import psycopg
+
+    return (psycopg.OperationalError, psycopg.IntegrityError, psycopg.ProgrammingError, DBAPIError)
 
 
 @contextmanager
@@ -536,22 +659,26 @@ def index_reading(db: Database) -> Iterator[IndexReading]:
     """A read of the search index, brought in step first with what another program wrote
     (when the write lock is free: otherwise what the index holds is read, and the app's
     next commit folds the noted records)."""
-    from sqlalchemy.exc import OperationalError
-
+    server = db.server is not None
     with db.engine.connect() as connection:
-        # Before the snapshot begins, so that the read sees what the refresh wrote.
-        if pending(connection.connection.dbapi_connection):
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        if server:
+            # One snapshot for the whole read, as SQLite gives, begun by the look at the
+            # notes (psycopg begins it, unknown to SQLAlchemy): the app's own writes leave
+            # none, so the search reads on in it, two round trips saved.
+            connection.execution_options(isolation_level="REPEATABLE READ")
+        # On SQLite before the snapshot begins, so that the read sees what a refresh wrote.
+        if pending(driver):
+            if server:
+                driver.rollback()  # the next statement begins a snapshot after the refresh
             try:
                 with db.transaction() as session:
                     refresh(session.connection().connection.dbapi_connection)
-            except (sqlite3.OperationalError, OperationalError):
-                pass  # locked or read-only
-        if db.server is not None:
-            # One snapshot for the whole read, as SQLite gives, begun after the refresh:
-            # the check above began psycopg's own transaction beneath SQLAlchemy.
-            connection.connection.dbapi_connection.rollback()  # type: ignore[union-attr]
-            connection.execution_options(isolation_level="REPEATABLE READ")
-        yield IndexReading(connection)
+            except _refresh_refusals(server):
+                pass
+        connection.rollback()
+        yield IndexReading(connection, server=server)
         connection.rollback()
 
 
@@ -559,6 +686,18 @@ def match_expression(terms: Sequence[tuple[str, bool]]) -> str:
     """An FTS5 query that needs every term: each quoted (so no character of it is FTS5
     syntax), a prefix query where the flag says so."""
     return " ".join('"' + t.replace('"', '""') + '"' + ("*" if p else "") for t, p in terms)
+
+
+def tsquery_expression(terms: Sequence[tuple[str, bool]], operator: str = "&") -> str:
+    """A tsquery (as text, for a ``::tsquery`` cast) that needs every term (``operator``
+    "&"; "|" for any): each a lexeme as it is, quoted, its quotes and backslashes doubled,
+    so that no character of it is tsquery syntax (``& | ! : * ( ) <->``), with ``:*`` (a
+    prefix) where the flag says so. The index's lexemes are the folded words as they are
+    (``words_vector``), and so are the terms: no parser comes between."""
+    return f" {operator} ".join(
+        "'" + t.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if p else "")
+        for t, p in terms
+    )
 
 
 def ranked_sql(kind: IndexKind, window: int) -> str:
@@ -579,6 +718,53 @@ def count_sql(kind: IndexKind, cap: int) -> str:
     return (
         f"SELECT count(*) FROM (SELECT rowid FROM {kind.table} "
         f"WHERE {kind.table} MATCH ? LIMIT {int(cap)})"
+    )
+
+
+# ts_rank's normalisation: the rank divided by 1 + the logarithm of the row's length in
+# words, so that, as with bm25, a word in a short row weighs more than in a long one.
+_RANK_NORMALIZATION = 1
+
+
+def rank_weights(kind: IndexKind) -> str:
+    """The weights of ``kind``'s columns as ts_rank takes them: an array literal for the
+    weight letters D, C, B, A (the columns are under A, B, C, D in order), each in 0..1,
+    so divided by the largest (the order of the ranks is the same)."""
+    top = max(kind.weights)
+    by_letter = [w / top for w in kind.weights]
+    by_letter += [min(by_letter)] * (len(_WEIGHT_LETTERS) - len(by_letter))
+    return "{" + ", ".join(f"{w:g}" for w in reversed(by_letter)) + "}"
+
+
+def server_ranked_sql(kind: IndexKind, window: int, cap: int = 0) -> str:
+    """``ranked_sql`` on a server: rowid and rank of the newest ``window`` rows whose words
+    match a tsquery parameter (every term), the rank that ts_rank gives them for a second
+    one (any term: each counts by the weights of the columns it is in), negated so that
+    lower is better, as bm25's. The rank is taken of those rows only, after the LIMIT, as
+    in FTS5. With ``cap`` above ``window``, the next newest matches follow up to ``cap``
+    rows in all, unranked (NULL): their number is the count up to ``cap``.
+
+    The words are bound parameters, made constants of the plan: each search is planned for
+    its words (the newest rows along the key for a common word, the GIN index for a rare
+    one). psycopg would prepare a statement run five times on a connection, whose plan may
+    then serve any words; it forgets them at every rollback, and each search is a read
+    rolled back."""
+    rank = f"-ts_rank('{rank_weights(kind)}', words, r, {_RANK_NORMALIZATION})"
+    if cap > window:
+        rank = f"CASE WHEN row_number() OVER (ORDER BY rowid DESC) <= {int(window)} THEN {rank} END"
+    return (
+        f"SELECT rowid, {rank} "
+        f"FROM (SELECT s.rowid, s.words, p.r FROM {kind.table} AS s, "
+        "(SELECT %s::tsquery AS q, %s::tsquery AS r) AS p "
+        f"WHERE s.words @@ p.q ORDER BY s.rowid DESC LIMIT {max(int(window), int(cap))}) AS w"
+    )
+
+
+def server_count_sql(kind: IndexKind, cap: int) -> str:
+    """``count_sql`` on a server: how many rows match a tsquery parameter, up to ``cap``."""
+    return (
+        f"SELECT count(*) FROM (SELECT 1 FROM {kind.table} "
+        f"WHERE words @@ %s::tsquery LIMIT {int(cap)}) AS m"
     )
 
 

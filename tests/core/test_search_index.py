@@ -8,9 +8,14 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+import threading
+import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 
 from minutes_app.core.conferences.catalogue import merge_documents
@@ -25,25 +30,47 @@ from minutes_app.core.exchange.samples import load_samples, sample_bytes
 from minutes_app.core.search import search
 from minutes_app.core.tasks.actions import NewTasks, complete, create_tasks, undo
 from minutes_app.db.engine import Database
-from minutes_app.db.search_index import index_rows, pending, rebuild
+from minutes_app.db.models import Task
+from minutes_app.db.search_index import (
+    index_reading,
+    index_rows,
+    pending,
+    rebuild,
+    refresh,
+    tsquery_expression,
+)
+from tests.store_helpers import STORES, open_store
 
 QD96 = "Quy định 96-QĐ/TW ngày 02/02/2023"
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "index.sqlite3")
-    load_samples(database)
-    yield database
-    database.close()
+@pytest.fixture(params=STORES)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    return open_store(request, tmp_path, request.param)
+
+
+class Plain:
+    """A plain connection of the driver, as another program would open one: no ``fold``
+    function, each statement its own transaction unless BEGIN says otherwise; SQL with
+    SQLite's ``?`` marks on either store."""
+
+    def __init__(self, connection: Any, server: bool) -> None:
+        self.connection = connection
+        self.server = server
+
+    def execute(self, sql: str, parameters: tuple[object, ...] = ()) -> Any:
+        return self.connection.execute(sql.replace("?", "%s") if self.server else sql, parameters)
 
 
 @contextlib.contextmanager
-def plain(db: Database) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection, as another program would open: no ``fold`` function."""
-    conn = sqlite3.connect(db.path, isolation_level=None)
+def plain(db: Database) -> Iterator[Plain]:
+    if db.server is not None:
+        with psycopg.connect(db.server.url, autocommit=True) as connection:
+            yield Plain(connection, server=True)
+        return
+    conn = sqlite3.connect(db.file, isolation_level=None)
     try:
-        yield conn
+        yield Plain(conn, server=False)
     finally:
         conn.close()
 
@@ -51,11 +78,11 @@ def plain(db: Database) -> Iterator[sqlite3.Connection]:
 def assert_in_step(db: Database) -> None:
     """Nothing is waiting to be indexed, and the index equals one built from scratch."""
     with plain(db) as conn:
-        assert not pending(conn)
-        kept = index_rows(conn)
+        assert not pending(conn.connection)
+        kept = index_rows(conn.connection)
         conn.execute("BEGIN")
-        rebuild(conn)
-        fresh = index_rows(conn)
+        rebuild(conn.connection)
+        fresh = index_rows(conn.connection)
         conn.execute("ROLLBACK")
     assert kept == fresh
 
@@ -76,7 +103,7 @@ def conference_id(db: Database, query: str) -> int:
 def test_sample_data_is_indexed_as_it_is_loaded(db: Database) -> None:
     assert_in_step(db)
     with plain(db) as conn:
-        rows = index_rows(conn)
+        rows = index_rows(conn.connection)
     assert {kind: len(r) for kind, r in rows.items()} == {
         "conference": 5,
         "document": 16,
@@ -195,11 +222,16 @@ def test_an_imported_conference_is_found(db: Database) -> None:
 
 
 def test_a_second_import_of_the_same_file_changes_no_index_row(db: Database) -> None:
+    # FTS5's segments, or each server row's version (xmin changes when a row is rewritten).
+    if db.server is None:
+        stored = "SELECT * FROM search_task_data ORDER BY id"
+    else:
+        stored = "SELECT rowid, xmin::text FROM search_task ORDER BY rowid"
     with plain(db) as conn:
-        before = conn.execute("SELECT * FROM search_task_data ORDER BY id").fetchall()
+        before = conn.execute(stored).fetchall()
     load_samples(db)
     with plain(db) as conn:
-        assert conn.execute("SELECT * FROM search_task_data ORDER BY id").fetchall() == before
+        assert conn.execute(stored).fetchall() == before
 
 
 def test_a_completed_task_is_found_by_its_result(db: Database) -> None:
@@ -250,8 +282,12 @@ def test_a_change_by_another_program_is_found(db: Database) -> None:
             "UPDATE task SET title = 'Kiểm tra việc thực hiện Quy định 102' WHERE id = ?",
             (task.id,),
         )
-        conn.execute("DELETE FROM unit WHERE name = 'Thị ủy Bình Minh'")
-        assert pending(conn)
+        # Its supporting roles first: the server keeps foreign keys (a plain SQLite
+        # connection does not).
+        minh = "(SELECT id FROM unit WHERE name = 'Thị ủy Bình Minh')"
+        conn.execute(f"DELETE FROM task_support WHERE unit_id = {minh}")
+        conn.execute(f"DELETE FROM unit WHERE id = {minh}")
+        assert pending(conn.connection)
     assert labels(db, "kiem tra viec thuc hien quy dinh 102", "task") == [
         "Kiểm tra việc thực hiện Quy định 102"
     ]
@@ -266,3 +302,175 @@ def test_the_check_sees_an_index_out_of_step(db: Database) -> None:
         conn.execute("DELETE FROM search_task WHERE rowid = (SELECT min(rowid) FROM search_task)")
     with pytest.raises(AssertionError):
         assert_in_step(db)
+
+
+def test_a_change_and_its_index_rows_are_one_commit(db: Database) -> None:
+    [task] = search(db, "quan triet 97").of_kind("task")
+    new_title = "Kiểm tra chuyên đề ở Pác Nặm"
+    other = Database.open(db.server or db.file)  # another clerk's program
+    try:
+        with db.transaction() as session:
+            session.get_one(Task, task.id).title = new_title
+            session.flush()
+            assert labels(other, "kiem tra chuyen de", "task") == []  # not committed yet
+        with plain(db) as conn:  # the commit brought the index in step: nothing is left
+            assert not pending(conn.connection)
+        assert labels(other, "kiem tra chuyen de", "task") == [new_title]
+        assert labels(other, "quan triet 97", "task") == []
+    finally:
+        other.close()
+    assert_in_step(db)
+
+
+def test_a_change_rolled_back_leaves_the_hits_as_they_were(db: Database) -> None:
+    [task] = search(db, "quan triet 97").of_kind("task")
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        session.get_one(Task, task.id).title = "Kiểm tra chuyên đề ở Pác Nặm"
+        session.flush()
+        raise RuntimeError("the clerk's change failed half-way")
+    assert labels(db, "kiem tra chuyen de", "task") == []
+    assert ids(db, "quan triet 97", "task") == [task.id]
+    assert_in_step(db)
+
+
+def test_records_give_days_as_iso_text_on_either_store(db: Database) -> None:
+    [document] = search(db, "96-QD/TW").of_kind("document")
+    [conference] = search(db, "lang son").of_kind("conference")
+    with index_reading(db) as index:
+        [document_row] = index.records("document", [document.id])
+        [conference_row] = index.records("conference", [conference.id])
+    assert document_row[4] == "2023-02-02"
+    assert conference_row[2] == "2023-04-03"
+
+
+# The server's own: tsquery and tsvector texts (FTS5's quoting is pinned by the hostile
+# queries above, on either store).
+ODD_WORDS = ["a'b", "a\\b", "''", "\\", "&|!", ":*", "(x)", "<->", "x:1A", "a b"]
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("word", ODD_WORDS)
+def test_a_server_query_takes_any_word_as_one_lexeme(
+    request: pytest.FixtureRequest, tmp_path: Path, word: str
+) -> None:
+    db = open_store(request, tmp_path, "postgresql", samples=False)
+    assert db.server is not None
+    query = tsquery_expression([(word, False), ("z", True)])
+    with psycopg.connect(db.server.url) as conn:
+        [(exact, other, prefix)] = conn.execute(
+            "SELECT array_to_tsvector(%s::text[]) @@ %s::tsquery, "
+            "array_to_tsvector(%s::text[]) @@ %s::tsquery, "
+            "array_to_tsvector(%s::text[]) @@ %s::tsquery",
+            ([word, "zz"], query, [word + "x", "zz"], query, [word, "y"], query),
+        ).fetchall()
+    assert (exact, other, prefix) == (True, False, False)
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize(
+    ("separator", "long_word", "kept"),
+    [
+        (" ", "w" * 300, "w" * 300),  # as index_text writes: quoted by replacing the spaces
+        ("  ", "w" * 300, "w" * 255),  # other spacing: split, and each word cut
+        (" ", "w" * 3000, "w" * 255),  # too long for one lexeme: split, and each word cut
+    ],
+)
+def test_a_server_index_row_holds_its_words_as_they_are(
+    request: pytest.FixtureRequest, tmp_path: Path, separator: str, long_word: str, kept: str
+) -> None:
+    db = open_store(request, tmp_path, "postgresql", samples=False)
+    assert db.server is not None
+    words = [*ODD_WORDS, "m²", "2e5ab", long_word]
+    with psycopg.connect(db.server.url) as conn:
+        conn.execute(
+            "INSERT INTO search_unit (rowid, name, body) VALUES (1, %s, '')",
+            (separator.join(words),),
+        )
+
+        def found(*terms: tuple[str, bool]) -> bool:
+            [(hit,)] = conn.execute(
+                "SELECT count(*) FROM search_unit WHERE words @@ %s::tsquery",
+                (tsquery_expression(terms),),
+            ).fetchall()
+            return bool(hit)
+
+        for word in ODD_WORDS:
+            assert all(found((part, False)) for part in word.split()), word
+        if len(long_word) < 1000:  # a query's word is at most 40 characters; a lexeme 2047 bytes
+            assert found((long_word, False)) == (kept == long_word)
+        assert found(("m²", False), ("2e5ab", False), ("2e5", True))
+        assert not any(found((word, False)) for word in ("m", "2e5", "ab", "w" * 40))
+        assert found((kept, False)) and found(("w" * 40, True))
+
+
+@pytest.mark.postgresql
+def test_two_searches_bringing_the_same_change_in_step_both_answer(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # The server's own: SQLite's write lock lets one refresh at a time. Here another
+    # program's change is being folded by one search's refresh while another search's
+    # refresh of it waits, then finds it done.
+    db = open_store(request, tmp_path, "postgresql")
+    assert db.server is not None
+    [task] = search(db, "quan triet 97").of_kind("task")
+    with plain(db) as conn:
+        conn.execute(
+            "UPDATE task SET title = 'Kiểm tra chuyên đề ở Pác Nặm' WHERE id = ?", (task.id,)
+        )
+    first = psycopg.connect(db.server.url)
+    try:
+        refresh(first)  # folds the change and holds its rows, not yet committed
+        found: list[list[str]] = []
+        second = threading.Thread(target=lambda: found.append(labels(db, "pac nam", "task")))
+        second.start()
+        time.sleep(0.5)  # the second search's refresh waits for the first's rows
+        first.commit()
+        second.join(timeout=30)
+    finally:
+        first.close()
+    assert found == [["Kiểm tra chuyên đề ở Pác Nặm"]]
+    assert_in_step(db)
+
+
+@pytest.mark.postgresql
+def test_a_login_that_may_only_read_searches_what_the_index_holds(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # The server's own: a login's rights. Another program's change waits to be folded;
+    # this login may not write it, and is answered from the index as it is.
+    db = open_store(request, tmp_path, "postgresql")
+    assert db.server is not None
+    cluster = request.getfixturevalue("pg_cluster")
+    role = f"reader_{uuid.uuid4().hex[:8]}"
+    database = db.server.database
+    cluster.sql(f"CREATE ROLE {role} LOGIN")
+    cluster.sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}", dbname=database)
+    request.addfinalizer(lambda: cluster.sql(f"DROP ROLE IF EXISTS {role}"))
+    request.addfinalizer(lambda: cluster.sql(f"DROP OWNED BY {role}", dbname=database))
+    [task] = search(db, "quan triet 97").of_kind("task")
+    with plain(db) as conn:
+        conn.execute(
+            "UPDATE task SET title = 'Kiểm tra chuyên đề ở Pác Nặm' WHERE id = ?", (task.id,)
+        )
+    reader = Database.open(cluster.url(database, user=role))
+    try:
+        assert ids(reader, "quan triet 97", "task") == [task.id]  # the index as it is
+        assert labels(reader, "pac nam", "task") == []
+    finally:
+        reader.close()
+    assert labels(db, "pac nam", "task") == ["Kiểm tra chuyên đề ở Pác Nặm"]  # folded now
+
+
+def test_the_index_counts_with_or_without_a_ranked_window(db: Database) -> None:
+    # search() counts through ranked() (on a server, in the same statement); count() alone
+    # gives the same.
+    total = search(db, "tinh uy").total("unit")
+    assert 5 < total < 1000
+    terms = [("tinh", False), ("uy", True)]
+    with index_reading(db) as index:
+        query = index.query(terms)
+        assert index.count("unit", query, 5) == 5
+        assert index.count("unit", query, 1000) == total
+        assert len(index.ranked(["unit"], query, 3, 6)["unit"]) == 3
+        assert index.count("unit", query, 6) == 6
+        assert index.count("unit", query, 1000) == total

@@ -1,12 +1,14 @@
 """The policy for reading and writing the database (minutes_app/db/__init__.py) holds.
 
-What a clerk types reaches SQLite only as bound parameters, never written into the text of
-a statement; and no module outside ``minutes_app.db`` talks to the sqlite3 driver.
+What a clerk types reaches the database only as bound parameters, never written into the
+text of a statement (the search on either store); and no module outside ``minutes_app.db``
+talks to the sqlite3 driver.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,10 +18,13 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from minutes_app.core.exchange.importing import import_exchange
+from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.core.search import search
 from minutes_app.core.tasks.query import TaskQuery, TaskRegister, registers_led_by
 from minutes_app.db.engine import Database
 from tests.exchange_helpers import import_document, load_json
+from tests.store_helpers import STORES, open_store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,13 +37,17 @@ AS_OF = dt.date(2024, 1, 1)  # after every extension: the register reads without
 LOOKING_BACK = dt.date(2023, 3, 1)  # before an extension: deadlines need look-back
 
 
-@pytest.fixture
-def hostile_db(db_path: Path, example_json: Path) -> Iterator[Database]:
+def _hostile_document(example_json: Path) -> dict[str, Any]:
     """The example, one of whose tasks has the hostile words in its title."""
     document = load_json(example_json)
     task = document["conferences"][0]["instructions"][0]["tasks"][1]
     task["title"] = f"Rà soát hồ sơ {HOSTILE}"
-    import_document(db_path, document)
+    return document
+
+
+@pytest.fixture
+def hostile_db(db_path: Path, example_json: Path) -> Iterator[Database]:
+    import_document(db_path, _hostile_document(example_json))
     db = Database.open(db_path)
     try:
         yield db
@@ -46,8 +55,18 @@ def hostile_db(db_path: Path, example_json: Path) -> Iterator[Database]:
         db.close()
 
 
+@pytest.fixture(params=STORES)
+def hostile_store(request: pytest.FixtureRequest, tmp_path: Path, example_json: Path) -> Database:
+    """The hostile example on each store."""
+    db = open_store(request, tmp_path, request.param, samples=False)
+    raw = json.dumps(_hostile_document(example_json)).encode("utf-8")
+    import_exchange(db, read_exchange(raw))
+    return db
+
+
 def _statements(db: Database) -> list[tuple[str, Any]]:
-    """Every statement (and its parameters) sent to SQLite through the engine from now on."""
+    """Every statement (and its parameters) sent to the database through the engine from
+    now on."""
     seen: list[tuple[str, Any]] = []
 
     def before(
@@ -97,9 +116,11 @@ def test_a_unit_name_never_reaches_sql(hostile_db: Database) -> None:
     assert "brien" not in repr(seen).lower()
 
 
-def test_search_words_reach_sqlite_only_as_bound_parameters(hostile_db: Database) -> None:
-    seen = _statements(hostile_db)
-    hits = search(hostile_db, HOSTILE)
+def test_search_words_reach_the_database_only_as_bound_parameters(
+    hostile_store: Database,
+) -> None:
+    seen = _statements(hostile_store)
+    hits = search(hostile_store, HOSTILE)
     assert [h.label for h in hits.of_kind("task")] == [f"Rà soát hồ sơ {HOSTILE}"]
     _assert_bound(seen, "brien", "zq")
 
