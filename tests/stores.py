@@ -1,0 +1,82 @@
+"""Both stores for the storage tests: what tests/conftest.py's ``store`` fixture gives per
+test, made once per module for the tests that build one big database and only read it,
+and the few things a test needs to look into either store the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minutes_app.db.server import is_server_address
+from tests.conftest import throwaway_pg
+
+# The params of a fixture that runs each test on both stores (as conftest's ``store``).
+STORES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+@contextmanager
+def new_store(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """Where a new database at the current schema is, for ``request.param`` ("sqlite" or
+    "postgresql"): an SQLite path in ``folder``, or a server database copied from the
+    set-up template (dropped at the end), as conftest's ``store`` does, for any scope."""
+    if request.param == "sqlite":
+        yield str(folder / "minutes.sqlite3")
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    template = request.getfixturevalue("server_template")
+    cluster.start()
+    name = throwaway_pg.unique_database_name()
+    try:
+        yield cluster.create_database(name, template=template)
+    finally:
+        cluster.start()
+        cluster.drop_database(name)
+
+
+def sqlite_only(reason: str) -> pytest.MarkDecorator:
+    """The test is about SQLite itself (``reason``): the ``store`` fixture's postgresql
+    param is skipped before any server database is made for it."""
+    skipped = pytest.mark.skip(reason=f"SQLite only: {reason}")
+    return pytest.mark.parametrize(
+        "store", ["sqlite", pytest.param("postgresql", marks=skipped)], indirect=True
+    )
+
+
+def on_server(store: str) -> bool:
+    return is_server_address(store)
+
+
+def sql(store: str, statement: str, parameters: Any = None) -> list[tuple[Any, ...]]:
+    """The rows of ``statement`` (values as ``?`` marks, made ``%s`` on a server), run on a
+    plain connection of the driver and committed at once: for a test that plants what the
+    app would not write, or reads back what it wrote, without the app's code."""
+    if on_server(store):
+        import psycopg
+
+        with psycopg.connect(store, autocommit=True) as connection:
+            cursor = connection.execute(statement.replace("?", "%s"), parameters)
+            return [tuple(r) for r in cursor.fetchall()] if cursor.description else []
+    import sqlite3
+
+    connection = sqlite3.connect(store)
+    try:
+        with connection:
+            cursor = connection.execute(statement, parameters or ())
+            rows = [tuple(r) for r in cursor.fetchall()] if cursor.description else []
+        return rows
+    finally:
+        connection.close()
+
+
+def fails_on_server(reason: str) -> pytest.MarkDecorator:
+    """The test fails on the server because of a fault of the app outside the tests'
+    reach (``reason``): its postgresql param is expected to fail, strictly, so that the
+    fix shows as an unexpected pass and the mark is then taken off."""
+    failing = [pytest.mark.postgresql, pytest.mark.xfail(strict=True, reason=reason)]
+    return pytest.mark.parametrize(
+        "store", ["sqlite", pytest.param("postgresql", marks=failing)], indirect=True
+    )
