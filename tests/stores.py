@@ -19,11 +19,12 @@ STORES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 
 
 @contextmanager
-def new_store(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
-    """Where a new database at the current schema is, for ``request.param`` ("sqlite" or
+def new_store(request: pytest.FixtureRequest, kind: str, folder: Path) -> Iterator[str]:
+    """Where a new database at the current schema is, of ``kind`` ("sqlite" or
     "postgresql"): an SQLite path in ``folder``, or a server database copied from the
     set-up template (dropped at the end), as conftest's ``store`` does, for any scope."""
-    if request.param == "sqlite":
+    if kind == "sqlite":
+        folder.mkdir(parents=True, exist_ok=True)
         yield str(folder / "minutes.sqlite3")
         return
     cluster = request.getfixturevalue("pg_cluster")
@@ -48,6 +49,11 @@ def sqlite_only(reason: str) -> pytest.MarkDecorator:
 
 def on_server(store: str) -> bool:
     return is_server_address(store)
+
+
+def kind_of(store: str) -> str:
+    """ "postgresql" for a server's URL, "sqlite" for a path: ``new_store``'s kinds."""
+    return "postgresql" if on_server(store) else "sqlite"
 
 
 def sql(store: str, statement: str, parameters: Any = None) -> list[tuple[Any, ...]]:

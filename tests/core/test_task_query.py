@@ -39,7 +39,7 @@ def random_db(
 ) -> Iterator[Database]:
     """300 tasks of every kind, with extensions, completions and cancellations, on each
     store."""
-    with new_store(request, tmp_path_factory.mktemp("register")) as where:
+    with new_store(request, request.param, tmp_path_factory.mktemp("register")) as where:
         db = _random_db(where)
         yield db
         db.close()

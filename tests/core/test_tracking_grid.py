@@ -239,7 +239,9 @@ def paths(
     found: list[Graded] = []
     with ExitStack() as stores:
         for look_back in (False, True):
-            where = stores.enter_context(new_store(request, tmp_path_factory.mktemp("grid")))
+            where = stores.enter_context(
+                new_store(request, request.param, tmp_path_factory.mktemp("grid"))
+            )
             db, tasks = build(where, look_back)
             found.append((db, tasks, look_back))
         yield found
