@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from minutes_app.db.engine import Database
 from minutes_app.db.server import is_server_address
 from tests.conftest import throwaway_pg
 
@@ -86,3 +87,15 @@ def fails_on_server(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.parametrize(
         "store", ["sqlite", pytest.param("postgresql", marks=failing)], indirect=True
     )
+
+
+def foreign_key_problems(db: Database) -> list[tuple[object, ...]]:
+    """References to rows that are not there. SQLite lists them (it checks a reference
+    only when it is written while foreign keys are on); a server refuses such a write
+    outright, so none can be there to list."""
+    if db.server is not None:
+        return []
+    from sqlalchemy import text
+
+    with db.engine.connect() as connection:
+        return [tuple(r) for r in connection.execute(text("PRAGMA foreign_key_check"))]

@@ -8,8 +8,9 @@ the speed of hand-written SQL, with what the clerk typed never written into SQL 
 
 Also the SQL that differs between databases, for core to use without naming one:
 ``in_ids`` (a list of ids as one parameter, however long), ``likely``/``unlikely``
-(hints for SQLite's query planner; nothing elsewhere) and ``day_constant`` (a day written
-into the SQL, of the date type on a server). See the policy in ``db/__init__.py``.
+(hints for SQLite's query planner; nothing elsewhere), ``day_constant`` (a day written
+into the SQL, of the date type on a server) and ``nulls_low`` (an order that puts NULL
+where SQLite puts it, below every value). See the policy in ``db/__init__.py``.
 """
 
 from __future__ import annotations
@@ -220,3 +221,34 @@ def _typed_day(element: day_constant, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(day_constant, "sqlite")
 def _text_day(element: day_constant, compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(element.clauses, **kw)
+
+
+class _NullsLow(FunctionElement[Any]):
+    """An ORDER BY term with NULL counted below every value (``nulls_low``)."""
+
+    inherit_cache = True
+    descending = False
+
+
+class _NullsLowDown(_NullsLow):
+    inherit_cache = True
+    descending = True
+
+
+def nulls_low(column: Any, descending: bool = False) -> ColumnElement[Any]:
+    """An ORDER BY term: ``column`` going up (or down), NULL counted below every value as
+    SQLite counts it: first going up, last going down. A server counts NULL above every
+    value, so it is told where NULL goes; SQLite gets the bare term, its SQL as it was."""
+    return (_NullsLowDown if descending else _NullsLow)(column)
+
+
+@compiles(_NullsLow)
+def _nulls_placed(element: _NullsLow, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"{column} DESC NULLS LAST" if element.descending else f"{column} ASC NULLS FIRST"
+
+
+@compiles(_NullsLow, "sqlite")
+def _nulls_as_they_are(element: _NullsLow, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"{column} DESC" if element.descending else column
