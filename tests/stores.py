@@ -99,3 +99,28 @@ def foreign_key_problems(db: Database) -> list[tuple[object, ...]]:
 
     with db.engine.connect() as connection:
         return [tuple(r) for r in connection.execute(text("PRAGMA foreign_key_check"))]
+
+
+def insert_rows(store: str, table: str, columns: tuple[str, ...], rows: Any) -> None:
+    """Rows planted as another tool might leave them, their ids given: on a server the
+    table's id sequence is then moved past the largest id, as a copy does, so that the
+    app's next row does not take one of theirs."""
+    marks = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+    if not on_server(store):
+        import sqlite3
+
+        connection = sqlite3.connect(store)
+        try:
+            with connection:
+                connection.executemany(statement, rows)
+        finally:
+            connection.close()
+        return
+    import psycopg
+
+    with psycopg.connect(store) as connection:
+        connection.cursor().executemany(statement.replace("?", "%s"), list(rows))
+        connection.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
+        )
