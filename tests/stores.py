@@ -5,7 +5,7 @@ and the few things a test needs to look into either store the same way."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,14 +57,21 @@ def kind_of(store: str) -> str:
     return "postgresql" if on_server(store) else "sqlite"
 
 
-def sql(store: str, statement: str, parameters: Any = None) -> list[tuple[Any, ...]]:
+def sql(
+    store: str, statement: str, parameters: Any = None, *, days_as_text: bool = False
+) -> list[tuple[Any, ...]]:
     """The rows of ``statement`` (values as ``?`` marks, made ``%s`` on a server), run on a
     plain connection of the driver and committed at once: for a test that plants what the
-    app would not write, or reads back what it wrote, without the app's code."""
+    app would not write, or reads back what it wrote, without the app's code.
+    ``days_as_text``: a server's days and times come as ISO text, as SQLite keeps them."""
     if on_server(store):
         import psycopg
+        from psycopg.types.string import TextLoader
 
         with psycopg.connect(store, autocommit=True) as connection:
+            if days_as_text:
+                for name in ("date", "timestamp", "timestamptz"):
+                    connection.adapters.register_loader(name, TextLoader)
             cursor = connection.execute(statement.replace("?", "%s"), parameters)
             return [tuple(r) for r in cursor.fetchall()] if cursor.description else []
     import sqlite3
@@ -124,3 +131,28 @@ def insert_rows(store: str, table: str, columns: tuple[str, ...], rows: Any) -> 
         connection.execute(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}"
         )
+
+
+@contextmanager
+def copied_store(request: pytest.FixtureRequest, source: str, folder: Path) -> Iterator[str]:
+    """A copy of the database at ``source`` (which no one may be connected to): SQLite's
+    backup into a file in ``folder``, or a server database made from it as a template
+    (dropped at the end)."""
+    if not on_server(source):
+        import sqlite3
+
+        target = folder / "copy.sqlite3"
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+        yield str(target)
+        return
+    from minutes_app.db.server import ServerAddress
+
+    cluster = request.getfixturevalue("pg_cluster")
+    cluster.start()
+    name = throwaway_pg.unique_database_name()
+    try:
+        yield cluster.create_database(name, template=ServerAddress.parse(source).database)
+    finally:
+        cluster.start()
+        cluster.drop_database(name)
