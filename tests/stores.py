@@ -53,7 +53,8 @@ def on_server(store: str) -> bool:
 
 
 def kind_of(store: str) -> str:
-    """ "postgresql" for a server's URL, "sqlite" for a path: ``new_store``'s kinds."""
+    """The kind of ``new_store`` that ``store`` is: "postgresql" for a server's URL,
+    "sqlite" for a path."""
     return "postgresql" if on_server(store) else "sqlite"
 
 

@@ -207,9 +207,7 @@ class day_constant(FunctionElement[dt.date]):  # named as a value, as it reads i
     inherit_cache = True
 
     def __init__(self, day: dt.date | str) -> None:
-        text = (
-            day.isoformat() if isinstance(day, dt.date) else dt.date.fromisoformat(day).isoformat()
-        )
+        text = dt.date.fromisoformat(str(day)).isoformat()  # a day, never other text
         super().__init__(literal_column(f"'{text}'", Date))
 
 
