@@ -12,6 +12,7 @@ from minutes_app.core.exchange.exporting import export_exchange
 from minutes_app.core.exchange.importing import ImportSummary, import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
+from minutes_app.db.server import is_server_address
 
 Json = dict[str, Any]
 
@@ -21,8 +22,9 @@ def load_json(path: Path) -> Json:
     return document
 
 
-def import_document(db_path: Path, document: Json | bytes) -> ImportSummary:
-    """Import ``document`` (a JSON object or raw bytes) into the database at ``db_path``."""
+def import_document(db_path: Path | str, document: Json | bytes) -> ImportSummary:
+    """Import ``document`` (a JSON object or raw bytes) into the database at ``db_path`` (an
+    SQLite path or a server's URL)."""
     raw = document if isinstance(document, bytes) else json.dumps(document).encode("utf-8")
     db = Database.open(db_path)
     try:
@@ -31,7 +33,7 @@ def import_document(db_path: Path, document: Json | bytes) -> ImportSummary:
         db.close()
 
 
-def export_document(db_path: Path) -> Json:
+def export_document(db_path: Path | str) -> Json:
     db = Database.open(db_path)
     try:
         return export_exchange(db)
@@ -39,8 +41,11 @@ def export_document(db_path: Path) -> Json:
         db.close()
 
 
-def dump_tables(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in a fixed order, read with plain sqlite3."""
+def dump_tables(db_path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in a fixed order, read with the driver's plain connection
+    (every table of the database: the search index's and Alembic's included)."""
+    if is_server_address(db_path):
+        return _dump_server_tables(str(db_path))
     conn = sqlite3.connect(db_path)
     try:
         tables = [
@@ -59,7 +64,28 @@ def dump_tables(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
         conn.close()
 
 
-def row_counts(db_path: Path) -> dict[str, int]:
+def _dump_server_tables(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        tables = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT tablename FROM pg_catalog.pg_tables "
+                "WHERE schemaname = current_schema() ORDER BY tablename"
+            )
+        ]
+        dump: dict[str, list[tuple[Any, ...]]] = {}
+        for table in tables:
+            cursor = conn.execute(f'SELECT * FROM "{table}" LIMIT 0')
+            width = len(cursor.description or ())
+            order = ", ".join(str(i) for i in range(1, width + 1))
+            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()
+            dump[table] = [tuple(row) for row in rows]
+        return dump
+
+
+def row_counts(db_path: Path | str) -> dict[str, int]:
     return {table: len(rows) for table, rows in dump_tables(db_path).items()}
 
 

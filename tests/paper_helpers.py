@@ -26,8 +26,9 @@ REPORT_AS_OF = dt.date(2024, 6, 30)
 NOTICE_DAY = dt.date(2023, 2, 20)
 
 
-def sample_database(path: Path) -> Database:
-    """A database at ``path`` holding the sample conferences and OFFICE's settings."""
+def sample_database(path: Path | str) -> Database:
+    """A database at ``path`` (an SQLite path or a server's URL) holding the sample
+    conferences and OFFICE's settings."""
     db = Database.open(path)
     load_samples(db)
     save_office(db, OFFICE)

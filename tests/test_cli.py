@@ -15,15 +15,16 @@ import pytest
 from minutes_app import __version__
 from minutes_app.cli import main
 from tests.exchange_helpers import export_document, import_document, load_json
+from tests.stores import on_server
 
 VENV_BIN = Path(sys.executable).parent
 
 
 @pytest.fixture
-def stored_example(db_path: Path, example_json: Path) -> Path:
-    """``db_path`` holding example.json."""
-    import_document(db_path, load_json(example_json))
-    return db_path
+def stored_example(store: str, example_json: Path) -> str:
+    """``store`` holding example.json."""
+    import_document(store, load_json(example_json))
+    return store
 
 
 def test_version_prints_name_and_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,9 +53,9 @@ def test_unknown_option_is_wrong_usage(db_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_import_json_prints_what_it_added(
-    db_path: Path, example_json: Path, capsys: pytest.CaptureFixture[str]
+    store: str, example_json: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["--db", str(db_path), "import-json", str(example_json)])
+    code = main(["--db", store, "import-json", str(example_json)])
 
     assert code == 0
     assert capsys.readouterr().out.splitlines() == [
@@ -67,36 +68,36 @@ def test_import_json_prints_what_it_added(
 
 
 def test_import_json_reads_stdin_for_dash(
-    db_path: Path,
+    store: str,
     example_json: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(example_json.read_bytes())))
 
-    code = main(["--db", str(db_path), "import-json", "-"])
+    code = main(["--db", store, "import-json", "-"])
 
     assert (code, capsys.readouterr().out.splitlines()[-1]) == (0, "tasks added: 3")
-    assert len(export_document(db_path)["conferences"]) == 1
+    assert len(export_document(store)["conferences"]) == 1
 
 
 def test_import_of_a_missing_file_exits_1_with_one_line(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "khong-co.json"
 
-    code = main(["--db", str(db_path), "import-json", str(missing)])
+    code = main(["--db", store, "import-json", str(missing)])
 
     out, err = capsys.readouterr()
     assert (code, out) == (1, "")
     assert err == f"minutes-app: {missing}: cannot be read (No such file or directory)\n"
-    assert not db_path.exists()
+    assert on_server(store) or not Path(store).exists()
 
 
 def test_export_json_dash_prints_the_database(
-    stored_example: Path, capsys: pytest.CaptureFixture[str]
+    stored_example: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["--db", str(stored_example), "export-json", "-"])
+    code = main(["--db", stored_example, "export-json", "-"])
 
     out = capsys.readouterr().out
     assert code == 0
@@ -105,20 +106,20 @@ def test_export_json_dash_prints_the_database(
 
 
 def test_export_json_writes_the_file(
-    tmp_path: Path, stored_example: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, stored_example: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "xuat.json"
 
-    code = main(["--db", str(stored_example), "export-json", str(target)])
+    code = main(["--db", stored_example, "export-json", str(target)])
 
     assert (code, capsys.readouterr().out) == (0, "")
     assert json.loads(target.read_text(encoding="utf-8")) == export_document(stored_example)
 
 
 def test_export_json_of_a_new_path_creates_an_empty_database(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
+    store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["--db", str(db_path), "export-json", "-"])
+    code = main(["--db", store, "export-json", "-"])
 
     assert code == 0
     assert json.loads(capsys.readouterr().out) == {
@@ -129,13 +130,13 @@ def test_export_json_of_a_new_path_creates_an_empty_database(
         "documents": [],
         "conferences": [],
     }
-    assert db_path.exists()
+    assert on_server(store) or Path(store).exists()
 
 
 def test_conferences_json_has_the_contract_shape(
-    stored_example: Path, capsys: pytest.CaptureFixture[str]
+    stored_example: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["--db", str(stored_example), "conferences", "--json"])
+    code = main(["--db", stored_example, "conferences", "--json"])
 
     assert code == 0
     assert json.loads(capsys.readouterr().out) == [
@@ -155,22 +156,22 @@ def test_conferences_json_has_the_contract_shape(
 
 
 def test_conferences_json_lists_newest_first(
-    stored_example: Path, example_json: Path, capsys: pytest.CaptureFixture[str]
+    stored_example: str, example_json: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     later = load_json(example_json)
     later["conferences"][0]["date"] = "2023-05-04"
     import_document(stored_example, later)
 
-    main(["--db", str(stored_example), "conferences", "--json"])
+    main(["--db", stored_example, "conferences", "--json"])
 
     rows = json.loads(capsys.readouterr().out)
     assert [(r["id"], r["date"]) for r in rows] == [(2, "2023-05-04"), (1, "2023-02-17")]
 
 
 def test_conferences_json_of_an_empty_database_is_an_empty_list(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
+    store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["--db", str(db_path), "conferences", "--json"])
+    code = main(["--db", store, "conferences", "--json"])
 
     assert (code, capsys.readouterr().out) == (0, "[]\n")
 
@@ -203,7 +204,7 @@ def test_console_script_is_on_the_venv_path() -> None:
     assert (done.returncode, done.stdout) == (0, "minutes-app 0.1.0\n")
 
 
-def test_output_cut_short_by_its_reader_ends_quietly(db_path: Path, tmp_path: Path) -> None:
+def test_output_cut_short_by_its_reader_ends_quietly(store: str, tmp_path: Path) -> None:
     """`minutes-app conferences | head`: no traceback when the reader stops early."""
     many = {
         "format": "minutes-app/exchange",
@@ -219,9 +220,9 @@ def test_output_cut_short_by_its_reader_ends_quietly(db_path: Path, tmp_path: Pa
     }
     source = tmp_path / "many.json"
     source.write_text(json.dumps(many, ensure_ascii=False), encoding="utf-8")
-    assert main(["--db", str(db_path), "import-json", str(source)]) == 0
+    assert main(["--db", store, "import-json", str(source)]) == 0
     reader = subprocess.Popen(
-        [sys.executable, "-m", "minutes_app", "--db", str(db_path), "conferences"],
+        [sys.executable, "-m", "minutes_app", "--db", store, "conferences"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

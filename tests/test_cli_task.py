@@ -1,7 +1,8 @@
 """``task ID ACTION`` of shared/CONTRACT.md ("Task actions"), checked from the outside.
 
 Everything goes through ``main([...])`` (or, for the races, ``python -m minutes_app`` in
-real processes); what was written is read back with ``tasks --json`` and plain sqlite3.
+real processes), on each store (an SQLite file, a database on the server); what was written
+is read back with ``tasks --json`` and the driver's plain connection.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import getpass
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import time
 import unicodedata
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ import pytest
 
 from minutes_app.cli import main
 from tests.exchange_helpers import dump_tables
+from tests.stores import STORES, copied_store, new_store, on_server, sql
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date.today()
@@ -53,15 +55,15 @@ Task = dict[str, Any]
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, str, str]:
     """``main(["--db", db, *args])``: exit code, stdout, stderr."""
     capsys.readouterr()
-    code = main(["--db", str(db), *args])
+    code = main(["--db", db, *args])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def tasks_json(capsys: pytest.CaptureFixture[str], db: Path) -> dict[int, Task]:
+def tasks_json(capsys: pytest.CaptureFixture[str], db: str) -> dict[int, Task]:
     code, out, err = run(capsys, db, "tasks", "--json")
     assert (code, err) == (0, "")
     return {t["id"]: t for t in json.loads(out)}
@@ -75,18 +77,17 @@ def pick(tasks: dict[int, Task], *statuses: str, deadline: bool = True) -> Task:
     raise AssertionError(f"no task {statuses} deadline={deadline} in the sample data")
 
 
-def events(db: Path, task_id: int | None = None) -> list[tuple[Any, ...]]:
-    """(task_id, kind, note, by, old_deadline, new_deadline, at) of the history, oldest first."""
-    conn = sqlite3.connect(db)
-    try:
-        where, params = ("WHERE task_id = ?", (task_id,)) if task_id is not None else ("", ())
-        return conn.execute(
-            "SELECT task_id, kind, note, by, old_deadline, new_deadline, at FROM task_event "
-            f"{where} ORDER BY id",
-            params,
-        ).fetchall()
-    finally:
-        conn.close()
+def events(db: str, task_id: int | None = None) -> list[tuple[Any, ...]]:
+    """(task_id, kind, note, by, old_deadline, new_deadline, at) of the history, oldest
+    first; days and times as ISO text."""
+    where, params = ("WHERE task_id = ?", (task_id,)) if task_id is not None else ("", ())
+    return sql(
+        db,
+        "SELECT task_id, kind, note, by, old_deadline, new_deadline, at FROM task_event "
+        f"{where} ORDER BY id",
+        params,
+        days_as_text=True,
+    )
 
 
 def write_settings(text: str) -> Path:
@@ -107,37 +108,48 @@ def names_when(err: str, at: str) -> bool:
     return any(when.strftime(shape) in err for shape in ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"))
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return target
+@pytest.fixture(scope="module", params=STORES)
+def kind(request: pytest.FixtureRequest) -> str:
+    """The store of the module's databases: "sqlite" or "postgresql"."""
+    return str(request.param)
+
+
+# For a test of what the settings file or the command's words give, not of what the store
+# does with them: on one store.
+ONE_STORE = pytest.mark.parametrize("kind", ["sqlite"], indirect=True)
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with pytest.MonkeyPatch.context() as patch:  # before the per-test private folders exist
-        patch.setenv("MINUTES_APP_HOME", str(path.parent / "home"))
-        assert main(["--db", str(path), "demo"]) == 0
-    return path
+def demo_template(
+    kind: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("demo")
+    with new_store(request, kind, folder) as where:
+        with pytest.MonkeyPatch.context() as patch:  # before the per-test private folders exist
+            patch.setenv("MINUTES_APP_HOME", str(folder / "home"))
+            assert main(["--db", where, "demo"]) == 0
+        yield where
 
 
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Path:
+def demo(demo_template: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh copy of the sample conferences, loaded with ``demo``."""
-    return copy_database(demo_template, tmp_path / "demo.sqlite3")
+    with copied_store(request, demo_template, tmp_path) as where:
+        yield where
 
 
 @pytest.fixture
-def example_db(tmp_path: Path, example_json: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def example_db(
+    kind: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    example_json: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> Iterator[str]:
     """The exchange example, loaded with ``import-json``."""
-    path = tmp_path / "example.sqlite3"
-    assert run(capsys, path, "import-json", str(example_json))[0] == 0
-    return path
+    with new_store(request, kind, tmp_path) as where:
+        assert run(capsys, where, "import-json", str(example_json))[0] == 0
+        yield where
 
 
 @pytest.fixture
@@ -206,7 +218,7 @@ ACTIONS = {
 
 @pytest.mark.parametrize("action", list(ACTIONS))
 def test_each_action_records_one_event_and_prints_the_task(
-    action: str, demo: Path, clerk: str, capsys: pytest.CaptureFixture[str]
+    action: str, demo: str, clerk: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     make, statuses, has_deadline, as_json = ACTIONS[action]
     before = tasks_json(capsys, demo)
@@ -244,7 +256,7 @@ def test_each_action_records_one_event_and_prints_the_task(
 
 
 def test_tasks_json_objects_carry_the_contract_keys(
-    example_db: Path, capsys: pytest.CaptureFixture[str]
+    example_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tasks = tasks_json(capsys, example_db)
 
@@ -256,7 +268,7 @@ def test_tasks_json_objects_carry_the_contract_keys(
 
 
 def test_actions_on_the_exchange_example_in_a_row(
-    example_db: Path, clerk: str, capsys: pytest.CaptureFixture[str]
+    example_db: str, clerk: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tasks = tasks_json(capsys, example_db)
     task = pick(tasks, "in_progress")
@@ -290,7 +302,7 @@ def test_actions_on_the_exchange_example_in_a_row(
 
 
 def test_if_version_current_lands_and_grows_the_version_by_one(
-    demo: Path, clerk: str, capsys: pytest.CaptureFixture[str]
+    demo: str, clerk: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     task = pick(tasks_json(capsys, demo), "in_progress")
     history = events(demo, task["id"])
@@ -325,7 +337,7 @@ def test_if_version_current_lands_and_grows_the_version_by_one(
     ids=lambda a: a[0],
 )
 def test_if_version_older_writes_nothing_and_names_who_and_when(
-    action: list[str], demo: Path, capsys: pytest.CaptureFixture[str]
+    action: list[str], demo: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     task = pick(tasks_json(capsys, demo), "in_progress")
     task_id = str(task["id"])
@@ -347,6 +359,7 @@ def test_if_version_older_writes_nothing_and_names_who_and_when(
     assert dump_tables(demo) == state
 
 
+@ONE_STORE
 @pytest.mark.parametrize(
     "settings",
     [
@@ -356,7 +369,7 @@ def test_if_version_older_writes_nothing_and_names_who_and_when(
     ids=["quoted", "unquoted"],
 )
 def test_the_user_name_of_the_settings_is_recorded_and_named(
-    settings: str, demo: Path, capsys: pytest.CaptureFixture[str]
+    settings: str, demo: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_settings(settings)
     task = pick(tasks_json(capsys, demo), "open")
@@ -372,8 +385,9 @@ def test_the_user_name_of_the_settings_is_recorded_and_named(
     assert f"changed by {QUOTED_NAME} " in err
 
 
+@ONE_STORE
 def test_the_name_qsettings_itself_writes_is_the_one_recorded(
-    demo: Path, capsys: pytest.CaptureFixture[str]
+    demo: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from PySide6.QtCore import QSettings
 
@@ -394,6 +408,7 @@ def test_the_name_qsettings_itself_writes_is_the_one_recorded(
     assert events(demo, task["id"])[-1][3] == QUOTED_NAME
 
 
+@ONE_STORE
 @pytest.mark.parametrize(
     "name",
     [
@@ -410,7 +425,7 @@ def test_the_name_qsettings_itself_writes_is_the_one_recorded(
     ],
 )
 def test_the_cli_records_the_name_the_window_would(
-    name: str, demo: Path, capsys: pytest.CaptureFixture[str]
+    name: str, demo: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from PySide6.QtCore import QSettings
 
@@ -428,6 +443,7 @@ def test_the_cli_records_the_name_the_window_would(
     assert events(demo, 3)[-1][3] == window
 
 
+@ONE_STORE
 @pytest.mark.parametrize(
     "settings",
     [None, "[General]\nlanguage=vi\n", "[General]\nuser_name=\n", "[General]\nuser_name=   \n"],
@@ -435,7 +451,7 @@ def test_the_cli_records_the_name_the_window_would(
 )
 def test_without_a_user_name_the_os_login_is_recorded_and_named(
     settings: str | None,
-    demo: Path,
+    demo: str,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -511,7 +527,7 @@ def _refusals(tasks: dict[int, Task]) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def refusals(demo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, list[str]]:
+def refusals(demo: str, capsys: pytest.CaptureFixture[str]) -> dict[str, list[str]]:
     return _refusals(tasks_json(capsys, demo))
 
 
@@ -540,7 +556,7 @@ REFUSAL_NAMES = [
 @pytest.mark.parametrize("name", REFUSAL_NAMES)
 def test_a_refusal_exits_1_with_one_plain_line_and_writes_nothing(
     name: str,
-    demo: Path,
+    demo: str,
     refusals: dict[str, list[str]],
     clerk: str,
     capsys: pytest.CaptureFixture[str],
@@ -557,6 +573,7 @@ def test_a_refusal_exits_1_with_one_plain_line_and_writes_nothing(
     assert dump_tables(demo) == state
 
 
+@ONE_STORE
 @pytest.mark.parametrize(
     "args",
     [
@@ -576,7 +593,7 @@ def test_a_refusal_exits_1_with_one_plain_line_and_writes_nothing(
     ids=lambda a: " ".join(a) or "no-action",
 )
 def test_wrong_usage_exits_2_and_writes_nothing(
-    args: list[str], demo: Path, capsys: pytest.CaptureFixture[str]
+    args: list[str], demo: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     state = dump_tables(demo)
 
@@ -587,8 +604,9 @@ def test_wrong_usage_exits_2_and_writes_nothing(
     assert dump_tables(demo) == state
 
 
+@ONE_STORE
 def test_a_task_id_that_is_not_a_number_is_wrong_usage(
-    demo: Path, capsys: pytest.CaptureFixture[str]
+    demo: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     state = dump_tables(demo)
 
@@ -611,7 +629,7 @@ EVENT_KINDS = {
 
 
 def test_ten_processes_at_once_one_wins_per_task(
-    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tasks = tasks_json(capsys, demo)
     targets = [
@@ -643,7 +661,7 @@ def test_ten_processes_at_once_one_wins_per_task(
             "PYTHONUTF8": "1",
             "MINUTES_APP_HOME": str(home),
         }
-        command = [sys.executable, "-m", "minutes_app", "--db", str(demo), "task"]
+        command = [sys.executable, "-m", "minutes_app", "--db", demo, "task"]
         command += [str(task["id"]), *action, "--if-version", str(task["version"])]
         processes.append(
             subprocess.Popen(
@@ -694,11 +712,8 @@ def test_ten_processes_at_once_one_wins_per_task(
     added = sum(len(events(demo, t["id"])) - history[t["id"]] for t in targets)
     assert added == successes == 3
     assert len(events(demo)) == total_before + 3  # and no other task got one
-    conn = sqlite3.connect(demo)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    finally:
-        conn.close()
+    if not on_server(demo):
+        assert sql(demo, "PRAGMA integrity_check") == [("ok",)]
 
 
 # --- 5. uid ---------------------------------------------------------------------------------
@@ -706,9 +721,9 @@ def test_ten_processes_at_once_one_wins_per_task(
 
 @pytest.mark.parametrize("source", ["demo", "example_db"])
 def test_uid_is_a_canonical_lower_case_uuid_distinct_per_task_and_kept_by_actions(
-    source: str, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
+    source: str, kind: str, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db: Path = request.getfixturevalue(source)
+    db: str = request.getfixturevalue(source)
     before = tasks_json(capsys, db)
     uids = [t["uid"] for t in before.values()]
     for uid in uids:

@@ -8,10 +8,10 @@ import ast
 import datetime as dt
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import pytest
 
 from minutes_app.base.text import display_width
 from minutes_app.cli import main
+from tests.stores import STORES, new_store, sql
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO.parent / "shared/samples/articles/000_888d76cd00af702e.txt"
@@ -61,18 +62,26 @@ TASKS = [
 ]
 
 
-def _import(tmp_path: Path, exchange: dict[str, Any], name: str) -> Path:
-    source = tmp_path / f"{name}.json"
+def _import(where: str, folder: Path, exchange: dict[str, Any], name: str) -> str:
+    source = folder / f"{name}.json"
     source.write_text(json.dumps(exchange, ensure_ascii=False), encoding="utf-8")
-    path = tmp_path / f"{name}.sqlite3"
-    assert main(["--db", str(path), "import-json", str(source)]) == 0
-    return path
+    assert main(["--db", where, "import-json", str(source)]) == 0
+    return where
 
 
-@pytest.fixture
-def db_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+@pytest.fixture(scope="module", params=STORES)
+def db_file(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """TASKS under three units: a short one, a long one, and one stored in NFD (as another
-    program may have written it)."""
+    program may have written it); on each store, one database for the module (every test
+    only reads it)."""
+    folder = tmp_path_factory.mktemp("tasks")
+    with new_store(request, request.param, folder) as where:
+        yield _tasks_database(where, folder)
+
+
+def _tasks_database(where: str, folder: Path) -> str:
     exchange = {
         "format": "minutes-app/exchange",
         "version": 1,
@@ -90,15 +99,12 @@ def db_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
             }
         ],
     }
-    path = _import(tmp_path, exchange, "tasks")
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute(
-            "UPDATE unit SET name = ? WHERE name = ?",
-            (DECOMPOSED, unicodedata.normalize("NFC", DECOMPOSED)),
-        )
-    conn.close()
-    capsys.readouterr()
+    path = _import(where, folder, exchange, "tasks")
+    sql(
+        path,
+        "UPDATE unit SET name = ? WHERE name = ?",
+        (DECOMPOSED, unicodedata.normalize("NFC", DECOMPOSED)),
+    )
     return path
 
 
@@ -118,9 +124,9 @@ def task_lines(out: str) -> list[str]:
 
 
 def test_tasks_lists_the_overdue_first_most_days_late_first_then_by_deadline(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(db_file), "--lang", "en", "tasks", "--as-of", AS_OF)
+    code, out, _ = run(capsys, "--db", db_file, "--lang", "en", "tasks", "--as-of", AS_OF)
 
     assert code == 0
     keys = [re.search(r"Nhiệm vụ (\S+)$", line).group(1) for line in task_lines(out)]  # type: ignore[union-attr]
@@ -129,8 +135,8 @@ def test_tasks_lists_the_overdue_first_most_days_late_first_then_by_deadline(
     assert days_late == ["40", "10", "1"]
 
 
-def test_tasks_json_keeps_the_id_order(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(db_file), "tasks", "--as-of", AS_OF, "--json")
+def test_tasks_json_keeps_the_id_order(db_file: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db_file, "tasks", "--as-of", AS_OF, "--json")
 
     assert code == 0
     ids = [t["id"] for t in json.loads(out)]
@@ -138,9 +144,9 @@ def test_tasks_json_keeps_the_id_order(db_file: Path, capsys: pytest.CaptureFixt
 
 
 def test_tasks_columns_line_up_with_long_and_decomposed_unit_names(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(db_file), "--lang", "vi", "tasks", "--as-of", AS_OF)
+    code, out, _ = run(capsys, "--db", db_file, "--lang", "vi", "tasks", "--as-of", AS_OF)
 
     assert code == 0
     assert unicodedata.is_normalized("NFC", out)
@@ -159,11 +165,11 @@ def test_tasks_columns_line_up_with_long_and_decomposed_unit_names(
 
 
 def test_tasks_unit_matches_part_of_a_name_blind_to_accents_case_and_d(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def titles(unit: str) -> set[str]:
         code, out, err = run(
-            capsys, "--db", str(db_file), "tasks", "--as-of", AS_OF, "--unit", unit, "--json"
+            capsys, "--db", db_file, "tasks", "--as-of", AS_OF, "--unit", unit, "--json"
         )
         assert (code, err) == (0, "")
         return {t["title"].removeprefix("Nhiệm vụ ") for t in json.loads(out)}
@@ -178,7 +184,7 @@ def test_tasks_unit_matches_part_of_a_name_blind_to_accents_case_and_d(
 # --- tasks | head ---------------------------------------------------------------------------
 
 
-def test_tasks_cut_short_by_head_ends_quietly(tmp_path: Path) -> None:
+def test_tasks_cut_short_by_head_ends_quietly(store: str, tmp_path: Path) -> None:
     many = [task(f"t{i}-" + "x" * 300, "a", "open", "2023-03-01") for i in range(400)]
     exchange = {
         "format": "minutes-app/exchange",
@@ -193,9 +199,9 @@ def test_tasks_cut_short_by_head_ends_quietly(tmp_path: Path) -> None:
             }
         ],
     }
-    path = _import(tmp_path, exchange, "many")
+    path = _import(store, tmp_path, exchange, "many")
     reader = subprocess.Popen(
-        [sys.executable, "-m", "minutes_app", "--db", str(path), "tasks"],
+        [sys.executable, "-m", "minutes_app", "--db", path, "tasks"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -210,14 +216,14 @@ def test_tasks_cut_short_by_head_ends_quietly(tmp_path: Path) -> None:
 # --- report ---------------------------------------------------------------------------------
 
 
-def report_json(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> dict[str, Any]:
-    code, out, err = run(capsys, "--db", str(db), "report", *argv, "--json")
+def report_json(capsys: pytest.CaptureFixture[str], db: str, *argv: str) -> dict[str, Any]:
+    code, out, err = run(capsys, "--db", db, "report", *argv, "--json")
     assert (code, err) == (0, "")
     return json.loads(out)  # type: ignore[no-any-return]
 
 
 def test_report_of_a_period_ending_after_today_is_classified_as_of_today(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     today = dt.date.today()
     due = today + dt.timedelta(days=10)
@@ -245,7 +251,7 @@ def test_report_of_a_period_ending_after_today_is_classified_as_of_today(
             }
         ],
     }
-    db = _import(tmp_path, exchange, "future")
+    db = _import(store, tmp_path, exchange, "future")
     start = (today - dt.timedelta(days=30)).isoformat()
     end = (today + dt.timedelta(days=60)).isoformat()
 
@@ -258,7 +264,7 @@ def test_report_of_a_period_ending_after_today_is_classified_as_of_today(
 
 
 def test_report_of_a_past_period_is_classified_as_of_its_end(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     report = report_json(capsys, db_file, "--from", "2023-01-01", "--to", AS_OF)
 
@@ -270,9 +276,9 @@ def test_report_of_a_past_period_is_classified_as_of_its_end(
 
 
 def test_lang_vi_speaks_vietnamese_and_lang_en_english(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(db_file)
+    db = db_file
     _, vi, _ = run(capsys, "--db", db, "--lang", "vi", "tasks", "--as-of", AS_OF)
     _, en, _ = run(capsys, "--db", db, "--lang", "en", "tasks", "--as-of", AS_OF)
 
@@ -284,10 +290,10 @@ def test_lang_vi_speaks_vietnamese_and_lang_en_english(
 
 
 def test_lang_vi_says_refusals_in_vietnamese(
-    tmp_path: Path, db_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "khong-co.json"
-    vi = ("--db", str(db_file), "--lang", "vi")
+    vi = ("--db", db_file, "--lang", "vi")
     code, _, err = run(capsys, *vi, "import-json", str(missing))
     assert (code, err) == (
         1,
@@ -305,10 +311,10 @@ def test_lang_vi_says_refusals_in_vietnamese(
 
 
 def test_lang_vi_refuses_a_task_action_in_vietnamese(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(
-        capsys, "--db", str(db_file), "--lang", "vi",
+        capsys, "--db", db_file, "--lang", "vi",
         "task", "1", "progress", "--note", "Đã làm", "--if-version", "0",
     )  # fmt: skip
 
@@ -317,21 +323,21 @@ def test_lang_vi_refuses_a_task_action_in_vietnamese(
     assert err.endswith("chưa ghi gì\n")
 
 
-def test_lang_never_translates_json(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lang_never_translates_json(db_file: str, capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (["tasks", "--as-of", AS_OF], ["report", "--from", "2023-01-01", "--to", AS_OF]):
-        _, vi, _ = run(capsys, "--db", str(db_file), "--lang", "vi", *argv, "--json")
-        _, en, _ = run(capsys, "--db", str(db_file), "--lang", "en", *argv, "--json")
+        _, vi, _ = run(capsys, "--db", db_file, "--lang", "vi", *argv, "--json")
+        _, en, _ = run(capsys, "--db", db_file, "--lang", "en", *argv, "--json")
         assert vi == en
 
 
 def test_without_lang_the_command_line_speaks_english_whatever_the_window_chose(
-    db_file: Path, capsys: pytest.CaptureFixture[str], private_data_dirs: Path
+    db_file: str, capsys: pytest.CaptureFixture[str], private_data_dirs: Path
 ) -> None:
     settings = private_data_dirs / "data" / "settings.ini"
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text("[General]\nlanguage=vi\n", encoding="utf-8")
 
-    _, out, _ = run(capsys, "--db", str(db_file), "tasks", "--as-of", AS_OF)
+    _, out, _ = run(capsys, "--db", db_file, "tasks", "--as-of", AS_OF)
 
     assert out.startswith("Tasks as of ")
 
@@ -378,12 +384,12 @@ def test_every_word_the_command_line_says_has_its_vietnamese() -> None:
 
 
 def test_import_summary_in_vietnamese_names_every_label(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     example = REPO.parent / "shared" / "exchange" / "example.json"
     if not example.exists():
         pytest.skip("shared/exchange/example.json is not beside the repository")
-    db = str(tmp_path / "x.sqlite3")
+    db = store
     assert main(["--db", db, "import-json", str(example)]) == 0
     code, out, _ = run(capsys, "--db", db, "--lang", "vi", "import-json", str(example))
 

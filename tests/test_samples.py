@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from minutes_app.cli import main
 from minutes_app.core.conferences.listing import list_conferences
@@ -28,10 +27,10 @@ def test_samples_are_marked_as_samples() -> None:
                 assert task.detail is not None and task.detail.startswith("[Mẫu]")
 
 
-def test_demo_loads_the_five_conferences_once(db_path: Path, capsys: object) -> None:
-    assert main(["--db", str(db_path), "demo"]) == 0
-    assert main(["--db", str(db_path), "demo"]) == 0
-    db = Database.open(db_path)
+def test_demo_loads_the_five_conferences_once(store: str, capsys: object) -> None:
+    assert main(["--db", store, "demo"]) == 0
+    assert main(["--db", store, "demo"]) == 0
+    db = Database.open(store)
     try:
         rows = list_conferences(db)
         assert [(r.date.isoformat(), r.chairs) for r in rows] == [

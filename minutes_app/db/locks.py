@@ -125,3 +125,13 @@ def write_when_free(
                 f"{path or 'the server'}: the write lock was not free for {wait_s:.0f} s"
             )
         stop.wait(_POLL_S)
+
+
+def database_words(error: BaseException) -> str:
+    """What the database said of ``error`` (SQLAlchemy's wrapper or the driver's own), on
+    one line: a server's message without the DETAIL and CONTEXT lines it adds below it
+    ("no", where SQLite says "no" and the server "no\\nCONTEXT: PL/pgSQL function…")."""
+    original = getattr(error, "orig", None)
+    said: BaseException = original if isinstance(original, BaseException) else error
+    primary = getattr(getattr(said, "diag", None), "message_primary", None)
+    return " ".join(str(primary or said).split())

@@ -7,12 +7,15 @@ parameters, and from then on hands them straight to the driver (``exec_driver_sq
 the speed of hand-written SQL, with what the clerk typed never written into SQL text.
 
 Also the SQL that differs between databases, for core to use without naming one:
-``in_ids`` (a list of ids as one parameter, however long) and ``likely``/``unlikely``
-(hints for SQLite's query planner; nothing elsewhere). See the policy in ``db/__init__.py``.
+``in_ids`` (a list of ids as one parameter, however long), ``likely``/``unlikely``
+(hints for SQLite's query planner; nothing elsewhere), ``day_constant`` (a day written
+into the SQL, of the date type on a server) and ``nulls_low`` (an order that puts NULL
+where SQLite puts it, below every value). See the policy in ``db/__init__.py``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -22,9 +25,11 @@ from typing import Any, cast
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Date,
     String,
     TypeDecorator,
     bindparam,
+    literal_column,
 )
 from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.ext.compiler import compiles
@@ -190,3 +195,58 @@ def _bare_condition(element: _PlannerHint, compiler: SQLCompiler, **kw: Any) -> 
 @compiles(_PlannerHint, "sqlite")
 def _sqlite_hint(element: _PlannerHint, compiler: SQLCompiler, **kw: Any) -> str:
     return f"{element.name}({compiler.process(element.clauses, **kw)})"
+
+
+class day_constant(FunctionElement[dt.date]):  # named as a value, as it reads in SQL
+    """A day written into the SQL as a constant, not as a parameter: ``'9999-12-31'`` on
+    SQLite, where days are text and its expression indexes match the constant as written;
+    ``CAST('9999-12-31' AS DATE)`` on a server, where a bare quoted constant has no type
+    of its own and is taken as text where nothing gives it one (a column of a UNION)."""
+
+    type = Date()
+    inherit_cache = True
+
+    def __init__(self, day: dt.date | str) -> None:
+        text = dt.date.fromisoformat(str(day)).isoformat()  # a day, never other text
+        super().__init__(literal_column(f"'{text}'", Date))
+
+
+@compiles(day_constant)
+def _typed_day(element: day_constant, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
+
+
+@compiles(day_constant, "sqlite")
+def _text_day(element: day_constant, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+class _NullsLow(FunctionElement[Any]):
+    """An ORDER BY term with NULL counted below every value (``nulls_low``)."""
+
+    inherit_cache = True
+    descending = False
+
+
+class _NullsLowDown(_NullsLow):
+    inherit_cache = True
+    descending = True
+
+
+def nulls_low(column: Any, descending: bool = False) -> ColumnElement[Any]:
+    """An ORDER BY term: ``column`` going up (or down), NULL counted below every value as
+    SQLite counts it: first going up, last going down. A server counts NULL above every
+    value, so it is told where NULL goes; SQLite gets the bare term, its SQL as it was."""
+    return (_NullsLowDown if descending else _NullsLow)(column)
+
+
+@compiles(_NullsLow)
+def _nulls_placed(element: _NullsLow, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"{column} DESC NULLS LAST" if element.descending else f"{column} ASC NULLS FIRST"
+
+
+@compiles(_NullsLow, "sqlite")
+def _nulls_as_they_are(element: _NullsLow, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"{column} DESC" if element.descending else column

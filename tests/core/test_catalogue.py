@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from minutes_app.core.conferences.catalogue import document_haystack, editor_choices, list_documents
 from minutes_app.core.conferences.forms import (
@@ -26,6 +25,7 @@ from minutes_app.core.directory import save_person, save_unit
 from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
+from tests.stores import foreign_key_problems
 
 QD96 = DocumentForm(
     kind="Quy định",
@@ -38,8 +38,8 @@ QD96 = DocumentForm(
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "x.sqlite3")
+def db(store: str) -> Iterator[Database]:
+    database = Database.open(store)
     yield database
     database.close()
 
@@ -173,11 +173,10 @@ def test_choices_offer_the_catalogue(db: Database) -> None:
     assert [d.symbol for d in editor_choices(db).documents] == ["96-QĐ/TW"]
 
 
-def test_merging_two_entries_of_one_document_moves_the_conferences(tmp_path: Path) -> None:
+def test_merging_two_entries_of_one_document_moves_the_conferences(db: Database) -> None:
     from minutes_app.core.conferences.catalogue import catalogue, document_use, merge_documents
     from minutes_app.core.exchange.samples import load_samples
 
-    db = Database.open(tmp_path / "m.sqlite3")
     load_samples(db)
     rows = {r.symbol: r for r in catalogue(db)}
     keep, remove = rows["96-QĐ/TW"], rows["97-QĐ/TW"]
@@ -187,6 +186,4 @@ def test_merging_two_entries_of_one_document_moves_the_conferences(tmp_path: Pat
     # Both were studied at the same conference: it studied the kept one once.
     assert after["96-QĐ/TW"].conferences == 1
     assert len(document_use(db, keep.id).conferences) == 1
-    with db.reading() as s:
-        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
-    db.close()
+    assert foreign_key_problems(db) == []

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from minutes_app.core.conferences.forms import (
     AbsenceForm,
@@ -46,6 +45,7 @@ from minutes_app.db.models import (
     TaskSupport,
     Unit,
 )
+from tests.stores import foreign_key_problems
 
 DAY = dt.date(2024, 3, 5)
 TU = "Tỉnh ủy Bắc Kạn"
@@ -54,15 +54,10 @@ HU = "Huyện ủy Ba Bể"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "x.sqlite3")
+def db(store: str) -> Iterator[Database]:
+    database = Database.open(store)
     yield database
     database.close()
-
-
-def foreign_key_problems(db: Database) -> list[tuple[object, ...]]:
-    with db.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text("PRAGMA foreign_key_check"))]
 
 
 def appear(name: str, title: str | None = None) -> AppearanceForm:

@@ -136,11 +136,11 @@ def test_an_invalid_byte_is_reported_at_its_place_in_a_large_file() -> None:
 
 
 def test_import_flushes_in_batches_and_keeps_all_or_nothing(
-    db_path: Path, example_json: Path, monkeypatch: pytest.MonkeyPatch
+    store: str, example_json: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importing, "BATCH", 3)
     document = _many_conferences(load_json(example_json), 10)
-    db = Database.open(db_path)
+    db = Database.open(store)
     try:
         calls: list[tuple[int, int]] = []
         summary = import_exchange(
@@ -148,7 +148,7 @@ def test_import_flushes_in_batches_and_keeps_all_or_nothing(
         )
         assert summary.conferences_added == 10
         assert calls == [(3, 10), (6, 10), (9, 10), (10, 10)]
-        before = dump_tables(db_path)
+        before = dump_tables(store)
 
         # A failure after some batches were flushed leaves nothing of the file behind.
         again = _many_conferences(load_json(example_json), 10)
@@ -161,16 +161,16 @@ def test_import_flushes_in_batches_and_keeps_all_or_nothing(
 
         with pytest.raises(RuntimeError):
             import_exchange(db, read_exchange(json.dumps(again).encode()), fail)
-        assert dump_tables(db_path) == before
+        assert dump_tables(store) == before
     finally:
         db.close()
 
 
 def test_streamed_export_writes_the_text_of_the_whole_document(
-    db_path: Path, example_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: str, example_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(exporting, "BATCH", 2)
-    db = Database.open(db_path)
+    db = Database.open(store)
     try:
         target = tmp_path / "out.json"
         write_exchange(db, target)  # an empty database: empty lists
@@ -196,9 +196,9 @@ def test_streamed_export_writes_the_text_of_the_whole_document(
 
 
 def test_cancelled_streamed_export_leaves_the_old_file(
-    db_path: Path, example_json: Path, tmp_path: Path
+    store: str, example_json: Path, tmp_path: Path
 ) -> None:
-    db = Database.open(db_path)
+    db = Database.open(store)
     try:
         import_exchange(db, read_exchange(example_json.read_bytes()))
         target = tmp_path / "out.json"

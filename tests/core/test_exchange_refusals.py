@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,9 @@ import pytest
 from minutes_app.base.limits import MAX_TEXT, MAX_TITLE
 from minutes_app.cli import main
 from minutes_app.core.exchange.reading import ExchangeError, read_exchange
+from tests.conftest import EXAMPLE_JSON
 from tests.exchange_helpers import Json, dump_tables, export_document, import_document, load_json
+from tests.stores import STORES, new_store, on_server, sql
 
 NEW_UNIT = {"key": "btg-tu", "name": "Ban Tuyên giáo Tỉnh ủy Bắc Kạn", "kind": "ban"}
 
@@ -227,24 +228,42 @@ def _expected_problems(case: str) -> list[str]:
 
 
 @pytest.fixture
-def stored_example(db_path: Path, example_json: Path) -> Json:
-    """The database at ``db_path`` holds example.json; returns the example."""
-    example = load_json(example_json)
-    import_document(db_path, example)
+def example(example_json: Path) -> Json:
+    return load_json(example_json)
+
+
+@pytest.fixture
+def stored_example(store: str, example: Json) -> Json:
+    """The database at ``store`` holds example.json; returns the example."""
+    import_document(store, example)
     return example
 
 
-def test_new_material_would_change_the_database(db_path: Path, stored_example: Json) -> None:
+@pytest.fixture(scope="module", params=STORES)
+def refusing(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Json]]:
+    """A database holding example.json, and the example, on each store: one for all the
+    refused files, which must each leave it as it was (every test checks that it did)."""
+    if not EXAMPLE_JSON.exists():
+        pytest.skip("shared/exchange/example.json is not beside the repository")
+    example = load_json(EXAMPLE_JSON)
+    with new_store(request, request.param, tmp_path_factory.mktemp("refusing")) as where:
+        import_document(where, example)
+        yield where, example
+
+
+def test_new_material_would_change_the_database(store: str, stored_example: Json) -> None:
     # Without its error a refused file would add rows, so "unchanged" below means something.
-    summary = import_document(db_path, _new_material(stored_example))
+    summary = import_document(store, _new_material(stored_example))
 
     assert (summary.units_added, summary.conferences_added, summary.tasks_added) == (1, 1, 3)
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_read_exchange_names_the_problem_by_its_path(stored_example: Json, case: str) -> None:
+def test_read_exchange_names_the_problem_by_its_path(example: Json, case: str) -> None:
     with pytest.raises(ExchangeError) as refused:
-        read_exchange(_refused_file(stored_example, case))
+        read_exchange(_refused_file(example, case))
 
     assert refused.value.problems == _expected_problems(case)
 
@@ -252,15 +271,15 @@ def test_read_exchange_names_the_problem_by_its_path(stored_example: Json, case:
 @pytest.mark.parametrize("case", CASES)
 def test_refused_import_reports_the_path_on_stderr_with_exit_code_1(
     tmp_path: Path,
-    db_path: Path,
-    stored_example: Json,
+    refusing: tuple[str, Json],
     case: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    store, stored_example = refusing
     source = tmp_path / "refused.json"
     source.write_bytes(_refused_file(stored_example, case))
 
-    code = main(["--db", str(db_path), "import-json", str(source)])
+    code = main(["--db", store, "import-json", str(source)])
 
     out, err = capsys.readouterr()
     assert (code, out) == (1, "")
@@ -270,40 +289,40 @@ def test_refused_import_reports_the_path_on_stderr_with_exit_code_1(
 @pytest.mark.parametrize("case", CASES)
 def test_refused_import_leaves_every_table_unchanged(
     tmp_path: Path,
-    db_path: Path,
-    stored_example: Json,
+    refusing: tuple[str, Json],
     case: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    store, stored_example = refusing
     source = tmp_path / "refused.json"
     source.write_bytes(_refused_file(stored_example, case))
-    before = dump_tables(db_path)
+    before = dump_tables(store)
 
-    assert main(["--db", str(db_path), "import-json", str(source)]) == 1
+    assert main(["--db", store, "import-json", str(source)]) == 1
 
-    assert dump_tables(db_path) == before
+    assert dump_tables(store) == before
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_refused_import_leaves_the_export_unchanged(
     tmp_path: Path,
-    db_path: Path,
-    stored_example: Json,
+    refusing: tuple[str, Json],
     case: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    store, stored_example = refusing
     source, before, after = tmp_path / "refused.json", tmp_path / "a.json", tmp_path / "b.json"
     source.write_bytes(_refused_file(stored_example, case))
-    assert main(["--db", str(db_path), "export-json", str(before)]) == 0
+    assert main(["--db", store, "export-json", str(before)]) == 0
 
-    assert main(["--db", str(db_path), "import-json", str(source)]) == 1
+    assert main(["--db", store, "import-json", str(source)]) == 1
 
-    assert main(["--db", str(db_path), "export-json", str(after)]) == 0
+    assert main(["--db", store, "export-json", str(after)]) == 0
     assert after.read_bytes() == before.read_bytes()
 
 
 def test_every_problem_is_reported_at_once(
-    tmp_path: Path, db_path: Path, stored_example: Json, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, store: str, stored_example: Json, capsys: pytest.CaptureFixture[str]
 ) -> None:
     document = _new_material(stored_example)
     _unit_without_name(document)
@@ -312,7 +331,7 @@ def test_every_problem_is_reported_at_once(
     source = tmp_path / "three.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
-    code = main(["--db", str(db_path), "import-json", str(source)])
+    code = main(["--db", store, "import-json", str(source)])
 
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
@@ -323,7 +342,7 @@ def test_every_problem_is_reported_at_once(
 
 
 def test_two_keys_for_one_person_chairing_become_one_chair(
-    tmp_path: Path, db_path: Path, stored_example: Json
+    tmp_path: Path, store: str, stored_example: Json
 ) -> None:
     # Two keys of the file name one stored person: the chair is listed once, not refused.
     document = _new_material(stored_example)
@@ -332,29 +351,37 @@ def test_two_keys_for_one_person_chairing_become_one_chair(
     source = tmp_path / "twice.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
-    assert main(["--db", str(db_path), "import-json", str(source)]) == 0
+    assert main(["--db", store, "import-json", str(source)]) == 0
 
-    titles = {c["title"]: c for c in export_document(db_path)["conferences"]}
+    titles = {c["title"]: c for c in export_document(store)["conferences"]}
     added = titles["Hội nghị sơ kết công tác tổ chức xây dựng Đảng"]
     assert len(added["chairs"]) == 1
 
 
 def test_file_refused_by_the_database_changes_nothing(
-    tmp_path: Path, db_path: Path, stored_example: Json, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, store: str, stored_example: Json, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # A trigger makes SQLite refuse the last rows written (the tasks), after units and the
-    # conference have been flushed: the whole import must be rolled back.
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "CREATE TRIGGER no_tasks BEFORE INSERT ON task BEGIN SELECT RAISE(ABORT, 'no'); END"
+    # A trigger makes the database refuse the last rows written (the tasks), after units and
+    # the conference have been flushed: the whole import must be rolled back.
+    if on_server(store):
+        sql(
+            store,
+            "CREATE FUNCTION no_tasks() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$BEGIN RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = 'no'; END$$",
+        )
+        sql(store, "CREATE TRIGGER no_tasks BEFORE INSERT ON task EXECUTE FUNCTION no_tasks()")
+    else:
+        sql(
+            store,
+            "CREATE TRIGGER no_tasks BEFORE INSERT ON task BEGIN SELECT RAISE(ABORT, 'no'); END",
         )
     document = _new_material(stored_example)
     source = tmp_path / "refused.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    before = dump_tables(db_path)
+    before = dump_tables(store)
 
-    code = main(["--db", str(db_path), "import-json", str(source)])
+    code = main(["--db", store, "import-json", str(source)])
 
     err = capsys.readouterr().err.splitlines()
     assert (code, err) == (1, ["minutes-app: $: refused by the database (no)"])
-    assert dump_tables(db_path) == before
+    assert dump_tables(store) == before

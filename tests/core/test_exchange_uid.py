@@ -11,6 +11,7 @@ import pytest
 
 from minutes_app.core.exchange.reading import ExchangeError
 from tests.exchange_helpers import Json, export_document, import_document, load_json, row_counts
+from tests.stores import kind_of, new_store
 
 
 @pytest.fixture
@@ -27,9 +28,9 @@ def uids(document: Json) -> tuple[list[str], list[str]]:
 
 
 def test_every_exported_conference_and_task_has_its_canonical_uid(
-    tmp_path: Path, example: Json
+    store: str, example: Json
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = store
     import_document(db, example)
 
     conferences, tasks = uids(export_document(db))
@@ -41,22 +42,22 @@ def test_every_exported_conference_and_task_has_its_canonical_uid(
     assert export_document(db) == export_document(db)  # stored, not made up at each export
 
 
-def test_uids_travel_through_export_and_import_into_another_file(
-    tmp_path: Path, example: Json
+def test_uids_travel_through_export_and_import_into_another_database(
+    request: pytest.FixtureRequest, store: str, tmp_path: Path, example: Json
 ) -> None:
-    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
-    import_document(first, example)
-    exported = export_document(first)
+    import_document(store, example)
+    exported = export_document(store)
 
-    import_document(second, exported)
+    with new_store(request, kind_of(store), tmp_path / "second") as second:
+        import_document(second, exported)
 
-    assert uids(export_document(second)) == uids(exported)
+        assert uids(export_document(second)) == uids(exported)
 
 
 def test_a_conference_whose_uid_is_stored_is_not_added_again_even_retitled(
-    tmp_path: Path, example: Json
+    store: str, example: Json
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = store
     import_document(db, example)
     again = export_document(db)
     for conference in again["conferences"]:
@@ -71,9 +72,9 @@ def test_a_conference_whose_uid_is_stored_is_not_added_again_even_retitled(
 
 
 def test_a_task_whose_uid_is_stored_is_not_added_again_under_a_new_conference(
-    tmp_path: Path, example: Json
+    store: str, example: Json
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = store
     import_document(db, example)
     exported = export_document(db)
     moved = copy.deepcopy(exported)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from minutes_app.cli import main
 from minutes_app.core.exports.calendar import export_calendar
 from minutes_app.db.engine import Database
 from tests.core.test_export_tables import AS_OF, TASKS, build_db
+from tests.stores import STORES, kind_of, new_store, sql
 
 STAMP = dt.datetime(2023, 3, 31, 8, 0, tzinfo=dt.UTC)
 # Open on AS_OF with a deadline: in progress or overdue, look-back rules included.
@@ -25,11 +25,17 @@ OPEN = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(build_db(tmp_path))
-    yield database
-    database.close()
+@pytest.fixture(scope="module", params=STORES)
+def db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The tasks of test_export_tables on each store, one database for the tests that only
+    read it."""
+    folder = tmp_path_factory.mktemp("calendar")
+    with new_store(request, request.param, folder) as where:
+        database = Database.open(build_db(where, folder))
+        yield database
+        database.close()
 
 
 def read_events(path: Path) -> dict[str, Any]:
@@ -142,7 +148,7 @@ def test_unit_and_conference_narrow_the_calendar(db: Database, tmp_path: Path) -
 
 def _tasks_json(db: Database, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     capsys.readouterr()
-    assert main(["--db", str(db.path), "tasks", "--as-of", AS_OF.isoformat(), "--json"]) == 0
+    assert main(["--db", db.where, "tasks", "--as-of", AS_OF.isoformat(), "--json"]) == 0
     return list(json.loads(capsys.readouterr().out))
 
 
@@ -160,44 +166,35 @@ def test_an_event_is_named_by_its_tasks_uid_not_its_row_id(
     assert events == {title: f"task-{uids[title]}@minutes-app" for title in events}
 
 
-def test_the_same_tasks_in_another_file_are_the_same_events(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_the_same_tasks_in_another_database_are_the_same_events(
+    db: Database,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """As after export-json and import-json into another file: the tasks keep their uid
-    (FORMAT.md, "Identity across files and databases") but have other row ids there."""
-    folders = [tmp_path / "first", tmp_path / "second"]
-    for folder in folders:
-        folder.mkdir()
-    first = Database.open(build_db(folders[0]))
-    second = Database.open(build_db(folders[1], list(reversed(TASKS))))
-    try:
-        tasks = [_tasks_json(first, capsys), _tasks_json(second, capsys)]
-        ids = [{t["title"]: t["id"] for t in found} for found in tasks]
-        assert ids[0] != ids[1]  # other row ids in the other file
-        raw = sqlite3.connect(second.path)
-        with raw:  # the uids travel with the tasks (import-json keeps them)
-            raw.executemany(
-                "UPDATE task SET uid = ? WHERE title = ?",
-                [(t["uid"], t["title"]) for t in tasks[0]],
-            )
-        raw.close()
-        events = [
-            _event_uids(first, folders[0] / "d.ics"),
-            _event_uids(second, folders[1] / "d.ics"),
-        ]
-        assert events[0] == events[1]
-        assert len(set(events[0].values())) == len(OPEN)
-    finally:
-        first.close()
-        second.close()
+    """As after export-json and import-json into another database: the tasks keep their
+    uid (FORMAT.md, "Identity across files and databases") but have other row ids there."""
+    with new_store(request, kind_of(db.where), tmp_path) as where:
+        second = Database.open(build_db(where, tmp_path, list(reversed(TASKS))))
+        try:
+            tasks = [_tasks_json(db, capsys), _tasks_json(second, capsys)]
+            ids = [{t["title"]: t["id"] for t in found} for found in tasks]
+            assert ids[0] != ids[1]  # other row ids in the other database
+            for task in tasks[0]:  # the uids travel with the tasks (import-json keeps them)
+                sql(where, "UPDATE task SET uid = ? WHERE title = ?", (task["uid"], task["title"]))
+            events = [_event_uids(db, tmp_path / "a.ics"), _event_uids(second, tmp_path / "b.ics")]
+            assert events[0] == events[1]
+            assert len(set(events[0].values())) == len(OPEN)
+        finally:
+            second.close()
 
 
-def test_a_task_stored_without_uid_still_gets_an_event(db: Database, tmp_path: Path) -> None:
-    raw = sqlite3.connect(db.path)
-    with raw:  # as another tool might leave it: the column allows it
-        raw.execute("UPDATE task SET uid = NULL WHERE title = 'Nhiệm vụ soon'")
-    (task_id,) = raw.execute("SELECT id FROM task WHERE title = 'Nhiệm vụ soon'").fetchone()
-    raw.close()
+def test_a_task_stored_without_uid_still_gets_an_event(store: str, tmp_path: Path) -> None:
+    db = Database.open(build_db(store, tmp_path))
+    # As another tool might leave it: the column allows it.
+    sql(store, "UPDATE task SET uid = NULL WHERE title = 'Nhiệm vụ soon'")
+    [(task_id,)] = sql(store, "SELECT id FROM task WHERE title = 'Nhiệm vụ soon'")
     events = _event_uids(db, tmp_path / "d.ics")
+    db.close()
     assert len(set(events.values())) == len(OPEN)
     assert events["Nhiệm vụ soon"] == f"task-row-{task_id}@minutes-app"

@@ -26,6 +26,7 @@ from minutes_app.core.exports.task_list import export_tasks, export_tasks_csv, e
 from minutes_app.core.tasks import batches
 from minutes_app.core.tasks.labels import CLASS_FILLS, CLASS_LABELS
 from minutes_app.db.engine import Database
+from tests.stores import STORES, new_store
 
 AS_OF = dt.date(2023, 3, 31)
 ZERO = dict.fromkeys(CLASS_LABELS, 0)
@@ -81,7 +82,7 @@ TASKS = [
 ]  # fmt: skip
 
 
-def build_db(tmp_path: Path, tasks: list[dict[str, Any]] | None = None) -> Path:
+def build_db(where: str, folder: Path, tasks: list[dict[str, Any]] | None = None) -> str:
     """A database with three lead units (two whose names fold alike) and the tasks above."""
     exchange = {
         "format": "minutes-app/exchange",
@@ -103,23 +104,27 @@ def build_db(tmp_path: Path, tasks: list[dict[str, Any]] | None = None) -> Path:
             }
         ],
     }
-    source = tmp_path / "fixture.json"
+    source = folder / "fixture.json"
     source.write_text(json.dumps(exchange, ensure_ascii=False), encoding="utf-8")
-    path = tmp_path / "export.sqlite3"
-    assert main(["--db", str(path), "import-json", str(source)]) == 0
-    return path
+    assert main(["--db", where, "import-json", str(source)]) == 0
+    return where
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(build_db(tmp_path))
-    yield database
-    database.close()
+@pytest.fixture(scope="module", params=STORES)
+def db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The tasks above on each store, one database for the module: every test only reads."""
+    folder = tmp_path_factory.mktemp("export")
+    with new_store(request, request.param, folder) as where:
+        database = Database.open(build_db(where, folder))
+        yield database
+        database.close()
 
 
 def cli_tasks(db: Database, capsys: pytest.CaptureFixture[str], *options: str) -> Any:
     capsys.readouterr()
-    assert main(["--db", str(db.path), "tasks", "--as-of", AS_OF.isoformat(), *options]) == 0
+    assert main(["--db", db.where, "tasks", "--as-of", AS_OF.isoformat(), *options]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -416,7 +421,7 @@ def test_report_sheet_counts_as_the_report_command(
     target = tmp_path / "report.xlsx"
     export_report_xlsx(db, target, dt.date(2023, 1, 1), AS_OF)
     capsys.readouterr()
-    assert main(["--db", str(db.path), "report", "--from", "2023-01-01", "--to", "2023-03-31",
+    assert main(["--db", db.where, "report", "--from", "2023-01-01", "--to", "2023-03-31",
                  "--json"]) == 0  # fmt: skip
     expected = json.loads(capsys.readouterr().out)
     sheet = openpyxl.load_workbook(target)["Tổng hợp"]

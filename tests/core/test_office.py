@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from minutes_app.core.paperwork.office import Office, load_office, office_is_set, save_office
 from minutes_app.db.engine import Database
 
 
-def test_defaults_until_saved(tmp_path: Path) -> None:
-    db = Database.open(tmp_path / "m.sqlite3")
+def test_defaults_until_saved(store: str) -> None:
+    db = Database.open(store)
     try:
         assert load_office(db) == Office()
     finally:
         db.close()
 
 
-def test_saved_values_are_cleaned_and_reloaded(tmp_path: Path) -> None:
-    path = tmp_path / "m.sqlite3"
-    db = Database.open(path)
+def test_saved_values_are_cleaned_and_reloaded(store: str) -> None:
+    db = Database.open(store)
     try:
         stored = save_office(
             db,
@@ -33,7 +31,7 @@ def test_saved_values_are_cleaned_and_reloaded(tmp_path: Path) -> None:
         db.close()
     assert stored.superior_body == "TỈNH ỦY BẮC KẠN"
     assert stored.place == "Bắc Kạn"
-    db = Database.open(path)
+    db = Database.open(store)
     try:
         assert load_office(db) == stored
         assert load_office(db).office_name == "BAN TỔ CHỨC"
@@ -46,10 +44,10 @@ def test_problems_name_empty_heading_fields() -> None:
     assert len(Office(office_name="", symbol="").problems()) == 2
 
 
-def test_samples_leave_the_office_unset(tmp_path: Path) -> None:
+def test_samples_leave_the_office_unset(store: str) -> None:
     from minutes_app.core.exchange.samples import load_samples
 
-    db = Database.open(tmp_path / "m.sqlite3")
+    db = Database.open(store)
     try:
         assert not office_is_set(db)
         load_samples(db)
@@ -65,7 +63,7 @@ def test_samples_leave_the_office_unset(tmp_path: Path) -> None:
         db.close()
 
 
-def test_the_office_once_written_by_the_samples_reads_as_never_set(tmp_path: Path) -> None:
+def test_the_office_once_written_by_the_samples_reads_as_never_set(store: str) -> None:
     from minutes_app.db.models import Setting
 
     written = {
@@ -78,7 +76,7 @@ def test_the_office_once_written_by_the_samples_reads_as_never_set(tmp_path: Pat
         "notice_signer_title": "CHÁNH VĂN PHÒNG",
         "notice_signer": "",
     }
-    db = Database.open(tmp_path / "m.sqlite3")
+    db = Database.open(store)
     try:
         with db.transaction() as session:
             for key, value in written.items():

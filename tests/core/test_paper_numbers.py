@@ -31,8 +31,8 @@ BLANK_DAY = f"Bắc Kạn, ngày {DAY_BLANK} tháng {DAY_BLANK} năm 20.."
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = sample_database(tmp_path / "minutes.sqlite3")
+def db(store: str) -> Iterator[Database]:
+    database = sample_database(store)
     yield database
     database.close()
 

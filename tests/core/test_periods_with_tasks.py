@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.core.tasks.rates import periods_with_tasks
 from minutes_app.db.engine import Database
+from tests.stores import STORES, new_store
 
 
-@pytest.fixture
-def samples(db_path: Path) -> Iterator[Database]:
-    database = Database.open(db_path)
-    load_samples(database)
-    yield database
-    database.close()
+@pytest.fixture(scope="module", params=STORES)
+def samples(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The sample conferences on each store, one database for the tests that only read."""
+    with new_store(request, request.param, tmp_path_factory.mktemp("samples")) as where:
+        database = Database.open(where)
+        load_samples(database)
+        yield database
+        database.close()
 
 
 def test_every_year_with_completed_tasks_is_offered(samples: Database) -> None:
@@ -49,8 +53,8 @@ def test_the_latest_period_holds_the_latest_completion(samples: Database) -> Non
     assert latest.start == dt.date(last.year, last.month, 1)
 
 
-def test_no_completed_task_no_period(db_path: Path) -> None:
-    database = Database.open(db_path)
+def test_no_completed_task_no_period(store: str) -> None:
+    database = Database.open(store)
     try:
         assert periods_with_tasks(database, "quarter") == []
     finally:

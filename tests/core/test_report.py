@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from minutes_app.cli import main
+from tests.stores import STORES, new_store
 
 AS_OF = "2023-03-31"
 ZERO = dict.fromkeys(
@@ -55,8 +57,17 @@ TASKS = [
 ]
 
 
-@pytest.fixture
-def db_file(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module", params=STORES)
+def db_file(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The tasks above on each store, one database for the module: every test only reads."""
+    folder = tmp_path_factory.mktemp("report")
+    with new_store(request, request.param, folder) as where:
+        yield _imported(where, folder)
+
+
+def _imported(where: str, tmp_path: Path) -> str:
     exchange = {
         "format": "minutes-app/exchange",
         "version": 1,
@@ -75,9 +86,8 @@ def db_file(tmp_path: Path) -> Path:
     }
     source = tmp_path / "fixture.json"
     source.write_text(json.dumps(exchange, ensure_ascii=False), encoding="utf-8")
-    path = tmp_path / "r.sqlite3"
-    assert main(["--db", str(path), "import-json", str(source)]) == 0
-    return path
+    assert main(["--db", where, "import-json", str(source)]) == 0
+    return where
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
@@ -87,9 +97,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
 
 
 def test_tasks_json_gives_every_class_as_of_the_day(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = run_json(capsys, "--db", str(db_file), "tasks", "--as-of", AS_OF, "--json")
+    rows = run_json(capsys, "--db", db_file, "tasks", "--as-of", AS_OF, "--json")
     assert {r["title"].removeprefix("Nhiệm vụ "): r["class"] for r in rows} == {
         "on-time": "done_on_time",
         "late": "done_late",
@@ -109,10 +119,10 @@ def test_tasks_json_gives_every_class_as_of_the_day(
 
 
 def test_tasks_filters_by_class_and_unit_without_accents(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows = run_json(
-        capsys, "--db", str(db_file), "tasks", "--as-of", AS_OF, "--class", "overdue",
+        capsys, "--db", db_file, "tasks", "--as-of", AS_OF, "--class", "overdue",
         "--class", "ongoing", "--unit", "dang uy khoi", "--json",
     )  # fmt: skip
     assert sorted(r["title"] for r in rows) == ["Nhiệm vụ ongoing", "Nhiệm vụ overdue"]
@@ -120,10 +130,10 @@ def test_tasks_filters_by_class_and_unit_without_accents(
 
 
 def test_report_counts_each_task_once_under_its_lead_unit(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     report = run_json(
-        capsys, "--db", str(db_file), "report", "--from", "2023-01-01", "--to", AS_OF, "--json"
+        capsys, "--db", db_file, "report", "--from", "2023-01-01", "--to", AS_OF, "--json"
     )
     assert report == {
         "from": "2023-01-01",
@@ -141,10 +151,10 @@ def test_report_counts_each_task_once_under_its_lead_unit(
 
 
 def test_report_run_later_reads_differently_only_by_its_as_of(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     report = run_json(
-        capsys, "--db", str(db_file), "report", "--from", "2023-01-01", "--to", "2023-04-30",
+        capsys, "--db", db_file, "report", "--from", "2023-01-01", "--to", "2023-04-30",
         "--as-of", "2023-04-30", "--json",
     )  # fmt: skip
     assert report["total"] == {
@@ -154,18 +164,18 @@ def test_report_run_later_reads_differently_only_by_its_as_of(
 
 
 def test_report_with_from_after_to_is_refused(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["--db", str(db_file), "report", "--from", "2023-05-01", "--to", "2023-04-01"])
+    code = main(["--db", db_file, "report", "--from", "2023-05-01", "--to", "2023-04-01"])
     assert code == 1
     assert capsys.readouterr().err == "minutes-app: --from: after --to\n"
 
 
 def test_readable_report_shows_a_total_line(
-    db_file: Path, capsys: pytest.CaptureFixture[str]
+    db_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     capsys.readouterr()
-    argv = ["--db", str(db_file), "report", "--from", "2023-01-01", "--to", AS_OF]
+    argv = ["--db", db_file, "report", "--from", "2023-01-01", "--to", AS_OF]
     assert main(argv) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-2].split() == ["Total", "1", "1", "2", "2", "1", "1"]

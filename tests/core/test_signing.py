@@ -179,7 +179,7 @@ def test_a_way_not_allowed_is_a_problem_of_the_office() -> None:
     assert report.startswith("Report: T/M (on behalf of the committee)")
 
 
-def _old_settings(path: Path, **values: str) -> Database:
+def _old_settings(path: Path | str, **values: str) -> Database:
     """A database with office settings as saved before the ways of signing existed."""
     db = Database.open(path)
     with db.transaction() as session:
@@ -200,9 +200,9 @@ OLD_PRESET = {
 
 
 def test_old_settings_with_the_wrong_preset_under_a_ban_become_the_deputy_head(
-    tmp_path: Path,
+    store: str,
 ) -> None:
-    db = _old_settings(tmp_path / "m.sqlite3", office_name="BAN TỔ CHỨC", **OLD_PRESET)
+    db = _old_settings(store, office_name="BAN TỔ CHỨC", **OLD_PRESET)
     try:
         office = load_office(db)
         assert (office.place, office.secretary) == ("Bắc Kạn", "Nông Thị Hà")
@@ -215,10 +215,9 @@ def test_old_settings_with_the_wrong_preset_under_a_ban_become_the_deputy_head(
 
 
 def test_old_settings_allowed_by_the_heading_are_kept_and_saved_in_the_new_keys(
-    tmp_path: Path,
+    store: str,
 ) -> None:
-    path = tmp_path / "m.sqlite3"
-    db = _old_settings(path, office_name="TỈNH ỦY", **OLD_PRESET)
+    db = _old_settings(store, office_name="TỈNH ỦY", **OLD_PRESET)
     try:
         office = load_office(db)
         expected = SignerLines("T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Lý Văn Đức")
@@ -235,9 +234,9 @@ def test_old_settings_allowed_by_the_heading_are_kept_and_saved_in_the_new_keys(
         db.close()
 
 
-def test_old_deputy_settings_keep_their_signer(tmp_path: Path) -> None:
+def test_old_deputy_settings_keep_their_signer(store: str) -> None:
     db = _old_settings(
-        tmp_path / "m.sqlite3",
+        store,
         office_name="BAN TỔ CHỨC",
         notice_authority="K/T TRƯỞNG BAN",
         notice_signer_title="PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
@@ -257,8 +256,10 @@ def _signer_cell(paper: object, tmp_path: Path) -> list[str]:
     return [p.text for p in signer.paragraphs if p.text]
 
 
-def test_notice_and_report_read_back_with_the_deputy_head_under_a_ban(tmp_path: Path) -> None:
-    db = sample_database(tmp_path / "m.sqlite3")
+def test_notice_and_report_read_back_with_the_deputy_head_under_a_ban(
+    store: str, tmp_path: Path
+) -> None:
+    db = sample_database(store)
     try:
         save_office(db, Office(place="Bắc Kạn", notice_signer="Hà Văn Bình"))
         office = load_office(db)
@@ -275,8 +276,10 @@ def test_notice_and_report_read_back_with_the_deputy_head_under_a_ban(tmp_path: 
     assert "T/L" not in notice.text() + report.text() + minutes.text()
 
 
-def test_a_committee_heading_signs_on_behalf_of_its_standing_committee(tmp_path: Path) -> None:
-    db = sample_database(tmp_path / "m.sqlite3")
+def test_a_committee_heading_signs_on_behalf_of_its_standing_committee(
+    store: str, tmp_path: Path
+) -> None:
+    db = sample_database(store)
     try:
         office = Office(
             office_name="TỈNH ỦY",

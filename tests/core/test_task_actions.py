@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,11 @@ TODAY = dt.date(2023, 3, 20)
 
 
 @pytest.fixture
-def db(db_path: Path, example_json: Path) -> Database:
-    database = Database.open(db_path)
+def db(store: str, example_json: Path) -> Iterator[Database]:
+    database = Database.open(store)
     import_exchange(database, read_exchange(example_json.read_bytes()))
-    return database
+    yield database
+    database.close()
 
 
 def instruction_id(db: Database) -> int:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert, select
@@ -28,15 +28,26 @@ from minutes_app.db.models import (
     Unit,
     task_search_text,
 )
+from tests.stores import STORES, new_store
 
 START = dt.date(2023, 1, 1)
 
 
-@pytest.fixture(scope="module")
-def random_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    """300 tasks of every kind, with extensions, completions and cancellations."""
+@pytest.fixture(scope="module", params=STORES)
+def random_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """300 tasks of every kind, with extensions, completions and cancellations, on each
+    store."""
+    with new_store(request, request.param, tmp_path_factory.mktemp("register")) as where:
+        db = _random_db(where)
+        yield db
+        db.close()
+
+
+def _random_db(where: str) -> Database:
     rng = random.Random(20231117)
-    db = Database.open(Path(tmp_path_factory.mktemp("register")) / "r.sqlite3")
+    db = Database.open(where)
     tasks, events = [], []
     for task_id in range(1, 301):
         assigned = START + dt.timedelta(days=rng.randrange(120))
@@ -239,11 +250,8 @@ def test_class_order_within_chosen_classes(
     random_db: Database, names: tuple[str, ...], day: dt.date
 ) -> None:
     chosen = frozenset(names)
-    expected = [
-        i
-        for i in _expected_order(random_db, day, "class", False)
-        if i in {r.id for r in python_classes(random_db, day) if r.tracking in chosen}
-    ]
+    picked = {r.id for r in python_classes(random_db, day) if r.tracking in chosen}
+    expected = [i for i in _expected_order(random_db, day, "class", False) if i in picked]
     register = TaskRegister(random_db, TaskQuery(as_of=day, classes=chosen))
     shown = [r.id for offset in range(0, 300, 40) for r in register.page(offset, 40)]
     assert shown == expected

@@ -1,12 +1,17 @@
-"""Tracking classes as of a day, including every look-back rule of FORMAT.md."""
+"""Tracking classes as of a day, including every look-back rule of FORMAT.md: the Python
+classifier, and the register's SQL form of the rule on each store against it."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import delete, insert
 
+from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.core.tasks.tracking import (
     CANCELLED,
     CLASSES,
@@ -22,6 +27,9 @@ from minutes_app.core.tasks.tracking import (
     on_time_rate,
     tracking_class,
 )
+from minutes_app.db.engine import Database
+from minutes_app.db.models import Conference, Instruction, Task, TaskEvent, Unit
+from tests.stores import STORES, new_store
 
 D = dt.date(2023, 3, 31)
 days = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31))
@@ -186,3 +194,119 @@ def test_counts_and_on_time_rate() -> None:
     }
     assert on_time_rate(counts) == 2 / 3
     assert on_time_rate(count_classes([OVERDUE])) is None
+
+
+# --- the SQL form of the rule, on each store ----------------------------------------------
+
+
+@pytest.fixture(scope="module", params=STORES)
+def rule_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A database with one unit and one instruction, for tasks written by each example."""
+    with new_store(request, request.param, tmp_path_factory.mktemp("rule")) as where:
+        db = Database.open(where)
+        with db.transaction() as s:
+            s.execute(insert(Unit), [{"id": 1, "name": "Ban Tổ chức"}])
+            s.execute(insert(Conference), [{"id": 1, "title": "Hội nghị", "date": D}])
+            s.execute(
+                insert(Instruction), [{"id": 1, "conference_id": 1, "position": 0, "text": "x"}]
+            )
+        yield db
+        db.close()
+
+
+def _stored(db: Database, states: list[TaskState]) -> None:
+    """``states`` as the only tasks of ``db`` (ids 1, 2, …), their extensions recorded in
+    their order, each on its day."""
+    rows, events = [], []
+    for task_id, state in enumerate(states, start=1):
+        rows.append(
+            {
+                "id": task_id,
+                "instruction_id": 1,
+                "title": f"Việc {task_id}",
+                "search_text": f"viec {task_id}",
+                "lead_unit_id": 1,
+                "assigned_on": state.assigned_on,
+                "deadline": state.deadline,
+                "status": state.status,
+                "completed_on": state.completed_on,
+            }
+        )
+        for n, e in enumerate(state.extensions):
+            at = dt.datetime.combine(e.recorded_on, dt.time(9)) + dt.timedelta(seconds=n)
+            events.append(
+                {
+                    "task_id": task_id,
+                    "at": at,
+                    "kind": "deadline_changed",
+                    "note": "gia hạn",
+                    "old_deadline": e.old_deadline,
+                    "new_deadline": e.new_deadline,
+                }
+            )
+    with db.transaction() as s:
+        s.execute(delete(TaskEvent))
+        s.execute(delete(Task))
+        s.execute(insert(Task), rows)
+        if events:
+            s.execute(insert(TaskEvent), events)
+
+
+WINDOW = dt.date(2023, 3, 1)
+
+
+@st.composite
+def close_tasks(draw: st.DrawFn) -> TaskState:
+    """A task as ``tasks`` draws it, its days within weeks of each other: a day asked about
+    then often meets one of them, or the day before or after."""
+
+    def later(day: dt.date, most: int) -> dt.date:
+        return day + dt.timedelta(days=draw(st.integers(0, most)))
+
+    assigned = later(WINDOW, 30)
+    deadline = later(assigned, 30) if draw(st.booleans()) else None
+    status = draw(statuses)
+    completed = later(assigned, 40) if status == "done" else None
+    extensions: list[Extension] = []
+    current = deadline
+    if current is not None:
+        for _ in range(draw(st.integers(0, 3))):
+            new = later(current + dt.timedelta(days=1), 20)
+            extensions.append(Extension(later(assigned, 50), current, new))
+            current = new
+    extensions.sort(key=lambda e: e.recorded_on)
+    return TaskState(status, assigned, current, completed, tuple(extensions))
+
+
+def _edges(states: list[TaskState]) -> list[dt.date]:
+    """The days around which a class changes: each day of the tasks, and those beside it."""
+    found = set()
+    for state in states:
+        marks = [state.assigned_on, state.deadline, state.completed_on]
+        marks += [d for e in state.extensions for d in (e.recorded_on, e.old_deadline)]
+        for mark in marks:
+            if mark is not None:
+                found |= {mark + dt.timedelta(days=n) for n in (-1, 0, 1)}
+    return sorted(found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(close_tasks(), min_size=1, max_size=12), st.data())
+def test_the_registers_sql_gives_every_task_the_class_of_the_python_rule(
+    rule_db: Database, states: list[TaskState], data: st.DataObject
+) -> None:
+    day = data.draw(st.sampled_from(_edges(states)), label="day")
+    _stored(rule_db, states)
+    expected = {
+        task_id: (tracking_class(state, day), deadline_on(state, day))
+        for task_id, state in enumerate(states, start=1)
+        if tracking_class(state, day) is not None
+    }
+
+    register = TaskRegister(rule_db, TaskQuery(as_of=day, sort="id"))
+    rows = register.page(0, len(states))
+
+    assert {r.id: (r.tracking, r.deadline_in_force) for r in rows} == expected
+    assert register.class_counts() == count_classes(c for c, _ in expected.values())

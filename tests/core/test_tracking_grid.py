@@ -1,6 +1,7 @@
 """Every form of the tracking rule agrees with FORMAT.md at every boundary (issue 13).
 
-A grid of tasks around one day D, on a real SQLite file: each status; no deadline, or one
+A grid of tasks around one day D, on each store (an SQLite file, a database on the server,
+where the rule's SQL is a third form of it): each status; no deadline, or one
 the day before, on or after D, or about the "due soon" bound; completed the day before, on
 or after D; assigned the day before, on or after D; no extension, or one recorded the day
 before D, at the first or the last moment of D, or at the first moment of the day after,
@@ -17,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
@@ -58,6 +59,7 @@ from minutes_app.db.models import (
     Unit,
     task_search_text,
 )
+from tests.stores import STORES, new_store
 
 D = dt.date(2024, 3, 15)
 
@@ -168,7 +170,7 @@ def grid() -> Iterator[GridTask]:
         yield GridTask(task_id, status, day(-1), day(-1), day(-1), (), 1, trashed=True)
 
 
-def build(path: Path, look_back: bool) -> tuple[Database, list[GridTask]]:
+def build(where: str, look_back: bool) -> tuple[Database, list[GridTask]]:
     """The grid in a database; without look-back, only its extensions recorded by D."""
     tasks = []
     for task in grid():
@@ -205,7 +207,7 @@ def build(path: Path, look_back: bool) -> tuple[Database, list[GridTask]]:
             )
     # Other events recorded after D are not extensions: they never call for look-back.
     events.append({"task_id": 1, "at": moment(1, 9), "kind": "progress", "note": "đã làm"})
-    db = Database.open(path)
+    db = Database.open(where)
     with db.transaction() as s:
         s.execute(insert(Unit), [{"id": i, "name": f"Đơn vị {i}"} for i in (1, 2, 3)])
         s.execute(
@@ -227,17 +229,24 @@ def build(path: Path, look_back: bool) -> tuple[Database, list[GridTask]]:
 Graded = tuple[Database, list[GridTask], bool]
 
 
-@pytest.fixture(scope="module")
-def paths(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Graded]]:
-    """The grid on both paths: (database, its tasks, whether it needs look-back on D).
-    Each test checks both, so that a fault on either path is found by the first test."""
-    found = []
-    for look_back in (False, True):
-        db, tasks = build(tmp_path_factory.mktemp("grid") / "g.sqlite3", look_back)
-        found.append((db, tasks, look_back))
-    yield found
-    for db, _tasks, _look_back in found:
-        db.close()
+@pytest.fixture(scope="module", params=STORES)
+def paths(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[list[Graded]]:
+    """The grid on both paths: (database, its tasks, whether it needs look-back on D), on
+    each store. Each test checks both paths, so that a fault on either path is found by
+    the first test."""
+    found: list[Graded] = []
+    with ExitStack() as stores:
+        for look_back in (False, True):
+            where = stores.enter_context(
+                new_store(request, request.param, tmp_path_factory.mktemp("grid"))
+            )
+            db, tasks = build(where, look_back)
+            found.append((db, tasks, look_back))
+        yield found
+        for db, _tasks, _look_back in found:
+            db.close()
 
 
 def every_row(register: TaskRegister, size: int = 97) -> list[RegisterRow]:

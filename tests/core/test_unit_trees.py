@@ -4,7 +4,6 @@ take time linear in the units, and a loop already stored never hangs them."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from minutes_app.core.exchange.reading import ExchangeError, read_exchange
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Unit
 from tests.exchange_helpers import dump_tables
+from tests.stores import insert_rows, sql
 
 CHAIN = 20_000  # the quadratic checks took 51 s over a chain this long (issue 12)
 
@@ -92,29 +92,25 @@ def test_a_wide_tree_without_a_loop_is_accepted() -> None:
 
 
 def test_a_long_chain_of_units_is_imported_in_linear_time(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Through the relationship, the session ordered a self-referencing table's inserts row
     # by row: 4,000 chained units took 46 s, 2,000 took 11 s.
     source = tmp_path / "chain.json"
     source.write_bytes(_file(_units(4000, lambda i: i - 1 if i else None)))
 
-    code = _within(20, lambda: main(["--db", str(db_path), "import-json", str(source)]))
+    code = _within(20, lambda: main(["--db", store, "import-json", str(source)]))
 
     assert code == 0
-    with sqlite3.connect(db_path) as conn:
-        rows = dict(
-            conn.execute(
-                "SELECT name, (SELECT name FROM unit p WHERE p.id = u.parent_id) FROM unit u"
-            )
-        )
-    conn.close()
+    rows = dict(
+        sql(store, "SELECT name, (SELECT name FROM unit p WHERE p.id = u.parent_id) FROM unit u")
+    )
     assert rows["Đơn vị 3999"] == "Đơn vị 3998"
     assert rows["Đơn vị 0"] is None
 
 
 def test_two_keys_of_one_stored_unit_cannot_close_a_loop(
-    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, store: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # "a" and "a-again" name one unit: a under b, b under a-again is a loop once merged.
     units = [
@@ -124,10 +120,10 @@ def test_two_keys_of_one_stored_unit_cannot_close_a_loop(
     ]
     source = tmp_path / "loop.json"
     source.write_bytes(_file(units))
-    Database.open(db_path).close()
-    before = dump_tables(db_path)
+    Database.open(store).close()
+    before = dump_tables(store)
 
-    code = main(["--db", str(db_path), "import-json", str(source)])
+    code = main(["--db", store, "import-json", str(source)])
 
     err = capsys.readouterr().err.splitlines()
     assert code == 1
@@ -135,24 +131,23 @@ def test_two_keys_of_one_stored_unit_cannot_close_a_loop(
         "minutes-app: units[0].parent: units form a cycle once merged with the stored units",
         "minutes-app: units[1].parent: units form a cycle once merged with the stored units",
     ]
-    assert dump_tables(db_path) == before
+    assert dump_tables(store) == before
 
 
 # --- the directory ---------------------------------------------------------------------------
 
 
 @pytest.fixture
-def chained(tmp_path: Path) -> Iterator[Database]:
+def chained(store: str) -> Iterator[Database]:
     """A database whose units form one chain of CHAIN: "Đơn vị 0" at the top."""
-    path = tmp_path / "chain.sqlite3"
-    Database.open(path).close()
-    with sqlite3.connect(path) as conn:
-        conn.executemany(
-            "INSERT INTO unit (id, name, parent_id) VALUES (?, ?, ?)",
-            ((i + 1, f"Đơn vị {i}", i or None) for i in range(CHAIN)),
-        )
-    conn.close()
-    db = Database.open(path)
+    Database.open(store).close()
+    insert_rows(
+        store,
+        "unit",
+        ("id", "name", "parent_id"),
+        ((i + 1, f"Đơn vị {i}", i or None) for i in range(CHAIN)),
+    )
+    db = Database.open(store)
     yield db
     db.close()
 
@@ -184,16 +179,12 @@ def test_merging_units_at_the_ends_of_a_long_chain_takes_linear_time(chained: Da
     assert parent is None  # the bottom took the top's place
 
 
-def test_a_loop_stored_by_hand_does_not_hang_an_edit(tmp_path: Path) -> None:
-    path = tmp_path / "loop.sqlite3"
-    Database.open(path).close()
-    with sqlite3.connect(path) as conn:
-        conn.executemany(
-            "INSERT INTO unit (id, name, parent_id) VALUES (?, ?, ?)",
-            [(1, "Ban A", 2), (2, "Ban B", 1)],
-        )
-    conn.close()
-    db = Database.open(path)
+def test_a_loop_stored_by_hand_does_not_hang_an_edit(store: str) -> None:
+    Database.open(store).close()
+    # Each row refers to the other: on a server, foreign keys checked at the commit.
+    insert_rows(store, "unit", ("id", "name", "parent_id"), [(1, "Ban A", None), (2, "Ban B", 1)])
+    sql(store, "UPDATE unit SET parent_id = 2 WHERE id = 1")
+    db = Database.open(store)
     try:
         created = _within(10, lambda: save_unit(db, None, "Ban C", None, "Ban A"))
         assert isinstance(created, int)

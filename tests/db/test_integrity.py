@@ -1,4 +1,5 @@
-"""Integrity kept by SQLite itself: raw SQL that breaks a rule is refused by the schema."""
+"""Integrity kept by the database itself: raw SQL that breaks a rule is refused by the
+schema, on SQLite and on the server (whose refusals are said here in SQLite's words)."""
 
 from __future__ import annotations
 
@@ -9,40 +10,75 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
-from minutes_app.db.engine import BUSY_TIMEOUT_MS, open_database, sqlite_engine
+from minutes_app.db.engine import BUSY_TIMEOUT_MS, Database, sqlite_engine
+from tests.stores import sqlite_only
 
+# Into empty tables: each row's id is 1 on either store.
 SEED = [
-    "INSERT INTO unit (id, name) VALUES (1, 'Ban Tổ chức Tỉnh ủy Bắc Kạn')",
-    "INSERT INTO person (id, name, unit_id) VALUES (1, 'Trương Thị Mai', NULL)",
-    "INSERT INTO document (id, kind, symbol, number, issued_on) "
-    "VALUES (1, 'Quy định', '96-QĐ/TW', '96', '2023-02-02')",
-    "INSERT INTO conference (id, title, mode, date) "
-    "VALUES (1, 'Hội nghị trực tuyến', 'online', '2023-02-17')",
-    "INSERT INTO instruction (id, conference_id, position, text) "
-    "VALUES (1, 1, 0, 'Quán triệt kịp thời')",
-    "INSERT INTO task (id, instruction_id, title, lead_unit_id, assigned_on, status) "
-    "VALUES (1, 1, 'Tham mưu kế hoạch', 1, '2023-02-17', 'open')",
-    "INSERT INTO bridge_point (id, conference_id, position, name) "
-    "VALUES (1, 1, 0, 'Điểm cầu tỉnh Bắc Kạn')",
+    "INSERT INTO unit (name) VALUES ('Ban Tổ chức Tỉnh ủy Bắc Kạn')",
+    "INSERT INTO person (name, unit_id) VALUES ('Trương Thị Mai', NULL)",
+    "INSERT INTO document (kind, symbol, number, issued_on) "
+    "VALUES ('Quy định', '96-QĐ/TW', '96', '2023-02-02')",
+    "INSERT INTO conference (title, mode, date) "
+    "VALUES ('Hội nghị trực tuyến', 'online', '2023-02-17')",
+    "INSERT INTO instruction (conference_id, position, text) VALUES (1, 0, 'Quán triệt kịp thời')",
+    "INSERT INTO task (instruction_id, title, lead_unit_id, assigned_on, status) "
+    "VALUES (1, 'Tham mưu kế hoạch', 1, '2023-02-17', 'open')",
+    "INSERT INTO bridge_point (conference_id, position, name) "
+    "VALUES (1, 0, 'Điểm cầu tỉnh Bắc Kạn')",
 ]
 
 
 @pytest.fixture
-def engine(db_path: Path) -> Iterator[Engine]:
+def engine(store: str) -> Iterator[Engine]:
     """A database at head holding one unit, person, document, conference, task, bridge point."""
-    engine = open_database(db_path)
-    with engine.begin() as conn:
+    db = Database.open(store)
+    with db.engine.begin() as conn:
         for statement in SEED:
             conn.execute(text(statement))
-    yield engine
-    engine.dispose()
+        ids = {conn.execute(text(f"SELECT max(id) FROM {t}")).scalar_one() for t in TABLES}
+    assert ids == {1}
+    yield db.engine
+    db.close()
+
+
+TABLES = ("unit", "person", "document", "conference", "instruction", "task", "bridge_point")
 
 
 def _refusal(engine: Engine, statement: str) -> str:
-    """The message with which SQLite refuses ``statement``."""
+    """The message with which the database refuses ``statement``, in SQLite's words."""
     with pytest.raises(IntegrityError) as refused, engine.begin() as conn:
         conn.execute(text(statement))
-    return str(refused.value.orig)
+    if engine.dialect.name == "sqlite":
+        return str(refused.value.orig)
+    return _in_sqlite_words(engine, refused.value.orig)
+
+
+def _in_sqlite_words(engine: Engine, error: object) -> str:
+    """A server's refusal as SQLite words the same one: the rule named as it names it."""
+    diag = error.diag  # type: ignore[attr-defined]
+    kind, name = diag.sqlstate, diag.constraint_name
+    if kind == "23514":  # check_violation
+        return f"CHECK constraint failed: {name}"
+    if kind == "23503":  # foreign_key_violation
+        return "FOREIGN KEY constraint failed"
+    assert kind == "23505", error  # unique_violation: a table's constraint, or an index
+    with engine.connect() as conn:
+        columns = (
+            conn.execute(
+                text(
+                    "SELECT a.attname FROM pg_constraint c "
+                    "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey) "
+                    "WHERE c.conname = :name AND c.contype = 'u' ORDER BY a.attnum"
+                ),
+                {"name": name},
+            )
+            .scalars()
+            .all()
+        )
+    if not columns:
+        return f"UNIQUE constraint failed: index '{name}'"
+    return "UNIQUE constraint failed: " + ", ".join(f"{diag.table_name}.{c}" for c in columns)
 
 
 def _task(deadline: str = "NULL", status: str = "'open'", completed_on: str = "NULL") -> str:
@@ -199,19 +235,24 @@ def _pragma(path: Path, name: str, *, foreign_keys: bool = True) -> object:
         engine.dispose()
 
 
-def test_sqlite_engine_turns_foreign_keys_on(engine: Engine, db_path: Path) -> None:
-    assert _pragma(db_path, "foreign_keys") == 1
+SQLITE_CONNECTIONS = sqlite_only("how SQLite's connections are set up (PRAGMAs)")
 
 
-def test_sqlite_engine_uses_write_ahead_logging(engine: Engine, db_path: Path) -> None:
-    assert _pragma(db_path, "journal_mode") == "wal"
+@SQLITE_CONNECTIONS
+def test_sqlite_engine_turns_foreign_keys_on(engine: Engine, store: str) -> None:
+    assert _pragma(Path(store), "foreign_keys") == 1
 
 
-def test_sqlite_engine_sets_a_busy_timeout(engine: Engine, db_path: Path) -> None:
-    assert _pragma(db_path, "busy_timeout") == BUSY_TIMEOUT_MS == 10_000
+@SQLITE_CONNECTIONS
+def test_sqlite_engine_uses_write_ahead_logging(engine: Engine, store: str) -> None:
+    assert _pragma(Path(store), "journal_mode") == "wal"
 
 
-def test_sqlite_engine_for_migrations_can_turn_foreign_keys_off(
-    engine: Engine, db_path: Path
-) -> None:
-    assert _pragma(db_path, "foreign_keys", foreign_keys=False) == 0
+@SQLITE_CONNECTIONS
+def test_sqlite_engine_sets_a_busy_timeout(engine: Engine, store: str) -> None:
+    assert _pragma(Path(store), "busy_timeout") == BUSY_TIMEOUT_MS == 10_000
+
+
+@SQLITE_CONNECTIONS
+def test_sqlite_engine_for_migrations_can_turn_foreign_keys_off(engine: Engine, store: str) -> None:
+    assert _pragma(Path(store), "foreign_keys", foreign_keys=False) == 0

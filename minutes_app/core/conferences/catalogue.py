@@ -21,6 +21,7 @@ from minutes_app.db.models import (
     Task,
     Unit,
 )
+from minutes_app.db.reading import nulls_low
 
 DOCUMENT_KINDS = (
     "Nghị quyết",
@@ -68,7 +69,9 @@ def list_documents(db: Database) -> list[DocumentForm]:
                 subject=d.subject,
                 id=d.id,
             )
-            for d in session.scalars(select(Document).order_by(Document.issued_on.desc()))
+            for d in session.scalars(
+                select(Document).order_by(nulls_low(Document.issued_on, descending=True))
+            )
         ]
 
 

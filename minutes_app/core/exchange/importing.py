@@ -21,6 +21,7 @@ from minutes_app.core.exchange.reading import (
     keys_above_a_loop,
 )
 from minutes_app.db.engine import Database
+from minutes_app.db.locks import database_words
 from minutes_app.db.models import (
     Absence,
     BridgePoint,
@@ -395,9 +396,10 @@ def import_exchange(
         with db.transaction() as session:
             return _Importer(session, file, on_batch).run()
     except IntegrityError as exc:
-        raise ExchangeError([f"$: refused by the database ({exc.orig})"]) from exc
+        raise ExchangeError([f"$: refused by the database ({database_words(exc)})"]) from exc
     except DBAPIError as exc:
-        raise ExchangeError([f"$: the database could not be written ({exc.orig})"]) from exc
+        said = database_words(exc)
+        raise ExchangeError([f"$: the database could not be written ({said})"]) from exc
 
 
 def summary_lines(summary: ImportSummary) -> Sequence[str]:

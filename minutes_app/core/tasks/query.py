@@ -19,14 +19,12 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Date,
     Select,
     and_,
     case,
     exists,
     func,
     literal,
-    literal_column,
     or_,
     select,
     union_all,
@@ -68,7 +66,7 @@ from minutes_app.db.models import (
     TaskSupport,
     Unit,
 )
-from minutes_app.db.reading import in_ids, likely, run_kept
+from minutes_app.db.reading import day_constant, in_ids, likely, run_kept
 
 AnySelect = TypeVar("AnySelect", bound=Select)
 SORT_KEYS = ("deadline", "assigned_on", "title", "lead_unit", "class", "id")
@@ -76,7 +74,7 @@ SORT_KEYS = ("deadline", "assigned_on", "title", "lead_unit", "class", "id")
 CLASS_ORDER = ("overdue", "in_progress", "ongoing", "done_late", "done_on_time", "cancelled")
 # The register's order by deadline, tasks without one last. Written as a constant, not a
 # bound parameter, so that SQLite matches it to the expression index ix_task_deadline_order.
-DEADLINE_KEY = func.coalesce(Task.deadline, literal_column(f"'{NO_DEADLINE}'", Date))
+DEADLINE_KEY = func.coalesce(Task.deadline, day_constant(NO_DEADLINE))
 _LAST_DAY = dt.date.fromisoformat(NO_DEADLINE)
 _LEAD = aliased(Unit, name="lead")  # the lead unit of a task, beside its other units
 
@@ -366,7 +364,7 @@ class TaskRegister:
         for name in names:
             rank = CLASS_ORDER.index(name)
             for condition, dated, rare in class_arms(name, q.as_of):
-                key: Any = Task.deadline if dated else literal_column(f"'{NO_DEADLINE}'", Date)
+                key: Any = Task.deadline if dated else day_constant(NO_DEADLINE)
                 part = self._filtered(
                     select(literal(rank).label("rank"), key.label("key"), Task.id.label("id")),
                     classes=False,
