@@ -38,7 +38,6 @@ from minutes_app.db import versions
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Conference, Instruction, Task, TaskEvent, Unit
 from minutes_app.db.versions import RecordGone, StaleRecord
-from tests.stores import fails_on_server
 
 DAY = dt.date(2024, 3, 1)
 
@@ -517,15 +516,6 @@ def meets_another_writer(
     return run
 
 
-# Writers on a server do not wait for each other as on SQLite (one writer at a time): the
-# second one reads what the first has not committed yet, and its UPDATE then finds the row
-# at another version (SQLAlchemy's StaleDataError), its new unit a duplicate. The fix is in
-# db/server.py (a write transaction takes one advisory lock at BEGIN): see the report.
-WRITERS_SIDE_BY_SIDE = fails_on_server(
-    "writers on a server run side by side: the second writes over what it did not see"
-)
-
-
 def changes(model: type[Any], record_id: int, **values: object) -> Callable[[Session], None]:
     """A change of one record, as the program makes it (its version grows)."""
 
@@ -539,7 +529,6 @@ def changes(model: type[Any], record_id: int, **values: object) -> Callable[[Ses
     return change
 
 
-@WRITERS_SIDE_BY_SIDE
 def test_a_task_action_that_read_no_version_waits_and_applies_after_the_other_writer(
     a: Database, b: Database, task_id: int
 ) -> None:
@@ -564,7 +553,6 @@ def test_a_task_action_that_read_an_older_version_waits_and_is_refused(
     assert (stored_task(a, task_id).status, stored_task(a, task_id).version) == ("open", 2)
 
 
-@WRITERS_SIDE_BY_SIDE
 def test_a_cancel_after_another_writer_cancelled_is_told_the_task_is_no_longer_open(
     a: Database, b: Database, task_id: int
 ) -> None:
@@ -576,7 +564,6 @@ def test_a_cancel_after_another_writer_cancelled_is_told_the_task_is_no_longer_o
     assert [e[0] for e in events(a, task_id)] == ["created"]
 
 
-@WRITERS_SIDE_BY_SIDE
 def test_tasks_created_while_another_writer_changes_their_instruction_are_created(
     a: Database, b: Database, conference_id: int
 ) -> None:
@@ -594,7 +581,6 @@ def test_tasks_created_while_another_writer_changes_their_instruction_are_create
         assert stored is not None and (stored.version, stored.updated_by) == (3, "Bình")
 
 
-@WRITERS_SIDE_BY_SIDE
 def test_a_conference_trashed_while_another_writer_changes_it_goes_to_the_trash(
     a: Database, b: Database, conference_id: int
 ) -> None:
@@ -608,7 +594,6 @@ def test_a_conference_trashed_while_another_writer_changes_it_goes_to_the_trash(
         assert stored is not None and stored.deleted_at is not None and stored.notes == "khác"
 
 
-@WRITERS_SIDE_BY_SIDE
 def test_a_save_that_changes_an_instruction_another_writer_is_changing_waits_and_saves(
     a: Database, b: Database, conference_id: int
 ) -> None:
@@ -628,7 +613,6 @@ def test_a_save_that_changes_an_instruction_another_writer_is_changing_waits_and
         assert stored is not None and (stored.version, stored.updated_by) == (3, "Bình")
 
 
-@WRITERS_SIDE_BY_SIDE
 def test_tasks_for_a_unit_another_writer_is_adding_are_given_to_that_unit(
     a: Database, b: Database, conference_id: int
 ) -> None:
