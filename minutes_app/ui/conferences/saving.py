@@ -229,7 +229,7 @@ class ConferenceEditing(QObject):
 
         def failed(error: BaseException) -> None:
             done(None)
-            tell_failure(self.window, error)
+            self._not_saved(form, error)  # the editor keeps the form as it is
 
         self.worker.run_op(
             editor or self.window,
@@ -263,11 +263,23 @@ class ConferenceEditing(QObject):
         from sqlalchemy.exc import IntegrityError, OperationalError
 
         from minutes_app.db.locks import DatabaseBusy
+        from minutes_app.db.reaching import is_server_lost
         from minutes_app.db.versions import RecordGone, StaleRecord
 
         title = self.tr("Save")
         if isinstance(error, DatabaseBusy):
             inform(self.window, title, busy_text(), error=True)
+        elif is_server_lost(error):  # the window's banner says when it answers again
+            from minutes_app.ui.storage.messages import storage_error_text
+
+            inform(
+                self.editor or self.window,
+                title,
+                self.tr("The conference could not be saved: %1").replace(
+                    "%1", storage_error_text(error)
+                ),
+                error=True,
+            )
         elif isinstance(error, StaleRecord):
             self._merge_into_editor(form, error)
         elif isinstance(error, RecordGone):
