@@ -31,6 +31,7 @@ from minutes_app.cli.files import (
     cmd_import_json,
     cmd_parse,
 )
+from minutes_app.cli.office import cmd_server_setup
 from minutes_app.cli.records import cmd_conferences, cmd_report, cmd_search, cmd_task, cmd_tasks
 from minutes_app.cli.window import cmd_open_window
 from minutes_app.cli.words import LANGUAGES, SPOKEN, refusal_words, say
@@ -128,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("demo", help="load the sample conferences")
     p.set_defaults(run=cmd_demo)
+
+    p = commands.add_parser(
+        "server-setup", help="create or upgrade an office database on a PostgreSQL server"
+    )
+    p.add_argument("url", metavar="URL", help="postgresql://LOGIN@HOST[:PORT]/DBNAME")
+    p.set_defaults(run=cmd_server_setup)
 
     _task_parser(commands)
     return parser

@@ -119,7 +119,13 @@ def current_user() -> str:
 def storage_problem(exc: BaseException) -> str | None:
     """Plain words for an error that comes of the database being locked or read-only."""
     from minutes_app.db.locks import is_busy, is_read_only
+    from minutes_app.db.server import is_connection_lost
 
+    if is_connection_lost(exc):
+        return say(
+            "the office server cannot be reached (the network or the server is down); "
+            "nothing was changed: try again when it is back"
+        )
     if is_busy(exc):
         return say("the database is busy: another copy of minutes-app is writing to it; try again")
     if is_read_only(exc):

@@ -18,6 +18,24 @@ SPOKEN = {"language": "en"}  # set by main() for this run
 
 
 VIETNAMESE: dict[str, str] = {
+    # the office server
+    "{url}: the minutes-app database was created (schema {revision})": (
+        "{url}: đã tạo cơ sở dữ liệu minutes-app (lược đồ {revision})"
+    ),
+    "the office server cannot be reached (the network or the server is down); "
+    "nothing was changed: try again when it is back": (
+        "không kết nối được máy chủ của cơ quan (mạng hoặc máy chủ đang gián đoạn); chưa có "
+        "gì bị thay đổi: hãy thử lại khi kết nối được"
+    ),
+    "{url}: upgraded to schema {revision}": "{url}: đã nâng cấp lên lược đồ {revision}",
+    "{url}: already at schema {revision}; nothing changed": (
+        "{url}: đã ở lược đồ {revision}; không thay đổi gì"
+    ),
+    "{url}: not a PostgreSQL address (postgresql://LOGIN@HOST[:PORT]/DBNAME); "
+    "an SQLite file needs no setup": (
+        "{url}: không phải địa chỉ PostgreSQL (postgresql://TÊN_ĐĂNG_NHẬP@MÁY_CHỦ[:CỔNG]/"
+        "TÊN_CSDL); tệp SQLite không cần thiết lập"
+    ),
     # reading and writing files
     "{name}: cannot be read ({reason})": "{name}: không đọc được ({reason})",
     "{name}: cannot be written ({reason})": "{name}: không ghi được ({reason})",
@@ -162,6 +180,24 @@ VIETNAMESE: dict[str, str] = {
 # The words of a refused database (``DatabaseRefused.reason``) in Vietnamese; in English
 # the refusal says its own words.
 _REFUSED_VI = {
+    "not_utf8": (
+        "{path} không lưu văn bản dạng UTF-8 nên không giữ được chữ tiếng Việt; chưa có gì "
+        "bị thay đổi. Hãy tạo cơ sở dữ liệu với ENCODING 'UTF8' (createdb --encoding UTF8 "
+        "--template template0 …)."
+    ),
+    "not_set_up": (
+        "{path} là cơ sở dữ liệu trống: quản trị viên của cơ quan cần chuẩn bị trước bằng "
+        "lệnh `minutes-app server-setup {path}`."
+    ),
+    "server_old": (
+        "{path} cần được nâng cấp cho phiên bản minutes-app này: quản trị viên của cơ quan "
+        "chạy lệnh `minutes-app server-setup {path}`. Chưa có gì bị thay đổi."
+    ),
+    "unreachable": (
+        "Không kết nối được máy chủ {path} (mạng đã được kết nối và máy chủ đang chạy chưa?)."
+    ),
+    "password": "Máy chủ {path} cần mật khẩu của tên đăng nhập này (hoặc mật khẩu đã nhập sai).",
+    "refused": "Máy chủ {path} từ chối kết nối (tên đăng nhập hoặc cơ sở dữ liệu không đúng).",
     "folder": "{path} là một thư mục, không phải tệp cơ sở dữ liệu.",
     "not_sqlite": "{path} không phải cơ sở dữ liệu của minutes-app (không phải tệp SQLite).",
     "foreign": "{path} là cơ sở dữ liệu SQLite của chương trình khác, không phải của minutes-app.",

@@ -55,9 +55,18 @@ other writer comes between: a difference raises ``StaleRecord`` (who changed it,
 record gone or in the trash ``RecordGone``, and nothing is written. ``versions.touch``
 records who made the change and when.
 
+**Two stores.** A ``Database`` is an SQLite file or a database on the office's PostgreSQL
+server (``server.py``: the address, the engine through psycopg 3, the checks of opening;
+``server_setup.py``: making and upgrading one). On a server, reads run in REPEATABLE READ
+(one snapshot per read, as SQLite gives); writers take turns as on a file (each holds the
+writers' advisory lock to its end, waiting for it up to the busy timeout, then busy and
+tried again by ``locks.write_when_free``), the rows they check locked as well
+(``versions.check``); and the search index is refreshed before each commit as on SQLite. The plain connection of the first screen is psycopg's, its ``:name``
+parameters rewritten and its days given as ISO text, as SQLite gives them.
+
 **SQL that differs between databases is here:** ``reading.in_ids`` (a list of ids as one
-parameter: SQLite's ``json_each``), ``reading.likely``/``unlikely`` (hints for SQLite's
-planner, nothing elsewhere), the ``fold()`` SQL function every connection gets
-(``engine.py``), FTS5 (``search_index.py``), the PRAGMAs, and the driver's errors
-(``engine.storage_errors``, ``locks.is_busy``).
+parameter: SQLite's ``json_each``, PostgreSQL's integer array), ``reading.likely`` and
+``unlikely`` (hints for SQLite's planner, nothing elsewhere), FTS5 and its server twin
+(``search_index.py``), the models' per-dialect checks, the PRAGMAs, and the driver's
+errors (``engine.storage_errors``, ``locks.is_busy``, ``server.is_connection_lost``).
 """

@@ -13,7 +13,6 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from minutes_app.base.text import fold
 from minutes_app.db.locks import is_busy
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ OPEN_WAIT_MS = 60_000
 # A database another program left in rollback-journal mode is switched to WAL when that can
 # be done at once; otherwise (read-only, another connection reading) it is used as it is.
 _WAL_SWITCH_WAIT_MS = 200
-_WRITE_OPTION = "minutes_app_write"  # execution option: this transaction will write
+WRITE_OPTION = "minutes_app_write"  # execution option: this transaction will write
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -144,8 +143,6 @@ def _on_connect(dbapi_connection: Any, _record: Any, *, foreign_keys: bool) -> N
     _use_wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
-    # fold(text): the diacritic-, case- and đ-blind form that filters compare.
-    dbapi_connection.create_function("fold", 1, _fold_or_none, deterministic=True)
 
 
 def _use_wal(cursor: Any) -> None:
@@ -166,10 +163,6 @@ def _use_wal(cursor: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def _fold_or_none(text: object) -> str | None:
-    return fold(text) if isinstance(text, str) else None
-
-
 def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine on ``path`` with foreign keys, WAL, a busy timeout and real transactions."""
     from sqlalchemy import create_engine, event
@@ -188,7 +181,7 @@ def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # for another copy of the program to finish. A plain BEGIN that reads first and
         # then writes fails at once with "database is locked" when the other copy wrote
         # in between (SQLITE_BUSY_SNAPSHOT: no busy handler can help it).
-        immediate = conn.get_execution_options().get(_WRITE_OPTION)
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     @event.listens_for(engine, "commit")
@@ -337,7 +330,7 @@ class Database:
     @contextmanager
     def plain_reading(self) -> Iterator[PlainReading]:
         """Reads on a plain connection of the driver, without SQLAlchemy, set up as the
-        engine's are (``fold``, busy timeout), in one read transaction (one snapshot) that
+        engine's are (busy timeout, foreign keys), in one read transaction (one snapshot) that
         ends with the block. It may be used on any one thread."""
         if self.server is not None:
             from minutes_app.db.server import plain_server_reading
@@ -358,7 +351,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on error."""
         with self._session_factory()() as session, session.begin():
-            session.connection(execution_options={_WRITE_OPTION: True})
+            session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
     @contextmanager

@@ -39,15 +39,22 @@ def _causes(error: BaseException | None) -> list[BaseException]:
     return found
 
 
+# PostgreSQL's SQLSTATEs of a lock not had in time, a deadlock, a serialization failure:
+# the transaction was rolled back whole, and may be tried again.
+_SERVER_BUSY = ("55P03", "40P01", "40001")
+
+
 def is_busy(error: BaseException | None) -> bool:
     """Whether ``error`` comes of SQLite's "database is locked": another connection kept a
-    lock for longer than the busy timeout (or a snapshot went stale under a writer)."""
+    lock for longer than the busy timeout (or a snapshot went stale under a writer); on a
+    server, a lock not had within the lock timeout, or a deadlock."""
     return any(
         isinstance(e, DatabaseBusy)
         or (
             isinstance(e, sqlite3.OperationalError)
             and _code_is(e, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
         )
+        or getattr(e, "sqlstate", None) in _SERVER_BUSY
         for e in _causes(error)
     )
 
@@ -91,19 +98,18 @@ def write_when_free(
     on_wait: Callable[[], object],
 ) -> Result:
     """``work()``, a write in one transaction on ``path``, run once the write lock is free
-    (at once on a server: ``path`` None).
+    (on a server, ``path`` None, run at once: it waits for the lock inside).
 
     While another connection holds the lock, ``on_wait()`` is called (once) and the lock
     is looked at again every few hundredths of a second. A ``work()`` that still met the
     lock (taken in between) was rolled back whole and is run again. Raises
     ``DatabaseBusy`` after ``wait_s`` seconds, or as soon as ``stop`` is set while waiting.
     """
-    if path is None:  # a server: writers wait for each other's row locks, not for a file
-        return work()
     deadline = time.monotonic() + wait_s
     waiting = False
     while True:
-        if write_lock_free(path):
+        # A server has no file to look at: the write itself waits for the writers' lock.
+        if path is None or write_lock_free(path):
             try:
                 return work()
             except Exception as exc:
@@ -115,5 +121,7 @@ def write_when_free(
             waiting = True
             on_wait()
         if stop.is_set() or time.monotonic() >= deadline:
-            raise DatabaseBusy(f"{path}: the write lock was not free for {wait_s:.0f} s")
+            raise DatabaseBusy(
+                f"{path or 'the server'}: the write lock was not free for {wait_s:.0f} s"
+            )
         stop.wait(_POLL_S)

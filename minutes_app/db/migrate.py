@@ -11,10 +11,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, event
 
 from minutes_app.db.engine import (
-    _WRITE_OPTION,
     HEAD_REVISION,
     KNOWN_REVISIONS,
     OPEN_WAIT_MS,
+    WRITE_OPTION,
     newer_refusal,
     sqlite_engine,
 )
@@ -60,7 +60,7 @@ def upgrade_to_head(path: Path) -> None:
         dbapi_connection.execute(f"PRAGMA busy_timeout = {OPEN_WAIT_MS}")
 
     try:
-        with engine.execution_options(**{_WRITE_OPTION: True}).begin() as connection:
+        with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
             revision = _revision(connection)
             if revision == HEAD_REVISION:
                 return  # upgraded by another copy while this one waited for the lock

@@ -546,8 +546,10 @@ def index_reading(db: Database) -> Iterator[IndexReading]:
                     refresh(session.connection().connection.dbapi_connection)
             except (sqlite3.OperationalError, OperationalError):
                 pass  # locked or read-only
-        connection.rollback()
-        if db.server is not None:  # one snapshot for the whole read, as SQLite gives
+        if db.server is not None:
+            # One snapshot for the whole read, as SQLite gives, begun after the refresh:
+            # the check above began psycopg's own transaction beneath SQLAlchemy.
+            connection.connection.dbapi_connection.rollback()  # type: ignore[union-attr]
             connection.execution_options(isolation_level="REPEATABLE READ")
         yield IndexReading(connection)
         connection.rollback()

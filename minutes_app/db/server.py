@@ -18,7 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, DatabaseRefused
+from minutes_app.db.engine import (
+    BUSY_TIMEOUT_MS,
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    WRITE_OPTION,
+    DatabaseRefused,
+)
 
 if TYPE_CHECKING:
     import psycopg
@@ -35,6 +41,9 @@ _KEEPALIVES = {
     "keepalives_count": 3,
 }
 APPLICATION_NAME = "minutes-app"
+# The advisory lock every writer of the app holds to the end of its transaction
+# ("minutes" + 1 in ASCII; server_setup's own lock is "minutes").
+WRITERS_LOCK = 0x6D696E75746574
 
 
 def is_server_address(text: object) -> bool:
@@ -147,7 +156,7 @@ class ServerError(DatabaseRefused):
 
 def server_error(address: ServerAddress, exc: BaseException) -> ServerError:
     """The plain-words ``ServerError`` for a connection that failed with ``exc``."""
-    text = str(exc)
+    text = " ".join(str(exc).split())  # libpq's lines as one
     lowered = text.lower()
     if "password" in lowered and (
         "no password supplied" in lowered or "authentication failed" in lowered
@@ -160,13 +169,13 @@ def server_error(address: ServerAddress, exc: BaseException) -> ServerError:
         )
     if "does not exist" in lowered or "permission denied" in lowered or "not permitted" in lowered:
         return ServerError(
-            "refused", address, f"The server at {address} refused the connection: {text.strip()}"
+            "refused", address, f"The server at {address} refused the connection: {text}"
         )
     return ServerError(
         "unreachable",
         address,
         f"The server at {address} cannot be reached (is the network connected and the "
-        f"server running?): {text.strip()}",
+        f"server running?): {text}",
     )
 
 
@@ -185,10 +194,10 @@ def connected(address: ServerAddress, *, autocommit: bool = False) -> Iterator[A
 
 
 def table_names(connection: Any) -> set[str]:
-    """The tables in the database's current schema (``public`` unless set otherwise)."""
+    """The tables in the database's current schema (``public`` unless set otherwise), those
+    the login may not read included (information_schema would hide them)."""
     rows = connection.execute(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
     ).fetchall()
     return {str(row[0]) for row in rows}
 
@@ -248,6 +257,16 @@ def app_engine(address: ServerAddress) -> Engine:
 
     engine = server_engine(address)
 
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Writers take turns, as they do on a file: two clerks creating the same unit, or
+        # numbering papers, see each other's work, not a unique-key error. A write waits
+        # for a lock (this one, a row's) as long as SQLite's busy timeout, then fails as
+        # busy (locks.is_busy) and is tried again (locks.write_when_free).
+        if conn.get_execution_options().get(WRITE_OPTION):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
+
     @event.listens_for(engine, "commit")
     def _commit(conn: Any) -> None:
         refresh_search_index(conn.connection.dbapi_connection)
@@ -270,3 +289,29 @@ def plain_server_reading(address: ServerAddress) -> Iterator[Any]:
             yield connection
         finally:
             connection.rollback()
+
+
+# SQLSTATEs of a connection lost or refused: class 08 (connection exception) and the
+# server's shutting down (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now).
+_LOST_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """True when ``exc`` (psycopg's, or SQLAlchemy's around it) says the server could not
+    be reached or went away: the network dropped, the server restarted. Nothing of the
+    transaction it broke was written."""
+    import sys
+
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None:
+        return False
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, psycopg.OperationalError):
+            state = getattr(error, "sqlstate", None) or ""
+            if not state or state.startswith(_LOST_STATES):
+                return True
+        error = getattr(error, "orig", None) or error.__cause__
+    return False

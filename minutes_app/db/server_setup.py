@@ -51,6 +51,17 @@ def setup_server(address: ServerAddress) -> str:
 def _set_up(connection: Any, driver: Any, address: ServerAddress) -> str:
     from minutes_app.db.search_index import create_server_index
 
+    encoding = driver.execute(
+        "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"
+    ).fetchone()[0]
+    if encoding != "UTF8":
+        raise DatabaseRefused(
+            "not_utf8",
+            str(address),
+            f"{address} stores text as {encoding}, in which Vietnamese letters cannot be "
+            "kept; nothing was changed. Make the database with ENCODING 'UTF8' (createdb "
+            "--encoding UTF8 --template template0 …).",
+        )
     revision, has_tables = _revision(driver)
     if revision is None and has_tables:
         raise DatabaseRefused(

@@ -38,7 +38,7 @@ from minutes_app.core.exchange.exporting import export_exchange
 from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.db.engine import Database
-from minutes_app.db.models import Base, Document, Instruction, Person, Task, Unit
+from minutes_app.db.models import Base, BridgePoint, Document, Instruction, Person, Task, Unit
 
 DAY = dt.date(2024, 3, 5)
 MAI = "Trương Thị Mai"
@@ -94,14 +94,27 @@ def without_ids(form: ConferenceForm) -> ConferenceForm:
 
 def dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, sorted; left out what a save stamps: who saved, when, and
-    the version that says someone saved."""
+    the version that says someone saved. A save rebuilds a conference's bridge points, so
+    they are named by (conference, position), not by their ids: SQLite hands the freed ids
+    out again, a PostgreSQL sequence never does."""
     tables: dict[str, list[tuple[object, ...]]] = {}
     stamps = ("updated_at", "updated_by", "version")
     with db.engine.connect() as conn:
+        points = {
+            r.id: (r.conference_id, r.position)
+            for r in conn.execute(
+                select(BridgePoint.id, BridgePoint.conference_id, BridgePoint.position)
+            )
+        }
         for table in Base.metadata.sorted_tables:
             columns = [c for c in table.columns if c.name not in stamps]
-            rows = conn.execute(select(*columns)).all()
-            tables[table.name] = sorted((tuple(r) for r in rows), key=repr)
+            if table.name == "bridge_point":
+                columns = [c for c in columns if c.name != "id"]
+            rows = [tuple(r) for r in conn.execute(select(*columns)).all()]
+            if table.name == "bridge_point_person":
+                at = [c.name for c in columns].index("bridge_point_id")
+                rows = [(*r[:at], points[r[at]], *r[at + 1 :]) for r in rows]  # type: ignore[index]
+            tables[table.name] = sorted(rows, key=repr)
     return tables
 
 
@@ -111,8 +124,8 @@ def count(db: Database, model: type[Base]) -> int:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "x.sqlite3")
+def db(store: str) -> Iterator[Database]:
+    database = Database.open(store)
     yield database
     database.close()
 
