@@ -11,15 +11,11 @@ from __future__ import annotations
 import sys
 from urllib.parse import quote
 
-from minutes_app.db.server import ServerAddress, ServerError, server_error
+from minutes_app.db.server import ServerAddress, ServerError, is_connection_lost, server_error
 
 DEFAULT_PORT = 5432
 # How long the look whether the server answers again may wait for it.
 PROBE_TIMEOUT_S = 3
-
-# SQLSTATEs of a connection that is gone: class 08 (connection exception), the server shut
-# down by its administrator or after a crash, or not accepting connections yet (starting).
-_LOST_STATES = ("57P01", "57P02", "57P03")
 
 
 def server_url(host: str, port: int, database: str, login: str = "") -> str:
@@ -52,25 +48,26 @@ _ANY = ServerAddress("postgresql://")
 
 def is_server_lost(error: BaseException | None) -> bool:
     """Whether ``error`` comes of the office's server not being reachable (the network
-    down, the server stopped or restarting), rather than of what was read or written: the
-    window then says so and tries again. A refused login or a missing database is not a
-    lost server, nor is anything on an SQLite file."""
+    down, the server stopped or restarting: ``server.is_connection_lost``) rather than of
+    what was read or written: the window then says so and tries again. A login refused
+    (a password changed) or a database gone is not a lost server, so the words of a failed
+    connection are looked at as on opening (``server.server_error``); nothing on an
+    SQLite file is."""
+    if error is None:
+        return False
     psycopg = sys.modules.get("psycopg")
     for cause in _causes(error):
-        if isinstance(cause, ServerError):
+        if isinstance(cause, ServerError):  # a plain reading's connection failed
             return cause.reason == "unreachable"
-        if getattr(cause, "connection_invalidated", False):  # SQLAlchemy saw a disconnect
+        if getattr(cause, "connection_invalidated", False):  # SQLAlchemy saw it drop
             return True
-        if psycopg is None:
-            continue
-        if isinstance(cause, psycopg.OperationalError):
-            state = getattr(cause, "sqlstate", None)
-            if state is None:  # the driver's own: connecting failed, the connection dropped
-                return server_error(_ANY, cause).reason == "unreachable"
-            return str(state).startswith("08") or state in _LOST_STATES
-        if isinstance(cause, psycopg.InterfaceError) and "connection" in str(cause).lower():
-            return True  # "the connection is closed" / "is lost"
-    return False
+        if (
+            psycopg is not None
+            and isinstance(cause, psycopg.OperationalError)
+            and not getattr(cause, "sqlstate", None)
+        ):  # libpq's own: connecting failed, or the connection dropped
+            return server_error(_ANY, cause).reason == "unreachable"
+    return is_connection_lost(error)
 
 
 def server_answers(address: ServerAddress) -> bool:

@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         # The database to open once this window has closed (File → Open database…,
         # Connect to office server…, Recent databases): ui.app.run_app opens it.
         self.next_database: Path | ServerAddress | None = None
+        self._switching: Path | ServerAddress | None = None  # while switch_to closes it
+        self._after_save: Path | ServerAddress | None = None  # once the editor has saved
         title = self.tr("%1 — Conference minutes").replace("%1", APP_NAME)
         if db.server is not None:  # which of the office's databases, at a glance
             title += f" — {db.server.database}"
@@ -483,13 +485,18 @@ class MainWindow(QMainWindow):
 
     def switch_to(self, location: Path | ServerAddress) -> bool:
         """Close this window (unsaved work asked about as closing does) for ``run_app`` to
-        open it again on ``location``; False when the clerk kept it open."""
-        self.next_database = location
-        closed = self.close()
-        editor = self.editor
-        if not closed and not (editor is not None and editor.saving):
-            self.next_database = None  # still open, and staying: no switch
-        return closed
+        open it again on ``location``; False while it stays open (the clerk kept editing,
+        or the editor saves first: the switch follows once it has saved and closed)."""
+        self._switching = location
+        return self.close()
+
+    def _close_after_save(self) -> None:
+        """The editor saved and closed after a close of the window had waited for it."""
+        following, self._after_save = self._after_save, None
+        if following is not None:
+            self.switch_to(following)
+        else:
+            self.close()
 
     def stop_working(self) -> None:
         """For the end of this window: what runs on the database ends, no more looks at a
@@ -519,12 +526,15 @@ class MainWindow(QMainWindow):
             keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        switching, self._switching = self._switching, None  # only switch_to's close switches
         editor = self.editor
         if editor is not None and editor.isVisible() and not editor.close():
             if editor.saving:  # saved before it closes: the window closes after it
-                editor.closed.connect(self.close, Qt.ConnectionType.UniqueConnection)
+                self._after_save = switching
+                editor.closed.connect(self._close_after_save, Qt.ConnectionType.UniqueConnection)
             event.ignore()
             return
+        self.next_database = switching
         self.store.setValue("main_window/geometry", self.saveGeometry())
         self.store.setValue("main_window/splitter", self.splitter.saveState())
         self.conference_page.save_state()
