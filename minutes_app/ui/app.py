@@ -266,6 +266,8 @@ def start_app(
     window.show()
 
     def after_paint() -> None:
+        if not window.isVisible():  # closed already (switched to another database)
+            return
         window.after_first_paint()
         if db.server is None:  # the office's administrator backs up the server
             backup_ui.schedule_daily_backup(window, window.worker, store)
