@@ -143,6 +143,17 @@ _REFUSALS = {
         "The office server refused to open %1: the database may not exist, or this login may "
         "not use it. Ask the office's administrator.",
     ),
+    # Moving a file to the server (db/copying.py's refusals): %1 is the server database.
+    "dest_not_empty": QT_TRANSLATE_NOOP(
+        "App",
+        "%1 is not empty: a file is moved only into a database the office's administrator "
+        "has just made ready with “minutes-app server-setup”. Nothing was changed.",
+    ),
+    "dest_busy": QT_TRANSLATE_NOOP(
+        "App",
+        "%1 is in use: someone is writing to it. Nothing was changed; try again when nobody "
+        "works in it.",
+    ),
     "server_foreign": QT_TRANSLATE_NOOP(
         "App", "%1 is a database of another program, not of minutes-app. Nothing was changed."
     ),

@@ -254,3 +254,41 @@ def test_on_a_server_the_automatic_backups_are_off_and_say_why(
     finally:
         db.close()
     assert not backup_settings(store).folder.exists()
+
+
+def test_back_up_on_a_server_writes_a_snapshot_file_off_the_ui_thread(
+    qtbot: QtBot, server_url: str, store: QSettings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    pytest.importorskip("minutes_app.db.copying", reason="copy-db (db/copying.py) not merged yet")
+    from PySide6.QtWidgets import QFileDialog
+
+    from minutes_app.core.conferences.listing import list_conferences
+    from minutes_app.ui.main_window import MainWindow
+
+    target = tmp_path / "office-copy.sqlite3"
+    suggested: list[str] = []
+
+    def save_as(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        suggested.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    db = Database.open(server_url)
+    window = MainWindow(db, store)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.backup_action.trigger()
+        qtbot.waitUntil(
+            lambda: window.statusBar().currentMessage() == f"Backed up to {target}",
+            timeout=60_000,
+        )
+        assert Path(suggested[0]).name.startswith(server_url.rsplit("/", 1)[1] + "-")
+        snapshot = Database.open(target)
+        try:
+            assert len(list_conferences(snapshot)) == 5
+        finally:
+            snapshot.close()
+    finally:
+        window.stop_working()
+        db.close()

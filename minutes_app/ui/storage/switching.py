@@ -20,7 +20,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from minutes_app.db.engine import Database, storage_errors
+from minutes_app.base.progress import ExportCancelled
+from minutes_app.db.engine import Database, DatabaseRefused, storage_errors
 from minutes_app.db.reaching import is_server_lost
 from minutes_app.db.server import ServerAddress, is_server_address
 from minutes_app.ui.storage.connecting import (
@@ -37,7 +38,7 @@ from minutes_app.ui.storage.recent import (
     recent_databases,
     remember_database,
 )
-from minutes_app.ui.widgets.common import ask, inform
+from minutes_app.ui.widgets.common import inform
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -224,36 +225,45 @@ class DatabaseActions(QObject):
         def work(progress: Callable[[int, int], bool]) -> object:
             return copier()(source, dest, progress, stop)
 
-        def moved(_report: object) -> None:
+        def moved(report: Any) -> None:
             dest.close()
             remember_database(window.store, address)
             question = (
                 self.tr(
-                    "Every record of %1 was copied to the office server (%2), and the counts of "
-                    "both match. Work on the office server from now on? The file stays as it is."
+                    "All %3 records of %1 were copied to the office server (%2), and the "
+                    "counts of every table match. Work on the office server from now on? "
+                    "The file stays as it is."
                 )
                 .replace("%1", source.where)
                 .replace("%2", str(address))
+                .replace("%3", str(getattr(report, "records", "")))
             )
-            if ask(
-                window,
-                title,
-                question,
-                self.tr("Switch to the office server"),
-                self.tr("Stay on the file"),
-            ):
+            box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            switch = box.addButton(
+                self.tr("Switch to the office server"), QMessageBox.ButtonRole.AcceptRole
+            )
+            switch.setObjectName("switch")
+            stay = box.addButton(self.tr("Stay on the file"), QMessageBox.ButtonRole.RejectRole)
+            stay.setObjectName("stay")
+            box.setDefaultButton(switch)
+            box.setEscapeButton(stay)
+            box.exec()
+            if box.clickedButton() is switch:
                 window.switch_to(address)
 
         def failed(error: BaseException) -> None:
             dest.close()
-            if stop.is_set():
+            if stop.is_set() or isinstance(error, ExportCancelled):
                 text = self.tr(
                     "The move was cancelled: the office database is left empty, as it was, "
                     "and the file is unchanged."
                 )
+            elif isinstance(error, DatabaseRefused):  # not empty, in use, unreachable…
+                text = self.tr("Nothing was moved: %1").replace("%1", refused_text(error))
             elif is_server_lost(error) or isinstance(error, storage_errors()):
                 text = self.tr("Nothing was moved: %1").replace("%1", storage_error_text(error))
-            else:  # the copy's refusal, in plain words (a database that is not empty…)
+            else:  # the copy's own words (a row the server refused, counts that differ)
                 text = self.tr("Nothing was moved: %1").replace("%1", str(error))
             inform(window, title, text, error=True)
 
