@@ -34,14 +34,11 @@ from minutes_app.ui.operations import DatabaseWorker, Op
 from minutes_app.ui.widgets.common import ButtonRow, as_written, plain_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Connecting", text)
-
-
 def not_an_address_text(text: str) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Connecting",
         "%1 is not an address of an office server. Write it as "
-        "postgresql://login@server/database, or fill in the server and the database."
+        "postgresql://login@server/database, or fill in the server and the database.",
     ).replace("%1", text)
 
 
@@ -67,18 +64,21 @@ def ask_password(parent: QWidget | None, address: ServerAddress) -> str | None:
     when one was given already); None when the clerk cancels. Echoed as dots."""
     dialog = QInputDialog(parent)
     dialog.setObjectName("password_prompt")
-    dialog.setWindowTitle(_tr("Password"))
+    dialog.setWindowTitle(QCoreApplication.translate("Connecting", "Password"))
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     if address.password is None:
-        text = _tr("The office server asks for the password of the login “%2” to open %1.")
+        text = QCoreApplication.translate(
+            "Connecting", "The office server asks for the password of the login “%2” to open %1."
+        )
     else:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Connecting",
             "The server did not accept that password. Type the password of the login “%2” "
-            "for %1 again."
+            "for %1 again.",
         )
     dialog.setLabelText(text.replace("%1", str(address)).replace("%2", _login(address)))
-    dialog.setOkButtonText(_tr("Connect"))
+    dialog.setOkButtonText(QCoreApplication.translate("Connecting", "Connect"))
     dialog.setCancelButtonText(QCoreApplication.translate("Common", "Cancel"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -109,7 +109,9 @@ class ServerOpening(QObject):
 
     def start(self) -> None:
         address = self.address
-        label = _tr("Connecting to %1…").replace("%1", str(address))
+        label = QCoreApplication.translate("Connecting", "Connecting to %1…").replace(
+            "%1", str(address)
+        )
         self._op = self._worker.run_long_op(
             self.parent_widget,
             label,

@@ -58,7 +58,6 @@ class RecentMenu(QMenu):
     def __init__(self, store: QSettings, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recent_databases")
-        self.setTitle(self.tr("Recent &databases"))
         self.store = store
         self.current = current
         self.aboutToShow.connect(self.fill)
