@@ -357,8 +357,10 @@ def test_every_word_the_command_line_says_has_its_vietnamese() -> None:
         _SESSIONS,
         _TASK_COLUMNS,
     )
+    from minutes_app.cli.office import DONE
     from minutes_app.cli.words import VIETNAMESE
 
+    said |= {*DONE.values()}
     said |= {*_CLASS_WORDS.values(), *_KIND_WORDS.values(), *_REPORT_WORDS.values()}
     said |= {*_ACTION_REFUSALS.values(), *_SESSIONS, *_TASK_COLUMNS}
     said |= {  # the labels of core.exchange.importing.summary_lines

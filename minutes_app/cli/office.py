@@ -7,7 +7,7 @@ import argparse
 from minutes_app.cli.common import OK, Refused
 from minutes_app.cli.words import say
 
-_DONE = {
+DONE = {
     "created": "{url}: the minutes-app database was created (schema {revision})",
     "upgraded": "{url}: upgraded to schema {revision}",
     "current": "{url}: already at schema {revision}; nothing changed",
@@ -33,5 +33,5 @@ def cmd_server_setup(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise Refused(str(exc)) from exc
     done = setup_server(address)
-    print(say(_DONE[done], url=str(address), revision=HEAD_REVISION))
+    print(say(DONE[done], url=str(address), revision=HEAD_REVISION))
     return OK
