@@ -177,6 +177,16 @@ def test_unsaved_work_is_asked_about_and_kept_editing_stays(
     assert window.next_database == other and not window.isVisible()
 
 
+def test_open_database_switches_to_the_file_chosen(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other.sqlite3"
+    Database.open(other).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    window.databases.open_action.trigger()
+    assert window.next_database == other and not window.isVisible()
+
+
 def _driver(steps: list[Callable[[MainWindow], object]], seen: list[str]) -> None:
     """Run each step on the next main window run_app shows, once it has read its rows."""
     last: list[MainWindow] = []
