@@ -64,14 +64,12 @@ def test_an_unreachable_server_is_lost_a_refused_login_is_not() -> None:
 def test_a_read_on_a_closed_port_is_a_lost_server() -> None:
     db = Database(server=ServerAddress.parse(CLOSED))
     try:
-        with pytest.raises(Exception) as plain:
-            with db.plain_reading() as reading:
-                reading.rows("SELECT 1")
+        with pytest.raises(Exception) as plain, db.plain_reading() as reading:
+            reading.rows("SELECT 1")
         assert isinstance(plain.value, ServerError)
         assert is_server_lost(plain.value)
-        with pytest.raises(Exception) as orm:
-            with db.reading() as session:
-                session.execute(text("SELECT 1"))
+        with pytest.raises(Exception) as orm, db.reading() as session:
+            session.execute(text("SELECT 1"))
         assert is_server_lost(orm.value)
     finally:
         db.close()
@@ -106,8 +104,7 @@ def test_a_server_stopped_under_a_transaction_is_lost_and_found_again(
 
 
 def test_a_duplicate_is_not_a_lost_server(server: Database) -> None:
-    with pytest.raises(Exception) as duplicate:
-        with server.transaction() as session:
-            session.execute(text("INSERT INTO unit (id, name) VALUES (1, 'A'), (1, 'B')"))
+    with pytest.raises(Exception) as duplicate, server.transaction() as session:
+        session.execute(text("INSERT INTO unit (id, name) VALUES (1, 'A'), (1, 'B')"))
     assert isinstance(duplicate.value, IntegrityError)
     assert not is_server_lost(duplicate.value)
