@@ -773,6 +773,10 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
         <translation>tên đăng nhập của bạn trên máy chủ: %1</translation>
     </message>
     <message>
+        <source>postgresql://login@server:5432/database</source>
+        <translation>postgresql://tên-đăng-nhập@máy-chủ:5432/cơ-sở-dữ-liệu</translation>
+    </message>
+    <message>
         <source>A whole address given by the office&apos;s administrator; it replaces the fields above.</source>
         <translation>Một địa chỉ đầy đủ do quản trị viên của cơ quan cung cấp; địa chỉ này thay cho các ô ở trên.</translation>
     </message>

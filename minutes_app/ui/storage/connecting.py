@@ -221,7 +221,7 @@ class ConnectDialog(QDialog):
             self.tr("your login on the server: %1").replace("%1", os_login())
         )
         self.url = QLineEdit()
-        self.url.setPlaceholderText("postgresql://login@server:5432/database")
+        self.url.setPlaceholderText(self.tr("postgresql://login@server:5432/database"))
         self.url.setToolTip(
             self.tr(
                 "A whole address given by the office's administrator; it replaces the fields above."
