@@ -29,13 +29,16 @@ from minutes_app.base.identity import USER_KEY
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
+from minutes_app.db.server import ServerAddress
 from minutes_app.ui.app import install_language
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.paperwork.office_dialog import OfficeDialog
+from minutes_app.ui.storage.connecting import ConnectDialog
 
 SIZE = (1280, 760)
 SCREEN_DAY = "2026-11-30 09:00:00"  # the day the README's screens show
 CLERK = "Nguyễn Thị Thu"
+OFFICE_SERVER = "postgresql://thu@maychu.bantochuc.local/bien_ban"  # File → Connect…
 FAKED = "MINUTES_APP_SCREEN_DAY"
 
 
@@ -111,6 +114,10 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
             dialog.close()
         office = OfficeDialog(window.worker, window)
         shot("office", office)
+        office.close()
+        connect = ConnectDialog(window, ServerAddress.parse(OFFICE_SERVER))
+        shot("connect", connect)
+        connect.close()
         window.close()
         db.close()
     finally:

@@ -7,6 +7,7 @@ work itself is theirs. Every screen reloads itself when the records it shows cha
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
@@ -20,18 +21,21 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from minutes_app import APP_NAME, __version__
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
+from minutes_app.db.server import ServerAddress
 from minutes_app.ui.conferences.listing import ConferenceListPage
 from minutes_app.ui.conferences.saving import ConferenceEditing
 from minutes_app.ui.operations import EVERYTHING, Changes, DatabaseWorker
 from minutes_app.ui.paperwork.export_actions import ExportActions
 from minutes_app.ui.search_dialog import Finder
 from minutes_app.ui.storage.exchange import ExchangeActions
+from minutes_app.ui.storage.server_link import Banner, ServerLink
 from minutes_app.ui.tasks.actions import TaskActions
 from minutes_app.ui.tasks.reminders import Reminders
 from minutes_app.ui.undo import UndoHistory
@@ -85,7 +89,15 @@ class MainWindow(QMainWindow):
         # What the status bar counts, by screen: only the shown screen's count shows.
         self._status_counts: dict[int, str] = {}
         self.status_count = QLabel()
-        self.setWindowTitle(self.tr("%1 — Conference minutes").replace("%1", APP_NAME))
+        # The database to open once this window has closed (File → Open database…,
+        # Connect to office server…, Recent databases): ui.app.run_app opens it.
+        self.next_database: Path | ServerAddress | None = None
+        self._switching: Path | ServerAddress | None = None  # while switch_to closes it
+        self._after_save: Path | ServerAddress | None = None  # once the editor has saved
+        title = self.tr("%1 — Conference minutes").replace("%1", APP_NAME)
+        if db.server is not None:  # which of the office's databases, at a glance
+            title += f" — {db.server.database}"
+        self.setWindowTitle(title)
         self.setMinimumSize(QSize(720, 480))
 
         self.navigation = QListWidget()
@@ -115,7 +127,18 @@ class MainWindow(QMainWindow):
         icon = self.navigation.iconSize().width() if self.navigation.iconSize().isValid() else 16
         width = longest + max(icon, 16) + 2 * self.navigation.frameWidth() + 24
         self.splitter.setSizes([width, 900])
-        self.setCentralWidget(self.splitter)
+        # Above the screens, a line that says when the office's server cannot be reached.
+        self.banner = Banner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.server_link = (
+            ServerLink(self, self.worker, db.server, self.banner) if db.server is not None else None
+        )
 
         self.status_db = plain_label()  # a file name may look like HTML
         self.status_user = QLabel()
@@ -125,7 +148,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_user)
         self.statusBar().addPermanentWidget(self.status_db)
         self.status_user.setText(self.tr("User: %1").replace("%1", self.user))
-        self.status_db.setText(self.tr("Database: %1").replace("%1", db.where))
+        where = self.tr("Office server: %1") if db.server is not None else self.tr("Database: %1")
+        self.status_db.setText(where.replace("%1", db.where))  # a URL never holds a password
         self.conference_page.counts_changed.connect(self._on_counts_changed)
         self.conference_page.conference_activated.connect(self.conferences.open_conference)
 
@@ -302,7 +326,13 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.setToolTipsVisible(True)  # why an entry is disabled on the office server
         file_menu.addActions([self.new_action, self.from_text_action, self.open_action])
+        file_menu.addSeparator()
+        from minutes_app.ui.storage.switching import DatabaseActions
+
+        self.databases = DatabaseActions(self)
+        self.databases.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         self.exports = ExportActions(
@@ -318,6 +348,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.backup_action = self._action(self.tr("&Back up…"), self._on_backup)
         self.restore_action = self._action(self.tr("&Restore from a backup…"), self._on_restore)
+        if self.db.server is not None:
+            # Back up writes an SQLite snapshot of the server database; restoring one is
+            # the administrator's (minutes-app copy-db into a new database).
+            self.restore_action.setEnabled(False)
+            self.restore_action.setToolTip(
+                self.tr(
+                    "The office server is backed up and restored by the office's "
+                    "administrator; File → Back up… saves a copy of it as a file."
+                )
+            )
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addActions([self.office_action, self.settings_action, self.quit_action])
@@ -395,12 +435,13 @@ class MainWindow(QMainWindow):
     def _on_backup(self) -> None:
         from minutes_app.ui.storage.backup import back_up_now
 
-        back_up_now(self, self.db, self.store)
+        back_up_now(self, self.db, self.store, self.worker)
 
     def _on_restore(self) -> None:
         from minutes_app.ui.storage.restoring import restore_from_backup
 
-        restore_from_backup(self, self.db.file, self.store, self.db)
+        if self.db.path is not None:  # a file only (disabled on a server)
+            restore_from_backup(self, self.db.path, self.store, self.db)
 
     def _on_office(self) -> None:
         from minutes_app.ui.paperwork.office_dialog import OfficeDialog
@@ -410,7 +451,7 @@ class MainWindow(QMainWindow):
     def _on_settings(self) -> None:
         from minutes_app.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.store, self).exec()
+        SettingsDialog(self.store, self, on_server=self.db.server is not None).exec()
 
     def _on_about(self) -> None:
         inform(
@@ -440,6 +481,30 @@ class MainWindow(QMainWindow):
 
         self.worker.run_op(self, work, done)
 
+    # --- the database ------------------------------------------------------------------
+
+    def switch_to(self, location: Path | ServerAddress) -> bool:
+        """Close this window (unsaved work asked about as closing does) for ``run_app`` to
+        open it again on ``location``; False while it stays open (the clerk kept editing,
+        or the editor saves first: the switch follows once it has saved and closed)."""
+        self._switching = location
+        return self.close()
+
+    def _close_after_save(self) -> None:
+        """The editor saved and closed after a close of the window had waited for it."""
+        following, self._after_save = self._after_save, None
+        if following is not None:
+            self.switch_to(following)
+        else:
+            self.close()
+
+    def stop_working(self) -> None:
+        """For the end of this window: what runs on the database ends, no more looks at a
+        lost server."""
+        if self.server_link is not None:
+            self.server_link.stop()
+        self.worker.shutdown()
+
     # --- state -------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -461,12 +526,15 @@ class MainWindow(QMainWindow):
             keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        switching, self._switching = self._switching, None  # only switch_to's close switches
         editor = self.editor
         if editor is not None and editor.isVisible() and not editor.close():
             if editor.saving:  # saved before it closes: the window closes after it
-                editor.closed.connect(self.close, Qt.ConnectionType.UniqueConnection)
+                self._after_save = switching
+                editor.closed.connect(self._close_after_save, Qt.ConnectionType.UniqueConnection)
             event.ignore()
             return
+        self.next_database = switching
         self.store.setValue("main_window/geometry", self.saveGeometry())
         self.store.setValue("main_window/splitter", self.splitter.saveState())
         self.conference_page.save_state()

@@ -13,6 +13,9 @@ The threading rule:
 - A write names what it changed (``Changes``); once it succeeds the worker emits
   ``data_changed`` with it, and every screen that shows those records reloads itself
   (``follow_changes``), at once if it is in view, else when it is next shown.
+- On the office's server, an operation that failed because the server cannot be reached
+  is also told to ``server_lost``: the window says so once, tries the server again, and
+  reloads its screens when it answers (``ui/storage/server_link.py``).
 
 Modelled on Anki's ``aqt/operations`` (``CollectionOp``, ``QueryOp``) and ``taskman.py``.
 """
@@ -45,6 +48,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from minutes_app.db.engine import Database
 from minutes_app.db.locks import DatabaseBusy, write_when_free
+from minutes_app.db.reaching import is_server_lost
 from minutes_app.ui.widgets.common import inform, plain_label
 
 Result = TypeVar("Result")
@@ -284,6 +288,8 @@ class DatabaseWorker(QObject):
 
     # A write succeeded; carries its Changes. Screens reload what they show of them.
     data_changed = Signal(object)
+    # An operation failed because the office's server cannot be reached; carries the error.
+    server_lost = Signal(object)
 
     def __init__(self, db: Database | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -360,6 +366,19 @@ class DatabaseWorker(QObject):
         dialog.setValue(0)  # shows it once the work has taken a moment
         op.progress = dialog
         return self._submit(op)
+
+    @contextmanager
+    def reading_here(self) -> Iterator[None]:
+        """Around a read made on the UI thread (the register's pages, a conference opened
+        in the editor: quick on a file and over the office's network): when the server
+        cannot be reached it is told to ``server_lost``, as a failed operation's is, and
+        the block gives up, leaving what the window shows as it was. Other errors go on."""
+        try:
+            yield
+        except Exception as error:
+            if not is_server_lost(error):
+                raise
+            self.server_lost.emit(error)
 
     def notify(self, change: Changes) -> None:
         """Tell every screen that ``change`` happened, though no operation of this window
@@ -478,11 +497,15 @@ class DatabaseWorker(QObject):
             _WhileWorking.end()
         for dialog in (op.progress, op.waiting):
             if dialog is not None and _alive(dialog):
+                # Closing a progress dialog emits its "canceled": the work ended, nobody did.
+                dialog.blockSignals(True)
                 dialog.reset()
                 dialog.close()
                 dialog.deleteLater()
         op.progress = op.waiting = None
         op.done = True
+        if op.error is not None and is_server_lost(op.error):
+            self.server_lost.emit(op.error)  # before its callbacks, which may say more
         if op.parent is not None and not _alive(op.parent):
             # Whoever asked is gone; what a write changed still shows on the other screens.
             if op.error is None and op.change is not None:
@@ -518,8 +541,11 @@ def busy_text() -> str:
 
 def tell_failure(parent: QWidget | None, error: BaseException) -> None:
     """The default failure callback: a write that gave up waiting is told in plain words;
-    any other error goes to the program's error hook, which tells database and disk
-    errors in plain words (``storage_error_messages``)."""
+    a server that cannot be reached is told by the window's banner (``server_lost``), not
+    once per screen that failed to reload; any other error goes to the program's error
+    hook, which tells database and disk errors in plain words (``storage_error_messages``)."""
+    if is_server_lost(error):
+        return
     if isinstance(error, DatabaseBusy):
         inform(parent, QCoreApplication.translate("Operations", "Busy"), busy_text(), error=True)
         return

@@ -73,11 +73,16 @@ def backup_settings(store: QSettings) -> BackupSettings:
 
 
 class SettingsDialog(QDialog):
-    """Choices kept between runs, in the settings file."""
+    """Choices kept between runs, in the settings file. ``on_server``: the window works on
+    the office's server, whose backups are its administrator's: the automatic backups (of
+    a database file) cannot be turned on or off there, and say why."""
 
-    def __init__(self, store: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: QSettings, parent: QWidget | None = None, *, on_server: bool = False
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.on_server = on_server
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
         for code, name in LANGUAGES:
@@ -140,6 +145,19 @@ class SettingsDialog(QDialog):
         form.addRow("", self.backup_on_exit)
         form.addRow(self.tr("&Keep the last"), self.backup_keep)
         form.addRow(note)
+        if self.on_server:
+            why = self.tr(
+                "The office server is backed up by the office's administrator; automatic "
+                "backups are made of a database file. File → Back up… saves a copy of the "
+                "server's database as a file."
+            )
+            for choice in (self.backup_daily, self.backup_on_exit):
+                choice.setEnabled(False)
+                choice.setToolTip(why)
+            server_note = QLabel(why)
+            server_note.setObjectName("server_backup_note")
+            server_note.setWordWrap(True)
+            form.addRow(server_note)
         return box
 
     def _on_choose_folder(self) -> None:

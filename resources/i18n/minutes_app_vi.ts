@@ -35,6 +35,42 @@
         <source>%1 cannot be opened: its folder does not exist (is the drive or network share connected?). Nothing was created.</source>
         <translation>Không mở được %1: thư mục chứa tệp không tồn tại (ổ đĩa hoặc thư mục dùng chung trên mạng đã được kết nối chưa?). Chưa có gì được tạo ra.</translation>
     </message>
+    <message>
+        <source>%1 is an empty database: the office&apos;s administrator makes it ready with “minutes-app server-setup” first. Nothing was changed.</source>
+        <translation>%1 là một cơ sở dữ liệu trống: quản trị viên của cơ quan cần chuẩn bị nó bằng “minutes-app server-setup” trước. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>%1 needs upgrading to this version of minutes-app: the office&apos;s administrator runs “minutes-app server-setup” on it. Nothing was changed.</source>
+        <translation>%1 cần được nâng cấp lên phiên bản minutes-app này: quản trị viên của cơ quan chạy “minutes-app server-setup” trên nó. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The office server of %1 cannot be reached: is the network connected and the server running? Nothing was changed.</source>
+        <translation>Không kết nối được tới máy chủ cơ quan của %1: mạng đã được nối và máy chủ có đang chạy không? Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The office server of %1 needs the password of this login; without it nothing was opened.</source>
+        <translation>Máy chủ cơ quan của %1 cần mật khẩu của tên đăng nhập này; không có mật khẩu nên chưa mở được gì.</translation>
+    </message>
+    <message>
+        <source>The office server refused to open %1: the database may not exist, or this login may not use it. Ask the office&apos;s administrator.</source>
+        <translation>Máy chủ cơ quan từ chối mở %1: có thể cơ sở dữ liệu không tồn tại, hoặc tên đăng nhập này không được phép dùng nó. Hãy hỏi quản trị viên của cơ quan.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: a file is moved only into a database the office&apos;s administrator has just made ready with “minutes-app server-setup”. Nothing was changed.</source>
+        <translation>%1 không trống: tệp chỉ được chuyển vào một cơ sở dữ liệu mà quản trị viên của cơ quan vừa chuẩn bị bằng “minutes-app server-setup”. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>%1 is in use: someone is writing to it. Nothing was changed; try again when nobody works in it.</source>
+        <translation>%1 đang được sử dụng: có người đang ghi vào đó. Không có gì bị thay đổi; hãy thử lại khi không còn ai làm việc trên đó.</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not of minutes-app. Nothing was changed.</source>
+        <translation>%1 là cơ sở dữ liệu của một chương trình khác, không phải của minutes-app. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>%1 was set up by a newer version of minutes-app. Please update the program; the database was not changed.</source>
+        <translation>%1 được chuẩn bị bởi một phiên bản minutes-app mới hơn. Vui lòng cập nhật chương trình; cơ sở dữ liệu không bị thay đổi.</translation>
+    </message>
 </context>
 <context>
     <name>Backups</name>
@@ -111,6 +147,10 @@
         <translation>bảng %1, dòng %2: %3 trỏ tới bản ghi %4 của bảng %5, nhưng bản ghi này không tồn tại</translation>
     </message>
     <message>
+        <source>The office server cannot be reached (the network or the server is down), so nothing was read or saved. What you typed is kept in the window; the program tries the server again and says when it answers.</source>
+        <translation>Không kết nối được tới máy chủ cơ quan (mạng hoặc máy chủ đang gặp sự cố), nên chưa đọc hay lưu được gì. Những gì bạn đã nhập vẫn được giữ trong cửa sổ; chương trình sẽ thử kết nối lại và báo khi máy chủ trả lời.</translation>
+    </message>
+    <message>
         <source>The disk is full, so nothing was written. Free some space and try again; what you entered is still in the window.</source>
         <translation>Ổ đĩa đã đầy nên chưa ghi được gì. Hãy giải phóng dung lượng rồi thử lại; những gì đã nhập vẫn còn trên cửa sổ.</translation>
     </message>
@@ -177,6 +217,10 @@
     <message>
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
+    </message>
+    <message>
+        <source>Backing up %1…</source>
+        <translation>Đang sao lưu %1…</translation>
     </message>
     <message>
         <source>Close the conference that is open in the editor first.</source>
@@ -711,6 +755,96 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to office server</source>
+        <translation>Kết nối máy chủ cơ quan</translation>
+    </message>
+    <message>
+        <source>e.g. server.office.local or 192.168.1.10</source>
+        <translation>ví dụ: server.office.local hoặc 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>e.g. minutes</source>
+        <translation>ví dụ: minutes</translation>
+    </message>
+    <message>
+        <source>your login on the server: %1</source>
+        <translation>tên đăng nhập của bạn trên máy chủ: %1</translation>
+    </message>
+    <message>
+        <source>postgresql://login@server:5432/database</source>
+        <translation>postgresql://tên-đăng-nhập@máy-chủ:5432/cơ-sở-dữ-liệu</translation>
+    </message>
+    <message>
+        <source>A whole address given by the office&apos;s administrator; it replaces the fields above.</source>
+        <translation>Một địa chỉ đầy đủ do quản trị viên của cơ quan cung cấp; địa chỉ này thay cho các ô ở trên.</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Máy chủ</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>&amp;Cổng</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>Cơ sở &amp;dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>Tên đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <source>or &amp;address</source>
+        <translation>hoặc đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <source>The password, if the server asks for one, is asked for when connecting and kept only while the program runs.</source>
+        <translation>Nếu máy chủ cần mật khẩu, chương trình sẽ hỏi khi kết nối và chỉ giữ mật khẩu trong lúc chương trình đang chạy.</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Kết nối</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Địa chỉ: %1</translation>
+    </message>
+    <message>
+        <source>Fill in the server and the database.</source>
+        <translation>Hãy điền máy chủ và cơ sở dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>Connecting</name>
+    <message>
+        <source>%1 is not an address of an office server. Write it as postgresql://login@server/database, or fill in the server and the database.</source>
+        <translation>%1 không phải là địa chỉ của máy chủ cơ quan. Hãy viết theo dạng postgresql://tên-đăng-nhập@máy-chủ/cơ-sở-dữ-liệu, hoặc điền máy chủ và cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>The office server asks for the password of the login “%2” to open %1.</source>
+        <translation>Máy chủ cơ quan yêu cầu mật khẩu của tên đăng nhập “%2” để mở %1.</translation>
+    </message>
+    <message>
+        <source>The server did not accept that password. Type the password of the login “%2” for %1 again.</source>
+        <translation>Máy chủ không chấp nhận mật khẩu đó. Hãy nhập lại mật khẩu của tên đăng nhập “%2” cho %1.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Đang kết nối tới %1…</translation>
+    </message>
+</context>
+<context>
     <name>CreateTasksDialog</name>
     <message>
         <source>Create tasks</source>
@@ -870,6 +1004,93 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
     <message>
         <source>Quit</source>
         <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <source>Open &amp;database…</source>
+        <translation>Mở cơ sở &amp;dữ liệu…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to office server…</source>
+        <translation>Kết nối má&amp;y chủ cơ quan…</translation>
+    </message>
+    <message>
+        <source>Recent d&amp;atabases</source>
+        <translation>Cơ sở dữ liệu &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>&amp;Move to office server…</source>
+        <translation>C&amp;huyển lên máy chủ cơ quan…</translation>
+    </message>
+    <message>
+        <source>This database is on the office server already.</source>
+        <translation>Cơ sở dữ liệu này đã ở trên máy chủ cơ quan.</translation>
+    </message>
+    <message>
+        <source>Copy this file&apos;s records into an empty database of the office server.</source>
+        <translation>Chép dữ liệu của tệp này vào một cơ sở dữ liệu trống trên máy chủ cơ quan.</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Mở cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>%1 is open already.</source>
+        <translation>%1 đang được mở.</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more: it was moved or deleted, or it is on a drive or network share that is not connected.</source>
+        <translation>%1 không còn ở đó nữa: tệp đã bị chuyển đi hoặc xóa, hoặc nằm trên một ổ đĩa hay thư mục mạng chưa được kết nối.</translation>
+    </message>
+    <message>
+        <source>Remove it from the list of recent databases?</source>
+        <translation>Xóa nó khỏi danh sách cơ sở dữ liệu gần đây?</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Xóa khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>Keep it in the list</source>
+        <translation>Giữ trong danh sách</translation>
+    </message>
+    <message>
+        <source>Move to office server</source>
+        <translation>Chuyển lên máy chủ cơ quan</translation>
+    </message>
+    <message>
+        <source>Close the conference that is open in the editor first.</source>
+        <translation>Hãy đóng hội nghị đang mở trong cửa sổ soạn thảo trước.</translation>
+    </message>
+    <message>
+        <source>Every record of %1 is copied into an empty database of the office server, made ready by the office&apos;s administrator (minutes-app server-setup). The file stays as it is.</source>
+        <translation>Toàn bộ dữ liệu của %1 sẽ được chép vào một cơ sở dữ liệu trống trên máy chủ cơ quan, do quản trị viên của cơ quan chuẩn bị (minutes-app server-setup). Tệp vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2…</source>
+        <translation>Đang chép %1 sang %2…</translation>
+    </message>
+    <message>
+        <source>All %3 records of %1 were copied to the office server (%2), and the counts of every table match. Work on the office server from now on? The file stays as it is.</source>
+        <translation>Đã chép toàn bộ %3 bản ghi của %1 lên máy chủ cơ quan (%2), số bản ghi của mọi bảng đều khớp. Từ nay làm việc trên máy chủ cơ quan? Tệp vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Switch to the office server</source>
+        <translation>Chuyển sang máy chủ cơ quan</translation>
+    </message>
+    <message>
+        <source>Stay on the file</source>
+        <translation>Ở lại với tệp</translation>
+    </message>
+    <message>
+        <source>The move was cancelled: the office database is left empty, as it was, and the file is unchanged.</source>
+        <translation>Đã hủy việc chuyển: cơ sở dữ liệu của cơ quan vẫn trống như trước, và tệp không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Nothing was moved: %1</source>
+        <translation>Chưa chuyển được gì: %1</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1788,10 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
+        <source>Office server: %1</source>
+        <translation>Máy chủ cơ quan: %1</translation>
+    </message>
+    <message>
         <source>&amp;New conference…</source>
         <translation>Hội nghị &amp;mới…</translation>
     </message>
@@ -1633,6 +1858,10 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
     <message>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>The office server is backed up and restored by the office&apos;s administrator; File → Back up… saves a copy of it as a file.</source>
+        <translation>Máy chủ cơ quan do quản trị viên của cơ quan sao lưu và khôi phục; Tệp → Sao lưu… lưu một bản sao của nó thành tệp.</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -2009,6 +2238,17 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>(chưa có)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Xóa danh sách</translation>
+    </message>
+</context>
+<context>
     <name>Reminders</name>
     <message>
         <source>%1 and %2.</source>
@@ -2089,6 +2329,17 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     </message>
 </context>
 <context>
+    <name>ServerLink</name>
+    <message>
+        <source>The office server cannot be reached; what you typed is kept. Trying again…</source>
+        <translation>Không kết nối được tới máy chủ cơ quan; những gì bạn đã nhập vẫn được giữ. Đang thử lại…</translation>
+    </message>
+    <message>
+        <source>The office server answers again; the screens show what it holds now. What was not saved can be saved now.</source>
+        <translation>Máy chủ cơ quan đã trả lời trở lại; các màn hình đang hiển thị dữ liệu hiện có trên máy chủ. Những gì chưa lưu giờ có thể lưu được.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2149,6 +2400,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>&amp;Keep the last</source>
         <translation>&amp;Giữ lại</translation>
+    </message>
+    <message>
+        <source>The office server is backed up by the office&apos;s administrator; automatic backups are made of a database file. File → Back up… saves a copy of the server&apos;s database as a file.</source>
+        <translation>Máy chủ cơ quan do quản trị viên của cơ quan sao lưu; sao lưu tự động chỉ dành cho tệp cơ sở dữ liệu. Tệp → Sao lưu… lưu một bản sao cơ sở dữ liệu của máy chủ thành tệp.</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -2260,6 +2515,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>The office server cannot be reached, so nothing was changed. What you typed is kept: press OK again once the server answers.</source>
+        <translation>Không kết nối được tới máy chủ cơ quan, nên không có gì bị thay đổi. Những gì bạn đã nhập vẫn được giữ: hãy bấm OK lần nữa khi máy chủ trả lời.</translation>
     </message>
     <message>
         <source>Close this window to see the task as it is now; your text stays here.</source>

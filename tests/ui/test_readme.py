@@ -24,6 +24,15 @@ TOP = ("File", "Edit", "View", "Help")
 MENU_PATH = re.compile(
     r"((?:Tệp|Sửa|Xem|Trợ giúp) → [^()`]+?) \(((?:File|Edit|View|Help) → [^,;)]+)"
 )
+# The .ts context of the menu items not made by the main window itself.
+ITEM_CONTEXTS = {
+    "Export": "ExportActions",
+    "Print preview": "ExportActions",
+    "Open database…": "DatabaseActions",
+    "Connect to office server…": "DatabaseActions",
+    "Recent databases": "DatabaseActions",
+    "Move to office server…": "DatabaseActions",
+}
 # A dialog's part named after a menu item (the third step of a path) and its .ts context.
 DIALOG_CONTEXTS = ("SettingsDialog",)
 
@@ -75,8 +84,7 @@ def test_every_menu_path_of_the_readme_is_the_windows_in_both_languages(
         in_dialog = [vi[c].get(step) for c in DIALOG_CONTEXTS for step in inside]
         assert all(in_dialog) or not inside, english
         expected = [vi["MainWindow"].get(top) or top]
-        submenu = item in ("Export", "Print preview")  # ExportActions' menus
-        expected.append(vi["ExportActions" if submenu else "MainWindow"].get(item, "?"))
+        expected.append(vi[ITEM_CONTEXTS.get(item, "MainWindow")].get(item, "?"))
         expected.extend(v for v in in_dialog if v)
         assert [s.strip() for s in vietnamese.split("→")] == expected, english
 

@@ -103,7 +103,7 @@ class ConferenceEditing(QObject):
 
     # --- opening -----------------------------------------------------------------------
 
-    def new_conference(self) -> ConferenceEditor:
+    def new_conference(self) -> ConferenceEditor | None:
         from minutes_app.core.conferences.forms import ConferenceForm
 
         return self.open_editor(ConferenceForm(date=dt.date.today()))
@@ -112,15 +112,17 @@ class ConferenceEditing(QObject):
         from minutes_app.core.conferences.loading import load_conference
 
         assert self.worker.db is not None
+        form = None
         try:
-            form = load_conference(self.worker.db, conference_id)
+            with self.worker.reading_here():  # the server out of reach: the window says so
+                form = load_conference(self.worker.db, conference_id)
         except LookupError as error:
             tell_conflict(self.window, error, self.tr("Open"))
             self.worker.notify(changes(CONFERENCES, TRASH))  # it is gone: the list says so
             return None
-        return self.open_editor(form)
+        return self.open_editor(form) if form is not None else None
 
-    def open_editor(self, form: ConferenceForm) -> ConferenceEditor:
+    def open_editor(self, form: ConferenceForm) -> ConferenceEditor | None:
         if self.editor is not None and self.editor.isVisible():
             self.editor.raise_()
             self.editor.activateWindow()
@@ -129,7 +131,12 @@ class ConferenceEditing(QObject):
         from minutes_app.ui.conferences.editor import ConferenceEditor
 
         assert self.worker.db is not None
-        editor = ConferenceEditor(form, editor_choices(self.worker.db), self.window)
+        choices = None
+        with self.worker.reading_here():  # the server out of reach: the window says so
+            choices = editor_choices(self.worker.db)
+        if choices is None:
+            return None
+        editor = ConferenceEditor(form, choices, self.window)
         editor.set_save_handler(self._save_form)
         editor.finished.connect(self._on_editor_finished)
         editor.closed.connect(lambda: self._keep_geometry(editor))
@@ -151,7 +158,7 @@ class ConferenceEditing(QObject):
     def _keep_geometry(self, editor: ConferenceEditor) -> None:
         self.store.setValue(EDITOR_GEOMETRY, editor.saveGeometry())
 
-    def new_conference_from_text(self) -> FromTextDialog:
+    def new_conference_from_text(self) -> FromTextDialog | None:
         """The from-text window; its form opens in the editor, the two side by side."""
         if self.from_text is not None and self.from_text.isVisible():
             self.from_text.raise_()
@@ -161,7 +168,12 @@ class ConferenceEditing(QObject):
         from minutes_app.ui.conferences.from_text import FromTextDialog
 
         assert self.worker.db is not None
-        dialog = FromTextDialog(list_documents(self.worker.db), self.store, self.window)
+        documents = None
+        with self.worker.reading_here():  # the server out of reach: the window says so
+            documents = list_documents(self.worker.db)
+        if documents is None:
+            return None
+        dialog = FromTextDialog(documents, self.store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.form_ready.connect(self._on_draft_form)
         dialog.finished.connect(lambda _result: setattr(self, "from_text", None))
@@ -179,7 +191,7 @@ class ConferenceEditing(QObject):
             self.editor.raise_()
             return
         editor = self.open_editor(form)
-        if self.from_text is not None:
+        if editor is not None and self.from_text is not None:
             # Text on the left, editor on the right, so the clerk checks one against the
             # other; the editor no narrower than it can be, the text taking what is left
             # (behind the editor if the screen is narrow), both whole on the screen.
@@ -229,7 +241,7 @@ class ConferenceEditing(QObject):
 
         def failed(error: BaseException) -> None:
             done(None)
-            tell_failure(self.window, error)
+            self._not_saved(form, error)  # the editor keeps the form as it is
 
         self.worker.run_op(
             editor or self.window,
@@ -263,11 +275,23 @@ class ConferenceEditing(QObject):
         from sqlalchemy.exc import IntegrityError, OperationalError
 
         from minutes_app.db.locks import DatabaseBusy
+        from minutes_app.db.reaching import is_server_lost
         from minutes_app.db.versions import RecordGone, StaleRecord
 
         title = self.tr("Save")
         if isinstance(error, DatabaseBusy):
             inform(self.window, title, busy_text(), error=True)
+        elif is_server_lost(error):  # the window's banner says when it answers again
+            from minutes_app.ui.storage.messages import storage_error_text
+
+            inform(
+                self.editor or self.window,
+                title,
+                self.tr("The conference could not be saved: %1").replace(
+                    "%1", storage_error_text(error)
+                ),
+                error=True,
+            )
         elif isinstance(error, StaleRecord):
             self._merge_into_editor(form, error)
         elif isinstance(error, RecordGone):

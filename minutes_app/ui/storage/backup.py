@@ -38,14 +38,21 @@ def _backup_failures() -> tuple[type[BaseException], ...]:
     return (*storage_errors(), BackupError)
 
 
-def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
-    """File → Back up…: ask where, copy the live database there; the copy's path or None."""
+def back_up_now(
+    window: QWidget, db: Database, store: QSettings, worker: DatabaseWorker | None = None
+) -> Path | None:
+    """File → Back up…: ask where, copy the live database there; the copy's path or None.
+
+    A database on the office's server is written as an SQLite snapshot file, on ``worker``
+    when one is given (the copy reads the whole database over the network): the status bar
+    then says where it went, and None is returned at once."""
     folder = backup_settings(store).folder
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         folder = Path.home()
-    suggested = folder / f"{db.file.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
+    stem = db.path.stem if db.path is not None else (db.server.database if db.server else "")
+    suggested = folder / f"{stem or 'minutes'}-{dt.datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
     name, _ = QFileDialog.getSaveFileName(
         window,
         QCoreApplication.translate("Backups", "Back up the database"),
@@ -55,7 +62,11 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
     if not name:
         return None
     target = Path(name)
-    if is_database_file(target, db.file):  # a link or its -wal too: never written over
+    if db.server is not None:
+        if worker is not None:
+            _back_up_in_background(window, worker, db, target)
+            return None
+    elif is_database_file(target, db.file):  # a link or its -wal too: never written over
         inform(
             window,
             QCoreApplication.translate("Backups", "Back up"),
@@ -84,6 +95,36 @@ def back_up_now(window: QWidget, db: Database, store: QSettings) -> Path | None:
     return written
 
 
+def _back_up_in_background(
+    window: QWidget, worker: DatabaseWorker, db: Database, target: Path
+) -> None:
+    title = QCoreApplication.translate("Backups", "Back up")
+
+    def done(written: Path) -> None:
+        message = QCoreApplication.translate("Backups", "Backed up to %1").replace(
+            "%1", str(written)
+        )
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 8000)
+        else:
+            inform(window, title, message)
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, _backup_failures()):
+            raise exc
+        reason = (
+            backup_problem_text(exc) if isinstance(exc, BackupError) else storage_error_text(exc)
+        )
+        inform(window, title, reason, error=True)
+
+    label = QCoreApplication.translate("Backups", "Backing up %1…").replace("%1", db.where)
+    op = worker.run_long_op(
+        window, label, lambda _progress: backup_database(db, target), done, failed
+    )
+    if op.progress is not None:
+        op.progress.setCancelButton(None)  # a snapshot is written whole or not at all
+
+
 def daily_backup(db: Database, store: QSettings, now: dt.datetime | None = None) -> Path | None:
     """Take today's automatic backup if it is turned on and not taken yet.
 
@@ -93,16 +134,20 @@ def daily_backup(db: Database, store: QSettings, now: dt.datetime | None = None)
 
 
 def _daily_backup(db: Database, chosen: BackupSettings, now: dt.datetime) -> Path | None:
-    if not chosen.daily or not backup_due(chosen.folder, db.file.stem, now.date()):
+    if db.path is None:  # the office's administrator backs up the server
+        return None
+    if not chosen.daily or not backup_due(chosen.folder, db.path.stem, now.date()):
         return None
     return automatic_backup(db, chosen.folder, chosen.keep, now=now)
 
 
 def exit_backup(db: Database, store: QSettings, now: dt.datetime | None = None) -> Path | None:
     """At exit: a backup when "on exit" is on, or today's daily one if still missing."""
+    if db.path is None:  # the office's administrator backs up the server
+        return None
     chosen = backup_settings(store)
     now = now or dt.datetime.now()
-    due = chosen.daily and backup_due(chosen.folder, db.file.stem, now.date())
+    due = chosen.daily and backup_due(chosen.folder, db.path.stem, now.date())
     if not chosen.on_exit and not due:
         return None
     return automatic_backup(db, chosen.folder, chosen.keep, now=now)
@@ -123,10 +168,13 @@ def schedule_daily_backup(window: QMainWindow, worker: DatabaseWorker, store: QS
     """
     db = worker.db
     assert db is not None
+    db_path = db.path
+    if db_path is None:  # the office's administrator backs up the server
+        return
 
     def copy(chosen: BackupSettings, now: dt.datetime) -> Path | BaseException | None:
         # What a write killed or cut short at an earlier run left behind goes first.
-        for folder in {db.file.parent, chosen.folder}:
+        for folder in {db_path.parent, chosen.folder}:
             remove_leftovers(folder)
         try:
             return _daily_backup(db, chosen, now)

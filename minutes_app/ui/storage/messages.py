@@ -18,6 +18,7 @@ from minutes_app import APP_NAME
 from minutes_app.base.files import NotARegularFile
 from minutes_app.db.backup import BackupError
 from minutes_app.db.engine import storage_errors
+from minutes_app.db.reaching import is_server_lost
 from minutes_app.db.soundness import Damage
 from minutes_app.ui.widgets.common import inform
 
@@ -99,6 +100,13 @@ def storage_error_text(exc: BaseException) -> str:
     error, ``OSError``); the words say what happened and that what the clerk entered is
     still in the window.
     """
+    if is_server_lost(exc):
+        return QCoreApplication.translate(
+            "Backups",
+            "The office server cannot be reached (the network or the server is down), so "
+            "nothing was read or saved. What you typed is kept in the window; the program "
+            "tries the server again and says when it answers.",
+        )
     original: BaseException = exc
     wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
     if isinstance(wrapped, BaseException):
@@ -151,7 +159,8 @@ def storage_error_messages() -> Iterator[None]:
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         database_errors = tuple(e for e in storage_errors() if e is not OSError)
-        if isinstance(error, database_errors) and QGuiApplication.instance():
+        lost = is_server_lost(error)  # a ServerError is no driver's error
+        if (lost or isinstance(error, database_errors)) and QGuiApplication.instance():
             inform(None, APP_NAME, storage_error_text(error), error=True)
             return
         previous(kind, error, trace)

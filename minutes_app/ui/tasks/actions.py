@@ -318,6 +318,7 @@ class TaskActions(QObject):
         self, editor: ConferenceEditor, dialog: CreateTasksDialog, error: BaseException
     ) -> None:
         from minutes_app.db.locks import DatabaseBusy
+        from minutes_app.db.reaching import is_server_lost
         from minutes_app.db.versions import RecordGone
 
         title = self.tr("Create tasks")
@@ -327,6 +328,11 @@ class TaskActions(QObject):
         elif isinstance(error, RecordGone):
             dialog.reject()
             tell_conflict(editor, error, title)
+        elif is_server_lost(error):  # asked again, with what the clerk entered
+            from minutes_app.ui.storage.messages import storage_error_text
+
+            dialog.buttons.ok.setEnabled(True)
+            inform(dialog, title, storage_error_text(error), error=True)
         else:
             dialog.buttons.ok.setEnabled(True)
             tell_failure(dialog, error)

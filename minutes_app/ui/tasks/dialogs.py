@@ -189,6 +189,7 @@ class TaskActionDialog(QDialog):
 
     def fail(self, error: BaseException) -> None:
         """The action was refused or could not be stored: say why, keep what was typed."""
+        from minutes_app.db.reaching import is_server_lost
         from minutes_app.db.versions import RecordGone, StaleRecord
         from minutes_app.ui.widgets.conflicts import conflict_text
 
@@ -200,6 +201,13 @@ class TaskActionDialog(QDialog):
                 self.tr(
                     "Another copy of the program kept the database busy, so nothing was "
                     "changed. Press OK again in a moment."
+                )
+            )
+        elif is_server_lost(error):  # the window's banner says when it answers again
+            self.error.setText(
+                self.tr(
+                    "The office server cannot be reached, so nothing was changed. What you "
+                    "typed is kept: press OK again once the server answers."
                 )
             )
         elif isinstance(error, StaleRecord | RecordGone):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -110,6 +111,8 @@ class TaskTableModel(TableModel):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        # Around the reads made here, on the UI thread (the page's worker's reading_here).
+        self.reading_here: Callable[[], AbstractContextManager[None]] = nullcontext
         self.generation = 0  # grows with each query, so that a late count is told apart
         self._query = TaskQuery(as_of=dt.date.today())
         self._register: TaskRegister | None = None
@@ -133,13 +136,16 @@ class TaskTableModel(TableModel):
         return self._query
 
     def set_query(self, query: TaskQuery) -> None:
+        register = TaskRegister(self.db, query)
+        # One row more than a page tells whether there is more, without counting them all.
+        # Read before the reset: a read that fails (a server out of reach) leaves the model
+        # as it was.
+        rows = register.page(0, PAGE + 1)
         self.beginResetModel()
         self._query = query
-        self._register = TaskRegister(self.db, query)
+        self._register = register
         self._total = None
         self.generation += 1
-        # One row more than a page tells whether there is more, without counting them all.
-        rows = self._register.page(0, PAGE + 1)
         self._more = len(rows) > PAGE
         self._rows = rows[:PAGE]
         self.endResetModel()
@@ -193,7 +199,11 @@ class TaskTableModel(TableModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid() or self._register is None or not self._more:
             return
-        more = self._register.page(len(self._rows), PAGE + 1)
+        with self.reading_here():  # scrolled while the server is out of reach: no more yet
+            self._fetch_more(self._register)
+
+    def _fetch_more(self, register: TaskRegister) -> None:
+        more = register.page(len(self._rows), PAGE + 1)
         self._more = len(more) > PAGE
         more = more[:PAGE]
         if not more:
@@ -271,6 +281,7 @@ class TaskRegisterPage(QWidget):
         # wants to know whether the filters still show them (``keep_selected``).
         self._kept: tuple[set[int], Callable[[bool], object] | None] | None = None
         self.model = TaskTableModel(db, self)
+        self.model.reading_here = worker.reading_here
         self.class_box = QComboBox()
         self.class_box.addItem(self.tr("All classes"), None)
         for name in DISPLAY_CLASSES:
@@ -404,10 +415,11 @@ class TaskRegisterPage(QWidget):
         if wanted is not None:
             self._choose(self.unit_box, wanted)
         selected = set(self.selected_ids())
-        if self.model.register is None or wanted is not None:
-            self.apply_filters()
-        else:
-            self.model.reload()  # the same query: a task shown alone stays alone
+        with self.worker.reading_here():
+            if self.model.register is None or wanted is not None:
+                self.model.set_query(self.current_query())
+            else:
+                self.model.reload()  # the same query: a task shown alone stays alone
         if kept is None:
             self.select_ids(selected)
             return
@@ -456,7 +468,8 @@ class TaskRegisterPage(QWidget):
         return only_due_soon(query) if chosen == DUE_SOON else query
 
     def apply_filters(self, *_: object) -> None:
-        self.model.set_query(self.current_query())
+        with self.worker.reading_here():  # the server out of reach: the rows stay
+            self.model.set_query(self.current_query())
 
     def clear_filters(self) -> None:
         for box in (self.class_box, self.unit_box, self.conference_box):
@@ -495,7 +508,8 @@ class TaskRegisterPage(QWidget):
     def show_task(self, task_id: int) -> None:
         """Show just this task, selected, whatever its class or the filters."""
         self.clear_filters()
-        self.model.set_query(replace(self.current_query(), ids=(task_id,)))
+        with self.worker.reading_here():
+            self.model.set_query(replace(self.current_query(), ids=(task_id,)))
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -567,9 +581,10 @@ class TaskRegisterPage(QWidget):
     def show_detail(self, task_id: int | None) -> None:
         from minutes_app.ui.tasks.detail import task_detail_html
 
-        self.detail.setHtml(
-            task_detail_html(self.db, task_id, self.model.query.as_of) if task_id else ""
-        )
+        html = ""
+        with self.worker.reading_here():
+            html = task_detail_html(self.db, task_id, self.model.query.as_of) if task_id else ""
+        self.detail.setHtml(html)
 
     # --- state -------------------------------------------------------------------------
 
