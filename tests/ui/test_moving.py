@@ -25,11 +25,6 @@ from tests.ui.helpers import Messages, settle, type_text, when_shown
 pytestmark = pytest.mark.postgresql
 
 
-@pytest.fixture(autouse=True)
-def copying_is_there() -> None:
-    pytest.importorskip("minutes_app.db.copying", reason="copy-db (db/copying.py) not merged yet")
-
-
 @pytest.fixture
 def messages(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Messages:
     return Messages(monkeypatch)

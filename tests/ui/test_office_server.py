@@ -262,7 +262,6 @@ def test_on_a_server_the_automatic_backups_are_off_and_say_why(
 def test_back_up_on_a_server_writes_a_snapshot_file_off_the_ui_thread(
     qtbot: QtBot, server_url: str, store: QSettings, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    pytest.importorskip("minutes_app.db.copying", reason="copy-db (db/copying.py) not merged yet")
     from PySide6.QtWidgets import QFileDialog
 
     from minutes_app.core.conferences.listing import list_conferences
