@@ -27,7 +27,7 @@ def _code_is(error: sqlite3.Error, *codes: int) -> bool:
     return isinstance(code, int) and code & 0xFF in codes
 
 
-def _causes(error: BaseException | None) -> list[BaseException]:
+def causes(error: BaseException | None) -> list[BaseException]:
     """``error``, what SQLAlchemy wrapped in it, and every error it was raised from."""
     found: list[BaseException] = []
     while error is not None and all(error is not seen for seen in found):
@@ -55,15 +55,14 @@ def is_busy(error: BaseException | None) -> bool:
             and _code_is(e, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
         )
         or getattr(e, "sqlstate", None) in _SERVER_BUSY
-        for e in _causes(error)
+        for e in causes(error)
     )
 
 
 def is_read_only(error: BaseException | None) -> bool:
     """Whether ``error`` comes of a database file or folder that cannot be written."""
     return any(
-        isinstance(e, sqlite3.Error) and _code_is(e, sqlite3.SQLITE_READONLY)
-        for e in _causes(error)
+        isinstance(e, sqlite3.Error) and _code_is(e, sqlite3.SQLITE_READONLY) for e in causes(error)
     )
 
 

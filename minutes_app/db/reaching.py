@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from urllib.parse import quote
 
+from minutes_app.db.locks import causes
 from minutes_app.db.server import ServerAddress, ServerError, is_connection_lost, server_error
 
 DEFAULT_PORT = 5432
@@ -30,18 +31,6 @@ def server_url(host: str, port: int, database: str, login: str = "") -> str:
     return f"postgresql://{login_part}{host}{port_part}/{quote(database.strip(), safe='')}"
 
 
-def _causes(error: BaseException | None) -> list[BaseException]:
-    """``error``, what SQLAlchemy wrapped in it, and every error it was raised from."""
-    found: list[BaseException] = []
-    while error is not None and all(error is not seen for seen in found):
-        found.append(error)
-        original = getattr(error, "orig", None)
-        if isinstance(original, BaseException):
-            found.append(original)
-        error = error.__cause__ or error.__context__
-    return found
-
-
 # Any address: ``server_error`` only reads the driver's words to classify them.
 _ANY = ServerAddress("postgresql://")
 
@@ -56,7 +45,7 @@ def is_server_lost(error: BaseException | None) -> bool:
     if error is None:
         return False
     psycopg = sys.modules.get("psycopg")
-    for cause in _causes(error):
+    for cause in causes(error):
         if isinstance(cause, ServerError):  # a plain reading's connection failed
             return cause.reason == "unreachable"
         if getattr(cause, "connection_invalidated", False):  # SQLAlchemy saw it drop

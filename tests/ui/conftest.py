@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -70,3 +71,21 @@ def english(qapp: object) -> Iterator[None]:
     install_language(app, "en")
     yield
     remove_language(app)
+
+
+@pytest.fixture
+def server_url(pg_cluster: Any, server_template: str) -> Iterator[str]:
+    """A set-up database on the test server, with the five sample conferences."""
+    import throwaway_pg
+
+    from minutes_app.core.exchange.samples import load_samples
+
+    pg_cluster.start()
+    name = throwaway_pg.unique_database_name()
+    url = pg_cluster.create_database(name, template=server_template)
+    db = Database.open(url)
+    load_samples(db)
+    db.close()
+    yield url
+    pg_cluster.start()  # a failed test may have left it stopped
+    pg_cluster.drop_database(name)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
 from minutes_app.ui.storage import server_link
@@ -30,21 +29,6 @@ NOT_SAVED = (
     "or the server is down), so nothing was read or saved. What you typed is kept in the "
     "window; the program tries the server again and says when it answers."
 )
-
-
-@pytest.fixture
-def server_url(pg_cluster: Any, server_template: str) -> Iterator[str]:
-    import throwaway_pg
-
-    pg_cluster.start()
-    name = throwaway_pg.unique_database_name()
-    url = pg_cluster.create_database(name, template=server_template)
-    db = Database.open(url)
-    load_samples(db)
-    db.close()
-    yield url
-    pg_cluster.start()  # a failed test may have left it stopped
-    pg_cluster.drop_database(name)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
 from minutes_app.ui.app import Started, finish, run_app, settings, start_app
@@ -36,22 +35,6 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def messages(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Messages:
     return Messages(monkeypatch)
-
-
-@pytest.fixture
-def server_url(pg_cluster: Any, server_template: str) -> Iterator[str]:
-    """A set-up database on the test server, with the five sample conferences."""
-    import throwaway_pg
-
-    pg_cluster.start()
-    name = throwaway_pg.unique_database_name()
-    url = pg_cluster.create_database(name, template=server_template)
-    db = Database.open(url)
-    load_samples(db)
-    db.close()
-    yield url
-    pg_cluster.start()
-    pg_cluster.drop_database(name)
 
 
 def _start(location: str) -> Started | None:

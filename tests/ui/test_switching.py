@@ -5,7 +5,7 @@ chosen, asking about unsaved work as closing does."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
 from minutes_app.ui.app import run_app, settings
@@ -208,21 +207,6 @@ def _driver(steps: list[Callable[[MainWindow], object]], seen: list[str]) -> Non
             QTimer.singleShot(50, look)
 
     QTimer.singleShot(0, look)
-
-
-@pytest.fixture
-def server_url(pg_cluster: Any, server_template: str) -> Iterator[str]:
-    import throwaway_pg
-
-    pg_cluster.start()
-    name = throwaway_pg.unique_database_name()
-    url = pg_cluster.create_database(name, template=server_template)
-    db = Database.open(url)
-    load_samples(db)
-    db.close()
-    yield url
-    pg_cluster.start()
-    pg_cluster.drop_database(name)
 
 
 @pytest.mark.postgresql
