@@ -138,13 +138,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Where a new database at the current schema is, for the tests that must hold on both
     stores: an SQLite path in tmp_path (made on opening), or the URL of a database on the
     test server that server-setup made ready. Open it with ``Database.open(store)``."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "minutes.sqlite3")
-        return
-    cluster = request.getfixturevalue("pg_cluster")
-    template = request.getfixturevalue("server_template")
-    cluster.start()
-    name = throwaway_pg.unique_database_name()
-    yield cluster.create_database(name, template=template)
-    cluster.start()
-    cluster.drop_database(name)
+    from tests.stores import new_store
+
+    with new_store(request, request.param, tmp_path) as where:
+        yield where
