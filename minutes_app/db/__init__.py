@@ -29,7 +29,8 @@ of work:
 The search index (``search_index.py``: SQLite's FTS5, or a server's tsvector tables) is
 read through ``index_reading()`` on a Core connection. Checking a file (``soundness.py``)
 and copying it (``backup.py``) use the driver's own means (PRAGMAs, the backup API) on the
-file, before or beside the engine.
+file, before or beside the engine; so does copying a whole database between a file and a
+server (``copying.py``: plain connections of either driver, COPY on the server).
 
 **What the clerk types reaches SQL only as bound parameters.** SQL text is made only of
 the program's own constants (table and column names, class ranks, the numbers of

@@ -12,11 +12,18 @@ it back: a server database is left empty as ``server-setup`` made it, and a new 
 file is never created (it is written beside its name under a temporary one and linked
 into place at the end).
 
-How the rows travel: into a server with ``COPY … FROM STDIN`` (psycopg's ``copy()``),
-into a file with ``executemany``. A day or a time is text in an SQLite file and a
-``date`` or ``timestamp`` on a server: SQLite's text goes to the server as it is (the
-server reads ISO text), and the server's values come back as the app writes them in a
-file (SQLAlchemy's SQLite types' own text, through their bind processors).
+How the rows travel: into a server with ``COPY … FROM STDIN`` (psycopg's ``copy()``:
+the rows of 200,000 tasks went in in 57 s, against 144 s with ``executemany``, on a busy
+two-core machine); into a file with ``executemany``, each table's indexes dropped and
+made again from their own CREATE statements after its rows (three times faster than
+keeping them in step row by row). The whole copy of 200,000 tasks (670,000 records)
+took 93 s into a server and 64 s back, under 100 MB of memory either way.
+
+A day or a time is text in an SQLite file and a ``date`` or ``timestamp`` on a server.
+SQLite's text goes to the server as it is (the server reads ISO text), and the server's
+values come back as the app writes them in a file (SQLAlchemy's SQLite types' own text,
+through their bind processors): the same text, but where SQLite's CURRENT_TIMESTAMP wrote
+a time without the microseconds the app writes (a conference's created_at).
 
 ``backup DEST`` on a server is ``snapshot_file``: the same copy into a new SQLite file,
 which ``copy-db`` can load into a new server again.
