@@ -413,11 +413,12 @@ _CHUNK = 20_000
 
 def build_server(url: str, tasks: int, seed: int = 2024, today: dt.date | None = None) -> None:
     """The same records as ``build`` makes, written into the empty database at ``url`` on a
-    PostgreSQL server (made ready by server-setup) with COPY, in one transaction: the
-    search index's triggers are off while loading and its rows are written here (the
-    tasks' as they go, the other kinds' by the index's own refresh); VACUUM ANALYZE at the
-    end gives the planner its statistics and the visibility map that index-only scans
-    need."""
+    PostgreSQL server (made ready by server-setup) with COPY, in one transaction, as a
+    restore does: the secondary indexes and foreign keys are made again after the rows
+    are in (a build and one check each, not one step per row), the search index's
+    triggers are off while loading and its rows are written here (the tasks' as they go,
+    the other kinds' by the index's own refresh); VACUUM ANALYZE at the end gives the
+    planner its statistics."""
     from minutes_app.db.search_index import BY_KIND, DIRTY, KINDS, TRIGGERS, refresh
     from minutes_app.db.server import ServerAddress, check_server, connected
 
@@ -439,6 +440,8 @@ def build_server(url: str, tasks: int, seed: int = 2024, today: dt.date | None =
         watched = sorted({table for table, _event, _marks in TRIGGERS})
         for table in watched:  # the table's owner may (server-setup made them)
             pg.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        pg.execute("SET LOCAL maintenance_work_mem = '256MB'")  # for the index builds
+        again = _set_aside(pg, tables)
         for model, rows in setting.items():
             _copy(pg, model.__table__, rows)  # type: ignore[arg-type]
         task_rows: list[Row] = []
@@ -457,6 +460,8 @@ def build_server(url: str, tasks: int, seed: int = 2024, today: dt.date | None =
             if len(task_rows) == _CHUNK:
                 _copy_tasks(pg, task_rows, supports, events, words)
         _copy_tasks(pg, task_rows, supports, events, words)
+        for statement in again:
+            pg.execute(statement)
         for kind in ("conference", "document", "person", "unit"):
             pg.execute(f"INSERT INTO {DIRTY} (kind, id) SELECT '{kind}', id FROM {kind}")
         refresh(pg)
@@ -471,6 +476,30 @@ def build_server(url: str, tasks: int, seed: int = 2024, today: dt.date | None =
         pg.commit()
     with connected(address, autocommit=True) as pg:
         pg.execute("VACUUM (ANALYZE)")
+
+
+def _set_aside(pg: Any, tables: list[str]) -> list[str]:
+    """Drop the foreign keys and the indexes (other than those of primary keys and unique
+    constraints) of ``tables``, and return the SQL that makes them again as they were."""
+    keys = pg.execute(
+        "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) "
+        "FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])",
+        [tables],
+    ).fetchall()
+    indexes = pg.execute(
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        "WHERE i.indrelid = ANY(%s::regclass[]) AND NOT EXISTS "
+        "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+        [tables],
+    ).fetchall()
+    for table, name, _definition in keys:
+        pg.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
+    for name, _definition in indexes:
+        pg.execute(f"DROP INDEX {name}")
+    return [definition for _name, definition in indexes] + [
+        f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"
+        for table, name, definition in keys
+    ]
 
 
 def _copy_tasks(
