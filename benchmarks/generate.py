@@ -464,6 +464,9 @@ def build_server(url: str, tasks: int, seed: int = 2024, today: dt.date | None =
             pg.execute(statement)
         for kind in ("conference", "document", "person", "unit"):
             pg.execute(f"INSERT INTO {DIRTY} (kind, id) SELECT '{kind}', id FROM {kind}")
+        # The planner's statistics of what this transaction wrote, for the refresh's joins
+        # (without them it joins 20,000 conferences to their notes by nested scans).
+        pg.execute("ANALYZE")
         refresh(pg)
         for written in Base.metadata.sorted_tables:  # new ids follow the last one written
             if "id" in written.c:
