@@ -28,7 +28,7 @@ from tests.exchange_helpers import dump_tables
 from tests.stores import STORES, copied_store, new_store, on_server, sql
 
 REPO = Path(__file__).resolve().parents[1]
-TODAY = dt.date.today()
+
 UUID_TEXT = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # The keys of a ``tasks --json`` object: the contract's list, plus "version" and "uid".
 TASK_KEYS = {
@@ -177,7 +177,7 @@ def _extend(task: Task) -> tuple[list[str], dict[str, Any], tuple[Any, ...]]:
 
 
 def _complete(task: Task) -> tuple[list[str], dict[str, Any], tuple[Any, ...]]:
-    on = TODAY.isoformat()
+    on = dt.date.today().isoformat()
     result = "Đã ban hành Kế hoạch số 15-KH/TU"
     changed = {"status": "done", "completed_on": on}
     return ["complete", "--on", on, "--result", result], changed, ("completed", result, None, None)
@@ -331,7 +331,7 @@ def test_if_version_current_lands_and_grows_the_version_by_one(
     [
         ["progress", "--note", "Ghi chú muộn"],
         ["extend", "--to", "2030-12-31", "--reason", "Xin gia hạn"],
-        ["complete", "--on", TODAY.isoformat()],
+        ["complete", "--on", dt.date.today().isoformat()],
         ["cancel", "--reason", "Không còn phù hợp"],
     ],
     ids=lambda a: a[0],
@@ -487,7 +487,7 @@ def _refusals(tasks: dict[int, Task]) -> dict[str, list[str]]:
     ongoing = pick(tasks, "open", "in_progress", deadline=False)
     tid, deadline = str(open_task["id"]), open_task["deadline"]
     earlier = (dt.date.fromisoformat(deadline) - dt.timedelta(days=1)).isoformat()
-    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     return {
         "missing-task": ["task", str(max(tasks) + 1000), "progress", "--note", "x"],
         "missing-task-if-version": [
@@ -518,8 +518,14 @@ def _refusals(tasks: dict[int, Task]) -> dict[str, list[str]]:
         "extend-done": ["task", str(done["id"]), "extend", "--to", "2030-01-01", "--reason", "x"],
         "complete-tomorrow": ["task", tid, "complete", "--on", tomorrow],
         "complete-before-given": ["task", tid, "complete", "--on", "2000-01-01"],
-        "complete-done": ["task", str(done["id"]), "complete", "--on", TODAY.isoformat()],
-        "complete-cancelled": ["task", str(cancelled["id"]), "complete", "--on", TODAY.isoformat()],
+        "complete-done": ["task", str(done["id"]), "complete", "--on", dt.date.today().isoformat()],
+        "complete-cancelled": [
+            "task",
+            str(cancelled["id"]),
+            "complete",
+            "--on",
+            dt.date.today().isoformat(),
+        ],
         "reopen-open": ["task", tid, "reopen", "--reason", "x"],
         "cancel-done": ["task", str(done["id"]), "cancel", "--reason", "x"],
         "cancel-cancelled": ["task", str(cancelled["id"]), "cancel", "--reason", "x"],
@@ -646,7 +652,7 @@ def test_ten_processes_at_once_one_wins_per_task(
         action = [
             ["progress", "--note", f"Ghi chú của tiến trình {n}"],
             ["extend", "--to", str(deadline + dt.timedelta(days=10 + n)), "--reason", f"Lý do {n}"],
-            ["complete", "--on", TODAY.isoformat(), "--result", f"Kết quả {n}"],
+            ["complete", "--on", dt.date.today().isoformat(), "--result", f"Kết quả {n}"],
             ["cancel", "--reason", f"Hủy, tiến trình {n}"],
         ][n % 4]
         plan.append((task, action, f"Người dùng {n}, phòng {n % 3}"))
