@@ -157,3 +157,18 @@ def copied_store(request: pytest.FixtureRequest, source: str, folder: Path) -> I
     finally:
         cluster.start()
         cluster.drop_database(name)
+
+
+def schema_differences(connection: Any) -> list[Any]:
+    """What Alembic finds different between the database on ``connection`` and the models
+    (the search index left out, as env.py leaves it)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from minutes_app.db.migrate import include_name
+    from minutes_app.db.models import Base
+
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "include_name": include_name}
+    )
+    return list(compare_metadata(context, Base.metadata))

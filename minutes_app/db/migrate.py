@@ -22,9 +22,21 @@ from minutes_app.db.engine import (
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def alembic_config() -> Config:
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """What Alembic compares with the models: all but the search index's tables, which the
+    migrations (and server-setup) build and the models do not describe."""
+    from minutes_app.db.search_index import is_index_table
+
+    return not (type_ == "table" and is_index_table(name))
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration; with ``connection``, its commands run on that connection
+    (env.py takes it), in the caller's transaction."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
     return config
 
 
@@ -66,9 +78,7 @@ def upgrade_to_head(path: Path) -> None:
                 return  # upgraded by another copy while this one waited for the lock
             if revision is not None and revision not in KNOWN_REVISIONS:
                 raise newer_refusal(path, revision)
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(alembic_config(connection), "head")
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise RuntimeError(f"migration left dangling references: {problems[:5]}")

@@ -13,6 +13,7 @@ older schema, is refused with words telling the administrator to run ``server-se
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from minutes_app.db.engine import (
     WRITE_OPTION,
     DatabaseRefused,
 )
+from minutes_app.db.locks import causes
 
 if TYPE_CHECKING:
     import psycopg
@@ -303,18 +305,15 @@ def is_connection_lost(exc: BaseException) -> bool:
     """True when ``exc`` (psycopg's, or SQLAlchemy's around it) says the server could not
     be reached or went away: the network dropped, the server restarted. Nothing of the
     transaction it broke was written."""
-    import sys
-
     psycopg = sys.modules.get("psycopg")
     if psycopg is None:
         return False
-    seen: set[int] = set()
-    error: BaseException | None = exc
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, psycopg.OperationalError):
-            state = getattr(error, "sqlstate", None) or ""
-            if not state or state.startswith(_LOST_STATES):
-                return True
-        error = getattr(error, "orig", None) or error.__cause__
-    return False
+    return any(
+        isinstance(error, psycopg.OperationalError) and _lost_state(error) for error in causes(exc)
+    )
+
+
+def _lost_state(error: BaseException) -> bool:
+    """libpq's own failure (no SQLSTATE), or one of a connection lost or refused."""
+    state = getattr(error, "sqlstate", None) or ""
+    return not state or state.startswith(_LOST_STATES)

@@ -18,7 +18,12 @@ from __future__ import annotations
 from typing import Any
 
 from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, DatabaseRefused
-from minutes_app.db.server import ServerAddress, server_engine, server_error, table_names
+from minutes_app.db.server import (
+    ServerAddress,
+    server_engine,
+    server_error,
+    stored_server_revision,
+)
 
 # The schema the office server came in at: a server database is never older.
 FIRST_SERVER_REVISION = "0007"
@@ -49,6 +54,9 @@ def setup_server(address: ServerAddress) -> str:
 
 
 def _set_up(connection: Any, driver: Any, address: ServerAddress) -> str:
+    from alembic import command
+
+    from minutes_app.db.migrate import alembic_config
     from minutes_app.db.search_index import create_server_index
 
     encoding = driver.execute(
@@ -62,7 +70,7 @@ def _set_up(connection: Any, driver: Any, address: ServerAddress) -> str:
             "kept; nothing was changed. Make the database with ENCODING 'UTF8' (createdb "
             "--encoding UTF8 --template template0 …).",
         )
-    revision, has_tables = _revision(driver)
+    revision, has_tables = stored_server_revision(driver)
     if revision is None and has_tables:
         raise DatabaseRefused(
             "foreign",
@@ -75,7 +83,7 @@ def _set_up(connection: Any, driver: Any, address: ServerAddress) -> str:
 
         Base.metadata.create_all(connection)
         create_server_index(driver)
-        _stamp(connection, HEAD_REVISION)
+        command.stamp(alembic_config(connection), HEAD_REVISION)
         return "created"
     if revision not in KNOWN_REVISIONS:
         raise DatabaseRefused(
@@ -86,33 +94,5 @@ def _set_up(connection: Any, driver: Any, address: ServerAddress) -> str:
         )
     if revision == HEAD_REVISION:
         return "current"
-    _upgrade(connection)
+    command.upgrade(alembic_config(connection), "head")
     return "upgraded"
-
-
-def _revision(driver: Any) -> tuple[str | None, bool]:
-    tables = table_names(driver)
-    if "alembic_version" not in tables:
-        return None, bool(tables)
-    row = driver.execute("SELECT version_num FROM alembic_version").fetchone()
-    return (None if row is None else str(row[0])), True
-
-
-def _stamp(connection: Any, revision: str) -> None:
-    from alembic import command
-
-    from minutes_app.db.migrate import alembic_config
-
-    config = alembic_config()
-    config.attributes["connection"] = connection
-    command.stamp(config, revision)
-
-
-def _upgrade(connection: Any) -> None:
-    from alembic import command
-
-    from minutes_app.db.migrate import alembic_config
-
-    config = alembic_config()
-    config.attributes["connection"] = connection
-    command.upgrade(config, "head")

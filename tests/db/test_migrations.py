@@ -24,7 +24,7 @@ from minutes_app.db.engine import (
 )
 from minutes_app.db.migrate import alembic_config, script_revisions
 from minutes_app.db.models import Base
-from minutes_app.db.search_index import is_index_table
+from tests.stores import schema_differences
 
 TABLES = [
     "absence",
@@ -138,17 +138,7 @@ def test_migrated_schema_matches_the_models(db_path: Path) -> None:
             # SQLite reflection cannot read expression-based indexes; Alembic says so and skips
             # them (test_integrity.py checks what they enforce).
             warnings.filterwarnings("ignore", message=".*expression-based index")
-            context = MigrationContext.configure(
-                connection,
-                opts={
-                    "compare_type": True,
-                    # As env.py: the search index is not in the models.
-                    "include_name": lambda name, type_, _parents: (
-                        not (type_ == "table" and is_index_table(name))
-                    ),
-                },
-            )
-            differences = compare_metadata(context, Base.metadata)
+            differences = schema_differences(connection)
     finally:
         engine.dispose()
 

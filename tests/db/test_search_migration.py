@@ -17,8 +17,7 @@ def _migrate(path: Path, revision: str, *, down: bool = False) -> None:
     engine = sqlite_engine(path, foreign_keys=False)
     try:
         with engine.begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
+            config = alembic_config(connection)
             (command.downgrade if down else command.upgrade)(config, revision)
     finally:
         engine.dispose()

@@ -13,16 +13,14 @@ from typing import Any
 
 import psycopg
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import select
 
 from minutes_app.core.exchange.importing import import_exchange
 from minutes_app.core.exchange.reading import read_exchange
 from minutes_app.core.tasks import actions as task_actions
 from minutes_app.db.engine import HEAD_REVISION, Database, DatabaseRefused
-from minutes_app.db.models import Base, Task
-from minutes_app.db.search_index import KINDS, TRIGGERS, index_rows, is_index_table, trigger_name
+from minutes_app.db.models import Task
+from minutes_app.db.search_index import KINDS, TRIGGERS, index_rows, trigger_name
 from minutes_app.db.server import (
     ServerAddress,
     ServerError,
@@ -31,6 +29,7 @@ from minutes_app.db.server import (
 )
 from minutes_app.db.server_setup import setup_server
 from minutes_app.db.versions import StaleRecord
+from tests.stores import schema_differences
 
 pytestmark = pytest.mark.postgresql
 
@@ -62,16 +61,7 @@ def test_setup_makes_the_schema_the_models_describe(pg_url: str) -> None:
     engine = server_engine(ServerAddress.parse(pg_url))
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(
-                connection,
-                opts={
-                    "compare_type": True,
-                    "include_name": lambda name, type_, _parents: (
-                        not (type_ == "table" and is_index_table(name))
-                    ),
-                },
-            )
-            differences = compare_metadata(context, Base.metadata)
+            differences = schema_differences(connection)
     finally:
         engine.dispose()
     assert differences == []
@@ -330,6 +320,7 @@ def test_writers_take_turns_and_one_kept_waiting_too_long_is_busy(
         with pytest.raises(Exception) as waited, server.transaction() as session:
             session.add(Unit(name="Huyện ủy Chợ Mới"))
         assert is_busy(waited.value)
+        assert not is_connection_lost(waited.value)  # a lock not had: the server is there
     finally:
         release.set()
         first.join(10)

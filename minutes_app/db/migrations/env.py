@@ -2,8 +2,8 @@
 
 from alembic import context
 
+from minutes_app.db.migrate import include_name
 from minutes_app.db.models import Base
-from minutes_app.db.search_index import is_index_table
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -14,11 +14,6 @@ if connection is None:
 
     db_path = context.get_x_argument(as_dictionary=True).get("db", "dev.sqlite3")
     connection = sqlite_engine(Path(db_path), foreign_keys=False).connect()
-
-
-def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    # The search index is built by migration 0004 and is not in the models.
-    return not (type_ == "table" and is_index_table(name))
 
 
 context.configure(
