@@ -94,3 +94,21 @@ class Messages:
         if escape is not None:
             escape.click()
         return 0
+
+
+def select_task(qtbot: QtBot, window: Any, words: str) -> int:
+    """On ``window``'s register, filter by ``words`` (which must find one task), select
+    it and wait for its detail pane; its id."""
+    from minutes_app.ui.main_window import PAGE_TASKS
+
+    window.navigation.setCurrentRow(PAGE_TASKS)
+    page = window.task_page
+    settle(qtbot, window)
+    page.text_box.setText(words)
+    page.apply_filters()
+    settle(qtbot, window)  # the rows are read on the worker
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+    settle(qtbot, window)  # and so is the detail pane
+    [task] = page.selected_ids()
+    return int(task)

@@ -241,16 +241,17 @@ def progress_notes(db: Database, task_id: int) -> list[str]:
     return [r[0] for r in rows]
 
 
-def open_task(window: MainWindow, task_id: int) -> None:
+def open_task(qtbot: QtBot, window: MainWindow, task_id: int) -> None:
     window.navigation.setCurrentRow(PAGE_TASKS)
     window.task_page.show_task(task_id)
+    settle(qtbot, window)  # its row is read on the worker
     assert window.task_page.selected_ids() == [task_id]
 
 
 def test_a_task_action_waits_for_another_copy_without_freezing(
     qtbot: QtBot, window: MainWindow, db: Database, task_id: int, lock: Callable[[], Lock]
 ) -> None:
-    open_task(window, task_id)
+    open_task(qtbot, window, task_id)
     held = lock()
     ticks = Ticks()
     outcome: list[object] = []
@@ -285,7 +286,7 @@ def test_a_task_action_that_gives_up_keeps_the_dialog_and_its_text(
 ) -> None:
     monkeypatch.setattr(operations, "WRITE_WAIT_S", 1.0)
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
-    open_task(window, task_id)
+    open_task(qtbot, window, task_id)
     held = lock()
     shown: list[tuple[str, str, bool]] = []
 

@@ -20,7 +20,7 @@ from minutes_app.ui.conferences.editor import TAB_INSTRUCTIONS
 from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow
 from minutes_app.ui.tasks.dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.tasks.register import TaskTableModel
-from tests.ui.helpers import activate, settle, type_text, when_shown
+from tests.ui.helpers import activate, select_task, settle, type_text, when_shown
 
 UNITS = ("Huyện ủy Ba Bể", "Thành ủy Bắc Kạn", "Ban Tổ chức Tỉnh ủy Bắc Kạn")
 
@@ -80,16 +80,6 @@ def test_tasks_for_three_units_are_created_from_an_instruction_in_one_step(
     window.undo_action.trigger()
     settle(qtbot, window)
     assert task_count(example_db) == before
-
-
-def select_task(qtbot: QtBot, window: MainWindow, words: str) -> None:
-    window.navigation.setCurrentRow(PAGE_TASKS)
-    page = window.task_page
-    settle(qtbot, window)
-    page.text_box.setText(words)
-    page.apply_filters()
-    assert page.model.rowCount() == 1
-    page.table.selectRow(0)
 
 
 def test_extending_needs_a_reason_then_keeps_both_deadlines(

@@ -22,9 +22,9 @@ from minutes_app.core.tasks.actions import add_progress, complete, extend_deadli
 from minutes_app.core.tasks.rows import task_card
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.editor import TAB_NOTES, ConferenceEditor
-from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
+from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
-from tests.ui.helpers import activate, settle, type_text
+from tests.ui.helpers import activate, select_task, settle, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -219,18 +219,6 @@ def test_saving_a_conference_another_window_trashed_keeps_the_text(
     assert editor_b.isVisible()
     assert editor_b.notes_edit.toPlainText() == "Ghi chú của B"
     assert editor_b.has_unsaved_changes()
-
-
-def select_task(qtbot: QtBot, window: MainWindow, words: str) -> int:
-    window.navigation.setCurrentRow(PAGE_TASKS)
-    page = window.task_page
-    settle(qtbot, window)
-    page.text_box.setText(words)
-    page.apply_filters()
-    assert page.model.rowCount() == 1
-    page.table.selectRow(0)
-    [task] = page.selected_ids()
-    return task
 
 
 def later(action: object) -> None:

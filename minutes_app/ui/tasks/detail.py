@@ -8,9 +8,8 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from minutes_app.base.days import vn_date
-from minutes_app.core.tasks.rows import task_card
+from minutes_app.core.tasks.rows import TaskCard
 from minutes_app.core.tasks.tracking import deadline_on, tracking_class
-from minutes_app.db.engine import Database
 from minutes_app.ui.tasks.style import class_color, class_name, display_class
 
 _EVENTS = {
@@ -38,10 +37,8 @@ def _day(value: dt.date | None) -> str:
     return vn_date(value) or "—"
 
 
-def task_detail_html(db: Database, task_id: int, as_of: dt.date) -> str:
-    card = task_card(db, task_id)
-    if card is None:
-        return ""
+def task_detail_html(card: TaskCard, as_of: dt.date) -> str:
+    """The pane's text of a task's card (read by ``core.tasks.rows.task_card``)."""
     state = card.state()
     tracking = tracking_class(state, as_of) or "in_progress"
     shown = display_class(tracking, deadline_on(state, as_of), as_of)

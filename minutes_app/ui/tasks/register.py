@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +36,14 @@ from minutes_app.base.days import vn_date
 from minutes_app.core.conferences.listing import conference_choices
 from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
 from minutes_app.db.engine import Database
-from minutes_app.ui.operations import CONFERENCES, DIRECTORY, TASKS, DatabaseWorker, follow_changes
+from minutes_app.ui.operations import (
+    CONFERENCES,
+    DIRECTORY,
+    TASKS,
+    DatabaseWorker,
+    follow_changes,
+    tell_failure,
+)
 from minutes_app.ui.tasks.style import (
     DISPLAY_CLASSES,
     DUE_SOON,
@@ -53,6 +59,7 @@ from minutes_app.ui.widgets.table_model import TableModel
 
 if TYPE_CHECKING:
     from minutes_app.core.search import Hit
+    from minutes_app.core.tasks.rows import TaskCard
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -102,8 +109,24 @@ def still_shown(db: Database, query: TaskQuery, ids: Collection[int]) -> set[int
     return {row.id for row in found}
 
 
+Reader = Callable[[Callable[[], Any], Callable[[Any], object], Callable[[], object]], object]
+
+
+def read_here(
+    work: Callable[[], Any], done: Callable[[Any], object], _failed: Callable[[], object]
+) -> None:
+    """A model's reader without a window: ``done(work())`` at once (a failure raises)."""
+    done(work())
+
+
 class TaskTableModel(TableModel):
-    """Rows come from ``TaskRegister`` a page at a time, as the view scrolls."""
+    """Rows come from ``TaskRegister`` a page at a time, as the view scrolls.
+
+    Every page is read by ``reader(work, done, failed)``: on the window's database worker
+    (the register page installs it), so that the UI thread never waits on a server;
+    ``done(result)`` comes later on the UI thread, ``failed()`` if the read failed (the
+    worker has told the clerk). A reply to a query since replaced is dropped.
+    """
 
     # How many tasks the current query finds, once counted on the database worker.
     counted = Signal(int)
@@ -111,14 +134,16 @@ class TaskTableModel(TableModel):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        # Around the reads made here, on the UI thread (the page's worker's reading_here).
-        self.reading_here: Callable[[], AbstractContextManager[None]] = nullcontext
-        self.generation = 0  # grows with each query, so that a late count is told apart
+        self.reader: Reader = read_here
+        self.generation = 0  # grows with each query asked, so that a late reply is told apart
         self._query = TaskQuery(as_of=dt.date.today())
+        self._asked: TaskQuery | None = None  # the query last asked for, shown or not yet
+        self._then: list[Callable[[], object]] = []  # to call once its rows are shown
         self._register: TaskRegister | None = None
         self._rows: list[RegisterRow] = []
         self._total: int | None = None  # counted only when asked: the first rows come first
         self._more = False
+        self._fetching = False  # a further page asked and not back yet
         self.headers = [
             self.tr("Status"),
             self.tr("Deadline"),
@@ -135,28 +160,63 @@ class TaskTableModel(TableModel):
     def query(self) -> TaskQuery:
         return self._query
 
-    def set_query(self, query: TaskQuery) -> None:
-        register = TaskRegister(self.db, query)
-        # One row more than a page tells whether there is more, without counting them all.
-        # Read before the reset: a read that fails (a server out of reach) leaves the model
-        # as it was.
-        rows = register.page(0, PAGE + 1)
-        self.beginResetModel()
-        self._query = query
-        self._register = register
-        self._total = None
+    def set_query(self, query: TaskQuery, then: Callable[[], object] | None = None) -> None:
+        """Read the first page of ``query``; it replaces the rows shown when it comes (a
+        read that fails, e.g. a server out of reach, leaves them as they were), then
+        ``then()``. Until then the rows shown stay, and so does the query.
+
+        A reply to a query asked since is dropped, and so is its ``then``, unless the
+        query asked since is the same (a reload): then both are called, in order, when
+        the later reply comes (the task shown alone is still selected after the reload
+        that the register's first showing asks for)."""
         self.generation += 1
-        self._more = len(rows) > PAGE
-        self._rows = rows[:PAGE]
-        self.endResetModel()
+        if query != self._asked:
+            self._then.clear()
+        if then is not None:
+            self._then.append(then)
+        self._asked = query
+        asked, db = self.generation, self.db
 
-    def reload(self) -> None:
-        self.set_query(self._query)
+        def work() -> tuple[TaskRegister, list[RegisterRow]] | None:
+            if asked != self.generation:
+                return None  # typed over already: not read for nothing
+            register = TaskRegister(db, query)
+            # One row more than a page tells whether there is more, without counting.
+            return register, register.page(0, PAGE + 1)
 
-    def total(self) -> int:
-        """How many tasks the query finds (counted on first use, then kept)."""
-        if self._total is None:
-            self._total = self._register.count() if self._register is not None else 0
+        def done(result: tuple[TaskRegister, list[RegisterRow]] | None) -> None:
+            if result is None or asked != self.generation:
+                return  # another query was asked meanwhile: its rows will come
+            register, rows = result
+            self.beginResetModel()
+            self._query = query
+            self._register = register
+            self._total = None
+            self._fetching = False
+            self._more = len(rows) > PAGE
+            self._rows = rows[:PAGE]
+            self.endResetModel()
+            waiting, self._then = self._then, []
+            for call in waiting:
+                call()
+
+        def failed() -> None:
+            if asked == self.generation:
+                self._then.clear()
+
+        self.reader(work, done, failed)
+
+    @property
+    def asked(self) -> TaskQuery | None:
+        """The query last asked for (its rows may not be shown yet); None before any."""
+        return self._asked
+
+    def reload(self, then: Callable[[], object] | None = None) -> None:
+        """Read again the query last asked for."""
+        self.set_query(self._asked or self._query, then)
+
+    def total(self) -> int | None:
+        """How many tasks the query finds, once counted (``counted`` tells it)."""
         return self._total
 
     @property
@@ -181,8 +241,8 @@ class TaskTableModel(TableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if column == COL_LATE:
             descending = not descending  # the most days late are the earliest deadlines
-        query = replace(self._query, sort=key, descending=descending)
-        if self._register is None:
+        query = replace(self._asked or self._query, sort=key, descending=descending)
+        if self._asked is None:
             self._query = query  # not shown yet: the first set_query will use it
             return
         self.set_query(query)
@@ -194,23 +254,39 @@ class TaskTableModel(TableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and not self._fetching
 
     def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._register is None or not self._more:
-            return
-        with self.reading_here():  # scrolled while the server is out of reach: no more yet
-            self._fetch_more(self._register)
+        if not parent.isValid():
+            self.fetch_more()
 
-    def _fetch_more(self, register: TaskRegister) -> None:
-        more = register.page(len(self._rows), PAGE + 1)
-        self._more = len(more) > PAGE
-        more = more[:PAGE]
-        if not more:
+    def fetch_more(self, then: Callable[[], object] | None = None) -> None:
+        """Read the next page and add its rows when it comes, then ``then()``; one page
+        at a time (the view asks again as the clerk scrolls on)."""
+        register = self._register
+        if register is None or not self._more or self._fetching:
             return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self._fetching = True
+        start = len(self._rows)
+
+        def done(more: list[RegisterRow]) -> None:
+            if register is not self._register:
+                return  # the rows it would follow were replaced meanwhile
+            self._fetching = False
+            self._more = len(more) > PAGE
+            more = more[:PAGE]
+            if more:
+                self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+                self._rows.extend(more)
+                self.endInsertRows()
+            if then is not None:
+                then()
+
+        def failed() -> None:  # scrolled while the server is out of reach: no more yet
+            if register is self._register:
+                self._fetching = False
+
+        self.reader(lambda: register.page(start, PAGE + 1), done, failed)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -277,11 +353,12 @@ class TaskRegisterPage(QWidget):
         self.db = db
         self.store = store
         self._wanted_unit: int | None = None  # asked for before the choices were read
+        self._detail_of: int | None = None  # the task whose card the pane shows or awaits
         # Tasks to select again after the next reload, wherever they move, and who
         # wants to know whether the filters still show them (``keep_selected``).
         self._kept: tuple[set[int], Callable[[bool], object] | None] | None = None
         self.model = TaskTableModel(db, self)
-        self.model.reading_here = worker.reading_here
+        self.model.reader = self._read
         self.class_box = QComboBox()
         self.class_box.addItem(self.tr("All classes"), None)
         for name in DISPLAY_CLASSES:
@@ -371,7 +448,7 @@ class TaskRegisterPage(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self.apply_filters)
+        self._debounce.timeout.connect(self._on_words_typed)
         self.text_box.textChanged.connect(self._debounce.start)
         for box in (self.class_box, self.unit_box, self.conference_box):
             box.currentIndexChanged.connect(self.apply_filters)
@@ -415,18 +492,19 @@ class TaskRegisterPage(QWidget):
         if wanted is not None:
             self._choose(self.unit_box, wanted)
         selected = set(self.selected_ids())
-        with self.worker.reading_here():
-            if self.model.register is None or wanted is not None:
-                self.model.set_query(self.current_query())
-            else:
-                self.model.reload()  # the same query: a task shown alone stays alone
-        if kept is None:
-            self.select_ids(selected)
-            return
-        ids, then = kept
-        self.select_ids(ids, reach=set(matching) if wanted is None else set())
-        if then is not None:
-            then(ids <= set(self.selected_ids()))
+
+        def select_again() -> None:
+            if kept is None:
+                self.select_ids(selected)
+                return
+            ids, then = kept
+            told = None if then is None else lambda: then(ids <= set(self.selected_ids()))
+            self.select_ids(ids, reach=set(matching) if wanted is None else set(), then=told)
+
+        if self.model.asked is None or wanted is not None:
+            self.model.set_query(self.current_query(), select_again)
+        else:
+            self.model.reload(select_again)  # the same query: a task shown alone stays alone
 
     # --- filters -----------------------------------------------------------------------
 
@@ -453,7 +531,7 @@ class TaskRegisterPage(QWidget):
     def current_query(self) -> TaskQuery:
         as_of = self._date(self.as_of) or dt.date.today()
         chosen = self.class_box.currentData()
-        old = self.model.query
+        old = self.model.asked or self.model.query
         query = TaskQuery(
             as_of=as_of,
             classes=frozenset({chosen}) if chosen and chosen != DUE_SOON else frozenset(),
@@ -468,8 +546,13 @@ class TaskRegisterPage(QWidget):
         return only_due_soon(query) if chosen == DUE_SOON else query
 
     def apply_filters(self, *_: object) -> None:
-        with self.worker.reading_here():  # the server out of reach: the rows stay
-            self.model.set_query(self.current_query())
+        self._debounce.stop()  # the words typed are in this query already
+        self.model.set_query(self.current_query())
+
+    def _on_words_typed(self) -> None:
+        # Typed and typed back, or applied meanwhile: the rows (and the selection) stay.
+        if self.current_query() != self.model.asked:
+            self.apply_filters()
 
     def clear_filters(self) -> None:
         for box in (self.class_box, self.unit_box, self.conference_box):
@@ -508,10 +591,12 @@ class TaskRegisterPage(QWidget):
     def show_task(self, task_id: int) -> None:
         """Show just this task, selected, whatever its class or the filters."""
         self.clear_filters()
-        with self.worker.reading_here():
-            self.model.set_query(replace(self.current_query(), ids=(task_id,)))
-        if self.model.rowCount():
-            self.table.selectRow(0)
+
+        def select_it() -> None:
+            if self.model.rowCount():
+                self.table.selectRow(0)
+
+        self.model.set_query(replace(self.current_query(), ids=(task_id,)), select_it)
 
     def show_hit(self, hit: Hit) -> None:
         """Show a task found by the search."""
@@ -525,19 +610,27 @@ class TaskRegisterPage(QWidget):
     def selected_ids(self) -> list[int]:
         return list(self.selected_versions())
 
-    def select_ids(self, ids: set[int], reach: Collection[int] = ()) -> None:
+    def select_ids(
+        self,
+        ids: set[int],
+        reach: Collection[int] = (),
+        then: Callable[[], object] | None = None,
+    ) -> None:
         """Select the rows of the tasks ``ids`` among those read so far, reading further
-        pages until the tasks ``reach`` (known to be in the query) are read too; the
-        first selected row is made current and scrolled into view."""
-        if not ids:
-            return
+        pages (on the worker) until the tasks ``reach`` (known to be in the query) are
+        read too; the first selected row is made current and scrolled into view; then
+        ``then()``."""
         from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
         model, reach = self.model, set(reach)
-        while reach and model.canFetchMore(QModelIndex()):
-            if reach <= {r.id for r in (model.row(i) for i in range(model.rowCount())) if r}:
-                break
-            model.fetchMore(QModelIndex())
+        read = {r.id for r in (model.row(i) for i in range(model.rowCount())) if r}
+        if ids and reach and not reach <= read and model.canFetchMore(QModelIndex()):
+            model.fetch_more(lambda: self.select_ids(ids, reach, then))
+            return
+        if not ids:
+            if then is not None:
+                then()
+            return
         selection = QItemSelection()
         first: QModelIndex | None = None
         for r in range(model.rowCount()):
@@ -552,6 +645,8 @@ class TaskRegisterPage(QWidget):
         selecting.select(selection, flag.ClearAndSelect | flag.Rows)
         if first is not None:
             self.table.scrollTo(first)
+        if then is not None:
+            then()
 
     def selected_versions(self) -> dict[int, int]:
         """The selected tasks, each with the version the register read of it."""
@@ -579,12 +674,36 @@ class TaskRegisterPage(QWidget):
         self.count_label.setText(self.tr("%n task(s)", "", total))
 
     def show_detail(self, task_id: int | None) -> None:
+        """The task's card and history in the pane below, read on the worker; a card
+        that comes after another task was selected is dropped."""
+        from minutes_app.core.tasks.rows import task_card
         from minutes_app.ui.tasks.detail import task_detail_html
 
-        html = ""
-        with self.worker.reading_here():
-            html = task_detail_html(self.db, task_id, self.model.query.as_of) if task_id else ""
-        self.detail.setHtml(html)
+        self._detail_of = task_id
+        if task_id is None:
+            self.detail.setHtml("")
+            return
+        db, as_of = self.db, self.model.query.as_of
+
+        def show(card: TaskCard | None) -> None:
+            if self._detail_of == task_id:
+                self.detail.setHtml(task_detail_html(card, as_of) if card is not None else "")
+
+        self.worker.run_op(self, lambda: task_card(db, task_id), show)
+
+    def _read(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], object],
+        failed: Callable[[], object],
+    ) -> None:
+        """The model's reader: on the database worker."""
+
+        def on_failure(error: BaseException) -> None:
+            failed()
+            tell_failure(self, error)
+
+        self.worker.run_op(self, work, done, on_failure)
 
     # --- state -------------------------------------------------------------------------
 
