@@ -369,10 +369,10 @@ class DatabaseWorker(QObject):
 
     @contextmanager
     def reading_here(self) -> Iterator[None]:
-        """Around a read made on the UI thread (the register's pages, a conference opened
-        in the editor: quick on a file and over the office's network): when the server
-        cannot be reached it is told to ``server_lost``, as a failed operation's is, and
-        the block gives up, leaving what the window shows as it was. Other errors go on."""
+        """Around a read made on the UI thread (the register's pages: quick on a file and
+        over the office's network): when the server cannot be reached it is told to
+        ``server_lost``, as a failed operation's is, and the block gives up, leaving what
+        the window shows as it was. Other errors go on."""
         try:
             yield
         except Exception as error:
