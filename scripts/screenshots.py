@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.base.identity import USER_KEY
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.samples import load_samples
+from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
 from minutes_app.ui.app import install_language
@@ -121,7 +122,7 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
             dialog.set_text(article.read_text(encoding="utf-8"))
             shot("from-text", dialog)
             dialog.close()
-        office = OfficeDialog(window.worker, window)
+        office = OfficeDialog(window.worker, load_office(db), window)
         shot("office", office)
         office.close()
         connect = ConnectDialog(window, ServerAddress.parse(OFFICE_SERVER))

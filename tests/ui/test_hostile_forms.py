@@ -96,7 +96,7 @@ def test_notes_longer_than_the_limit_are_refused_with_a_message(
 def test_office_settings_take_odd_values_or_refuse_them(
     qtbot: QtBot, db: Database, worker: DatabaseWorker, value: str
 ) -> None:
-    dialog = OfficeDialog(worker)
+    dialog = OfficeDialog(worker, load_office(db))
     qtbot.addWidget(dialog)
     before = load_office(db)
     edit = dialog.edits["office_name"]

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
+from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 from minutes_app.ui.storage import server_link
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
 from tests.ui.helpers import Messages, activate, open_editor_of, settle, type_text
@@ -106,11 +107,13 @@ def test_opening_while_the_server_is_down_opens_nothing_and_the_banner_says_so(
     try:
         window.conferences.open_conference(row.id)
         window.conferences.new_conference_from_text()
+        window.office_action.trigger()  # File → Office and signers…
         settle(qtbot, window)
         assert window.banner.isVisible() and window.banner.text() == LOST
         window.conferences.new_conference()  # asked again once the first failed: read again
         settle(qtbot, window)
         assert window.conferences.editor is None and window.conferences.from_text is None
+        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, OfficeDialog)]
         assert messages.texts == []  # the banner says it, once
     finally:
         pg_cluster.start()

@@ -240,6 +240,7 @@ def test_every_screen_reads_whole(
     problems["from text: values"] = _hidden_values(dialog.found)
     dialog.close()
 
+    from minutes_app.core.paperwork.office import load_office
     from minutes_app.ui.conferences.trash import TrashDialog
     from minutes_app.ui.paperwork.office_dialog import OfficeDialog
     from minutes_app.ui.paperwork.period_dialog import PeriodDialog
@@ -249,7 +250,7 @@ def test_every_screen_reads_whole(
 
     units = [unit.name for unit in _units(db)]
     for name, made in (
-        ("office", lambda: OfficeDialog(window.worker, window)),
+        ("office", lambda: OfficeDialog(window.worker, load_office(db), window)),
         ("settings", lambda: SettingsDialog(store, window)),
         ("search", lambda: SearchDialog(db, window)),
         ("trash", lambda: TrashDialog(window.worker, window, "Nguyễn Thị Thu")),
