@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from minutes_app.base.identity import USER_KEY
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.samples import load_samples
+from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
 from minutes_app.ui.app import install_language
@@ -74,12 +75,16 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
         window.resize(*size)
         window.show()
 
-        def shot(name: str, widget: object) -> None:
-            # What the database worker reads arrives, and the layouts it changes settle.
+        def arrived() -> None:
+            """What the database worker reads arrives (an editor opens once it is read)."""
             give_up = time.monotonic() + 30
             while not window.worker.idle() and time.monotonic() < give_up:
                 app.processEvents()
                 time.sleep(0.01)
+
+        def shot(name: str, widget: object) -> None:
+            # What the database worker reads arrives, and the layouts it changes settle.
+            arrived()
             settled = time.monotonic() + 0.5
             while time.monotonic() < settled:
                 app.processEvents()
@@ -94,7 +99,9 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
             shot(name, window)
         window.navigation.setCurrentRow(0)
         newest = list_conferences(db)[0]
-        editor = window.conferences.open_conference(newest.id)
+        window.conferences.open_conference(newest.id)
+        arrived()
+        editor = window.conferences.editor
         assert editor is not None
         editor.resize(*size)
         tabs = ("general", "bridge-points", "documents", "discussion", "instructions", "notes")
@@ -107,12 +114,15 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
         articles = Path(__file__).resolve().parents[2] / "shared" / "samples" / "articles"
         article = next(iter(sorted(articles.glob("*.txt"))), None)
         if article is not None:
-            dialog = window.conferences.new_conference_from_text()
+            window.conferences.new_conference_from_text()
+            arrived()
+            dialog = window.conferences.from_text
+            assert dialog is not None
             dialog.resize(*size)
             dialog.set_text(article.read_text(encoding="utf-8"))
             shot("from-text", dialog)
             dialog.close()
-        office = OfficeDialog(window.worker, window)
+        office = OfficeDialog(window.worker, load_office(db), window)
         shot("office", office)
         office.close()
         connect = ConnectDialog(window, ServerAddress.parse(OFFICE_SERVER))

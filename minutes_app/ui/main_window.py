@@ -444,9 +444,9 @@ class MainWindow(QMainWindow):
             restore_from_backup(self, self.db.path, self.store, self.db)
 
     def _on_office(self) -> None:
-        from minutes_app.ui.paperwork.office_dialog import OfficeDialog
+        from minutes_app.ui.paperwork.office_dialog import edit_office
 
-        OfficeDialog(self.worker, self).exec()
+        edit_office(self.worker, self)
 
     def _on_settings(self) -> None:
         from minutes_app.ui.settings_dialog import SettingsDialog

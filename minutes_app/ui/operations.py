@@ -367,19 +367,6 @@ class DatabaseWorker(QObject):
         op.progress = dialog
         return self._submit(op)
 
-    @contextmanager
-    def reading_here(self) -> Iterator[None]:
-        """Around a read made on the UI thread (the register's pages, a conference opened
-        in the editor: quick on a file and over the office's network): when the server
-        cannot be reached it is told to ``server_lost``, as a failed operation's is, and
-        the block gives up, leaving what the window shows as it was. Other errors go on."""
-        try:
-            yield
-        except Exception as error:
-            if not is_server_lost(error):
-                raise
-            self.server_lost.emit(error)
-
     def notify(self, change: Changes) -> None:
         """Tell every screen that ``change`` happened, though no operation of this window
         made it: File → Refresh, a backup restored, an undo refused because another copy

@@ -30,7 +30,7 @@ from minutes_app.ui.settings_dialog import BACKUP_ON_EXIT, backup_settings
 from minutes_app.ui.storage import backup as backup_ui
 from minutes_app.ui.storage import opening
 from tests.robustness.conftest import REPO, Worker
-from tests.ui.helpers import Messages
+from tests.ui.helpers import Messages, open_editor_of
 
 
 def units(path: Path) -> list[str]:
@@ -252,7 +252,7 @@ def test_a_full_disk_at_save_says_so_and_keeps_the_form_open(
     db.engine.dispose()
     window = MainWindow(db, store)
     qtbot.addWidget(window)
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     # Pasted, as a clerk does: long enough to need new pages in the file.
     QApplication.clipboard().setText("Hội nghị " + "rất dài " * 2000)
     editor.title_edit.paste()

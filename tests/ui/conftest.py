@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from minutes_app.db.engine import Database
 from minutes_app.ui.operations import DatabaseWorker
+from tests.stores import STORES
 
 
 @pytest.fixture
@@ -89,3 +90,17 @@ def server_url(pg_cluster: Any, server_template: str) -> Iterator[str]:
     yield url
     pg_cluster.start()  # a failed test may have left it stopped
     pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=STORES)
+def samples_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A database with the five sample conferences: a file, or on the test server."""
+    if request.param == "sqlite":
+        from minutes_app.core.exchange.samples import load_samples
+
+        db = Database.open(tmp_path / "minutes.sqlite3")
+        load_samples(db)
+    else:
+        db = Database.open(request.getfixturevalue("server_url"))
+    yield db
+    db.close()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
+import threading
 import time
-from collections.abc import Callable
-from typing import Any
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -13,6 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from minutes_app.ui.operations import DatabaseWorker
+
+if TYPE_CHECKING:
+    from minutes_app.ui.conferences.editor import ConferenceEditor
+    from minutes_app.ui.main_window import MainWindow
 
 
 def activate(qtbot: QtBot, widget: QWidget) -> None:
@@ -112,3 +121,112 @@ def select_task(qtbot: QtBot, window: Any, words: str) -> int:
     settle(qtbot, window)  # and so is the detail pane
     [task] = page.selected_ids()
     return int(task)
+
+
+def open_editor_of(
+    qtbot: QtBot,
+    window: MainWindow,
+    conference: int | Callable[[], object] | None = None,
+    timeout: int = 10_000,
+) -> ConferenceEditor:
+    """Open ``conference`` (an id) in ``window``'s editor, or a new conference when None,
+    or ask as ``conference()`` does (a key pressed, a row double-clicked), and wait until
+    the editor is shown: it opens once the database worker has read what it needs."""
+    if conference is None:
+        window.conferences.new_conference()
+    elif isinstance(conference, int):
+        window.conferences.open_conference(conference)
+    else:
+        conference()
+
+    def shown() -> bool:
+        editor = window.conferences.editor
+        return editor is not None and editor.isVisible()
+
+    qtbot.waitUntil(shown, timeout=timeout)
+    editor = window.conferences.editor
+    assert editor is not None
+    return editor
+
+
+def _short_stack() -> str:
+    """Where the program asked for a statement: its own frames, innermost last."""
+    frames = [
+        f"{frame.filename.rsplit('/minutes_app/', 1)[-1]}:{frame.lineno} {frame.name}"
+        for frame in traceback.extract_stack()
+        if "/minutes_app/" in frame.filename
+    ]
+    return " < ".join(reversed(frames[-6:]))
+
+
+def _in_sqlalchemy() -> bool:
+    """Whether SQLAlchemy is on the stack (its statements are recorded by its own event)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if str(frame.f_globals.get("__name__", "")).startswith("sqlalchemy"):
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
+
+
+@contextmanager
+def statements_on_ui_thread() -> Iterator[list[tuple[str, str]]]:
+    """Every SQL statement executed on the thread that enters the block (the UI thread
+    of a widget test) while the block runs, as (statement, short stack of the program's
+    frames that asked for it): through SQLAlchemy (``before_cursor_execute`` on every
+    Engine), and on the plain sqlite3 and psycopg connections of ``plain_reading``.
+    A read on the database worker is not recorded; the window must leave it empty."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    recorded: list[tuple[str, str]] = []
+    ui_thread = threading.get_ident()
+    active = True
+
+    def record(statement: str) -> None:
+        if active and threading.get_ident() == ui_thread:
+            recorded.append((statement, _short_stack()))
+
+    def on_execute(*args: Any) -> None:  # (conn, cursor, statement, parameters, context, many)
+        record(str(args[2]))
+
+    def traced(connection: sqlite3.Connection) -> sqlite3.Connection:
+        def trace(statement: str) -> None:
+            if not _in_sqlalchemy():
+                record(statement)
+
+        connection.set_trace_callback(trace)
+        return connection
+
+    plain_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection = plain_connect(*args, **kwargs)
+        return connection if _in_sqlalchemy() else traced(connection)
+
+    patched: list[tuple[Any, str, Any]] = [(sqlite3, "connect", connect)]
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - the venv has it
+        psycopg = None  # type: ignore[assignment]
+    if psycopg is not None:
+        for name in ("execute", "executemany"):
+            plain = getattr(psycopg.Cursor, name)
+
+            def run(self: Any, query: Any, *args: Any, _plain: Any = plain, **kwargs: Any) -> Any:
+                if not _in_sqlalchemy():
+                    record(query if isinstance(query, str) else repr(query))
+                return _plain(self, query, *args, **kwargs)
+
+            patched.append((psycopg.Cursor, name, run))
+    kept = [(owner, name, getattr(owner, name)) for owner, name, _ in patched]
+    for owner, name, replacement in patched:
+        setattr(owner, name, replacement)
+    event.listen(Engine, "before_cursor_execute", on_execute)
+    try:
+        yield recorded
+    finally:
+        active = False
+        event.remove(Engine, "before_cursor_execute", on_execute)
+        for owner, name, plain in kept:
+            setattr(owner, name, plain)

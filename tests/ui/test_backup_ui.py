@@ -29,6 +29,7 @@ from minutes_app.ui.settings_dialog import (
 )
 from minutes_app.ui.storage import backup as backup_ui
 from minutes_app.ui.storage import messages, opening, restoring
+from tests.ui.helpers import open_editor_of
 
 
 def units(db: Database) -> list[str]:
@@ -267,6 +268,7 @@ def test_restore_from_a_file_that_is_not_a_backup_says_why(
 
 
 def test_restore_while_the_editor_is_open_asks_to_close_it_first(
+    qtbot: QtBot,
     window: MainWindow,
     db: Database,
     store: QSettings,
@@ -274,7 +276,7 @@ def test_restore_while_the_editor_is_open_asks_to_close_it_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked = choose_file(monkeypatch, "getOpenFileName", None)
-    window.conferences.new_conference()
+    open_editor_of(qtbot, window)
 
     assert restoring.restore_from_backup(window, db.path, store) is False
 

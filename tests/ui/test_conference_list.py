@@ -25,7 +25,7 @@ from minutes_app.ui.conferences.listing import (
 from minutes_app.ui.conferences.trash import TrashDialog
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.operations import DatabaseWorker
-from tests.ui.helpers import activate, settle, type_text
+from tests.ui.helpers import activate, open_editor_of, settle, type_text
 
 
 def summary(
@@ -243,9 +243,8 @@ def test_trash_dialog_restores_a_deleted_conference(
 def test_double_click_opens_the_conference_in_the_editor(qtbot: QtBot, window: MainWindow) -> None:
     table = window.conference_page.table
     index = window.conference_page.model.index(0, COL_DATE)
-    table.doubleClicked.emit(index)
-    assert window.conferences.editor is not None
-    assert window.conferences.editor.title_edit.text().startswith("Hội nghị trực tuyến quán triệt")
+    editor = open_editor_of(qtbot, window, lambda: table.doubleClicked.emit(index))
+    assert editor.title_edit.text().startswith("Hội nghị trực tuyến quán triệt")
 
 
 def test_summaries_match_the_stored_records(example_db: Database) -> None:

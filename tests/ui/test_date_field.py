@@ -161,7 +161,7 @@ def test_every_date_field_of_the_window_is_a_date_field(
     from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
     from minutes_app.ui.paperwork.period_dialog import PeriodDialog
     from minutes_app.ui.tasks.dialogs import CreateTasksDialog, TaskActionDialog
-    from tests.ui.helpers import settle
+    from tests.ui.helpers import open_editor_of, settle
 
     window = MainWindow(example_db, store)  # type: ignore[arg-type]
     qtbot.addWidget(window)
@@ -169,8 +169,7 @@ def test_every_date_field_of_the_window_is_a_date_field(
     window.navigation.setCurrentRow(PAGE_TASKS)
     settle(qtbot, window)
     [conference] = list_conferences(example_db)  # type: ignore[arg-type]
-    editor = window.conferences.open_conference(conference.id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference.id)
     dialogs = [
         TaskActionDialog(kind, 1, lambda _d: None, parent=window)
         for kind in ("extend", "complete", "progress")

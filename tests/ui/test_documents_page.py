@@ -8,7 +8,7 @@ from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.documents import DocumentsPage
 from minutes_app.ui.operations import DatabaseWorker
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, statements_on_ui_thread
 
 
 def _shown(page: DocumentsPage) -> list[tuple[str, str | None, int | None]]:
@@ -43,3 +43,33 @@ def test_kind_issuer_and_year_filters_combine(
     for box in (page.kind_box, page.issuer_box, page.year_box):
         box.setCurrentIndex(0)
     assert len(_shown(page)) == len(everything)
+
+
+def test_where_a_document_was_studied_is_read_on_the_worker(
+    qtbot: QtBot, example_db: Database, worker: DatabaseWorker
+) -> None:
+    page = DocumentsPage(worker)
+    qtbot.addWidget(page)
+    page.refresh()
+    settle(qtbot, worker)
+    page.filter_box.setText("qd 96")
+    with statements_on_ui_thread() as statements:
+        page.view.selectRow(0)
+        settle(qtbot, worker)
+    assert statements == []
+    text = page.detail.toPlainText()
+    assert "Quy định 96-QĐ/TW ngày 02/02/2023" in text
+    assert "17/02/2023 — Hội nghị trực tuyến quán triệt" in text
+
+
+def test_a_selection_changed_while_it_is_read_shows_what_is_selected_now(
+    qtbot: QtBot, example_db: Database, worker: DatabaseWorker
+) -> None:
+    page = DocumentsPage(worker)
+    qtbot.addWidget(page)
+    page.refresh()
+    settle(qtbot, worker)
+    page.view.selectRow(0)
+    page.view.clearSelection()  # before the first document's use is back
+    settle(qtbot, worker)
+    assert page.detail.toPlainText() == ""

@@ -11,7 +11,7 @@ from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.editor import ConferenceEditor
 from minutes_app.ui.main_window import MainWindow
-from tests.ui.helpers import Messages, settle, type_text
+from tests.ui.helpers import Messages, open_editor_of, settle, type_text
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def window(qtbot: QtBot, example_db: Database, store: QSettings) -> MainWindow:
 def new_repeat(qtbot: QtBot, window: MainWindow, example_db: Database) -> ConferenceEditor:
     """A new conference with the date and (in capitals, spaced) title of the stored one."""
     [stored] = list_conferences(example_db)
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     type_text(editor.title_edit, "  " + stored.title.upper().replace(" ", "  "))
     editor.date_edit.setDate(QDate(stored.date.year, stored.date.month, stored.date.day))
     return editor
@@ -106,8 +106,7 @@ def test_a_stored_conference_renamed_to_another_ones_title_is_asked_about(
     [stored] = list_conferences(example_db)
     other = save_conference(example_db, ConferenceForm(title="Hội nghị giao ban", date=stored.date))
     messages = Messages(monkeypatch)
-    editor = window.conferences.open_conference(other)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, other)
     editor.title_edit.selectAll()
     type_text(editor.title_edit, stored.title.lower())
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -22,7 +22,7 @@ from minutes_app.core.paperwork.office import Office, save_office
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.editor import TAB_PAPERS, TAB_POINTS, ConferenceEditor
 from minutes_app.ui.main_window import MainWindow
-from tests.ui.helpers import activate, settle, type_text
+from tests.ui.helpers import activate, open_editor_of, settle, type_text
 from tests.ui.test_record_conference import new_editor, open_window, type_row
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -121,8 +121,7 @@ def test_papers_and_absentees_are_saved_and_shown_again(
     assert [(a.person.name, a.title, a.reason) for a in stored.absent] == [
         ("Lý Văn Hùng", "Ủy viên Ban Thường vụ", "Đi công tác")
     ]
-    reopened = window.conferences.open_conference(conference_id)
-    assert reopened is not None
+    reopened = open_editor_of(qtbot, window, conference_id)
     assert reopened.papers.text(0, 1) == "12-BB/BTCTU"
     assert reopened.absent.text(0, 2) == "Đi công tác"
     reopened.close()
@@ -137,8 +136,7 @@ def test_a_signer_recorded_with_a_paper_survives_an_edit_of_its_number(
     signer = AppearanceForm(PersonRef("Hà Văn Bình"), "Phó Trưởng ban")
     save_conference(db, replace(form, papers=(replace(form.papers[0], signer=signer),)))
     window = open_window(qtbot, db, store)
-    editor = window.conferences.open_conference(conference_id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference_id)
 
     editor.papers.table.item(0, 1).setText("13-BB/BTCTU")
 

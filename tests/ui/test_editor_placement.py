@@ -12,7 +12,7 @@ from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
-from tests.ui.helpers import type_text
+from tests.ui.helpers import open_editor_of, type_text
 
 ARTICLE = (
     "Chiều 2-3, Ban Tổ chức Trung ương tổ chức hội nghị giao ban trực tuyến công tác tổ chức "
@@ -55,8 +55,7 @@ def test_editor_opens_inside_the_screen_beside_a_window_at_the_right_edge(
 ) -> None:
     window = open_window(qtbot, db, store)
     at_right_edge(window)
-    editor = window.conferences.open_conference(list_conferences(db)[0].id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, list_conferences(db)[0].id)
     qtbot.waitExposed(editor)
     assert_on_screen(editor)
     # Centred on the main window as far as the screen allows: it reaches the right edge.
@@ -69,11 +68,12 @@ def test_editor_beside_the_text_it_was_made_from_is_inside_the_screen(
 ) -> None:
     window = open_window(qtbot, db, store)
     at_right_edge(window)
-    dialog = window.conferences.new_conference_from_text()
+    window.conferences.new_conference_from_text()
+    qtbot.waitUntil(lambda: window.conferences.from_text is not None)  # read on the worker
+    dialog = window.conferences.from_text
+    assert dialog is not None
     dialog.set_text(ARTICLE)
-    dialog.create_button.click()
-    editor = window.conferences.editor
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, dialog.create_button.click)
     qtbot.waitExposed(editor)
     assert_on_screen(editor)
     assert_on_screen(dialog)
@@ -86,8 +86,7 @@ def test_saved_editor_geometry_off_the_screen_is_brought_back(
 ) -> None:
     window = open_window(qtbot, db, store)
     conference = list_conferences(db)[0].id
-    editor = window.conferences.open_conference(conference)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference)
     qtbot.waitExposed(editor)
     area = screen_area(editor)
     # Where a second screen, since unplugged, once was; and taller than this one.
@@ -95,8 +94,7 @@ def test_saved_editor_geometry_off_the_screen_is_brought_back(
     editor.setGeometry(area.right() + 400, area.top() + 100, width, area.height() + 300)
     editor.close()
     assert isinstance(store.value("editor/geometry"), QByteArray)
-    editor = window.conferences.open_conference(conference)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference)
     qtbot.waitExposed(editor)
     assert_on_screen(editor)
     assert editor.width() == width  # the width kept, as it fits
@@ -104,7 +102,7 @@ def test_saved_editor_geometry_off_the_screen_is_brought_back(
 
 def test_editor_title_is_the_title_as_typed(qtbot: QtBot, db: Database, store: QSettings) -> None:
     window = open_window(qtbot, db, store)
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     qtbot.waitExposed(editor)
     title = (
         "Hội nghị trực tuyến Quán triệt Quy định số 96-QĐ/TW và Hướng dẫn số 22-HD/BTCTW "

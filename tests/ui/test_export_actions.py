@@ -23,7 +23,7 @@ from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 from minutes_app.ui.paperwork.period_dialog import PeriodDialog
 from tests.paper_helpers import OFFICE
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, statements_on_ui_thread, when_shown
 
 
 @pytest.fixture
@@ -235,20 +235,18 @@ def test_the_first_paper_asks_for_the_office_and_follows_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    asked: list[OfficeDialog] = []
+    asked: list[str] = []  # the note at the top of each dialog (deleted once closed)
 
-    def fill_in_and_save(dialog: OfficeDialog) -> int:
-        asked.append(dialog)
+    def fill_in_and_save(dialog: OfficeDialog) -> None:
+        asked.append(dialog.findChildren(QLabel)[0].text())
         dialog.edits["superior_body"].setText("TỈNH ỦY LẠNG SƠN")
         dialog.edits["place"].setText("Lạng Sơn")
-        dialog.ok_button.click()
-        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
-        return dialog.result()
+        dialog.ok_button.click()  # saved on the worker, then the dialog closes
 
-    monkeypatch.setattr(OfficeDialog, "exec", fill_in_and_save)
+    monkeypatch.setattr(OfficeDialog, "open", fill_in_and_save)
     assert _export_from(qtbot, unset_window, "minutes", tmp_path / "bb.docx")
     assert len(asked) == 1
-    assert "has not been set yet" in asked[0].findChildren(QLabel)[0].text()
+    assert "has not been set yet" in asked[0]
     heading = docx.Document(str(tmp_path / "bb.docx")).tables[0]
     assert "TỈNH ỦY LẠNG SƠN" in heading.cell(0, 0).text
     assert "Lạng Sơn, ngày" in heading.cell(1, 1).text
@@ -266,13 +264,14 @@ def test_cancelling_the_office_stops_the_export(
 ) -> None:
     asked: list[OfficeDialog] = []
 
-    def cancel(dialog: OfficeDialog) -> int:
+    def cancel(dialog: OfficeDialog) -> None:
         asked.append(dialog)
-        return QDialog.DialogCode.Rejected
+        dialog.reject()
 
-    monkeypatch.setattr(OfficeDialog, "exec", cancel)
+    monkeypatch.setattr(OfficeDialog, "open", cancel)
     assert not _export_from(qtbot, unset_window, "notice", tmp_path / "tb.pdf")
     unset_window.exports.preview("minutes")
+    settle(qtbot, unset_window)  # the office is read on the worker
     assert len(asked) == 2
     assert not (tmp_path / "tb.pdf").exists()
     assert not office_is_set(db)
@@ -282,3 +281,23 @@ def test_cancelling_the_office_stops_the_export(
     assert _export_from(qtbot, unset_window, "tasks", tmp_path / "t.xlsx")
     assert len(asked) == 2
     assert load_office(db).place == ""
+
+
+def test_a_paper_and_the_office_settings_read_nothing_on_the_ui_thread(
+    qtbot: QtBot, window: MainWindow, export: Callable[[str, Path], bool], tmp_path: Path
+) -> None:
+    _select_first_conference(window)
+    shown: list[str] = []
+
+    def look_and_close(dialog: OfficeDialog) -> None:
+        shown.append(dialog.edits["superior_body"].text())
+        dialog.reject()
+
+    with statements_on_ui_thread() as statements:
+        assert export("minutes", tmp_path / "bb.docx")
+        when_shown(OfficeDialog, look_and_close)
+        window.office_action.trigger()  # File → Office and signers…
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        settle(qtbot, window)
+    assert statements == []
+    assert shown == [OFFICE.superior_body]  # as stored

@@ -17,7 +17,7 @@ from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.from_text import FromTextDialog
 from minutes_app.ui.main_window import MainWindow
-from tests.ui.helpers import settle
+from tests.ui.helpers import open_editor_of, settle
 
 ARTICLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "articles"
 FIRST = ARTICLES / "000_888d76cd00af702e.txt"
@@ -131,12 +131,11 @@ def test_sample_article_becomes_a_saved_conference(
     window = MainWindow(db, store)
     qtbot.addWidget(window)
     window.from_text_action.trigger()
+    qtbot.waitUntil(lambda: window.conferences.from_text is not None)  # read on the worker
     dialog = window.conferences.from_text
     assert dialog is not None
     dialog.set_text(FIRST.read_text(encoding="utf-8"))
-    dialog.create_button.click()
-    editor = window.conferences.editor
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, dialog.create_button.click)
     form = editor.form()
     assert form.date == dt.date(2023, 2, 17)
     assert [c.person.name for c in form.chairs] == ["Trương Thị Mai"]

@@ -18,7 +18,7 @@ from minutes_app.ui.conferences.editor import ConferenceEditor
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.operations import DatabaseWorker
 from minutes_app.ui.paperwork.office_dialog import OfficeDialog
-from tests.ui.helpers import settle
+from tests.ui.helpers import open_editor_of, settle
 
 ODD = {
     "nul and controls": "Hội nghị\x00 giao\x07 ban\x1b",
@@ -55,7 +55,7 @@ def save(qtbot: QtBot, editor: ConferenceEditor) -> bool:
 def test_conference_title_and_notes_are_saved_as_read_back_or_refused(
     qtbot: QtBot, window: MainWindow, db: Database, value: str
 ) -> None:
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     editor.title_edit.setText(value)
     editor.notes_edit.setPlainText(value)
     shown_title = editor.title_edit.text()  # what Qt kept of it (no lone surrogate)
@@ -78,7 +78,7 @@ def test_conference_title_and_notes_are_saved_as_read_back_or_refused(
 def test_notes_longer_than_the_limit_are_refused_with_a_message(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     editor.title_edit.setText("Hội nghị giao ban")
     editor.notes_edit.setPlainText("x" * (MAX_TEXT + 1))
     assert not save(qtbot, editor)
@@ -96,7 +96,7 @@ def test_notes_longer_than_the_limit_are_refused_with_a_message(
 def test_office_settings_take_odd_values_or_refuse_them(
     qtbot: QtBot, db: Database, worker: DatabaseWorker, value: str
 ) -> None:
-    dialog = OfficeDialog(worker)
+    dialog = OfficeDialog(worker, load_office(db))
     qtbot.addWidget(dialog)
     before = load_office(db)
     edit = dialog.edits["office_name"]

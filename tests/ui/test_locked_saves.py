@@ -27,7 +27,7 @@ from minutes_app.ui import operations
 from minutes_app.ui.conferences.editor import ConferenceEditor
 from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
-from tests.ui.helpers import settle, type_text, when_shown
+from tests.ui.helpers import open_editor_of, settle, type_text, when_shown
 
 TITLE = "Hội nghị giao ban trực tuyến quý II"
 
@@ -108,8 +108,8 @@ def window(qtbot: QtBot, db: Database, store: QSettings) -> Iterator[MainWindow]
         window.editor.close()
 
 
-def typed_conference(window: MainWindow) -> ConferenceEditor:
-    editor = window.conferences.new_conference()
+def typed_conference(qtbot: QtBot, window: MainWindow) -> ConferenceEditor:
+    editor = open_editor_of(qtbot, window)
     type_text(editor.title_edit, TITLE)
     assert editor.save_button.isEnabled(), editor.summary.text()
     return editor
@@ -126,7 +126,7 @@ def save(qtbot: QtBot, editor: ConferenceEditor) -> bool:
 def test_a_save_waits_for_another_copy_without_freezing_and_lands_once_it_lets_go(
     qtbot: QtBot, window: MainWindow, db: Database, lock: Callable[[], Lock]
 ) -> None:
-    editor = typed_conference(window)
+    editor = typed_conference(qtbot, window)
     held = lock()
     ticks = Ticks()
     seen: list[str] = []
@@ -159,7 +159,7 @@ def test_a_save_that_gives_up_says_so_and_keeps_the_typed_text(
     monkeypatch.setattr(operations, "WRITE_WAIT_S", 1.0)
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     messages = Messages(monkeypatch)
-    editor = typed_conference(window)
+    editor = typed_conference(qtbot, window)
     held = lock()
     ticks = Ticks()
 
@@ -187,7 +187,7 @@ def test_the_clerk_can_stop_waiting_for_the_other_copy(
 ) -> None:
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     messages = Messages(monkeypatch)
-    editor = typed_conference(window)
+    editor = typed_conference(qtbot, window)
     lock()
 
     def stop() -> None:
@@ -329,8 +329,7 @@ def test_creating_tasks_that_gives_up_asks_again_with_what_was_entered(
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     messages = Messages(monkeypatch)
     [conference] = list_conferences(db)
-    editor = window.conferences.open_conference(conference.id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference.id)
     editor.tabs.setCurrentIndex(TAB_INSTRUCTIONS)
     editor.instructions.table.selectRow(0)
     held = lock()

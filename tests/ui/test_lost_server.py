@@ -17,9 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from minutes_app.db.engine import Database
 from minutes_app.ui.main_window import MainWindow
+from minutes_app.ui.paperwork.office_dialog import OfficeDialog
 from minutes_app.ui.storage import server_link
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
-from tests.ui.helpers import Messages, activate, select_task, settle, type_text
+from tests.ui.helpers import Messages, activate, open_editor_of, select_task, settle, type_text
 
 pytestmark = pytest.mark.postgresql
 
@@ -72,8 +73,7 @@ def test_a_save_while_the_server_is_down_keeps_the_editor_and_is_made_when_it_is
 ) -> None:
     messages = Messages(monkeypatch)
     row = window.conference_page.model.rows()[0]
-    editor = window.conferences.open_conference(row.id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, row.id)
     editor.title_edit.selectAll()
     type_text(editor.title_edit, "Hội nghị sửa khi mất máy chủ")
     pg_cluster.stop()
@@ -103,6 +103,31 @@ def test_a_save_while_the_server_is_down_keeps_the_editor_and_is_made_when_it_is
     assert len(messages.texts) == 1
     assert row.id in [r.id for r in window.conference_page.model.rows()]
     assert "Hội nghị sửa khi mất máy chủ" in [r.title for r in window.conference_page.model.rows()]
+    editor.close()
+
+
+def test_opening_while_the_server_is_down_opens_nothing_and_the_banner_says_so(
+    qtbot: QtBot, window: MainWindow, pg_cluster: Any, monkeypatch: Any
+) -> None:
+    messages = Messages(monkeypatch)
+    row = window.conference_page.model.rows()[0]
+    pg_cluster.stop()
+    try:
+        window.conferences.open_conference(row.id)
+        window.conferences.new_conference_from_text()
+        window.office_action.trigger()  # File → Office and signers…
+        settle(qtbot, window)
+        assert window.banner.isVisible() and window.banner.text() == LOST
+        window.conferences.new_conference()  # asked again once the first failed: read again
+        settle(qtbot, window)
+        assert window.conferences.editor is None and window.conferences.from_text is None
+        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, OfficeDialog)]
+        assert messages.texts == []  # the banner says it, once
+    finally:
+        pg_cluster.start()
+    _answered_again(qtbot, window)
+    editor = open_editor_of(qtbot, window, row.id)
+    assert editor.form().title == row.title
     editor.close()
 
 

@@ -49,6 +49,7 @@ def test_documents_screen_lists_the_catalogue_with_where_each_was_studied(
     page.filter_box.setText("qd 96")
     assert page.model.rowCount() == 1
     page.view.selectRow(0)
+    settle(qtbot, window)  # where it was studied is read on the worker
     text = page.detail.toPlainText()
     assert "Quy định 96-QĐ/TW ngày 02/02/2023" in text
     assert "17/02/2023 — Hội nghị trực tuyến quán triệt" in text

@@ -13,7 +13,7 @@ from tests.ui.helpers import settle
 
 
 def test_details_are_saved_cleaned(qtbot: QtBot, db: Database, worker: DatabaseWorker) -> None:
-    dialog = OfficeDialog(worker)
+    dialog = OfficeDialog(worker, load_office(db))
     qtbot.addWidget(dialog)
     assert dialog.edits["office_name"].text() == "BAN TỔ CHỨC"
     dialog.edits["superior_body"].setText("  TỈNH ỦY BẮC KẠN ")
@@ -28,7 +28,7 @@ def test_details_are_saved_cleaned(qtbot: QtBot, db: Database, worker: DatabaseW
 def test_empty_office_name_is_refused_with_a_message(
     qtbot: QtBot, db: Database, worker: DatabaseWorker
 ) -> None:
-    dialog = OfficeDialog(worker)
+    dialog = OfficeDialog(worker, load_office(db))
     qtbot.addWidget(dialog)
     dialog.edits["office_name"].setText("   ")
     dialog.ok_button.click()
@@ -40,7 +40,7 @@ def test_empty_office_name_is_refused_with_a_message(
 def test_each_paper_has_its_way_of_signing_with_a_preview(
     qtbot: QtBot, db: Database, worker: DatabaseWorker
 ) -> None:
-    dialog = OfficeDialog(worker)
+    dialog = OfficeDialog(worker, load_office(db))
     qtbot.addWidget(dialog)
     # The defaults of a "BAN TỔ CHỨC": a deputy head signs the notice and the report.
     assert dialog.ways["notice"].currentData() == "deputy"
@@ -70,7 +70,7 @@ def test_each_paper_has_its_way_of_signing_with_a_preview(
 def test_on_behalf_of_a_committee_is_refused_under_a_ban(
     qtbot: QtBot, db: Database, worker: DatabaseWorker
 ) -> None:
-    dialog = OfficeDialog(worker)
+    dialog = OfficeDialog(worker, load_office(db))
     qtbot.addWidget(dialog)
     dialog.ways["notice"].setCurrentIndex(dialog.ways["notice"].findData("authorised"))
     assert "is not a committee" in dialog.previews["notice"].text()

@@ -26,7 +26,7 @@ from minutes_app.ui.main_window import (
 )
 from minutes_app.ui.settings_dialog import SettingsDialog
 from minutes_app.ui.storage.recent import recent_databases
-from tests.ui.helpers import Messages, settle, when_shown
+from tests.ui.helpers import Messages, open_editor_of, settle, when_shown
 
 pytestmark = pytest.mark.postgresql
 REPO = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ def test_the_window_opens_on_a_server_and_every_screen_reads_it(
         assert window.overview_page.tiles["overdue"].number.text() != ""
         # The editor reads a conference of the server.
         first = window.conference_page.model.rows()[0]
-        editor = window.conferences.open_conference(first.id)
+        editor = open_editor_of(qtbot, window, first.id)
         assert editor is not None and editor.form().title == first.title
         editor.close()
         # The server is the newest of the recent databases; the menus say what a file

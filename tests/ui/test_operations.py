@@ -33,7 +33,7 @@ from minutes_app.ui.operations import (
     DatabaseWorker,
 )
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
-from tests.ui.helpers import settle, type_text, when_shown
+from tests.ui.helpers import open_editor_of, settle, type_text, when_shown
 
 
 def _slow(steps: int) -> Callable[[Callable[[int, int], bool]], int]:
@@ -183,7 +183,7 @@ def test_a_save_returns_at_once_and_its_outcome_comes_later_without_a_nested_loo
     window = MainWindow(db, store)
     qtbot.addWidget(window)
     window.show()
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     type_text(editor.title_edit, "Hội nghị giao ban")
     outcome: list[bool] = []
 
@@ -333,8 +333,7 @@ def test_saving_a_conference_tells_conferences_tasks_units_and_documents(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     [conference] = window.conference_page.model.rows()
-    editor = window.conferences.open_conference(conference.id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference.id)
     type_text(editor.title_edit, " (bổ sung)")
     with qtbot.waitSignal(window.worker.data_changed, timeout=10_000) as told:
         editor.save()
@@ -407,7 +406,7 @@ def test_closing_the_window_over_unsaved_changes_saves_them_then_closes_both(
     window = MainWindow(db, store)
     qtbot.addWidget(window)
     window.show()
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     type_text(editor.title_edit, "Hội nghị sơ kết")
     seen = answer_next_message_box(monkeypatch, "Save")
 
@@ -427,7 +426,7 @@ def test_typing_while_a_save_runs_is_held_back_so_what_is_stored_is_what_was_sho
     window = MainWindow(db, store)
     qtbot.addWidget(window)
     window.show()
-    editor = window.conferences.new_conference()
+    editor = open_editor_of(qtbot, window)
     type_text(editor.title_edit, "Hội nghị giao ban")
     lock = sqlite3.connect(db.path, isolation_level=None, check_same_thread=False)
     lock.execute("BEGIN IMMEDIATE")  # the save waits for another copy

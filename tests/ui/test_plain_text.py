@@ -23,6 +23,7 @@ from minutes_app.core.conferences.saving import save_conference
 from minutes_app.core.tasks.actions import NewTasks, TaskActionError, create_tasks
 from minutes_app.db.engine import Database
 from minutes_app.ui.widgets.common import ask, inform
+from tests.ui.helpers import open_editor_of
 
 HTML_NAME = "<b>X</b> & <img src=x.png>"
 TITLE = "<b>Hội nghị</b> <i>giao ban</i>"
@@ -78,8 +79,7 @@ def test_the_people_at_label_shows_a_bridge_point_name_as_written(
 
     window = MainWindow(db, store)
     qtbot.addWidget(window)
-    editor = window.conferences.open_conference(conference_id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference_id)
     editor.tabs.setCurrentIndex(TAB_POINTS)
     editor.points.table.selectRow(0)
 

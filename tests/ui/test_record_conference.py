@@ -24,7 +24,7 @@ from minutes_app.ui.conferences.editor import (
 )
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.widgets.table_section import TableSection
-from tests.ui.helpers import activate, settle, type_text
+from tests.ui.helpers import activate, open_editor_of, settle, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -38,9 +38,7 @@ def open_window(qtbot: QtBot, db: Database, store: QSettings) -> MainWindow:
 
 
 def new_editor(qtbot: QtBot, window: MainWindow) -> ConferenceEditor:
-    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    editor = window.conferences.editor
-    assert editor is not None and editor.isVisible()
+    editor = open_editor_of(qtbot, window, lambda: qtbot.keyClick(window, Qt.Key.Key_N, CTRL))
     activate(qtbot, editor)
     return editor
 

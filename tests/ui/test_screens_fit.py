@@ -38,7 +38,7 @@ from minutes_app.core.exchange.samples import load_samples
 from minutes_app.db.engine import Database
 from minutes_app.ui.app import install_language, remove_language
 from minutes_app.ui.main_window import MainWindow
-from tests.ui.helpers import settle
+from tests.ui.helpers import open_editor_of, settle
 
 # px: the text column of a screen's main table, at 1200 px and wider, unless its longest
 # text is shorter
@@ -220,8 +220,7 @@ def test_every_screen_reads_whole(
 
     window.navigation.setCurrentRow(0)
     newest = list_conferences(db)[0]
-    editor = window.conferences.open_conference(newest.id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, newest.id)
     qtbot.waitExposed(editor)
     for index in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(index)
@@ -230,7 +229,10 @@ def test_every_screen_reads_whole(
     editor.close()
 
     articles = sorted(ARTICLES.glob("002*.txt"))
-    dialog = window.conferences.new_conference_from_text()
+    window.conferences.new_conference_from_text()
+    qtbot.waitUntil(lambda: window.conferences.from_text is not None)  # read on the worker
+    dialog = window.conferences.from_text
+    assert dialog is not None
     dialog.set_text(articles[0].read_text(encoding="utf-8") if articles else ARTICLE)
     qtbot.waitExposed(dialog)
     QApplication.processEvents()
@@ -238,6 +240,7 @@ def test_every_screen_reads_whole(
     problems["from text: values"] = _hidden_values(dialog.found)
     dialog.close()
 
+    from minutes_app.core.paperwork.office import load_office
     from minutes_app.ui.conferences.trash import TrashDialog
     from minutes_app.ui.paperwork.office_dialog import OfficeDialog
     from minutes_app.ui.paperwork.period_dialog import PeriodDialog
@@ -247,7 +250,7 @@ def test_every_screen_reads_whole(
 
     units = [unit.name for unit in _units(db)]
     for name, made in (
-        ("office", lambda: OfficeDialog(window.worker, window)),
+        ("office", lambda: OfficeDialog(window.worker, load_office(db), window)),
         ("settings", lambda: SettingsDialog(store, window)),
         ("search", lambda: SearchDialog(db, window)),
         ("trash", lambda: TrashDialog(window.worker, window, "Nguyễn Thị Thu")),

@@ -25,7 +25,7 @@ from minutes_app.ui.storage.recent import (
     recent_databases,
     remember_database,
 )
-from tests.ui.helpers import Messages, settle, type_text
+from tests.ui.helpers import Messages, open_editor_of, settle, type_text
 
 CLOSED = "postgresql://postgres@127.0.0.1:9/minutes"  # nothing listens on port 9
 
@@ -165,8 +165,7 @@ def test_unsaved_work_is_asked_about_and_kept_editing_stays(
 ) -> None:
     other = tmp_path / "other.sqlite3"
     Database.open(other).close()
-    editor = window.conferences.new_conference()
-    assert editor is not None
+    editor = open_editor_of(qtbot, window)
     type_text(editor.title_edit, "Chưa lưu")
     assert not window.switch_to(other)  # "Keep editing" (the escape button)
     assert messages.texts == ["This conference has changes that are not saved."]

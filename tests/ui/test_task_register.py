@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from minutes_app.core.exchange.samples import load_samples
@@ -15,7 +15,7 @@ from minutes_app.core.tasks.query import TaskQuery, TaskRegister
 from minutes_app.db.engine import Database
 from minutes_app.ui.operations import DatabaseWorker
 from minutes_app.ui.tasks.register import PAGE, TaskRegisterPage
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, statements_on_ui_thread
 
 
 def test_count_label_shows_the_total_counted_off_the_ui_thread(
@@ -191,3 +191,40 @@ def test_selecting_a_task_past_the_rows_read_reads_on_until_it_is_there(
     settle(qtbot, worker)
     assert register.selected_ids() == [far.id] and told == [True]
     assert register.model.rowCount() > 2 * PAGE  # the third page read, for it
+
+
+def test_a_clerks_walk_through_the_register_reads_nothing_on_the_ui_thread(
+    qtbot: QtBot, samples_db: Database, store: QSettings
+) -> None:
+    from minutes_app.ui.main_window import PAGE_TASKS, MainWindow
+
+    window = MainWindow(samples_db, store)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    page = window.task_page
+    with statements_on_ui_thread() as here:
+        window.navigation.setCurrentRow(PAGE_TASKS)
+        settle(qtbot, window)
+        page.class_box.setCurrentIndex(page.class_box.findData("overdue"))
+        page.text_box.setText("quan triet")
+        page.apply_filters()
+        settle(qtbot, window)
+        page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        settle(qtbot, window)
+        page.table.selectRow(0)
+        settle(qtbot, window)
+        shown = page.detail.toPlainText()
+        page.clear_filters()
+        page.model.fetchMore(QModelIndex())
+        settle(qtbot, window)
+        row = page.model.row(3)
+        assert row is not None
+        page.show_task(row.id)
+        settle(qtbot, window)
+        window.show_tasks("overdue")
+        settle(qtbot, window)
+    window.stop_working()
+    assert here == []
+    assert shown  # the walk did read: the detail pane, the task shown alone
+    assert page.selected_ids() == [] and page.model.rowCount() > 0

@@ -20,7 +20,7 @@ from minutes_app.ui.conferences.editor import TAB_INSTRUCTIONS
 from minutes_app.ui.main_window import PAGE_OVERVIEW, PAGE_TASKS, MainWindow
 from minutes_app.ui.tasks.dialogs import CreateTasksDialog, TaskActionDialog
 from minutes_app.ui.tasks.register import TaskTableModel
-from tests.ui.helpers import activate, select_task, settle, type_text, when_shown
+from tests.ui.helpers import activate, open_editor_of, select_task, settle, type_text, when_shown
 
 UNITS = ("Huyện ủy Ba Bể", "Thành ủy Bắc Kạn", "Ban Tổ chức Tỉnh ủy Bắc Kạn")
 
@@ -52,8 +52,7 @@ def test_tasks_for_three_units_are_created_from_an_instruction_in_one_step(
 ) -> None:
     before = task_count(example_db)
     [conference] = list_conferences(example_db)
-    editor = window.conferences.open_conference(conference.id)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference.id)
     editor.tabs.setCurrentIndex(TAB_INSTRUCTIONS)
     editor.instructions.table.selectRow(0)
 

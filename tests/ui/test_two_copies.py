@@ -24,7 +24,7 @@ from minutes_app.db.engine import Database
 from minutes_app.ui.conferences.editor import TAB_NOTES, ConferenceEditor
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.tasks.dialogs import TaskActionDialog
-from tests.ui.helpers import activate, select_task, settle, type_text
+from tests.ui.helpers import activate, open_editor_of, select_task, settle, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -82,8 +82,7 @@ def conference_id(db: Database) -> int:
 
 
 def open_editor(qtbot: QtBot, window: MainWindow, conference: int) -> ConferenceEditor:
-    editor = window.conferences.open_conference(conference)
-    assert editor is not None
+    editor = open_editor_of(qtbot, window, conference)
     activate(qtbot, editor)
     return editor
 

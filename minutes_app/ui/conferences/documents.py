@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from minutes_app.base.days import vn_date
 from minutes_app.core.conferences.catalogue import (
     CatalogueRow,
+    DocumentUse,
     catalogue,
     document_use,
     merge_documents,
@@ -71,6 +72,7 @@ class DocumentsPage(QWidget):
             Column(self.tr("Conferences"), lambda r: r.conferences, numeric=True),
         ]
         self.model: RowsModel[CatalogueRow] = RowsModel(columns, self)
+        self._detail_of: int | None = None  # the document whose use the detail shows or awaits
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(
             self.tr("Filter: symbol, number, issuer or subject (e.g. qd 96, bo chinh tri)")
@@ -169,12 +171,23 @@ class DocumentsPage(QWidget):
         return [r for r in (self.model.row(i) for i in rows) if r is not None]
 
     def _on_selection(self, *_: QItemSelection) -> None:
+        """One document chosen: where it was studied and the tasks after are read on the
+        worker, and shown if it is still the one chosen when they come."""
         chosen = self.selected()
         self.merge_button.setEnabled(len(chosen) == 2)
-        self.detail.setHtml(self._detail_html(chosen[0]) if len(chosen) == 1 else "")
+        self._detail_of = chosen[0].id if len(chosen) == 1 else None
+        if len(chosen) != 1:
+            self.detail.setHtml("")
+            return
+        db, row = self.db, chosen[0]
 
-    def _detail_html(self, row: CatalogueRow) -> str:
-        use = document_use(self.db, row.id)
+        def show(use: DocumentUse) -> None:
+            if self._detail_of == row.id:
+                self.detail.setHtml(self._detail_html(row, use))
+
+        self.worker.run_op(self, lambda: document_use(db, row.id), show)
+
+    def _detail_html(self, row: CatalogueRow, use: DocumentUse) -> str:
         parts = [f"<h3>{escape(_label(row))}</h3>"]
         if row.issuer:
             parts.append(f"<p><i>{escape(row.issuer)}</i></p>")

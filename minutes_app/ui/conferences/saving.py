@@ -19,6 +19,7 @@ from minutes_app.ui.operations import (
     TASKS,
     TRASH,
     DatabaseWorker,
+    Op,
     busy_text,
     changes,
     tell_failure,
@@ -28,8 +29,9 @@ from minutes_app.ui.widgets.conflicts import tell_conflict
 from minutes_app.ui.widgets.placement import centre_on, keep_on_screen, place_window
 
 if TYPE_CHECKING:
+    from minutes_app.core.conferences.catalogue import EditorChoices
     from minutes_app.core.conferences.duplicates import StoredConference
-    from minutes_app.core.conferences.forms import ConferenceForm
+    from minutes_app.core.conferences.forms import ConferenceForm, DocumentForm
     from minutes_app.ui.conferences.editor import ConferenceEditor
     from minutes_app.ui.conferences.from_text import FromTextDialog
 
@@ -82,6 +84,16 @@ class ConferenceEditing(QObject):
 
     ``user()`` names who saves (Settings → User name, else the login); ``editor_opened``
     is called with each new editor (the window connects its "Create tasks…").
+
+    What the editor and the from-text window show is read on the database worker (on
+    the office's server each read is a round trip over the network): they open when it
+    has been read, in the operation's success callback. Asked again while it is being
+    read (a double click is an activation too, Enter pressed twice, "open" on another
+    conference meanwhile), the second ask is ignored: the first read is under way and
+    opens its editor in a moment, and one editor at a time is the rule; so an editor
+    already open is raised, not replaced. Nothing else shows meanwhile, as on the other
+    screens while they read: a read takes a few tens of milliseconds, and the window's
+    banner says so when the server cannot be reached.
     """
 
     def __init__(
@@ -100,42 +112,103 @@ class ConferenceEditing(QObject):
         self.editor_opened = editor_opened
         self.editor: ConferenceEditor | None = None
         self.from_text: FromTextDialog | None = None
+        # The reads under way for an editor, for the from-text window (None: none).
+        self._reading_editor: Op[tuple[ConferenceForm, EditorChoices]] | None = None
+        self._reading_from_text: Op[list[DocumentForm]] | None = None
 
     # --- opening -----------------------------------------------------------------------
 
-    def new_conference(self) -> ConferenceEditor | None:
+    def new_conference(self) -> None:
+        """Open a new conference, of today, in the editor (see ``open_editor``)."""
         from minutes_app.core.conferences.forms import ConferenceForm
 
-        return self.open_editor(ConferenceForm(date=dt.date.today()))
+        self.open_editor(ConferenceForm(date=dt.date.today()))
 
-    def open_conference(self, conference_id: int) -> ConferenceEditor | None:
+    def open_conference(self, conference_id: int) -> None:
+        """Read the conference on the worker and open it in the editor; returns at once.
+        A conference that is gone (deleted or trashed by another copy) is told, and the
+        lists follow; the server out of reach, nothing opens (the window's banner says
+        so). An editor already open is raised instead; asked again while it is being
+        read, nothing more is asked."""
+        from minutes_app.core.conferences.catalogue import editor_choices
         from minutes_app.core.conferences.loading import load_conference
 
-        assert self.worker.db is not None
-        form = None
-        try:
-            with self.worker.reading_here():  # the server out of reach: the window says so
-                form = load_conference(self.worker.db, conference_id)
-        except LookupError as error:
+        if self._raise_editor() or self._reading_editor is not None:
+            return
+        db = self.worker.db
+        assert db is not None
+
+        def work() -> tuple[ConferenceForm, EditorChoices]:
+            return load_conference(db, conference_id), editor_choices(db)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, LookupError):
+                tell_failure(self.window, error)  # a lost server: the banner says so
+                return
             tell_conflict(self.window, error, self.tr("Open"))
             self.worker.notify(changes(CONFERENCES, TRASH))  # it is gone: the list says so
-            return None
-        return self.open_editor(form) if form is not None else None
 
-    def open_editor(self, form: ConferenceForm) -> ConferenceEditor | None:
-        if self.editor is not None and self.editor.isVisible():
-            self.editor.raise_()
-            self.editor.activateWindow()
-            return self.editor
+        self._read_for_editor(work, failed)
+
+    def open_editor(
+        self, form: ConferenceForm, then: Callable[[ConferenceEditor], object] | None = None
+    ) -> None:
+        """Open ``form`` in the editor once the catalogue its completers offer is read on
+        the worker; returns at once, and ``then(editor)`` follows once it is shown. An
+        editor already open is raised instead; asked again while it is being read,
+        nothing more is asked."""
         from minutes_app.core.conferences.catalogue import editor_choices
+
+        if self._raise_editor() or self._reading_editor is not None:
+            return
+        db = self.worker.db
+        assert db is not None
+        self._read_for_editor(
+            lambda: (form, editor_choices(db)), lambda e: tell_failure(self.window, e), then
+        )
+
+    def _window_closed(self) -> bool:
+        """Whether the window was closed while a read for it ran (to open another
+        database, to quit): what was read then opens nothing. A window not shown yet (a
+        test's) is not closed."""
+        return self.window.isHidden() and self.window.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        )
+
+    def _raise_editor(self) -> bool:
+        """Bring the open editor to the front; False when none is open."""
+        if self.editor is None or not self.editor.isVisible():
+            return False
+        self.editor.raise_()
+        self.editor.activateWindow()
+        return True
+
+    def _read_for_editor(
+        self,
+        work: Callable[[], tuple[ConferenceForm, EditorChoices]],
+        failed: Callable[[BaseException], object],
+        then: Callable[[ConferenceEditor], object] | None = None,
+    ) -> None:
+        """Run ``work`` on the worker; its form opens in the editor (then ``then``), or
+        ``failed`` says why not. While it runs, no other editor is asked for."""
+
+        def read(found: tuple[ConferenceForm, EditorChoices]) -> None:
+            self._reading_editor = None
+            if self._window_closed():
+                return
+            editor = self._show_editor(*found)
+            if then is not None:
+                then(editor)
+
+        def not_read(error: BaseException) -> None:
+            self._reading_editor = None
+            failed(error)
+
+        self._reading_editor = self.worker.run_op(self.window, work, read, not_read)
+
+    def _show_editor(self, form: ConferenceForm, choices: EditorChoices) -> ConferenceEditor:
         from minutes_app.ui.conferences.editor import ConferenceEditor
 
-        assert self.worker.db is not None
-        choices = None
-        with self.worker.reading_here():  # the server out of reach: the window says so
-            choices = editor_choices(self.worker.db)
-        if choices is None:
-            return None
         editor = ConferenceEditor(form, choices, self.window)
         editor.set_save_handler(self._save_form)
         editor.finished.connect(self._on_editor_finished)
@@ -158,28 +231,44 @@ class ConferenceEditing(QObject):
     def _keep_geometry(self, editor: ConferenceEditor) -> None:
         self.store.setValue(EDITOR_GEOMETRY, editor.saveGeometry())
 
-    def new_conference_from_text(self) -> FromTextDialog | None:
-        """The from-text window; its form opens in the editor, the two side by side."""
+    def new_conference_from_text(self) -> None:
+        """Read the document catalogue on the worker, then show the from-text window;
+        returns at once. Its form opens in the editor, the two side by side. Already
+        shown, it is raised instead; asked again while the catalogue is being read,
+        nothing more is asked; the server out of reach, nothing opens."""
+        from minutes_app.core.conferences.catalogue import list_documents
+
         if self.from_text is not None and self.from_text.isVisible():
             self.from_text.raise_()
             self.from_text.activateWindow()
-            return self.from_text
-        from minutes_app.core.conferences.catalogue import list_documents
+            return
+        if self._reading_from_text is not None:
+            return
+        db = self.worker.db
+        assert db is not None
+
+        def read(documents: list[DocumentForm]) -> None:
+            self._reading_from_text = None
+            if not self._window_closed():
+                self._show_from_text(documents)
+
+        def not_read(error: BaseException) -> None:
+            self._reading_from_text = None
+            tell_failure(self.window, error)  # a lost server: the banner says so
+
+        self._reading_from_text = self.worker.run_op(
+            self.window, lambda: list_documents(db), read, not_read
+        )
+
+    def _show_from_text(self, documents: list[DocumentForm]) -> None:
         from minutes_app.ui.conferences.from_text import FromTextDialog
 
-        assert self.worker.db is not None
-        documents = None
-        with self.worker.reading_here():  # the server out of reach: the window says so
-            documents = list_documents(self.worker.db)
-        if documents is None:
-            return None
         dialog = FromTextDialog(documents, self.store, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.form_ready.connect(self._on_draft_form)
         dialog.finished.connect(lambda _result: setattr(self, "from_text", None))
         self.from_text = dialog
         dialog.show()
-        return dialog
 
     def _on_draft_form(self, form: ConferenceForm) -> None:
         if self.editor is not None and self.editor.isVisible():
@@ -190,18 +279,21 @@ class ConferenceEditing(QObject):
             )
             self.editor.raise_()
             return
-        editor = self.open_editor(form)
-        if editor is not None and self.from_text is not None:
-            # Text on the left, editor on the right, so the clerk checks one against the
-            # other; the editor no narrower than it can be, the text taking what is left
-            # (behind the editor if the screen is narrow), both whole on the screen.
-            text = self.from_text
-            area = text.screen().availableGeometry()
-            width = max(area.width() // 2, editor.minimumSizeHint().width())
-            place_window(editor, QRect(area.right() + 1 - width, area.y(), width, area.height()))
-            left = max(area.width() - editor.frameGeometry().width(), area.width() // 3)
-            place_window(text, QRect(area.x(), area.y(), left, area.height()))
-            place_window(editor, editor.geometry())
+        self.open_editor(form, self._beside_text)
+
+    def _beside_text(self, editor: ConferenceEditor) -> None:
+        """Text on the left, editor on the right, so the clerk checks one against the
+        other; the editor no narrower than it can be, the text taking what is left
+        (behind the editor if the screen is narrow), both whole on the screen."""
+        text = self.from_text
+        if text is None:  # closed while the editor's catalogue was read
+            return
+        area = text.screen().availableGeometry()
+        width = max(area.width() // 2, editor.minimumSizeHint().width())
+        place_window(editor, QRect(area.right() + 1 - width, area.y(), width, area.height()))
+        left = max(area.width() - editor.frameGeometry().width(), area.width() // 3)
+        place_window(text, QRect(area.x(), area.y(), left, area.height()))
+        place_window(editor, editor.geometry())
 
     # --- saving ------------------------------------------------------------------------
 

@@ -152,8 +152,9 @@ class ExportActions(QObject):
         then: Callable[[bool], object] | None = None,
     ) -> bool:
         """Export ``kind``; asks for the file when ``target`` is None. Returns whether the
-        export started (False: the clerk gave up, or it cannot be done); ``then(written)``
-        follows once it ended."""
+        export was asked for (False: the clerk gave up, or it cannot be done);
+        ``then(written)`` follows once it ended (False too when the office settings, asked
+        for before the first paper, were cancelled)."""
         request = self.request_for(kind)
         if request is None:
             return False
@@ -168,8 +169,7 @@ class ExportActions(QObject):
         if found:
             inform(self.window, self.titles[kind], "\n".join(found), error=True)
             return False
-        if kind in _PAPERS and target.suffix.lower() != ".xlsx" and not self.office_ready():
-            return False
+        paper = kind in _PAPERS and target.suffix.lower() != ".xlsx"
         chosen = target
 
         def ended(written: bool) -> None:
@@ -197,10 +197,17 @@ class ExportActions(QObject):
 
         label = self.tr("Writing %1…").replace("%1", target.name)
         db = self.db
-        if kind in _PAPERS and target.suffix.lower() != ".xlsx":
-            self.worker.run_long_op(
-                self.window, label, lambda _p: paper_of(db, request), lay_out, failed
-            )
+        if paper:
+
+            def write_if(ready: bool) -> None:
+                if not ready:  # the clerk cancelled the office settings
+                    ended(False)
+                    return
+                self.worker.run_long_op(
+                    self.window, label, lambda _p: paper_of(db, request), lay_out, failed
+                )
+
+            self.office_ready(write_if)
         else:
             self.worker.run_long_op(
                 self.window,
@@ -211,18 +218,14 @@ class ExportActions(QObject):
             )
         return True
 
-    def office_ready(self) -> bool:
-        """Whether a paper may be laid out: the office was set, or the clerk sets it now in
-        the office dialog (False when they cancel it). Never set, a paper would carry the
-        default heading with no province and no place."""
-        from minutes_app.core.paperwork.office import office_is_set
+    def office_ready(self, then: Callable[[bool], object]) -> None:
+        """Whether a paper may be laid out, told to ``then`` (after a read on the worker):
+        the office was set, or the clerk sets it now in the office dialog (False when they
+        cancel it). Never set, a paper would carry the default heading with no province
+        and no place."""
+        from minutes_app.ui.paperwork.office_dialog import edit_office
 
-        if office_is_set(self.db):
-            return True
-        from minutes_app.ui.paperwork.office_dialog import OfficeDialog
-
-        dialog = OfficeDialog(self.worker, self.window, first_time=True)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        edit_office(self.worker, self.window, then, unless_set=True)
 
     def _not_written(self, kind: str, target: Path, error: BaseException) -> None:
         if isinstance(error, ExportCancelled):
@@ -255,7 +258,7 @@ class ExportActions(QObject):
     def preview(self, kind: str) -> None:
         """Read the paper of ``kind`` on the worker, then show it as it will print."""
         request = self.request_for(kind)
-        if request is None or not self.office_ready():
+        if request is None:
             return
         db = self.db
 
@@ -276,6 +279,14 @@ class ExportActions(QObject):
                 return
             inform(self.window, self.titles[kind], self.tr("The conference no longer exists."))
 
-        self.worker.run_long_op(
-            self.window, self.tr("Preparing…"), lambda _p: paper_of(db, request), show, failed
-        )
+        def prepare(ready: bool) -> None:
+            if ready:
+                self.worker.run_long_op(
+                    self.window,
+                    self.tr("Preparing…"),
+                    lambda _p: paper_of(db, request),
+                    show,
+                    failed,
+                )
+
+        self.office_ready(prepare)

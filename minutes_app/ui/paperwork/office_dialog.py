@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_app.core.paperwork.office import Office, load_office, save_office
+from minutes_app.core.paperwork.office import Office, load_office, office_is_set, save_office
 from minutes_app.core.paperwork.signing import (
     AUTHORISED,
     AUTHORISED_NOT_COMMITTEE,
@@ -47,16 +48,20 @@ class OfficeDialog(QDialog):
     and per kind of paper who signs and how, with a preview of each signature block. Save
     stores them on the database worker and closes the dialog once they are stored; a way of
     signing HD 36 does not allow under the heading is refused, a doubtful one warned about.
+    ``office``: the settings as stored, read on the worker first (``edit_office``).
     ``first_time``: asked for before the first paper, which says so at the top."""
 
     def __init__(
-        self, worker: DatabaseWorker, parent: QWidget | None = None, first_time: bool = False
+        self,
+        worker: DatabaseWorker,
+        office: Office,
+        parent: QWidget | None = None,
+        first_time: bool = False,
     ) -> None:
         super().__init__(parent)
         assert worker.db is not None
-        db = worker.db
         self.worker = worker
-        self.db = db
+        self.db = worker.db
         self.setWindowTitle(self.tr("Office and signers"))
         self.setMinimumWidth(760)
         labels = {
@@ -73,7 +78,6 @@ class OfficeDialog(QDialog):
             "place": "Bắc Kạn",
             "secretary": "Nguyễn Thị Hoa",
         }
-        office = load_office(db)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for name in _HEADING_FIELDS:
@@ -269,3 +273,41 @@ class OfficeDialog(QDialog):
     def _on_not_saved(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)  # what was typed stays, to save again
         tell_failure(self, error)
+
+
+def edit_office(
+    worker: DatabaseWorker,
+    parent: QWidget,
+    then: Callable[[bool], object] | None = None,
+    *,
+    unless_set: bool = False,
+) -> None:
+    """Read the office settings on the database worker, then edit them in the dialog
+    (modal to ``parent``); returns at once. ``then(ready)`` follows: True once they are
+    saved, False when the clerk cancels or they could not be read (the server out of
+    reach: the window's banner says so). ``unless_set``: before a paper, settings saved
+    once are taken as they are, with no dialog (``then(True)``); never saved, the dialog
+    says the paper waits for them."""
+    db = worker.db
+    assert db is not None
+
+    def read() -> Office | None:
+        return None if unless_set and office_is_set(db) else load_office(db)
+
+    def ask(office: Office | None) -> None:
+        if office is None:
+            if then is not None:
+                then(True)
+            return
+        dialog = OfficeDialog(worker, office, parent, first_time=unless_set)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if then is not None:
+            dialog.finished.connect(lambda result: then(result == QDialog.DialogCode.Accepted))
+        dialog.open()
+
+    def failed(error: BaseException) -> None:
+        tell_failure(parent, error)
+        if then is not None:
+            then(False)
+
+    worker.run_op(parent, read, ask, failed)
