@@ -23,7 +23,7 @@ from minutes_app.cli.common import (
     read_input,
 )
 from minutes_app.cli.records import one_line
-from minutes_app.cli.words import say
+from minutes_app.cli.words import SPOKEN, say
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
@@ -163,13 +163,13 @@ def _draft_lines(draft: Any) -> list[str]:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from minutes_app.db.backup import BackupError, backup_database
-    from minutes_app.db.copying import CopyFailed
+    from minutes_app.db.copying import CopyFailed, failure_words
 
     db = open_db(args)
     try:
         written = backup_database(db, Path(args.dest))
     except CopyFailed as exc:  # a server's snapshot that could not be written whole
-        raise Refused(str(exc)) from exc
+        raise Refused(failure_words(exc, SPOKEN["language"])) from exc
     except BackupError as exc:  # the database itself, or its -wal or -journal
         raise Refused(
             say(
@@ -244,7 +244,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_copy_db(args: argparse.Namespace) -> int:
-    from minutes_app.db.copying import CopyFailed, copy_database
+    from minutes_app.db.copying import CopyFailed, copy_database, failure_words
     from minutes_app.db.engine import Database
     from minutes_app.db.server import is_server_address
 
@@ -267,7 +267,7 @@ def cmd_copy_db(args: argparse.Namespace) -> int:
         try:
             report = copy_database(source, dest)
         except CopyFailed as exc:
-            raise Refused(str(exc)) from exc
+            raise Refused(failure_words(exc, SPOKEN["language"])) from exc
         except OSError as exc:
             raise Refused(
                 say("{name}: cannot be written ({reason})", name=args.dest, reason=os_reason(exc))

@@ -75,15 +75,66 @@ class CopyRefused(DatabaseRefused):
     (source and destination are one database)."""
 
 
+# A failed copy's words, with their fields; ``failure_words`` says them in Vietnamese.
+REFUSED_ROW = (
+    "{where} refused a record of {record}: {detail}. The copy was undone; {where} is as it was."
+)
+COUNTS_DIFFER = (
+    "The counts differ after the copy ({differences}); it was undone and {where} is as it was."
+)
+COUNT_DIFFERS = "{table}: {source} in the source, {dest} copied"
+NAMES_A_MISSING = "it names a {parent} record that is not there"
+_VIETNAMESE = {
+    REFUSED_ROW: (
+        "{where} không nhận một bản ghi của bảng {record}: {detail}. Việc sao chép đã được "
+        "hủy bỏ; {where} vẫn như trước."
+    ),
+    COUNTS_DIFFER: (
+        "Số bản ghi sau khi sao chép không khớp ({differences}); việc sao chép đã được hủy "
+        "bỏ và {where} vẫn như trước."
+    ),
+    COUNT_DIFFERS: "{table}: nguồn có {source}, đã chép {dest}",
+    NAMES_A_MISSING: "bản ghi này trỏ tới một bản ghi {parent} không có",
+}
+
+
 class CopyFailed(Exception):
     """The copy stopped part way and was rolled back: the destination is as it was.
     ``reason`` is "refused" (the destination refused a row) or "counts" (a table's count
-    differs at the end); ``str()`` says it in plain words."""
+    differs at the end); ``str()`` says it in plain words, ``failure_words`` in the
+    clerk's language."""
 
-    def __init__(self, reason: str, message: str, report: CopyReport | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        reason: str,
+        values: dict[str, str],
+        report: CopyReport | None = None,
+        differing: Sequence[TableCount] = (),
+    ) -> None:
         self.reason = reason
+        self.values = values  # the words' fields (the server's own words in "detail")
         self.report = report
+        self.differing = tuple(differing)
+        super().__init__(failure_words(self, "en"))
+
+
+def failure_words(failed: CopyFailed, language: str) -> str:
+    """What ``failed`` says, in ``language`` ("en" or "vi"); a server's own reason for
+    refusing a row stays in the server's words."""
+
+    def said(text: str, **values: object) -> str:
+        return (_VIETNAMESE[text] if language == "vi" else text).format(**values)
+
+    values: dict[str, object] = dict(failed.values)
+    if failed.reason == "counts":
+        values["differences"] = ", ".join(
+            said(COUNT_DIFFERS, table=t.table, source=t.source, dest=t.dest)
+            for t in failed.differing
+        )
+        return said(COUNTS_DIFFER, **values)
+    if "parent" in values:
+        values["detail"] = said(NAMES_A_MISSING, parent=values.pop("parent"))
+    return said(REFUSED_ROW, **values)
 
 
 class CopyCancelled(ExportCancelled):
@@ -263,9 +314,10 @@ class _Dest:
     def finish_rows(self) -> None:
         """What follows the rows of every table, before the search index is built."""
 
-    def dangling(self) -> str | None:
-        """A record naming one that is not there, in words; None when there is none (a
-        server checks as it goes; a file at the end)."""
+    def dangling(self) -> tuple[str, str] | None:
+        """A record naming one that is not there: the record ("task (row 7)") and the
+        table it names; None when there is none (a server checks as it goes; a file at
+        the end)."""
         return None
 
 
@@ -299,12 +351,12 @@ class _FileDest(_Dest):
             self.connection.execute(create)
         return written
 
-    def dangling(self) -> str | None:
+    def dangling(self) -> tuple[str, str] | None:
         found = self.connection.execute("PRAGMA foreign_key_check").fetchone()
         if found is None:
             return None
         table, rowid, parent, _ = found
-        return f"{table} (row {rowid}): it names a {parent} record that is not there"
+        return f"{table} (row {rowid})", str(parent)
 
 
 def _file_values(table: Table) -> Callable[[tuple[Any, ...]], tuple[Any, ...]] | None:
@@ -578,21 +630,14 @@ def _copy(
         writer.finish_table(table)
     dangling = writer.dangling()
     if dangling:
-        raise CopyFailed(
-            "refused",
-            f"{where} refused a record of {dangling}. The copy was undone; {where} is as it was.",
-        )
+        record, parent = dangling
+        raise CopyFailed("refused", {"where": where, "record": record, "parent": parent})
     writer.finish_rows()
     _rebuild_index(writer.connection, tick)
     report = CopyReport(tuple(TableCount(t.name, counts[t.name], writer.count(t)) for t in tables))
     differing = [t for t in report.tables if t.dest != t.source or written[t.table] != t.source]
     if differing:
-        raise CopyFailed(
-            "counts",
-            f"The counts differ after the copy ({_differences(differing)}); it was undone and "
-            f"{where} is as it was.",
-            report,
-        )
+        raise CopyFailed("counts", {"where": where}, report, differing)
     return report
 
 
@@ -626,10 +671,6 @@ def _rebuild_index(connection: Any, tick: Callable[[int], None]) -> None:
             last = int(found[0])
 
 
-def _differences(tables: Sequence[TableCount]) -> str:
-    return ", ".join(f"{t.table}: {t.source} in the source, {t.dest} copied" for t in tables)
-
-
 def _refusal(exc: Exception, reader: _Source, table: Table, where: str) -> CopyFailed | None:
     """Plain words for a row the destination refused; None for another error."""
     import sys
@@ -646,11 +687,7 @@ def _refusal(exc: Exception, reader: _Source, table: Table, where: str) -> CopyF
         row = _row_words(diag.context, reader, table)
     else:
         return None
-    return CopyFailed(
-        "refused",
-        f"{where} refused a record of {table.name}{row}: {reason}. The copy was undone; "
-        f"{where} is as it was.",
-    )
+    return CopyFailed("refused", {"where": where, "record": table.name + row, "detail": reason})
 
 
 def _row_words(context: str | None, reader: _Source, table: Table) -> str:

@@ -27,8 +27,10 @@ from minutes_app.db.copying import (
     CopyCancelled,
     CopyFailed,
     CopyRefused,
+    TableCount,
     copied_tables,
     copy_database,
+    failure_words,
 )
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
@@ -287,6 +289,9 @@ def test_a_row_the_server_refuses_undoes_the_whole_copy(
     assert failed.value.reason == "refused"
     assert f"refused a record of task (id {task_id})" in said
     assert "2999-02-30" in said and "is as it was" in said
+    vietnamese = failure_words(failed.value, "vi")
+    assert f"không nhận một bản ghi của bảng task (id {task_id})" in vietnamese
+    assert "2999-02-30" in vietnamese and vietnamese.endswith("vẫn như trước.")
     assert server_counts(server) == empty
     assert all(n == 0 for n in empty.values())
 
@@ -422,3 +427,40 @@ def test_an_older_file_is_upgraded_when_opened_and_then_copied(
         copy_database(Database(old), server)
     report = copy_database(Database.open(old), server)
     assert report.matches and report.records > 0
+
+
+def test_a_record_naming_one_that_is_not_there_undoes_a_copy_into_a_file(
+    source: Path, tmp_path: Path
+) -> None:
+    with closing(sqlite3.connect(source)) as connection, connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        task_id = int(connection.execute("SELECT max(id) FROM task").fetchone()[0])
+        connection.execute("UPDATE task SET lead_unit_id = 99999 WHERE id = ?", (task_id,))
+    dest = tmp_path / "copy.sqlite3"
+    with pytest.raises(CopyFailed) as failed:
+        copy_database(Database.open(source), Database(dest))
+    assert failed.value.reason == "refused"
+    where = str(dest)
+    assert str(failed.value) == (
+        f"{where} refused a record of task (row {task_id}): it names a unit record that is "
+        f"not there. The copy was undone; {where} is as it was."
+    )
+    assert failure_words(failed.value, "vi") == (
+        f"{where} không nhận một bản ghi của bảng task (row {task_id}): bản ghi này trỏ tới "
+        f"một bản ghi unit không có. Việc sao chép đã được hủy bỏ; {where} vẫn như trước."
+    )
+    assert not dest.exists()
+
+
+def test_counts_that_differ_are_said_table_by_table_in_both_languages() -> None:
+    differing = [TableCount("task", 5, 4), TableCount("unit", 2, 3)]
+    failed = CopyFailed("counts", {"where": "postgresql://office/minutes"}, None, differing)
+    assert str(failed) == (
+        "The counts differ after the copy (task: 5 in the source, 4 copied, unit: 2 in the "
+        "source, 3 copied); it was undone and postgresql://office/minutes is as it was."
+    )
+    assert failure_words(failed, "vi") == (
+        "Số bản ghi sau khi sao chép không khớp (task: nguồn có 5, đã chép 4, unit: nguồn có "
+        "2, đã chép 3); việc sao chép đã được hủy bỏ và postgresql://office/minutes vẫn như "
+        "trước."
+    )

@@ -14,9 +14,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -42,28 +42,6 @@ from minutes_app.ui.widgets.common import inform
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
-
-
-class CopyDatabase(Protocol):
-    """``minutes_app.db.copying.copy_database``: every record of ``source`` into the empty
-    ``dest`` in one transaction, all or nothing."""
-
-    def __call__(
-        self,
-        source: Database,
-        dest: Database,
-        progress: Callable[[int, int], bool | None] | None = None,
-        stop: threading.Event | None = None,
-    ) -> Any: ...
-
-
-def copier() -> CopyDatabase:
-    """The copy of ``minutes-app copy-db`` (``db/copying.py``), loaded when first used."""
-    import importlib
-
-    module = importlib.import_module("minutes_app.db.copying")
-    found: CopyDatabase = module.copy_database
-    return found
 
 
 class DatabaseActions(QObject):
@@ -223,7 +201,9 @@ class DatabaseActions(QObject):
         label = self.tr("Copying %1 to %2…").replace("%1", source.where).replace("%2", str(address))
 
         def work(progress: Callable[[int, int], bool]) -> object:
-            return copier()(source, dest, progress, stop)
+            from minutes_app.db.copying import copy_database
+
+            return copy_database(source, dest, progress, stop)
 
         def moved(report: Any) -> None:
             dest.close()
@@ -253,6 +233,8 @@ class DatabaseActions(QObject):
                 window.switch_to(address)
 
         def failed(error: BaseException) -> None:
+            from minutes_app.db.copying import CopyFailed, failure_words
+
             dest.close()
             if stop.is_set() or isinstance(error, ExportCancelled):
                 text = self.tr(
@@ -263,7 +245,11 @@ class DatabaseActions(QObject):
                 text = self.tr("Nothing was moved: %1").replace("%1", refused_text(error))
             elif is_server_lost(error) or isinstance(error, storage_errors()):
                 text = self.tr("Nothing was moved: %1").replace("%1", storage_error_text(error))
-            else:  # the copy's own words (a row the server refused, counts that differ)
+            elif isinstance(error, CopyFailed):  # a row the server refused, counts that differ
+                vietnamese = QLocale().language() == QLocale.Language.Vietnamese
+                said = failure_words(error, "vi" if vietnamese else "en")
+                text = self.tr("Nothing was moved: %1").replace("%1", said)
+            else:
                 text = self.tr("Nothing was moved: %1").replace("%1", str(error))
             inform(window, title, text, error=True)
 
