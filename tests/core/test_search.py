@@ -17,7 +17,7 @@ from minutes_app.core.search import KINDS, Hits, query_terms, search
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Person
 from minutes_app.db.search_index import words
-from tests.store_helpers import STORES, open_store
+from tests.stores import STORES, open_store
 
 QD96 = "Quy định 96-QĐ/TW ngày 02/02/2023"
 LANG_SON_CONFERENCE = (

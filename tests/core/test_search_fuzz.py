@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from minutes_app.core import search as search_module
 from minutes_app.core.search import KINDS, Hits, search
 from minutes_app.db.engine import Database
-from tests.store_helpers import STORES, open_store
+from tests.stores import STORES, open_store
 
 # FTS5 and tsquery syntax, SQL quoting and the letters of the sample data, mixed with anything.
 SYNTAX = [*"\"*^:(){}+-.,/\\'`;%_&|!<> \t\n\x00", "AND", "OR", "NOT", "NEAR", "NEAR/2", "<->"]

@@ -39,7 +39,7 @@ from minutes_app.db.search_index import (
     refresh,
     tsquery_expression,
 )
-from tests.store_helpers import STORES, open_store
+from tests.stores import STORES, open_store
 
 QD96 = "Quy định 96-QĐ/TW ngày 02/02/2023"
 

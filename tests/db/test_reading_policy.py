@@ -24,7 +24,7 @@ from minutes_app.core.search import search
 from minutes_app.core.tasks.query import TaskQuery, TaskRegister, registers_led_by
 from minutes_app.db.engine import Database
 from tests.exchange_helpers import import_document, load_json
-from tests.store_helpers import STORES, open_store
+from tests.stores import STORES, open_store
 
 REPO = Path(__file__).resolve().parents[2]
 

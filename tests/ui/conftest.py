@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from minutes_app.db.engine import Database
 from minutes_app.ui.operations import DatabaseWorker
-from tests.stores import STORES
+from tests.stores import STORES, open_store
 
 
 @pytest.fixture
@@ -93,14 +93,6 @@ def server_url(pg_cluster: Any, server_template: str) -> Iterator[str]:
 
 
 @pytest.fixture(params=STORES)
-def samples_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def samples_db(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
     """A database with the five sample conferences: a file, or on the test server."""
-    if request.param == "sqlite":
-        from minutes_app.core.exchange.samples import load_samples
-
-        db = Database.open(tmp_path / "minutes.sqlite3")
-        load_samples(db)
-    else:
-        db = Database.open(request.getfixturevalue("server_url"))
-    yield db
-    db.close()
+    return open_store(request, tmp_path, request.param)
