@@ -22,9 +22,11 @@ table of the same columns, key ``rowid``, kept by the same triggers and ``refres
 a generated ``words`` tsvector with a GIN index: the columns' words as they are (not what
 a text search parser would make of them), each column under its weight letter. A search
 there needs every word as a tsquery of quoted lexemes (``'word':*`` for a prefix), takes
-the newest matches along the key as FTS5 does along its rowids, and ranks them by
-ts_rank with the kind's weights, so that both stores find the same records for the same
-words (``tests/core/test_search_fuzz.py`` compares them).
+the newest matches along the key as FTS5 does along its rowids (for several words walking
+the newest rows first, so that where they match often the cost is bounded by the window,
+not by the matches: ``newest_matches_sql``), and ranks them by ts_rank with the kind's
+weights, so that both stores find the same records for the same words
+(``tests/core/test_search_fuzz.py`` compares them).
 
 Triggers name no table but their own and ``search_dirty``: a batch migration that rebuilds
 a table (drop, then rename a copy) must not meet a trigger of another table naming it. Such
@@ -765,8 +767,8 @@ class Walk:
     """How far a server's search walks the newest rows along the key before it takes the
     GIN index (``newest_matches_sql``)."""
 
-    sample: int = 512  # the newest ids walked first, to see how often the words match
-    further: int = 150_000  # the ids walked on at most, when they match often enough
+    sample: int = 1024  # the newest ids walked first, to see how often the words match
+    further: int = 250_000  # the ids walked on at most, when they match often enough
 
 
 WALK = Walk()  # read at each search (a test may set a smaller walk)
