@@ -820,7 +820,7 @@ def newest_matches_sql(kind: IndexKind, cap: int, walk: Walk | None = WALK) -> s
     read only for words that match too seldom among the newest rows for a walk to pay
     (at 2,000,000 tasks, fewer than 9 of the newest 1,024, under 1 in 114): it costs the
     older matches, fewer than the rows a walk would read, and those grow with the data
-    (under 17,500 at 2,000,000 tasks; "kiem tra ba be", 7,338 of them, takes 50 to 80 ms
+    (under 17,500 at 2,000,000 tasks; "kiem tra ba be", 7,338 of them, takes 50 to 60 ms,
     as before). So do words that match often but seldom among the newest rows (two
     common words that never go together, a name no longer used): their matches are far
     back or nowhere, and no order of reading finds them sooner.
