@@ -4,11 +4,15 @@
 
 The database must be set up (server-setup) and filled, e.g. with ``copy-db`` from the
 200,000-task file generate.py builds. For each query (README's, a one- and a two-letter
-prefix, common words, a rarer word, a word found nowhere) it prints the median (and least)
-milliseconds of ``search()`` (the pool, the look at the index's notes, one snapshot, the
-ranked and counted windows, the records, the hits made) and of the same statements through
-one plain psycopg connection, their ratio, and with ``--sqlite`` the same search on the
-SQLite file; the three are taken in turn, so that a busy machine slows each alike.
+prefix, common words, a rarer word alone and with a common one, three words seldom
+together, a word found nowhere, two common words never together) it prints the
+median (and least) milliseconds of ``search()`` (the pool, the look at the index's notes,
+one snapshot, the ranked and counted windows, the records, the hits made) and of the same
+statements through one plain psycopg connection, their ratio; then the plain connection
+with the statements search sent before it walked the newest rows first for several words
+(``newest_matches_sql`` without a walk: the plan left to PostgreSQL's estimates), and with
+``--sqlite`` the same search on the SQLite file. All are taken in turn, so that a busy
+machine slows each alike.
 """
 
 from __future__ import annotations
@@ -27,7 +31,10 @@ QUERIES = {
     "common word": "tai ",
     "common words, prefix": "quan ly",
     "rarer word": "70 ",
+    "common and rarer word": "tai 70 ",
+    "three words, seldom together": "kiem tra ba be",
     "found nowhere": "khuoi",
+    "two words never together": "ba long",
 }
 
 
@@ -45,25 +52,36 @@ def timed_ms(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, li
     return times
 
 
-def plain_search(connection: Any, query: str) -> list[Any]:
+def plain_search(connection: Any, query: str, *, planned: bool = False) -> list[Any]:
     """What search() sends for ``query``, through a plain connection: the same SQL (the
     ranked windows of every kind, with the counts, in one statement; each kind's best
-    records), without the pool, the look at the index's notes or the hits made."""
+    records), without the pool, the look at the index's notes or the hits made. With
+    ``planned``, the windows as search found them before it walked first for several
+    words: in the statement whose plan PostgreSQL chooses from its estimates."""
     from psycopg.types.string import TextLoader
 
     from minutes_app.core import search as search_module
-    from minutes_app.db.search_index import _RECORDS, _ranked_kinds_sql, tsquery_expression
+    from minutes_app.db.search_index import (
+        _RECORDS,
+        WALK,
+        _ranked_kinds_sql,
+        tsquery_expression,
+    )
 
     kinds = search_module.KINDS
     terms = search_module.query_terms(query)
     match, rank = tsquery_expression(terms), tsquery_expression(terms, "|")
     sql = _ranked_kinds_sql(
-        kinds, search_module.WINDOW, server=True, cap=search_module.COUNT_CAP + 1
+        kinds,
+        search_module.WINDOW,
+        server=True,
+        cap=search_module.COUNT_CAP + 1,
+        walk=None if planned or len(terms) < 2 else WALK,
     )
     connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
     try:
         windows: dict[int, list[tuple[int, float]]] = {i: [] for i in range(len(kinds))}
-        for index, rowid, value in connection.execute(sql, (match, rank) * len(kinds)):
+        for index, rowid, value in connection.execute(sql, {"q": match, "r": rank}):
             if value is not None:
                 windows[index].append((rowid, value))
         found = []
@@ -96,13 +114,18 @@ def main() -> None:
     server = Database.open(args.url)
     local = Database.open(args.sqlite) if args.sqlite else None
     plain = psycopg.connect(args.url)
-    print(f"{'query':<30}{'search ms':>17}{'plain ms':>17}{'ratio':>7}{'sqlite ms':>17}  counts")
-    print(f"{'':<30}{'median (min)':>17}{'median (min)':>17}{'':>7}{'median (min)':>17}")
+    print(
+        f"{'query':<46}{'search ms':>17}{'plain ms':>17}{'ratio':>7}"
+        f"{'plain before ms':>17}{'sqlite ms':>17}  counts"
+    )
+    median = f"{'median (min)':>17}"
+    print(f"{'':<46}{median}{median}{'':>7}{median}{median}")
     for name, query in QUERIES.items():
         hits = search(server, query)
         runs: dict[str, Callable[[], object]] = {
             "search": lambda q=query: search(server, q),  # type: ignore[misc]
             "plain": lambda q=query: plain_search(plain, q),  # type: ignore[misc]
+            "before": lambda q=query: plain_search(plain, q, planned=True),  # type: ignore[misc]
         }
         if local is not None:
             runs["sqlite"] = lambda q=query: search(local, q)  # type: ignore[misc]
@@ -112,8 +135,8 @@ def main() -> None:
         counts = " ".join(f"{k}={hits.total_text(k)}" for k in hits.counts)
         label = f"{name} {query!r}"
         print(
-            f"{label:<30}{shown['search']:>17}{shown['plain']:>17}{ratio:7.2f}"
-            f"{shown.get('sqlite', '-'):>17}  {counts}"
+            f"{label:<46}{shown['search']:>17}{shown['plain']:>17}{ratio:7.2f}"
+            f"{shown['before']:>17}{shown.get('sqlite', '-'):>17}  {counts}"
         )
     plain.close()
     server.close()

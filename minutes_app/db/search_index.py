@@ -22,9 +22,11 @@ table of the same columns, key ``rowid``, kept by the same triggers and ``refres
 a generated ``words`` tsvector with a GIN index: the columns' words as they are (not what
 a text search parser would make of them), each column under its weight letter. A search
 there needs every word as a tsquery of quoted lexemes (``'word':*`` for a prefix), takes
-the newest matches along the key as FTS5 does along its rowids, and ranks them by
-ts_rank with the kind's weights, so that both stores find the same records for the same
-words (``tests/core/test_search_fuzz.py`` compares them).
+the newest matches along the key as FTS5 does along its rowids (for several words walking
+the newest rows first, so that where they match often the cost is bounded by the window,
+not by the matches: ``newest_matches_sql``), and ranks them by ts_rank with the kind's
+weights, so that both stores find the same records for the same words
+(``tests/core/test_search_fuzz.py`` compares them).
 
 Triggers name no table but their own and ``search_dirty``: a batch migration that rebuilds
 a table (drop, then rename a copy) must not meet a trigger of another table naming it. Such
@@ -521,11 +523,25 @@ class IndexQuery:
 
     match: str
     rank: str | None = None
+    # More than one word: a server walks the newest rows first (``newest_matches_sql``).
+    several: bool = False
 
     @property
     def parameters(self) -> tuple[str, ...]:
-        """The parameters of one kind's ranked statement."""
+        """The parameters of one kind's ranked statement in SQLite."""
         return (self.match,) if self.rank is None else (self.match, self.rank)
+
+    @property
+    def walk(self) -> Walk | None:
+        """How a server finds the newest matches: walking first for several words, whose
+        frequency together PostgreSQL cannot estimate; as it plans for one."""
+        return WALK if self.several else None
+
+    @property
+    def named(self) -> dict[str, str]:
+        """The parameters of a server's statements, named (each is used more than once):
+        ``q`` what a match needs, ``r`` what is ranked."""
+        return {"q": self.match, "r": self.match if self.rank is None else self.rank}
 
 
 class IndexReading:
@@ -542,7 +558,7 @@ class IndexReading:
         # (kind, match, cap) -> matches counted up to cap by ``ranked`` on a server
         self._counted: dict[tuple[str, str, int], int] = {}
 
-    def _rows(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
+    def _rows(self, sql: str, parameters: tuple[object, ...] | dict[str, str]) -> list[Any]:
         result = self._connection.exec_driver_sql(sql, parameters)
         try:
             return list(result.cursor.fetchall())
@@ -553,7 +569,9 @@ class IndexReading:
         """The query that needs every one of ``terms`` (folded words, each flagged when it
         is a prefix), in this store's language: FTS5's, or PostgreSQL's tsquery."""
         if self._server:
-            return IndexQuery(tsquery_expression(terms), tsquery_expression(terms, "|"))
+            return IndexQuery(
+                tsquery_expression(terms), tsquery_expression(terms, "|"), len(terms) > 1
+            )
         return IndexQuery(match_expression(terms))
 
     def ranked(
@@ -574,8 +592,8 @@ class IndexReading:
                 found[kinds[index]].append((rowid, rank))
         else:
             counted = [0] * len(kinds)
-            sql = _ranked_kinds_sql(tuple(kinds), window, server=True, cap=cap)
-            for index, rowid, rank in self._rows(sql, query.parameters * len(kinds)):
+            sql = _ranked_kinds_sql(tuple(kinds), window, server=True, cap=cap, walk=query.walk)
+            for index, rowid, rank in self._rows(sql, query.named):
                 counted[index] += 1
                 if rank is not None:  # in the window
                     found[kinds[index]].append((rowid, rank))
@@ -590,8 +608,10 @@ class IndexReading:
         counted = self._counted.get((kind, query.match, cap))
         if counted is not None:
             return counted
-        sql = (server_count_sql if self._server else count_sql)(BY_KIND[kind], cap)
-        return int(self._rows(sql, (query.match,))[0][0])
+        if self._server:
+            sql = server_count_sql(BY_KIND[kind], cap, query.walk)
+            return int(self._rows(sql, {"q": query.match})[0][0])
+        return int(self._rows(count_sql(BY_KIND[kind], cap), (query.match,))[0][0])
 
     def records(self, kind: str, ids: Sequence[int]) -> list[Any]:
         """The rows of the records ``ids`` of ``kind``, in no order, those gone or in the
@@ -626,13 +646,19 @@ class IndexReading:
 
 @functools.lru_cache(maxsize=16)
 def _ranked_kinds_sql(
-    kinds: tuple[str, ...], window: int, *, server: bool = False, cap: int = 0
+    kinds: tuple[str, ...],
+    window: int,
+    *,
+    server: bool = False,
+    cap: int = 0,
+    walk: Walk | None = None,
 ) -> str:
-    """``ranked_sql`` (``server_ranked_sql`` on a server) of each kind, its index in
-    ``kinds`` first, all in one statement."""
+    """``ranked_sql`` (``server_ranked_sql`` on a server, walking as ``walk`` says) of each
+    kind, its index in ``kinds`` first, all in one statement."""
     if server:
         return " UNION ALL ".join(
-            f"SELECT {index}, * FROM ({server_ranked_sql(BY_KIND[kind], window, cap)}) AS k{index}"
+            f"SELECT {index}, * FROM ({server_ranked_sql(BY_KIND[kind], window, cap, walk)}) "
+            f"AS k{index}"
             for index, kind in enumerate(kinds)
         )
     return " UNION ALL ".join(
@@ -736,36 +762,134 @@ def rank_weights(kind: IndexKind) -> str:
     return "{" + ", ".join(f"{w:g}" for w in reversed(by_letter)) + "}"
 
 
-def server_ranked_sql(kind: IndexKind, window: int, cap: int = 0) -> str:
-    """``ranked_sql`` on a server: rowid and rank of the newest ``window`` rows whose words
-    match a tsquery parameter (every term), the rank that ts_rank gives them for a second
-    one (any term: each counts by the weights of the columns it is in), negated so that
-    lower is better, as bm25's. The rank is taken of those rows only, after the LIMIT, as
-    in FTS5. With ``cap`` above ``window``, the next newest matches follow up to ``cap``
-    rows in all, unranked (NULL): their number is the count up to ``cap``.
+@dataclass(frozen=True)
+class Walk:
+    """How far a server's search walks the newest rows along the key before it takes the
+    GIN index (``newest_matches_sql``)."""
 
-    The words are bound parameters, made constants of the plan: each search is planned for
-    its words (the newest rows along the key for a common word, the GIN index for a rare
-    one). psycopg would prepare a statement run five times on a connection, whose plan may
-    then serve any words; it forgets them at every rollback, and each search is a read
-    rolled back."""
-    rank = f"-ts_rank('{rank_weights(kind)}', words, r, {_RANK_NORMALIZATION})"
+    sample: int = 1024  # the newest ids walked first, to see how often the words match
+    further: int = 250_000  # the ids walked on at most, when they match often enough
+
+
+WALK = Walk()  # read at each search (a test may set a smaller walk)
+
+# What a match found through the GIN index costs against a row walked along the key, by
+# kind (measured on 2,000,000 tasks and 20,000 conferences, their pages in the system's
+# cache but not the server's buffers): a task row walked costs 0.25 µs (its words inline),
+# a task found 3 to 6 µs (a heap page each); a conference row walked 2.5 µs (its words
+# compressed), a conference found 8 µs.
+_GIN_COST = {"conference": 3.0}
+_GIN_COST_ELSE = 16.0
+
+
+def newest_matches_sql(kind: IndexKind, cap: int, walk: Walk | None = WALK) -> str:
+    """Rowid and words of the newest ``cap`` rows whose words match the tsquery parameter
+    ``q``, newest first: the cost of a search on a server.
+
+    Without ``walk``, one query whose plan PostgreSQL chooses from its estimate of how
+    many rows match: it walks the newest rows along the key (``ORDER BY rowid DESC``)
+    until it has ``cap`` for words it thinks common, and reads every match through the
+    GIN index, then sorts them, for words it thinks rare. For one word its estimate is
+    the word's frequency in the table's statistics, and it chooses well. For several it
+    multiplies their frequencies, as if they were independent: two words that nearly
+    always go together ("ba be": 59,039 of 2,000,000 tasks) are estimated rare (1,682),
+    and every match is read, 300 ms, where walking the newest rows finds the window in
+    33,000 rows, 10 ms. Search takes this form for one word only.
+
+    With ``walk`` the statement looks first and chooses, in three parts run in turn, each
+    the newest matches below those of the one before:
+
+    1. the newest ``walk.sample`` ids are walked along the key (kept whole by their LIMIT,
+       so that no index on the words can replace the walk) and their matches taken, up
+       to ``cap``: with ``cap`` of them, done;
+    2. otherwise their number ``n`` says how often the words match: walking on to ``cap``
+       would read about (cap - n) * sample / n more rows, the GIN index about
+       n * rest / sample older matches (``rest`` the older ids), each costing
+       ``_GIN_COST`` rows walked. When the walk is the cheaper and fits twice in
+       ``walk.further`` ids (a walk that falls short is paid on top of the GIN index),
+       those next ids are walked, up to the matches still wanted;
+    3. the rest, below what was walked, through the GIN index, only when still short of
+       ``cap``: its words come from a sub-select, which PostgreSQL does not look into
+       (it takes one row in 200 to match), and its order is by ``rowid + 0``, which no
+       index gives, so that it reads the GIN index and does not walk.
+
+    Each part's condition names only what the parts before found: PostgreSQL tests it
+    once, before reading any row, and a part not wanted reads nothing. So where the words
+    match often the statement reads about ``sample + cap / frequency`` rows, and never
+    more than ``sample + further`` in a walk, whatever the table's size. The GIN index is
+    read only for words that match too seldom among the newest rows for a walk to pay
+    (at 2,000,000 tasks, fewer than 9 of the newest 1,024, under 1 in 114): it costs the
+    older matches, fewer than the rows a walk would read, and those grow with the data
+    (under 17,500 at 2,000,000 tasks; "kiem tra ba be", 7,338 of them, takes 50 to 60 ms,
+    as before). So do words that match often but seldom among the newest rows (two
+    common words that never go together, a name no longer used): their matches are far
+    back or nowhere, and no order of reading finds them sooner.
+    """
+    table, cap = kind.table, int(cap)
+    match = "%(q)s::tsquery"
+    if walk is None:
+        return (
+            f"SELECT rowid, words FROM {table} WHERE words @@ {match} "
+            f"ORDER BY rowid DESC LIMIT {cap}"
+        )
+    sample, further = int(walk.sample), int(walk.further)
+    gin = _GIN_COST.get(kind.kind, _GIN_COST_ELSE)
+    newest = "(SELECT m FROM top)"
+    return (
+        f"WITH top AS (SELECT max(rowid) AS m FROM {table}), "
+        f"a AS MATERIALIZED (SELECT rowid, words FROM (SELECT rowid, words FROM {table} "
+        f"WHERE rowid > {newest} - {sample} ORDER BY rowid DESC LIMIT {sample}) AS n "
+        f"WHERE words @@ {match} LIMIT {cap}), "
+        f"way AS (SELECT n, m, n < {cap} "
+        f"AND {gin} * n * n * (m - {sample}) > ({cap} - n) * {sample * sample}.0 "
+        f"AND 2 * ({cap} - n) * {sample} <= n * {further}.0 AS walk "
+        "FROM (SELECT count(*) AS n FROM a) AS c, top), "
+        f"b AS MATERIALIZED (SELECT rowid, words FROM (SELECT rowid, words FROM {table} "
+        f"WHERE rowid <= {newest} - {sample} AND rowid > {newest} - {sample + further} "
+        f"ORDER BY rowid DESC LIMIT {further}) AS n "
+        f"WHERE words @@ {match} AND (SELECT walk FROM way) "
+        f"LIMIT {cap} - (SELECT n FROM way)), "
+        f"rest AS (SELECT m - {sample} - CASE WHEN walk THEN {further} ELSE 0 END AS below, "
+        f"{cap} - n - (SELECT count(*) FROM b) AS wanted FROM way) "
+        "SELECT rowid, words FROM a UNION ALL SELECT rowid, words FROM b UNION ALL "
+        f"(SELECT rowid, words FROM {table} WHERE words @@ (SELECT {match}) "
+        "AND rowid + 0 <= (SELECT below FROM rest) "
+        "AND (SELECT wanted > 0 AND below > 0 FROM rest) "
+        f"ORDER BY rowid + 0 DESC LIMIT {cap}) "
+        f"ORDER BY rowid DESC LIMIT {cap}"
+    )
+
+
+def server_ranked_sql(kind: IndexKind, window: int, cap: int = 0, walk: Walk | None = WALK) -> str:
+    """``ranked_sql`` on a server: rowid and rank of the newest ``window`` rows whose words
+    match the tsquery parameter ``q`` (every term), found by ``newest_matches_sql`` (as
+    ``walk`` says), the rank that ts_rank gives them for the parameter ``r`` (any term:
+    each counts by the weights of the columns it is in), negated so that lower is better,
+    as bm25's. The rank is taken of those rows only, after the LIMIT, as in FTS5. With
+    ``cap`` above ``window``, the next newest matches follow up to ``cap`` rows in all,
+    unranked (NULL): their number is the count up to ``cap``.
+
+    The words are bound parameters, named (each is used more than once), made constants
+    of the plan: without a walk each search is planned for its words. psycopg would
+    prepare a statement run five times on a connection, whose plan may then serve any
+    words; it forgets them at every rollback, and each search is a read rolled back."""
+    rank = f"-ts_rank('{rank_weights(kind)}', words, %(r)s::tsquery, {_RANK_NORMALIZATION})"
     if cap > window:
         rank = f"CASE WHEN row_number() OVER (ORDER BY rowid DESC) <= {int(window)} THEN {rank} END"
-    return (
-        f"SELECT rowid, {rank} "
-        f"FROM (SELECT s.rowid, s.words, p.r FROM {kind.table} AS s, "
-        "(SELECT %s::tsquery AS q, %s::tsquery AS r) AS p "
-        f"WHERE s.words @@ p.q ORDER BY s.rowid DESC LIMIT {max(int(window), int(cap))}) AS w"
-    )
+    newest = newest_matches_sql(kind, max(int(window), int(cap)), walk)
+    return f"SELECT rowid, {rank} FROM ({newest}) AS w"
 
 
-def server_count_sql(kind: IndexKind, cap: int) -> str:
-    """``count_sql`` on a server: how many rows match a tsquery parameter, up to ``cap``."""
-    return (
-        f"SELECT count(*) FROM (SELECT 1 FROM {kind.table} "
-        f"WHERE words @@ %s::tsquery LIMIT {int(cap)}) AS m"
-    )
+def server_count_sql(kind: IndexKind, cap: int, walk: Walk | None = WALK) -> str:
+    """``count_sql`` on a server: how many rows match the tsquery parameter ``q``, up to
+    ``cap``: the newest matches as ``newest_matches_sql`` finds them with ``walk``, or
+    without it, any ``cap`` matches in the plan PostgreSQL chooses."""
+    if walk is None:
+        return (
+            f"SELECT count(*) FROM (SELECT 1 FROM {kind.table} "
+            f"WHERE words @@ %(q)s::tsquery LIMIT {int(cap)}) AS m"
+        )
+    return f"SELECT count(*) FROM ({newest_matches_sql(kind, cap, walk)}) AS m"
 
 
 def is_index_table(name: str | None) -> bool:
