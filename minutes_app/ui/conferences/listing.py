@@ -103,7 +103,6 @@ class ConferenceTableModel(TableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: list[ConferenceSummary] = []
-        self._counts: Counts | None = None  # of the rows read without them, once counted
         self._haystacks: dict[int, str] = {}
         self._visible: list[ConferenceSummary] = []
         self._shown = 0
@@ -125,8 +124,8 @@ class ConferenceTableModel(TableModel):
             lambda r: ", ".join(r.chairs),
             lambda r: len(r.bridge_points),
             lambda r: len(r.documents),
-            self._tasks,
-            self._overdue,
+            lambda r: r.tasks,
+            lambda r: r.overdue,
         )
         self.headers = [
             self.tr("Date"),
@@ -151,32 +150,20 @@ class ConferenceTableModel(TableModel):
 
     def take_counts(self, counts: Counts) -> None:
         """The tasks of the rows read without them (``list_conferences(counts=False)``),
-        counted on the worker: their cells fill in (from ``counts``, looked up as they are
-        shown: 20,000 rows made again would hold the window); rows read since, with their
-        counts, are left as they are."""
-        self._counts = counts
+        counted on the worker: their cells fill in; rows read since, with their counts,
+        are left as they are."""
+        if all(r.counted for r in self._all):
+            return
         self.layoutAboutToBeChanged.emit()
+        self._all = [r if r.counted else with_counts(r, counts) for r in self._all]
+        by_id = {r.id: r for r in self._all}
+        self._visible = [by_id[r.id] for r in self._visible]
         if self._sort[0] in (COL_TASKS, COL_OVERDUE):
             self._recompute()  # sorted by a count: the order follows them
         self.layoutChanged.emit()
 
-    def _tasks(self, row: ConferenceSummary) -> int:
-        return row.tasks if row.counted or self._counts is None else self._counts[0].get(row.id, 0)
-
-    def _overdue(self, row: ConferenceSummary) -> int:
-        if row.counted or self._counts is None:
-            return row.overdue
-        return self._counts[1].get(row.id, 0)
-
-    def _counted(self, row: ConferenceSummary) -> bool:
-        return row.counted or self._counts is not None
-
     def rows(self) -> list[ConferenceSummary]:
-        """The rows, with their counts once counted."""
-        counts = self._counts
-        if counts is None:
-            return list(self._all)
-        return [r if r.counted else with_counts(r, counts) for r in self._all]
+        return list(self._all)
 
     def visible_count(self) -> int:
         """Rows that pass the filter, fetched by the view or not."""
@@ -260,7 +247,7 @@ class ConferenceTableModel(TableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= COL_POINTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_OVERDUE and self._overdue(row):
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_OVERDUE and row.overdue:
             return QBrush(QColor("#b3261e"))
         return None
 
@@ -270,7 +257,7 @@ class ConferenceTableModel(TableModel):
     def _display(self, row: ConferenceSummary, column: int) -> Any:
         if column == COL_DATE:
             return _format_date(row.date)
-        if column in (COL_TASKS, COL_OVERDUE) and not self._counted(row):
+        if column in (COL_TASKS, COL_OVERDUE) and not row.counted:
             return "…"  # being counted
         value = self._raw(row, column)
         return value if value != "" else None
