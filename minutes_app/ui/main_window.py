@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app import APP_NAME, __version__
-from minutes_app.core.conferences.listing import count_tasks, list_conferences
+from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
 from minutes_app.ui.conferences.listing import ConferenceListPage
@@ -75,8 +75,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.worker = DatabaseWorker(db, self)
         # The first screen's rows are read on the worker while the widgets are built.
-        # Without their tasks: counting them reads every task (see list_conferences).
-        first_rows = self.worker.run_op(self, lambda: list_conferences(db, counts=False))
+        first_rows = self.worker.run_op(self, lambda: list_conferences(db))
         self.history = UndoHistory(self.worker, self, self._on_refused_step)
         self.undo_stack = self.history.stack
         self.conferences = ConferenceEditing(
@@ -159,7 +158,6 @@ class MainWindow(QMainWindow):
         # Not shown yet, so nothing to keep painting: the rows are taken as they come.
         self.worker.deliver_now(first_rows)
         self.conference_page.set_rows(first_rows.result or [])
-        self.worker.run_op(self, lambda: count_tasks(db), self.conference_page.model.take_counts)
 
     # --- screens -----------------------------------------------------------------------
 

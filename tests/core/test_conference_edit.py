@@ -660,21 +660,3 @@ def test_purge_keeps_people_units_and_documents(db: Database, example_id: int) -
     purge_from_trash(db, [example_id])
 
     assert (count(db, Person), count(db, Unit), count(db, Document)) == (2, 4, 4)
-
-
-def test_the_list_read_without_counts_and_counted_after_is_the_list_with_them(
-    db: Database,
-) -> None:
-    from minutes_app.core.conferences.listing import count_tasks, with_counts
-    from minutes_app.core.exchange.samples import load_samples
-
-    load_samples(db)
-    today = dt.date(2024, 6, 30)  # some samples' tasks are overdue then, some not yet
-    whole = list_conferences(db, today=today)
-    bare = list_conferences(db, today=today, counts=False)
-    assert all(r.counted for r in whole) and not any(r.counted for r in bare)
-    assert {(r.tasks, r.overdue) for r in bare} == {(0, 0)}
-    counts = count_tasks(db, today)
-    assert [with_counts(r, counts) for r in bare] == whole
-    assert any(r.overdue for r in whole) and any(r.tasks > r.overdue for r in whole)
-    assert count_tasks(db, dt.date(2023, 6, 30))[1] != counts[1]  # as of the day given

@@ -292,11 +292,9 @@ def test_the_window_reads_the_conference_rows_off_the_ui_thread(
 
     threads: list[str] = []
 
-    def spy(
-        db: Database, today: dt.date | None = None, *, counts: bool = True
-    ) -> list[ConferenceSummary]:
+    def spy(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
         threads.append(threading.current_thread().name)
-        return list_conferences(db, today, counts=counts)
+        return list_conferences(db, today)
 
     monkeypatch.setattr(main_window, "list_conferences", spy)
     monkeypatch.setattr(listing, "list_conferences", spy)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from minutes_app.db.engine import Database
@@ -74,30 +74,3 @@ def test_help_menu_loads_the_sample_data(qtbot: QtBot, db: Database, store: QSet
     window.navigation.setCurrentRow(1)
     settle(qtbot, window)
     assert window.task_page.model.total() == 38
-
-
-def test_the_first_screen_shows_the_conferences_and_their_tasks_counted_after(
-    qtbot: QtBot, samples_db: Database, store: QSettings
-) -> None:
-    from minutes_app.core.conferences.listing import list_conferences
-    from minutes_app.ui.conferences.listing import COL_OVERDUE, COL_TASKS
-
-    window = open_window(qtbot, samples_db, store)
-    model = window.conference_page.model
-    model.sort(COL_OVERDUE, Qt.SortOrder.DescendingOrder)  # by a count not read yet
-    assert model.rowCount() == 5
-    assert {model.index(r, COL_TASKS).data() for r in range(5)} == {"…"}  # being counted
-    settle(qtbot, window)
-    expected = sorted(
-        list_conferences(samples_db), key=lambda r: (r.overdue, r.date, r.id), reverse=True
-    )
-    shown = [
-        (
-            model.conference_id(r),
-            model.index(r, COL_TASKS).data(),
-            model.index(r, COL_OVERDUE).data(),
-        )
-        for r in range(5)
-    ]
-    assert shown == [(r.id, r.tasks, r.overdue) for r in expected]
-    assert any(r.overdue for r in expected)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from minutes_app.db.engine import Database
@@ -27,7 +27,6 @@ class ConferenceSummary:
     documents: tuple[str, ...]
     tasks: int
     overdue: int = 0
-    counted: bool = True  # False: read without its tasks (tasks and overdue are 0 until)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -80,17 +79,8 @@ def _grouped(rows: Iterable[Any]) -> dict[int, tuple[str, ...]]:
     return {key: tuple(names) for key, names in grouped.items()}
 
 
-Counts = tuple[dict[int, int], dict[int, int]]  # tasks and overdue tasks, by conference
-
-
-def list_conferences(
-    db: Database, today: dt.date | None = None, *, counts: bool = True
-) -> list[ConferenceSummary]:
-    """Every conference not in the trash, newest first, with its tasks and its overdue
-    tasks as of ``today``. Without ``counts`` the tasks are not read (``counted`` False):
-    counting them reads every task, which grows with the data (a second at 2,000,000
-    tasks on a server), while the rows grow with the conferences only; the window's first
-    screen shows the rows, and the counts (``count_tasks``) follow."""
+def list_conferences(db: Database, today: dt.date | None = None) -> list[ConferenceSummary]:
+    """Every conference not in the trash, newest first, with its overdue tasks as of ``today``."""
     today = today or dt.date.today()
     with db.plain_reading() as reading:
         run = reading.rows
@@ -98,7 +88,10 @@ def list_conferences(
         chairs = _grouped(run(_CHAIRS_SQL))
         points = _grouped(run(_POINTS_SQL))
         documents = _grouped(run(_DOCUMENTS_SQL))
-        tasks, overdue = _counts(run, today) if counts else ({}, {})
+        tasks: dict[int, int] = dict(run(_TASKS_SQL))
+        # Each open status is a parameter of its own name (OPEN_STATUSES).
+        statuses = {status: status for status in OPEN_STATUSES}
+        overdue: dict[int, int] = dict(run(_OVERDUE_SQL, {**statuses, "today": today.isoformat()}))
     day = dt.date.fromisoformat
     empty: tuple[str, ...] = ()
     return [
@@ -114,31 +107,9 @@ def list_conferences(
             documents=documents.get(cid, empty),
             tasks=tasks.get(cid, 0),
             overdue=overdue.get(cid, 0),
-            counted=counts,
         )
         for cid, title, date, sitting, kind, organizer in rows
     ]
-
-
-def _counts(run: Any, today: dt.date) -> Counts:
-    tasks: dict[int, int] = dict(run(_TASKS_SQL))
-    # Each open status is a parameter of its own name (OPEN_STATUSES).
-    statuses = {status: status for status in OPEN_STATUSES}
-    overdue: dict[int, int] = dict(run(_OVERDUE_SQL, {**statuses, "today": today.isoformat()}))
-    return tasks, overdue
-
-
-def count_tasks(db: Database, today: dt.date | None = None) -> Counts:
-    """The tasks and the overdue tasks (as of ``today``) of each conference, by id (those
-    with none are left out): what ``list_conferences`` left out without ``counts``."""
-    with db.plain_reading() as reading:
-        return _counts(reading.rows, today or dt.date.today())
-
-
-def with_counts(row: ConferenceSummary, counts: Counts) -> ConferenceSummary:
-    """``row`` with its counts from ``count_tasks``."""
-    tasks, overdue = counts
-    return replace(row, tasks=tasks.get(row.id, 0), overdue=overdue.get(row.id, 0), counted=True)
 
 
 def conference_choices(db: Database) -> list[tuple[int, dt.date, str]]:

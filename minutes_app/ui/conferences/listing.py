@@ -29,12 +29,7 @@ from PySide6.QtWidgets import (
 
 from minutes_app.base.days import vn_date
 from minutes_app.base.text import fold
-from minutes_app.core.conferences.listing import (
-    ConferenceSummary,
-    Counts,
-    list_conferences,
-    with_counts,
-)
+from minutes_app.core.conferences.listing import ConferenceSummary, list_conferences
 from minutes_app.ui.operations import (
     CONFERENCES,
     DIRECTORY,
@@ -148,20 +143,6 @@ class ConferenceTableModel(TableModel):
         self._recompute()
         self.endResetModel()
 
-    def take_counts(self, counts: Counts) -> None:
-        """The tasks of the rows read without them (``list_conferences(counts=False)``),
-        counted on the worker: their cells fill in; rows read since, with their counts,
-        are left as they are."""
-        if all(r.counted for r in self._all):
-            return
-        self.layoutAboutToBeChanged.emit()
-        self._all = [r if r.counted else with_counts(r, counts) for r in self._all]
-        by_id = {r.id: r for r in self._all}
-        self._visible = [by_id[r.id] for r in self._visible]
-        if self._sort[0] in (COL_TASKS, COL_OVERDUE):
-            self._recompute()  # sorted by a count: the order follows them
-        self.layoutChanged.emit()
-
     def rows(self) -> list[ConferenceSummary]:
         return list(self._all)
 
@@ -257,8 +238,6 @@ class ConferenceTableModel(TableModel):
     def _display(self, row: ConferenceSummary, column: int) -> Any:
         if column == COL_DATE:
             return _format_date(row.date)
-        if column in (COL_TASKS, COL_OVERDUE) and not row.counted:
-            return "…"  # being counted
         value = self._raw(row, column)
         return value if value != "" else None
 
