@@ -299,3 +299,27 @@ def test_period_report_counts_each_task_of_the_period_once_by_its_class(
         name: sum(counts[name] for counts in expected.values()) for name in CLASSES
     }
     assert [u.unit for u in report.units] == sorted(expected, key=lambda u: int(u.split()[-1]))
+
+
+@pytest.mark.parametrize("classes", [frozenset(), frozenset({"overdue"})])
+def test_a_new_registers_first_page_is_one_read_its_facts_within_it(
+    random_db: Database, classes: frozenset[str]
+) -> None:
+    from sqlalchemy import event
+
+    query = TaskQuery(as_of=dt.date(2023, 6, 1), classes=classes)
+    expected = [r.id for r in TaskRegister(random_db, query).page(0, 50)]
+    checkouts: list[object] = []
+
+    def checked_out(*_args: object) -> None:
+        checkouts.append(_args)
+
+    event.listen(random_db.engine, "checkout", checked_out)
+    try:
+        register = TaskRegister(random_db, query)
+        assert checkouts == []  # made without reading
+        rows = register.page(0, 50)
+    finally:
+        event.remove(random_db.engine, "checkout", checked_out)
+    assert len(checkouts) == 1  # one connection, one read transaction: a round trip less
+    assert [r.id for r in rows] == expected

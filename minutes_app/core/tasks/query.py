@@ -152,7 +152,19 @@ class TaskRegister:
         self.lead = _LEAD
 
         # Whether deadlines need look-back, and two facts that let the usual query drop a
-        # condition every row would pass: read in one statement.
+        # condition every row would pass: read in one statement, with the first read of
+        # this register (in its transaction: one round trip to a server, not a read of
+        # its own), or in a read of their own when first asked for outside one.
+        self._facts: tuple[bool, bool, bool] | None = None
+        # (offset just after the last page, sort values of its last row)
+        self._cursor: tuple[int, tuple[Any, ...]] | None = None
+
+    def _know_facts(self, connection: Connection | None = None) -> tuple[bool, bool, bool]:
+        """(look_back, trash, all_assigned), read once: on ``connection`` when given."""
+        if self._facts is not None:
+            return self._facts
+        query = self.query
+
         def facts() -> Any:
             return select(
                 extended_after(query.as_of),
@@ -163,15 +175,29 @@ class TaskRegister:
         # The SQL every new register runs (its facts, each class's first rows, the rows of a
         # page) is kept for the next one (db/reading.py): building and compiling a statement
         # costs more than SQLite takes to run it.
-        with db.core_reading() as connection:
+        if connection is None:
+            with self.db.core_reading() as reading:
+                [(look_back, trash, latest)] = run_kept(reading, ("facts", query.as_of), facts)
+        else:
             [(look_back, trash, latest)] = run_kept(connection, ("facts", query.as_of), facts)
-        self.look_back = bool(look_back)
-        self._trash = bool(trash)
-        self._all_assigned = latest is None or holds(
+        all_assigned = latest is None or holds(
             EXISTS_ON_D, {ASSIGNED: _as_day(latest)}, query.as_of
         )
-        # (offset just after the last page, sort values of its last row)
-        self._cursor: tuple[int, tuple[Any, ...]] | None = None
+        self._facts = (bool(look_back), bool(trash), bool(all_assigned))
+        return self._facts
+
+    @property
+    def look_back(self) -> bool:
+        """Whether a deadline's history must be looked back on (an extension after as_of)."""
+        return self._know_facts()[0]
+
+    @property
+    def _trash(self) -> bool:
+        return self._know_facts()[1]
+
+    @property
+    def _all_assigned(self) -> bool:
+        return self._know_facts()[2]
 
     def _filtered(self, statement: AnySelect, classes: bool = True) -> AnySelect:
         q = self.query
@@ -221,6 +247,7 @@ class TaskRegister:
 
     def count(self) -> int:
         with self.db.reading() as session:
+            self._know_facts(session.connection())
             if self.look_back or not self._narrowed():
                 statement = self._filtered(select(func.count()).select_from(Task))
                 return int(session.scalar(statement) or 0)
@@ -310,6 +337,7 @@ class TaskRegister:
             return []
         after = self._cursor[1] if self._cursor and self._cursor[0] == offset else None
         with self.db.core_reading() as session:
+            self._know_facts(session)
             if self.query.sort == "class" and not self.look_back:
                 found = self._class_page(session, offset, limit, after)
             else:
