@@ -24,7 +24,7 @@ from minutes_app.db.search_index import (
     server_ranked_sql,
     tsquery_expression,
 )
-from tests.store_helpers import open_store
+from tests.stores import open_store
 
 TASKS = 240  # created after the samples' tasks, the newest last
 
