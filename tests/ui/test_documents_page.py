@@ -20,10 +20,7 @@ def test_kind_issuer_and_year_filters_combine(
     qtbot: QtBot, db: Database, worker: DatabaseWorker
 ) -> None:
     load_samples(db)
-    page = DocumentsPage(worker)
-    qtbot.addWidget(page)
-    page.refresh()
-    settle(qtbot, worker)
+    page = _filled_page(qtbot, worker)
     everything = _shown(page)
     assert len(everything) > 3
     kinds = [page.kind_box.itemText(i) for i in range(1, page.kind_box.count())]
@@ -48,10 +45,7 @@ def test_kind_issuer_and_year_filters_combine(
 def test_where_a_document_was_studied_is_read_on_the_worker(
     qtbot: QtBot, example_db: Database, worker: DatabaseWorker
 ) -> None:
-    page = DocumentsPage(worker)
-    qtbot.addWidget(page)
-    page.refresh()
-    settle(qtbot, worker)
+    page = _filled_page(qtbot, worker)
     page.filter_box.setText("qd 96")
     with statements_on_ui_thread() as statements:
         page.view.selectRow(0)
@@ -65,11 +59,17 @@ def test_where_a_document_was_studied_is_read_on_the_worker(
 def test_a_selection_changed_while_it_is_read_shows_what_is_selected_now(
     qtbot: QtBot, example_db: Database, worker: DatabaseWorker
 ) -> None:
-    page = DocumentsPage(worker)
-    qtbot.addWidget(page)
-    page.refresh()
-    settle(qtbot, worker)
+    page = _filled_page(qtbot, worker)
     page.view.selectRow(0)
     page.view.clearSelection()  # before the first document's use is back
     settle(qtbot, worker)
     assert page.detail.toPlainText() == ""
+
+
+def _filled_page(qtbot: QtBot, worker: DatabaseWorker) -> DocumentsPage:
+    """The documents screen with the catalogue read."""
+    page = DocumentsPage(worker)
+    qtbot.addWidget(page)
+    page.refresh()
+    settle(qtbot, worker)
+    return page
