@@ -163,6 +163,9 @@ class TaskRegister:
         """(look_back, trash, all_assigned), read once: on ``connection`` when given."""
         if self._facts is not None:
             return self._facts
+        if connection is None:
+            with self.db.core_reading() as reading:
+                return self._know_facts(reading)
         query = self.query
 
         def facts() -> Any:
@@ -175,11 +178,7 @@ class TaskRegister:
         # The SQL every new register runs (its facts, each class's first rows, the rows of a
         # page) is kept for the next one (db/reading.py): building and compiling a statement
         # costs more than SQLite takes to run it.
-        if connection is None:
-            with self.db.core_reading() as reading:
-                [(look_back, trash, latest)] = run_kept(reading, ("facts", query.as_of), facts)
-        else:
-            [(look_back, trash, latest)] = run_kept(connection, ("facts", query.as_of), facts)
+        [(look_back, trash, latest)] = run_kept(connection, ("facts", query.as_of), facts)
         all_assigned = latest is None or holds(
             EXISTS_ON_D, {ASSIGNED: _as_day(latest)}, query.as_of
         )
