@@ -42,6 +42,7 @@ from minutes_app.ui.undo import UndoHistory
 from minutes_app.ui.widgets.common import inform, plain_label
 from minutes_app.ui.widgets.conflicts import tell_conflict
 from minutes_app.ui.widgets.placement import keep_on_screen
+from minutes_app.ui.widgets.steady_view import steady_palette
 
 if TYPE_CHECKING:
     # The screens other than the conference list, the dialogs and the services that use
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
             title += f" — {db.server.database}"
         self.setWindowTitle(title)
         self.setMinimumSize(QSize(720, 480))
+        # Its views need not repaint when a dialog opens over it (widgets.steady_view).
+        self.setPalette(steady_palette(self.palette()))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

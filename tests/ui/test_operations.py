@@ -531,5 +531,36 @@ def test_work_that_collects_for_itself_is_left_alone_and_other_work_by_the_rule(
     qtbot.waitUntil(worker.idle, timeout=5_000)
     if held:  # the window does not collect at all meanwhile
         assert generations == set()
-    else:  # the oldest generation too, once enough reached it
-        assert 2 in generations
+    else:  # the young ones; the oldest, once enough reached it, is frozen instead
+        assert generations and 2 not in generations
+        assert gc.get_freeze_count() >= len(kept)
+
+
+def test_what_was_frozen_is_walked_once_the_workers_have_been_idle_a_while(
+    qtbot: QtBot, worker: DatabaseWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(operations, "_THAW_AFTER_MS", 300)
+    if operations._Generations.thawing is not None:
+        operations._Generations.thawing.setInterval(300)
+    freed = threading.Event()
+    weakref.finalize(_Cycle(), freed.set)  # garbage in a cycle, not yet found
+    operations.freeze_long_lived()
+    gc.collect()
+    assert not freed.is_set()  # frozen: no collection walks it
+    worker.run_op(None, lambda: None)  # work ends: the workers fall idle
+    qtbot.waitUntil(worker.idle, timeout=5_000)
+    qtbot.wait(100)
+    assert not freed.is_set()  # not at once: the clerk may be busy with the window
+    qtbot.waitUntil(freed.is_set, timeout=2_000)
+    assert gc.get_freeze_count() > 0  # the survivors are frozen again
+    # Work that starts before the pause is over puts the walk off.
+    freed.clear()
+    weakref.finalize(_Cycle(), freed.set)
+    operations.freeze_long_lived()
+    worker.run_op(None, lambda: None)
+    qtbot.waitUntil(worker.idle, timeout=5_000)
+    qtbot.wait(200)
+    worker.run_op(None, lambda: time.sleep(0.3))
+    qtbot.wait(200)  # past the first pause's end, while the work runs
+    assert not freed.is_set()
+    qtbot.waitUntil(freed.is_set, timeout=3_000)

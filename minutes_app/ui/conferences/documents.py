@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from minutes_app.ui.operations import (
 from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import refill_choices, vietnamese_collator
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
+from minutes_app.ui.widgets.steady_view import SteadyTableView
 
 if TYPE_CHECKING:
     from minutes_app.core.search import Hit
@@ -94,7 +94,7 @@ class DocumentsPage(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for box in (self.kind_box, self.issuer_box, self.year_box):
             box.currentIndexChanged.connect(self._on_choice)
-        self.view = QTableView()
+        self.view = SteadyTableView()
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)

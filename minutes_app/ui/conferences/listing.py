@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from minutes_app.ui.widgets.common import (
     refill_choices,
     vietnamese_collator,
 )
+from minutes_app.ui.widgets.steady_view import SteadyTableView
 from minutes_app.ui.widgets.table_model import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -304,7 +304,7 @@ class ConferenceListPage(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
 
-        self.table = QTableView()
+        self.table = SteadyTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import ask, inform
 from minutes_app.ui.widgets.conflicts import conflict_text
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
+from minutes_app.ui.widgets.steady_view import SteadyTableView
 
 # A conference moved to the trash or back leaves or joins every list, with its tasks.
 TRASHED = changes(TRASH, CONFERENCES, TASKS, DOCUMENTS, DIRECTORY)
@@ -141,7 +141,7 @@ class TrashDialog(QDialog):
             Column(self.tr("Deleted"), lambda t: t.deleted_at.strftime("%d/%m/%Y %H:%M")),
         ]
         self.model: RowsModel[TrashedConference] = RowsModel(columns, self)
-        self.view = QTableView()
+        self.view = SteadyTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()

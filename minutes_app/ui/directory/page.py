@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import ButtonRow, plain_label
 from minutes_app.ui.widgets.completion import FoldingCompleter
 from minutes_app.ui.widgets.rows_model import Column, RowsModel
+from minutes_app.ui.widgets.steady_view import SteadyTableView
 
 if TYPE_CHECKING:
     from minutes_app.core.search import Hit
@@ -126,7 +126,7 @@ class DirectoryList(QGroupBox):
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText(self.tr("Filter (diacritics optional)"))
         self.filter_box.setClearButtonEnabled(True)
-        self.view = QTableView()
+        self.view = SteadyTableView()
         self.view.setModel(model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)

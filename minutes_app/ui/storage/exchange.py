@@ -17,6 +17,7 @@ from minutes_app.ui.operations import (
     Changes,
     DatabaseWorker,
     collecting_for_itself,
+    freeze_long_lived,
     tell_failure,
 )
 from minutes_app.ui.widgets.common import inform
@@ -83,15 +84,11 @@ class ExchangeActions(QObject):
             with open(name, "rb") as fh, collecting_for_itself():
                 exchange = read_exchange(fh.read())
                 report_progress(progress, 1, 2)
-                # The file's records live until the end: no collection needs to walk them.
-                # Each merged batch is collected as soon as it is written, in a short step.
-                gc.freeze()
-                try:
-                    summary = import_exchange(db, exchange, lambda _d, _t: _collect_young())
-                finally:
-                    gc.unfreeze()
-                del exchange  # freed by reference counting, before collections resume
-                return summary
+                # The file's records live until the end: no collection needs to walk them
+                # (reference counting frees them; the window thaws what it froze once
+                # idle). Each merged batch is collected as soon as it is written.
+                freeze_long_lived()
+                return import_exchange(db, exchange, lambda _d, _t: _collect_young())
 
         def imported(summary: ImportSummary) -> None:
             self._say(

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -55,6 +54,7 @@ from minutes_app.ui.tasks.style import (
 from minutes_app.ui.widgets.columns import fit_columns
 from minutes_app.ui.widgets.common import add_labelled, refill_choices, vietnamese_collator
 from minutes_app.ui.widgets.date_field import DateField
+from minutes_app.ui.widgets.steady_view import SteadyTableView
 from minutes_app.ui.widgets.table_model import TableModel
 
 if TYPE_CHECKING:
@@ -408,7 +408,7 @@ class TaskRegisterPage(QWidget):
         second.addStretch(1)
         second.addWidget(self.count_label)
 
-        self.table = QTableView()
+        self.table = SteadyTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(COL_CLASS, Qt.SortOrder.AscendingOrder)
