@@ -228,3 +228,37 @@ def test_a_clerks_walk_through_the_register_reads_nothing_on_the_ui_thread(
     assert here == []
     assert shown  # the walk did read: the detail pane, the task shown alone
     assert page.selected_ids() == [] and page.model.rowCount() > 0
+
+
+def test_the_conference_filter_narrows_to_its_tasks_and_keeps_its_choice_when_refilled(
+    qtbot: QtBot, db: Database, worker: DatabaseWorker, store: QSettings
+) -> None:
+    load_samples(db)
+    page = TaskRegisterPage(worker, store)
+    qtbot.addWidget(page)
+    units = [(1, "Ban Tổ chức")]
+    conferences = [(cid, label) for cid, _date, label in _conference_rows(db)]
+    page.set_choices(units, conferences)
+    assert page.conference_box.count() == len(conferences) + 1
+    assert page.chosen_conference() is None  # "All conferences" first
+    last_id, last_label = conferences[-1]
+    page.conference_box.setCurrentIndex(len(conferences))
+    assert page.conference_box.currentText() == last_label
+    assert page.chosen_conference() == last_id
+    settle(qtbot, page)
+    shown = {page.model.row(r).id for r in range(page.model.rowCount())}  # type: ignore[union-attr]
+    expected = TaskRegister(db, TaskQuery(as_of=dt.date.today(), conference_id=last_id))
+    assert shown == {row.id for row in expected.page(0, 1000)} != set()
+    # Read again (a conference added before it): the same conference stays chosen.
+    page.set_choices(units, [(10_000, "Hội nghị mới"), *conferences])
+    assert page.chosen_conference() == last_id
+    assert page.conference_box.currentText() == last_label
+    # Gone from the choices: back to all conferences.
+    page.set_choices(units, conferences[:-1])
+    assert page.chosen_conference() is None
+
+
+def _conference_rows(db: Database) -> list[tuple[int, dt.date, str]]:
+    from minutes_app.core.conferences.listing import conference_choices
+
+    return conference_choices(db)
