@@ -48,9 +48,7 @@ def test_count_label_shows_the_total_counted_off_the_ui_thread(
 def test_a_count_for_a_replaced_query_is_dropped(
     qtbot: QtBot, db: Database, worker: DatabaseWorker, store: QSettings
 ) -> None:
-    load_samples(db)
-    page = TaskRegisterPage(worker, store)
-    qtbot.addWidget(page)
+    page = _sample_page(qtbot, db, worker, store)
     page.apply_filters()
     page.class_box.setCurrentIndex(page.class_box.findData("overdue"))
     expected = TaskRegister(
@@ -156,9 +154,7 @@ def test_a_query_changed_while_a_page_is_on_its_way_shows_only_its_own_rows(
 def test_the_detail_pane_shows_the_task_selected_last(
     qtbot: QtBot, db: Database, worker: DatabaseWorker, store: QSettings
 ) -> None:
-    load_samples(db)
-    register = TaskRegisterPage(worker, store)
-    qtbot.addWidget(register)
+    register = _sample_page(qtbot, db, worker, store)
     register.model.set_query(TaskQuery(as_of=dt.date.today()))
     settle(qtbot, worker)
     first, second = register.model.row(0), register.model.row(1)
@@ -233,9 +229,7 @@ def test_a_clerks_walk_through_the_register_reads_nothing_on_the_ui_thread(
 def test_the_conference_filter_narrows_to_its_tasks_and_keeps_its_choice_when_refilled(
     qtbot: QtBot, db: Database, worker: DatabaseWorker, store: QSettings
 ) -> None:
-    load_samples(db)
-    page = TaskRegisterPage(worker, store)
-    qtbot.addWidget(page)
+    page = _sample_page(qtbot, db, worker, store)
     units = [(1, "Ban Tổ chức")]
     conferences = [(cid, label) for cid, _date, label in _conference_rows(db)]
     page.set_choices(units, conferences)
@@ -262,3 +256,13 @@ def _conference_rows(db: Database) -> list[tuple[int, dt.date, str]]:
     from minutes_app.core.conferences.listing import conference_choices
 
     return conference_choices(db)
+
+
+def _sample_page(
+    qtbot: QtBot, db: Database, worker: DatabaseWorker, store: QSettings
+) -> TaskRegisterPage:
+    """A register over the sample data, not yet filled."""
+    load_samples(db)
+    page = TaskRegisterPage(worker, store)
+    qtbot.addWidget(page)
+    return page
