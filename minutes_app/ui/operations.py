@@ -191,9 +191,8 @@ class _Generations:
                 return
             cls.thawing = QTimer()
             cls.thawing.setSingleShot(True)
-            cls.thawing.setInterval(_THAW_AFTER_MS)
             cls.thawing.timeout.connect(cls.thaw)
-        cls.thawing.start()
+        cls.thawing.start(_THAW_AFTER_MS)
 
     @classmethod
     def stop_thawing(cls) -> None:

@@ -540,8 +540,6 @@ def test_what_was_frozen_is_walked_once_the_workers_have_been_idle_a_while(
     qtbot: QtBot, worker: DatabaseWorker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(operations, "_THAW_AFTER_MS", 300)
-    if operations._Generations.thawing is not None:
-        operations._Generations.thawing.setInterval(300)
     freed = threading.Event()
     weakref.finalize(_Cycle(), freed.set)  # garbage in a cycle, not yet found
     operations.freeze_long_lived()
