@@ -20,6 +20,7 @@ from minutes_app.cli.common import (
     check_days,
     checked_files,
     iso_date,
+    iso_moment,
     storage_problem,
     utf8,
 )
@@ -32,8 +33,15 @@ from minutes_app.cli.files import (
     cmd_import_json,
     cmd_parse,
 )
-from minutes_app.cli.office import cmd_server_setup
-from minutes_app.cli.records import cmd_conferences, cmd_report, cmd_search, cmd_task, cmd_tasks
+from minutes_app.cli.office import cmd_server_setup, cmd_users
+from minutes_app.cli.records import (
+    cmd_conferences,
+    cmd_history,
+    cmd_report,
+    cmd_search,
+    cmd_task,
+    cmd_tasks,
+)
 from minutes_app.cli.window import cmd_open_window
 from minutes_app.cli.words import LANGUAGES, SPOKEN, refusal_words, say
 
@@ -147,6 +155,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("url", metavar="URL", help="postgresql://LOGIN@HOST[:PORT]/DBNAME")
     p.set_defaults(run=cmd_server_setup)
+
+    p = commands.add_parser("history", help="the change log: who changed what, and when")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--task", type=int, metavar="ID", help="one task's changes")
+    which.add_argument("--conference", type=int, metavar="ID", help="one conference's changes")
+    which.add_argument("--since", type=iso_moment, metavar="DATETIME", help="every change since")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_history)
+
+    p = commands.add_parser("users", help="the office server's users (its administrator)")
+    users = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    p.set_defaults(run=cmd_users)
+    a = users.add_parser("add", help="a new login in one of the roles")
+    a.add_argument("login", metavar="LOGIN")
+    a.add_argument("--role", required=True, choices=("admin", "clerk", "leader", "unit"))
+    a.add_argument("--unit", metavar="NAME", help="the unit of a unit's login")
+    a.add_argument("--name", metavar="TEXT", help="the person's full name")
+    a = users.add_parser("list", help="every login and its role")
+    a.add_argument("--json", action="store_true", help="print JSON")
 
     _task_parser(commands)
     return parser

@@ -91,6 +91,15 @@ def iso_date(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
 
 
+def iso_moment(text: str) -> dt.datetime:
+    """A DATETIME argument: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (or a space for the T)."""
+    try:
+        return dt.datetime.fromisoformat(text.strip()).replace(tzinfo=None, microsecond=0)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"not a date and time (YYYY-MM-DDTHH:MM:SS): {text!r}")
+
+
 _DATE_OPTIONS = {"start": "--from", "end": "--to", "as_of": "--as-of"}
 
 
@@ -128,8 +137,21 @@ def current_user() -> str:
 def storage_problem(exc: BaseException) -> str | None:
     """Plain words for an error that comes of the database being locked or read-only."""
     from minutes_app.db.locks import is_busy, is_read_only
-    from minutes_app.db.server import is_connection_lost
+    from minutes_app.db.office_access import SIGNED_OFF_MESSAGE
+    from minutes_app.db.server import is_connection_lost, not_allowed
 
+    refused = not_allowed(exc)
+    if refused == SIGNED_OFF_MESSAGE:
+        return say(
+            "the conference is signed off: it must be reopened, with a reason, before it "
+            "is changed; nothing was written"
+        )
+    if refused is not None:
+        return say(
+            "the office server refused: your login's role may not do this ({reason}); "
+            "nothing was written",
+            reason=refused,
+        )
     if is_connection_lost(exc):
         return say(
             "the office server cannot be reached (the network or the server is down); "

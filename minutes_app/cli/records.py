@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from minutes_app.base.text import display_width, fitted, nfc
-from minutes_app.cli.common import OK, Refused, current_user, day, dump, open_db
+from minutes_app.cli.common import OK, Refused, day, dump, open_db
 from minutes_app.cli.words import say, stale_words
 
 _SESSIONS = ("morning", "afternoon", "evening")  # the draft's and the list's "session"
@@ -149,10 +149,10 @@ def cmd_task(args: argparse.Namespace) -> int:
     from minutes_app.core.tasks.rows import task_row
     from minutes_app.db.versions import RecordGone, StaleRecord
 
-    by = current_user()
     read = None if args.if_version is None else {args.task_id: args.if_version}
     ids = [args.task_id]
     db = open_db(args)
+    by = db.user
     try:
         try:
             if args.action == "progress":
@@ -267,3 +267,37 @@ def cmd_search(args: argparse.Namespace) -> int:
             if hit.snippet:
                 print(f"          {one_line(hit.snippet)}")
     return OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """The change log of a task, a conference, or everything since a moment."""
+    from minutes_app.core.history import Filter, NothingToShow, history
+
+    which = Filter(task=args.task, conference=args.conference, since=args.since)
+    db = open_db(args)
+    try:
+        try:
+            entries = history(db, which)
+        except NothingToShow as exc:
+            kind, number = exc.args
+            raise Refused(say("there is no {kind} {id}", kind=say(kind), id=number)) from exc
+    finally:
+        db.close()
+    if args.json:
+        sys.stdout.write(dump([entry.to_json() for entry in entries]))
+        return OK
+    for entry in entries:
+        what = f"{entry.entity} {entry.record_id if entry.record_id is not None else ''}"
+        print(
+            f"{entry.at:%Y-%m-%d %H:%M:%S}  {entry.user or '?'}  {say(entry.action)} "
+            f"{what.strip()}: {one_line(entry.label or '')}"
+        )
+        for field, (old, new) in entry.changes.items():
+            print(f"    {field}: {_shown(old)} → {_shown(new)}")
+    if not entries:
+        print(say("No changes recorded."))
+    return OK
+
+
+def _shown(value: object) -> str:
+    return "—" if value is None else one_line(str(value))

@@ -8,7 +8,7 @@ import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +28,16 @@ if TYPE_CHECKING:
 # The newest schema this build knows, and every schema it can upgrade from, oldest first.
 # Kept here so that a normal start compares one string and never imports Alembic;
 # tests check both against the migration scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 BUSY_TIMEOUT_MS = 10_000
@@ -163,11 +172,18 @@ def _use_wal(cursor: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    """An engine on ``path`` with foreign keys, WAL, a busy timeout and real transactions."""
+def sqlite_engine(
+    path: Path, *, foreign_keys: bool = True, user: Callable[[], str] | None = None
+) -> Engine:
+    """An engine on ``path`` with foreign keys, WAL, a busy timeout and real transactions;
+    the change log's entries of each write are stamped with ``user()`` (default: the
+    settings' user name) before its commit."""
     from sqlalchemy import create_engine, event
 
+    from minutes_app.db import change_log
     from minutes_app.db.search_index import refresh as refresh_search_index
+
+    who = user or _settings_user
 
     engine = create_engine(f"sqlite+pysqlite:///{path}")
 
@@ -183,14 +199,30 @@ def sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # in between (SQLITE_BUSY_SNAPSHOT: no busy handler can help it).
         immediate = conn.get_execution_options().get(WRITE_OPTION)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if immediate:
+            conn.info[_LOG_FROM] = change_log.last_entry(conn.connection.dbapi_connection)
 
     @event.listens_for(engine, "commit")
     def _commit(conn: Any) -> None:
         # Called before COMMIT is sent: the search index changes in the same transaction as
         # the records whose changes the triggers noted (core/search_index.py).
-        refresh_search_index(conn.connection.dbapi_connection)
+        dbapi = conn.connection.dbapi_connection
+        refresh_search_index(dbapi)
+        since = conn.info.pop(_LOG_FROM, None)
+        if since is not None:
+            change_log.stamp(dbapi, since, who())
 
     return engine
+
+
+_LOG_FROM = "minutes_app_log_from"  # connection info: the last log entry before this write
+
+
+def _settings_user() -> str:
+    from minutes_app.base.identity import user_from_settings
+    from minutes_app.base.paths import settings_file
+
+    return user_from_settings(settings_file())
 
 
 def prepare_database(path: Path) -> None:
@@ -271,6 +303,20 @@ class Database:
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._lock = threading.Lock()  # the first session may be asked for on two threads
+        self._user: str | None = None
+
+    @property
+    def user(self) -> str:
+        """Who makes this program's changes, as the change log records them: on a server
+        the login; on a file the name chosen (``user`` set by the window or the command
+        line), by default the settings' user name."""
+        if self.server is not None:
+            return self.server.login
+        return self._user or _settings_user()
+
+    @user.setter
+    def user(self, name: str | None) -> None:
+        self._user = name
 
     @classmethod
     def open(cls, location: Path | str | ServerAddress, password: str | None = None) -> Database:
@@ -318,7 +364,7 @@ class Database:
 
                     self._engine = app_engine(self.server)
                 else:
-                    self._engine = sqlite_engine(self.file)
+                    self._engine = sqlite_engine(self.file, user=lambda: self.user)
                 self._sessions = sessionmaker(self._engine, expire_on_commit=False)
             return self._sessions
 

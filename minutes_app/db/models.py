@@ -52,6 +52,11 @@ EVENT_KINDS = (
 )
 PERSON_ROLES = ("presiding", "attendee")
 PAPER_KINDS = ("minutes", "notice")  # biên bản, thông báo (FORMAT.md Paper)
+# What a change-log entry records (CONTRACT.md, history): a conference moved to the trash is
+# deleted, one taken out of it restored.
+CHANGE_ACTIONS = ("insert", "update", "delete", "restore")
+# The office's roles (CONTRACT.md, Office mode); a file's lone clerk may do everything.
+OFFICE_ROLES = ("admin", "clerk", "leader", "unit")
 
 NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
 
@@ -207,6 +212,11 @@ class Conference(Base):
     # a copy that read an older version is refused (core/versions.py).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     updated_by: Mapped[str | None] = mapped_column(String)
+    # Signed off (the minutes are final): the record is read-only until reopened with a
+    # reason (core/conferences/sign_off.py; the server's triggers refuse it too).
+    signed_off_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_off_by: Mapped[str | None] = mapped_column(String)
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
@@ -532,6 +542,53 @@ def task_search_text(title: str | None, result: str | None) -> str:
 @event.listens_for(Task, "before_update")
 def _fold_task_text(_mapper: object, _connection: object, task: Task) -> None:
     task.search_text = task_search_text(task.title, task.result)
+
+
+class ChangeEntry(Base):
+    """One change of one record: who, when, what, field by field (db/change_log.py).
+
+    Written by triggers in the same transaction as the change, never by the app's own
+    statements: on a file by SQLite's triggers (the user stamped just before the commit), on
+    a server by PostgreSQL's, with the login. No foreign keys: the log outlives the records.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        CheckConstraint(_one_of("action", CHANGE_ACTIONS), name="action_known"),
+        Index("ix_change_log_task_id", "task_id", "id"),
+        Index("ix_change_log_conference_id", "conference_id", "id"),
+        Index("ix_change_log_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user_name: Mapped[str | None] = mapped_column(String)
+    action: Mapped[str] = mapped_column(String)
+    entity: Mapped[str] = mapped_column(String)
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    label: Mapped[str | None] = mapped_column(Text)
+    # {field: [old, new]} as JSON text
+    changes: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    conference_id: Mapped[int | None] = mapped_column(Integer)
+    task_id: Mapped[int | None] = mapped_column(Integer)
+    unit_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class OfficeUser(Base):
+    """A login of the office's server, its role and, for a unit's login, its unit."""
+
+    __tablename__ = "office_user"
+    __table_args__ = (
+        CheckConstraint(_one_of("role", OFFICE_ROLES), name="role_known"),
+        CheckConstraint("role <> 'unit' OR unit_id IS NOT NULL", name="unit_has_unit"),
+    )
+
+    login: Mapped[str] = mapped_column(String, primary_key=True)
+    role: Mapped[str] = mapped_column(String)
+    unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str | None] = mapped_column(String)
 
 
 class Setting(Base):

@@ -89,6 +89,16 @@ class ServerAddress:
         parts = self.parts()
         return str(parts.get("dbname") or parts.get("user") or "")
 
+    @property
+    def login(self) -> str:
+        """The PostgreSQL login this address connects as (libpq's default when the URL
+        names none: ``PGUSER``, else the operating system's login)."""
+        import os
+
+        from minutes_app.base.identity import os_login
+
+        return str(self.parts().get("user") or os.environ.get("PGUSER") or os_login())
+
     def parts(self) -> dict[str, Any]:
         from psycopg.conninfo import conninfo_to_dict
 
@@ -317,3 +327,21 @@ def _lost_state(error: BaseException) -> bool:
     """libpq's own failure (no SQLSTATE), or one of a connection lost or refused."""
     state = getattr(error, "sqlstate", None) or ""
     return not state or state.startswith(_LOST_STATES)
+
+
+# insufficient_privilege: a grant or row policy missing, or an office rule (office_access).
+_NOT_ALLOWED_STATE = "42501"
+
+
+def not_allowed(exc: BaseException) -> str | None:
+    """The server's words when ``exc`` is its refusal of what the login's role may not do
+    (office_access: grants, row-level policies, rules), else None. Nothing was written."""
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None:
+        return None
+    for error in causes(exc):
+        if isinstance(error, psycopg.Error) and error.sqlstate == _NOT_ALLOWED_STATE:
+            diagnostic = getattr(error, "diag", None)
+            words = getattr(diagnostic, "message_primary", None) or str(error)
+            return str(words).strip()
+    return None

@@ -11,6 +11,10 @@ anything). ``tests/db/test_server.py`` compares a set-up server with the models,
 The whole setup is one transaction (PostgreSQL's DDL is transactional) under an advisory
 lock, so that two administrators running it at once do the work once, and a failure
 leaves the database as it was. Running it again on a current database changes nothing.
+
+After the schema, the office's roles, grants, row-level policies, rules and the change
+log's triggers are applied (db/office_access.py), every time: a newer version's access
+rules replace an older one's.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from minutes_app.db.engine import HEAD_REVISION, KNOWN_REVISIONS, DatabaseRefused
+from minutes_app.db.office_access import apply_access
 from minutes_app.db.server import (
     ServerAddress,
     server_engine,
@@ -54,11 +59,6 @@ def setup_server(address: ServerAddress) -> str:
 
 
 def _set_up(connection: Any, driver: Any, address: ServerAddress) -> str:
-    from alembic import command
-
-    from minutes_app.db.migrate import alembic_config
-    from minutes_app.db.search_index import create_server_index
-
     encoding = driver.execute(
         "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"
     ).fetchone()[0]
@@ -70,6 +70,17 @@ def _set_up(connection: Any, driver: Any, address: ServerAddress) -> str:
             "kept; nothing was changed. Make the database with ENCODING 'UTF8' (createdb "
             "--encoding UTF8 --template template0 …).",
         )
+    done = _schema(connection, driver, address)
+    apply_access(driver, address.database)
+    return done
+
+
+def _schema(connection: Any, driver: Any, address: ServerAddress) -> str:
+    from alembic import command
+
+    from minutes_app.db.migrate import alembic_config
+    from minutes_app.db.search_index import create_server_index
+
     revision, has_tables = stored_server_revision(driver)
     if revision is None and has_tables:
         raise DatabaseRefused(

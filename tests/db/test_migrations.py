@@ -15,6 +15,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from minutes_app.db.change_log import LOGGED, file_trigger_name
 from minutes_app.db.engine import (
     HEAD_REVISION,
     KNOWN_REVISIONS,
@@ -31,11 +32,13 @@ TABLES = [
     "alembic_version",
     "bridge_point",
     "bridge_point_person",
+    "change_log",
     "conference",
     "conference_chair",
     "document",
     "instruction",
     "issued_paper",
+    "office_user",
     "person",
     "setting",
     "studied_document",
@@ -161,7 +164,7 @@ def test_migrated_schema_has_the_expression_indexes(db_path: Path) -> None:
     assert {"uq_person_name_unit", "uq_document_identity"} <= names
 
 
-def test_migrated_schema_has_every_search_trigger(db_path: Path) -> None:
+def test_migrated_schema_has_every_search_and_log_trigger(db_path: Path) -> None:
     # A later batch migration that rebuilds one of these tables drops its triggers with it
     # and must create them again: this test says so if it does not.
     open_database(db_path).dispose()
@@ -173,7 +176,13 @@ def test_migrated_schema_has_every_search_trigger(db_path: Path) -> None:
     finally:
         conn.close()
 
-    assert names == SEARCH_TRIGGERS
+    logged = {
+        file_trigger_name(logged.table, event)
+        for logged in LOGGED
+        for event in ("insert", "update", "delete")
+    }
+    assert names == SEARCH_TRIGGERS | logged
+    assert len(logged) == 3 * 15
 
 
 def test_the_index_is_not_taken_for_a_difference_from_the_models(db_path: Path) -> None:

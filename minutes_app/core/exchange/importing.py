@@ -22,6 +22,7 @@ from minutes_app.core.exchange.reading import (
 )
 from minutes_app.db.engine import Database
 from minutes_app.db.locks import database_words
+from minutes_app.db.server import not_allowed
 from minutes_app.db.models import (
     Absence,
     BridgePoint,
@@ -398,6 +399,8 @@ def import_exchange(
     except IntegrityError as exc:
         raise ExchangeError([f"$: refused by the database ({database_words(exc)})"]) from exc
     except DBAPIError as exc:
+        if not_allowed(exc) is not None:
+            raise  # the login's role may not import: said as every refusal of the server
         said = database_words(exc)
         raise ExchangeError([f"$: the database could not be written ({said})"]) from exc
 
