@@ -1,8 +1,8 @@
 """Who may do what on the office's server, enforced by PostgreSQL itself.
 
 CONTRACT.md's four roles are group roles of the database (``<database>_admin``,
-``_clerk``, ``_leader``, ``_unit``: one set per office database, so that two offices on
-one server do not share them). ``server-setup`` makes them and, every time it runs,
+``_clerk``, ``_leader``, ``_unit``, named after the database as it was first set up: one
+set per office database, so that two offices on one server do not share them). ``server-setup`` makes them and, every time it runs,
 (re)applies what each may do — the same statements, so that running it again changes
 nothing:
 
@@ -209,9 +209,28 @@ def _policies() -> list[tuple[str, str, str, str, str | None]]:
     return policies
 
 
+def group_prefix(driver: Any, database: str) -> str:
+    """The name the database's group roles begin with: the database's name when it was
+    first set up, kept in the database (``minutes_groups()``), so that a copy made from it
+    as a template, or restored under another name, keeps the groups its grants name."""
+    found = driver.execute(
+        "SELECT 1 FROM pg_proc WHERE proname = 'minutes_groups' "
+        "AND pronamespace = 'public'::regnamespace"
+    ).fetchone()
+    if found is None:
+        driver.execute(
+            "CREATE FUNCTION minutes_groups() RETURNS text LANGUAGE sql IMMUTABLE "
+            f"AS $$ SELECT {_literal(database)}::text $$"
+        )
+        driver.execute("GRANT EXECUTE ON FUNCTION minutes_groups() TO PUBLIC")
+        return database
+    return str(driver.execute("SELECT minutes_groups()").fetchone()[0])
+
+
 def ensure_groups(driver: Any, database: str) -> dict[str, str]:
     """The four group roles of ``database``, made when missing; role -> group name."""
-    groups = {role: group_role(database, role) for role in OFFICE_ROLES}
+    prefix = group_prefix(driver, database)
+    groups = {role: group_role(prefix, role) for role in OFFICE_ROLES}
     for name in groups.values():
         exists = driver.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
         if exists is None:
@@ -358,11 +377,10 @@ def list_users(driver: Any, database: str) -> list[dict[str, Any]]:
     still has it in that role's group."""
     rows = driver.execute(
         "SELECT o.login, o.role, u.name, o.name, "
-        "coalesce(pg_has_role(o.login, %s || '_' || o.role, 'MEMBER'), false) "
+        "coalesce(pg_has_role(o.login, minutes_groups() || '_' || o.role, 'MEMBER'), false) "
         "FROM office_user o LEFT JOIN unit u ON u.id = o.unit_id "
         "WHERE EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = o.login) "
-        "ORDER BY o.login",
-        (database,),
+        "ORDER BY o.login"
     ).fetchall()
     return [
         {"login": r[0], "role": r[1], "unit": r[2], "name": r[3], "active": bool(r[4])}
@@ -375,9 +393,10 @@ def role_of(driver: Any, database: str) -> str:
     else the first of the four groups it is in (``none`` for none)."""
     if driver.execute("SELECT minutes_is_owner()").fetchone()[0]:
         return "owner"
+    prefix = str(driver.execute("SELECT minutes_groups()").fetchone()[0])
     for role in OFFICE_ROLES:
         member = driver.execute(
-            "SELECT pg_has_role(session_user, %s, 'MEMBER')", (group_role(database, role),)
+            "SELECT pg_has_role(session_user, %s, 'MEMBER')", (group_role(prefix, role),)
         ).fetchone()[0]
         if member:
             return role
