@@ -216,13 +216,19 @@ def file_triggers() -> list[str]:
     return statements
 
 
-def install_file_triggers(connection: Any) -> None:
-    """(Re)create the file's change-log triggers on a DB-API or SQLAlchemy connection: a
-    migration that changes a logged table's columns calls it again."""
+def drop_file_triggers(connection: Any) -> None:
+    """Drop the file's change-log triggers (a copy loads records with their log)."""
     run = getattr(connection, "exec_driver_sql", None) or connection.execute
     for logged in LOGGED:
         for event in ("insert", "update", "delete"):
             run(f"DROP TRIGGER IF EXISTS {file_trigger_name(logged.table, event)}")
+
+
+def install_file_triggers(connection: Any) -> None:
+    """(Re)create the file's change-log triggers on a DB-API or SQLAlchemy connection: a
+    migration that changes a logged table's columns calls it again."""
+    run = getattr(connection, "exec_driver_sql", None) or connection.execute
+    drop_file_triggers(connection)
     for statement in file_triggers():
         run(statement)
 

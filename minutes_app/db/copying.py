@@ -49,6 +49,7 @@ from minutes_app.base.files import (
     temporary_beside,
 )
 from minutes_app.base.progress import ExportCancelled, Progress
+from minutes_app.db.change_log import REPLAYING, drop_file_triggers, install_file_triggers
 from minutes_app.db.engine import (
     BUSY_TIMEOUT_MS,
     HEAD_REVISION,
@@ -442,6 +443,9 @@ def _server_writing(db: Database) -> Iterator[_ServerDest]:
                     "try again when nobody works in it.",
                 ) from exc
             connection.execute("SET LOCAL lock_timeout = 0")
+            # The records come with their change log: the owner's triggers do not log them
+            # again, nor refuse the parts of a signed-off conference (office_access).
+            connection.execute(f"SET LOCAL {REPLAYING} = 'on'")
             yield _ServerDest(connection)
         except BaseException:
             connection.rollback()
@@ -466,8 +470,11 @@ def _file_writing(temp: Path, *, from_server: bool) -> Iterator[_FileDest]:
         connection.execute("BEGIN IMMEDIATE")
         # References are checked at COMMIT: a unit may name a parent copied after it.
         connection.execute("PRAGMA defer_foreign_keys = ON")
+        # The records come with their change log: not logged again as they are written.
+        drop_file_triggers(connection)
         try:
             yield _FileDest(connection, from_server)
+            install_file_triggers(connection)
             connection.execute("COMMIT")
         except BaseException:
             if connection.in_transaction:

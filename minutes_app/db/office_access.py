@@ -2,9 +2,9 @@
 
 CONTRACT.md's four roles are group roles of the database (``<database>_admin``,
 ``_clerk``, ``_leader``, ``_unit``, named after the database as it was first set up: one
-set per office database, so that two offices on one server do not share them). ``server-setup`` makes them and, every time it runs,
-(re)applies what each may do — the same statements, so that running it again changes
-nothing:
+set per office database, so that two offices on one server do not share them).
+``server-setup`` makes them and, every time it runs, (re)applies what each may do — the
+same statements, so that running it again changes nothing:
 
 - **grants** say which tables and columns a role may read or write (a leader may change a
   task's bookkeeping columns, for a progress note, and a conference's sign-off columns,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from minutes_app.base.text import clean
 from minutes_app.core.conferences.checks import check
+from minutes_app.core.conferences.sign_off import refuse_if_signed_off
 from minutes_app.core.conferences.forms import (
     ConferenceForm,
     DocumentForm,
@@ -136,6 +137,7 @@ def save_conference(db: Database, form: ConferenceForm, by: str | None = None) -
             if found.deleted_at is not None:
                 raise RecordGone("conference", form.id, trashed=True)
             versions.check("conference", found, form.version)
+            refuse_if_signed_off(found)
             _check_removed_instructions(found, form)
             conference = found
         conference.title = clean(form.title) or ""

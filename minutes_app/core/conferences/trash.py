@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from minutes_app.core.conferences.sign_off import refuse_if_signed_off
 from minutes_app.db import versions
 from minutes_app.db.engine import Database
 from minutes_app.db.models import Conference
@@ -36,6 +37,8 @@ def _set_trashed(
         if missing:
             raise RecordGone("conference", min(missing))
         versions.check_all("conference", found, read)
+        for conference in found:
+            refuse_if_signed_off(conference)
         for conference in found:
             conference.deleted_at = at if trashed else None
             versions.touch(conference, by, at)

@@ -22,7 +22,6 @@ from minutes_app.core.exchange.reading import (
 )
 from minutes_app.db.engine import Database
 from minutes_app.db.locks import database_words
-from minutes_app.db.server import not_allowed
 from minutes_app.db.models import (
     Absence,
     BridgePoint,
@@ -40,6 +39,7 @@ from minutes_app.db.models import (
     Unit,
     new_uid,
 )
+from minutes_app.db.server import not_allowed
 
 
 @dataclass(frozen=True)
