@@ -206,16 +206,22 @@ FORBIDDEN: list[tuple[tuple[str, ...], str]] = [
     (("leader", "unit"), "INSERT INTO task_support (task_id, unit_id, position) "
      "VALUES ({led}, {other_unit}, 99)"),
     (("leader", "unit"), "UPDATE task SET status = 'cancelled' WHERE id = {led}"),
-    (("leader",), "UPDATE task SET status = 'done', completed_on = '2026-12-01' WHERE id = {led}"),
-    (("leader",), "INSERT INTO task_event (task_id, at, kind) VALUES ({led}, now(), 'completed')"),
+    (("leader",), "UPDATE task SET status = 'done', completed_on = '2026-12-01' "
+     "WHERE id = {led}"),
+    (("leader",), "INSERT INTO task_event (task_id, at, kind) "
+     "VALUES ({led}, now(), 'completed')"),
     (("leader", "unit"), "INSERT INTO task_event (task_id, at, kind, note, old_deadline, "
      "new_deadline) VALUES ({led}, now(), 'deadline_changed', 'x', '2026-01-01', '2027-01-01')"),
-    (("leader", "unit"), "INSERT INTO task_event (task_id, at, kind) VALUES ({led}, now(), 'cancelled')"),
+    (("leader", "unit"), "INSERT INTO task_event (task_id, at, kind) "
+     "VALUES ({led}, now(), 'cancelled')"),
     # a unit: its own tasks only, and only forward
     (("unit",), "UPDATE task SET version = version + 1 WHERE id = {supported}"),
-    (("unit",), "UPDATE task SET status = 'done', completed_on = '2026-12-01' WHERE id = {supported}"),
-    (("unit",), "INSERT INTO task_event (task_id, at, kind, note) VALUES ({supported}, now(), 'progress', 'x')"),
-    (("unit",), "INSERT INTO task_event (task_id, at, kind, note) VALUES ({other}, now(), 'progress', 'x')"),
+    (("unit",), "UPDATE task SET status = 'done', completed_on = '2026-12-01' "
+     "WHERE id = {supported}"),
+    (("unit",), "INSERT INTO task_event (task_id, at, kind, note) "
+     "VALUES ({supported}, now(), 'progress', 'x')"),
+    (("unit",), "INSERT INTO task_event (task_id, at, kind, note) "
+     "VALUES ({other}, now(), 'progress', 'x')"),
     (("unit",), "UPDATE task SET status = 'open', completed_on = NULL WHERE id = {done}"),
     (("unit",), "UPDATE conference SET signed_off_at = now(), signed_off_by = 'x'"),
 ]  # fmt: skip

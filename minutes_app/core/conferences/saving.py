@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from minutes_app.base.text import clean
 from minutes_app.core.conferences.checks import check
-from minutes_app.core.conferences.sign_off import refuse_if_signed_off
 from minutes_app.core.conferences.forms import (
     ConferenceForm,
     DocumentForm,
@@ -17,6 +16,7 @@ from minutes_app.core.conferences.forms import (
     InstructionStamp,
     PersonRef,
 )
+from minutes_app.core.conferences.sign_off import refuse_if_signed_off
 from minutes_app.db import versions
 from minutes_app.db.engine import Database
 from minutes_app.db.models import (
