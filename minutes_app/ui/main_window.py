@@ -29,6 +29,7 @@ from minutes_app import APP_NAME, __version__
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
+from minutes_app.db.watching import ChangeWatch
 from minutes_app.ui.conferences.listing import ConferenceListPage
 from minutes_app.ui.conferences.saving import ConferenceEditing
 from minutes_app.ui.operations import EVERYTHING, Changes, DatabaseWorker
@@ -36,6 +37,7 @@ from minutes_app.ui.paperwork.export_actions import ExportActions
 from minutes_app.ui.search_dialog import Finder
 from minutes_app.ui.storage.exchange import ExchangeActions
 from minutes_app.ui.storage.server_link import Banner, ServerLink
+from minutes_app.ui.storage.watching import Watcher
 from minutes_app.ui.tasks.actions import TaskActions
 from minutes_app.ui.tasks.reminders import Reminders
 from minutes_app.ui.undo import UndoHistory
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         self.server_link = (
             ServerLink(self, self.worker, db.server, self.banner) if db.server is not None else None
         )
+        # Others' changes (another window, clerk, the command line) shown as they come.
+        self.watcher = Watcher(self, self.worker, ChangeWatch(db))
 
         self.status_db = plain_label()  # a file name may look like HTML
         self.status_user = QLabel()
@@ -394,10 +398,13 @@ class MainWindow(QMainWindow):
 
     @property
     def user(self) -> str:
-        """Who makes this window's changes (Settings → User name, else the login)."""
+        """Who makes this window's changes: on a server its login; on a file Settings →
+        User name, else the operating system's login (the change log records it too)."""
         from minutes_app.ui.app import current_user
 
-        return current_user(self.store)
+        if self.db.server is None:
+            self.db.user = current_user(self.store)
+        return self.db.user
 
     def _on_editor_opened(self, editor: ConferenceEditor) -> None:
         editor.create_tasks_requested.connect(lambda row: self.tasks.create_from(editor, row))
@@ -483,6 +490,7 @@ class MainWindow(QMainWindow):
                 self.reminders.show_reminder(counts)
 
         self.worker.run_op(self, work, done)
+        self.watcher.start()
 
     # --- the database ------------------------------------------------------------------
 
@@ -506,6 +514,7 @@ class MainWindow(QMainWindow):
         lost server."""
         if self.server_link is not None:
             self.server_link.stop()
+        self.watcher.stop()
         self.worker.shutdown()
 
     # --- state -------------------------------------------------------------------------

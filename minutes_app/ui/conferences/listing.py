@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -362,8 +364,30 @@ class ConferenceListPage(QWidget):
         self.load()
 
     def set_rows(self, rows: Sequence[ConferenceSummary]) -> None:
+        """Show ``rows``, keeping the clerk's selection, current row and scroll position
+        (a reload after someone else's change must not lose the clerk's place)."""
+        selected = set(self.selected_ids())
+        current = self.model.conference_id(self.table.currentIndex().row())
+        scrolled = self.table.verticalScrollBar().value()
         self._fill_choices(rows)
         self.model.set_rows(rows)
+        if not selected and current is None:
+            return
+        selection = QItemSelection()
+        for row in range(self.model.rowCount()):
+            found = self.model.conference_id(row)
+            if found in selected:
+                selection.select(self.model.index(row, 0), self.model.index(row, 0))
+            if found == current:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        self.table.selectionModel().select(
+            selection,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.verticalScrollBar().setValue(scrolled)
 
     def _fill_choices(self, rows: Sequence[ConferenceSummary]) -> None:
         collator = vietnamese_collator()
