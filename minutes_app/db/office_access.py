@@ -388,7 +388,7 @@ def list_users(driver: Any, database: str) -> list[dict[str, Any]]:
     ]
 
 
-def role_of(driver: Any, database: str) -> str:
+def role_of(driver: Any) -> str:
     """The role of the session's login: ``owner`` for the database's owner or a superuser,
     else the first of the four groups it is in (``none`` for none)."""
     if driver.execute("SELECT minutes_is_owner()").fetchone()[0]:
@@ -401,3 +401,13 @@ def role_of(driver: Any, database: str) -> str:
         if member:
             return role
     return "none"
+
+
+def login_access(driver: Any) -> tuple[str, str | None]:
+    """The session login's role (as ``role_of``) and, for a unit's login, its unit's name."""
+    role = role_of(driver)
+    unit = None
+    if role == "unit":
+        row = driver.execute("SELECT u.name FROM unit u WHERE u.id = minutes_my_unit()").fetchone()
+        unit = None if row is None else str(row[0])
+    return role, unit

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_app import APP_NAME, __version__
+from minutes_app.core.access import Access
 from minutes_app.core.conferences.listing import list_conferences
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         self.server_link = (
             ServerLink(self, self.worker, db.server, self.banner) if db.server is not None else None
         )
+        # What the login may do: on a server read after the first paint (apply_access).
+        self.access: Access | None = None
         # Others' changes (another window, clerk, the command line) shown as they come.
         self.watcher = Watcher(self, self.worker, ChangeWatch(db))
 
@@ -374,6 +377,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.find_action, self.delete_action, self.trash_action])
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
+        self.activity_action = self._action(self.tr("&Activity…"), self._on_activity)
+        self.activity_action.setStatusTip(self.tr("Who changed what, by person, unit and day"))
+        view_menu.addAction(self.activity_action)
         view_menu.addSeparator()
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
@@ -458,6 +464,13 @@ class MainWindow(QMainWindow):
 
         edit_office(self.worker, self)
 
+    def _on_activity(self) -> None:
+        from minutes_app.ui.activity import ActivityDialog
+
+        dialog = ActivityDialog(self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def _on_settings(self) -> None:
         from minutes_app.ui.settings_dialog import SettingsDialog
 
@@ -476,6 +489,7 @@ class MainWindow(QMainWindow):
         """Once the first screen is painted: the services of the other screens are loaded
         and the reminder's counts read on the worker; the reminder shows when they are in.
         The window answers the clerk meanwhile."""
+        from minutes_app.core.access import access_of
         from minutes_app.ui.app import warm_up
         from minutes_app.ui.tasks.reminders import reminder_counts
 
@@ -490,7 +504,38 @@ class MainWindow(QMainWindow):
                 self.reminders.show_reminder(counts)
 
         self.worker.run_op(self, work, done)
+        if db.server is not None:  # a file's clerk may do everything: nothing to read
+            self.worker.run_op(self, lambda: access_of(db), self.apply_access)
         self.watcher.start()
+
+    def apply_access(self, access: Access) -> None:
+        """Offer only what the login's role may do (the server refuses the rest), and say
+        who the user is, and as what, in the status bar."""
+        self.access = access
+        self.conferences.access = access
+        self.tasks.set_access(access)
+        for action in (
+            self.new_action,
+            self.from_text_action,
+            self.delete_action,
+            self.trash_action,
+            self.import_action,
+            self.samples_action,
+            self.office_action,
+        ):
+            action.setVisible(access.records)
+        role = {
+            "owner": self.tr("owner of the database"),
+            "admin": self.tr("administrator"),
+            "clerk": self.tr("clerk"),
+            "leader": self.tr("leader"),
+            "unit": self.tr("unit"),
+            "none": self.tr("no role"),
+        }.get(access.role)
+        text = self.tr("User: %1").replace("%1", self.user)
+        if role is not None:
+            text += f" ({role}{', ' + access.unit if access.unit else ''})"
+        self.status_user.setText(text)
 
     # --- the database ------------------------------------------------------------------
 

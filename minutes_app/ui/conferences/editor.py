@@ -98,6 +98,10 @@ class ConferenceEditor(QDialog):
         self.tabs.addTab(_page_of(self.notes_edit), self.tr("N&otes"))
         self.papers_tab = PapersTab(choices, self.form)
         self.tabs.addTab(self.papers_tab, self.tr("&Papers issued"))
+        # The change log of a stored conference ("Lịch sử thay đổi"), added by its opener.
+        self.history_tab: QWidget | None = None
+        # The sign-off buttons and state (ui/conferences/sign_off.py), set by its opener.
+        self.sign_off: Any = None
         self._name_fields()
 
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -129,14 +133,25 @@ class ConferenceEditor(QDialog):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.summary, 1)
+        self.bottom = QHBoxLayout()
+        self.bottom.addWidget(self.summary, 1)
         for button in (self.undo_button, self.redo_button, self.save_button, self.close_button):
-            bottom.addWidget(button)
+            self.bottom.addWidget(button)
+        # Why the conference cannot be changed (signed off; the login's role), when so.
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("lock_label")
+        self.lock_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.lock_label.setWordWrap(True)
+        self.lock_label.setStyleSheet(
+            "QLabel#lock_label { background: #e8f0fe; color: #1a3c6e; padding: 6px 10px; }"
+        )
+        self.lock_label.hide()
+        self.read_only = False
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.lock_label)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(self.bottom)
         self.apply_form(form)
         self._connect_edits()
         self._update_title()
@@ -401,13 +416,29 @@ class ConferenceEditor(QDialog):
     def _on_save(self) -> bool:
         return self.save()
 
+    def set_read_only(self, why: str | None) -> None:
+        """Make the conference read-only, saying ``why`` above its tabs (signed off, or
+        the login may not change it), or editable again (None). Its change log stays
+        readable; what the clerk typed and did not save stays on screen."""
+        self.read_only = why is not None
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page is not self.history_tab:
+                page.setEnabled(not self.read_only)
+        for control in (self.save_action, self.save_button):
+            control.setEnabled(not self.read_only)
+        self.lock_label.setText(why or "")
+        self.lock_label.setVisible(self.read_only)
+
     def save(self, then: Callable[[bool], object] | None = None) -> bool:
         """Start saving, as Ctrl+S does; False when the form has problems or a save is
         running already (nothing started). ``then(saved)`` follows once the save ended.
 
         While the save runs the editor takes no input, so that what it stores is what
-        the clerk sees.
+        the clerk sees. A read-only editor (``set_read_only``) saves nothing.
         """
+        if self.read_only:
+            return False
         for section in (
             self.chairs,
             self.points,

@@ -12,6 +12,9 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRect, QSettin
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from minutes_app.base.days import vn_date
+from minutes_app.core.access import Access
+from minutes_app.core.history import Filter
+from minutes_app.ui.history_view import HistoryView
 from minutes_app.ui.operations import (
     CONFERENCES,
     DIRECTORY,
@@ -112,6 +115,8 @@ class ConferenceEditing(QObject):
         self.editor_opened = editor_opened
         self.editor: ConferenceEditor | None = None
         self.from_text: FromTextDialog | None = None
+        # What the login may do (None: not known yet, or a file's clerk: everything).
+        self.access: Access | None = None
         # The reads under way for an editor, for the from-text window (None: none).
         self._reading_editor: Op[tuple[ConferenceForm, EditorChoices]] | None = None
         self._reading_from_text: Op[list[DocumentForm]] | None = None
@@ -208,8 +213,16 @@ class ConferenceEditing(QObject):
 
     def _show_editor(self, form: ConferenceForm, choices: EditorChoices) -> ConferenceEditor:
         from minutes_app.ui.conferences.editor import ConferenceEditor
+        from minutes_app.ui.conferences.sign_off import SignOffControls
 
         editor = ConferenceEditor(form, choices, self.window)
+        if form.id is not None:  # its change log, read when the tab is first shown
+            log = HistoryView(self.worker, None)
+            log.show_for(Filter(conference=form.id))
+            editor.history_tab = log
+            editor.tabs.addTab(log, editor.tr("Change &history"))
+        editor.sign_off = SignOffControls(editor, self.worker, self.user, self.access)
+        editor.sign_off.read()
         editor.set_save_handler(self._save_form)
         editor.finished.connect(self._on_editor_finished)
         editor.closed.connect(lambda: self._keep_geometry(editor))
@@ -366,8 +379,10 @@ class ConferenceEditing(QObject):
     def _not_saved(self, form: ConferenceForm, error: BaseException) -> None:
         from sqlalchemy.exc import IntegrityError, OperationalError
 
+        from minutes_app.core.conferences.sign_off import SignedOff
         from minutes_app.db.locks import DatabaseBusy
         from minutes_app.db.reaching import is_server_lost
+        from minutes_app.db.server import not_allowed
         from minutes_app.db.versions import RecordGone, StaleRecord
 
         title = self.tr("Save")
@@ -386,6 +401,21 @@ class ConferenceEditing(QObject):
             )
         elif isinstance(error, StaleRecord):
             self._merge_into_editor(form, error)
+        elif isinstance(error, SignedOff) or not_allowed(error) is not None:
+            # Signed off by someone meanwhile, or the login may not: the text stays.
+            from minutes_app.ui.storage.messages import storage_error_text
+
+            said = str(error) if isinstance(error, SignedOff) else storage_error_text(error)
+            inform(
+                self.editor or self.window,
+                title,
+                self.tr("The conference could not be saved: %1").replace("%1", said)
+                + "\n\n"
+                + self.tr("Your text is still in the editor."),
+                error=True,
+            )
+            if self.editor is not None and self.editor.sign_off is not None:
+                self.editor.sign_off.read()
         elif isinstance(error, RecordGone):
             kept = self.tr("Your text is still in the editor: copy what you want to keep.")
             if error.trashed:

@@ -18,7 +18,9 @@ from minutes_app import APP_NAME
 from minutes_app.base.files import NotARegularFile
 from minutes_app.db.backup import BackupError
 from minutes_app.db.engine import storage_errors
+from minutes_app.db.office_access import SIGNED_OFF_MESSAGE
 from minutes_app.db.reaching import is_server_lost
+from minutes_app.db.server import not_allowed
 from minutes_app.db.soundness import Damage
 from minutes_app.ui.widgets.common import inform
 
@@ -107,6 +109,19 @@ def storage_error_text(exc: BaseException) -> str:
             "nothing was read or saved. What you typed is kept in the window; the program "
             "tries the server again and says when it answers.",
         )
+    refused = not_allowed(exc)
+    if refused == SIGNED_OFF_MESSAGE:
+        return QCoreApplication.translate(
+            "Backups",
+            "The conference is signed off: it must be reopened, with a reason, before it is "
+            "changed. Nothing was written.",
+        )
+    if refused is not None:
+        return QCoreApplication.translate(
+            "Backups",
+            "The office server refused: your login's role may not do this (%1). Nothing was "
+            "written; ask the office's administrator if you should be able to.",
+        ).replace("%1", refused)
     original: BaseException = exc
     wrapped = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
     if isinstance(wrapped, BaseException):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from minutes_app.base.days import vn_date
+from minutes_app.core.access import Access
 from minutes_app.ui.operations import (
     CONFERENCES,
     DIRECTORY,
@@ -128,6 +129,18 @@ class TaskActions(QObject):
         page.actions_bar.addStretch(1)
         page.selection_changed.connect(self._on_selection)
         self._on_selection([])
+
+    def set_access(self, access: Access) -> None:
+        """Offer only the actions the login may take (the server refuses the others)."""
+        allowed = {
+            "progress": access.notes_progress,
+            "extend": access.records,
+            "complete": access.completes,
+            "reopen": access.records,
+            "cancel": access.records,
+        }
+        for kind, button in self.buttons.items():
+            button.setVisible(allowed.get(kind, False))
 
     def _on_selection(self, ids: list[int]) -> None:
         for button in self.buttons.values():

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
 
 from minutes_app.base.days import vn_date
 from minutes_app.core.conferences.listing import conference_choices
+from minutes_app.core.history import Filter
 from minutes_app.core.tasks.query import RegisterRow, TaskQuery, TaskRegister, only_due_soon
 from minutes_app.db.engine import Database
+from minutes_app.ui.history_view import HistoryView
 from minutes_app.ui.operations import (
     CONFERENCES,
     DIRECTORY,
@@ -433,9 +436,15 @@ class TaskRegisterPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(max(lines, 30))
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        # Below the register: the selected task's card, and its change log.
+        self.history = HistoryView(worker, None)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setObjectName("task_detail_tabs")
+        self.detail_tabs.addTab(self.detail, self.tr("Details"))
+        self.detail_tabs.addTab(self.history, self.tr("Change history"))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
 
@@ -694,6 +703,7 @@ class TaskRegisterPage(QWidget):
         from minutes_app.ui.tasks.detail import task_detail_html
 
         self._detail_of = task_id
+        self.history.show_for(None if task_id is None else Filter(task=task_id))
         if task_id is None:
             self.detail.setHtml("")
             return

@@ -1,0 +1,201 @@
+"""The change log on screen: a conference's or a task's "Lịch sử thay đổi" tab, and the
+office-wide activity view (issue 16, point 4).
+
+Read-only: the log is written by the database (db/change_log.py); nothing here can
+change it. Entries are read on the database worker, newest first on screen, each with
+who, when, what and every field's old and new value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QVBoxLayout, QWidget
+
+from minutes_app.core.history import Entry, Filter, history
+from minutes_app.ui.operations import CONFERENCES, TASKS, DatabaseWorker, follow_changes
+from minutes_app.ui.widgets.steady_view import SteadyTableView
+from minutes_app.ui.widgets.table_model import Index, TableModel
+
+COLUMNS = ("when", "who", "what", "changes")
+_LONGEST_VALUE = 80  # a long text's old and new values, cut in the table (whole in a tooltip)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def action_words(action: str) -> str:
+    return {
+        "insert": _tr("added"),
+        "update": _tr("changed"),
+        "delete": _tr("deleted"),
+        "restore": _tr("restored"),
+    }.get(action, action)
+
+
+def entity_words(entity: str) -> str:
+    return {
+        "conference": _tr("conference"),
+        "instruction": _tr("instruction"),
+        "task": _tr("task"),
+        "task_event": _tr("task history"),
+        "task_support": _tr("supporting unit"),
+        "unit": _tr("unit"),
+        "person": _tr("person"),
+        "document": _tr("document"),
+        "chair": _tr("chair"),
+        "bridge_point": _tr("bridge point"),
+        "bridge_point_person": _tr("person at a bridge point"),
+        "studied_document": _tr("document studied"),
+        "absence": _tr("absence"),
+        "issued_paper": _tr("paper issued"),
+        "user": _tr("user"),
+    }.get(entity, entity)
+
+
+def field_words(field: str) -> str:
+    return {
+        "title": _tr("title"),
+        "date": _tr("date"),
+        "deadline": _tr("deadline"),
+        "status": _tr("status"),
+        "completed_on": _tr("completed on"),
+        "result": _tr("result"),
+        "note": _tr("note"),
+        "kind": _tr("kind"),
+        "lead_unit_id": _tr("lead unit"),
+        "owner_id": _tr("owner"),
+        "deleted_at": _tr("in the trash since"),
+        "signed_off_at": _tr("signed off at"),
+        "signed_off_by": _tr("signed off by"),
+        "reopen_reason": _tr("reason for reopening"),
+        "text": _tr("text"),
+        "name": _tr("name"),
+    }.get(field, field)
+
+
+def _value(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    text = " ".join(str(value).split())
+    return text if len(text) <= _LONGEST_VALUE else text[: _LONGEST_VALUE - 1] + "…"
+
+
+def changes_text(entry: Entry, separator: str = "; ") -> str:
+    """Each field's change as "field: old → new"."""
+    return separator.join(
+        f"{field_words(field)}: {_value(old)} → {_value(new)}"
+        for field, (old, new) in entry.changes.items()
+    )
+
+
+class HistoryModel(TableModel):
+    """Entries, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent, [_tr("When"), _tr("Who"), _tr("What"), _tr("Changes")])
+        self.entries: list[Entry] = []
+
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        self.beginResetModel()
+        self.entries = sorted(entries, key=lambda e: e.id, reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "changes":
+            return changes_text(entry, "\n")
+        return None
+
+    @staticmethod
+    def _display(entry: Entry, column: str) -> str:
+        if column == "when":
+            return entry.at.strftime("%d/%m/%Y %H:%M:%S")
+        if column == "who":
+            return entry.user or "?"
+        if column == "what":
+            label = f" «{' '.join((entry.label or '').split())}»" if entry.label else ""
+            return f"{action_words(entry.action)} {entity_words(entry.entity)}{label}"
+        return changes_text(entry)
+
+
+class HistoryView(QWidget):
+    """A table of the entries ``which`` selects, read on ``worker`` and read again when the
+    records it follows change (by this window or, through the watch, by anyone)."""
+
+    def __init__(
+        self, worker: DatabaseWorker, which: Filter | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.which = which
+        self.model = HistoryModel(self)
+        self.table = SteadyTableView()
+        self.table.setObjectName("history_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.empty = QLabel(_tr("No changes recorded yet."))
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        self._stale = False
+        follow_changes(self, worker, (CONFERENCES, TASKS), self.reload, stale=False)
+
+    def show_for(self, which: Filter | None) -> None:
+        """Show ``which``'s entries: read now if in view, else when next shown (a task's
+        history is not read for every task the clerk walks past)."""
+        self.which = which
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        which, db = self.which, self.worker.db
+        if which is None or db is None:
+            self._show([])
+            return
+
+        def shown(entries: list[Entry]) -> None:
+            if which == self.which:
+                self._show(entries)
+
+        def not_found(_: BaseException) -> None:
+            self._show([])  # a record not saved yet, or deleted with no log of its own
+
+        self.worker.run_op(self, lambda: history(db, which), shown, not_found)
+
+    def _show(self, entries: Sequence[Entry]) -> None:
+        self.model.set_entries(entries)
+        self.empty.setVisible(not entries)
+        if entries:
+            for column, width in ((0, 140), (1, 120), (2, 320)):
+                self.table.setColumnWidth(column, width)
