@@ -110,6 +110,7 @@ class TaskActions(QObject):
         self.user = user
         self.page: TaskRegisterPage | None = None
         self.buttons: dict[str, QPushButton] = {}
+        self.access: Access | None = None  # None: everything (a file, or not read yet)
 
     def attach(self, page: TaskRegisterPage) -> None:
         """Put the action buttons above the register's table."""
@@ -129,9 +130,12 @@ class TaskActions(QObject):
         page.actions_bar.addStretch(1)
         page.selection_changed.connect(self._on_selection)
         self._on_selection([])
+        if self.access is not None:
+            self.set_access(self.access)
 
     def set_access(self, access: Access) -> None:
         """Offer only the actions the login may take (the server refuses the others)."""
+        self.access = access
         allowed = {
             "progress": access.notes_progress,
             "extend": access.records,
