@@ -175,7 +175,8 @@ def file_trigger_name(table: str, event: str) -> str:
 def file_triggers() -> list[str]:
     """The CREATE TRIGGER statements of the file's change log."""
     statements = []
-    now = "datetime('now', 'localtime')"
+    # As SQLAlchemy writes a time in a file (a copy from a server writes the same text).
+    now = "datetime('now', 'localtime') || '.000000'"
     for logged in LOGGED:
         table, entity = logged.table, logged.entity
         columns = logged_columns(table)

@@ -592,7 +592,8 @@ def _copy(
                 f"The {'source' if side == 'source' else 'destination'} is at schema "
                 f"{revision}, not this program's {HEAD_REVISION}. Nothing was changed.",
             )
-    for table in tables:
+    # The records first: the log of them, written with them, names none of their own.
+    for table in sorted(tables, key=lambda t: t.name == "change_log"):
         if not writer.is_empty(table):
             raise CopyRefused(
                 "dest_not_empty",

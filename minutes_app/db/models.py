@@ -360,6 +360,9 @@ class IssuedPaper(Base):
     )
     signer_title: Mapped[str | None] = mapped_column(String)
     authority: Mapped[str | None] = mapped_column(String)
+    # When the minutes it was issued from were signed off (core/conferences/sign_off.py):
+    # the register says which papers were issued from final minutes.
+    signed_off_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     conference: Mapped[Conference] = relationship(back_populates="papers")
     signer: Mapped[Person | None] = relationship()

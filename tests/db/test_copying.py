@@ -160,7 +160,7 @@ def test_a_file_goes_to_a_server_and_back_unchanged(
     again = copy_database(server, Database(back))
 
     assert there.matches and again.matches
-    assert all(t.source > 0 for t in there.tables)
+    assert all(t.source > 0 for t in there.tables if t.table != "office_user")  # no users
     assert [(t.table, t.source) for t in again.tables] == [
         (t.table, t.source) for t in there.tables
     ]

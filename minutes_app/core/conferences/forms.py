@@ -52,6 +52,8 @@ class PaperForm:
     issued_on: dt.date | None = None
     signer: AppearanceForm | None = None
     authority: str | None = None
+    # Issued from signed-off minutes: when they were signed off (kept by saving).
+    signed_off_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,7 @@ def load_conference(db: Database, conference_id: int) -> ConferenceForm:
                     issued_on=p.issued_on,
                     signer=_appearance(p.signer, p.signer_title),
                     authority=p.authority,
+                    signed_off_at=p.signed_off_at,
                 )
                 for p in c.papers
             ),

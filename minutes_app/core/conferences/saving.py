@@ -218,6 +218,7 @@ def save_conference(db: Database, form: ConferenceForm, by: str | None = None) -
                 signer=resolve.person(p.signer.person) if p.signer else None,
                 signer_title=clean(p.signer.title) if p.signer else None,
                 authority=clean(p.authority),
+                signed_off_at=p.signed_off_at,
             )
             for i, p in enumerate(form.papers)
         )

@@ -59,14 +59,19 @@ def refuse_if_signed_off(conference: Conference) -> None:
 def sign_off(db: Database, conference_id: int, read: int | None, by: str) -> int:
     """Sign the conference's minutes off as ``by``; returns its new version. Refused with
     ``StaleRecord`` when it changed since version ``read``, ``RecordGone`` when it is gone
-    or in the trash; signing off what is signed off already changes nothing."""
+    or in the trash; signing off what is signed off already changes nothing. The papers
+    registered for it are marked as issued from signed-off minutes."""
     with db.transaction() as session:
         conference = _found(session, conference_id)
         versions.check("conference", conference, read)
         if conference.signed_off_at is None:
-            conference.signed_off_at = versions.now()
+            at = versions.now()
+            conference.signed_off_at = at
             conference.signed_off_by = by
             versions.touch(conference, by)
+            for paper in conference.papers:  # the register: issued from final minutes
+                if paper.signed_off_at is None:
+                    paper.signed_off_at = at
         session.flush()
         return conference.version
 

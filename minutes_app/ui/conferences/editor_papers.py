@@ -168,11 +168,22 @@ class PapersTab(QWidget):
         self.papers.set_rows(
             [
                 (
-                    [self.kind_names.get(p.kind, p.kind), p.number, vn_date(p.issued_on)],
+                    [self._kind_text(p), p.number, vn_date(p.issued_on)],
                     {"kind": p.kind, "index": i},
                 )
                 for i, p in enumerate(form.papers)
             ]
+        )
+
+    def _kind_text(self, paper: PaperForm) -> str:
+        """The kind's name, and, for a paper issued from signed-off minutes, when."""
+        name = self.kind_names.get(paper.kind, paper.kind)
+        if paper.signed_off_at is None:
+            return name
+        return (
+            self.tr("%1 (minutes signed off %2)")
+            .replace("%1", name)
+            .replace("%2", paper.signed_off_at.strftime("%d/%m/%Y"))
         )
 
     def renumber(self, form: ConferenceForm) -> None:

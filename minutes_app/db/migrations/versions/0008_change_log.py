@@ -8,7 +8,7 @@ by field, written by triggers in the same transaction as the change (db/change_l
 on a file the SQLite triggers are made here; on a server ``server-setup`` makes the
 PostgreSQL ones with the roles and policies (db/office_access.py). ``office_user`` names a
 server's logins, their role and unit. A conference gains its sign-off (who, when) and the
-reason it was last reopened.
+reason it was last reopened; a paper issued from it, when the minutes were signed off.
 
 The records already stored are not logged retroactively: the log begins with this version.
 """
@@ -29,6 +29,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("signed_off_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("signed_off_by", sa.String(), nullable=True))
         batch.add_column(sa.Column("reopen_reason", sa.Text(), nullable=True))
+    with op.batch_alter_table("issued_paper") as batch:
+        batch.add_column(sa.Column("signed_off_at", sa.DateTime(), nullable=True))
     op.create_table(
         "change_log",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -78,6 +80,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("office_user")
     op.drop_table("change_log")
+    with op.batch_alter_table("issued_paper") as batch:
+        batch.drop_column("signed_off_at")
     with op.batch_alter_table("conference") as batch:
         batch.drop_column("reopen_reason")
         batch.drop_column("signed_off_by")
