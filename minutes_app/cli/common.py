@@ -137,8 +137,7 @@ def current_user() -> str:
 def storage_problem(exc: BaseException) -> str | None:
     """Plain words for an error that comes of the database being locked or read-only."""
     from minutes_app.db.locks import is_busy, is_read_only
-    from minutes_app.db.office_access import SIGNED_OFF_MESSAGE
-    from minutes_app.db.server import is_connection_lost, not_allowed
+    from minutes_app.db.server import SIGNED_OFF_MESSAGE, is_connection_lost, not_allowed
 
     refused = not_allowed(exc)
     if refused == SIGNED_OFF_MESSAGE:

@@ -62,7 +62,7 @@ def cmd_users(args: argparse.Namespace) -> int:
         for user in users:
             unit = f" ({user['unit']})" if user["unit"] else ""
             name = f" — {user['name']}" if user["name"] else ""
-            print(f"{user['login']}: {say(user['role'])}{unit}{name}")
+            print(f"{user['login']}: {user['role']}{unit}{name}")
         if not users:
             print(say("No users yet."))
         return OK
@@ -81,7 +81,7 @@ def cmd_users(args: argparse.Namespace) -> int:
             driver.commit()
     except UserRefused as exc:
         raise Refused(str(exc)) from exc
-    print(say("{login}: a {role} of {url}", login=args.login, role=say(args.role), url=address))
+    print(say("{login}: a {role} of {url}", login=args.login, role=args.role, url=address))
     return OK
 
 

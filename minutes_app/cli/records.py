@@ -280,7 +280,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             entries = history(db, which)
         except NothingToShow as exc:
             kind, number = exc.args
-            raise Refused(say("there is no {kind} {id}", kind=say(kind), id=number)) from exc
+            raise Refused(say("there is no {kind} {id}", kind=kind, id=number)) from exc
     finally:
         db.close()
     if args.json:
@@ -289,7 +289,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     for entry in entries:
         what = f"{entry.entity} {entry.record_id if entry.record_id is not None else ''}"
         print(
-            f"{entry.at:%Y-%m-%d %H:%M:%S}  {entry.user or '?'}  {say(entry.action)} "
+            f"{entry.at:%Y-%m-%d %H:%M:%S}  {entry.user or '?'}  {entry.action} "
             f"{what.strip()}: {one_line(entry.label or '')}"
         )
         for field, (old, new) in entry.changes.items():

@@ -18,6 +18,31 @@ SPOKEN = {"language": "en"}  # set by main() for this run
 
 
 VIETNAMESE: dict[str, str] = {
+    # the change log, users and roles (issue 16)
+    "No changes recorded.": "Chưa có thay đổi nào được ghi lại.",
+    "No users yet.": "Chưa có người dùng nào.",
+    "Password for the new login (empty: none): ": (
+        "Mật khẩu của tài khoản mới (để trống: không có): "
+    ),
+    "The same password again: ": "Nhập lại mật khẩu: ",
+    "the conference is signed off: it must be reopened, with a reason, before it is "
+    "changed; nothing was written": (
+        "hội nghị đã được ký duyệt: phải mở lại, có nêu lý do, trước khi sửa; chưa ghi gì"
+    ),
+    "the office server refused: your login's role may not do this ({reason}); nothing "
+    "was written": (
+        "máy chủ của cơ quan từ chối: vai trò của tài khoản này không được làm việc đó "
+        "({reason}); chưa ghi gì"
+    ),
+    "the two passwords differ; nothing was changed": (
+        "hai mật khẩu không giống nhau; chưa có gì bị thay đổi"
+    ),
+    "there is no {kind} {id}": "không có {kind} {id}",
+    "users belong to an office server (--db postgresql://…); a file's clerk may do everything": (
+        "người dùng chỉ có trên máy chủ của cơ quan (--db postgresql://…); với một tệp, "
+        "văn thư được làm mọi việc"
+    ),
+    "{login}: a {role} of {url}": "{login}: tài khoản {role} của {url}",
     # the office server
     "{url}: the minutes-app database was created (schema {revision})": (
         "{url}: đã tạo cơ sở dữ liệu minutes-app (lược đồ {revision})"

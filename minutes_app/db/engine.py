@@ -48,6 +48,9 @@ OPEN_WAIT_MS = 60_000
 # be done at once; otherwise (read-only, another connection reading) it is used as it is.
 _WAL_SWITCH_WAIT_MS = 200
 WRITE_OPTION = "minutes_app_write"  # execution option: this transaction will write
+# Execution option: this write changes only rows it locks (task actions), so on a server it
+# need not wait for every other writer (``server.app_engine``); a file has one writer.
+ROWS_ONLY_OPTION = "minutes_app_rows_only"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -394,10 +397,14 @@ class Database:
                 connection.execute("ROLLBACK")
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on error."""
+    def transaction(self, *, rows_only: bool = False) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on error.
+        ``rows_only``: it changes only records whose rows it locks (``versions.check``),
+        creating none that another writer could create too (a unit, a paper's number):
+        on a server it then runs beside other writers instead of after them."""
+        options = {WRITE_OPTION: True, ROWS_ONLY_OPTION: rows_only}
         with self._session_factory()() as session, session.begin():
-            session.connection(execution_options={WRITE_OPTION: True})
+            session.connection(execution_options=options)
             yield session
 
     @contextmanager

@@ -27,6 +27,7 @@ from typing import Any
 
 from minutes_app.db.change_log import REPLAYING, install_server_triggers
 from minutes_app.db.models import OFFICE_ROLES, Base
+from minutes_app.db.server import SIGNED_OFF_MESSAGE
 
 # Tables no role writes directly: the log (the owner's triggers do), Alembic's version.
 _NEVER_WRITTEN = ("change_log", "alembic_version")
@@ -53,7 +54,6 @@ LEADER_EVENTS = ("progress", "note")
 UNIT_EVENTS = ("progress", "completed", "note")
 # The SQLSTATE of a refusal by these rules (insufficient_privilege, as a missing grant's).
 REFUSED_STATE = "42501"
-SIGNED_OFF_MESSAGE = "minutes-app: the conference is signed off"
 
 
 def group_role(database: str, role: str) -> str:

@@ -23,6 +23,7 @@ from minutes_app.db.engine import (
     BUSY_TIMEOUT_MS,
     HEAD_REVISION,
     KNOWN_REVISIONS,
+    ROWS_ONLY_OPTION,
     WRITE_OPTION,
     DatabaseRefused,
 )
@@ -278,9 +279,11 @@ def app_engine(address: ServerAddress) -> Engine:
         # numbering papers, see each other's work, not a unique-key error. A write waits
         # for a lock (this one, a row's) as long as SQLite's busy timeout, then fails as
         # busy (locks.is_busy) and is tried again (locks.write_when_free).
-        if conn.get_execution_options().get(WRITE_OPTION):
+        options = conn.get_execution_options()
+        if options.get(WRITE_OPTION):
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
+            if not options.get(ROWS_ONLY_OPTION):  # the rows' own locks are enough then
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
 
     @event.listens_for(engine, "commit")
     def _commit(conn: Any) -> None:
@@ -331,6 +334,8 @@ def _lost_state(error: BaseException) -> bool:
 
 # insufficient_privilege: a grant or row policy missing, or an office rule (office_access).
 _NOT_ALLOWED_STATE = "42501"
+# The words of the server's refusal to change a signed-off conference (office_access).
+SIGNED_OFF_MESSAGE = "minutes-app: the conference is signed off"
 
 
 def not_allowed(exc: BaseException) -> str | None:

@@ -4,6 +4,9 @@ form was read."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -157,74 +160,131 @@ def save_conference(db: Database, form: ConferenceForm, by: str | None = None) -
         conference.secretary = resolve.person(secretary.person) if secretary else None
         conference.secretary_title = clean(secretary.title) if secretary else None
 
-        # Child rows are rebuilt; flushing the removal first frees their (conference, position).
-        conference.chairs.clear()
-        conference.bridge_points.clear()
-        conference.documents_studied.clear()
-        conference.absences.clear()
-        conference.papers.clear()
+        # A part whose rows would come back the same is left alone (no churn in the change
+        # log); a changed part is rebuilt, its removal flushed first to free its
+        # (conference, position).
+        parts: list[tuple[list[Any], list[Any], Callable[[Any], tuple[object, ...]]]] = [
+            (conference.chairs, _chairs(form, resolve), _chair_key),
+            (conference.bridge_points, _bridge_points(form, resolve), _point_key),
+            (conference.documents_studied, _studied(form, resolve), _studied_key),
+            (conference.absences, _absences(form, resolve), _absence_key),
+            (conference.papers, _papers(form, resolve), _paper_key),
+        ]
+        changed = [
+            (rows, fresh)
+            for rows, fresh, key in parts
+            if [key(r) for r in rows] != [key(r) for r in fresh]
+        ]
+        for rows, _ in changed:
+            rows.clear()
         session.flush()
-        conference.chairs.extend(
-            ConferenceChair(position=i, person=resolve.person(a.person), title=clean(a.title))
-            for i, a in enumerate(form.chairs)
-        )
-        for i, point in enumerate(form.bridge_points):
-            conference.bridge_points.append(
-                BridgePoint(
-                    position=i,
-                    name=clean(point.name) or "",
-                    unit=resolve.unit(point.unit),
-                    attendee_count=point.attendee_count,
-                    people=[
-                        BridgePointPerson(
-                            role=role,
-                            position=j,
-                            person=resolve.person(a.person),
-                            title=clean(a.title),
-                        )
-                        for role, people in (
-                            ("presiding", point.presiding),
-                            ("attendee", point.attendees),
-                        )
-                        for j, a in enumerate(people)
-                    ],
-                )
-            )
-        for i, studied in enumerate(form.documents):
-            presenter = studied.presenter
-            conference.documents_studied.append(
-                StudiedDocument(
-                    position=i,
-                    document=resolve.document(studied.document),
-                    presenter=resolve.person(presenter.person) if presenter else None,
-                    presenter_title=clean(presenter.title) if presenter else None,
-                )
-            )
-        conference.absences.extend(
-            Absence(
-                position=i,
-                person=resolve.person(a.person),
-                title=clean(a.title),
-                reason=clean(a.reason),
-            )
-            for i, a in enumerate(form.absent)
-        )
-        conference.papers.extend(
-            IssuedPaper(
-                position=i,
-                kind=p.kind,
-                number=clean(p.number) or "",
-                issued_on=p.issued_on,
-                signer=resolve.person(p.signer.person) if p.signer else None,
-                signer_title=clean(p.signer.title) if p.signer else None,
-                authority=clean(p.authority),
-                signed_off_at=p.signed_off_at,
-            )
-            for i, p in enumerate(form.papers)
-        )
+        for rows, fresh in changed:
+            rows.extend(fresh)
         _save_instructions(session, resolve, conference, form.instructions, by)
         session.flush()
         return conference.id
+
+
+def _chairs(form: ConferenceForm, resolve: _Resolver) -> list[ConferenceChair]:
+    return [
+        ConferenceChair(position=i, person=resolve.person(a.person), title=clean(a.title))
+        for i, a in enumerate(form.chairs)
+    ]
+
+
+def _chair_key(row: ConferenceChair) -> tuple[object, ...]:
+    return (row.position, row.person, row.title)
+
+
+def _bridge_points(form: ConferenceForm, resolve: _Resolver) -> list[BridgePoint]:
+    return [
+        BridgePoint(
+            position=i,
+            name=clean(point.name) or "",
+            unit=resolve.unit(point.unit),
+            attendee_count=point.attendee_count,
+            people=[
+                BridgePointPerson(
+                    role=role,
+                    position=j,
+                    person=resolve.person(a.person),
+                    title=clean(a.title),
+                )
+                for role, people in (("presiding", point.presiding), ("attendee", point.attendees))
+                for j, a in enumerate(people)
+            ],
+        )
+        for i, point in enumerate(form.bridge_points)
+    ]
+
+
+def _point_key(row: BridgePoint) -> tuple[object, ...]:
+    people = tuple(
+        (p.role, p.position, p.person, p.title)
+        for p in sorted(row.people, key=lambda p: (p.role, p.position))
+    )
+    return (row.position, row.name, row.unit, row.attendee_count, people)
+
+
+def _studied(form: ConferenceForm, resolve: _Resolver) -> list[StudiedDocument]:
+    return [
+        StudiedDocument(
+            position=i,
+            document=resolve.document(studied.document),
+            presenter=resolve.person(studied.presenter.person) if studied.presenter else None,
+            presenter_title=clean(studied.presenter.title) if studied.presenter else None,
+        )
+        for i, studied in enumerate(form.documents)
+    ]
+
+
+def _studied_key(row: StudiedDocument) -> tuple[object, ...]:
+    return (row.position, row.document, row.presenter, row.presenter_title)
+
+
+def _absences(form: ConferenceForm, resolve: _Resolver) -> list[Absence]:
+    return [
+        Absence(
+            position=i,
+            person=resolve.person(a.person),
+            title=clean(a.title),
+            reason=clean(a.reason),
+        )
+        for i, a in enumerate(form.absent)
+    ]
+
+
+def _absence_key(row: Absence) -> tuple[object, ...]:
+    return (row.position, row.person, row.title, row.reason)
+
+
+def _papers(form: ConferenceForm, resolve: _Resolver) -> list[IssuedPaper]:
+    return [
+        IssuedPaper(
+            position=i,
+            kind=p.kind,
+            number=clean(p.number) or "",
+            issued_on=p.issued_on,
+            signer=resolve.person(p.signer.person) if p.signer else None,
+            signer_title=clean(p.signer.title) if p.signer else None,
+            authority=clean(p.authority),
+            signed_off_at=p.signed_off_at,
+        )
+        for i, p in enumerate(form.papers)
+    ]
+
+
+def _paper_key(row: IssuedPaper) -> tuple[object, ...]:
+    return (
+        row.position,
+        row.kind,
+        row.number,
+        row.issued_on,
+        row.signer,
+        row.signer_title,
+        row.authority,
+        row.signed_off_at,
+    )
 
 
 def _check_removed_instructions(conference: Conference, form: ConferenceForm) -> None:

@@ -182,7 +182,13 @@ def create_tasks(db: Database, request: NewTasks, by: str | None = None) -> Acti
 
 def _tasks(session: Session, task_ids: Sequence[int]) -> list[Task]:
     """The tasks, locked for this transaction; ``RecordGone`` names the first missing one."""
-    found = list(session.scalars(select(Task).where(Task.id.in_(task_ids)).order_by(Task.id)))
+    # In id order, locked (on a server; a file's writer holds the whole file): two clerks
+    # acting on the same tasks take turns on them, and never wait for each other in a ring.
+    found = list(
+        session.scalars(
+            select(Task).where(Task.id.in_(task_ids)).order_by(Task.id).with_for_update()
+        )
+    )
     missing = set(task_ids) - {t.id for t in found}
     if missing:
         raise RecordGone("task", min(missing))
@@ -214,7 +220,8 @@ def _act(
     importer would refuse it when the database is exported and read back."""
     if too_long(note):
         raise TaskActionError("too_long")
-    with db.transaction() as session:
+    # Only the tasks' rows, locked by the version check: beside other clerks' writes.
+    with db.transaction(rows_only=True) as session:
         tasks = _tasks(session, task_ids)
         versions.check_all("task", tasks, read)
         before = tuple((t.id, t.status, t.deadline, t.completed_on, t.result) for t in tasks)

@@ -18,9 +18,8 @@ from minutes_app import APP_NAME
 from minutes_app.base.files import NotARegularFile
 from minutes_app.db.backup import BackupError
 from minutes_app.db.engine import storage_errors
-from minutes_app.db.office_access import SIGNED_OFF_MESSAGE
 from minutes_app.db.reaching import is_server_lost
-from minutes_app.db.server import not_allowed
+from minutes_app.db.server import SIGNED_OFF_MESSAGE, not_allowed
 from minutes_app.db.soundness import Damage
 from minutes_app.ui.widgets.common import inform
 

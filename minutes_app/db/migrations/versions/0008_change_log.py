@@ -78,6 +78,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        from minutes_app.db.change_log import drop_file_triggers
+
+        drop_file_triggers(op.get_bind())
     op.drop_table("office_user")
     op.drop_table("change_log")
     with op.batch_alter_table("issued_paper") as batch:
