@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QVBoxLayout, QWidget
 
@@ -30,51 +30,51 @@ def _tr(text: str) -> str:
 
 def action_words(action: str) -> str:
     return {
-        "insert": _tr("added"),
-        "update": _tr("changed"),
-        "delete": _tr("deleted"),
-        "restore": _tr("restored"),
+        "insert": _tr(QT_TRANSLATE_NOOP("History", "added")),
+        "update": _tr(QT_TRANSLATE_NOOP("History", "changed")),
+        "delete": _tr(QT_TRANSLATE_NOOP("History", "deleted")),
+        "restore": _tr(QT_TRANSLATE_NOOP("History", "restored")),
     }.get(action, action)
 
 
 def entity_words(entity: str) -> str:
     return {
-        "conference": _tr("conference"),
-        "instruction": _tr("instruction"),
-        "task": _tr("task"),
-        "task_event": _tr("task history"),
-        "task_support": _tr("supporting unit"),
-        "unit": _tr("unit"),
-        "person": _tr("person"),
-        "document": _tr("document"),
-        "chair": _tr("chair"),
-        "bridge_point": _tr("bridge point"),
-        "bridge_point_person": _tr("person at a bridge point"),
-        "studied_document": _tr("document studied"),
-        "absence": _tr("absence"),
-        "issued_paper": _tr("paper issued"),
-        "user": _tr("user"),
+        "conference": _tr(QT_TRANSLATE_NOOP("History", "conference")),
+        "instruction": _tr(QT_TRANSLATE_NOOP("History", "instruction")),
+        "task": _tr(QT_TRANSLATE_NOOP("History", "task")),
+        "task_event": _tr(QT_TRANSLATE_NOOP("History", "task history")),
+        "task_support": _tr(QT_TRANSLATE_NOOP("History", "supporting unit")),
+        "unit": _tr(QT_TRANSLATE_NOOP("History", "unit")),
+        "person": _tr(QT_TRANSLATE_NOOP("History", "person")),
+        "document": _tr(QT_TRANSLATE_NOOP("History", "document")),
+        "chair": _tr(QT_TRANSLATE_NOOP("History", "chair")),
+        "bridge_point": _tr(QT_TRANSLATE_NOOP("History", "bridge point")),
+        "bridge_point_person": _tr(QT_TRANSLATE_NOOP("History", "person at a bridge point")),
+        "studied_document": _tr(QT_TRANSLATE_NOOP("History", "document studied")),
+        "absence": _tr(QT_TRANSLATE_NOOP("History", "absence")),
+        "issued_paper": _tr(QT_TRANSLATE_NOOP("History", "paper issued")),
+        "user": _tr(QT_TRANSLATE_NOOP("History", "user")),
     }.get(entity, entity)
 
 
 def field_words(field: str) -> str:
     return {
-        "title": _tr("title"),
-        "date": _tr("date"),
-        "deadline": _tr("deadline"),
-        "status": _tr("status"),
-        "completed_on": _tr("completed on"),
-        "result": _tr("result"),
-        "note": _tr("note"),
-        "kind": _tr("kind"),
-        "lead_unit_id": _tr("lead unit"),
-        "owner_id": _tr("owner"),
-        "deleted_at": _tr("in the trash since"),
-        "signed_off_at": _tr("signed off at"),
-        "signed_off_by": _tr("signed off by"),
-        "reopen_reason": _tr("reason for reopening"),
-        "text": _tr("text"),
-        "name": _tr("name"),
+        "title": _tr(QT_TRANSLATE_NOOP("History", "title")),
+        "date": _tr(QT_TRANSLATE_NOOP("History", "date")),
+        "deadline": _tr(QT_TRANSLATE_NOOP("History", "deadline")),
+        "status": _tr(QT_TRANSLATE_NOOP("History", "status")),
+        "completed_on": _tr(QT_TRANSLATE_NOOP("History", "completed on")),
+        "result": _tr(QT_TRANSLATE_NOOP("History", "result")),
+        "note": _tr(QT_TRANSLATE_NOOP("History", "note")),
+        "kind": _tr(QT_TRANSLATE_NOOP("History", "kind")),
+        "lead_unit_id": _tr(QT_TRANSLATE_NOOP("History", "lead unit")),
+        "owner_id": _tr(QT_TRANSLATE_NOOP("History", "owner")),
+        "deleted_at": _tr(QT_TRANSLATE_NOOP("History", "in the trash since")),
+        "signed_off_at": _tr(QT_TRANSLATE_NOOP("History", "signed off at")),
+        "signed_off_by": _tr(QT_TRANSLATE_NOOP("History", "signed off by")),
+        "reopen_reason": _tr(QT_TRANSLATE_NOOP("History", "reason for reopening")),
+        "text": _tr(QT_TRANSLATE_NOOP("History", "text")),
+        "name": _tr(QT_TRANSLATE_NOOP("History", "name")),
     }.get(field, field)
 
 
@@ -97,7 +97,15 @@ class HistoryModel(TableModel):
     """Entries, newest first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent, [_tr("When"), _tr("Who"), _tr("What"), _tr("Changes")])
+        super().__init__(
+            parent,
+            [
+                _tr(QT_TRANSLATE_NOOP("History", "When")),
+                _tr(QT_TRANSLATE_NOOP("History", "Who")),
+                _tr(QT_TRANSLATE_NOOP("History", "What")),
+                _tr(QT_TRANSLATE_NOOP("History", "Changes")),
+            ],
+        )
         self.entries: list[Entry] = []
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
@@ -155,7 +163,7 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.empty = QLabel(_tr("No changes recorded yet."))
+        self.empty = QLabel(_tr(QT_TRANSLATE_NOOP("History", "No changes recorded yet.")))
         self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

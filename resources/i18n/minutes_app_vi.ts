@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity: who changed what</source>
+        <translation>Hoạt động: ai đã thay đổi gì</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>mọi ngày</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tất cả mọi người</translation>
+    </message>
+    <message>
+        <source>Every unit</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Người thực hiện:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit&apos;s tasks:</source>
+        <translation>Nhiệm vụ của đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>N&amp;gày:</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>%1 is a folder, not a database file.</source>
@@ -149,6 +180,14 @@
     <message>
         <source>The office server cannot be reached (the network or the server is down), so nothing was read or saved. What you typed is kept in the window; the program tries the server again and says when it answers.</source>
         <translation>Không kết nối được tới máy chủ cơ quan (mạng hoặc máy chủ đang gặp sự cố), nên chưa đọc hay lưu được gì. Những gì bạn đã nhập vẫn được giữ trong cửa sổ; chương trình sẽ thử kết nối lại và báo khi máy chủ trả lời.</translation>
+    </message>
+    <message>
+        <source>The conference is signed off: it must be reopened, with a reason, before it is changed. Nothing was written.</source>
+        <translation>Hội nghị đã được ký duyệt: phải mở lại, có nêu lý do, trước khi sửa. Chưa ghi gì.</translation>
+    </message>
+    <message>
+        <source>The office server refused: your login&apos;s role may not do this (%1). Nothing was written; ask the office&apos;s administrator if you should be able to.</source>
+        <translation>Máy chủ của cơ quan từ chối: vai trò của tài khoản này không được làm việc đó (%1). Chưa ghi gì; nếu cần được làm, hãy hỏi người quản trị của cơ quan.</translation>
     </message>
     <message>
         <source>The disk is full, so nothing was written. Free some space and try again; what you entered is still in the window.</source>
@@ -344,6 +383,10 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor.</source>
+        <translation>Nội dung bạn đã nhập vẫn còn trong cửa sổ soạn thảo.</translation>
     </message>
     <message>
         <source>Your text is still in the editor: copy what you want to keep.</source>
@@ -617,6 +660,10 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
     <message>
         <source>Keep editing</source>
         <translation>Tiếp tục sửa</translation>
+    </message>
+    <message>
+        <source>Change &amp;history</source>
+        <translation>&amp;Lịch sử thay đổi</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1754,169 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>added</source>
+        <translation>thêm</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>sửa</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>xóa</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>khôi phục</translation>
+    </message>
+    <message>
+        <source>conference</source>
+        <translation>hội nghị</translation>
+    </message>
+    <message>
+        <source>instruction</source>
+        <translation>ý kiến chỉ đạo</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>task history</source>
+        <translation>diễn biến nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>supporting unit</source>
+        <translation>đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>người</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>văn bản</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>người chủ trì</translation>
+    </message>
+    <message>
+        <source>bridge point</source>
+        <translation>điểm cầu</translation>
+    </message>
+    <message>
+        <source>person at a bridge point</source>
+        <translation>người tại điểm cầu</translation>
+    </message>
+    <message>
+        <source>document studied</source>
+        <translation>văn bản quán triệt</translation>
+    </message>
+    <message>
+        <source>absence</source>
+        <translation>người vắng mặt</translation>
+    </message>
+    <message>
+        <source>paper issued</source>
+        <translation>văn bản phát hành</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>người dùng</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>thời hạn</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>trạng thái</translation>
+    </message>
+    <message>
+        <source>completed on</source>
+        <translation>ngày hoàn thành</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>kết quả</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ghi chú</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>lead unit</source>
+        <translation>đơn vị chủ trì</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>người phụ trách</translation>
+    </message>
+    <message>
+        <source>in the trash since</source>
+        <translation>chuyển vào thùng rác lúc</translation>
+    </message>
+    <message>
+        <source>signed off at</source>
+        <translation>ký duyệt lúc</translation>
+    </message>
+    <message>
+        <source>signed off by</source>
+        <translation>người ký duyệt</translation>
+    </message>
+    <message>
+        <source>reason for reopening</source>
+        <translation>lý do mở lại</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>nội dung</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Chưa có thay đổi nào được ghi lại.</translation>
+    </message>
+</context>
+<context>
     <name>InstructionsTab</name>
     <message>
         <source>Instruction</source>
@@ -1872,12 +2082,44 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
         <translation>&amp;Xem</translation>
     </message>
     <message>
+        <source>&amp;Activity…</source>
+        <translation>&amp;Hoạt động…</translation>
+    </message>
+    <message>
+        <source>Who changed what, by person, unit and day</source>
+        <translation>Ai đã thay đổi gì, theo người, đơn vị và ngày</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>owner of the database</source>
+        <translation>chủ cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>văn thư</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>lãnh đạo</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>chưa có vai trò</translation>
     </message>
     <message>
         <source>User: %1</source>
@@ -2197,6 +2439,10 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
         <source>The number and date of issue are printed on the minutes and the notice. A paper not listed here is printed with its number and date left blank, to be filled in by hand.</source>
         <translation>Số và ngày ban hành được in trên biên bản và thông báo. Văn bản chưa có ở đây sẽ được in với số và ngày để trống, để ghi bằng tay.</translation>
     </message>
+    <message>
+        <source>%1 (minutes signed off %2)</source>
+        <translation>%1 (biên bản đã ký duyệt %2)</translation>
+    </message>
 </context>
 <context>
     <name>PeriodDialog</name>
@@ -2408,6 +2654,53 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Backup folder</source>
         <translation>Thư mục sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffControls</name>
+    <message>
+        <source>Si&amp;gn off…</source>
+        <translation>&amp;Ký duyệt…</translation>
+    </message>
+    <message>
+        <source>The minutes are final: nobody can change them until they are reopened</source>
+        <translation>Biên bản là bản chính thức: không ai sửa được cho đến khi được mở lại</translation>
+    </message>
+    <message>
+        <source>Reo&amp;pen…</source>
+        <translation>&amp;Mở lại…</translation>
+    </message>
+    <message>
+        <source>Signed off by %1 on %2: these minutes are final. To change them, reopen them with a reason.</source>
+        <translation>Đã được %1 ký duyệt lúc %2: biên bản này là bản chính thức. Muốn sửa, hãy mở lại và nêu lý do.</translation>
+    </message>
+    <message>
+        <source>Your login (%1) may read this conference, not change it.</source>
+        <translation>Tài khoản của bạn (%1) được xem hội nghị này, không được sửa.</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Ký duyệt</translation>
+    </message>
+    <message>
+        <source>Save the changes first: what is signed off is what is saved.</source>
+        <translation>Hãy lưu các thay đổi trước: nội dung được ký duyệt là nội dung đã lưu.</translation>
+    </message>
+    <message>
+        <source>Sign off these minutes as final? Nobody can change them afterwards unless they are reopened, with a reason; both are kept in the change log.</source>
+        <translation>Ký duyệt biên bản này là bản chính thức? Sau đó không ai sửa được nếu chưa mở lại, có nêu lý do; cả hai việc đều được ghi vào lịch sử thay đổi.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Why must the signed-off minutes be changed? (kept in the change log)</source>
+        <translation>Vì sao cần sửa biên bản đã ký duyệt? (được ghi vào lịch sử thay đổi)</translation>
+    </message>
+    <message>
+        <source>Reopening needs a reason.</source>
+        <translation>Mở lại cần nêu lý do.</translation>
     </message>
 </context>
 <context>
@@ -2812,6 +3105,14 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Lịch sử thay đổi</translation>
     </message>
     <message>
         <source>any</source>

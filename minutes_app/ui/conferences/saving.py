@@ -220,7 +220,9 @@ class ConferenceEditing(QObject):
             log = HistoryView(self.worker, None)
             log.show_for(Filter(conference=form.id))
             editor.history_tab = log
-            editor.tabs.addTab(log, editor.tr("Change &history"))
+            editor.tabs.addTab(
+                log, QCoreApplication.translate("ConferenceEditor", "Change &history")
+            )
         editor.sign_off = SignOffControls(editor, self.worker, self.user, self.access)
         editor.sign_off.read()
         editor.set_save_handler(self._save_form)
