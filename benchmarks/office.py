@@ -10,6 +10,11 @@ does ``--actions`` mixed actions, in a fixed shuffled order:
 - act on a task (a progress note with the version it read: refused if someone wrote first);
 - save a conference (read it, change its notes, save with the version read).
 
+Between two actions a client pauses ``--pause`` seconds on average, at random (a clerk
+reads and types; 0: as fast as it can). The clients run on this one machine beside the
+server, and their own Python work (each clerk's program has a PC of its own) competes for
+the same two cores: without pauses the figures measure that more than the server.
+
 The tasks and conferences are drawn from a small shared set, so that clients meet on the
 same rows and some actions are refused as stale. The run prints throughput, the median and
 95th percentile of each kind of action, and how many were refused; each beside a plain
@@ -47,7 +52,15 @@ def _plan(seed: int, actions: int) -> list[str]:
     return chooser.choices(KINDS, WEIGHTS, k=actions)
 
 
-def _client(url: str, number: int, actions: int, tasks: list[int], conferences: list[int]) -> Any:
+def _client(
+    url: str,
+    number: int,
+    actions: int,
+    tasks: list[int],
+    conferences: list[int],
+    pause: float,
+    run: str,
+) -> Any:
     from minutes_app.core.conferences.loading import load_conference
     from minutes_app.core.conferences.saving import save_conference
     from minutes_app.core.tasks import actions as task_actions
@@ -64,7 +77,8 @@ def _client(url: str, number: int, actions: int, tasks: list[int], conferences: 
     query = TaskQuery(as_of=dt.date.today(), classes=frozenset({"overdue"}))
     try:
         for n, kind in enumerate(_plan(number, actions)):
-            tag = f"c{number}-{n}"
+            tag = f"{run}c{number}-{n}"
+            time.sleep(chooser.uniform(0, 2 * pause))  # a clerk's pace: reading, typing
             start = time.perf_counter()
             outcome, record = "done", 0
             try:
@@ -93,20 +107,28 @@ def _client(url: str, number: int, actions: int, tasks: list[int], conferences: 
 
 
 def _plain_client(
-    url: str, number: int, actions: int, tasks: list[int], conferences: list[int]
+    url: str,
+    number: int,
+    actions: int,
+    tasks: list[int],
+    conferences: list[int],
+    pause: float,
+    run: str,
 ) -> Any:
-    """The reference: the same kinds of statement through one plain psycopg connection."""
+    """The reference: the same kinds of statement through one plain psycopg connection
+    (the register's read: the open tasks past their deadline, by deadline, along its index)."""
     import psycopg
 
     chooser = random.Random(number)
     timings: dict[str, list[float]] = defaultdict(list)
     with psycopg.connect(url) as connection:
         for n, kind in enumerate(_plan(number, actions)):
+            time.sleep(chooser.uniform(0, 2 * pause))
             start = time.perf_counter()
             if kind == "read register":
                 connection.execute(
                     "SELECT t.id, t.title, t.deadline, u.name FROM task t JOIN unit u "
-                    "ON u.id = t.lead_unit_id WHERE t.status IN ('open', 'in_progress') "
+                    "ON u.id = t.lead_unit_id WHERE t.status = 'open' "
                     "AND t.deadline < current_date ORDER BY t.deadline LIMIT 100"
                 ).fetchall()
                 connection.rollback()
@@ -130,14 +152,22 @@ def _plain_client(
 
 
 def _run(
-    url: str, clients: int, actions: int, work: Any, tasks: list[int], conferences: list[int]
+    url: str,
+    clients: int,
+    actions: int,
+    work: Any,
+    shared: tuple[list[int], list[int]],
+    pause: float,
+    run: str,
 ) -> tuple[float, dict[str, list[float]], list[tuple[str, str, int, str]]]:
+    tasks, conferences = shared
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(clients, mp_context=context) as pool:
         pool.submit(int, 0).result()  # the processes are up before the clock starts
         started = time.perf_counter()
         futures = [
-            pool.submit(work, url, number, actions, tasks, conferences) for number in range(clients)
+            pool.submit(work, url, number, actions, tasks, conferences, pause, run)
+            for number in range(clients)
         ]
         results = [f.result() for f in futures]
         elapsed = time.perf_counter() - started
@@ -157,7 +187,9 @@ def _ms(values: list[float], q: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _check(url: str, outcomes: list[tuple[str, str, int, str]], log_before: int) -> list[str]:
+def _check(
+    url: str, outcomes: list[tuple[str, str, int, str]], log_before: int, run: str
+) -> list[str]:
     """What is missing: a done action not in the database, a log entry too many or few."""
     import psycopg
 
@@ -166,7 +198,7 @@ def _check(url: str, outcomes: list[tuple[str, str, int, str]], log_before: int)
         notes = {
             r[0]: r[1]
             for r in connection.execute(
-                "SELECT note, task_id FROM task_event WHERE note LIKE 'c%%-%%'"
+                "SELECT note, task_id FROM task_event WHERE note LIKE %s", (f"{run}c%",)
             )
         }
         entries = Counter(
@@ -197,7 +229,7 @@ def _check(url: str, outcomes: list[tuple[str, str, int, str]], log_before: int)
     problems += [
         f"conference {c}: the last save is not what is stored"
         for c, tag in last.items()
-        if last_notes.get(c) is None or not str(last_notes[c]).startswith("c")
+        if last_notes.get(c) is None or not str(last_notes[c]).startswith(run)
     ]
     return problems
 
@@ -207,7 +239,14 @@ def main() -> int:
     parser.add_argument("url")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--actions", type=int, default=200)
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=1.0,
+        help="a clerk's mean pause between actions, in seconds (0: as fast as they can)",
+    )
     options = parser.parse_args()
+    run = f"r{int(time.time())}-"  # this run's marks, apart from an earlier run's
 
     import psycopg
 
@@ -230,18 +269,17 @@ def main() -> int:
         log_before = connection.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
         task_count = connection.execute("SELECT count(*) FROM task").fetchone()[0]
 
-    elapsed, timings, outcomes = _run(
-        options.url, options.clients, options.actions, _client, tasks, conferences
-    )
-    problems = _check(options.url, outcomes, log_before)
-    plain_elapsed, plain, _ = _run(
-        options.url, options.clients, options.actions, _plain_client, tasks, conferences
-    )
+    shared = (tasks, conferences)
+    load = (options.clients, options.actions)
+    elapsed, timings, outcomes = _run(options.url, *load, _client, shared, options.pause, run)
+    problems = _check(options.url, outcomes, log_before, run)
+    plain_elapsed, plain, _ = _run(options.url, *load, _plain_client, shared, options.pause, run)
 
     total = options.clients * options.actions
     print(
         f"{options.clients} clients × {options.actions} actions on {task_count:,} tasks "
-        f"({len(tasks)} tasks and {len(conferences)} conferences shared)"
+        f"({len(tasks)} tasks and {len(conferences)} conferences shared), "
+        f"a mean pause of {options.pause:g} s between a client's actions"
     )
     print(
         f"throughput: {total / elapsed:.0f} actions/s (plain psycopg: "
