@@ -40,7 +40,7 @@ Matching rules, per text (a text's findings are compared only with its own label
 Precision with nothing found and recall with nothing labelled are reported as 1.0.
 
 ``--set`` scores one set alone: ``dev`` (the development sentences and reports), ``heldout``,
-``blind``, ``blind2``, ``blind3``, ``blind4`` or ``samples``.
+``blind``, ``blind2``, ``blind3``, ``blind4``, ``blind5`` or ``samples``.
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ from minutes_app.core.parsing.draft import draft_from_text, draft_to_json  # noq
 DATA = ROOT / "tests" / "data" / "parser"
 SAMPLES = ROOT.parent / "shared" / "samples" / "articles"
 
-SETS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "samples")
+SETS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "samples")
+BLIND_SETS = ("", 2, 3, 4, 5)
 
 FIELDS = (
     "documents",
@@ -73,6 +74,8 @@ FIELDS = (
     "conference_dates",
     "sessions",
     "organizers",
+    "host_points",
+    "bridge_points",
 )
 
 
@@ -195,7 +198,7 @@ def set_of(name: str) -> str:
 def labelled_texts() -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, Any]]]:
     """(name, text, label) of every citation sentence and of every whole report."""
     sentences: list[tuple[str, str, Any]] = []
-    sets = (DATA, DATA / "heldout", *(DATA / f"blind{n}" for n in ("", 2, 3, 4)))
+    sets = (DATA, DATA / "heldout", *(DATA / f"blind{n}" for n in BLIND_SETS))
     for path in (folder / "citations.json" for folder in sets):
         if path.exists():
             cases = json.loads(path.read_text(encoding="utf-8"))
@@ -228,13 +231,32 @@ def measure(only: str | None = None) -> dict[str, Score]:
     for name, text, expected in sentences:
         _score_documents(name, _citation_json(text), expected, scores)
     for name, text, label in reports:
-        got = draft_to_json(draft_from_text(text))
+        got = draft_to_json(_draft(text, label.get("today")))
         _score_documents(name, list(got["documents"]), label["documents"], scores)  # type: ignore[call-overload]
         _score_chairs(name, list(got["chairs"]), label["chairs"], scores["chairs"])  # type: ignore[call-overload]
         _score_single(name, got["date"], label["date"], scores["conference_dates"], str)
         _score_single(name, got["session"], label["session"], scores["sessions"], str)
         _score_single(name, got["organizer"], label["organizer"], scores["organizers"], _folded)
+        if "host_point" in label:  # labelled from blind5 on
+            _score_single(
+                name, got["host_point"], label["host_point"], scores["host_points"], _folded
+            )
+        if "bridge_points" in label:
+            points = [{"name": p["name"]} for p in got["bridge_points"]]  # type: ignore[attr-defined]
+            wanted = [{"name": n} for n in label["bridge_points"]]
+            _score_chairs(name, points, wanted, scores["bridge_points"])
     return scores
+
+
+def _draft(text: str, today: str | None) -> Any:
+    """The draft of ``text`` read on the day ``today`` (the label's, when it has one and the
+    parser takes a reference day)."""
+    import datetime as dt
+    import inspect
+
+    if today and "today" in inspect.signature(draft_from_text).parameters:
+        return draft_from_text(text, today=dt.date.fromisoformat(today))
+    return draft_from_text(text)
 
 
 def main(argv: list[str] | None = None) -> int:
