@@ -27,10 +27,12 @@ from PySide6.QtWidgets import QApplication
 
 from minutes_app.base.identity import USER_KEY
 from minutes_app.core.conferences.listing import list_conferences
+from minutes_app.core.conferences.sign_off import sign_off
 from minutes_app.core.exchange.samples import load_samples
 from minutes_app.core.paperwork.office import load_office
 from minutes_app.db.engine import Database
 from minutes_app.db.server import ServerAddress
+from minutes_app.ui.activity import ActivityDialog
 from minutes_app.ui.app import install_language
 from minutes_app.ui.main_window import MainWindow
 from minutes_app.ui.paperwork.office_dialog import OfficeDialog
@@ -68,6 +70,7 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
     folder.mkdir()
     try:
         db = Database.open(folder / "screens.sqlite3")
+        db.user = CLERK  # the change log's name for what is loaded here
         load_samples(db)
         store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         store.setValue(USER_KEY, CLERK)
@@ -97,6 +100,12 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
         for row, name in enumerate(("conferences", "tasks", "documents", "units", "overview")):
             window.navigation.setCurrentRow(row)
             shot(name, window)
+            if name == "tasks":  # a task's change history, below the register
+                page = window.task_page
+                page.table.selectRow(0)
+                page.detail_tabs.setCurrentWidget(page.history)
+                shot("tasks-history", window)
+                page.detail_tabs.setCurrentIndex(0)
         window.navigation.setCurrentRow(0)
         newest = list_conferences(db)[0]
         window.conferences.open_conference(newest.id)
@@ -111,6 +120,23 @@ def render(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]
                 editor.instructions.table.selectRow(0)
             shot(f"editor-{name}", editor)
         editor.close()
+        # Signed off: read-only, saying by whom; its change history.
+        sign_off(db, newest.id, None, CLERK)
+        window.conferences.open_conference(newest.id)
+        arrived()
+        editor = window.conferences.editor
+        assert editor is not None
+        editor.resize(*size)
+        shot("editor-signed-off", editor)
+        assert editor.history_tab is not None
+        editor.tabs.setCurrentWidget(editor.history_tab)
+        shot("editor-history", editor)
+        editor.close()
+        activity = ActivityDialog(window.worker, window)
+        activity.resize(*size)
+        activity.show()
+        shot("activity", activity)
+        activity.close()
         articles = Path(__file__).resolve().parents[2] / "shared" / "samples" / "articles"
         article = next(iter(sorted(articles.glob("*.txt"))), None)
         if article is not None:

@@ -95,6 +95,64 @@ def history(db: Database, which: Filter) -> list[Entry]:
     return entries
 
 
+# Fields that name another record by its id: shown by its name (``names_of``).
+UNIT_FIELDS = frozenset({"lead_unit_id", "unit_id", "parent_id"})
+PERSON_FIELDS = frozenset(
+    {"owner_id", "person_id", "secretary_id", "speaker_id", "presenter_id", "signer_id"}
+)
+DOCUMENT_FIELDS = frozenset({"document_id"})
+# Fields that only place a record under its parent, which the entry's label names already.
+PLACING_FIELDS = frozenset(
+    {"task_id", "conference_id", "instruction_id", "bridge_point_id", "position"}
+)
+
+
+def names_of(db: Database, entries: list[Entry]) -> dict[tuple[str, int], str]:
+    """The names of the units, people and documents the entries' changes name by id:
+    ``(kind, id) -> name``, kind "unit", "person" or "document"."""
+    from sqlalchemy import func, select
+
+    from minutes_app.db.models import Document, Person, Unit
+
+    wanted: dict[str, set[int]] = {"unit": set(), "person": set(), "document": set()}
+    for entry in entries:
+        for field, pair in entry.changes.items():
+            kind = _kind_of(field)
+            if kind is not None:
+                wanted[kind].update(v for v in pair if isinstance(v, int))
+    names: dict[tuple[str, int], str] = {}
+    queries = {
+        "unit": (Unit.id, Unit.name),
+        "person": (Person.id, Person.name),
+        "document": (Document.id, func.coalesce(Document.symbol, Document.number)),
+    }
+    with db.reading() as session:
+        for kind, ids in wanted.items():
+            if ids:
+                key, name = queries[kind]
+                for row in session.execute(select(key, name).where(key.in_(sorted(ids)))):
+                    names[(kind, int(row[0]))] = str(row[1])
+    return names
+
+
+def _kind_of(field: str) -> str | None:
+    if field in UNIT_FIELDS:
+        return "unit"
+    if field in PERSON_FIELDS:
+        return "person"
+    if field in DOCUMENT_FIELDS:
+        return "document"
+    return None
+
+
+def shown_value(field: str, value: object, names: dict[tuple[str, int], str]) -> object:
+    """``value`` as a person reads it: a unit, person or document by its name."""
+    kind = _kind_of(field)
+    if kind is not None and isinstance(value, int):
+        return names.get((kind, value), value)
+    return value
+
+
 def users_in_log(db: Database) -> list[str]:
     """Everyone who has changed something, for the activity view's filter."""
     from sqlalchemy import select

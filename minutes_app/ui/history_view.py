@@ -15,7 +15,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QOb
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from minutes_app.core.history import Entry, Filter, history
+from minutes_app.core.history import (
+    PLACING_FIELDS,
+    Entry,
+    Filter,
+    history,
+    names_of,
+    shown_value,
+)
 from minutes_app.ui.operations import CONFERENCES, TASKS, DatabaseWorker, follow_changes
 from minutes_app.ui.widgets.steady_view import SteadyTableView
 from minutes_app.ui.widgets.table_model import Index, TableModel
@@ -24,8 +31,9 @@ COLUMNS = ("when", "who", "what", "changes")
 _LONGEST_VALUE = 80  # a long text's old and new values, cut in the table (whole in a tooltip)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("History", text)
+def _tr(text: object) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP, for lupdate) in the window's language."""
+    return QCoreApplication.translate("History", str(text))
 
 
 def action_words(action: str) -> str:
@@ -68,7 +76,20 @@ def field_words(field: str) -> str:
         "note": _tr(QT_TRANSLATE_NOOP("History", "note")),
         "kind": _tr(QT_TRANSLATE_NOOP("History", "kind")),
         "lead_unit_id": _tr(QT_TRANSLATE_NOOP("History", "lead unit")),
+        "unit_id": _tr(QT_TRANSLATE_NOOP("History", "unit")),
+        "person_id": _tr(QT_TRANSLATE_NOOP("History", "person")),
+        "document_id": _tr(QT_TRANSLATE_NOOP("History", "document")),
         "owner_id": _tr(QT_TRANSLATE_NOOP("History", "owner")),
+        "at": _tr(QT_TRANSLATE_NOOP("History", "at")),
+        "by": _tr(QT_TRANSLATE_NOOP("History", "by")),
+        "assigned_on": _tr(QT_TRANSLATE_NOOP("History", "assigned on")),
+        "detail": _tr(QT_TRANSLATE_NOOP("History", "detail")),
+        "old_deadline": _tr(QT_TRANSLATE_NOOP("History", "old deadline")),
+        "new_deadline": _tr(QT_TRANSLATE_NOOP("History", "new deadline")),
+        "notes": _tr(QT_TRANSLATE_NOOP("History", "notes")),
+        "organizer": _tr(QT_TRANSLATE_NOOP("History", "organizer")),
+        "session": _tr(QT_TRANSLATE_NOOP("History", "session")),
+        "host_point": _tr(QT_TRANSLATE_NOOP("History", "host point")),
         "deleted_at": _tr(QT_TRANSLATE_NOOP("History", "in the trash since")),
         "signed_off_at": _tr(QT_TRANSLATE_NOOP("History", "signed off at")),
         "signed_off_by": _tr(QT_TRANSLATE_NOOP("History", "signed off by")),
@@ -85,12 +106,37 @@ def _value(value: object) -> str:
     return text if len(text) <= _LONGEST_VALUE else text[: _LONGEST_VALUE - 1] + "…"
 
 
-def changes_text(entry: Entry, separator: str = "; ") -> str:
-    """Each field's change as "field: old → new"."""
+def changes_text(
+    entry: Entry, separator: str = "; ", names: dict[tuple[str, int], str] | None = None
+) -> str:
+    """Each field's change as "field: old → new"; records named by id shown by name, and
+    the fields that only place a record under its parent (which the label names) left out."""
+    names = names or {}
     return separator.join(
-        f"{field_words(field)}: {_value(old)} → {_value(new)}"
+        f"{field_words(field)}: {_value(shown_value(field, old, names))} → "
+        f"{_value(shown_value(field, new, names))}"
         for field, (old, new) in entry.changes.items()
+        if field not in PLACING_FIELDS
     )
+
+
+def label_words(entry: Entry) -> str:
+    """The entry's label; a task event's kind in words."""
+    if entry.entity == "task_event" and entry.label:
+        return event_words(entry.label)
+    return " ".join((entry.label or "").split())
+
+
+def event_words(kind: str) -> str:
+    return {
+        "created": _tr(QT_TRANSLATE_NOOP("History", "created")),
+        "progress": _tr(QT_TRANSLATE_NOOP("History", "progress")),
+        "deadline_changed": _tr(QT_TRANSLATE_NOOP("History", "extension")),
+        "completed": _tr(QT_TRANSLATE_NOOP("History", "completed")),
+        "reopened": _tr(QT_TRANSLATE_NOOP("History", "reopened")),
+        "cancelled": _tr(QT_TRANSLATE_NOOP("History", "cancelled")),
+        "note": _tr(QT_TRANSLATE_NOOP("History", "note")),
+    }.get(kind, kind)
 
 
 class HistoryModel(TableModel):
@@ -107,10 +153,14 @@ class HistoryModel(TableModel):
             ],
         )
         self.entries: list[Entry] = []
+        self.names: dict[tuple[str, int], str] = {}
 
-    def set_entries(self, entries: Sequence[Entry]) -> None:
+    def set_entries(
+        self, entries: Sequence[Entry], names: dict[tuple[str, int], str] | None = None
+    ) -> None:
         self.beginResetModel()
         self.entries = sorted(entries, key=lambda e: e.id, reverse=True)
+        self.names = names or {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -127,19 +177,18 @@ class HistoryModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "changes":
-            return changes_text(entry, "\n")
+            return changes_text(entry, "\n", self.names)
         return None
 
-    @staticmethod
-    def _display(entry: Entry, column: str) -> str:
+    def _display(self, entry: Entry, column: str) -> str:
         if column == "when":
             return entry.at.strftime("%d/%m/%Y %H:%M:%S")
         if column == "who":
             return entry.user or "?"
         if column == "what":
-            label = f" «{' '.join((entry.label or '').split())}»" if entry.label else ""
+            label = f" «{label_words(entry)}»" if entry.label else ""
             return f"{action_words(entry.action)} {entity_words(entry.entity)}{label}"
-        return changes_text(entry)
+        return changes_text(entry, names=self.names)
 
 
 class HistoryView(QWidget):
@@ -192,17 +241,23 @@ class HistoryView(QWidget):
             self._show([])
             return
 
-        def shown(entries: list[Entry]) -> None:
+        def read() -> tuple[list[Entry], dict[tuple[str, int], str]]:
+            entries = history(db, which)
+            return entries, names_of(db, entries)
+
+        def shown(found: tuple[list[Entry], dict[tuple[str, int], str]]) -> None:
             if which == self.which:
-                self._show(entries)
+                self._show(*found)
 
         def not_found(_: BaseException) -> None:
             self._show([])  # a record not saved yet, or deleted with no log of its own
 
-        self.worker.run_op(self, lambda: history(db, which), shown, not_found)
+        self.worker.run_op(self, read, shown, not_found)
 
-    def _show(self, entries: Sequence[Entry]) -> None:
-        self.model.set_entries(entries)
+    def _show(
+        self, entries: Sequence[Entry], names: dict[tuple[str, int], str] | None = None
+    ) -> None:
+        self.model.set_entries(entries, names)
         self.empty.setVisible(not entries)
         if entries:
             for column, width in ((0, 140), (1, 120), (2, 320)):

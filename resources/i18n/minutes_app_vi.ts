@@ -1872,6 +1872,46 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
         <translation>người phụ trách</translation>
     </message>
     <message>
+        <source>at</source>
+        <translation>lúc</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>người ghi</translation>
+    </message>
+    <message>
+        <source>assigned on</source>
+        <translation>ngày giao</translation>
+    </message>
+    <message>
+        <source>detail</source>
+        <translation>chi tiết</translation>
+    </message>
+    <message>
+        <source>old deadline</source>
+        <translation>thời hạn cũ</translation>
+    </message>
+    <message>
+        <source>new deadline</source>
+        <translation>thời hạn mới</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>ghi chú</translation>
+    </message>
+    <message>
+        <source>organizer</source>
+        <translation>cơ quan tổ chức</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>buổi</translation>
+    </message>
+    <message>
+        <source>host point</source>
+        <translation>điểm cầu chính</translation>
+    </message>
+    <message>
         <source>in the trash since</source>
         <translation>chuyển vào thùng rác lúc</translation>
     </message>
@@ -1894,6 +1934,30 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
     <message>
         <source>name</source>
         <translation>tên</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>giao nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>tiến độ</translation>
+    </message>
+    <message>
+        <source>extension</source>
+        <translation>gia hạn</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>hoàn thành</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>mở lại</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>hủy</translation>
     </message>
     <message>
         <source>When</source>
