@@ -221,10 +221,13 @@ def labelled_texts() -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, A
     return sentences, reports
 
 
-def measure(only: str | None = None) -> dict[str, Score]:
-    """Score every field over the whole corpus, or over the set named ``only``."""
+def measure(only: str | None = None, skip: tuple[str, ...] = ()) -> dict[str, Score]:
+    """Score every field over the whole corpus (but the sets named in ``skip``), or over
+    the set named ``only``."""
     scores = {name: Score() for name in FIELDS}
     sentences, reports = labelled_texts()
+    sentences = [text for text in sentences if set_of(text[0]) not in skip]
+    reports = [text for text in reports if set_of(text[0]) not in skip]
     if only is not None:
         sentences = [text for text in sentences if set_of(text[0]) == only]
         reports = [text for text in reports if set_of(text[0]) == only]

@@ -7,7 +7,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
-from minutes_app.base.text import nfc
+from minutes_app.base.pasted import readable
 from minutes_app.core.parsing.inference import fill_from_context
 from minutes_app.core.parsing.mentions import Mention, scan_mentions
 from minutes_app.core.parsing.shadow import shadow
@@ -18,6 +18,7 @@ __all__ = [
     "documents_of",
     "find_citations",
     "find_mentions",
+    "mentions_in",
 ]
 
 
@@ -96,8 +97,20 @@ _LOOSE_ENDS = frozenset(" \t,(")
 
 
 def find_mentions(text: str) -> list[Citation]:
-    """Every place a document is cited, in order, repeats included (for highlighting)."""
-    text = nfc(text)
+    """Every place a document is cited, in order, repeats included (for highlighting); the
+    text is read as ``base.pasted.readable`` makes it, each place is where it stands in the
+    text as pasted (a legacy font's text: as converted)."""
+    pasted = readable(text)
+    return [
+        dataclasses.replace(c, start=start, end=end)
+        for c in mentions_in(pasted.text)
+        for start, end in [pasted.place(c.start, c.end)]
+    ]
+
+
+def mentions_in(text: str) -> list[Citation]:
+    """``find_mentions`` in a text already readable (``base.pasted.readable``), its places
+    in that text."""
     shade = shadow(text)
     mentions = sorted(scan_mentions(text, shade), key=lambda m: m.start)
     fill_from_context(text, shade, mentions)

@@ -8,16 +8,16 @@ The modules beside this one read each field; this one puts the draft together.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from minutes_app.base.text import nfc
+from minutes_app.base.pasted import Pasted, readable
 from minutes_app.core.parsing.bridge_points import (
     BridgePointDraft,
     read_bridge_points,
     read_host_point,
 )
 from minutes_app.core.parsing.chairs import read_chairs
-from minutes_app.core.parsing.citations import Citation, documents_of, find_mentions
+from minutes_app.core.parsing.citations import Citation, documents_of, mentions_in
 from minutes_app.core.parsing.conference_date import (
     Cited,
     event_date,
@@ -58,10 +58,13 @@ class ConferenceDraft:
 
 
 def draft_from_text(text: str) -> ConferenceDraft:
-    """Read a conference draft from an article; never raises on any text."""
-    text = nfc(text)
+    """Read a conference draft from an article; never raises on any text. The text is read
+    as ``base.pasted.readable`` makes it (legacy fonts converted, artefacts gone, lines a
+    page's width broke joined); the spans are its places in that text."""
+    pasted = readable(text)
+    text = pasted.text
     shade = shadow(text)
-    mentions = find_mentions(text)
+    mentions = mentions_in(text)
     documents = documents_of(mentions)
     cited = Cited([(m.start, m.end) for m in mentions])
     spans = [Span(m.start, m.end, "document") for m in mentions]
@@ -100,10 +103,20 @@ def draft_from_text(text: str) -> ConferenceDraft:
         host_point=host,
         chairs=chairs,
         bridge_points=bridges,
-        documents=tuple(documents),
+        documents=tuple(
+            replace(d, start=start, end=end)
+            for d in documents
+            for start, end in [pasted.place(d.start, d.end)]
+        ),
         instructions=instructions,
-        spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),
+        spans=tuple(sorted((_placed(pasted, s) for s in spans), key=lambda s: (s.start, s.end))),
     )
+
+
+def _placed(pasted: Pasted, span: Span) -> Span:
+    """``span`` of the readable text as a span of the text as pasted."""
+    start, end = pasted.place(span.start, span.end)
+    return Span(start, end, span.what)
 
 
 def _person_json(person: PersonMention) -> dict[str, object]:

@@ -1,0 +1,174 @@
+"""Text as clerks paste it, made plain: one normaliser in front of the parser and of every
+stored text (issue 17, points 8 and 9).
+
+What copying from PDFs, Word files and news pages leaves in a text, and what becomes of it:
+
+- legacy 8-bit fonts (TCVN3, VNI) arriving as mojibake: converted (``base.legacy``);
+- decomposed letters: NFC;
+- no-break, thin and other wide spaces: a space; zero-width spaces and joiners, the byte
+  order mark and soft hyphens: removed; tabs and runs of spaces within a line: one space;
+- PDF ligatures (ﬁ, ﬂ…): their letters; typographic quotes: plain ones; the non-breaking
+  hyphen and the minus sign: a hyphen;
+- the Latin capital eth (Ð, U+00D0), which old fonts and OCR give for Đ: Đ;
+- a word hyphenated at a line's end ("xây dựng tổ chức cơ sở đảng vững mạ-" / "nh"): joined.
+
+``unwrap`` then joins the hard line breaks a PDF puts inside sentences, for the parser
+only (a stored text keeps its lines).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from minutes_app.base.legacy import repair
+
+_REMOVED = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_REPLACED = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00d0": "\u0110",  # Ð (eth) for Đ
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+    }
+)
+# A word cut at a line's end with a hyphen: lower-case letters on both sides.
+_HYPHENATED = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
+
+
+@dataclass(frozen=True)
+class Pasted:
+    text: str
+    legacy: str | None = None  # "TCVN3" or "VNI" when the text was converted from one
+    converted: int = 0  # the letters converted
+    source: str = ""  # the text the positions refer to: as pasted, legacy fonts converted
+    # where[i]: the place in ``source`` of ``text[i]`` (None: the same place)
+    where: tuple[int, ...] | None = None
+
+    def place(self, start: int, end: int) -> tuple[int, int]:
+        """The span ``text[start:end]`` as a span of ``source``."""
+        if self.where is None or start >= end:
+            return start, end
+        return self.where[start], self.where[end - 1] + 1
+
+
+_REPLACEMENTS: dict[str, str] = {
+    chr(code): (value if isinstance(value, str) else "")
+    for code, value in _REPLACED.items()
+    if isinstance(code, int)
+}
+# Anything tidy would change: when none is there, the text is its own tidy form.
+_TOUCHED = re.compile(
+    "["
+    + re.escape("".join(chr(c) for c in _REMOVED) + "".join(_REPLACEMENTS))
+    + "]|  | \n|(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])"
+)
+
+
+def tidy(text: str) -> Pasted:
+    """``text`` made plain (see the module); lines are kept. Each character of the result
+    knows where it was (``Pasted.place``), so that what the parser finds is shown where the
+    clerk pasted it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fixed = repair(text)
+    source = fixed.text
+    if unicodedata.is_normalized("NFC", source) and not _TOUCHED.search(source):
+        return Pasted(source, fixed.encoding, fixed.letters, source)
+    chars: list[str] = []
+    where: list[int] = []
+    i, n = 0, len(source)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(source[j]):
+            j += 1
+        cluster = source[i:j]
+        for char in unicodedata.normalize("NFC", cluster) if j > i + 1 else cluster:
+            if ord(char) in _REMOVED:
+                continue
+            for out in _REPLACEMENTS.get(char, char):
+                if out == " " and chars and chars[-1] == " ":
+                    continue  # a run of spaces: one
+                if out == "\n" and chars and chars[-1] == " ":
+                    chars.pop()  # spaces before a line's end
+                    where.pop()
+                chars.append(out)
+                where.append(i)
+        i = j
+    plain = "".join(chars)
+    for found in reversed(list(_HYPHENATED.finditer(plain))):  # a word cut at a line's end
+        del chars[found.start() : found.end()]
+        del where[found.start() : found.end()]
+    return Pasted("".join(chars), fixed.encoding, fixed.letters, source, tuple(where))
+
+
+# A line that ends a sentence, a heading's label or a list item: its break stays.
+_ENDS = re.compile(r"[.!?:;…]\"?$")
+# The next line goes on with the sentence: a lower-case word, a number, a slash or a dash.
+_GOES_ON = re.compile(r"^[a-zà-ỹđ0-9/(,–-]")
+# A line ends on a word that cannot end a sentence (a preposition, "số", "ngày"…).
+_OPEN_END = re.compile(
+    r"(?:\b(?:số|ngày|tháng|năm|của|về|và|với|tại|theo|do|cho|các|những|ban|bộ|hội|ủy|uỷ|"
+    r"tổ|đảng|thường|chấp|trung|tỉnh|huyện|kế|nghị|quyết|chỉ|hướng|quy|kết|thông)|[,–-])$",
+    re.IGNORECASE,
+)
+# A line that begins a page's dateline ("Cập nhật lúc 08:15", "Thứ Hai, 02/05/2024"): its
+# own line, whatever comes before it.
+_DATELINE = re.compile(
+    r"^(?:cập nhật|ngày đăng|đăng lúc|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})",
+    re.IGNORECASE,
+)
+
+
+def unwrap(text: str) -> str:
+    """Join the line breaks a PDF or a narrow page put inside sentences, each made a space
+    (so that every other character keeps its place): a break stays where a paragraph ends
+    (a blank line), where its line ends a sentence, before a dateline, and wherever the
+    next line may begin a sentence of its own (``_joins``)."""
+    lines = text.split("\n")
+    joined = [
+        i > 0
+        and bool(lines[i - 1].strip())
+        and bool(lines[i].strip())
+        and _joins(lines[i - 1].rstrip(), lines[i].lstrip())
+        for i in range(len(lines))
+    ]
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        out.append((" " if joined[i] else "\n") + lines[i])
+    return "".join(out)
+
+
+def readable(text: str) -> Pasted:
+    """What the parser reads: ``text`` made plain (``tidy``) and its sentences unwrapped
+    (which keeps every place)."""
+    pasted = tidy(text)
+    return replace(pasted, text=unwrap(pasted.text))
+
+
+def _joins(before: str, after: str) -> bool:
+    """Whether the break between ``before`` and ``after`` is inside a sentence: the next
+    line goes on with a lower-case word, a number or a dash, or this one ends on a word
+    that cannot end a sentence ("số", "ngày", "của", "Ban"…)."""
+    if _ENDS.search(before) or _DATELINE.match(after):
+        return False
+    return bool(_GOES_ON.match(after) or _OPEN_END.search(before))

@@ -1,0 +1,123 @@
+"""Pasted text made plain (issue 17, points 8 and 9): legacy fonts converted, artefacts
+removed with every character's place kept, the lines a page's width broke joined."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+
+import pytest
+
+from minutes_app.base.legacy import TCVN3, VNI, convert, detect, repair
+from minutes_app.base.pasted import readable, tidy, unwrap
+
+SENTENCE = "Hội nghị quán triệt Quy định số 96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị về công tác"
+
+# Typed with the VNI-Windows keyboard and font, copied out as Unicode (letters and the
+# mark bytes after them, each shown as its Windows-1252 character).
+VNI_TEXT = "Hoäi nghò tröïc tuyeán quaùn trieät Nghò quyeát soá 18 cuûa Ban Chaáp haønh Trung öông"
+VNI_MEANT = "Hội nghị trực tuyến quán triệt Nghị quyết số 18 của Ban Chấp hành Trung ương"
+
+
+def _as_tcvn3(text: str) -> str:
+    """``text`` as a TCVN3 font's bytes shown as Windows-1252 (the table's inverse)."""
+    from minutes_app.base import legacy
+
+    back = {letter: code for code, letter in legacy._TCVN3_CODES.items()}
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        code = back.get(char)
+        out.append(bytes([code]).decode("cp1252") if code is not None else char)
+    return "".join(out)
+
+
+def test_tcvn3_mojibake_is_detected_and_converted() -> None:
+    pasted = _as_tcvn3(SENTENCE)
+    assert "®" in _as_tcvn3("đ") and "Þ" in _as_tcvn3("ị")  # "Quy ®Þnh", as issue 17 shows it
+    assert detect(pasted) == TCVN3
+    done = convert(pasted)
+    assert (done.text, done.encoding) == (SENTENCE, TCVN3)
+
+
+def test_vni_mojibake_is_detected_and_converted() -> None:
+    assert detect(VNI_TEXT) == VNI
+    assert convert(VNI_TEXT).text == VNI_MEANT
+    assert convert("Ñaûng boä tænh").text == "Đảng bộ tỉnh"
+    assert convert("ÑAÛNG BOÄ").text == "ĐẢNG BỘ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SENTENCE,
+        "Hội nghị trực tuyến toàn quốc",
+        "Café à la carte, déjà vu, naïve",  # French: Latin-1 letters, no mojibake
+        "Số 125-KH/TU ® 2024",
+        "",
+    ],
+)
+def test_unicode_text_is_never_converted(text: str) -> None:
+    assert detect(text) is None
+    assert repair(text).text == text
+
+
+def test_a_unicode_heading_over_an_old_body_converts_the_body_only() -> None:
+    done = repair("Tỉnh ủy Bắc Kạn\n" + VNI_TEXT)
+    assert done.text == "Tỉnh ủy Bắc Kạn\n" + VNI_MEANT
+    assert done.encoding == VNI
+
+
+def test_artefacts_are_removed_and_each_character_keeps_its_place() -> None:
+    pasted = (
+        "Quy\u00a0định  số\u200b 96\u2011QĐ/TW của Ban Tổ chức Trung\u00ad ương "
+        "\u201cvề\u201d Ð\u1ea3ng ﬁ\t tab"
+    )
+    done = tidy(pasted)
+    assert done.text == 'Quy định số 96-QĐ/TW của Ban Tổ chức Trung ương "về" Đảng fi tab'
+    for word in ("định", "96-QĐ/TW", "Trung", "ương", "tab"):
+        start = done.text.index(word)
+        begin, end = done.place(start, start + len(word))
+        assert tidy(pasted[begin:end]).text.strip() == word
+
+
+def test_decomposed_letters_are_composed_in_place() -> None:
+    pasted = unicodedata.normalize("NFD", "Lê Văn Hòa, Bí thư")
+    done = tidy(pasted)
+    assert done.text == "Lê Văn Hòa, Bí thư"
+    begin, end = done.place(0, len("Lê Văn Hòa"))
+    assert unicodedata.normalize("NFC", pasted[begin:end]) == "Lê Văn Hòa"
+
+
+def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
+    assert tidy("xây dựng tổ chức cơ sở đảng vững mạ-\nnh").text.endswith("vững mạnh")
+    assert tidy("18 -\nHD/BTCTW").text == "18 -\nHD/BTCTW"  # a symbol is not a word
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Hướng dẫn số 18-HD/BTCTW\nngày 15/11/2022 của Ban", "joined"),
+        ("ngày 9 tháng\n8 năm 2019", "joined"),
+        ("của Ban\nTổ chức Tỉnh ủy", "joined"),
+        ("Kế hoạch số 12-KH/HU ngày 3/4/2024 của Ban Thường vụ Huyện ủy Ba Bể về việc\n"
+         "triển khai", "joined"),
+        ("Quán triệt các văn bản mới về công tác tổ chức xây dựng Đảng\n"
+         "Cập nhật lúc 08:15, 02/05/2024", "kept"),
+        ("của Ban Chấp hành Đảng bộ tỉnh khóa XI\nVề phát triển kinh tế", "kept"),
+        ("Hội nghị kết thúc.\nĐồng chí Bí thư phát biểu", "kept"),
+        ("Đoạn một\n\nđoạn hai", "kept"),
+    ],
+)  # fmt: skip
+def test_lines_broken_inside_a_sentence_are_joined(before: str, after: str) -> None:
+    unwrapped = unwrap(before)
+    assert len(unwrapped) == len(before)  # every place kept
+    assert ("\n" not in unwrapped) == (after == "joined"), unwrapped
+
+
+def test_readable_text_of_a_megabyte_takes_little_time() -> None:
+    text = ("Quy\u00a0định  số 96-QĐ/TW\nngày 02/02/2023 của Bộ Chính trị. " * 20_000)[:1_000_000]
+    started = time.perf_counter()
+    done = readable(text)
+    elapsed = time.perf_counter() - started
+    assert len(done.text) > 900_000
+    assert elapsed < 20  # linear: a second or two on this machine; quadratic would be hours
