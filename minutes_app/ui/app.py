@@ -27,6 +27,7 @@ from minutes_app.base.identity import USER_KEY, chosen_user
 from minutes_app.base.paths import data_dir, default_database, settings_file
 from minutes_app.db.engine import Database, DatabaseRefused
 from minutes_app.db.server import ServerAddress, is_server_address
+from minutes_app.ui.widgets.pasting import install as install_plain_paste
 
 if TYPE_CHECKING:
     from minutes_app.ui.main_window import MainWindow
@@ -244,6 +245,7 @@ def start_app(
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     store = settings()
+    install_plain_paste(app)  # what is pasted into a text field is made plain first
     install_language(app, chosen_language(args.lang, store))
     if location is None:
         location = str(args.db) if args.db else default_database()

@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>FromTextDialog</name>
+    <message numerus="yes">
+        <source>The text was typed in an old %1 font: %n letter(s) converted to Unicode. Check the names before creating the conference.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message numerus="yes">
         <source>Not in the chart: %n other unit(s): %1</source>

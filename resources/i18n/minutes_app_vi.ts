@@ -1577,6 +1577,12 @@ Mở hội nghị đó để kiểm tra, bổ sung, hoặc vẫn lưu hội ngh�
         <source>Text and Word files (*.txt *.docx);;All files (*)</source>
         <translation>Tệp văn bản và Word (*.txt *.docx);;Mọi tệp (*)</translation>
     </message>
+    <message numerus="yes">
+        <source>The text was typed in an old %1 font: %n letter(s) converted to Unicode. Check the names before creating the conference.</source>
+        <translation>
+            <numerusform>Văn bản được gõ bằng phông chữ cũ %1: đã chuyển %n chữ sang Unicode. Hãy kiểm tra lại các tên trước khi tạo hội nghị.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Conference</source>
         <translation>Hội nghị</translation>
@@ -2545,6 +2551,13 @@ Biên bản hội nghị trực tuyến và theo dõi nhiệm vụ sau hội ngh
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>PlainPaste</name>
+    <message>
+        <source>Pasted text typed in an old %1 font: %n letter(s) converted to Unicode.</source>
+        <translation>Văn bản dán vào được gõ bằng phông chữ cũ %1: đã chuyển %n chữ sang Unicode.</translation>
     </message>
 </context>
 <context>

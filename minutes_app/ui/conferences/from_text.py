@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_app.base.legacy import repair
 from minutes_app.base.text import nfc
 from minutes_app.core.conferences.forms import ConferenceForm, DocumentForm
 from minutes_app.core.parsing.draft import ConferenceDraft, draft_from_text
@@ -91,6 +92,7 @@ class FromTextDialog(QDialog):
         )
         self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(self._schedule_read)
+        self._converted = ""  # what was said of a legacy font's text converted, if any
         self.found = QTreeWidget()
         self.found.setHeaderLabels([self.tr("Recognised"), self.tr("Value")])
         self.found.setAlternatingRowColors(True)
@@ -130,7 +132,8 @@ class FromTextDialog(QDialog):
     # --- input -------------------------------------------------------------------------
 
     def set_text(self, text: str) -> None:
-        """Show ``text`` (as NFC, so offsets match the draft's) and read it at once."""
+        """Show ``text`` (as NFC, a legacy font's text converted, so that offsets match the
+        draft's) and read it at once."""
         self.text.setPlainText(nfc(text))
         self.read_text()
 
@@ -171,15 +174,28 @@ class FromTextDialog(QDialog):
         """Parse the text now and show what was recognised."""
         self._timer.stop()
         text = self.text.toPlainText()
-        if nfc(text) != text:  # typed or pasted decomposed marks: keep offsets aligned
+        # Decomposed marks, or a legacy font's mojibake (TCVN3, VNI): shown as the parser
+        # reads them, so that offsets stay aligned; a conversion is said above the text.
+        fixed = repair(nfc(text))
+        if fixed.text != text:
             cursor_at = self.text.textCursor().position()
             self.text.blockSignals(True)
-            self.text.setPlainText(nfc(text))
+            self.text.setPlainText(fixed.text)
             self.text.blockSignals(False)
             cursor = self.text.textCursor()
-            cursor.setPosition(min(cursor_at, len(nfc(text))))
+            cursor.setPosition(min(cursor_at, len(fixed.text)))
             self.text.setTextCursor(cursor)
-            text = nfc(text)
+            text = fixed.text
+        if fixed.encoding is not None:
+            self._converted = (
+                self.tr(
+                    "The text was typed in an old %1 font: %n letter(s) converted to Unicode. "
+                    "Check the names before creating the conference.",
+                    "",
+                    fixed.letters,
+                ).replace("%1", fixed.encoding)
+                + " "
+            )
         self.draft = draft_from_text(text) if text.strip() else None
         self._highlight()
         self._fill_tree()
@@ -298,7 +314,8 @@ class FromTextDialog(QDialog):
             leaf(instructions, str(index + 1), text, nth("instruction", index))
 
         self.summary.setText(
-            self.tr(
+            self._converted
+            + self.tr(
                 "Recognised %1 document(s), %2 chair(s), %3 bridge point(s), %4 instruction(s)."
             )
             .replace("%1", str(len(draft.documents)))
