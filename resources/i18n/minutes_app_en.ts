@@ -35,9 +35,9 @@
     <name>FromTextDialog</name>
     <message numerus="yes">
         <source>The text was typed in an old %1 font: %n letter(s) converted to Unicode. Check the names before creating the conference.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The text was typed in an old %1 font: %n letter converted to Unicode. Check the names before creating the conference.</numerusform>
+            <numerusform>The text was typed in an old %1 font: %n letters converted to Unicode. Check the names before creating the conference.</numerusform>
         </translation>
     </message>
 </context>
