@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -245,7 +246,11 @@ def measure(only: str | None = None, skip: tuple[str, ...] = ()) -> dict[str, Sc
                 name, got["host_point"], label["host_point"], scores["host_points"], _folded
             )
         if "bridge_points" in label:
-            points = [{"name": p["name"]} for p in got["bridge_points"]]  # type: ignore[attr-defined]
+            # The draft names a point "Điểm cầu X"; a label names it X.
+            points = [
+                {"name": re.sub(r"^Điểm cầu\s+", "", p["name"])}
+                for p in got["bridge_points"]  # type: ignore[attr-defined]
+            ]
             wanted = [{"name": n} for n in label["bridge_points"]]
             _score_chairs(name, points, wanted, scores["bridge_points"])
     return scores

@@ -512,3 +512,46 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
         "định số 1125/QĐ-UBND ngày 24/7/2019 của Ủy ban nhân dân tỉnh."
     )
     assert (draft.date, draft.year_inferred) == (datetime.date(2025, 4, 22), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        (
+            "Hội nghị kết nối đến các điểm cầu: Huyện ủy Pác Nặm, Thành ủy Bắc Kạn và "
+            "Đảng ủy Khối các cơ quan tỉnh.",
+            ["Huyện ủy Pác Nặm", "Thành ủy Bắc Kạn", "Đảng ủy Khối các cơ quan tỉnh"],
+        ),
+        (
+            "Dự tại 3 điểm cầu gồm Thị ủy TX. Hương Thủy, Thành ủy TP. Huế và Huyện ủy "
+            "Phong Điền có các đồng chí lãnh đạo.",
+            ["Thị ủy TX. Hương Thủy", "Thành ủy TP. Huế", "Huyện ủy Phong Điền"],
+        ),
+        # a description, not names: nothing is listed
+        ("Hội nghị kết nối đến 10 điểm cầu các huyện ủy, thành ủy trực thuộc.", []),
+    ],
+)
+def test_a_list_of_bridge_points_gives_each_name(text: str, points: list[str]) -> None:
+    draft = draft_from_text(text)
+    assert [p.name for p in draft.bridge_points] == [f"Điểm cầu {p}" for p in points]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Tại điểm cầu chính Hội trường Tỉnh ủy, đồng chí Bí thư phát biểu.", "Hội trường Tỉnh ủy"),
+        (
+            "Hội nghị được tổ chức tại Hội trường Ban Tổ chức Trung ương, kết nối trực tuyến "
+            "với 63 điểm cầu.",
+            "Hội trường Ban Tổ chức Trung ương",
+        ),
+        (
+            "Hội nghị kết nối từ điểm cầu chính tại Nhà văn hóa tỉnh tới các điểm cầu cơ sở.",
+            "Nhà văn hóa tỉnh",
+        ),
+    ],
+)
+def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host: str) -> None:
+    draft = draft_from_text(text)
+    assert draft.host_point == host
+    assert all("chính" not in p.name for p in draft.bridge_points)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import Span, sentences
+from minutes_app.core.parsing.spans import UPPER, Span, sentences
 
 
 @dataclass(frozen=True)
@@ -20,9 +20,17 @@ class BridgePointDraft:
 
 
 _HOST = re.compile(
-    r"trực[ \t]+tuyến[ \t]+từ[ \t]+(?P<a>[^\n.;]{3,80}?)[ \t]+(?:đến|tới)[ \t]+"
+    r"(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:điểm[ \t]+cầu[ \t]+(?:chính[ \t]+)?"
+    r"(?:(?:đặt[ \t]+)?(?:tại|ở)[ \t]+)?)?(?P<a>[^\n.;]{3,80}?)[ \t]+(?:đến|tới)[ \t]+"
+    # "được tổ chức tại X, kết nối trực tuyến với …": the venue the others connect to
+    r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+(?P<d>(?-i:[" + UPPER + r"])"
+    r"[^\n.;,]{2,80}?)(?=,?[ \t]+(?:kết[ \t]+nối|trực[ \t]+tuyến)\b)"
     r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:đặt[ \t]+)?(?:tại|ở)[ \t]+"
-    r"(?P<b>[^\n.;,]{3,80})",
+    r"(?P<b>[^\n.;,]{3,80})"
+    # "điểm cầu chính (là) Hội trường Tỉnh ủy": the name as written, up to where the
+    # sentence goes on ("đến", "kết nối", a comma)
+    r"|điểm[ \t]+cầu[ \t]+chính[ \t]+(?:là[ \t]+)?(?P<c>(?-i:[" + UPPER + r"])[^\n.;,]{2,80}?)"
+    r"(?=[ \t]+(?:đến|tới|với|kết[ \t]+nối|cùng|và)\b|[\n.;,)]|$)",
     re.IGNORECASE,
 )
 
@@ -32,12 +40,14 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
     match = _HOST.search(text)
     if match is None:
         return None, None
-    group = "a" if match.group("a") else "b"
+    group = next(g for g in ("a", "b", "c", "d") if match.group(g))
     name = match.group(group).strip()
     return name, Span(match.start(group), match.start(group) + len(name), "host_point")
 
 
-_BRIDGE = re.compile(r"(?<![\w])điểm[ \t]+c[ầẩ]u[ \t]+(?:trực[ \t]+tuyến[ \t]+)?", re.IGNORECASE)
+_BRIDGE = re.compile(
+    r"(?<![\w])điểm[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*:))", re.IGNORECASE
+)
 _BRIDGE_NAME_STOP = frozenset(
     "có dự với cùng là do đã và các tham chủ để trên của đến tới ở tại thì nên".split()
 )
@@ -87,9 +97,17 @@ def read_bridge_points(text: str) -> tuple[tuple[BridgePointDraft, ...], list[Sp
             seen += 1
             if seen > _MOST_BRIDGE_MENTIONS:
                 break
+            if re.match(r"(?i)chính\b", sentence[match.end() :]):
+                continue  # the host point (read_host_point), not one of the others
             if re.search(
                 r"(?i)(?:các|\d+)\s+$", sentence[max(0, match.start() - 12) : match.start()]
             ):
+                # "các điểm cầu: A, B và C", "5 điểm cầu gồm A, B…": each named in the list
+                for name, name_start, name_end in _listed(sentence, match.end()):
+                    key = shadow(name).lower()
+                    if key not in found:
+                        spans.append(Span(start + name_start, start + name_end, "bridge_point"))
+                    found.setdefault(key, (f"Điểm cầu {name}", []))
                 continue
             name, name_start, name_end = _bridge_name(sentence, match.end())
             if not name or not any(word[:1].isupper() for word in name.split()):
@@ -103,6 +121,37 @@ def read_bridge_points(text: str) -> tuple[tuple[BridgePointDraft, ...], list[Sp
             _add_people(known, people)
     points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
     return points, spans
+
+
+# After "các điểm cầu": a colon or a word that opens the list, then its names.
+_LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:?)[ \t]*", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[ \t]*(?:,|;|\bvà\b)?[ \t]*([^,;]+?)(?=[ \t]*(?:,|;|\bvà\b|$))")
+# Words that end a listed name: the sentence goes on with a verb or a count.
+_ITEM_STOP = re.compile(
+    r"[ \t]+(?:dự|tham dự|có|cùng|với|đã|đều|được|theo dõi|kết nối|trong|trên)\b.*$",
+    re.IGNORECASE,
+)
+_MOST_LISTED = 60
+
+
+def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
+    """The names a list of bridge points gives after "các điểm cầu" / "N điểm cầu": each
+    item begins with a capital; the list ends at the first that does not."""
+    opens = _LIST_OPENS.match(sentence, start)
+    cursor = opens.end() if opens else start
+    names: list[tuple[str, int, int]] = []
+    while len(names) < _MOST_LISTED and (item := _LIST_ITEM.match(sentence, cursor)):
+        text = item.group(1)
+        cut = _ITEM_STOP.search(text)
+        name = (text[: cut.start()] if cut else text).strip().rstrip(".")
+        if not name or not name[:1].isupper() or len(name.split()) > 10:
+            break
+        first = item.start(1) + (len(text) - len(text.lstrip()))
+        names.append((name, first, first + len(name)))
+        if cut is not None:
+            break
+        cursor = item.end()
+    return names
 
 
 def _presiding(sentence: str, bridge_start: int, name_end: int) -> list[PersonMention]:

@@ -20,7 +20,12 @@ UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 LOWER = "a-zà-ýăđĩũơưạ-ỹ"
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=[\"“]?[" + UPPER + r"])|\n+")
+# A full stop that ends an abbreviation of a place ("TP. Buôn Ma Thuột", "TX. Hương Thủy")
+# or a title ("ThS. Nguyễn Văn A") ends no sentence.
+_ABBREVIATIONS = "".join(
+    rf"(?<!\b{word}\.)" for word in ("TP", "Tp", "TX", "Tx", "TT", "Q", "P", "ThS", "TS", "GS")
+)
+_SENTENCE_END = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}[ \t]+(?=[\"“]?[" + UPPER + r"])|\n+")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
