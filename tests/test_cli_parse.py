@@ -18,7 +18,9 @@ def test_parse_json_gives_the_contract_keys_and_the_chair(
 ) -> None:
     if not ARTICLE.exists():
         pytest.skip("shared/samples is not beside the repository")
-    assert main(["parse", str(ARTICLE), "--json"]) == 0
+    # Read the week it was published (the text gives no year: the latest 17/02 on or
+    # before the day it is read)
+    assert main(["parse", str(ARTICLE), "--json", "--today", "2023-02-20"]) == 0
     draft = json.loads(capsys.readouterr().out)
     assert set(draft) == {
         "title", "date", "date_text", "year_inferred", "session", "organizer", "host_point",
@@ -63,3 +65,35 @@ def test_parse_of_control_characters_and_emoji_gives_an_empty_draft(
     assert main(["parse", str(odd), "--json"]) == 0
     draft = json.loads(capsys.readouterr().out)
     assert draft["documents"] == [] and draft["chairs"] == [] and draft["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("today", "date"),
+    [("2024-09-20", "2024-09-14"), ("2024-09-14", "2024-09-14"), ("2024-09-13", "2023-09-14")],
+)
+def test_a_date_without_a_year_is_the_latest_such_day_on_or_before_today(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, today: str, date: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Sáng 14/9, Ban Tổ chức Tỉnh ủy tổ chức hội nghị trực tuyến quán triệt Quy định số "
+        "96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị.",
+        encoding="utf-8",
+    )
+    assert main(["parse", str(article), "--json", "--today", today]) == 0
+    draft = json.loads(capsys.readouterr().out)
+    assert (draft["date"], draft["year_inferred"], draft["date_text"]) == (date, True, "Sáng 14/9")
+
+
+def test_a_pages_dateline_gives_the_year_whatever_today_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Quán triệt các văn bản mới\nCập nhật lúc 08:15, 02/05/2024\n\n"
+        "Chiều ngày 29-4, Huyện ủy Ba Bể tổ chức hội nghị trực tuyến.",
+        encoding="utf-8",
+    )
+    assert main(["parse", str(article), "--json", "--today", "2026-12-04"]) == 0
+    draft = json.loads(capsys.readouterr().out)
+    assert (draft["date"], draft["session"]) == ("2024-04-29", "afternoon")

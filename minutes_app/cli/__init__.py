@@ -106,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("parse", help="read article or notice text, print a conference draft")
     p.add_argument("file", metavar="FILE", help="text file ('-' = stdin)")
+    p.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="DATE",
+        help="the day the text is read (default today): a date without a year is the "
+        "latest such day on or before it",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_parse)
 

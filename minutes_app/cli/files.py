@@ -4,6 +4,7 @@ demo data, parsing a text."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,7 +98,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         raise Refused(
             say("{name}: not UTF-8 text (byte {at})", name=args.file, at=exc.start)
         ) from exc
-    draft = draft_from_text(text)
+    draft = draft_from_text(text, today=args.today or dt.date.today())
     if args.json:
         sys.stdout.write(dump(draft_to_json(draft)))
         return OK

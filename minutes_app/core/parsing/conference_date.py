@@ -163,15 +163,19 @@ def infer_year(
     found: _DateFound,
     cited: Cited,
     documents: list[Citation],
+    today: datetime.date | None = None,
 ) -> int | None:
     """The year of a conference date written without one: from the page's date, a
-    period named in the text, or the documents cited."""
+    period named in the text, the day the text is read (``today``: the latest such day on
+    or before it — a clerk pastes this week's article), or else the documents cited."""
     page = _page_date(text, shade, cited)
     if page is not None:
         return _year_before(page, found.month, found.day)
     period = _PERIOD_YEAR.search(shade)
     if period is not None:
         return int(period.group("y") or period.group("y2"))
+    if today is not None:
+        return _year_before(today, found.month, found.day)
     # "tổng kết 10 năm thực hiện Nghị quyết số 05-NQ/HU ngày 18/3/2015": ten years on.
     review = _YEARS_OF_IMPLEMENTING.search(shade)
     if review is not None:

@@ -57,10 +57,12 @@ class ConferenceDraft:
     spans: tuple[Span, ...]
 
 
-def draft_from_text(text: str) -> ConferenceDraft:
+def draft_from_text(text: str, today: datetime.date | None = None) -> ConferenceDraft:
     """Read a conference draft from an article; never raises on any text. The text is read
     as ``base.pasted.readable`` makes it (legacy fonts converted, artefacts gone, lines a
-    page's width broke joined); the spans are its places in that text."""
+    page's width broke joined); the spans are its places in that text. ``today``: the day
+    it is read, from which a conference date written without a year takes the latest
+    such day on or before it (when no dateline or period in the text gives the year)."""
     pasted = readable(text)
     text = pasted.text
     shade = shadow(text)
@@ -75,7 +77,7 @@ def draft_from_text(text: str) -> ConferenceDraft:
     if found is not None:
         year = found.year
         if year is None:
-            year = infer_year(text, shade, found, cited, documents)
+            year = infer_year(text, shade, found, cited, documents, today)
             year_inferred = year is not None
         date = date_or_none(year, found.month, found.day) if year is not None else None
         if date is not None:

@@ -7,6 +7,7 @@ pre-filled form to the conference editor, which the clerk checks and saves as us
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -196,7 +197,7 @@ class FromTextDialog(QDialog):
                 ).replace("%1", fixed.encoding)
                 + " "
             )
-        self.draft = draft_from_text(text) if text.strip() else None
+        self.draft = draft_from_text(text, today=dt.date.today()) if text.strip() else None
         self._highlight()
         self._fill_tree()
         self.create_button.setEnabled(self.draft is not None)
