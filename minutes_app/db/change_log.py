@@ -136,6 +136,18 @@ def _has_trash(table: str) -> bool:
     return "deleted_at" in Base.metadata.tables[table].columns
 
 
+def _update_action(table: str) -> str:
+    """The action an UPDATE of ``table`` is, as SQL (both stores): a row put in the trash
+    is deleted, one taken out of it restored; any other change an update."""
+    if not _has_trash(table):
+        return "'update'"
+    return (
+        "CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete' "
+        "WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' "
+        "ELSE 'update' END"
+    )
+
+
 def _values(logged: Logged, row: str) -> str:
     def at(expression: str) -> str:
         return expression.format(r=row)
@@ -181,14 +193,7 @@ def file_triggers() -> list[str]:
         table, entity = logged.table, logged.entity
         columns = logged_columns(table)
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
-        if _has_trash(table):
-            action = (
-                "CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete' "
-                "WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' "
-                "ELSE 'update' END"
-            )
-        else:
-            action = "'update'"
+        action = _update_action(table)
         bodies = {
             "insert": (
                 "INSERT",
@@ -271,14 +276,7 @@ def server_triggers() -> list[str]:
     for logged in LOGGED:
         table, entity = logged.table, logged.entity
         function = server_function_name(table)
-        if _has_trash(table):
-            action = (
-                "CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete' "
-                "WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' "
-                "ELSE 'update' END"
-            )
-        else:
-            action = "'update'"
+        action = _update_action(table)
         statements.append(f"""
 CREATE OR REPLACE FUNCTION {function}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
