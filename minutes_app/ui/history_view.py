@@ -212,6 +212,13 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Each column as wide as its heading at least (the window's language decides).
+        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 24
+        for column, least in enumerate((140, 120, 320)):
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(
+                column, max(least, header.fontMetrics().horizontalAdvance(heading) + padding)
+            )
         self.empty = QLabel(_tr(QT_TRANSLATE_NOOP("History", "No changes recorded yet.")))
         self.empty.hide()
         layout = QVBoxLayout(self)
@@ -259,6 +266,3 @@ class HistoryView(QWidget):
     ) -> None:
         self.model.set_entries(entries, names)
         self.empty.setVisible(not entries)
-        if entries:
-            for column, width in ((0, 140), (1, 120), (2, 320)):
-                self.table.setColumnWidth(column, width)

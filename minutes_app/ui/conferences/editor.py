@@ -329,8 +329,9 @@ class ConferenceEditor(QDialog):
         for tab_index in range(self.tabs.count()):
             icon = self.style().standardIcon(self.style().StandardPixmap.SP_MessageBoxWarning)
             self.tabs.setTabIcon(tab_index, icon if tab_index in bad_tabs else type(icon)())
-        self.save_button.setEnabled(not problems and self._saving is None)
-        self.save_action.setEnabled(not problems and self._saving is None)
+        can_save = not problems and self._saving is None and not self.read_only
+        self.save_button.setEnabled(can_save)
+        self.save_action.setEnabled(can_save)
         self.summary.setText(
             self.tr("%n problem(s) to fix before saving.", "", len(problems)) if problems else ""
         )
@@ -420,15 +421,16 @@ class ConferenceEditor(QDialog):
         """Make the conference read-only, saying ``why`` above its tabs (signed off, or
         the login may not change it), or editable again (None). Its change log stays
         readable; what the clerk typed and did not save stays on screen."""
+        self.lock_label.setText(why or "")
+        self.lock_label.setVisible(why is not None)
+        if self.read_only == (why is not None):
+            return
         self.read_only = why is not None
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
             if page is not None and page is not self.history_tab:
                 page.setEnabled(not self.read_only)
-        for control in (self.save_action, self.save_button):
-            control.setEnabled(not self.read_only)
-        self.lock_label.setText(why or "")
-        self.lock_label.setVisible(self.read_only)
+        self._show_problems()  # Save: as the form's problems and the lock allow
 
     def save(self, then: Callable[[bool], object] | None = None) -> bool:
         """Start saving, as Ctrl+S does; False when the form has problems or a save is
