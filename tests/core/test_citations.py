@@ -607,3 +607,18 @@ def test_a_central_body_closing_the_subjects_of_a_list_issued_each_item() -> Non
 )
 def test_a_body_inside_a_subject_is_not_taken_for_the_issuer(text: str) -> None:
     assert [c.issuer for c in find_citations(text) if c.number in ("12", "20", "18")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("theo Quy định số 52 QĐ/TWĐTN của Ban Bí thư Trung ương Đoàn", "52-QĐ/TWĐTN"),
+        ("thực hiện Quy định 41QĐ/TW của Bộ Chính trị", "41-QĐ/TW"),
+        ("Kế hoạch số 07 KH/HU ngày 5/1/2024", "07-KH/HU"),
+        ("Kết luận số 35–KL/TW", "35-KL/TW"),
+        ("Hướng dẫn số 18 -\nHD/BTCTW ngày 15/11/2022", "18-HD/BTCTW"),
+    ],
+)
+def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
+    [found] = find_citations(text)
+    assert found.symbol == symbol

@@ -555,3 +555,12 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
     draft = draft_from_text(text)
     assert draft.host_point == host
     assert all("chính" not in p.name for p in draft.bridge_points)
+
+
+def test_co_chairs_named_in_the_chairs_sentence_or_soon_after() -> None:
+    draft = draft_from_text(
+        "Đồng chí Nguyễn Văn Thành, Phó Bí thư Thường trực Tỉnh ủy chủ trì hội nghị. "
+        "Dự hội nghị có lãnh đạo các ban đảng. Tham dự và đồng chủ trì hội nghị có đồng chí "
+        "Trần Thị Hoa, Trưởng Ban Tổ chức Tỉnh ủy."
+    )
+    assert [p.name for p in draft.chairs] == ["Nguyễn Văn Thành", "Trần Thị Hoa"]

@@ -134,6 +134,7 @@ def test_sample_article_becomes_a_saved_conference(
     qtbot.waitUntil(lambda: window.conferences.from_text is not None)  # read on the worker
     dialog = window.conferences.from_text
     assert dialog is not None
+    dialog.today = lambda: dt.date(2023, 2, 20)  # read the week it was published
     dialog.set_text(FIRST.read_text(encoding="utf-8"))
     editor = open_editor_of(qtbot, window, dialog.create_button.click)
     form = editor.form()

@@ -41,7 +41,7 @@ def read_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
         if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
             people = people_in(sentence[verb.end() : verb.end() + WINDOW])
         if people:
-            _add_co_chairs(text, start, people)
+            _add_co_chairs(text, start, start + verb.end(), people)
             located = (_locate(text, person.name, start, len(text), "chair") for person in people)
             return tuple(people), [span for span in located if span is not None]
     # "Phiên họp do đồng chí Trưởng Ban Chỉ đạo chủ trì" names the post only: the person
@@ -61,22 +61,26 @@ def read_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
 _DIRECTING_SPEECH = re.compile(r"phát[ \t]+biểu[ \t]+(?:chỉ[ \t]+đạo|kết[ \t]+luận)", re.IGNORECASE)
 
 
-# "Cùng chủ trì có đồng chí …", "Đồng chủ trì hội nghị có các đồng chí: …": a sentence
-# soon after the chair's names those who chaired with them.
+# "Cùng chủ trì có đồng chí …", "Đồng chủ trì hội nghị có các đồng chí: …", "…, cùng dự và
+# đồng chủ trì có …": the chair's sentence, after its verb, or one soon after it names
+# those who chaired with them.
 _CO_CHAIRS = re.compile(
-    r"[ \t]*(?:[Cc]ùng|[Đđ]ồng)[ \t]+chủ[ \t]+trì[ \t]*(?:hội[ \t]+nghị[ \t]*)?(?:có|là|gồm)?[ \t]*"
+    r"(?<![\w])(?:[Cc]ùng|[Đđ]ồng)[ \t]+chủ[ \t]+trì[ \t]*(?:hội[ \t]+nghị[ \t]*)?"
+    r"(?:còn[ \t]+)?(?:có|là|gồm)?[ \t]*:?[ \t]*"
 )
 _CO_CHAIR_SENTENCES = 3
+_CO_CHAIR_LEAD = 60  # how far into a sentence its "cùng chủ trì" may stand
 
 
-def _add_co_chairs(text: str, chair_start: int, people: list[PersonMention]) -> None:
-    """Add to ``people`` the co-chairs named in the sentences after the one at
-    ``chair_start`` (a bounded look ahead)."""
-    following = [span for span in sentences(text, chair_start, min(len(text), chair_start + 3000))][
-        1 : 1 + _CO_CHAIR_SENTENCES
-    ]
-    for start, end in following:
-        lead = _CO_CHAIRS.match(text, start, end)
+def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[PersonMention]) -> None:
+    """Add to ``people`` the co-chairs named after the chair's verb (at ``verb_end``, in
+    the sentence at ``chair_start``) or in the sentences after it (a bounded look ahead)."""
+    spans = sentences(text, chair_start, min(len(text), chair_start + 3000))
+    following = [(verb_end, spans[0][1])] if spans else []
+    following += spans[1 : 1 + _CO_CHAIR_SENTENCES]
+    for index, (start, end) in enumerate(following):
+        reach = end if index == 0 else min(end, start + _CO_CHAIR_LEAD)
+        lead = _CO_CHAIRS.search(text, start, reach)
         if lead is None:
             continue
         names = {person.name for person in people}

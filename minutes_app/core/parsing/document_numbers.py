@@ -14,10 +14,12 @@ _NOT_GLUED = r"(?:(?<![\w/.\-])|(?<=\b[Ss][Oo]))"
 # A code is capitals and digits, with at most one trailing small letter ("QĐi", "TTg",
 # "TTr") that must not start a glued word ("TWngày").
 _CODE = r"[A-Z][A-Z0-9]{0,15}(?:[a-z](?![a-z]))?"
-# Joint documents add the second body after a dash: "07-HDLT/BTCTW-BNV".
+# Joint documents add the second body after a dash: "07-HDLT/BTCTW-BNV". The dash between
+# number and type is often a space, or nothing, as typed ("52 QĐ/TWĐTN", "41QĐ/TW"): the
+# slash and the issuer's code after it still make it a symbol.
 _PARTY_SYMBOL = (
-    rf"\d{{1,5}}[ \t]{{0,2}}-[ \t]{{0,2}}{_CODE}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{_CODE})+"
-    rf"(?:-{_CODE})*"
+    rf"\d{{1,5}}(?:[ \t]{{0,2}}-[ \t]{{0,2}}|[ \t]{{0,2}}(?=[A-Z]))"
+    rf"{_CODE}(?:[ \t]{{0,2}}/[ \t]{{0,2}}{_CODE})+(?:-{_CODE})*"
 )
 _STATE_SYMBOL = (
     rf"\d{{1,5}}[ \t]{{0,2}}/[ \t]{{0,2}}(?:\d{{4}}[ \t]{{0,2}}/[ \t]{{0,2}})?"

@@ -172,6 +172,7 @@ def _mention_from_head(
     if match.group("sym") is not None:
         sym_end = trim_glued_caps(shade, match.start("sym"), match.end("sym"))
         symbol = plain_dashes(re.sub(r"\s+", "", text[match.start("sym") : sym_end]))
+        symbol = re.sub(r"^(\d+)(?=[^\W\d_])", r"\1-", symbol)  # "41QĐ/TW": 41-QĐ/TW
         if match.group("kind") is not None:
             kind = kind_from_word(shade, match, "kind")
             start = match.start("kind")

@@ -8,6 +8,7 @@ pre-filled form to the conference editor, which the clerk checks and saves as us
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -94,6 +95,8 @@ class FromTextDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(self._schedule_read)
         self._converted = ""  # what was said of a legacy font's text converted, if any
+        # The day the text is read: a date without a year is the latest such day before it.
+        self.today: Callable[[], dt.date] = dt.date.today
         self.found = QTreeWidget()
         self.found.setHeaderLabels([self.tr("Recognised"), self.tr("Value")])
         self.found.setAlternatingRowColors(True)
@@ -197,7 +200,7 @@ class FromTextDialog(QDialog):
                 ).replace("%1", fixed.encoding)
                 + " "
             )
-        self.draft = draft_from_text(text, today=dt.date.today()) if text.strip() else None
+        self.draft = draft_from_text(text, today=self.today()) if text.strip() else None
         self._highlight()
         self._fill_tree()
         self.create_button.setEnabled(self.draft is not None)
