@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -475,11 +476,15 @@ def test_issue_date_given_later_in_the_clause(text: str, issued_on: datetime.dat
     assert _one(text).issued_on == issued_on
 
 
-def test_date_before_the_issuing_clause_is_left_unread() -> None:
+def test_date_before_the_issuing_verb_dates_the_document() -> None:
+    # Issue 17, point 4 (it was left unread before): "Ngày …, X ban hành …" dates it.
     citation = _one(
         "Ngày 30 tháng 12 năm 2021, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU"
     )
-    assert citation.issued_on is None
+    assert (citation.issued_on, citation.issuer) == (
+        datetime.date(2021, 12, 30),
+        "Ban Thường vụ Tỉnh ủy",
+    )
 
 
 def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() -> None:
@@ -622,3 +627,37 @@ def test_a_body_inside_a_subject_is_not_taken_for_the_issuer(text: str) -> None:
 def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
     [found] = find_citations(text)
     assert found.symbol == symbol
+
+
+@pytest.mark.parametrize(
+    ("text", "issued_on", "issuer"),
+    [
+        # the date before the verb dates the plan, and the subject of "ban hành" issues it
+        (
+            "Ngày 3/4/2024, Ban Thường vụ Huyện ủy Ba Bể ban hành Kế hoạch số 12-KH/HU về "
+            "triển khai thực hiện.",
+            dt.date(2024, 4, 3),
+            "Ban Thường vụ Huyện ủy Ba Bể",
+        ),
+        # a person who signs is no issuer; the citation's own date stands
+        (
+            "Ngày 9/4/2024, đồng chí Bí thư ký ban hành Kết luận số 205-KL/TU ngày 8/4/2024.",
+            dt.date(2024, 4, 8),
+            None,
+        ),
+        # a document's own header: its number, then its place and date
+        (
+            "TỈNH ỦY BẮC KẠN\n*\nSố 125-KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Bắc Kạn, ngày 12 tháng 3 năm 2024\n\nKẾ HOẠCH\nTổ chức hội nghị",
+            dt.date(2024, 3, 12),
+            None,
+        ),
+        # a date that opens the sentence, without "ban hành", dates nothing
+        ("Ngày 3/4/2024, Huyện ủy quán triệt Kế hoạch số 12-KH/HU.", None, None),
+    ],
+)
+def test_the_sentence_or_the_header_dates_a_document(
+    text: str, issued_on: dt.date | None, issuer: str | None
+) -> None:
+    [found] = find_citations(text)
+    assert (found.issued_on, found.issuer) == (issued_on, issuer)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from minutes_app.base.pasted import readable
 from minutes_app.core.parsing.inference import fill_from_context
+from minutes_app.core.parsing.issuing import fill_issue
 from minutes_app.core.parsing.mentions import Mention, scan_mentions
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.subjects import read_subject
@@ -119,7 +120,7 @@ def mentions_in(text: str) -> list[Citation]:
         following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         limit = max(following, mention.end)
         citations.append(_to_citation(text, shade, mention, limit))
-    return citations
+    return fill_issue(text, citations)  # type: ignore[arg-type,return-value]
 
 
 def find_citations(text: str) -> list[Citation]:

@@ -1,0 +1,102 @@
+"""What the sentence around a citation says of its issue (issue 17, point 4).
+
+Two ways of writing the date and the issuer that are not "số … ngày … của …":
+
+- the date before the verb: "Ngày 3/4/2024, Ban Thường vụ Huyện ủy Ba Bể ban hành Kế
+  hoạch số 12-KH/HU …" — the sentence's leading date is the plan's date, and the subject
+  of "ban hành" its issuer (only after such a date: elsewhere the subject of "ban hành" is
+  as often the body that implements the document as the one that issued it);
+- a document's own header: "Số 125-KH/TU" on a line, and soon after it
+  "Bắc Kạn, ngày 12 tháng 3 năm 2024" — the date of that document.
+
+Each only fills what the citation itself lacks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from typing import Protocol
+
+from minutes_app.core.parsing.spans import UPPER, sentences
+
+_DAY = r"(?P<d>\d{1,2})"
+_NUMERIC_DATE = rf"{_DAY}[ \t]*[/.-][ \t]*(?P<m>\d{{1,2}})[ \t]*[/.-][ \t]*(?P<y>(?:19|20)\d\d)"
+_WORDED_DATE = (
+    r"(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>(?:19|20)\d\d)"
+)
+# A sentence that opens with its date: "Ngày 3/4/2024, …", "Ngày 12 tháng 3 năm 2024, …".
+_LEADING_DATE = re.compile(
+    rf"^[ \t]*(?:Vào[ \t]+)?[Nn]gày[ \t]+(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*"
+)
+# "<subject> (đã )?(ký )?ban hành" just before the citation.
+_ISSUES = re.compile(
+    r"(?P<subject>(?-i:["
+    + UPPER
+    + r"])[^,.;:\n]{2,90}?)[ \t]+(?:đã[ \t]+)?(?:ký[ \t]+)?ban[ \t]+hành"
+    r"[ \t]+$"
+)
+# A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024".
+_HEADER_DATE = re.compile(
+    rf"^[ \t]*[{UPPER}][^\n,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
+)
+_HEADER_NUMBER = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*$", re.MULTILINE)
+_HEADER_REACH = 300  # the header's date stands within these characters of its number
+
+
+class _Cited(Protocol):
+    start: int
+    end: int
+    issued_on: datetime.date | None
+    issuer: str | None
+
+
+def _date(match: re.Match[str] | None) -> datetime.date | None:
+    if match is None:
+        return None
+    found = match.groupdict()
+    day = found.get("d") or found.get("d2") or ""
+    month = found.get("m") or found.get("m2") or ""
+    year = found.get("y") or found.get("y2") or ""
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def fill_issue(text: str, citations: list[_Cited]) -> list[_Cited]:
+    """``citations`` with the date and issuer their sentence or header gives them, where
+    they had none."""
+    if not citations:
+        return citations
+    bounds = sentences(text)
+    filled: list[_Cited] = []
+    for citation in citations:
+        filled.append(_filled(text, bounds, citation))
+    return filled
+
+
+def _filled(text: str, bounds: list[tuple[int, int]], citation: _Cited) -> _Cited:
+    if citation.issued_on is not None and citation.issuer is not None:
+        return citation
+    changes: dict[str, object] = {}
+    sentence = next(((s, e) for s, e in bounds if s <= citation.start < e), None)
+    if sentence is not None:
+        start, _ = sentence
+        before = text[start : citation.start]
+        lead = _LEADING_DATE.match(before)
+        issues = _ISSUES.match(before, lead.end()) if lead is not None else None
+        if issues is not None:
+            if citation.issuer is None:
+                changes["issuer"] = " ".join(issues.group("subject").split())
+            if citation.issued_on is None:
+                changes["issued_on"] = _date(lead)
+    if citation.issued_on is None and "issued_on" not in changes:
+        line_start = text.rfind("\n", 0, citation.start) + 1
+        if _HEADER_NUMBER.match(text, line_start, citation.start):
+            header = _HEADER_DATE.search(text, citation.end, citation.end + _HEADER_REACH)
+            if header is not None:
+                changes["issued_on"] = _date(header)
+    changes = {k: v for k, v in changes.items() if v is not None}
+    return dataclasses.replace(citation, **changes) if changes else citation  # type: ignore[type-var]
