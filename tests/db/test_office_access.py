@@ -417,3 +417,21 @@ def test_a_unit_login_needs_a_known_unit(office: Office, tmp_path: Path) -> None
         with pytest.raises(UserRefused, match="no unit named"):
             add_user(driver, address.database, "t_nobody", "unit", unit="Không có")
         driver.rollback()
+
+
+def test_a_refused_command_says_so_plainly_and_writes_nothing(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from minutes_app.cli import main
+
+    led = _task_led(office)
+    log_before = office.owner_rows("SELECT count(*) FROM change_log")[0][0]
+    capsys.readouterr()
+
+    code = main(["--db", office.urls["unit"], "task", str(led), "cancel", "--reason", "Thôi"])
+    err = capsys.readouterr().err
+
+    assert code == 1
+    assert "the office server refused: your login's role may not do this" in err
+    assert "nothing was written" in err and "Traceback" not in err
+    assert office.owner_rows("SELECT count(*) FROM change_log")[0][0] == log_before
