@@ -661,3 +661,23 @@ def test_the_sentence_or_the_header_dates_a_document(
 ) -> None:
     [found] = find_citations(text)
     assert (found.issued_on, found.issuer) == (issued_on, issuer)
+
+
+@pytest.mark.parametrize(
+    ("capitals", "written"),
+    [
+        ("BAN THƯỜNG VỤ TỈNH ỦY BẮC KẠN", "Ban Thường vụ Tỉnh ủy Bắc Kạn"),
+        ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+        ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH AN GIANG", "Ban Chấp hành Đảng bộ tỉnh An Giang"),
+        (
+            "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG",
+            "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng",
+        ),
+    ],
+)
+def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
+    capitals: str, written: str
+) -> None:
+    from minutes_app.core.parsing.issuers import from_capitals
+
+    assert from_capitals(capitals) == written

@@ -266,8 +266,56 @@ def _canonical_issuer(raw: str) -> str:
     if known is not None:
         return known + suffix
     if base.isupper():
-        base = " ".join(word.capitalize() for word in base.split())
+        base = from_capitals(base)
     return base + suffix
+
+
+# The words an organisation's name writes with capitals, in the order they are tried
+# (longest first): everything else of a name typed in capitals is lower case.
+_CASED_TERMS = (
+    "Ban Chấp hành Trung ương",
+    "Ban Chấp hành",
+    "Ban Thường vụ",
+    "Ban Tổ chức",
+    "Ban Tuyên giáo",
+    "Ban Dân vận",
+    "Ban Nội chính",
+    "Ban Bí thư",
+    "Bộ Chính trị",
+    "Ủy ban Kiểm tra",
+    "Ủy ban nhân dân",
+    "Văn phòng",
+    "Chính phủ",
+    "Quốc hội",
+    "Trung ương",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Thị ủy",
+    "Đảng ủy",
+    "Đảng bộ",
+    "Đảng",
+)
+# After these, a place's name: each of its words with a capital.
+_PLACE_LEAD = re.compile(
+    r"\b(Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|tỉnh|thành phố|huyện|thị xã|xã|phường|quận)"
+    r"[ \t]+(?P<place>.+)$"
+)
+
+
+def from_capitals(name: str) -> str:
+    """A name typed in capitals ("BAN THƯỜNG VỤ TỈNH ỦY BẮC KẠN") as it is written
+    ("Ban Thường vụ Tỉnh ủy Bắc Kạn"): sentence case, with an organisation's own capitals
+    and a place's; never every word capitalised."""
+    out = " ".join(name.lower().split())
+    for term in _CASED_TERMS:
+        out = re.sub(rf"(?<!\w){re.escape(term.lower())}(?!\w)", term, out)
+    out = out[:1].upper() + out[1:]
+    place = _PLACE_LEAD.search(out)
+    if place is not None:
+        words = " ".join(word[:1].upper() + word[1:] for word in place.group("place").split())
+        out = out[: place.start("place")] + words
+    return re.sub(r"\b(khóa|khoá)[ \t]+([ivxlc]+)\b", lambda m: f"{m[1]} {m[2].upper()}", out)
 
 
 # "liên Bộ Tài nguyên và Môi trường - Bộ Nội vụ", "Liên bộ Tài chính - Nội vụ": the
