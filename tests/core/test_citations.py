@@ -681,3 +681,18 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
     from minutes_app.core.parsing.issuers import from_capitals
 
     assert from_capitals(capitals) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/NĐ-CP NGÀY 10 THÁNG 6 NĂM 2023", "Chính phủ"),
+        ("theo Quyết định của Thủ tướng Chính phủ số 123/QĐ-TTg ngày 5/2/2024",
+         "Thủ tướng Chính phủ"),
+        # "của" that belongs to the document before: no issuer for the next
+        ("Hướng dẫn số 02-HD/UBKTTW của Ủy ban Kiểm tra Trung ương và Quy chế số "
+         "01-QC/UBKTTU", None),
+    ],
+)  # fmt: skip
+def test_the_issuer_named_before_the_number(text: str, issuer: str | None) -> None:
+    assert find_citations(text)[-1].issuer == issuer

@@ -1,11 +1,13 @@
 """What the sentence around a citation says of its issue (issue 17, point 4).
 
-Two ways of writing the date and the issuer that are not "số … ngày … của …":
+Ways of writing the date and the issuer that are not "số … ngày … của …":
 
 - the date before the verb: "Ngày 3/4/2024, Ban Thường vụ Huyện ủy Ba Bể ban hành Kế
   hoạch số 12-KH/HU …" — the sentence's leading date is the plan's date, and the subject
   of "ban hành" its issuer (only after such a date: elsewhere the subject of "ban hành" is
   as often the body that implements the document as the one that issued it);
+- the issuer before the number, as headings put it: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/
+  NĐ-CP" (in capitals, written as names are: ``issuers.from_capitals``);
 - a document's own header: "Số 125-KH/TU" on a line, and soon after it
   "Bắc Kạn, ngày 12 tháng 3 năm 2024" — the date of that document.
 
@@ -19,6 +21,9 @@ import datetime
 import re
 from typing import Protocol
 
+from minutes_app.core.parsing.document_kinds import kind_pattern
+from minutes_app.core.parsing.issuers import from_capitals
+from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import UPPER, sentences
 
 _DAY = r"(?P<d>\d{1,2})"
@@ -37,6 +42,13 @@ _ISSUES = re.compile(
     + r"])[^,.;:\n]{2,90}?)[ \t]+(?:đã[ \t]+)?(?:ký[ \t]+)?ban[ \t]+hành"
     r"[ \t]+$"
 )
+# "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/NĐ-CP", "Quyết định của Thủ tướng Chính phủ số
+# 123/QĐ-TTg": a kind, "của", the issuer, "số" (read in the shadow text: no marks).
+_ISSUER_BEFORE_NUMBER = re.compile(
+    r"(?i:\b(?:" + kind_pattern() + r")\b)[ \t]+(?i:cua)[ \t]+"
+    r"(?P<issuer>[A-Z][^,.;:\n]{1,80}?)[ \t]+(?i:so)[ \t]*:?[ \t]*$"
+)
+_ISSUER_REACH = 160  # how far before the number the kind and its issuer may start
 # A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024".
 _HEADER_DATE = re.compile(
     rf"^[ \t]*[{UPPER}][^\n,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
@@ -92,6 +104,12 @@ def _filled(text: str, bounds: list[tuple[int, int]], citation: _Cited) -> _Cite
                 changes["issuer"] = " ".join(issues.group("subject").split())
             if citation.issued_on is None:
                 changes["issued_on"] = _date(lead)
+    if citation.issuer is None and "issuer" not in changes:
+        at = max(0, citation.start - _ISSUER_REACH)
+        named = _ISSUER_BEFORE_NUMBER.search(shadow(text[at : citation.start]))
+        if named is not None:
+            issuer = " ".join(text[at + named.start("issuer") : at + named.end("issuer")].split())
+            changes["issuer"] = from_capitals(issuer) if issuer.isupper() else issuer
     if citation.issued_on is None and "issued_on" not in changes:
         line_start = text.rfind("\n", 0, citation.start) + 1
         if _HEADER_NUMBER.match(text, line_start, citation.start):
