@@ -598,4 +598,5 @@ class MainWindow(QMainWindow):
         if PAGE_TASKS in self._built:
             self.task_page.save_state()
         self.store.sync()
+        self.watcher.stop()  # its connection closes with the window (a server's LISTEN too)
         super().closeEvent(event)
