@@ -8,6 +8,7 @@ who, when, what and every field's old and new value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -99,10 +100,17 @@ def field_words(field: str) -> str:
     }.get(field, field)
 
 
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):\d{2})?$")
+
+
 def _value(value: object) -> str:
     if value is None or value == "":
         return "—"
     text = " ".join(str(value).split())
+    day = _ISO_DAY.match(text)
+    if day is not None:  # a day or a time as the window writes them everywhere else
+        shown = f"{day[3]}/{day[2]}/{day[1]}"
+        return f"{shown} {day[4]}:{day[5]}" if day[4] else shown
     return text if len(text) <= _LONGEST_VALUE else text[: _LONGEST_VALUE - 1] + "…"
 
 
@@ -112,9 +120,14 @@ def changes_text(
     """Each field's change as "field: old → new"; records named by id shown by name, and
     the fields that only place a record under its parent (which the label names) left out."""
     names = names or {}
+
+    def shown(field: str, value: object) -> str:
+        if entry.entity == "task_event" and field == "kind" and isinstance(value, str):
+            return event_words(value)
+        return _value(shown_value(field, value, names))
+
     return separator.join(
-        f"{field_words(field)}: {_value(shown_value(field, old, names))} → "
-        f"{_value(shown_value(field, new, names))}"
+        f"{field_words(field)}: {shown(field, old)} → {shown(field, new)}"
         for field, (old, new) in entry.changes.items()
         if field not in PLACING_FIELDS
     )

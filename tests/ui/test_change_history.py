@@ -5,6 +5,7 @@ role may do."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from pathlib import Path
 
@@ -196,3 +197,35 @@ def test_the_window_offers_a_login_only_what_its_role_may_do(
         settle(qtbot, window)
         window.close()
         db.close()
+
+
+def test_a_change_reads_in_words_days_as_days_and_ids_as_names(qapp: QApplication) -> None:
+    import datetime as dt
+
+    from minutes_app.core.history import Entry
+    from minutes_app.ui.history_view import changes_text
+
+    entry = Entry(
+        id=1,
+        at=dt.datetime(2026, 12, 4, 9, 0),
+        user="An",
+        action="insert",
+        entity="task_event",
+        record_id=7,
+        label="deadline_changed",
+        changes={
+            "task_id": [None, 3],
+            "kind": [None, "deadline_changed"],
+            "old_deadline": [None, "2023-03-31"],
+            "at": [None, "2026-12-04T09:00:00"],
+        },
+        conference_id=1,
+        task_id=3,
+    )
+    assert changes_text(entry) == (
+        "kind: — → extension; old deadline: — → 31/03/2023; at: — → 04/12/2026 09:00"
+    )
+    unit = dataclasses.replace(entry, entity="task", changes={"lead_unit_id": [1, 2]})
+    assert changes_text(unit, names={("unit", 1): "Huyện ủy Ba Bể"}) == (
+        "lead unit: Huyện ủy Ba Bể → 2"
+    )
