@@ -564,3 +564,13 @@ def test_co_chairs_named_in_the_chairs_sentence_or_soon_after() -> None:
         "Trần Thị Hoa, Trưởng Ban Tổ chức Tỉnh ủy."
     )
     assert [p.name for p in draft.chairs] == ["Nguyễn Văn Thành", "Trần Thị Hoa"]
+
+
+def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
+    draft = draft_from_text(
+        "Thủ tướng Chính phủ Phạm Minh Chính, Trưởng Ban Chỉ đạo quốc gia về chuyển đổi số, "
+        "chủ trì hội nghị."
+    )
+    assert _chairs(draft) == [
+        ("Phạm Minh Chính", "Thủ tướng Chính phủ, Trưởng Ban Chỉ đạo quốc gia về chuyển đổi số")
+    ]

@@ -3,6 +3,7 @@ those who chaired with them, or the one who gave the directing speech."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from minutes_app.core.parsing.people import WINDOW, PersonMention, people_in
@@ -37,7 +38,8 @@ def read_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
         if verb is None or "điểm cầu" in sentence[: verb.start()].lower():
             continue
         before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
-        people = people_in(_CHAIR_VERB_LEAD.sub("", before[1]))
+        clause = _CHAIR_VERB_LEAD.sub("", before[1])
+        people = people_in(clause) or _post_name_then_posts(clause)
         if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
             people = people_in(sentence[verb.end() : verb.end() + WINDOW])
         if people:
@@ -88,6 +90,27 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
             if person.name not in names:
                 people.append(person)
         return
+
+
+_MOST_POST_WORDS = 14  # a post named after the name ("Trưởng Ban Chỉ đạo quốc gia về …")
+
+
+def _post_name_then_posts(clause: str) -> list[PersonMention]:
+    """A national leader named with several posts, the first before the name and the
+    others after it ("Thủ tướng Chính phủ Phạm Minh Chính, Trưởng Ban Chỉ đạo quốc gia về
+    chuyển đổi số,"): the person of the first part, titled with every post."""
+    parts = [part.strip() for part in clause.strip().rstrip(",").split(",")]
+    if len(parts) < 2:
+        return []
+    first = people_in(parts[0])
+    posts = parts[1:]
+    if len(first) != 1 or not all(
+        post[:1].isupper() and len(post.split()) <= _MOST_POST_WORDS for post in posts
+    ):
+        return []
+    person = first[0]
+    title = ", ".join([t for t in (person.title, *posts) if t])
+    return [dataclasses.replace(person, title=title)]
 
 
 def _clause_before(text: str) -> tuple[int, str]:
