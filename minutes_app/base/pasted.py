@@ -24,33 +24,33 @@ from dataclasses import dataclass, replace
 
 from minutes_app.base.legacy import repair
 
-_REMOVED = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_REPLACED = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u3000": " ",
-        "\t": " ",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2011": "-",
-        "\u2212": "-",
-        "\u00d0": "\u0110",  # Ð (eth) for Đ
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-    }
-)
+# Removed: zero-width spaces and joiners, the byte order mark, soft hyphens.
+_REMOVED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Replaced: wide and no-break spaces, tabs, typographic quotes, odd hyphens, the eth, ligatures.
+_REPLACEMENTS: dict[str, str] = {
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u00d0": "\u0110",  # Ð (eth) for Đ
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+}
 # A word cut at a line's end with a hyphen: lower-case letters on both sides.
 _HYPHENATED = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
 
@@ -71,15 +71,10 @@ class Pasted:
         return self.where[start], self.where[end - 1] + 1
 
 
-_REPLACEMENTS: dict[str, str] = {
-    chr(code): (value if isinstance(value, str) else "")
-    for code, value in _REPLACED.items()
-    if isinstance(code, int)
-}
 # Anything tidy would change: when none is there, the text is its own tidy form.
 _TOUCHED = re.compile(
     "["
-    + re.escape("".join(chr(c) for c in _REMOVED) + "".join(_REPLACEMENTS))
+    + re.escape("".join(_REMOVED) + "".join(_REPLACEMENTS))
     + "]|  | \n|(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])"
 )
 
@@ -102,7 +97,7 @@ def tidy(text: str) -> Pasted:
             j += 1
         cluster = source[i:j]
         for char in unicodedata.normalize("NFC", cluster) if j > i + 1 else cluster:
-            if ord(char) in _REMOVED:
+            if char in _REMOVED:
                 continue
             for out in _REPLACEMENTS.get(char, char):
                 if out == " " and chars and chars[-1] == " ":

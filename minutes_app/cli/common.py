@@ -127,13 +127,6 @@ def day(value: dt.date | None) -> str:
     return vn_date(value) or "—"
 
 
-def current_user() -> str:
-    from minutes_app.base.identity import user_from_settings
-    from minutes_app.base.paths import settings_file
-
-    return user_from_settings(settings_file())
-
-
 def storage_problem(exc: BaseException) -> str | None:
     """Plain words for an error that comes of the database being locked or read-only."""
     from minutes_app.db.locks import is_busy, is_read_only

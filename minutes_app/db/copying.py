@@ -55,6 +55,7 @@ from minutes_app.db.engine import (
     HEAD_REVISION,
     Database,
     DatabaseRefused,
+    quoted_name,
 )
 
 if TYPE_CHECKING:
@@ -175,20 +176,16 @@ def copied_tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _columns(table: Table) -> str:
-    return ", ".join(_quoted(c.name) for c in table.columns)
+    return ", ".join(quoted_name(c.name) for c in table.columns)
 
 
 def _order(table: Table) -> str:
-    return ", ".join(_quoted(c.name) for c in table.primary_key.columns)
+    return ", ".join(quoted_name(c.name) for c in table.primary_key.columns)
 
 
 def _select(table: Table) -> str:
-    return f"SELECT {_columns(table)} FROM {_quoted(table.name)} ORDER BY {_order(table)}"
+    return f"SELECT {_columns(table)} FROM {quoted_name(table.name)} ORDER BY {_order(table)}"
 
 
 Batches = Generator[list[tuple[Any, ...]], None, None]
@@ -206,7 +203,7 @@ class _Source:
         return None if not row else str(row[0][0])
 
     def count(self, table: Table) -> int:
-        return int(self._rows(f"SELECT count(*) FROM {_quoted(table.name)}")[0][0])
+        return int(self._rows(f"SELECT count(*) FROM {quoted_name(table.name)}")[0][0])
 
     def key_at(self, table: Table, line: int) -> tuple[Any, ...] | None:
         """The primary key of the ``line``-th row (from 1) in the copy's order."""
@@ -295,7 +292,7 @@ class _Dest:
     connection: Any
 
     def is_empty(self, table: Table) -> bool:
-        sql = f"SELECT EXISTS (SELECT 1 FROM {_quoted(table.name)})"
+        sql = f"SELECT EXISTS (SELECT 1 FROM {quoted_name(table.name)})"
         return not self.connection.execute(sql).fetchone()[0]
 
     def revision(self) -> str | None:
@@ -303,7 +300,7 @@ class _Dest:
         return None if row is None else str(row[0])
 
     def count(self, table: Table) -> int:
-        sql = f"SELECT count(*) FROM {_quoted(table.name)}"
+        sql = f"SELECT count(*) FROM {quoted_name(table.name)}"
         return int(self.connection.execute(sql).fetchone()[0])
 
     def write(self, table: Table, batches: Iterator[list[tuple[Any, ...]]]) -> int:
@@ -331,7 +328,7 @@ class _FileDest(_Dest):
 
     def write(self, table: Table, batches: Iterator[list[tuple[Any, ...]]]) -> int:
         marks = ", ".join("?" * len(table.columns))
-        sql = f"INSERT INTO {_quoted(table.name)} ({_columns(table)}) VALUES ({marks})"
+        sql = f"INSERT INTO {quoted_name(table.name)} ({_columns(table)}) VALUES ({marks})"
         convert = _file_values(table) if self.from_server else None
         # The table's indexes are made again after its rows, as they were written (SQLite
         # keeps each one's CREATE statement): sorting once is cheaper than keeping them in
@@ -342,7 +339,7 @@ class _FileDest(_Dest):
             (table.name,),
         ).fetchall()
         for name, _ in indexes:
-            self.connection.execute(f"DROP INDEX {_quoted(name)}")
+            self.connection.execute(f"DROP INDEX {quoted_name(name)}")
         written = 0
         for batch in batches:
             rows = batch if convert is None else [convert(row) for row in batch]
@@ -391,7 +388,7 @@ class _ServerDest(_Dest):
         # One COPY a table: the server checks a row's references at the end of the
         # statement, so that a unit may name a parent copied after it.
         written = 0
-        sql = f"COPY {_quoted(table.name)} ({_columns(table)}) FROM STDIN"
+        sql = f"COPY {quoted_name(table.name)} ({_columns(table)}) FROM STDIN"
         with self.connection.cursor() as cursor, cursor.copy(sql) as copy:
             for batch in batches:
                 for row in batch:
@@ -403,7 +400,9 @@ class _ServerDest(_Dest):
         # The planner knows nothing yet of the rows this transaction wrote (autovacuum sees
         # them only once committed): without statistics, each batch of the index read
         # every task again (3.6 s a batch at 200,000 tasks).
-        self.connection.execute(f"ANALYZE {', '.join(_quoted(t.name) for t in copied_tables())}")
+        self.connection.execute(
+            f"ANALYZE {', '.join(quoted_name(t.name) for t in copied_tables())}"
+        )
 
     def finish_table(self, table: Table) -> None:
         column = table.autoincrement_column
@@ -412,7 +411,7 @@ class _ServerDest(_Dest):
         # The next id the server gives is past every copied one (no row: left as it is).
         self.connection.execute(
             "SELECT setval(pg_get_serial_sequence(%s, %s), m) FROM "
-            f"(SELECT max({_quoted(column.name)}) AS m FROM {_quoted(table.name)}) AS t "
+            f"(SELECT max({quoted_name(column.name)}) AS m FROM {quoted_name(table.name)}) AS t "
             "WHERE m IS NOT NULL",
             (table.name, column.name),
         )
@@ -432,7 +431,7 @@ def _server_writing(db: Database) -> Iterator[_ServerDest]:
             # clerk's write: the copy is the only writer until it commits or rolls back.
             connection.execute(f"SELECT pg_advisory_xact_lock({_SETUP_LOCK})")
             connection.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT_S}s'")
-            names = ", ".join(_quoted(t.name) for t in copied_tables())
+            names = ", ".join(quoted_name(t.name) for t in copied_tables())
             try:
                 connection.execute(f"LOCK TABLE {names} IN EXCLUSIVE MODE")
             except psycopg.errors.LockNotAvailable as exc:

@@ -269,6 +269,11 @@ def open_database(path: Path) -> Engine:
 _NAMED_MARK = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 
+def quoted_name(name: str) -> str:
+    """``name`` (a table, a role, a database) as an SQL identifier, on either store."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _server_marks(sql: str) -> str:
     """``sql``'s named parameters (``:name``) as psycopg marks them (``%(name)s``)."""
     return _NAMED_MARK.sub(r"%(\1)s", sql.replace("%", "%%"))

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from minutes_app.db.change_log import REPLAYING, install_server_triggers
+from minutes_app.db.engine import quoted_name
 from minutes_app.db.models import OFFICE_ROLES, Base
 from minutes_app.db.server import SIGNED_OFF_MESSAGE
 
@@ -59,10 +60,6 @@ REFUSED_STATE = "42501"
 def group_role(database: str, role: str) -> str:
     """The group role of ``role`` in ``database``."""
     return f"{database}_{role}"
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _tables() -> list[str]:
@@ -234,7 +231,7 @@ def ensure_groups(driver: Any, database: str) -> dict[str, str]:
     for name in groups.values():
         exists = driver.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
         if exists is None:
-            driver.execute(f"CREATE ROLE {_quoted(name)} NOLOGIN")
+            driver.execute(f"CREATE ROLE {quoted_name(name)} NOLOGIN")
     return groups
 
 
@@ -242,8 +239,8 @@ def apply_access(driver: Any, database: str) -> None:
     """Roles, grants, policies, rules and the change log's triggers, as this version has
     them: made where missing, replaced where present (in the setup's transaction)."""
     groups = ensure_groups(driver, database)
-    everyone = ", ".join(_quoted(g) for g in groups.values())
-    db = _quoted(database)
+    everyone = ", ".join(quoted_name(g) for g in groups.values())
+    db = quoted_name(database)
     driver.execute(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC")
     driver.execute(f"GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {everyone}")
     driver.execute(f"GRANT USAGE ON SCHEMA public TO {everyone}")
@@ -253,20 +250,22 @@ def apply_access(driver: Any, database: str) -> None:
 
     search = _search_tables(driver)
     tables = _tables() + search
-    listed = ", ".join(_quoted(t) for t in tables)
+    listed = ", ".join(quoted_name(t) for t in tables)
     driver.execute(f"REVOKE ALL ON {listed} FROM PUBLIC, {everyone}")
     driver.execute(f"GRANT SELECT ON {listed} TO {everyone}")
     driver.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {everyone}")
     written = [t for t in tables if t not in _NEVER_WRITTEN]
-    admin, clerk = _quoted(groups["admin"]), _quoted(groups["clerk"])
-    leader, unit = _quoted(groups["leader"]), _quoted(groups["unit"])
-    driver.execute(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(map(_quoted, written))} TO {admin}")
+    admin, clerk = quoted_name(groups["admin"]), quoted_name(groups["clerk"])
+    leader, unit = quoted_name(groups["leader"]), quoted_name(groups["unit"])
+    driver.execute(
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(map(quoted_name, written))} TO {admin}"
+    )
     clerk_tables = [t for t in written if t not in ("office_user", "unit")]
     driver.execute(
-        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(map(_quoted, clerk_tables))} TO {clerk}"
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(map(quoted_name, clerk_tables))} TO {clerk}"
     )
     driver.execute(f"GRANT INSERT ON unit TO {clerk}")
-    index_tables = ", ".join(map(_quoted, search))
+    index_tables = ", ".join(map(quoted_name, search))
     driver.execute(f"GRANT INSERT, UPDATE, DELETE ON {index_tables} TO {leader}, {unit}")
     driver.execute(f"GRANT INSERT ON task_event TO {leader}, {unit}")
     for table, columns in _LEADER_COLUMNS.items():
@@ -280,11 +279,11 @@ def apply_access(driver: Any, database: str) -> None:
     policies = _policies()
     secured = sorted({table for table, *_ in policies})
     for table in secured:
-        driver.execute(f"ALTER TABLE {_quoted(table)} ENABLE ROW LEVEL SECURITY")
+        driver.execute(f"ALTER TABLE {quoted_name(table)} ENABLE ROW LEVEL SECURITY")
         for name in ("every_row", "unit_reads", "unit_completes", "unit_records"):
-            driver.execute(f"DROP POLICY IF EXISTS {name} ON {_quoted(table)}")
+            driver.execute(f"DROP POLICY IF EXISTS {name} ON {quoted_name(table)}")
         driver.execute(
-            f"CREATE POLICY every_row ON {_quoted(table)} TO {others} USING (true) "
+            f"CREATE POLICY every_row ON {quoted_name(table)} TO {others} USING (true) "
             "WITH CHECK (true)"
         )
     driver.execute("DROP POLICY IF EXISTS every_row ON task_event")
@@ -300,7 +299,9 @@ def apply_access(driver: Any, database: str) -> None:
         clause = f" USING ({using})" if command != "INSERT" else ""
         if check is not None:
             clause += f" WITH CHECK ({check})"
-        driver.execute(f"CREATE POLICY {name} ON {_quoted(table)} FOR {command} TO {unit}{clause}")
+        driver.execute(
+            f"CREATE POLICY {name} ON {quoted_name(table)} FOR {command} TO {unit}{clause}"
+        )
 
     driver.execute("DROP TRIGGER IF EXISTS minutes_unit_task_rule ON task")
     driver.execute(
@@ -310,10 +311,10 @@ def apply_access(driver: Any, database: str) -> None:
     for table in ("conference", *_CONFERENCE_PARTS, "bridge_point_person"):
         if table == "issued_paper":
             continue  # a paper printed from signed-off minutes is registered all the same
-        driver.execute(f"DROP TRIGGER IF EXISTS minutes_signed_off_rule ON {_quoted(table)}")
+        driver.execute(f"DROP TRIGGER IF EXISTS minutes_signed_off_rule ON {quoted_name(table)}")
         driver.execute(
             f"CREATE TRIGGER minutes_signed_off_rule BEFORE UPDATE OR DELETE "
-            f"{'' if table == 'conference' else 'OR INSERT '}ON {_quoted(table)} "
+            f"{'' if table == 'conference' else 'OR INSERT '}ON {quoted_name(table)} "
             "FOR EACH ROW EXECUTE FUNCTION minutes_signed_off_rule()"
         )
 
@@ -352,7 +353,7 @@ def add_user(
     ).fetchone()
     if existing is not None and existing[1]:
         raise UserRefused(f"{login} is a superuser of the server; choose another login")
-    quoted = _quoted(login)
+    quoted = quoted_name(login)
     if existing is None:
         driver.execute(f"CREATE ROLE {quoted} LOGIN")
     if password:
@@ -361,8 +362,8 @@ def add_user(
         )  # sent to the server only; PostgreSQL keeps a SCRAM hash of it
     for other, group in groups.items():
         if other != role:
-            driver.execute(f"REVOKE {_quoted(group)} FROM {quoted}")
-    driver.execute(f"GRANT {_quoted(groups[role])} TO {quoted}")
+            driver.execute(f"REVOKE {quoted_name(group)} FROM {quoted}")
+    driver.execute(f"GRANT {quoted_name(groups[role])} TO {quoted}")
     driver.execute(f"ALTER ROLE {quoted} {'CREATEROLE' if role == 'admin' else 'NOCREATEROLE'}")
     driver.execute(
         "INSERT INTO office_user (login, role, unit_id, name) VALUES (%s, %s, %s, %s) "

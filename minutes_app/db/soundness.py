@@ -28,6 +28,7 @@ from minutes_app.db.engine import (
     KNOWN_REVISIONS,
     Database,
     DatabaseRefused,
+    quoted_name,
     stored_revision,
 )
 from minutes_app.db.locks import is_busy
@@ -151,10 +152,6 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _shown(value: object) -> str:
     if isinstance(value, bytes):
         return "(binary data)"
@@ -258,17 +255,17 @@ def _tables(conn: sqlite3.Connection) -> list[_Table]:
 
 
 def _table(conn: sqlite3.Connection, name: str, sql: str) -> _Table:
-    columns = conn.execute(f"PRAGMA table_info({_quoted(name)})").fetchall()
+    columns = conn.execute(f"PRAGMA table_info({quoted_name(name)})").fetchall()
     key = tuple(c[1] for c in sorted((c for c in columns if c[5]), key=lambda c: c[5]))
     rowid_alias = len(key) == 1 and any(
         c[1] == key[0] and c[2].upper() == "INTEGER" for c in columns
     )
     # A foreign key's column holding something else than a whole number refers to no row:
     # the reference check finds it, so it is not tested twice.
-    referring = {r[3] for r in conn.execute(f"PRAGMA foreign_key_list({_quoted(name)})")}
+    referring = {r[3] for r in conn.execute(f"PRAGMA foreign_key_list({quoted_name(name)})")}
     tests: list[_Test] = []
     for _cid, column, declared, _not_null, _default, _pk in columns:
-        c = _quoted(column)
+        c = quoted_name(column)
         kind = declared.upper()
         if kind == "DATE":
             tests.append(_Test("date", _BAD_DATE.format(c=c), column))
@@ -295,7 +292,7 @@ def _row_name(table: _Table, key: Sequence[object]) -> str:
 
 
 def _key_columns(table: _Table) -> list[str]:
-    return [_quoted(k) for k in table.key] or ["rowid"]
+    return [quoted_name(k) for k in table.key] or ["rowid"]
 
 
 def _failing_rows(conn: sqlite3.Connection, table: _Table, limit: int) -> list[Damage]:
@@ -306,8 +303,8 @@ def _failing_rows(conn: sqlite3.Connection, table: _Table, limit: int) -> list[D
     shown = sorted({t.column for t in table.tests if t.column})
     flags = [f"coalesce({t.sql}, 0)" for t in table.tests]
     sql = (
-        f"SELECT {', '.join([*key, *flags, *(_quoted(c) for c in shown)])} "
-        f"FROM {_quoted(table.name)} WHERE {' OR '.join(f'({t.sql})' for t in table.tests)} "
+        f"SELECT {', '.join([*key, *flags, *(quoted_name(c) for c in shown)])} "
+        f"FROM {quoted_name(table.name)} WHERE {' OR '.join(f'({t.sql})' for t in table.tests)} "
         f"LIMIT {int(limit)}"
     )
     found: list[Damage] = []
@@ -347,7 +344,7 @@ def reference_damage(conn: sqlite3.Connection) -> Iterator[Damage]:
         if table not in keys:
             keys[table] = {
                 r[0]: r[3]
-                for r in conn.execute(f"PRAGMA foreign_key_list({_quoted(table)})")
+                for r in conn.execute(f"PRAGMA foreign_key_list({quoted_name(table)})")
                 if r[1] == 0  # the first column of each key (every key here has one)
             }
             tables[table] = _table_named(conn, table)
@@ -356,8 +353,8 @@ def reference_damage(conn: sqlite3.Connection) -> Iterator[Damage]:
         row, value = str(rowid), None
         if rowid is not None and column:
             found = conn.execute(
-                f"SELECT {', '.join([*_key_columns(described), _quoted(column)])} "
-                f"FROM {_quoted(table)} WHERE rowid = ?",
+                f"SELECT {', '.join([*_key_columns(described), quoted_name(column)])} "
+                f"FROM {quoted_name(table)} WHERE rowid = ?",
                 (rowid,),
             ).fetchone()
             if found is not None:
@@ -396,8 +393,8 @@ def _page_damage(path: Path, limit: int) -> list[Damage]:
                     continue
                 table = _table_named(conn, null["table"])
                 rows = conn.execute(
-                    f"SELECT {', '.join(_key_columns(table))} FROM {_quoted(table.name)} "
-                    f"WHERE {_NULL.format(c=_quoted(null['column']))} LIMIT {int(limit)}"
+                    f"SELECT {', '.join(_key_columns(table))} FROM {quoted_name(table.name)} "
+                    f"WHERE {_NULL.format(c=quoted_name(null['column']))} LIMIT {int(limit)}"
                 )
                 found += [
                     Damage("missing", table.name, _row_name(table, row), null["column"])

@@ -21,7 +21,7 @@ import time
 from contextlib import suppress
 from typing import Any
 
-from minutes_app.db.change_log import CHANNEL
+from minutes_app.db.change_log import CHANNEL, last_entry
 from minutes_app.db.engine import BUSY_TIMEOUT_MS, Database
 
 SOMETHING = "*"  # a change the log does not name
@@ -47,7 +47,7 @@ class ChangeWatch:
             self._db.file, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
         self._version = self._data_version()
-        self._last_entry = self._newest_entry()
+        self._last_entry = last_entry(self._file) or 0
 
     def poll(self, wait: float = 0.0) -> set[str]:
         """What changed since the last poll, waiting up to ``wait`` seconds for a change
@@ -64,9 +64,10 @@ class ChangeWatch:
             return set()
         self._version = version
         rows = self._file.execute(
-            "SELECT DISTINCT entity FROM change_log WHERE id > ?", (self._last_entry,)
+            "SELECT entity, max(id) FROM change_log WHERE id > ? GROUP BY entity",
+            (self._last_entry,),
         ).fetchall()
-        self._last_entry = self._newest_entry()
+        self._last_entry = max([self._last_entry, *(int(r[1]) for r in rows)])
         self._file.rollback()
         return {str(r[0]) for r in rows} or {SOMETHING}
 
@@ -82,14 +83,6 @@ class ChangeWatch:
     def _data_version(self) -> int:
         assert self._file is not None
         return int(self._file.execute("PRAGMA data_version").fetchone()[0])
-
-    def _newest_entry(self) -> int:
-        assert self._file is not None
-        try:
-            row = self._file.execute("SELECT max(id) FROM change_log").fetchone()
-        except sqlite3.OperationalError:
-            return 0
-        return int(row[0] or 0)
 
     def stop(self) -> None:
         for connection in (self._file, self._server):
