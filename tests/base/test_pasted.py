@@ -98,6 +98,7 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
     [
         ("Hướng dẫn số 18-HD/BTCTW\nngày 15/11/2022 của Ban", "joined"),
         ("ngày 9 tháng\n8 năm 2019", "joined"),
+        ("Hội nghị Trung ương lần thứ\n12 khóa XIII", "joined"),  # a number goes on
         ("của Ban\nTổ chức Tỉnh ủy", "joined"),
         ("Kế hoạch số 12-KH/HU ngày 3/4/2024 của Ban Thường vụ Huyện ủy Ba Bể về việc\n"
          "triển khai", "joined"),
