@@ -147,6 +147,7 @@ def test_asking_for_another_while_an_editor_is_open_raises_it_and_reads_nothing(
 ) -> None:
     first, second = list_conferences(samples_db)[:2]
     editor = open_editor_of(qtbot, window, first.id)
+    settle(qtbot, window)  # the editor's own reads (its sign-off) have come back
     window.conferences.open_conference(second.id)
     window.conferences.new_conference()
     assert window.worker.idle()  # nothing was asked of the worker
