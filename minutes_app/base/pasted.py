@@ -115,14 +115,18 @@ def tidy(text: str) -> Pasted:
     return Pasted("".join(chars), fixed.encoding, fixed.letters, source, tuple(where))
 
 
+# How many broken lines show a page's width, and how much of it a line must fill.
+_LEAST_WRAPPED = 3
+_FULL_LINE = 0.75
 # A line that ends a sentence, a heading's label or a list item: its break stays.
 _ENDS = re.compile(r"[.!?:;…]\"?$")
-# The next line goes on with the sentence: a lower-case word, a number, a slash or a dash.
-_GOES_ON = re.compile(r"^[a-zà-ỹđ0-9/(,–-]")
+# The next line goes on with the sentence: a lower-case word (``_joins``), a number, a
+# slash or a dash.
+_GOES_ON = re.compile(r"^[0-9/(,–-]")
 # A line ends on a word that cannot end a sentence (a preposition, "số", "ngày"…).
 _OPEN_END = re.compile(
     r"(?:\b(?:số|ngày|tháng|năm|của|về|và|với|tại|theo|do|cho|các|những|ban|bộ|hội|ủy|uỷ|"
-    r"tổ|đảng|thường|chấp|trung|tỉnh|huyện|kế|nghị|quyết|chỉ|hướng|quy|kết|thông)|[,–-])$",
+    r"tổ|đảng|thường|chấp|trung|ương|tỉnh|huyện|kế|nghị|quyết|chỉ|hướng|quy|kết|thông)|[,–-])$",
     re.IGNORECASE,
 )
 # A line that begins a page's dateline ("Cập nhật lúc 08:15", "Thứ Hai, 02/05/2024"): its
@@ -147,6 +151,22 @@ def unwrap(text: str) -> str:
         and _joins(lines[i - 1].rstrip(), lines[i].lstrip())
         for i in range(len(lines))
     ]
+    # A page's width: how long the lines it broke are. A line nearly that long which ends
+    # on a word (and is not the title) broke at the edge, even before a capital ("Thành
+    # ủy Bảo" / "Lộc, …").
+    widths = sorted(len(lines[i - 1].rstrip()) for i in range(1, len(lines)) if joined[i])
+    if len(widths) >= _LEAST_WRAPPED:
+        width = widths[len(widths) // 2]
+        title = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        for i in range(title + 2, len(lines)):  # a title's break stays
+            before, after = lines[i - 1].rstrip(), lines[i].lstrip()
+            joined[i] = joined[i] or (
+                len(before) >= width * _FULL_LINE
+                and bool(after)
+                and before[-1:].isalpha()
+                and not before.isupper()
+                and not _DATELINE.match(after)
+            )
     out = [lines[0]]
     for i in range(1, len(lines)):
         out.append((" " if joined[i] else "\n") + lines[i])
@@ -166,4 +186,4 @@ def _joins(before: str, after: str) -> bool:
     that cannot end a sentence ("số", "ngày", "của", "Ban"…)."""
     if _ENDS.search(before) or _DATELINE.match(after):
         return False
-    return bool(_GOES_ON.match(after) or _OPEN_END.search(before))
+    return bool(after[:1].islower() or _GOES_ON.match(after) or _OPEN_END.search(before))

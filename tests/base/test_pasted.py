@@ -106,6 +106,8 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
          "Cập nhật lúc 08:15, 02/05/2024", "kept"),
         ("của Ban Chấp hành Đảng bộ tỉnh khóa XI\nVề phát triển kinh tế", "kept"),
         ("Hội nghị kết thúc.\nĐồng chí Bí thư phát biểu", "kept"),
+        ("Phát biểu kết luận\nĐồng chí Bí thư nhấn mạnh", "kept"),  # Đ is a capital
+        ("Ban Chấp hành Trung ương\nĐảng", "joined"),
         ("Đoạn một\n\nđoạn hai", "kept"),
     ],
 )  # fmt: skip
@@ -113,6 +115,50 @@ def test_lines_broken_inside_a_sentence_are_joined(before: str, after: str) -> N
     unwrapped = unwrap(before)
     assert len(unwrapped) == len(before)  # every place kept
     assert ("\n" not in unwrapped) == (after == "joined"), unwrapped
+
+
+# A page 39 characters wide: three lines broken inside sentences (40, 39, 37) show its
+# width, their median.
+_PAGE = (
+    "Sáng 14/9, Ban Thường vụ Tỉnh ủy tổ chức\n"
+    "hội nghị trực tuyến quán triệt Quy định\n"
+    "số 96-QĐ/TW. Hội nghị kết nối tới các\n"
+    "điểm cầu Thành ủy Đà Lạt, Thành ủy Bảo\n"
+    "Lộc và Huyện ủy Lâm Hà.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("last_line", "after"),
+    [
+        ("Ngắn quá\n", "kept"),  # a line well short of the page's width
+        ("Hội nghị có các đồng chí lãnh đạo ở đây\n", "joined"),  # 39 wide as the page
+        ("Hội nghị có các đồng chí Thành\n", "joined"),  # 30: 3/4 of 39 is 29.25
+        ("Hội nghị có các đồng chí lãnh\n", "kept"),  # 29
+        ("HỘI NGHỊ CÓ CÁC ĐỒNG CHÍ LÃNH ĐẠO Ở ĐÂY\n", "kept"),  # a heading
+        ("Hội nghị có các đồng chí lãnh đạo ở đây.\n", "kept"),  # a sentence ends
+        ("Hội nghị có các đồng chí lãnh đạo ở đây\nCập nhật lúc 08:15", "kept"),
+    ],
+)
+def test_a_line_as_wide_as_the_page_is_joined_to_a_capital(last_line: str, after: str) -> None:
+    text = _PAGE + last_line + "Đồng chí Bí thư phát biểu."
+    unwrapped = unwrap(text)
+    assert len(unwrapped) == len(text)
+    assert "Bảo Lộc" in unwrapped
+    assert (unwrapped.count("\n") == 1) == (after == "joined"), unwrapped
+
+
+def test_a_title_as_wide_as_the_page_stays_on_its_line() -> None:
+    text = "Hội nghị trực tuyến quán triệt Quy định mới\n" + _PAGE
+    assert unwrap(text).startswith("Hội nghị trực tuyến quán triệt Quy định mới\nSáng")
+
+
+def test_two_lines_broken_do_not_show_a_width() -> None:
+    text = (
+        "Sáng 14/9, Ban Thường vụ Tỉnh ủy tổ chức\nhội nghị trực tuyến quán triệt Quy định\n"
+        "số 96-QĐ/TW. Hội nghị kết nối Thành ủy Bảo\nLộc dự."
+    )
+    assert unwrap(text).count("\n") == 1
 
 
 def test_readable_text_of_a_megabyte_takes_little_time() -> None:

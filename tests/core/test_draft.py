@@ -529,6 +529,29 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
         ),
         # a description, not names: nothing is listed
         ("Hội nghị kết nối đến 10 điểm cầu các huyện ủy, thành ủy trực thuộc.", []),
+        # one "điểm cầu" after "đến", then a list; an item may begin in lower case
+        (
+            "Hội nghị được kết nối đến điểm cầu Đảng ủy phường Phú Bài, Đảng ủy xã Thủy Phù "
+            "và huyện Chư Sê.",
+            ["Đảng ủy phường Phú Bài", "Đảng ủy xã Thủy Phù", "huyện Chư Sê"],
+        ),
+        # "và" inside a name whose rest is in lower case; a count ends the list
+        (
+            "Kết nối tới các điểm cầu UBND TP. Tam Kỳ, Đảng ủy Khối các cơ quan và doanh "
+            "nghiệp tỉnh và 241 điểm cầu xã, phường.",
+            ["UBND TP. Tam Kỳ", "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"],
+        ),
+        # a qualifier then a colon; a bracket ends the list
+        (
+            "- Điểm cầu cấp huyện: Huyện ủy Ba Bể, Thành ủy Bắc Kạn (tại hội trường các huyện ủy).",
+            ["Huyện ủy Ba Bể", "Thành ủy Bắc Kạn"],
+        ),
+        # lower-case words of a name go on until a verb
+        (
+            "Tại điểm cầu Ủy ban nhân dân phường Thục Phán và điểm cầu Trung tâm Bồi dưỡng "
+            "chính trị thị xã, lãnh đạo địa phương báo cáo.",
+            ["Ủy ban nhân dân phường Thục Phán", "Trung tâm Bồi dưỡng chính trị thị xã"],
+        ),
     ],
 )
 def test_a_list_of_bridge_points_gives_each_name(text: str, points: list[str]) -> None:
@@ -555,6 +578,58 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
     draft = draft_from_text(text)
     assert draft.host_point == host
     assert all("chính" not in p.name for p in draft.bridge_points)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        (
+            "Đồng chí Lê Văn Nam, Trưởng Ban Tổ chức Tỉnh ủy chủ trì hội nghị tại điểm cầu "
+            "Hội trường Tỉnh ủy. Hội nghị được kết nối tới các điểm cầu Thành ủy Vinh.",
+            "Hội trường Tỉnh ủy",
+        ),
+        (
+            "Đồng chí Hà Văn Tuấn chủ trì hội nghị tại phòng họp trực tuyến Văn phòng Đoàn "
+            "ĐBQH và HĐND tỉnh. Hội nghị được kết nối đến các điểm cầu Thành ủy Vinh.",
+            "phòng họp trực tuyến Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+        ),
+        (
+            "Đồng chí Trần Văn Sơn chủ trì và phát biểu chỉ đạo hội nghị tại điểm cầu chính "
+            "đặt tại Nhà Văn hóa Thanh niên tỉnh. Kết nối với các điểm cầu Thành ủy Vinh.",
+            "Nhà Văn hóa Thanh niên tỉnh",
+        ),
+        (
+            "- Điểm cầu chính: Hội trường tầng 3, trụ sở Tỉnh ủy.\n"
+            "- Điểm cầu cấp huyện: Thành ủy Vinh.",
+            "Hội trường tầng 3, trụ sở Tỉnh ủy",
+        ),
+        (
+            "Hội nghị được tổ chức tại điểm cầu Hội trường Tỉnh ủy, kết nối trực tuyến đến "
+            "các điểm cầu Thành ủy Vinh.",
+            "Hội trường Tỉnh ủy",
+        ),
+    ],
+)
+def test_the_host_point_is_where_the_chair_presides_and_the_others_are_linked_from(
+    text: str, host: str
+) -> None:
+    draft = draft_from_text(text)
+    assert draft.host_point == host
+    assert [p.name for p in draft.bridge_points] == ["Điểm cầu Thành ủy Vinh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đồng chí Lê Văn Nam chủ trì hội nghị tại hội trường.",  # no name
+        "Đồng chí Lê Văn Nam chủ trì hội nghị. Tại điểm cầu tỉnh Thái Bình, đồng chí Phạm "
+        "Văn Nghiêm dự.",  # the chair's place is not written; a bridge point is no host
+        "Hội nghị được tổ chức tại Hội trường Tỉnh ủy.",  # a hall, nothing linked to it
+        "Hội nghị kết nối trực tuyến từ Hà Nội.",  # from it, to nowhere
+    ],
+)
+def test_no_host_point_where_none_is_named(text: str) -> None:
+    assert draft_from_text(text).host_point is None
 
 
 def test_co_chairs_named_in_the_chairs_sentence_or_soon_after() -> None:

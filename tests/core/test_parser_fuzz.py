@@ -80,6 +80,10 @@ _RUNS = [
     "do Ban Tổ chức hội nghị ",
     "Ban Tổ chức Trung ương Đảng chủ trì. ",
     "Phó Bí thư: Nguyễn Văn An, Lê Văn Bình và ",
+    "chủ trì hội nghị tại điểm cầu ",
+    "kết nối đến các điểm cầu Huyện ủy Ba Bể, ",
+    "Đảng ủy Khối các cơ quan và doanh nghiệp ",
+    "Hội nghị kết nối tới các điểm cầu Thành ủy Bảo\n",
 ]
 # Generous for a shared, busy machine; a quadratic scan takes minutes, not seconds.
 _SECONDS = 30

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import UPPER, Span, sentences
+from minutes_app.core.parsing.spans import LOWER, UPPER, Span, sentences
 
 
 @dataclass(frozen=True)
@@ -19,77 +19,141 @@ class BridgePointDraft:
     presiding: tuple[PersonMention, ...]
 
 
-_HOST = re.compile(
-    r"(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:điểm[ \t]+cầu[ \t]+(?:chính[ \t]+)?"
-    r"(?:(?:đặt[ \t]+)?(?:tại|ở)[ \t]+)?)?(?P<a>[^\n.;]{3,80}?)[ \t]+(?:đến|tới)[ \t]+"
-    # "được tổ chức tại X, kết nối trực tuyến với …": the venue the others connect to
-    r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+(?P<d>(?-i:[" + UPPER + r"])"
-    r"[^\n.;,]{2,80}?)(?=,?[ \t]+(?:kết[ \t]+nối|trực[ \t]+tuyến)\b)"
+# What leads to the host point's name: the place the chair presides at ("chủ trì hội nghị
+# tại (điểm cầu) X"), the point named main ("điểm cầu chính: X", "điểm cầu chính là X",
+# "điểm cầu chính đặt tại X"), where the conference is held ("tổ chức tại điểm cầu X") and
+# where the others are reached from ("trực tuyến từ X đến …"). Each ends where the name
+# begins; the name itself is read by ``_place_name``.
+_AT_POINT = r"điểm[ \t]+cầu(?:[ \t]+chính)?(?:[ \t]+(?:đặt[ \t]+)?(?:tại|ở))?"
+_HOST_LEAD = re.compile(
+    r"(?P<from>(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:điểm[ \t]+cầu[ \t]+"
+    r"(?:chính[ \t]+)?(?:(?:đặt[ \t]+)?(?:tại|ở)[ \t]+)?)?)"
     r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:đặt[ \t]+)?(?:tại|ở)[ \t]+"
-    r"(?P<b>[^\n.;,]{3,80})"
-    # "điểm cầu chính (là) Hội trường Tỉnh ủy": the name as written, up to where the
-    # sentence goes on ("đến", "kết nối", a comma)
-    r"|điểm[ \t]+cầu[ \t]+chính[ \t]+(?:là[ \t]+)?(?P<c>(?-i:[" + UPPER + r"])[^\n.;,]{2,80}?)"
-    r"(?=[ \t]+(?:đến|tới|với|kết[ \t]+nối|cùng|và)\b|[\n.;,)]|$)",
+    r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b)?[ \t]*"
+    r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
+    r"|(?P<held>tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+)"
+    r"|chủ[ \t]+trì(?:[ \t]+(?-i:[" + LOWER + r"]+)){0,8}?[ \t]+(?:tại|ở)[ \t]+"
+    r"(?:" + _AT_POINT + r"[ \t]+)?",
     re.IGNORECASE,
 )
 
 
 def read_host_point(text: str) -> tuple[str | None, Span | None]:
     """The host point (điểm cầu chính) and where the text names it."""
-    match = _HOST.search(text)
-    if match is None:
-        return None, None
-    group = next(g for g in ("a", "b", "c", "d") if match.group(g))
-    name = match.group(group).strip()
-    return name, Span(match.start(group), match.start(group) + len(name), "host_point")
+    for lead in _HOST_LEAD.finditer(text):
+        name, first, last = _place_name(text, lead.end(), joins_and=True)
+        if not name:
+            continue
+        after = text[last : last + 40]
+        if lead.group("from") and not re.match(r"(?i)[ \t]+(?:đến|tới)\b", after):
+            continue
+        if lead.group("held") and not re.match(
+            r"(?i),?[ \t]+(?:kết[ \t]+nối|trực[ \t]+tuyến)\b", after
+        ):
+            continue  # a hall the meeting sat in, not a point others were linked to
+        return name, Span(first, last, "host_point")
+    return None, None
 
 
 _BRIDGE = re.compile(
     r"(?<![\w])điểm[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*:))", re.IGNORECASE
 )
-_BRIDGE_NAME_STOP = frozenset(
-    "có dự với cùng là do đã và các tham chủ để trên của đến tới ở tại thì nên".split()
+# Words that end a place's name where the sentence goes on: a verb, a preposition, a
+# conjunction (written in lower case; in capitals they belong to a name).
+_NAME_STOP = frozenset(
+    (
+        "có dự với cùng là do đã và các tham chủ để trên của đến tới ở tại thì nên nhằm "
+        "được sẽ đang theo kết báo phát trong vào sáng chiều lúc từ toàn gồm hướng"
+    ).split()
 )
-_PRESENCE = re.compile(
-    r"^[ \t]*,?[ \t]*(?:(?:dự|tham dự)[ \t]+(?:hội nghị[ \t]+)?(?:có[ \t]+)?|có[ \t]+|do[ \t]+)?",
-    re.IGNORECASE,
+# A word of a place's name: an abbreviation with its full stop ("TP.", "TX."), or a run of
+# characters up to a space or a mark that ends a name.
+_NAME_WORD = re.compile(r"[ \t]*((?:TP|Tp|TX|Tx|TT)\.|[^\s,.;:()\[\]\"“”]+)")
+# A name may begin with one of these in lower case: the kind of place it is.
+_PLACE_NOUNS = frozenset(
+    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đảng ủy văn".split()
 )
-_PRESENCE_END = re.compile(
-    r"[ \t]+(?:cùng|cùng với|dự|tham dự|chủ trì|và các|và toàn thể)\b|;|$", re.IGNORECASE
-)
+_MOST_NAME_WORDS = 14
 
 
-def _bridge_name(text: str, start: int) -> tuple[str, int, int]:
-    """The name after 'điểm cầu', with where its first word starts and its last ends."""
+def _is_capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, int]:
+    """The name of a place written from ``start``, with where its first word starts and
+    its last ends; empty when no such name is there. Lower-case words belong to it until
+    a verb or preposition (``_NAME_STOP``) or a mark ends it; "và" joins two parts of one
+    name when ``joins_and`` and a capital follows ("Văn phòng Đoàn ĐBQH và HĐND tỉnh"),
+    or when only lower-case words follow to the end of the item ("Đảng ủy Khối các cơ
+    quan và doanh nghiệp tỉnh"); "các" is kept after "Khối"; ", trụ sở" goes on a hall's
+    address."""
     words: list[str] = []
-    first = end = start
-    pattern = re.compile(r"[ \t]*([^\s,.;:()]+)")
+    first = last = start
     cursor = start
-    while (match := pattern.match(text, cursor, start + 120)) is not None:
+    limit = min(len(text), start + 200)
+    while len(words) < _MOST_NAME_WORDS and (match := _NAME_WORD.match(text, cursor, limit)):
         word = match.group(1)
-        cursor = match.end()
-        if word.lower() in _BRIDGE_NAME_STOP or len(words) >= 8:
-            break
-        if words and not word[:1].isupper() and not words[-1][:1].isupper():
-            break
+        lower = word.lower()
+        if not _is_capital(word) and (lower in _NAME_STOP or (word[:1].isdigit() and not words)):
+            if not words:
+                break
+            kept = (lower == "các" and words[-1].lower() == "khối") or (
+                lower == "và" and _and_joins(text, match.end(), limit, joins_and=joins_and)
+            )
+            if not kept:
+                break
         if not words:
+            if not _is_capital(word) and lower not in _PLACE_NOUNS:
+                break
             first = match.start(1)
         words.append(word)
-        end = match.end()
-    return " ".join(words), first, end
+        last = match.end()
+        cursor = match.end()
+        address = re.match(r",[ \t]+(?=trụ[ \t]+sở[ \t]+(?-i:[" + UPPER + "]))", text[cursor:])
+        if address is not None:
+            cursor += address.end()
+            words[-1] += ","
+    if not any(_is_capital(word) for word in words):
+        return "", start, start
+    return " ".join(words), first, last
+
+
+def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
+    """Whether the "và" before ``start`` joins two parts of one name (see _place_name)."""
+    rest = re.match(r"[^,.;:()\n]*", text[start:limit])
+    words = rest.group(0).split() if rest else []
+    if "và" in words:
+        words = words[: words.index("và")]  # the item ends at the next "và"
+    if not words:
+        return False
+    if _is_capital(words[0]):
+        return joins_and
+    return (
+        len(words) <= 4
+        and not any(_is_capital(w) or w.lower() in _NAME_STOP for w in words)
+        and "điểm" not in words
+    )
 
 
 # A national conference has some seven hundred points at most, each named a few times;
 # beyond that the text is not a report and reading on only costs time.
 _MOST_BRIDGE_MENTIONS = 3000
+# Before "điểm cầu", what makes the names after it a list: "các điểm cầu A, B và C", "5
+# điểm cầu gồm …", "kết nối đến điểm cầu A, B và C".
+_LIST_BEFORE = re.compile(r"(?i)(?:\bcác|\d+|\bđến|\btới|\bvới)[ \t]+$")
+# After "điểm cầu", a qualifier in lower case then a colon: "Điểm cầu cấp huyện: A, B".
+_LIST_AFTER = re.compile(r"(?:[ \t]*(?-i:[" + LOWER + r"]+)){0,3}[ \t]*:", re.IGNORECASE)
 
 
-def read_bridge_points(text: str) -> tuple[tuple[BridgePointDraft, ...], list[Span]]:
+def read_bridge_points(
+    text: str, host: str | None = None
+) -> tuple[tuple[BridgePointDraft, ...], list[Span]]:
     """Every bridge point named, once each in order of first mention, with who presided
-    there; one span per point."""
+    there; one span per point. ``host``: the host point's name, which is none of them."""
     found: dict[str, tuple[str, list[PersonMention]]] = {}
     spans: list[Span] = []
+    skip = {shadow(host).lower()} if host else set()
     seen = 0
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -99,21 +163,24 @@ def read_bridge_points(text: str) -> tuple[tuple[BridgePointDraft, ...], list[Sp
                 break
             if re.match(r"(?i)chính\b", sentence[match.end() :]):
                 continue  # the host point (read_host_point), not one of the others
-            if re.search(
-                r"(?i)(?:các|\d+)\s+$", sentence[max(0, match.start() - 12) : match.start()]
-            ):
+            before = sentence[max(0, match.start() - 12) : match.start()]
+            colon = _LIST_AFTER.match(sentence, match.end())
+            if _LIST_BEFORE.search(before) or colon is not None:
                 # "các điểm cầu: A, B và C", "5 điểm cầu gồm A, B…": each named in the list
-                for name, name_start, name_end in _listed(sentence, match.end()):
+                opening = colon.end() if colon is not None else match.end()
+                for name, name_start, name_end in _listed(sentence, opening):
                     key = shadow(name).lower()
+                    if key in skip:
+                        continue
                     if key not in found:
                         spans.append(Span(start + name_start, start + name_end, "bridge_point"))
                     found.setdefault(key, (f"Điểm cầu {name}", []))
                 continue
-            name, name_start, name_end = _bridge_name(sentence, match.end())
-            if not name or not any(word[:1].isupper() for word in name.split()):
+            name, name_start, name_end = _place_name(sentence, match.end(), joins_and=False)
+            key = shadow(name).lower()
+            if not name or key in skip:
                 continue
             people = _presiding(sentence, match.start(), name_end)
-            key = shadow(name).lower()
             if key not in found:
                 # One span per point, at its first mention: the window lists them in order.
                 spans.append(Span(start + name_start, start + name_end, "bridge_point"))
@@ -123,35 +190,40 @@ def read_bridge_points(text: str) -> tuple[tuple[BridgePointDraft, ...], list[Sp
     return points, spans
 
 
-# After "các điểm cầu": a colon or a word that opens the list, then its names.
+# After "các điểm cầu": a colon or a word that opens the list.
 _LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:?)[ \t]*", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"[ \t]*(?:,|;|\bvà\b)?[ \t]*([^,;]+?)(?=[ \t]*(?:,|;|\bvà\b|$))")
-# Words that end a listed name: the sentence goes on with a verb or a count.
-_ITEM_STOP = re.compile(
-    r"[ \t]+(?:dự|tham dự|có|cùng|với|đã|đều|được|theo dõi|kết nối|trong|trên)\b.*$",
-    re.IGNORECASE,
-)
+# Between two items: a comma, a semicolon or "và".
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE)
 _MOST_LISTED = 60
 
 
 def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
-    """The names a list of bridge points gives after "các điểm cầu" / "N điểm cầu": each
-    item begins with a capital; the list ends at the first that does not."""
+    """The names a list of bridge points gives: each a place's name (``_place_name``)
+    after a comma, a semicolon or "và"; the list ends at the first item that is not one,
+    or after an item the sentence goes on from."""
     opens = _LIST_OPENS.match(sentence, start)
     cursor = opens.end() if opens else start
     names: list[tuple[str, int, int]] = []
-    while len(names) < _MOST_LISTED and (item := _LIST_ITEM.match(sentence, cursor)):
-        text = item.group(1)
-        cut = _ITEM_STOP.search(text)
-        name = (text[: cut.start()] if cut else text).strip().rstrip(".")
-        if not name or not name[:1].isupper() or len(name.split()) > 10:
+    while len(names) < _MOST_LISTED:
+        name, first, last = _place_name(sentence, cursor, joins_and=False)
+        if not name:
             break
-        first = item.start(1) + (len(text) - len(text.lstrip()))
-        names.append((name, first, first + len(name)))
-        if cut is not None:
+        names.append((name.rstrip("."), first, first + len(name.rstrip("."))))
+        separator = _LIST_SEPARATOR.match(sentence, last)
+        if separator is None:
             break
-        cursor = item.end()
+        cursor = separator.end()
     return names
+
+
+# Who led the delegation at a point: "điểm cầu X (dự hội nghị) có đồng chí Y", "…, do Y".
+_PRESENCE = re.compile(
+    r"^[ \t]*,?[ \t]*(?:(?:dự|tham dự)[ \t]+(?:hội nghị[ \t]+)?(?:có[ \t]+)?|có[ \t]+|do[ \t]+)?",
+    re.IGNORECASE,
+)
+_PRESENCE_END = re.compile(
+    r"[ \t]+(?:cùng|cùng với|dự|tham dự|chủ trì|và các|và toàn thể)\b|;|$", re.IGNORECASE
+)
 
 
 def _presiding(sentence: str, bridge_start: int, name_end: int) -> list[PersonMention]:

@@ -89,7 +89,7 @@ def draft_from_text(text: str, today: datetime.date | None = None) -> Conference
     organizer, organizer_span = read_organizer(text, shade)
     host, host_span = read_host_point(text)
     chairs, chair_spans = read_chairs(text)
-    bridges, bridge_spans = read_bridge_points(text)
+    bridges, bridge_spans = read_bridge_points(text, host)
     instructions, instruction_spans = read_instructions(text)
     for span in (title_span, organizer_span, host_span):
         if span is not None:
