@@ -31,7 +31,9 @@ Matching rules, per text (a text's findings are compared only with its own label
 - document dates: over matched documents only, so that a missed document is not counted
   twice. A finding with a date counts as found; a label with a date counts as labelled;
   a date is right when equal.
-- issuers: as dates, compared after folding (case, diacritics, spaces).
+- issuers: as dates, compared after folding (case, diacritics, spaces), with a body's
+  usual abbreviations written out ("UBND tỉnh"); a plenum of the Central Committee and
+  the Committee are one issuer (``_issuer_folded``).
 - chairs: by name, folded; each text a set.
 - conference dates, sessions, organizers (reports only): one value per text; a non-null
   finding counts as found, a non-null label as labelled; right when equal (organizers
@@ -113,6 +115,36 @@ def _folded(value: object) -> str | None:
     return fold(str(value)) if value else None
 
 
+# A plenum of the Central Committee issues in the Committee's name: "Hội nghị lần thứ sáu
+# Ban Chấp hành Trung ương Đảng khóa XIII", "Hội nghị Trung ương 6 khóa XIII" and "Ban
+# Chấp hành Trung ương khóa XIII" name one issuer. The sets were labelled both ways (blind
+# and heldout the Committee, blind5 the plenum), so either is right.
+_PLENUM = re.compile(r"^hoi nghi (?:lan thu \S+ |trung uong \S+ (?=khoa ))")
+
+
+# Abbreviations written for a body's name: "UBND tỉnh" is the "Ủy ban nhân dân tỉnh".
+_SHORT_NAMES = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "btv": "ban thuong vu",
+    "bch": "ban chap hanh",
+    "ubkt": "uy ban kiem tra",
+    "mttq": "mat tran to quoc",
+    "tw": "trung uong",
+}
+
+
+def _issuer_folded(value: object) -> str | None:
+    folded = _folded(value)
+    if folded is None:
+        return None
+    folded = " ".join(_SHORT_NAMES.get(word, word) for word in folded.split())
+    body = _PLENUM.sub("", folded)
+    if body.startswith("khoa "):
+        body = "ban chap hanh trung uong " + body
+    return body.replace("ban chap hanh trung uong dang", "ban chap hanh trung uong")
+
+
 def _score_documents(
     where: str, found: list[Document], labels: list[Document], scores: dict[str, Score]
 ) -> None:
@@ -130,7 +162,7 @@ def _score_documents(
         unmatched.remove(match)
         documents.right += 1
         _score_value(where, key, "issued_on", match, label, scores["document_dates"], str)
-        _score_value(where, key, "issuer", match, label, scores["issuers"], _folded)
+        _score_value(where, key, "issuer", match, label, scores["issuers"], _issuer_folded)
     for doc in unmatched:
         documents.misses.append(f"{where}: spurious {document_key(doc)} {doc.get('text', '')!r}")
 

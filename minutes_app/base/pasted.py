@@ -126,9 +126,12 @@ _GOES_ON = re.compile(r"^[0-9/(,–-]")
 # A line ends on a word that cannot end a sentence (a preposition, "số", "ngày"…).
 _OPEN_END = re.compile(
     r"(?:\b(?:số|ngày|tháng|năm|của|về|và|với|tại|theo|do|cho|các|những|ban|bộ|hội|ủy|uỷ|"
-    r"tổ|đảng|thường|chấp|trung|ương|tỉnh|huyện|kế|nghị|quyết|chỉ|hướng|quy|kết|thông)|[,–-])$",
+    r"tổ|đảng|thường|chấp|hành|trung|ương|tỉnh|huyện|kế|nghị|quyết|chỉ|hướng|quy|kết|thông)|"
+    r"[,/–-])$",
     re.IGNORECASE,
 )
+# A line that ends where a date begins: the next line goes on with the date.
+_DATE_OPEN = re.compile(r"\b(?:ngày|tháng|năm)$", re.IGNORECASE)
 # A line that begins a page's dateline ("Cập nhật lúc 08:15", "Thứ Hai, 02/05/2024"): its
 # own line, whatever comes before it.
 _DATELINE = re.compile(
@@ -184,6 +187,8 @@ def _joins(before: str, after: str) -> bool:
     """Whether the break between ``before`` and ``after`` is inside a sentence: the next
     line goes on with a lower-case word, a number or a dash, or this one ends on a word
     that cannot end a sentence ("số", "ngày", "của", "Ban"…)."""
-    if _ENDS.search(before) or _DATELINE.match(after):
+    if _ENDS.search(before):
         return False
+    if _DATELINE.match(after) and not _DATE_OPEN.search(before):
+        return False  # "ngày" / "25/10/2021" is a date going on, not a dateline
     return bool(after[:1].islower() or _GOES_ON.match(after) or _OPEN_END.search(before))

@@ -108,6 +108,10 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
         ("Hội nghị kết thúc.\nĐồng chí Bí thư phát biểu", "kept"),
         ("Phát biểu kết luận\nĐồng chí Bí thư nhấn mạnh", "kept"),  # Đ is a capital
         ("Ban Chấp hành Trung ương\nĐảng", "joined"),
+        ("của Ban Chấp hành\nTrung ương Đảng", "joined"),
+        ("Quy định số 37-QĐ/TW ngày\n25/10/2021 của Ban", "joined"),  # a date, no dateline
+        ("Quy định số 50-QĐ/\nTW ngày 27/12/2021", "joined"),
+        ("quy định, hướng dẫn của Trung ương\n07/11/2019 (GMT+7)", "kept"),  # a dateline
         ("Đoạn một\n\nđoạn hai", "kept"),
     ],
 )  # fmt: skip

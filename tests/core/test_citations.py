@@ -654,6 +654,26 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         ),
         # a date that opens the sentence, without "ban hành", dates nothing
         ("Ngày 3/4/2024, Huyện ủy quán triệt Kế hoạch số 12-KH/HU.", None, None),
+        # the subject of "ban hành" or "có" issues it, with no date before it
+        ("Sở Nội vụ có Công văn số 1899/SNV-XDCQ hướng dẫn.", None, "Sở Nội vụ"),
+        (
+            "Trên cơ sở đó, Tỉnh ủy Bắc Kạn đã ban hành Kế hoạch số 5-KH/TU.",
+            None,
+            "Tỉnh ủy Bắc Kạn",
+        ),
+        # ... the subject of its own clause; the date opens another clause
+        (
+            "Ngày 3/4/2024, đồng chí Nam cho biết, Ban Thường vụ Huyện ủy ban hành Kế hoạch "
+            "số 12-KH/HU.",
+            None,
+            "Ban Thường vụ Huyện ủy",
+        ),
+        # ... when it is a body's name and nothing else
+        ("Hội nghị đã có Kết luận số 5-KL/TU.", None, None),
+        ("Các cấp ủy có Kế hoạch số 3-KH/TU.", None, None),
+        ("Ngày 3/4/2024, họ nói Ban Thường vụ Huyện ủy ban hành Kế hoạch số 12-KH/HU.", None, None),
+        # ... and the citation's own "của" comes first
+        ("Huyện ủy ban hành Kế hoạch số 12-KH/HU của Tỉnh ủy.", None, "Tỉnh ủy"),
     ],
 )
 def test_the_sentence_or_the_header_dates_a_document(

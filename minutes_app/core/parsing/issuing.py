@@ -2,10 +2,10 @@
 
 Ways of writing the date and the issuer that are not "số … ngày … của …":
 
-- the date before the verb: "Ngày 3/4/2024, Ban Thường vụ Huyện ủy Ba Bể ban hành Kế
-  hoạch số 12-KH/HU …" — the sentence's leading date is the plan's date, and the subject
-  of "ban hành" its issuer (only after such a date: elsewhere the subject of "ban hành" is
-  as often the body that implements the document as the one that issued it);
+- the issuer as the subject of the clause: "(Ngày 3/4/2024,) Ban Thường vụ Huyện ủy Ba
+  Bể ban hành Kế hoạch số 12-KH/HU …", "Sở Nội vụ có Công văn số …" — a body named just
+  before "ban hành" or "có" issued the document cited right after it, and a date that
+  opens the sentence before that clause is the document's date;
 - the issuer before the number, as headings put it: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/
   NĐ-CP" (in capitals, written as names are: ``issuers.from_capitals``);
 - a document's own header: "Số 125-KH/TU" on a line, and soon after it
@@ -22,7 +22,7 @@ import re
 from typing import Protocol
 
 from minutes_app.core.parsing.document_kinds import kind_pattern
-from minutes_app.core.parsing.issuers import from_capitals
+from minutes_app.core.parsing.issuers import from_capitals, read_issuer
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import UPPER, sentences
 
@@ -35,13 +35,16 @@ _WORDED_DATE = (
 _LEADING_DATE = re.compile(
     rf"^[ \t]*(?:Vào[ \t]+)?[Nn]gày[ \t]+(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*"
 )
-# "<subject> (đã )?(ký )?ban hành" just before the citation.
+# "<subject> (đã|vừa )?(ký )?ban hành" or "<subject> (đã )?có" just before the citation:
+# the subject of the clause issued it.
 _ISSUES = re.compile(
     r"(?P<subject>(?-i:["
     + UPPER
-    + r"])[^,.;:\n]{2,90}?)[ \t]+(?:đã[ \t]+)?(?:ký[ \t]+)?ban[ \t]+hành"
+    + r"])[^,.;:\n]{2,90}?)[ \t]+(?:(?:đã|vừa)[ \t]+)?(?:(?:ký[ \t]+)?ban[ \t]+hành|có)"
     r"[ \t]+$"
 )
+# Where the clause that holds the citation begins: after the last comma, semicolon or colon.
+_CLAUSE_MARK = re.compile(r"[,;:][ \t]*")
 # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/NĐ-CP", "Quyết định của Thủ tướng Chính phủ số
 # 123/QĐ-TTg": a kind, "của", the issuer, "số" (read in the shadow text: no marks).
 _ISSUER_BEFORE_NUMBER = re.compile(
@@ -77,6 +80,14 @@ def _date(match: re.Match[str] | None) -> datetime.date | None:
         return None
 
 
+def _body(subject: str) -> str | None:
+    """``subject`` when it is all the name of a body ("Ban Thường vụ Huyện ủy Chợ Mới",
+    "Sở Nội vụ"), else None ("Đồng chí Bí thư", "Hội nghị đã")."""
+    subject = " ".join(subject.split())
+    name, end = read_issuer(subject, shadow(subject), 0)
+    return name if name is not None and end == len(subject) else None
+
+
 def fill_issue(text: str, citations: list[_Cited]) -> list[_Cited]:
     """``citations`` with the date and issuer their sentence or header gives them, where
     they had none."""
@@ -98,11 +109,15 @@ def _filled(text: str, bounds: list[tuple[int, int]], citation: _Cited) -> _Cite
         start, _ = sentence
         before = text[start : citation.start]
         lead = _LEADING_DATE.match(before)
-        issues = _ISSUES.match(before, lead.end()) if lead is not None else None
-        if issues is not None:
+        clause = max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0)
+        if lead is not None:
+            clause = max(clause, lead.end())
+        issues = _ISSUES.match(before, clause)
+        subject = _body(issues.group("subject")) if issues is not None else None
+        if subject is not None:
             if citation.issuer is None:
-                changes["issuer"] = " ".join(issues.group("subject").split())
-            if citation.issued_on is None:
+                changes["issuer"] = subject
+            if citation.issued_on is None and lead is not None and clause == lead.end():
                 changes["issued_on"] = _date(lead)
     if citation.issuer is None and "issuer" not in changes:
         at = max(0, citation.start - _ISSUER_REACH)
