@@ -35,7 +35,6 @@ _REPLACEMENTS: dict[str, str] = {
     "\u2002": " ",
     "\u2003": " ",
     "\u3000": " ",
-    "\t": " ",
     "\u2018": "'",
     "\u2019": "'",
     "\u201a": "'",
@@ -75,7 +74,7 @@ class Pasted:
 _TOUCHED = re.compile(
     "["
     + re.escape("".join(_REMOVED) + "".join(_REPLACEMENTS))
-    + "]|  | \n|(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])"
+    + "]|  | \n| \t|\t |(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])"
 )
 
 
@@ -100,10 +99,10 @@ def tidy(text: str) -> Pasted:
             if char in _REMOVED:
                 continue
             for out in _REPLACEMENTS.get(char, char):
-                if out == " " and chars and chars[-1] == " ":
-                    continue  # a run of spaces: one
-                if out == "\n" and chars and chars[-1] == " ":
-                    chars.pop()  # spaces before a line's end
+                if out == " " and chars and chars[-1] in " \t":
+                    continue  # a run of spaces: one; none after a tab
+                if out in "\n\t" and chars and chars[-1] == " ":
+                    chars.pop()  # spaces before a line's end or a tab
                     where.pop()
                 chars.append(out)
                 where.append(i)
@@ -187,8 +186,8 @@ def _joins(before: str, after: str) -> bool:
     """Whether the break between ``before`` and ``after`` is inside a sentence: the next
     line goes on with a lower-case word, a number or a dash, or this one ends on a word
     that cannot end a sentence ("số", "ngày", "của", "Ban"…)."""
-    if _ENDS.search(before):
-        return False
+    if _ENDS.search(before) or not any(c.isalnum() for c in after):
+        return False  # a sentence ends, or a header's "*" stands alone
     if _DATELINE.match(after) and not _DATE_OPEN.search(before):
         return False  # "ngày" / "25/10/2021" is a date going on, not a dateline
     return bool(after[:1].islower() or _GOES_ON.match(after) or _OPEN_END.search(before))

@@ -645,13 +645,40 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
             dt.date(2024, 4, 8),
             None,
         ),
-        # a document's own header: its number, then its place and date
+        # a document's own header: its letterhead, its number, then its place and date
         (
             "TỈNH ỦY BẮC KẠN\n*\nSố 125-KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
             "Bắc Kạn, ngày 12 tháng 3 năm 2024\n\nKẾ HOẠCH\nTổ chức hội nghị",
             dt.date(2024, 3, 12),
-            None,
+            "Tỉnh ủy Bắc Kạn",
         ),
+        # ... in two columns: the left one names the body, the right one dates it
+        (
+            "TỈNH ỦY BẮC KẠN\tĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
+            "Số 125-KH/TU\tBắc Kạn, ngày 12 tháng 3 năm 2024\n",
+            dt.date(2024, 3, 12),
+            "Tỉnh ủy Bắc Kạn",
+        ),
+        # ... the body below its parent
+        (
+            "ĐẢNG BỘ TỈNH BẮC KẠN\nHUYỆN ỦY NA RÌ\n*\nSố 214-CV/HU\n"
+            "V/v chuẩn bị hội nghị\tĐẢNG CỘNG SẢN VIỆT NAM\nNa Rì, ngày 04 tháng 10 năm 2023\n",
+            dt.date(2023, 10, 4),
+            "Huyện ủy Na Rì",
+        ),
+        # ... a place on a line of its own completes the body above it
+        (
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 3901/QĐ-UBND\tHà Tĩnh, ngày 27 tháng 10 năm 2020\n",
+            dt.date(2020, 10, 27),
+            "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        ),
+        # ... a department named alone serves the committee above it
+        ("TỈNH ỦY BẮC KẠN\nBAN TỔ CHỨC\n*\nSố 06-HD/BTCTU\n", None, "Ban Tổ chức Tỉnh ủy"),
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 21-NQ/TW\n", None, "Ban Chấp hành Trung ương"),
+        # a body that is not in capitals heads no letterhead
+        ("Tỉnh ủy Bắc Kạn\nSố 125-KH/TU\n", None, None),
         # a date that opens the sentence, without "ban hành", dates nothing
         ("Ngày 3/4/2024, Huyện ủy quán triệt Kế hoạch số 12-KH/HU.", None, None),
         # the subject of "ban hành" or "có" issues it, with no date before it

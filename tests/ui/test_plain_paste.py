@@ -52,3 +52,25 @@ def test_the_from_text_dialog_converts_an_old_fonts_text_and_says_so(qtbot: QtBo
     dialog.set_text(VNI_TEXT)
     assert dialog.text.toPlainText() == VNI_MEANT
     assert "VNI" in dialog.summary.text()
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [
+        (QLineEdit, "TỈNH ỦY BẮC KẠN ĐẢNG CỘNG SẢN"),
+        (QPlainTextEdit, "TỈNH ỦY BẮC KẠN\tĐẢNG CỘNG SẢN"),
+    ],
+)
+def test_a_tab_pasted_is_a_space_in_a_line_and_kept_in_a_text(
+    qtbot: QtBot, pasting: QApplication, kind: type, shown: str
+) -> None:
+    field = kind()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    QApplication.clipboard().setText("TỈNH ỦY BẮC KẠN \t ĐẢNG\u00a0CỘNG SẢN")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+    assert text == shown

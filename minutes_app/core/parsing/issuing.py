@@ -52,9 +52,10 @@ _ISSUER_BEFORE_NUMBER = re.compile(
     r"(?P<issuer>[A-Z][^,.;:\n]{1,80}?)[ \t]+(?i:so)[ \t]*:?[ \t]*$"
 )
 _ISSUER_REACH = 160  # how far before the number the kind and its issuer may start
-# A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024".
+# A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024", on a line of its own or
+# in the right-hand column of the number's line.
 _HEADER_DATE = re.compile(
-    rf"^[ \t]*[{UPPER}][^\n,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
+    rf"(?:^|\t)[ \t]*[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
 )
 _HEADER_NUMBER = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*$", re.MULTILINE)
 _HEADER_REACH = 300  # the header's date stands within these characters of its number
@@ -125,11 +126,53 @@ def _filled(text: str, bounds: list[tuple[int, int]], citation: _Cited) -> _Cite
         if named is not None:
             issuer = " ".join(text[at + named.start("issuer") : at + named.end("issuer")].split())
             changes["issuer"] = from_capitals(issuer) if issuer.isupper() else issuer
-    if citation.issued_on is None and "issued_on" not in changes:
-        line_start = text.rfind("\n", 0, citation.start) + 1
-        if _HEADER_NUMBER.match(text, line_start, citation.start):
-            header = _HEADER_DATE.search(text, citation.end, citation.end + _HEADER_REACH)
-            if header is not None:
-                changes["issued_on"] = _date(header)
+    line_start = text.rfind("\n", 0, citation.start) + 1
+    header = _HEADER_NUMBER.match(text, line_start, citation.start) is not None
+    if header and citation.issuer is None and "issuer" not in changes:
+        changes["issuer"] = _letterhead(text, line_start)
+    if header and citation.issued_on is None and "issued_on" not in changes:
+        dated = _HEADER_DATE.search(text, citation.end, citation.end + _HEADER_REACH)
+        if dated is not None:
+            changes["issued_on"] = _date(dated)
     changes = {k: v for k, v in changes.items() if v is not None}
     return dataclasses.replace(citation, **changes) if changes else citation  # type: ignore[type-var]
+
+
+# The left-hand column of a header's line: what comes before a tab or a run of spaces.
+_COLUMN = re.compile(r"\t|[ ]{3,}")
+_NATIONAL = re.compile(r"^(?:ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP)")
+# A letterhead line that names a place, not a body: "TỈNH HÀ TĨNH" under "ỦY BAN NHÂN DÂN".
+_PLACE_LINE = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN|THỊ TRẤN)\s+(?!Ủ|U)")
+# A department named alone under the committee it serves: "TỈNH ỦY BẮC KẠN" / "BAN TỔ CHỨC".
+_DEPARTMENT_LINE = re.compile(r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA)\b")
+_COMMITTEE_LINE = re.compile(r"^(TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)\b|TRUNG ƯƠNG$")
+_LETTERHEAD_LINES = 4
+
+
+def _letterhead(text: str, line_start: int) -> str | None:
+    """The body whose letterhead stands above a header's "Số …" line (at ``line_start``):
+    the last line in capitals of the left-hand column, below its parent ("ĐẢNG BỘ TỈNH
+    BẮC KẠN" / "HUYỆN ỦY NA RÌ"); a place on a line of its own completes the line above
+    it ("ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH"), a department its committee ("TỈNH ỦY BẮC
+    KẠN" / "BAN TỔ CHỨC")."""
+    lines = text[max(0, line_start - 400) : line_start].split("\n")[:-1]
+    names: list[str] = []
+    for line in reversed(lines):
+        cell = " ".join(_COLUMN.split(line.strip(), maxsplit=1)[0].split())
+        if not cell or set(cell) <= set("*-–_ "):
+            if names:
+                break
+            continue
+        if not cell.isupper() or _NATIONAL.match(cell) or len(names) == _LETTERHEAD_LINES:
+            break
+        names.insert(0, cell)
+    if not names:
+        return None
+    name = names[-1]
+    if len(names) > 1 and _PLACE_LINE.match(name):
+        name = f"{names[-2]} {name}"
+    elif len(names) > 1 and _DEPARTMENT_LINE.match(name) and len(name.split()) <= 3:
+        parent = _COMMITTEE_LINE.search(names[-2])
+        if parent is not None:
+            name = f"{name} {parent.group(0)}"
+    return from_capitals(name)

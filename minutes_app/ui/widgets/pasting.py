@@ -52,7 +52,9 @@ class PlainPaste(QObject):
         plain = tidy(pasted)
         if plain.text == pasted:
             return False
-        text = " ".join(plain.text.split("\n")) if isinstance(watched, QLineEdit) else plain.text
+        text = plain.text
+        if isinstance(watched, QLineEdit):  # one line: its breaks and tabs are spaces
+            text = " ".join(text.replace("\t", "\n").split("\n"))
         if isinstance(watched, QLineEdit):
             watched.insert(text)
         else:
