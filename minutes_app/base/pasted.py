@@ -188,6 +188,8 @@ def _joins(before: str, after: str) -> bool:
     that cannot end a sentence ("số", "ngày", "của", "Ban"…)."""
     if _ENDS.search(before) or not any(c.isalnum() for c in after):
         return False  # a sentence ends, or a header's "*" stands alone
+    if after.startswith("(") and before.isupper():
+        return False  # a heading, then its number in brackets on a line of its own
     if _DATELINE.match(after) and not _DATE_OPEN.search(before):
         return False  # "ngày" / "25/10/2021" is a date going on, not a dateline
     return bool(after[:1].islower() or _GOES_ON.match(after) or _OPEN_END.search(before))

@@ -739,6 +739,23 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
         # "của" that belongs to the document before: no issuer for the next
         ("Hướng dẫn số 02-HD/UBKTTW của Ủy ban Kiểm tra Trung ương và Quy chế số "
          "01-QC/UBKTTU", None),
+        # a heading without "của": a plenum issues in the Central Committee's name
+        ("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII SỐ "
+         "26-NQ/TW NGÀY 19/5/2018 VỀ TẬP TRUNG XÂY DỰNG", "Ban Chấp hành Trung ương Đảng khóa XII"),
+        # ... and what is not a body's name issues nothing
+        ("Quy định về kiểm tra số 22-QĐ/TW", None),
+        # a joint issuer keeps its comma; a comma that is no such list gives none
+        ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ SỐ 127-KL/TW NGÀY 28/02/2025 VỀ TRIỂN KHAI",
+         "Bộ Chính trị, Ban Bí thư"),
+        ("Kết luận của Tỉnh ủy, tổ chức số 5-KL/TU", None),
+        # the heading above a number in brackets on its own line
+        ("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\n"
+         "VỀ TIẾP TỤC ĐỔI MỚI, HOÀN THIỆN HỆ THỐNG CHÍNH TRỊ\n"
+         "(Nghị quyết số 28-NQ/TW, ngày 17/11/2022)", "Ban Chấp hành Trung ương Đảng khóa XIII"),
+        ("QUY ĐỊNH CỦA BỘ CHÍNH TRỊ\nVỀ KIỂM TRA\n(Quy định số 22-QĐ/TW)", "Bộ Chính trị"),
+        # ... only a heading of its kind
+        ("CHỈ THỊ CỦA BAN BÍ THƯ\n(Kết luận số 22-KL/TW)", None),
+        ("Chỉ thị của Ban Bí thư\n(Kết luận số 22-KL/TW)", None),
     ],
 )  # fmt: skip
 def test_the_issuer_named_before_the_number(text: str, issuer: str | None) -> None:

@@ -22,7 +22,12 @@ import re
 from typing import Protocol
 
 from minutes_app.core.parsing.document_kinds import kind_pattern
-from minutes_app.core.parsing.issuers import from_capitals, read_issuer
+from minutes_app.core.parsing.issuers import (
+    TAIL_PLENUM,
+    from_capitals,
+    plenum_issuer,
+    read_issuer,
+)
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import UPPER, sentences
 
@@ -47,9 +52,11 @@ _ISSUES = re.compile(
 _CLAUSE_MARK = re.compile(r"[,;:][ \t]*")
 # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/NĐ-CP", "Quyết định của Thủ tướng Chính phủ số
 # 123/QĐ-TTg": a kind, "của", the issuer, "số" (read in the shadow text: no marks).
+# A heading may leave "của" out: "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH TRUNG
+# ƯƠNG ĐẢNG KHÓA XII SỐ 26-NQ/TW"; a joint issuer has its comma ("BỘ CHÍNH TRỊ, BAN BÍ THƯ").
 _ISSUER_BEFORE_NUMBER = re.compile(
-    r"(?i:\b(?:" + kind_pattern() + r")\b)[ \t]+(?i:cua)[ \t]+"
-    r"(?P<issuer>[A-Z][^,.;:\n]{1,80}?)[ \t]+(?i:so)[ \t]*:?[ \t]*$"
+    r"(?i:\b(?:" + kind_pattern() + r")\b)[ \t]+(?P<of>(?i:cua)[ \t]+)?"
+    r"(?P<issuer>[A-Z][^.;:\n]{1,80}?)[ \t]+(?i:so)[ \t]*:?[ \t]*$"
 )
 _ISSUER_REACH = 160  # how far before the number the kind and its issuer may start
 # A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024", on a line of its own or
@@ -62,6 +69,7 @@ _HEADER_REACH = 300  # the header's date stands within these characters of its n
 
 
 class _Cited(Protocol):
+    kind: str
     start: int
     end: int
     issued_on: datetime.date | None
@@ -79,6 +87,47 @@ def _date(match: re.Match[str] | None) -> datetime.date | None:
         return datetime.date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+def _heading_issuer(issuer: str, *, plain: bool) -> str | None:
+    """The issuer a heading names before the number or above it: a plenum's as the
+    Central Committee (``plenum_issuer``), any other as written (in capitals: as names
+    are written). Unless ``plain`` (after "của" and with no comma) it must be all a
+    body's name."""
+    shade = shadow(issuer)
+    plenum = TAIL_PLENUM.match(shade)
+    if plenum is not None and plenum.start() == 0:
+        name, end = plenum_issuer(issuer, shade, plenum)
+        return name if end == len(issuer) else None
+    written = from_capitals(issuer) if issuer.isupper() else issuer
+    if plain and "," not in issuer:
+        return written
+    return _body(written)
+
+
+# "(Nghị quyết số 28-NQ/TW, ngày 17/11/2022)" on its own line under the heading
+# "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ SÁU … KHÓA XIII" / "VỀ …": the heading's kind, then its
+# issuer, up to "VỀ" or the line's end.
+_BRACKET_LINE = re.compile(r"\n[ \t]*\([ \t]*$")
+_HEADING_LINES = 4
+
+
+def _heading_above(text: str, citation: _Cited) -> str | None:
+    """The issuer the heading above a bracketed citation names (see ``_BRACKET_LINE``)."""
+    if _BRACKET_LINE.search(text, max(0, citation.start - 8), citation.start) is None:
+        return None
+    kind = citation.kind
+    lines = text[max(0, citation.start - 600) : citation.start].split("\n")[:-1]
+    for line in list(reversed(lines))[:_HEADING_LINES]:
+        line = " ".join(line.split())
+        if not line or not line.isupper():
+            return None
+        if kind and line.startswith(kind.upper() + " "):
+            rest = line[len(kind) + 1 :]
+            rest = re.sub(r"^CỦA[ \t]+", "", rest)
+            rest = re.split(r"[ \t]+VỀ\b", rest, maxsplit=1)[0]
+            return _heading_issuer(rest, plain=False) if rest else None
+    return None
 
 
 def _body(subject: str) -> str | None:
@@ -125,7 +174,11 @@ def _filled(text: str, bounds: list[tuple[int, int]], citation: _Cited) -> _Cite
         named = _ISSUER_BEFORE_NUMBER.search(shadow(text[at : citation.start]))
         if named is not None:
             issuer = " ".join(text[at + named.start("issuer") : at + named.end("issuer")].split())
-            changes["issuer"] = from_capitals(issuer) if issuer.isupper() else issuer
+            changes["issuer"] = _heading_issuer(issuer, plain=named.group("of") is not None)
+    if citation.issuer is None and "issuer" not in changes:
+        above = _heading_above(text, citation)
+        if above is not None:
+            changes["issuer"] = above
     line_start = text.rfind("\n", 0, citation.start) + 1
     header = _HEADER_NUMBER.match(text, line_start, citation.start) is not None
     if header and citation.issuer is None and "issuer" not in changes:
