@@ -736,6 +736,12 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
         ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/NĐ-CP NGÀY 10 THÁNG 6 NĂM 2023", "Chính phủ"),
         ("theo Quyết định của Thủ tướng Chính phủ số 123/QĐ-TTg ngày 5/2/2024",
          "Thủ tướng Chính phủ"),
+        # lower-case words of a body's name, then its level and place
+        ("Công văn số 128/UBBC-TT của Ủy ban bầu cử tỉnh Cao Bằng hướng dẫn",
+         "Ủy ban bầu cử tỉnh Cao Bằng"),
+        # a year alone between the number and "của"
+        ("Nghị quyết số 04-NQ/TU năm 2021 của Ban Chấp hành Đảng bộ tỉnh về du lịch",
+         "Ban Chấp hành Đảng bộ tỉnh"),
         # "của" that belongs to the document before: no issuer for the next
         ("Hướng dẫn số 02-HD/UBKTTW của Ủy ban Kiểm tra Trung ương và Quy chế số "
          "01-QC/UBKTTU", None),
@@ -760,3 +766,8 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
 )  # fmt: skip
 def test_the_issuer_named_before_the_number(text: str, issuer: str | None) -> None:
     assert find_citations(text)[-1].issuer == issuer
+
+
+def test_a_year_after_the_number_belongs_to_the_citation_only_before_its_issuer() -> None:
+    [alone] = find_citations("Kế hoạch số 5-KH/TU năm 2021 triển khai")
+    assert (alone.end, alone.issued_on) == (len("Kế hoạch số 5-KH/TU"), None)

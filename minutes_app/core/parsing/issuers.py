@@ -61,10 +61,14 @@ _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
 _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"})}
 # ... only after "Đảng bộ", "nhân dân" and "Đảng ủy" ("Đảng ủy xã Cẩm Bình"): "Bộ Chính
 # trị huyện đã …" is two clauses.
-_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi"})
+_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi", "cu"})
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
-# nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội".
-_LOWER_PAIRS = {("nhan", "dan"): frozenset({"ban", "dong"}), ("dai", "bieu"): frozenset({"doan"})}
+# nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
+_LOWER_PAIRS = {
+    ("nhan", "dan"): frozenset({"ban", "dong"}),
+    ("dai", "bieu"): frozenset({"doan"}),
+    ("bau", "cu"): frozenset({"ban"}),  # "Ủy ban bầu cử tỉnh"
+}
 # Lower-case words that fold like a name syllable ("tài", "giáo") but end a name: "của
 # Thường trực Huyện ủy Mỏ Cày Nam tại buổi làm việc", "… Tỉnh ủy giao Sở …".
 _LOWER_STOPS = frozenset({"tại", "giao"})

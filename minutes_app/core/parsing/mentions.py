@@ -25,6 +25,9 @@ from minutes_app.core.parsing.shadow import plain_dashes
 _TAIL_ISSUER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:\([ \t]{0,3})?(?i:cua)[ \t]{1,3}")
 # "Kế hoạch số 145-KH/TU … do Ban Thường vụ Tỉnh ủy ban hành": the issuer before the verb.
 _TAIL_BY = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?i:do)[ \t]{1,3}(?=[A-Z])")
+# "Nghị quyết số 04-NQ/TU năm 2021 của …": a year alone dates nothing, but the issuer
+# is read after it.
+_TAIL_YEAR = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?i:nam)[ \t]{1,3}(?:19|20)\d\d(?!\d)")
 _ISSUED_VERB = re.compile(r"[ \t]{1,3}(?i:ban[ \t]{1,3}hanh|ky[ \t]{1,3}ban[ \t]{1,3}hanh)\b")
 
 
@@ -50,7 +53,7 @@ class Mention:
 
 def _read_tail(text: str, shade: str, mention: Mention, pos: int) -> int:
     """Date and issuer after the number, in either order: returns where they end."""
-    for _ in range(2):
+    for _ in range(3):
         date = TAIL_DATE.match(shade, pos)
         if date and mention.issued_on is None:
             mention.issued_on = parse_date(date)
@@ -63,6 +66,15 @@ def _read_tail(text: str, shade: str, mention: Mention, pos: int) -> int:
             month = partial.group("pm") or partial.group("pm2")
             mention.partial_date = (int(day), int(month))
             pos = partial.end()
+            continue
+        year = _TAIL_YEAR.match(shade, pos)
+        if (
+            year
+            and mention.issuer is None
+            and mention.issued_on is None
+            and (_TAIL_ISSUER.match(shade, year.end()) or TAIL_PLENUM.match(shade, year.end()))
+        ):
+            pos = year.end()
             continue
         plenum = TAIL_PLENUM.match(shade, pos)
         if plenum and mention.issuer is None:
