@@ -169,6 +169,7 @@ def test_offsets_refer_to_nfc_text() -> None:
         "báo cáo 6 tháng đầu năm",
         "kế hoạch năm 2024",
         "Quy định 5 năm một lần",
+        "triển khai Đề án 06 năm 2024",  # a programme's by-name
     ],
 )
 def test_distractor_numbers_are_not_documents(text: str) -> None:
@@ -754,6 +755,12 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
         ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ SỐ 127-KL/TW NGÀY 28/02/2025 VỀ TRIỂN KHAI",
          "Bộ Chính trị, Ban Bí thư"),
         ("Kết luận của Tỉnh ủy, tổ chức số 5-KL/TU", None),
+        # a heading whose subject comes between its issuer and its number
+        ("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII VỀ TẬP TRUNG "
+         "XÂY DỰNG ĐỘI NGŨ CÁN BỘ CÁC CẤP, NHẤT LÀ CẤP CHIẾN LƯỢC, ĐỦ PHẨM CHẤT, NĂNG LỰC VÀ "
+         "UY TÍN SỐ 26-NQ/TW NGÀY 19/5/2018", "Ban Chấp hành Trung ương Đảng khóa XII"),
+        ("CHỈ THỊ CỦA BAN BÍ THƯ VỀ TĂNG CƯỜNG SỰ LÃNH ĐẠO CỦA ĐẢNG ĐỐI VỚI CÔNG TÁC CÁN BỘ "
+         "TRONG TÌNH HÌNH MỚI HIỆN NAY CỦA ĐẢNG SỐ 35-CT/TW", "Ban Bí thư"),
         # the heading above a number in brackets on its own line
         ("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\n"
          "VỀ TIẾP TỤC ĐỔI MỚI, HOÀN THIỆN HỆ THỐNG CHÍNH TRỊ\n"
@@ -771,3 +778,21 @@ def test_the_issuer_named_before_the_number(text: str, issuer: str | None) -> No
 def test_a_year_after_the_number_belongs_to_the_citation_only_before_its_issuer() -> None:
     [alone] = find_citations("Kế hoạch số 5-KH/TU năm 2021 triển khai")
     assert (alone.end, alone.issued_on) == (len("Kế hoạch số 5-KH/TU"), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Kế hoạch 125 của Ban Thường vụ Tỉnh ủy", True),
+        ("Kế hoạch 125, ngày 3/4/2024", True),
+        ("Đề án 06 (do Sở Nội vụ xây dựng)", True),
+        ("Kế hoạch số 125 năm 2024", True),
+        ("Kế hoạch 125 năm 2024", False),
+        ("Kế hoạch 20 về triển khai Kết luận", True),
+        ("Đề án 06 triển khai ở 100% xã", False),
+    ],
+)
+def test_a_plans_bare_number_cites_it_when_its_date_issuer_or_subject_follows(
+    text: str, found: bool
+) -> None:
+    assert bool(find_citations(text)) == found

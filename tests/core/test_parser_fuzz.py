@@ -84,6 +84,10 @@ _RUNS = [
     "kết nối đến các điểm cầu Huyện ủy Ba Bể, ",
     "Đảng ủy Khối các cơ quan và doanh nghiệp ",
     "Hội nghị kết nối tới các điểm cầu Thành ủy Bảo\n",
+    "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ BẢY VỀ CÁN BỘ SỐ 26-NQ/TW ",
+    "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 5-KH/TU, ",
+    "TỈNH ỦY BẮC KẠN\nSố 125-KH/TU\t",
+    "Đề án 06 năm 2024 ",
 ]
 # Generous for a shared, busy machine; a quadratic scan takes minutes, not seconds.
 _SECONDS = 30

@@ -65,9 +65,17 @@ def trim_glued_caps(shade: str, start: int, end: int) -> int:
 def is_number_reference(text: str, shade: str, match: re.Match[str], kind: str) -> bool:
     """Whether a kind and a bare number (``HEAD``'s "kind2" and "num") cite a document."""
     has_so = re.search(r"(?i:so)", shade[match.end("kind2") : match.start("num")]) is not None
-    if kind in WEAK_KINDS and not has_so and not text[match.start("kind2")].isupper():
-        return False
+    if kind in WEAK_KINDS and not has_so:
+        # "kế hoạch 2" counts plans; "Đề án 06" is a programme's by-name. Without "số", a
+        # plan's or project's number cites it when its date, issuer or subject follows.
+        if not text[match.start("kind2")].isupper():
+            return False
+        if _DATED_OR_ISSUED.match(shade, match.end("num")) is None:
+            return False
     return number_stands_alone(shade, match.end("num"))
+
+
+_DATED_OR_ISSUED = re.compile(r"[ \t]{0,3},?[ \t]{0,3}\(?[ \t]{0,3}(?i:ngay|cua|do|ve)\b")
 
 
 def number_stands_alone(shade: str, pos: int) -> bool:

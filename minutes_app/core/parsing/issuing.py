@@ -16,6 +16,7 @@ Each only fills what the citation itself lacks.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import re
@@ -110,21 +111,27 @@ def _heading_issuer(issuer: str, *, plain: bool) -> str | None:
 # issuer, up to "VỀ" or the line's end.
 _BRACKET_LINE = re.compile(r"\n[ \t]*\([ \t]*$")
 _HEADING_LINES = 4
+_HEADING_REACH = 400  # the longest heading's characters before its number
 
 
 def _heading_above(text: str, citation: _Cited) -> str | None:
-    """The issuer the heading above a bracketed citation names (see ``_BRACKET_LINE``)."""
-    if _BRACKET_LINE.search(text, max(0, citation.start - 8), citation.start) is None:
+    """The issuer the heading of a citation names: the heading above a bracketed
+    citation (see ``_BRACKET_LINE``), or the line in capitals the number ends ("NGHỊ
+    QUYẾT HỘI NGHỊ … KHÓA XII VỀ … SỐ 26-NQ/TW")."""
+    line_start = text.rfind("\n", 0, citation.start) + 1
+    if _BRACKET_LINE.search(text, max(0, citation.start - 8), citation.start) is not None:
+        lines = text[max(0, citation.start - 600) : citation.start].split("\n")[:-1]
+    elif citation.start - line_start <= _HEADING_REACH:
+        lines = [re.sub(r"[ \t]+SỐ[ \t]*:?[ \t]*$", "", text[line_start : citation.start])]
+    else:
         return None
-    kind = citation.kind
-    lines = text[max(0, citation.start - 600) : citation.start].split("\n")[:-1]
+    heading = citation.kind.upper() + " "
     for line in list(reversed(lines))[:_HEADING_LINES]:
         line = " ".join(line.split())
         if not line or not line.isupper():
             return None
-        if kind and line.startswith(kind.upper() + " "):
-            rest = line[len(kind) + 1 :]
-            rest = re.sub(r"^CỦA[ \t]+", "", rest)
+        if line.startswith(heading):
+            rest = re.sub(r"^CỦA[ \t]+", "", line[len(heading) :])
             rest = re.split(r"[ \t]+VỀ\b", rest, maxsplit=1)[0]
             return _heading_issuer(rest, plain=False) if rest else None
     return None
@@ -144,30 +151,40 @@ def fill_issue(text: str, citations: list[_Cited]) -> list[_Cited]:
     if not citations:
         return citations
     bounds = sentences(text)
+    starts = [start for start, _ in bounds]
     filled: list[_Cited] = []
     for citation in citations:
-        filled.append(_filled(text, bounds, citation))
+        index = bisect.bisect_right(starts, citation.start) - 1
+        inside = index >= 0 and citation.start < bounds[index][1]
+        filled.append(_filled(text, starts[index] if inside else None, citation))
     return filled
 
 
-def _filled(text: str, bounds: list[tuple[int, int]], citation: _Cited) -> _Cited:
+# A sentence's leading date stands within its first characters.
+_LEAD_REACH = 60
+
+
+def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
+    """``citation`` with what its sentence (starting at ``sentence``) and its header
+    say of its issue."""
     if citation.issued_on is not None and citation.issuer is not None:
         return citation
     changes: dict[str, object] = {}
-    sentence = next(((s, e) for s, e in bounds if s <= citation.start < e), None)
     if sentence is not None:
-        start, _ = sentence
-        before = text[start : citation.start]
-        lead = _LEADING_DATE.match(before)
-        clause = max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0)
-        if lead is not None:
-            clause = max(clause, lead.end())
-        issues = _ISSUES.match(before, clause)
+        lead = _LEADING_DATE.match(text[sentence : min(citation.start, sentence + _LEAD_REACH)])
+        lead_end = sentence + lead.end() if lead is not None else None
+        # the subject stands within _ISSUER_REACH of the citation: look no further back
+        near = max(sentence, citation.start - _ISSUER_REACH)
+        marks = _CLAUSE_MARK.finditer(text, near, citation.start)
+        clause = max((mark.end() for mark in marks), default=near)
+        if lead_end is not None:
+            clause = max(clause, lead_end)
+        issues = _ISSUES.match(text[clause : citation.start])
         subject = _body(issues.group("subject")) if issues is not None else None
         if subject is not None:
             if citation.issuer is None:
                 changes["issuer"] = subject
-            if citation.issued_on is None and lead is not None and clause == lead.end():
+            if citation.issued_on is None and lead is not None and clause == lead_end:
                 changes["issued_on"] = _date(lead)
     if citation.issuer is None and "issuer" not in changes:
         at = max(0, citation.start - _ISSUER_REACH)
