@@ -546,6 +546,20 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "- Điểm cầu cấp huyện: Huyện ủy Ba Bể, Thành ủy Bắc Kạn (tại hội trường các huyện ủy).",
             ["Huyện ủy Ba Bể", "Thành ủy Bắc Kạn"],
         ),
+        # a count after the last name is no part of it; "các huyện" then its places
+        (
+            "Kết nối với 11 điểm cầu gồm: TP. Quy Nhơn, TX. An Nhơn, TX. Hoài Nhơn và 8 huyện.",
+            ["TP. Quy Nhơn", "TX. An Nhơn", "TX. Hoài Nhơn"],
+        ),
+        (
+            "Kết nối với 4 điểm cầu gồm TP. Thái Bình và các huyện Đông Hưng, Hưng Hà, Vũ Thư.",
+            ["TP. Thái Bình", "Đông Hưng", "Hưng Hà", "Vũ Thư"],
+        ),
+        # a name ends on a capital, its level or a name's own syllable, not on a verb
+        (
+            "Đại biểu tại các điểm cầu Nghệ An và Cần Thơ chia sẻ kinh nghiệm lựa chọn.",
+            ["Nghệ An", "Cần Thơ"],
+        ),
         # lower-case words of a name go on until a verb
         (
             "Tại điểm cầu Ủy ban nhân dân phường Thục Phán và điểm cầu Trung tâm Bồi dưỡng "
@@ -608,6 +622,18 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "các điểm cầu Thành ủy Vinh.",
             "Hội trường Tỉnh ủy",
         ),
+        # the building a hall is in goes on its name
+        (
+            "Hội nghị theo hình thức trực tiếp kết hợp trực tuyến tại Hội trường A, Trung tâm "
+            "Hội nghị tỉnh, kết nối với các điểm cầu Thành ủy Vinh.",
+            "Hội trường A, Trung tâm Hội nghị tỉnh",
+        ),
+        # the central point hosts a national conference
+        (
+            "Tại điểm cầu Trung ương, đồng chí Trịnh Thu Hà chủ trì hội nghị. Hội nghị kết "
+            "nối tới các điểm cầu Thành ủy Vinh.",
+            "Trung ương",
+        ),
     ],
 )
 def test_the_host_point_is_where_the_chair_presides_and_the_others_are_linked_from(
@@ -649,3 +675,20 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
     assert _chairs(draft) == [
         ("Phạm Minh Chính", "Thủ tướng Chính phủ, Trưởng Ban Chỉ đạo quốc gia về chuyển đổi số")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chairs"),
+    [
+        # at the host point: the conference's chair
+        ("Tại điểm cầu Trung ương, đồng chí Trịnh Thu Hà, Phó Chủ tịch Ủy ban Trung ương MTTQ "
+         "Việt Nam chủ trì hội nghị.", ["Trịnh Thu Hà"]),
+        ("Hội nghị được tổ chức tại Hội trường Tỉnh ủy, kết nối với các điểm cầu Thành ủy Vinh. "
+         "Tại điểm cầu Hội trường Tỉnh ủy, đồng chí Lê Văn Nam chủ trì.", ["Lê Văn Nam"]),
+        # at another point: that point's, not the conference's
+        ("Tại điểm cầu tỉnh Thái Bình, đồng chí Phạm Văn Nghiêm, Chủ tịch UBND tỉnh chủ trì.",
+         []),
+    ],
+)  # fmt: skip
+def test_who_chairs_at_the_host_point_chairs_the_conference(text: str, chairs: list[str]) -> None:
+    assert [person.name for person in draft_from_text(text).chairs] == chairs

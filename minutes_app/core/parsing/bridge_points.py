@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutes_app.core.parsing.issuers import is_name_syllable
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import LOWER, UPPER, Span, sentences
+from minutes_app.core.parsing.spans import LOWER, Span, sentences
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ _HOST_LEAD = re.compile(
     r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:đặt[ \t]+)?(?:tại|ở)[ \t]+"
     r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b)?[ \t]*"
     r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
-    r"|(?P<held>tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+)"
+    r"|(?P<held>(?:tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
+    # "Tại điểm cầu Trung ương, …": the central point hosts a national conference
+    r"|(?<![\w])tại[ \t]+điểm[ \t]+cầu[ \t]+(?=Trung[ \t]+ương\b)"
     r"|chủ[ \t]+trì(?:[ \t]+(?-i:[" + LOWER + r"]+)){0,8}?[ \t]+(?:tại|ở)[ \t]+"
     r"(?:" + _AT_POINT + r"[ \t]+)?",
     re.IGNORECASE,
@@ -74,6 +77,11 @@ _PLACE_NOUNS = frozenset(
     "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đảng ủy văn".split()
 )
 _MOST_NAME_WORDS = 14
+# ", Trụ sở Tỉnh ủy", ", Trung tâm Hội nghị tỉnh": the building a hall is in goes on the
+# host point's name.
+_ADDRESS = re.compile(r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà)\b)", re.IGNORECASE)
+# The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
+_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố".split())
 
 
 def _is_capital(word: str) -> bool:
@@ -110,13 +118,31 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         words.append(word)
         last = match.end()
         cursor = match.end()
-        address = re.match(r",[ \t]+(?=trụ[ \t]+sở[ \t]+(?-i:[" + UPPER + "]))", text[cursor:])
+        address = _ADDRESS.match(text, cursor) if joins_and else None
         if address is not None:
-            cursor += address.end()
+            cursor = address.end()
             words[-1] += ","
+    # A name ends on a capitalised word, a number or its level ("… tỉnh"): lower-case
+    # words after the last of them are the sentence going on ("Cần Thơ chia sẻ …").
+    while words and not _is_capital(words[-1]) and not words[-1][:1].isdigit():
+        if words[-1].rstrip(",") in _LEVELS:
+            break
+        if len(words) > 1 and _is_capital(words[-2]) and is_name_syllable(words[-1]):
+            break  # "Tỉnh ủy", "Bộ Chính trị": a name's own lower-case syllable
+        dropped = words.pop()
+        last = text.rfind(dropped, first, last)
+        last = _last_end(text, first, last)
     if not any(_is_capital(word) for word in words):
         return "", start, start
     return " ".join(words), first, last
+
+
+def _last_end(text: str, first: int, before: int) -> int:
+    """Where the word before ``before`` ends (spaces between them skipped)."""
+    end = before
+    while end > first and text[end - 1] in " \t,":
+        end -= 1
+    return end
 
 
 def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
@@ -131,7 +157,7 @@ def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
         return joins_and
     return (
         len(words) <= 4
-        and not any(_is_capital(w) or w.lower() in _NAME_STOP for w in words)
+        and not any(_is_capital(w) or w[:1].isdigit() or w.lower() in _NAME_STOP for w in words)
         and "điểm" not in words
     )
 
@@ -195,6 +221,9 @@ _LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:
 # Between two items: a comma, a semicolon or "và".
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE)
 _MOST_LISTED = 60
+_LEVELS_LISTED = re.compile(
+    r"các[ \t]+(?:huyện|xã|phường|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh)[ \t]+(?=\w)"
+)
 
 
 def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
@@ -213,6 +242,10 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         if separator is None:
             break
         cursor = separator.end()
+        # "TP. Thái Bình và các huyện Đông Hưng, Hưng Hà": the level, then its places
+        levels = _LEVELS_LISTED.match(sentence, cursor)
+        if levels is not None:
+            cursor = levels.end()
     return names
 
 

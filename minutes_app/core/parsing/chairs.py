@@ -29,13 +29,27 @@ _CHAIR_VERB_LEAD = re.compile(
 )
 
 
-def read_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
+# "Tại điểm cầu Trung ương, đồng chí … chủ trì": the central point is the host's.
+_HOST_POINT_WORDS = re.compile(r"điểm[ \t]+cầu[ \t]+(?:chính|trung[ \t]+ương)\b", re.IGNORECASE)
+
+
+def _at_another_point(before_verb: str, host: str | None) -> bool:
+    """Whether the words before a chair's verb place it at a bridge point, not the host."""
+    lower = before_verb.lower()
+    if "điểm cầu" not in lower:
+        return False
+    at_host = _HOST_POINT_WORDS.search(before_verb) is not None
+    return not (at_host or (host is not None and host.lower() in lower))
+
+
+def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention, ...], list[Span]]:
     """The chairs named in the first sentence that says who chaired, and where each name
-    stands in the text."""
+    stands in the text; one who chaired at a bridge point other than the host point
+    (``host``) chaired that point, not the conference."""
     for start, end in sentences(text):
         sentence = text[start:end]
         verb = _CHAIRS_VERB.search(sentence)
-        if verb is None or "điểm cầu" in sentence[: verb.start()].lower():
+        if verb is None or _at_another_point(sentence[: verb.start()], host):
             continue
         before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
         clause = _CHAIR_VERB_LEAD.sub("", before[1])

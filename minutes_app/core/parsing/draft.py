@@ -88,7 +88,7 @@ def draft_from_text(text: str, today: datetime.date | None = None) -> Conference
         session = found.session or session_today(shade, cited)
     organizer, organizer_span = read_organizer(text, shade)
     host, host_span = read_host_point(text)
-    chairs, chair_spans = read_chairs(text)
+    chairs, chair_spans = read_chairs(text, host)
     bridges, bridge_spans = read_bridge_points(text, host)
     instructions, instruction_spans = read_instructions(text)
     for span in (title_span, organizer_span, host_span):

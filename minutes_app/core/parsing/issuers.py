@@ -56,6 +56,12 @@ _NAME_SYLLABLES = frozenset(
 )
 
 
+def is_name_syllable(word: str) -> bool:
+    """Whether ``word``, in lower case after a capitalised one, may belong to a body's name
+    ("ủy" of "Tỉnh ủy", "trị" of "Bộ Chính trị")."""
+    return shadow(word).lower() in _NAME_SYLLABLES
+
+
 _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
 # Levels written in two syllables: "Đảng bộ thành phố", "Ủy ban nhân dân thị xã".
 _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"})}
