@@ -692,3 +692,30 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
 )  # fmt: skip
 def test_who_chairs_at_the_host_point_chairs_the_conference(text: str, chairs: list[str]) -> None:
     assert [person.name for person in draft_from_text(text).chairs] == chairs
+
+
+def test_a_post_with_its_own_comma_is_one_post() -> None:
+    draft = draft_from_text(
+        "Chủ tịch UBND tỉnh Đinh Quốc Thái, Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm "
+        "kiếm cứu nạn tỉnh chủ trì hội nghị."
+    )
+    assert _chairs(draft) == [
+        (
+            "Đinh Quốc Thái",
+            "Chủ tịch UBND tỉnh, Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn "
+            "tỉnh",
+        )
+    ]
+
+
+def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
+    draft = draft_from_text(
+        "Đồng chí Phạm Đức Long, Bí thư Tỉnh ủy chủ trì hội nghị. Cùng chủ trì có các đồng chí "
+        "Phó Bí thư Tỉnh ủy: Trịnh Minh Hà, Chủ tịch UBND tỉnh; Nguyễn Thị Thanh Vân, Chủ tịch "
+        "HĐND tỉnh."
+    )
+    assert _chairs(draft) == [
+        ("Phạm Đức Long", "Bí thư Tỉnh ủy"),
+        ("Trịnh Minh Hà", "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
+        ("Nguyễn Thị Thanh Vân", "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh"),
+    ]

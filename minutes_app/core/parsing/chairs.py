@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from minutes_app.core.parsing.people import WINDOW, PersonMention, people_in
-from minutes_app.core.parsing.spans import Span, sentences
+from minutes_app.core.parsing.spans import UPPER, Span, sentences
 
 
 def _locate(text: str, words: str, start: int, end: int, what: str) -> Span | None:
@@ -100,10 +100,26 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
         if lead is None:
             continue
         names = {person.name for person in people}
-        for person in people_in(text[lead.end() : min(end, lead.end() + WINDOW)]):
+        piece = text[lead.end() : min(end, lead.end() + WINDOW)]
+        shared = _SHARED_POST.match(piece)
+        found = people_in("các đồng chí: " + piece[shared.end() :] if shared else piece)
+        for person in found:
             if person.name not in names:
+                if shared is not None:
+                    post = " ".join(shared.group("post").split())
+                    title = f"{post}, {person.title}" if person.title else post
+                    person = dataclasses.replace(person, title=title)
                 people.append(person)
         return
+
+
+# "Cùng chủ trì có các đồng chí Phó Bí thư Tỉnh ủy: A, Chủ tịch UBND tỉnh; B, …": a post
+# they share, then the list.
+_SHARED_POST = re.compile(
+    r"(?:các[ \t]+)?đồng[ \t]+chí[ \t]+"
+    r"(?P<post>(?-i:[" + UPPER + r"])[^:;.\n]{2,80}?)[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
 
 
 _MOST_POST_WORDS = 14  # a post named after the name ("Trưởng Ban Chỉ đạo quốc gia về …")
@@ -113,7 +129,13 @@ def _post_name_then_posts(clause: str) -> list[PersonMention]:
     """A national leader named with several posts, the first before the name and the
     others after it ("Thủ tướng Chính phủ Phạm Minh Chính, Trưởng Ban Chỉ đạo quốc gia về
     chuyển đổi số,"): the person of the first part, titled with every post."""
-    parts = [part.strip() for part in clause.strip().rstrip(",").split(",")]
+    parts: list[str] = []
+    for part in (part.strip() for part in clause.strip().rstrip(",").split(",")):
+        if parts and part[:1].islower():
+            # "Trưởng Ban Chỉ huy Phòng, chống thiên tai …": a post's own comma
+            parts[-1] = f"{parts[-1]}, {part}"
+        else:
+            parts.append(part)
     if len(parts) < 2:
         return []
     first = people_in(parts[0])
