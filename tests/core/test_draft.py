@@ -719,3 +719,38 @@ def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
         ("Trịnh Minh Hà", "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
         ("Nguyễn Thị Thanh Vân", "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "session"),
+    [
+        # the day the meeting is held, not the day before it looked back to
+        (
+            "Ngày 10/8/2021, Tỉnh ủy Đồng Tháp tổ chức hội nghị trực tuyến. Trước đó, chiều "
+            "9/8, Thường trực Tỉnh ủy đã làm việc với Sở Y tế.",
+            datetime.date(2021, 8, 10),
+            None,
+        ),
+        # a plan: its header's date is the plan's; its "Thời gian" the meeting's, and the
+        # clock gives the session
+        (
+            "Bắc Kạn, ngày 12 tháng 3 năm 2024\nKẾ HOẠCH\n1. Thời gian: 01 buổi, khai mạc "
+            "lúc 7 giờ 30 phút, thứ Ba, ngày 19/3/2024.",
+            datetime.date(2024, 3, 19),
+            "morning",
+        ),
+        ("Hội nghị khai mạc lúc 14h00 ngày 19/3/2024.", datetime.date(2024, 3, 19), "afternoon"),
+        ("Hội nghị khai mạc lúc 11 giờ 59, ngày 19/3/2024.", datetime.date(2024, 3, 19), "morning"),
+        ("Hội nghị khai mạc lúc 12 giờ, ngày 19/3/2024.", datetime.date(2024, 3, 19), "afternoon"),
+        ("Hội nghị khai mạc lúc 18 giờ ngày 19/3/2024.", datetime.date(2024, 3, 19), "evening"),
+        ("Hội nghị khai mạc lúc 17h59 ngày 19/3/2024.", datetime.date(2024, 3, 19), "afternoon"),
+        # with no sentence about the meeting, the first date still dates it
+        ("Chiều 9/8/2021, Thường trực Tỉnh ủy làm việc với Sở Y tế.", datetime.date(2021, 8, 9),
+         "afternoon"),
+    ],
+)  # fmt: skip
+def test_the_date_of_the_sentence_that_reports_the_meeting(
+    text: str, date: datetime.date, session: str | None
+) -> None:
+    draft = draft_from_text(text)
+    assert (draft.date, draft.session) == (date, session)

@@ -88,6 +88,7 @@ _RUNS = [
     "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 5-KH/TU, ",
     "TỈNH ỦY BẮC KẠN\nSố 125-KH/TU\t",
     "Đề án 06 năm 2024 ",
+    "Trước đó, chiều 9/8 làm việc ",
 ]
 # Generous for a shared, busy machine; a quadratic scan takes minutes, not seconds.
 _SECONDS = 30

@@ -5,13 +5,14 @@ text leaves it out."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
 
 from minutes_app.core.parsing.citations import Citation
 from minutes_app.core.parsing.dates import DATE_PATTERN, date_or_none, parse_date
-from minutes_app.core.parsing.spans import Span
+from minutes_app.core.parsing.spans import Span, sentences
 
 _SESSIONS = {"sang": "morning", "chieu": "afternoon", "toi": "evening", "trua": "afternoon"}
 _EVENT_DATE = re.compile(
@@ -68,17 +69,58 @@ class Cited:
         return index >= 0 and position < self._reach[index]
 
 
+# A sentence that reports the meeting itself: it is held, opens, is chaired, takes place.
+_MEETING = re.compile(r"(?i:hoi[ \t]+nghi|to[ \t]+chuc|khai[ \t]+mac|chu[ \t]+tri|dien[ \t]+ra)\b")
+# ... unless it looks back or ahead to another day: "Trước đó, chiều 9/8, …".
+_ANOTHER_DAY = re.compile(r"^[ \t\-–•*]*(?i:truoc[ \t]+(?:do|khi)|sau[ \t]+do|tiep[ \t]+do)\b")
+
+
+_REACH = 300  # how far from a date the words of its sentence are read
+_MOST_DATES_WEIGHED = 200  # an article's own date is among its first dates
+
+
 def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
-    """The first date in the text that dates the conference: after a session word
-    ("Sáng 19/11") or "ngày", outside citations and page headers."""
+    """The date that dates the conference: after a session word ("Sáng 19/11") or "ngày",
+    outside citations and page headers; the first in a sentence that reports the meeting
+    (it is held, opens, is chaired), else the first at all, session words first. A clock
+    time in its sentence ("khai mạc lúc 7 giờ 30") gives the session it leaves out."""
+    bounds = sentences(shade)
+    starts = [start for start, _ in bounds]
+    fallback: _DateFound | None = None
+    weighed = 0
     for pattern in (_EVENT_DATE, _DAY_DATE):
         for match in pattern.finditer(shade):
             if match.start() in cited or _on_page_date_line(text, match.start()):
                 continue
             found = _date_found(text, match)
-            if found is not None:
-                return found
-    return None
+            if found is None:
+                continue
+            start, end = bounds[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+            # its sentence, within a bounded reach of the date
+            sentence = shade[max(start, match.start() - _REACH) : min(end, match.end() + _REACH)]
+            opening = shade[start : min(end, start + 40)]
+            if _MEETING.search(sentence) and not _ANOTHER_DAY.match(opening):
+                return _with_clock(found, sentence)
+            fallback = fallback or found
+            weighed += 1
+            if weighed >= _MOST_DATES_WEIGHED:
+                return fallback
+    return fallback
+
+
+# "khai mạc lúc 7 giờ 30 phút", "bắt đầu từ 14h00": the hour of the day.
+_CLOCK = re.compile(r"(?i:luc|tu)[ \t]+(?P<h>\d{1,2})[ \t]*(?:(?i:gio)\b|h(?:\d\d)?\b|:\d\d)")
+
+
+def _with_clock(found: _DateFound, sentence: str) -> _DateFound:
+    if found.session is not None:
+        return found
+    clock = _CLOCK.search(sentence)
+    if clock is None:
+        return found
+    hour = int(clock.group("h"))
+    session = "morning" if hour < 12 else "afternoon" if hour < 18 else "evening"
+    return dataclasses.replace(found, session=session) if hour <= 23 else found
 
 
 # "Cà Mau, ngày 17 tháng 7 năm 2024 … Sáng nay, Ban Chỉ đạo …": the session of a dated
