@@ -42,7 +42,8 @@ Matching rules, per text (a text's findings are compared only with its own label
 Precision with nothing found and recall with nothing labelled are reported as 1.0.
 
 ``--set`` scores one set alone: ``dev`` (the development sentences and reports), ``heldout``,
-``blind``, ``blind2``, ``blind3``, ``blind4``, ``blind5``, ``blind6`` or ``samples``.
+``blind``, ``blind2``, ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7`` or
+``samples``.
 """
 
 from __future__ import annotations
@@ -66,8 +67,19 @@ from minutes_app.core.parsing.draft import draft_from_text, draft_to_json  # noq
 DATA = ROOT / "tests" / "data" / "parser"
 SAMPLES = ROOT.parent / "shared" / "samples" / "articles"
 
-SETS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "samples")
-BLIND_SETS = ("", 2, 3, 4, 5, 6)
+SETS = (
+    "dev",
+    "heldout",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "blind7",
+    "samples",
+)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7)
 
 FIELDS = (
     "documents",
