@@ -117,6 +117,10 @@ def tidy(text: str) -> Pasted:
 # How many broken lines show a page's width, and how much of it a line must fill.
 _LEAST_WRAPPED = 3
 _FULL_LINE = 0.75
+# A line this long (or within a paragraph) that ends on a word, then a short line that
+# ends the sentence.
+_LONG_LINE = 60
+_SHORT_TAIL = 60
 # A line that ends a sentence, a heading's label or a list item: its break stays.
 _ENDS = re.compile(r"[.!?:;…]\"?$")
 # The next line goes on with the sentence: a lower-case word (``_joins``), a number, a
@@ -169,6 +173,20 @@ def unwrap(text: str) -> str:
                 and not before.isupper()
                 and not _DATELINE.match(after)
             )
+    # A sentence's short tail on a line of its own ("… tại Hội trường Trung tâm" / "Hội
+    # nghị tỉnh."): the long line, or the paragraph's line, before it broke, whatever the
+    # page's width.
+    title = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    for i in range(title + 2, len(lines)):
+        before, after = lines[i - 1].rstrip(), lines[i].strip()
+        joined[i] = joined[i] or (
+            (len(before) >= _LONG_LINE or joined[i - 1])
+            and before[-1:].isalpha()
+            and not before.isupper()
+            and 0 < len(after) <= _SHORT_TAIL
+            and after[-1:] in ".;!?"
+            and not _DATELINE.match(after)
+        )
     out = [lines[0]]
     for i in range(1, len(lines)):
         out.append((" " if joined[i] else "\n") + lines[i])

@@ -164,7 +164,7 @@ def test_a_title_as_wide_as_the_page_stays_on_its_line() -> None:
 def test_two_lines_broken_do_not_show_a_width() -> None:
     text = (
         "Sáng 14/9, Ban Thường vụ Tỉnh ủy tổ chức\nhội nghị trực tuyến quán triệt Quy định\n"
-        "số 96-QĐ/TW. Hội nghị kết nối Thành ủy Bảo\nLộc dự."
+        "số 96-QĐ/TW. Hội nghị kết nối Thành ủy Bảo\nLộc dự hội nghị"  # no sentence's tail
     )
     assert unwrap(text).count("\n") == 1
 
@@ -176,3 +176,26 @@ def test_readable_text_of_a_megabyte_takes_little_time() -> None:
     elapsed = time.perf_counter() - started
     assert len(done.text) > 900_000
     assert elapsed < 20  # linear: a second or two on this machine; quadratic would be hours
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        # a paragraph's line, then the sentence's short tail: joined
+        ("Sáng nay, hội nghị đã diễn ra tại điểm cầu chính Hội\ntrường Trung tâm\n"
+         "Hội nghị tỉnh.\n\nĐồng chí Bí thư phát biểu.", 2),
+        # a long line, then the tail
+        ("Tiêu đề\n\nSáng nay, hội nghị đã diễn ra tại điểm cầu chính Hội trường Trung tâm\n"
+         "Hội nghị tỉnh.", 2),
+        # a short line of its own: a heading, kept
+        ("Tiêu đề\n\nPhát biểu kết luận\nHội nghị thành công.", 3),
+        # a tail too long to be one
+        ("Tiêu đề\n\nSáng nay, hội nghị đã diễn ra tại điểm cầu chính Hội trường Trung tâm\n"
+         "Hội nghị tỉnh với sự tham dự của đông đảo cán bộ, đảng viên toàn tỉnh.", 3),
+        # a tail that does not end its sentence
+        ("Tiêu đề\n\nSáng nay, hội nghị đã diễn ra tại điểm cầu chính Hội trường Trung tâm\n"
+         "Hội nghị tỉnh", 3),
+    ],
+)  # fmt: skip
+def test_a_sentences_short_tail_joins_the_line_it_broke_from(text: str, breaks: int) -> None:
+    assert unwrap(text).count("\n") == breaks
