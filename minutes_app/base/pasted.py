@@ -133,6 +133,8 @@ _OPEN_END = re.compile(
     r"[,/–-])$",
     re.IGNORECASE,
 )
+# A line that begins an item of a list: a mark, a space, a capital (``_joins``).
+_ITEM = re.compile(r"[-–•*+][ \t]+(?P<first>\w)")
 # A line that ends where a date begins: the next line goes on with the date.
 _DATE_OPEN = re.compile(r"\b(?:ngày|tháng|năm)$", re.IGNORECASE)
 # A line that begins a page's dateline ("Cập nhật lúc 08:15", "Thứ Hai, 02/05/2024"): its
@@ -208,6 +210,9 @@ def _joins(before: str, after: str) -> bool:
         return False  # a sentence ends, or a header's "*" stands alone
     if after.startswith("(") and before.isupper():
         return False  # a heading, then its number in brackets on a line of its own
+    item = _ITEM.match(after)
+    if item is not None and item.group("first").isupper():
+        return False  # "- Ban Thường vụ …": an item of a list begins
     if _DATELINE.match(after) and not _DATE_OPEN.search(before):
         return False  # "ngày" / "25/10/2021" is a date going on, not a dateline
     return bool(after[:1].islower() or _GOES_ON.match(after) or _OPEN_END.search(before))

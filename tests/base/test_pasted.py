@@ -110,6 +110,8 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
         ("Phát biểu kết luận\nĐồng chí Bí thư nhấn mạnh", "kept"),  # Đ is a capital
         ("Ban Chấp hành Trung ương\nĐảng", "joined"),
         ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*", "kept"),  # a header's star
+        ("TIN VẮN\n- Đồng chí Bí thư làm việc", "kept"),  # an item of a list
+        ("Quyết định số 1205-QĐ/ĐUK ngày 18\n- 11 - 2022", "joined"),
         ("VỀ TIẾP TỤC ĐỔI MỚI\n(Nghị quyết số 28-NQ/TW)", "kept"),  # under a heading
         ("Nghị quyết số 28-NQ/TW\n(ngày 17/11/2022)", "joined"),
         ("của Ban Chấp hành\nTrung ương Đảng", "joined"),

@@ -700,6 +700,24 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         ("Hội nghị đã có Kết luận số 5-KL/TU.", None, None),
         ("Các cấp ủy có Kế hoạch số 3-KH/TU.", None, None),
         ("Ngày 3/4/2024, họ nói Ban Thường vụ Huyện ủy ban hành Kế hoạch số 12-KH/HU.", None, None),
+        # ... after a list's mark
+        (
+            "TIN VẮN\n- Ban Thường vụ Tỉnh ủy ban hành Quyết định số 1672-QĐ/TU về nhân sự.",
+            None,
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        (
+            "- Ngày 14/3/2025, Thường trực Tỉnh ủy ban hành Thông báo số 905-TB/TU về chi bộ.",
+            dt.date(2025, 3, 14),
+            "Thường trực Tỉnh ủy",
+        ),
+        # ... or of "ban hành <kind> …" with the number in brackets after it
+        (
+            "Bộ Chính trị ban hành Quy định về bảo vệ chính trị nội bộ Đảng (Quy định số 58-QĐ/TW)",
+            None,
+            "Bộ Chính trị",
+        ),
+        ("Bộ Chính trị ban hành Quy định về kỷ luật (Chỉ thị số 5-CT/TW)", None, None),
         # ... and the citation's own "của" comes first
         ("Huyện ủy ban hành Kế hoạch số 12-KH/HU của Tỉnh ủy.", None, "Tỉnh ủy"),
     ],
@@ -796,3 +814,19 @@ def test_a_plans_bare_number_cites_it_when_its_date_issuer_or_subject_follows(
     text: str, found: bool
 ) -> None:
     assert bool(find_citations(text)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a lower-case letter between capitals of a code: "ThU" (Thành ủy)
+        ("Quyết định số 1250-QĐ/ThU về kiện toàn", [("Quyết định", "1250-QĐ/ThU", None)]),
+        # a short kind with "số"; "và" before it joins no second issuer
+        ("thực hiện CT 05 của Bộ Chính trị và NQ số 18 về sắp xếp",
+         [("Chỉ thị", None, "Bộ Chính trị"), ("Nghị quyết", None, None)]),
+    ],
+)  # fmt: skip
+def test_codes_and_short_kinds_written_loosely(
+    text: str, found: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(c.kind, c.symbol, c.issuer) for c in find_citations(text)] == found

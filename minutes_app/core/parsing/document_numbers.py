@@ -13,7 +13,9 @@ _SO = r"(?:[ \t]{1,3}(?i:so)(?:\b|(?=\d))[ \t]{0,3}:?)?[ \t]{0,3}"
 _NOT_GLUED = r"(?:(?<![\w/.\-])|(?<=\b[Ss][Oo]))"
 # A code is capitals and digits, with at most one trailing small letter ("QĐi", "TTg",
 # "TTr") that must not start a glued word ("TWngày").
-_CODE = r"[A-Z][A-Z0-9]{0,15}(?:[a-z](?![a-z]))?"
+# A code: capitals and digits, with at most a lower-case letter between capitals ("ThU",
+# Thành ủy) or one at its end ("TTg", "QĐi") — never a lower-case word glued on ("TWngày").
+_CODE = r"[A-Z](?:[A-Z0-9]|[a-z](?=[A-Z0-9])){0,15}(?:[a-z](?![a-z]))?"
 # Joint documents add the second body after a dash: "07-HDLT/BTCTW-BNV". The dash between
 # number and type is often a space, or nothing, as typed ("52 QĐ/TWĐTN", "41QĐ/TW"): the
 # slash and the issuer's code after it still make it a symbol.
@@ -26,9 +28,9 @@ _STATE_SYMBOL = (
     rf"{_CODE}(?:[ \t]{{0,2}}[-/][ \t]{{0,2}}{_CODE})*"
 )
 _NUMBER_ONLY = r"(?P<num>\d{1,4})(?![\w])(?![ \t]?[-/][ \t]?[\dA-Za-z])(?!\.\d)"
-# "NQ 18", "CT 05": see SHORT_KINDS.
+# "NQ 18", "CT 05", "NQ số 18": see SHORT_KINDS.
 _SHORT_REFERENCE = (
-    r"\b(?P<short>NQ|CT|KL)[ \t]{1,2}(?P<snum>\d{1,3})(?![\w])"
+    r"\b(?P<short>NQ|CT|KL)[ \t]{1,2}(?:(?i:so)[ \t]{1,2})?(?P<snum>\d{1,3})(?![\w])"
     r"(?![ \t]?[-/][ \t]?[\dA-Za-z])(?!\.\d)"
 )
 HEAD = re.compile(

@@ -219,9 +219,15 @@ def _next_is(shade: str, match: re.Match[str], folded: str) -> bool:
     return nxt is not None and nxt.group("w").lower() == folded
 
 
+# "… của Bộ Chính trị và NQ số 18": a short kind after "và" cites a document.
+_SHORT_KIND_AT = re.compile(r"(?:NQ|CT|KL)[ \t]{1,2}(?:(?i:so)[ \t]{1,2})?\d")
+
+
 def _capital_follows(text: str, shade: str, match: re.Match[str]) -> bool:
     nxt = _WORD.match(shade, match.end("w"))
     if nxt is None or KIND_AT.match(shade, nxt.start("w")):
+        return False
+    if _SHORT_KIND_AT.match(shade, nxt.start("w")):
         return False
     return text[nxt.start("w") : nxt.start("w") + 1].isupper()
 

@@ -38,13 +38,18 @@ _WORDED_DATE = (
     r"(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>(?:19|20)\d\d)"
 )
 # A sentence that opens with its date: "Ngày 3/4/2024, …", "Ngày 12 tháng 3 năm 2024, …".
+# A list's mark before a sentence: "- ", "• ", "2. ", "a) ".
+_ITEM_MARK = r"(?:[-–•*+][ \t]*|\d{1,2}[.)][ \t]+|[a-zđ]\)[ \t]+)?"
 _LEADING_DATE = re.compile(
-    rf"^[ \t]*(?:Vào[ \t]+)?[Nn]gày[ \t]+(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*"
+    rf"^[ \t]*{_ITEM_MARK}(?:Vào[ \t]+)?[Nn]gày[ \t]+"
+    rf"(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*"
 )
 # "<subject> (đã|vừa )?(ký )?ban hành" or "<subject> (đã )?có" just before the citation:
 # the subject of the clause issued it.
 _ISSUES = re.compile(
-    r"(?P<subject>(?-i:["
+    r"[ \t]*"
+    + _ITEM_MARK
+    + r"(?P<subject>(?-i:["
     + UPPER
     + r"])[^,.;:\n]{2,90}?)[ \t]+(?:(?:đã|vừa)[ \t]+)?(?:(?:ký[ \t]+)?ban[ \t]+hành|có)"
     r"[ \t]+$"
@@ -137,6 +142,28 @@ def _heading_above(text: str, citation: _Cited) -> str | None:
     return None
 
 
+# "Bộ Chính trị ban hành Quy định về … (Quy định số 58-QĐ/TW, ngày 08/02/2022)": the body
+# that issued the document named before the bracket, then its number inside it.
+_ISSUED_NAMED = re.compile(
+    r"(?:^|[,;:][ \t]*)" + _ITEM_MARK + r"(?P<subject>(?-i:[" + UPPER + r"])[^,.;:\n()]{2,90}?)"
+    r"[ \t]+(?:(?:đã|vừa)[ \t]+)?(?:ký[ \t]+)?ban[ \t]+hành[ \t]+(?P<kind>[^\s(]+[ \t]+[^\s(]+)"
+)
+_BRACKET_REACH = 300  # how far before its bracket the document is named
+
+
+def _issued_before_bracket(text: str, sentence: int, citation: _Cited) -> re.Match[str] | None:
+    """The subject of "X ban hành <kind> …" before the bracket the citation opens."""
+    opened = text[max(sentence, citation.start - 3) : citation.start]
+    if not opened.rstrip().endswith("("):
+        return None
+    start = max(sentence, citation.start - _BRACKET_REACH)
+    kind = citation.kind.split()
+    for named in _ISSUED_NAMED.finditer(text[start : citation.start]):
+        if named.group("kind").split() == kind[:2]:
+            return named
+    return None
+
+
 def _body(subject: str) -> str | None:
     """``subject`` when it is all the name of a body ("Ban Thường vụ Huyện ủy Chợ Mới",
     "Sở Nội vụ"), else None ("Đồng chí Bí thư", "Hội nghị đã")."""
@@ -179,7 +206,9 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
         clause = max((mark.end() for mark in marks), default=near)
         if lead_end is not None:
             clause = max(clause, lead_end)
-        issues = _ISSUES.match(text[clause : citation.start])
+        issues = _ISSUES.match(text[clause : citation.start]) or _issued_before_bracket(
+            text, sentence, citation
+        )
         subject = _body(issues.group("subject")) if issues is not None else None
         if subject is not None:
             if citation.issuer is None:
