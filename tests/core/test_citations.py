@@ -678,6 +678,15 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         # ... a department named alone serves the committee above it
         ("TỈNH ỦY BẮC KẠN\nBAN TỔ CHỨC\n*\nSố 06-HD/BTCTU\n", None, "Ban Tổ chức Tỉnh ủy"),
         ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 21-NQ/TW\n", None, "Ban Chấp hành Trung ương"),
+        # a title over the number: the kind, then its issuer (a plenum's: the Committee's)
+        (
+            "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII\n"
+            "Số 18-NQ/TW, ngày 25 tháng 10 năm 2017\n",
+            dt.date(2017, 10, 25),
+            "Ban Chấp hành Trung ương Đảng khóa XII",
+        ),
+        ("QUY ĐỊNH CỦA BỘ CHÍNH TRỊ\nSố 96-QĐ/TW\n", None, "Bộ Chính trị"),
+        ("KẾ HOẠCH CÔNG TÁC\nSố 12-KH/TU\n", None, None),
         # a body that is not in capitals heads no letterhead
         ("Tỉnh ủy Bắc Kạn\nSố 125-KH/TU\n", None, None),
         # a date that opens the sentence, without "ban hành", dates nothing

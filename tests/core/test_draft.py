@@ -555,6 +555,11 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "Kết nối với 4 điểm cầu gồm TP. Thái Bình và các huyện Đông Hưng, Hưng Hà, Vũ Thư.",
             ["TP. Thái Bình", "Đông Hưng", "Hưng Hà", "Vũ Thư"],
         ),
+        # a special zone ("đặc khu") is a level of place
+        (
+            "Tại điểm cầu đặc khu Phú Quý và điểm cầu phường Phan Thiết, lãnh đạo báo cáo.",
+            ["đặc khu Phú Quý", "phường Phan Thiết"],
+        ),
         # a name ends on a capital, its level or a name's own syllable, not on a verb
         (
             "Đại biểu tại các điểm cầu Nghệ An và Cần Thơ chia sẻ kinh nghiệm lựa chọn.",
@@ -628,6 +633,11 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Hội nghị tỉnh, kết nối với các điểm cầu Thành ủy Vinh.",
             "Hội trường A, Trung tâm Hội nghị tỉnh",
         ),
+        (
+            "Điểm cầu chính của hội nghị đặt tại Hội trường Trường Chính trị Nguyễn Chí Thanh; "
+            "các điểm cầu: Thành ủy Vinh.",
+            "Hội trường Trường Chính trị Nguyễn Chí Thanh",
+        ),
         # the central point hosts a national conference
         (
             "Tại điểm cầu Trung ương, đồng chí Trịnh Thu Hà chủ trì hội nghị. Hội nghị kết "
@@ -685,6 +695,13 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
          "Việt Nam chủ trì hội nghị.", ["Trịnh Thu Hà"]),
         ("Hội nghị được tổ chức tại Hội trường Tỉnh ủy, kết nối với các điểm cầu Thành ủy Vinh. "
          "Tại điểm cầu Hội trường Tỉnh ủy, đồng chí Lê Văn Nam chủ trì.", ["Lê Văn Nam"]),
+        # the sentence opens with the verb, the co-chairs after it
+        ("Đồng chủ trì hội nghị có đồng chí Hồ Thị Ngọc Lan, Phó Bí thư Thường trực Tỉnh ủy và "
+         "đồng chí Chu Văn Đức, Trưởng Ban Tổ chức Tỉnh ủy.", ["Hồ Thị Ngọc Lan", "Chu Văn Đức"]),
+        # a leader's second post, long and citing a document
+        ("Phó Thủ tướng Chính phủ Hoàng Đức Minh, Trưởng Ban Chỉ đạo của Chính phủ về tổng kết "
+         "thực hiện Nghị quyết số 18-NQ/TW, chủ trì và phát biểu chỉ đạo hội nghị.",
+         ["Hoàng Đức Minh"]),
         # at another point: that point's, not the conference's
         ("Tại điểm cầu tỉnh Thái Bình, đồng chí Phạm Văn Nghiêm, Chủ tịch UBND tỉnh chủ trì.",
          []),

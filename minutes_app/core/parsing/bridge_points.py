@@ -29,7 +29,8 @@ _AT_POINT = r"điểm[ \t]+cầu(?:[ \t]+chính)?(?:[ \t]+(?:đặt[ \t]+)?(?:t�
 _HOST_LEAD = re.compile(
     r"(?P<from>(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:điểm[ \t]+cầu[ \t]+"
     r"(?:chính[ \t]+)?(?:(?:đặt[ \t]+)?(?:tại|ở)[ \t]+)?)?)"
-    r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:đặt[ \t]+)?(?:tại|ở)[ \t]+"
+    r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:của[ \t]+hội[ \t]+nghị[ \t]+)?"
+    r"(?:đặt[ \t]+)?(?:tại|ở)[ \t]+"
     r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b)?[ \t]*"
     r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
     r"|(?P<held>(?:tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
@@ -74,7 +75,7 @@ _NAME_STOP = frozenset(
 _NAME_WORD = re.compile(r"[ \t]*((?:TP|Tp|TX|Tx|TT)\.|[^\s,.;:()\[\]\"“”]+)")
 # A name may begin with one of these in lower case: the kind of place it is.
 _PLACE_NOUNS = frozenset(
-    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đảng ủy văn".split()
+    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn".split()
 )
 _MOST_NAME_WORDS = 14
 # ", Trụ sở Tỉnh ủy", ", Trung tâm Hội nghị tỉnh": the building a hall is in goes on the

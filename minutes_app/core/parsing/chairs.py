@@ -42,6 +42,11 @@ def _at_another_point(before_verb: str, host: str | None) -> bool:
     return not (at_host or (host is not None and host.lower() in lower))
 
 
+# The sentence opens with the verb, its chairs after it: "Chủ trì hội nghị có …", "Đồng chủ
+# trì hội nghị có đồng chí A … và đồng chí B …".
+_VERB_OPENS = re.compile(r"^\s*(?:đồng\s+|cùng\s+)?chủ\s+trì", re.IGNORECASE)
+
+
 def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention, ...], list[Span]]:
     """The chairs named in the first sentence that says who chaired, and where each name
     stands in the text; one who chaired at a bridge point other than the host point
@@ -54,7 +59,7 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
         before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
         clause = _CHAIR_VERB_LEAD.sub("", before[1])
         people = people_in(clause) or _post_name_then_posts(clause)
-        if not people and re.match(r"(?i)^\s*chủ\s+trì", sentence[verb.start() :]):
+        if not people and _VERB_OPENS.match(sentence[verb.start() :]):
             people = people_in(sentence[verb.end() : verb.end() + WINDOW])
         if people:
             _add_co_chairs(text, start, start + verb.end(), people)
@@ -122,7 +127,9 @@ _SHARED_POST = re.compile(
 )
 
 
-_MOST_POST_WORDS = 14  # a post named after the name ("Trưởng Ban Chỉ đạo quốc gia về …")
+# a post named after the name ("Trưởng Ban Chỉ đạo của Chính phủ về tổng kết thực hiện
+# Nghị quyết số 18-NQ/TW")
+_MOST_POST_WORDS = 20
 
 
 def _post_name_then_posts(clause: str) -> list[PersonMention]:

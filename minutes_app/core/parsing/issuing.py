@@ -274,4 +274,11 @@ def _letterhead(text: str, line_start: int) -> str | None:
         parent = _COMMITTEE_LINE.search(names[-2])
         if parent is not None:
             name = f"{name} {parent.group(0)}"
+    titled = _KIND_FIRST.match(shadow(name))
+    if titled is not None:
+        # "NGHỊ QUYẾT" / "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH …": the kind, then its issuer
+        return _heading_issuer(name[titled.end() :], plain=False)
     return from_capitals(name)
+
+
+_KIND_FIRST = re.compile(r"(?i:" + kind_pattern() + r")[ \t]+(?:CUA[ \t]+)?(?=\S)")
