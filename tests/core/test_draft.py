@@ -761,13 +761,37 @@ def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
         ("Hội nghị khai mạc lúc 12 giờ, ngày 19/3/2024.", datetime.date(2024, 3, 19), "afternoon"),
         ("Hội nghị khai mạc lúc 18 giờ ngày 19/3/2024.", datetime.date(2024, 3, 19), "evening"),
         ("Hội nghị khai mạc lúc 17h59 ngày 19/3/2024.", datetime.date(2024, 3, 19), "afternoon"),
+        # minutes: "Thời gian:" dates the meeting; a deadline never does
+        (
+            "BIÊN BẢN\n1. Thời gian: Vào hồi 8 giờ 00 phút, sáng ngày 18 tháng 4 năm 2025.\n"
+            "Hội nghị yêu cầu các chi bộ tổ chức đại hội xong trước ngày 31/5/2025.",
+            datetime.date(2025, 4, 18),
+            "morning",
+        ),
+        ("Hội nghị yêu cầu tổ chức đại hội xong trước ngày 31/5/2025.", None, None),
+        ("Hội nghị yêu cầu báo cáo đến ngày 31/5/2025.", None, None),
         # with no sentence about the meeting, the first date still dates it
         ("Chiều 9/8/2021, Thường trực Tỉnh ủy làm việc với Sở Y tế.", datetime.date(2021, 8, 9),
          "afternoon"),
     ],
 )  # fmt: skip
 def test_the_date_of_the_sentence_that_reports_the_meeting(
-    text: str, date: datetime.date, session: str | None
+    text: str, date: datetime.date | None, session: str | None
 ) -> None:
     draft = draft_from_text(text)
     assert (draft.date, draft.session) == (date, session)
+
+
+@pytest.mark.parametrize(
+    ("text", "organizer"),
+    [
+        # a heading in capitals the text runs into is no body, nor part of one
+        ("NỘI DUNG HỘI NGHỊ\nBan Thường vụ Đảng ủy xã Thanh Xương tổ chức hội nghị trực "
+         "tuyến quán triệt.", "Ban Thường vụ Đảng ủy xã Thanh Xương"),
+        ("KẾ HOẠCH\ntổ chức hội nghị trực tuyến học tập chuyên đề.", None),
+        # one word in capitals opens a body's name
+        ("UBND tỉnh Quảng Nam tổ chức hội nghị trực tuyến.", "UBND tỉnh Quảng Nam"),
+    ],
+)  # fmt: skip
+def test_a_heading_in_capitals_is_no_organizer(text: str, organizer: str | None) -> None:
+    assert draft_from_text(text).organizer == organizer

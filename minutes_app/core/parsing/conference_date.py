@@ -70,7 +70,12 @@ class Cited:
 
 
 # A sentence that reports the meeting itself: it is held, opens, is chaired, takes place.
-_MEETING = re.compile(r"(?i:hoi[ \t]+nghi|to[ \t]+chuc|khai[ \t]+mac|chu[ \t]+tri|dien[ \t]+ra)\b")
+_MEETING = re.compile(
+    r"(?i:hoi[ \t]+nghi|to[ \t]+chuc|khai[ \t]+mac|chu[ \t]+tri|dien[ \t]+ra)\b"
+    r"|(?i:thoi[ \t]+gian)[ \t]*:"  # a plan's or minutes' "Thời gian:"
+)
+# A date that bounds a task or a period, not the day of a meeting: "trước ngày 31/5".
+_DEADLINE = re.compile(r"(?i:truoc|den|toi|tu|han|cham[ \t]+nhat)[ \t]*$")
 # ... unless it looks back or ahead to another day: "Trước đó, chiều 9/8, …".
 _ANOTHER_DAY = re.compile(r"^[ \t\-–•*]*(?i:truoc[ \t]+(?:do|khi)|sau[ \t]+do|tiep[ \t]+do)\b")
 
@@ -93,7 +98,7 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
             if match.start() in cited or _on_page_date_line(text, match.start()):
                 continue
             found = _date_found(text, match)
-            if found is None:
+            if found is None or _DEADLINE.search(shade, max(0, match.start() - 12), match.start()):
                 continue
             start, end = bounds[max(0, bisect.bisect_right(starts, match.start()) - 1)]
             # its sentence, within a bounded reach of the date

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import organisation_end
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import Span
@@ -85,6 +86,8 @@ def read_organizer(text: str, shade: str) -> tuple[str | None, Span | None]:
 def _organizer_named(text: str, shade: str) -> tuple[str | None, Span | None]:
     for verb in _ORGANIZE_VERB.finditer(text):
         who, offset = _who_before(text, verb.start())
+        heading = _after_heading(who)
+        who, offset = who[heading:], offset + heading
         by = list(_ORGANIZED_BY.finditer(who))
         if by and _MEETING_WORD.search(who[: by[-1].start()]):
             who, offset = who[by[-1].end() :], offset + by[-1].end()
@@ -164,4 +167,22 @@ def _looks_like_body(name: str) -> bool:
         and name[:1].isupper()
         and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị)\b", name)
         and not re.search(r"\d", name)
+        and not (name.isupper() and _HEADING_WORDS.match(shadow(name)))
     )
+
+
+# A heading in capitals is no body: "KẾ HOẠCH", "BIÊN BẢN", "NỘI DUNG HỘI NGHỊ".
+_HEADING_WORDS = re.compile(r"(?i:(?:" + kind_pattern() + r"|bien[ \t]+ban|noi[ \t]+dung)\b)")
+
+
+def _after_heading(who: str) -> int:
+    """Where a body's name starts after a heading in capitals that the text runs into it
+    ("NỘI DUNG HỘI NGHỊ Ban Thường vụ …"): after two words or more in capitals followed by
+    one in mixed case; 0 when there is none."""
+    words = list(re.finditer(r"\S+", who))
+    run = 0
+    while run < len(words) and words[run].group(0).isupper():
+        run += 1
+    if run >= 2 and run < len(words) and words[run].group(0)[:1].isupper():
+        return words[run].start()
+    return 0
