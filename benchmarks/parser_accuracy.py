@@ -24,10 +24,11 @@ label adds ``"date"``, ``"session"``, ``"organizer"`` and ``"chairs": [{"name", 
 
 Matching rules, per text (a text's findings are compared only with its own labels):
 
-- documents: a document is identified by its kind and its symbol (compared without
-  spaces, case-blind); a label without a symbol is identified by kind and number (as an
-  integer, so "05" = "5"). Each label matches at most one finding (multiset
-  intersection). Precision = matched / found, recall = matched / labelled.
+- documents: a document is identified by its kind ("Thông báo kết luận" is a "Thông
+  báo") and its symbol (compared without spaces, case-blind); a label without a symbol
+  is identified by kind and number (as an integer, so "05" = "5"). Each label matches
+  at most one finding (multiset intersection). Precision = matched / found, recall =
+  matched / labelled.
 - document dates: over matched documents only, so that a missed document is not counted
   twice. A finding with a date counts as found; a label with a date counts as labelled;
   a date is right when equal.
@@ -115,12 +116,17 @@ class Score:
 Document = dict[str, Any]
 
 
+# Kinds that name one kind of paper: a notice of conclusions is a notice ("TB").
+_SAME_KIND = {"Thông báo kết luận": "Thông báo"}
+
+
 def document_key(doc: Document) -> tuple[str, str]:
+    kind = _SAME_KIND.get(doc["kind"], doc["kind"])
     symbol = doc.get("symbol")
     if symbol:
-        return doc["kind"], "".join(str(symbol).split()).casefold()
+        return kind, "".join(str(symbol).split()).casefold()
     number = str(doc.get("number") or "")
-    return doc["kind"], str(int(number)) if number.isdigit() else number.casefold()
+    return kind, str(int(number)) if number.isdigit() else number.casefold()
 
 
 def _folded(value: object) -> str | None:

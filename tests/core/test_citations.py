@@ -727,6 +727,28 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
             "Bộ Chính trị",
         ),
         ("Bộ Chính trị ban hành Quy định về kỷ luật (Chỉ thị số 5-CT/TW)", None, None),
+        # a date that opens the clause before the body dates what it issues
+        (
+            "Ngày 11/10/2021, Chính phủ ban hành Nghị quyết số 128/NQ-CP; tiếp đó, ngày "
+            "12/10/2021, Bộ Y tế ban hành Quyết định số 4800/QĐ-BYT hướng dẫn.",
+            dt.date(2021, 10, 12),
+            "Bộ Y tế",
+        ),
+        # ... but not a date that is another citation's
+        (
+            "Kết luận số 21-KL/TW ngày 25/10/2021, Ban Thường vụ ban hành Kế hoạch số 3-KH/TU.",
+            None,
+            "Ban Thường vụ",
+        ),
+        # "Tại <document>, <body> yêu cầu …": the body is its author
+        (
+            "Tại Công văn số 1325-CV/TU ngày 22/8/2023, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy "
+            "chấn chỉnh.",
+            dt.date(2023, 8, 22),
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        ("Theo Công văn số 12-CV/TU, Sở Nội vụ yêu cầu rà soát.", None, None),
+        ("Tại Quyết định số 5-QĐ/TU, đồng chí Bí thư yêu cầu rà soát.", None, None),
         # ... and the citation's own "của" comes first
         ("Huyện ủy ban hành Kế hoạch số 12-KH/HU của Tỉnh ủy.", None, "Tỉnh ủy"),
     ],
@@ -734,7 +756,7 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
 def test_the_sentence_or_the_header_dates_a_document(
     text: str, issued_on: dt.date | None, issuer: str | None
 ) -> None:
-    [found] = find_citations(text)
+    found = find_citations(text)[-1]  # the last document the text cites
     assert (found.issued_on, found.issuer) == (issued_on, issuer)
 
 
@@ -800,6 +822,19 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
 )  # fmt: skip
 def test_the_issuer_named_before_the_number(text: str, issuer: str | None) -> None:
     assert find_citations(text)[-1].issuer == issuer
+
+
+def test_a_date_after_the_issuer_that_opens_the_next_clause_is_not_the_citations() -> None:
+    found = find_citations(
+        "Thực hiện Kết luận số 21-KL/TW của Hội nghị Trung ương 4 khóa XIII, ngày 15/3/2022, "
+        "Ban Thường vụ Đảng ủy Khối ban hành Kế hoạch số 30-KH/ĐUK về đẩy mạnh."
+    )
+    assert [(c.symbol, c.issued_on) for c in found] == [
+        ("21-KL/TW", None),
+        ("30-KH/ĐUK", dt.date(2022, 3, 15)),
+    ]
+    [alone] = find_citations("Kết luận số 21-KL/TW của Bộ Chính trị, ngày 25/10/2021, đã nêu")
+    assert alone.issued_on == dt.date(2021, 10, 25)
 
 
 def test_a_year_after_the_number_belongs_to_the_citation_only_before_its_issuer() -> None:

@@ -38,6 +38,10 @@ _WORDED_DATE = (
     r"(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>(?:19|20)\d\d)"
 )
 # A sentence that opens with its date: "Ngày 3/4/2024, …", "Ngày 12 tháng 3 năm 2024, …".
+# A date that opens a clause, just before the clause that names the issuer.
+_CLAUSE_DATE = re.compile(
+    rf"[,;][ \t]*(?:[Vv]ào[ \t]+)?[Nn]gày[ \t]+(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*$"
+)
 # A list's mark before a sentence: "- ", "• ", "2. ", "a) ".
 _ITEM_MARK = r"(?:[-–•*+][ \t]*|\d{1,2}[.)][ \t]+|[a-zđ]\)[ \t]+)?"
 _LEADING_DATE = re.compile(
@@ -164,6 +168,24 @@ def _issued_before_bracket(text: str, sentence: int, citation: _Cited) -> re.Mat
     return None
 
 
+# "Tại Công văn số 1325-CV/TU ngày 22/8/2023, Ban Thường vụ Tỉnh ủy yêu cầu …": the body
+# that asks, directs or concludes in a document is its author.
+_IN_DOCUMENT = re.compile(r"(?:^|[,;:][ \t]*)" + _ITEM_MARK + r"[Tt]ại[ \t]+$")
+_SAYS = re.compile(
+    r"[ \t]*,[ \t]*(?P<subject>(?-i:[" + UPPER + r"])[^,.;:\n()]{2,90}?)[ \t]+(?:đã[ \t]+)?"
+    r"(?:yêu[ \t]+cầu|đề[ \t]+nghị|chỉ[ \t]+đạo|giao|quyết[ \t]+định|kết[ \t]+luận|"
+    r"nêu[ \t]+rõ|nhấn[ \t]+mạnh|thông[ \t]+báo|quy[ \t]+định)\b"
+)
+
+
+def _said_in(text: str, sentence: int, citation: _Cited) -> str | None:
+    """The author of a document the sentence opens with "Tại" (see ``_IN_DOCUMENT``)."""
+    if not _IN_DOCUMENT.search(text, max(sentence, citation.start - 12), citation.start):
+        return None
+    says = _SAYS.match(text, citation.end, citation.end + _ISSUER_REACH)
+    return _body(says.group("subject")) if says is not None else None
+
+
 def _body(subject: str) -> str | None:
     """``subject`` when it is all the name of a body ("Ban Thường vụ Huyện ủy Chợ Mới",
     "Sở Nội vụ"), else None ("Đồng chí Bí thư", "Hội nghị đã")."""
@@ -215,6 +237,16 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
                 changes["issuer"] = subject
             if citation.issued_on is None and lead is not None and clause == lead_end:
                 changes["issued_on"] = _date(lead)
+            elif citation.issued_on is None and issues.re is _ISSUES:
+                # "…; tiếp đó, ngày 12/10/2021, Bộ Y tế ban hành Quyết định số …": the
+                # date of the clause just before the subject
+                dated = _CLAUSE_DATE.search(text, max(sentence, clause - 42), clause)
+                if dated is not None:
+                    changes["issued_on"] = _date(dated)
+    if citation.issuer is None and "issuer" not in changes and sentence is not None:
+        said = _said_in(text, sentence, citation)
+        if said is not None:
+            changes["issuer"] = said
     if citation.issuer is None and "issuer" not in changes:
         at = max(0, citation.start - _ISSUER_REACH)
         named = _ISSUER_BEFORE_NUMBER.search(shadow(text[at : citation.start]))

@@ -25,6 +25,12 @@ from minutes_app.core.parsing.shadow import plain_dashes
 _TAIL_ISSUER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:\([ \t]{0,3})?(?i:cua)[ \t]{1,3}")
 # "Kế hoạch số 145-KH/TU … do Ban Thường vụ Tỉnh ủy ban hành": the issuer before the verb.
 _TAIL_BY = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?i:do)[ \t]{1,3}(?=[A-Z])")
+# After the issuer, a comma, a date and a comma before a capital: a date that opens the
+# next clause ("… khóa XIII, ngày 15/3/2022, Ban Thường vụ … ban hành …").
+_NEXT_CLAUSE_DATE = re.compile(
+    r"[ \t]{0,3},[ \t]{0,3}(?i:ngay)[ \t]{1,3}\d{1,2}[\d/.\- \t]{0,12}"
+    r"(?i:[ \t]thang[ \t]\d{1,2}[ \t]nam[ \t]\d{4})?[ \t]{0,3},[ \t]{0,3}[A-Z]"
+)
 # "Nghị quyết số 04-NQ/TU năm 2021 của …": a year alone dates nothing, but the issuer
 # is read after it.
 _TAIL_YEAR = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?i:nam)[ \t]{1,3}(?:19|20)\d\d(?!\d)")
@@ -55,6 +61,8 @@ def _read_tail(text: str, shade: str, mention: Mention, pos: int) -> int:
     """Date and issuer after the number, in either order: returns where they end."""
     for _ in range(3):
         date = TAIL_DATE.match(shade, pos)
+        if date and mention.issuer is not None and _NEXT_CLAUSE_DATE.match(shade, pos):
+            break  # "… của X, ngày 15/3/2022, Ban Thường vụ …": the next clause's date
         if date and mention.issued_on is None:
             mention.issued_on = parse_date(date)
             mention.same_date = date.group("same") is not None
