@@ -232,7 +232,7 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
             text, sentence, citation
         )
         subject = _body(issues.group("subject")) if issues is not None else None
-        if subject is not None:
+        if issues is not None and subject is not None:
             if citation.issuer is None:
                 changes["issuer"] = subject
             if citation.issued_on is None and lead is not None and clause == lead_end:
