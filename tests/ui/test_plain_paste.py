@@ -34,6 +34,11 @@ def pasting(qapp: QApplication) -> QApplication:
 def test_a_paste_into_a_text_field_is_made_plain(
     qtbot: QtBot, pasting: QApplication, kind: type, clipboard: str, shown: str
 ) -> None:
+    assert _pasted_into(qtbot, kind, clipboard) == shown
+
+
+def _pasted_into(qtbot: QtBot, kind: type, clipboard: str) -> str:
+    """What a new field of ``kind`` shows after Ctrl+V with ``clipboard`` on the clipboard."""
     field = kind()
     qtbot.addWidget(field)
     field.show()
@@ -42,8 +47,7 @@ def test_a_paste_into_a_text_field_is_made_plain(
     qtbot.waitUntil(field.hasFocus)
     QApplication.clipboard().setText(clipboard)
     qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
-    assert text == shown
+    return str(field.text() if isinstance(field, QLineEdit) else field.toPlainText())
 
 
 def test_the_from_text_dialog_converts_an_old_fonts_text_and_says_so(qtbot: QtBot) -> None:
@@ -64,13 +68,4 @@ def test_the_from_text_dialog_converts_an_old_fonts_text_and_says_so(qtbot: QtBo
 def test_a_tab_pasted_is_a_space_in_a_line_and_kept_in_a_text(
     qtbot: QtBot, pasting: QApplication, kind: type, shown: str
 ) -> None:
-    field = kind()
-    qtbot.addWidget(field)
-    field.show()
-    qtbot.waitExposed(field)
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus)
-    QApplication.clipboard().setText("TỈNH ỦY BẮC KẠN \t ĐẢNG\u00a0CỘNG SẢN")
-    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
-    assert text == shown
+    assert _pasted_into(qtbot, kind, "TỈNH ỦY BẮC KẠN \t ĐẢNG\u00a0CỘNG SẢN") == shown
