@@ -675,6 +675,8 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
             dt.date(2020, 10, 27),
             "Ủy ban nhân dân tỉnh Hà Tĩnh",
         ),
+        # ... the columns copied one under the other: the national heading is not the body
+        ("TỈNH ỦY BẮC KẠN\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 125-KH/TU\n", None, "Tỉnh ủy Bắc Kạn"),
         # ... a department named alone serves the committee above it
         ("TỈNH ỦY BẮC KẠN\nBAN TỔ CHỨC\n*\nSố 06-HD/BTCTU\n", None, "Ban Tổ chức Tỉnh ủy"),
         ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 21-NQ/TW\n", None, "Ban Chấp hành Trung ương"),

@@ -546,6 +546,12 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "- Điểm cầu cấp huyện: Huyện ủy Ba Bể, Thành ủy Bắc Kạn (tại hội trường các huyện ủy).",
             ["Huyện ủy Ba Bể", "Thành ủy Bắc Kạn"],
         ),
+        # the host named again in the list is none of the others
+        (
+            "Hội nghị được tổ chức tại Hội trường Tỉnh ủy, kết nối trực tuyến với các điểm "
+            "cầu: Hội trường Tỉnh ủy, Thành ủy Vinh và Huyện ủy Nghi Lộc.",
+            ["Thành ủy Vinh", "Huyện ủy Nghi Lộc"],
+        ),
         # a count after the last name is no part of it; "các huyện" then its places
         (
             "Kết nối với 11 điểm cầu gồm: TP. Quy Nhơn, TX. An Nhơn, TX. Hoài Nhơn và 8 huyện.",
@@ -745,6 +751,12 @@ def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
         (
             "Ngày 10/8/2021, Tỉnh ủy Đồng Tháp tổ chức hội nghị trực tuyến. Trước đó, chiều "
             "9/8, Thường trực Tỉnh ủy đã làm việc với Sở Y tế.",
+            datetime.date(2021, 8, 10),
+            None,
+        ),
+        (
+            "Ngày 10/8/2021, Tỉnh ủy Đồng Tháp tổ chức hội nghị trực tuyến. Trước đó, chiều "
+            "9/8, Thường trực Tỉnh ủy đã chủ trì buổi làm việc với Sở Y tế.",
             datetime.date(2021, 8, 10),
             None,
         ),

@@ -294,7 +294,9 @@ def _letterhead(text: str, line_start: int) -> str | None:
             if names:
                 break
             continue
-        if not cell.isupper() or _NATIONAL.match(cell) or len(names) == _LETTERHEAD_LINES:
+        if _NATIONAL.match(cell):
+            continue  # the national heading of the right-hand column, on a line of its own
+        if not cell.isupper() or len(names) == _LETTERHEAD_LINES:
             break
         names.insert(0, cell)
     if not names:
