@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from minutes_app.base.legacy import repair
+from minutes_app.base.names import is_surname
 
 # Removed: zero-width spaces and joiners, the byte order mark, soft hyphens.
 _REMOVED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -215,4 +216,22 @@ def _joins(before: str, after: str) -> bool:
         return False  # "- Ban Thường vụ …": an item of a list begins
     if _DATELINE.match(after) and not _DATE_OPEN.search(before):
         return False  # "ngày" / "25/10/2021" is a date going on, not a dateline
-    return bool(after[:1].islower() or _GOES_ON.match(after) or _OPEN_END.search(before))
+    return bool(
+        after[:1].islower()
+        or _GOES_ON.match(after)
+        or _OPEN_END.search(before)
+        or _name_goes_on(before, after)
+    )
+
+
+def _name_goes_on(before: str, after: str) -> bool:
+    """A person's name cut by the break: the line ends on a family name and at most one
+    more capitalised word ("Đồng chí Nguyễn Hữu" / "Phúc, Tỉnh ủy viên …"), inside a
+    sentence, and the next line goes on with a capital."""
+    words = before.split()
+    if len(words) < 4 or before.isupper() or not after[:1].isupper():
+        return False
+    run = 0
+    while run < min(len(words), 3) and words[-1 - run][:1].isupper():
+        run += 1
+    return 1 <= run <= 2 and is_surname(words[-run]) and not words[-run - 1][:1].isupper()

@@ -111,6 +111,11 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
         ("Ban Chấp hành Trung ương\nĐảng", "joined"),
         ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*", "kept"),  # a header's star
         ("TIN VẮN\n- Đồng chí Bí thư làm việc", "kept"),  # an item of a list
+        ("Dự hội nghị có đồng chí Nguyễn Hữu\nPhúc, Bí thư Huyện ủy", "joined"),  # a name
+        ("Dự hội nghị có đồng chí Lê\nVăn Nam", "joined"),
+        ("Dự hội nghị có đồng chí Nguyễn Văn Nam\nPhát biểu tại hội nghị", "kept"),  # whole
+        ("Dự hội nghị có Sở Nội vụ\nĐồng chí Bí thư", "kept"),  # no family name
+        ("Nguyễn Hữu\nPhúc", "kept"),  # a line with nothing but the name
         ("Quyết định số 1205-QĐ/ĐUK ngày 18\n- 11 - 2022", "joined"),
         ("VỀ TIẾP TỤC ĐỔI MỚI\n(Nghị quyết số 28-NQ/TW)", "kept"),  # under a heading
         ("Nghị quyết số 28-NQ/TW\n(ngày 17/11/2022)", "joined"),

@@ -708,6 +708,16 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
         ("Phó Thủ tướng Chính phủ Hoàng Đức Minh, Trưởng Ban Chỉ đạo của Chính phủ về tổng kết "
          "thực hiện Nghị quyết số 18-NQ/TW, chủ trì và phát biểu chỉ đạo hội nghị.",
          ["Hoàng Đức Minh"]),
+        # co-chairs before their own verb, after the chair's clause
+        ("Đồng chí Nguyễn Hữu Phúc, Bí thư Huyện ủy chủ trì hội nghị; đồng chí Lê Thị Thu "
+         "Trang, Chủ tịch HĐND huyện đồng chủ trì.", ["Nguyễn Hữu Phúc", "Lê Thị Thu Trang"]),
+        ("Ông Phạm Văn Lộc, Phó Bí thư Huyện ủy chủ trì hội nghị; bà Nguyễn Thị Mỹ Hạnh, Phó "
+         "Chủ tịch Ủy ban MTTQ huyện đồng chủ trì.", ["Phạm Văn Lộc", "Nguyễn Thị Mỹ Hạnh"]),
+        ("Chủ trì hội nghị là đồng chí Y Khiêm Mlô, Bí thư Huyện ủy; cùng các đồng chí Phó Bí "
+         "thư Huyện ủy: Nguyễn Thị Lan, Chủ tịch UBND huyện và Đỗ Văn Tuấn, Chủ tịch HĐND "
+         "huyện đồng chủ trì.", ["Y Khiêm Mlô", "Nguyễn Thị Lan", "Đỗ Văn Tuấn"]),
+        # a name a line break cut
+        ("Đồng chí Nguyễn Hữu\nPhúc, Bí thư Huyện ủy chủ trì hội nghị.", ["Nguyễn Hữu Phúc"]),
         # at another point: that point's, not the conference's
         ("Tại điểm cầu tỉnh Thái Bình, đồng chí Phạm Văn Nghiêm, Chủ tịch UBND tỉnh chủ trì.",
          []),

@@ -105,17 +105,34 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
         if lead is None:
             continue
         names = {person.name for person in people}
-        piece = text[lead.end() : min(end, lead.end() + WINDOW)]
-        shared = _SHARED_POST.match(piece)
-        found = people_in("các đồng chí: " + piece[shared.end() :] if shared else piece)
+        found = _co_chairs_in(text[lead.end() : min(end, lead.end() + WINDOW)])
+        if not found and index == 0:
+            # "A … chủ trì hội nghị; B, … đồng chủ trì": the co-chairs before their verb,
+            # after the clause mark that follows the chair
+            clause = max(text.rfind(";", start, lead.start()), start - 1) + 1
+            found = _co_chairs_in(_CO_CHAIRS_OPEN.sub("", text[clause : lead.start()]))
         for person in found:
             if person.name not in names:
-                if shared is not None:
-                    post = " ".join(shared.group("post").split())
-                    title = f"{post}, {person.title}" if person.title else post
-                    person = dataclasses.replace(person, title=title)
                 people.append(person)
         return
+
+
+# "; cùng các đồng chí …", "; và đồng chí …": the words that open a clause of co-chairs.
+_CO_CHAIRS_OPEN = re.compile(r"^[ \t]*(?:cùng|và)?[ \t]*", re.IGNORECASE)
+
+
+def _co_chairs_in(piece: str) -> list[PersonMention]:
+    """The co-chairs a piece names, each with the post they share when one is named before
+    their list ("các đồng chí Phó Bí thư Tỉnh ủy: A, …; B, …")."""
+    shared = _SHARED_POST.match(piece)
+    found = people_in("các đồng chí: " + piece[shared.end() :] if shared else piece)
+    if shared is None:
+        return found
+    post = " ".join(shared.group("post").split())
+    return [
+        dataclasses.replace(person, title=f"{post}, {person.title}" if person.title else post)
+        for person in found
+    ]
 
 
 # "Cùng chủ trì có các đồng chí Phó Bí thư Tỉnh ủy: A, Chủ tịch UBND tỉnh; B, …": a post

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutes_app.core.parsing.shadow import shadow
+from minutes_app.base.names import is_surname
 from minutes_app.core.parsing.spans import LOWER, UPPER
 
 
@@ -25,16 +25,9 @@ WINDOW = 400
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 # Vietnamese names: two to five capitalised syllables ("Trương Thị Mai").
 _NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
-_SURNAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai truong "
-    "dinh lam ha dao cao luu to luong trieu doan vi lo hua chu ta quach thai kieu giang "
-    "nong luc hau tong chau phung vuong mac khong la than be ma sam au ninh lai diep "
-    "nghiem kim dam trinh dong tang khuc lau sung giang tu mong doan ton cu lu thach "
-    "y ksor h rah nie mlo bdap tieu van an bach khuat ung lanh vuu quan hoa phi chuc".split()
-)
 _HONORIFIC = re.compile(r"^(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà|ông|bà)[ \t]+")
 _PERSON_NAME_FIRST = re.compile(
-    rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà)[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
+    rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
 )
 NAME_AT_END = re.compile(rf"(?P<name>{_NAME})[ \t]*$")
 # Lists of the form "các đồng chí: Nguyễn Đình Trung - Bí thư Tỉnh ủy; …".
@@ -44,7 +37,7 @@ _DASH_THEN_TITLE = re.compile(rf"[ \t]+[-–][ \t]+(?P<title>[{UPPER}][^;.]*)")
 
 
 def _is_surname(word: str) -> bool:
-    return shadow(word).lower() in _SURNAMES
+    return is_surname(word)
 
 
 def _trim_to_surname(name: str) -> str | None:
@@ -71,7 +64,8 @@ _TITLE_WORDS = frozenset(
 # "Các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Đăng Bình, Phạm Duy Hưng": one title, many names.
 # The colon is found first, then the title read back from it (a bounded look back).
 _SHARED_NAMES = re.compile(
-    rf":[ \t]*(?P<names>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})+)[ \t]*(?:$|[{LOWER}])"
+    rf":[ \t]*(?P<names>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})+)(?![{LOWER}])[ \t]*"
+    rf"(?:$|[.;]|[{LOWER}])"
 )
 _LEADING_COMRADES = re.compile(r"^(?:[Cc]ác[ \t]+)?(?:[Đđ]ồng[ \t]+chí)?[ \t]*")
 
@@ -104,7 +98,7 @@ def person_name_first(piece: str) -> PersonMention | None:
 
 def _person_title_first(piece: str) -> PersonMention | None:
     """'Phó Bí thư Thường trực Tỉnh ủy, Phạm Minh Tấn' (title before the name)."""
-    piece = piece.rstrip(" \t,")
+    piece = piece.rstrip(" \t,.;")
     # A name is at most five short syllables: look only at the tail, so that a long
     # run of capitalised words costs no more than a short one.
     tail_start = max(0, len(piece) - 60)
@@ -154,6 +148,9 @@ def read_person(piece: str) -> PersonMention | None:
 _COMRADES_COLON = re.compile(r"(?:các[ \t]+)?(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc])[ \t]*:")
 
 
+_NEXT_LISTED = re.compile(rf"[ \t]+và[ \t]+(?={_NAME}[ \t]*,)")
+
+
 def people_in(fragment: str) -> list[PersonMention]:
     """The people named in a fragment of a sentence, once each, in order."""
     people: list[PersonMention] = []
@@ -163,7 +160,12 @@ def people_in(fragment: str) -> list[PersonMention]:
     listed = _COMRADES_COLON.search(fragment)
     if listed is not None:
         fragment = fragment[listed.end() :]
-    for piece in re.split(r";|\s+và\s+(?=[Đđ]ồng\s+chí)|,\s+(?=[Đđ]ồng\s+chí)", fragment):
+    pieces = re.split(r";|\s+và\s+(?=[Đđ]ồng\s+chí)|,\s+(?=[Đđ]ồng\s+chí)", fragment)
+    if listed is not None:
+        # "A, Chủ tịch UBND huyện và B, Chủ tịch HĐND huyện": "và" before a name and its
+        # comma opens the list's next item
+        pieces = [part for piece in pieces for part in _NEXT_LISTED.split(piece)]
+    for piece in pieces:
         for part in _split_after_names(piece):
             person = (_person_name_comma(part) if listed else None) or read_person(part)
             if person is not None and person.name not in {p.name for p in people}:
