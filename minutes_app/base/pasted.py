@@ -224,14 +224,21 @@ def _joins(before: str, after: str) -> bool:
     )
 
 
+_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố", "thôn"})
+
+
 def _name_goes_on(before: str, after: str) -> bool:
-    """A person's name cut by the break: the line ends on a family name and at most one
-    more capitalised word ("Đồng chí Nguyễn Hữu" / "Phúc, Tỉnh ủy viên …"), inside a
-    sentence, and the next line goes on with a capital."""
+    """A name cut by the break: the line ends on a family name, or on a place's level and
+    its name's first word, and at most one more capitalised word ("Đồng chí Nguyễn Hữu" /
+    "Phúc, Tỉnh ủy viên …"), inside a sentence, and the next line goes on with a
+    capital."""
     words = before.split()
     if len(words) < 4 or before.isupper() or not after[:1].isupper():
         return False
     run = 0
     while run < min(len(words), 3) and words[-1 - run][:1].isupper():
         run += 1
-    return 1 <= run <= 2 and is_surname(words[-run]) and not words[-run - 1][:1].isupper()
+    if not 1 <= run <= 2 or words[-run - 1][:1].isupper():
+        return False
+    # a family name, or a place after its level ("Đảng ủy xã Hương" / "Trà")
+    return is_surname(words[-run]) or words[-run - 1] in _LEVEL_WORDS

@@ -116,6 +116,7 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
         ("Dự hội nghị có đồng chí Nguyễn Văn Nam\nPhát biểu tại hội nghị", "kept"),  # whole
         ("Dự hội nghị có Sở Nội vụ\nĐồng chí Bí thư", "kept"),  # no family name
         ("Nguyễn Hữu\nPhúc", "kept"),  # a line with nothing but the name
+        ("kết nối đến Hội trường Đảng ủy xã Hương\nTrà và", "joined"),  # a place's name
         ("Quyết định số 1205-QĐ/ĐUK ngày 18\n- 11 - 2022", "joined"),
         ("VỀ TIẾP TỤC ĐỔI MỚI\n(Nghị quyết số 28-NQ/TW)", "kept"),  # under a heading
         ("Nghị quyết số 28-NQ/TW\n(ngày 17/11/2022)", "joined"),

@@ -561,6 +561,28 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "Kết nối với 4 điểm cầu gồm TP. Thái Bình và các huyện Đông Hưng, Hưng Hà, Vũ Thư.",
             ["TP. Thái Bình", "Đông Hưng", "Hưng Hà", "Vũ Thư"],
         ),
+        # the list opened later in the sentence
+        (
+            "Hội nghị được kết nối tới 3 điểm cầu tại các thôn, gồm: Nhà văn hóa thôn Đông "
+            "Hưng và Nhà văn hóa thôn Tân Hòa.",
+            ["Nhà văn hóa thôn Đông Hưng", "Nhà văn hóa thôn Tân Hòa"],
+        ),
+        (
+            "Một số điểm cầu có đông đảng viên tham dự như: Đảng ủy thị trấn Phước An; Đảng "
+            "ủy xã Ea Phê.",
+            ["Đảng ủy thị trấn Phước An", "Đảng ủy xã Ea Phê"],
+        ),
+        (
+            "Kết nối đến 21 điểm cầu huyện, thành, thị đoàn, trong đó có: Thành đoàn Vinh, "
+            "Thị đoàn Cửa Lò.",
+            ["Thành đoàn Vinh", "Thị đoàn Cửa Lò"],
+        ),
+        # a kind of place is no point; who attends at a point is no list of points
+        (
+            "- Điểm cầu cơ sở: Hội trường đảng ủy các xã, thị trấn.\n"
+            "- Tại điểm cầu cơ sở: Ban Chấp hành đảng bộ xã, thị trấn.",
+            [],
+        ),
         # a special zone ("đặc khu") is a level of place
         (
             "Tại điểm cầu đặc khu Phú Quý và điểm cầu phường Phan Thiết, lãnh đạo báo cáo.",
@@ -643,6 +665,16 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Điểm cầu chính của hội nghị đặt tại Hội trường Trường Chính trị Nguyễn Chí Thanh; "
             "các điểm cầu: Thành ủy Vinh.",
             "Hội trường Trường Chính trị Nguyễn Chí Thanh",
+        ),
+        (
+            "Hội nghị đã khai mạc tại Hội trường Tỉnh ủy (điểm cầu chính). Kết nối với các "
+            "điểm cầu Thành ủy Vinh.",
+            "Hội trường Tỉnh ủy",
+        ),
+        (
+            "Điểm cầu chính được đặt tại Hội trường Nhà khách Tỉnh ủy. Hội nghị kết nối với "
+            "các điểm cầu Thành ủy Vinh.",
+            "Hội trường Nhà khách Tỉnh ủy",
         ),
         # the central point hosts a national conference
         (

@@ -30,7 +30,9 @@ _HOST_LEAD = re.compile(
     r"(?P<from>(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:điểm[ \t]+cầu[ \t]+"
     r"(?:chính[ \t]+)?(?:(?:đặt[ \t]+)?(?:tại|ở)[ \t]+)?)?)"
     r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:của[ \t]+hội[ \t]+nghị[ \t]+)?"
-    r"(?:đặt[ \t]+)?(?:tại|ở)[ \t]+"
+    r"(?:(?:được[ \t]+)?đặt[ \t]+)?(?:tại|ở)[ \t]+"
+    # "… khai mạc tại Hội trường Tỉnh ủy (điểm cầu chính)"
+    r"|(?P<marked>(?<![\w])tại[ \t]+)(?=[^\n.;()]{3,90}\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\))"
     r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b)?[ \t]*"
     r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
     r"|(?P<held>(?:tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
@@ -78,6 +80,9 @@ _PLACE_NOUNS = frozenset(
     "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn".split()
 )
 _MOST_NAME_WORDS = 14
+# The first words of a kind of venue ("Hội trường", "Phòng họp", "Trụ sở", "Nhà văn hóa"):
+# with nothing capitalised after them and no level ("… tỉnh"), they name no place.
+_VENUE_HEADS = frozenset("hội phòng trụ nhà".split())
 # ", Trụ sở Tỉnh ủy", ", Trung tâm Hội nghị tỉnh": the building a hall is in goes on the
 # host point's name.
 _ADDRESS = re.compile(r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà)\b)", re.IGNORECASE)
@@ -135,6 +140,12 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         last = _last_end(text, first, last)
     if not any(_is_capital(word) for word in words):
         return "", start, start
+    if (
+        words[0].lower() in _VENUE_HEADS
+        and not any(_is_capital(word) or word[:1].isdigit() for word in words[1:])
+        and words[-1] not in _LEVELS
+    ):
+        return "", start, start  # "Hội trường", "Phòng họp": a kind of place, not one
     return " ".join(words), first, last
 
 
@@ -168,7 +179,14 @@ def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
 _MOST_BRIDGE_MENTIONS = 3000
 # Before "điểm cầu", what makes the names after it a list: "các điểm cầu A, B và C", "5
 # điểm cầu gồm …", "kết nối đến điểm cầu A, B và C".
-_LIST_BEFORE = re.compile(r"(?i)(?:\bcác|\d+|\bđến|\btới|\bvới)[ \t]+$")
+_LIST_BEFORE = re.compile(r"(?i)(?:\bcác|\d+|\bđến|\btới|\bvới|\bsố)[ \t]+$")
+# A list opened later in the sentence, after words that say which points: "… tại các
+# thôn, gồm: …", "… và đoàn trực thuộc, trong đó có: …", "… có đông đảng viên như: …".
+_LIST_LATER = re.compile(
+    r"[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có|như|là)[ \t]*:[ \t]*"
+    r"|[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có)[ \t]+",
+    re.IGNORECASE,
+)
 # After "điểm cầu", a qualifier in lower case then a colon: "Điểm cầu cấp huyện: A, B".
 _LIST_AFTER = re.compile(r"(?:[ \t]*(?-i:[" + LOWER + r"]+)){0,3}[ \t]*:", re.IGNORECASE)
 
@@ -192,10 +210,17 @@ def read_bridge_points(
                 continue  # the host point (read_host_point), not one of the others
             before = sentence[max(0, match.start() - 12) : match.start()]
             colon = _LIST_AFTER.match(sentence, match.end())
+            if colon is not None and re.search(r"(?i)\btại[ \t]+$", before):
+                colon = None  # "Tại điểm cầu cơ sở: …" lists who attends there
             if _LIST_BEFORE.search(before) or colon is not None:
                 # "các điểm cầu: A, B và C", "5 điểm cầu gồm A, B…": each named in the list
                 opening = colon.end() if colon is not None else match.end()
-                for name, name_start, name_end in _listed(sentence, opening):
+                listed = _listed(sentence, opening)
+                later = _LIST_LATER.match(sentence, match.end()) if not listed else None
+                if later is not None:
+                    # "3 điểm cầu tại các thôn, gồm: A, B và C", "… trong đó có: A, B"
+                    listed = _listed(sentence, later.end())
+                for name, name_start, name_end in listed:
                     key = shadow(name).lower()
                     if key in skip:
                         continue
