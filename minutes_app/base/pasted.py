@@ -134,6 +134,9 @@ _OPEN_END = re.compile(
     r"[,/–-])$",
     re.IGNORECASE,
 )
+# A header's number line: "Số 12-QĐ/HU", "Số: 1024/SNV-XDCQ" (a capital S: in running
+# text a line broken before the number goes on with "số").
+_NUMBER_LINE = re.compile(r"Số[ \t]*:?[ \t]*\d")
 # A line that begins an item of a list: a mark, a space, a capital (``_joins``).
 _ITEM = re.compile(r"[-–•*+][ \t]+(?P<first>\w)")
 # A line that ends where a date begins: the next line goes on with the date.
@@ -211,6 +214,8 @@ def _joins(before: str, after: str) -> bool:
         return False  # a sentence ends, or a header's "*" stands alone
     if after.startswith("(") and before.isupper():
         return False  # a heading, then its number in brackets on a line of its own
+    if _NUMBER_LINE.match(after):
+        return False  # "Số 12-QĐ/HU, ngày …": a header's number on a line of its own
     item = _ITEM.match(after)
     if item is not None and item.group("first").isupper():
         return False  # "- Ban Thường vụ …": an item of a list begins

@@ -689,6 +689,39 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         ),
         ("QUY ĐỊNH CỦA BỘ CHÍNH TRỊ\nSố 96-QĐ/TW\n", None, "Bộ Chính trị"),
         ("KẾ HOẠCH CÔNG TÁC\nSố 12-KH/TU\n", None, None),
+        # the date in the right-hand column of a line above the number
+        (
+            "ĐẢNG BỘ TỈNH BẮC KẠN\tĐẢNG CỘNG SẢN VIỆT NAM\nBAN THƯỜNG VỤ TỈNH ỦY\t\n"
+            "*\tBắc Kạn, ngày 15 tháng 7 năm 2024\nSố 215-KH/TU\t\n\nKẾ HOẠCH\n",
+            dt.date(2024, 7, 15),
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        # a state letter: no kind in its number, "V/v" says it is one; a department's name
+        (
+            "UBND TỈNH QUẢNG NGÃI\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\tĐộc lập\n"
+            "Số: 1024/SNV-XDCQ\tQuảng Ngãi, ngày 21 tháng 10 năm 2024\nV/v báo cáo số lượng\n",
+            dt.date(2024, 10, 21),
+            "Sở Nội vụ",
+        ),
+        # a title and its issuer over two lines, the subject after "VỀ"
+        (
+            "QUY ĐỊNH\nCỦA BAN THƯỜNG VỤ HUYỆN ỦY NGHI LỘC VỀ CHẾ ĐỘ SINH HOẠT CỦA CHI BỘ\n"
+            "Số 12-QĐ/HU, ngày 14 tháng 6 năm 2023\n",
+            dt.date(2023, 6, 14),
+            "Ban Thường vụ Huyện ủy Nghi Lộc",
+        ),
+        (
+            "HƯỚNG DẪN CỦA BAN TUYÊN GIÁO TỈNH ỦY VỀ TUYÊN TRUYỀN KỶ NIỆM (3/2/1930 - 3/2/2025)\n"
+            "Số 46-HD/BTGTU\n",
+            None,
+            "Ban Tuyên giáo Tỉnh ủy",
+        ),
+        # a heading's issuer on the line above "SỐ"
+        (
+            "KẾT LUẬN CỦA BỘ CHÍNH TRỊ\nSỐ 14-KL/TW NGÀY 22/9/2021 VỀ CHỦ TRƯƠNG",
+            dt.date(2021, 9, 22),
+            "Bộ Chính trị",
+        ),
         # a body that is not in capitals heads no letterhead
         ("Tỉnh ủy Bắc Kạn\nSố 125-KH/TU\n", None, None),
         # a date that opens the sentence, without "ban hành", dates nothing
@@ -772,6 +805,9 @@ def test_the_sentence_or_the_header_dates_a_document(
             "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG",
             "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng",
         ),
+        ("SỞ NỘI VỤ", "Sở Nội vụ"),
+        # a place's name ends where the heading goes on
+        ("BAN THƯỜNG VỤ HUYỆN ỦY NGHI LỘC VỀ CHẾ ĐỘ", "Ban Thường vụ Huyện ủy Nghi Lộc về chế độ"),
     ],
 )
 def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
@@ -791,6 +827,13 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
         # lower-case words of a body's name, then its level and place
         ("Công văn số 128/UBBC-TT của Ủy ban bầu cử tỉnh Cao Bằng hướng dẫn",
          "Ủy ban bầu cử tỉnh Cao Bằng"),
+        # a steering committee known by its number; veterans; a bloc with its level
+        ("Thực hiện Kế hoạch số 12 của Ban Chỉ đạo 35 tỉnh, Ban Tuyên giáo Huyện ủy đã",
+         "Ban Chỉ đạo 35 tỉnh"),
+        ("Kế hoạch số 112-KH/CCB của Ban Thường vụ Hội Cựu chiến binh tỉnh về",
+         "Ban Thường vụ Hội Cựu chiến binh tỉnh"),
+        ("Kế hoạch số 45-KH/ĐU của Đảng ủy Khối Doanh nghiệp tỉnh về",
+         "Đảng ủy Khối Doanh nghiệp tỉnh"),
         # a year alone between the number and "của"
         ("Nghị quyết số 04-NQ/TU năm 2021 của Ban Chấp hành Đảng bộ tỉnh về du lịch",
          "Ban Chấp hành Đảng bộ tỉnh"),

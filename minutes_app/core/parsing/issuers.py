@@ -67,13 +67,14 @@ _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
 _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"})}
 # ... only after "Đảng bộ", "nhân dân" and "Đảng ủy" ("Đảng ủy xã Cẩm Bình"): "Bộ Chính
 # trị huyện đã …" is two clauses.
-_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi", "cu"})
+_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi", "cu", "binh", "nghiep"})
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
 _LOWER_PAIRS = {
     ("nhan", "dan"): frozenset({"ban", "dong"}),
     ("dai", "bieu"): frozenset({"doan"}),
     ("bau", "cu"): frozenset({"ban"}),  # "Ủy ban bầu cử tỉnh"
+    ("chien", "binh"): frozenset({"cuu"}),  # "Hội Cựu chiến binh tỉnh"
 }
 # Lower-case words that fold like a name syllable ("tài", "giáo") but end a name: "của
 # Thường trực Huyện ủy Mỏ Cày Nam tại buổi làm việc", "… Tỉnh ủy giao Sở …".
@@ -94,6 +95,7 @@ _REMIT_STOPS = frozenset(
     "đề giao kiểm họp làm tổ ban".split()
 )
 _MOST_REMIT_WORDS = 30
+_STEERING_NUMBER = re.compile(r"[ \t]{1,3}\d{2,3}(?![\d/-])")
 _REMIT_CITED = re.compile(r"[ \t]{0,3}(?:(?i:so)\b|\d)")
 
 
@@ -149,6 +151,13 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             end, previous_capital, previous_folded = remit, True, "bo"
             count += 2
             continue
+        if previous_folded == "dao" and _STEERING.search(shade, pos, end):
+            number = _STEERING_NUMBER.match(shade, end)
+            if number is not None:
+                # "Ban Chỉ đạo 35 tỉnh": a steering committee known by its number
+                end, previous_capital, previous_folded = number.end(), True, "bo"
+                count += 1
+                continue
         if folded == "va":
             if count == 0 or not _capital_follows(text, shade, match):
                 break
@@ -319,6 +328,10 @@ _PLACE_LEAD = re.compile(
 )
 
 
+# Words that end a place's name: what follows is the sentence's ("… NGHI LỘC VỀ CHẾ ĐỘ").
+_AFTER_A_PLACE = frozenset({"về", "của", "và", "tại", "trong", "với", "theo", "năm", "khóa"})
+
+
 def from_capitals(name: str) -> str:
     """A name typed in capitals ("BAN THƯỜNG VỤ TỈNH ỦY BẮC KẠN") as it is written
     ("Ban Thường vụ Tỉnh ủy Bắc Kạn"): sentence case, with an organisation's own capitals
@@ -327,10 +340,14 @@ def from_capitals(name: str) -> str:
     for term in _CASED_TERMS:
         out = re.sub(rf"(?<!\w){re.escape(term.lower())}(?!\w)", term, out)
     out = out[:1].upper() + out[1:]
+    # "SỞ NỘI VỤ", "BỘ TÀI CHÍNH": a department's own name starts with a capital
+    out = re.sub(r"^(Sở|Bộ|Cục|Chi cục|Vụ) (\w)", lambda m: f"{m[1]} {m[2].upper()}", out)
     place = _PLACE_LEAD.search(out)
     if place is not None:
-        words = " ".join(word[:1].upper() + word[1:] for word in place.group("place").split())
-        out = out[: place.start("place")] + words
+        words = place.group("place").split()
+        named = next((i for i, word in enumerate(words) if word in _AFTER_A_PLACE), len(words))
+        cased = [word[:1].upper() + word[1:] for word in words[:named]] + words[named:]
+        out = out[: place.start("place")] + " ".join(cased)
     return re.sub(r"\b(khóa|khoá)[ \t]+([ivxlc]+)\b", lambda m: f"{m[1]} {m[2].upper()}", out)
 
 

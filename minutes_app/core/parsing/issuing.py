@@ -66,7 +66,7 @@ _CLAUSE_MARK = re.compile(r"[,;:][ \t]*")
 # ƯƠNG ĐẢNG KHÓA XII SỐ 26-NQ/TW"; a joint issuer has its comma ("BỘ CHÍNH TRỊ, BAN BÍ THƯ").
 _ISSUER_BEFORE_NUMBER = re.compile(
     r"(?i:\b(?:" + kind_pattern() + r")\b)[ \t]+(?P<of>(?i:cua)[ \t]+)?"
-    r"(?P<issuer>[A-Z][^.;:\n]{1,80}?)[ \t]+(?i:so)[ \t]*:?[ \t]*$"
+    r"(?P<issuer>[A-Z][^.;:\n]{1,80}?)[ \t]*\n?[ \t]*(?<=[ \t\n])(?i:so)[ \t]*:?[ \t]*$"
 )
 _ISSUER_REACH = 160  # how far before the number the kind and its issuer may start
 # A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024", on a line of its own or
@@ -76,6 +76,11 @@ _HEADER_DATE = re.compile(
 )
 _HEADER_NUMBER = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*$", re.MULTILINE)
 _HEADER_REACH = 300  # the header's date stands within these characters of its number
+_HEADER_ABOVE = 160  # ... or in the lines just above it
+# A state letter has no kind in its number ("Số: 1024/SNV-XDCQ"): its "V/v …" line says it
+# is one.
+_UNKNOWN_KIND = "Văn bản"
+_ABOUT_LINE = re.compile(r"[^\n]{0,80}\n[ \t]*V/[Vv][ \t.:]")
 
 
 class _Cited(Protocol):
@@ -104,6 +109,8 @@ def _heading_issuer(issuer: str, *, plain: bool) -> str | None:
     Central Committee (``plenum_issuer``), any other as written (in capitals: as names
     are written). Unless ``plain`` (after "của" and with no comma) it must be all a
     body's name."""
+    if issuer.isupper():
+        issuer = re.split(r"[ \t]+VỀ\b", issuer, maxsplit=1)[0]  # the subject begins
     shade = shadow(issuer)
     plenum = TAIL_PLENUM.match(shade)
     if plenum is not None and plenum.start() == 0:
@@ -262,9 +269,14 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
     if header and citation.issuer is None and "issuer" not in changes:
         changes["issuer"] = _letterhead(text, line_start)
     if header and citation.issued_on is None and "issued_on" not in changes:
+        # after the number, or in the right-hand column of the lines just above it
         dated = _HEADER_DATE.search(text, citation.end, citation.end + _HEADER_REACH)
+        above = max(0, line_start - _HEADER_ABOVE)
+        dated = dated or _HEADER_DATE.search(text, above, line_start)
         if dated is not None:
             changes["issued_on"] = _date(dated)
+    if header and citation.kind == _UNKNOWN_KIND and _ABOUT_LINE.match(text, citation.end):
+        changes["kind"] = "Công văn"  # a letter: its number, then "V/v …"
     changes = {k: v for k, v in changes.items() if v is not None}
     return dataclasses.replace(citation, **changes) if changes else citation  # type: ignore[type-var]
 
@@ -302,7 +314,9 @@ def _letterhead(text: str, line_start: int) -> str | None:
     if not names:
         return None
     name = names[-1]
-    if len(names) > 1 and _PLACE_LINE.match(name):
+    if len(names) > 1 and name.startswith("CỦA ") and _KIND_ALONE.fullmatch(shadow(names[-2])):
+        name = f"{names[-2]} {name}"  # "QUY ĐỊNH" / "CỦA BAN THƯỜNG VỤ … VỀ …"
+    elif len(names) > 1 and _PLACE_LINE.match(name):
         name = f"{names[-2]} {name}"
     elif len(names) > 1 and _DEPARTMENT_LINE.match(name) and len(name.split()) <= 3:
         parent = _COMMITTEE_LINE.search(names[-2])
@@ -311,8 +325,10 @@ def _letterhead(text: str, line_start: int) -> str | None:
     titled = _KIND_FIRST.match(shadow(name))
     if titled is not None:
         # "NGHỊ QUYẾT" / "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH …": the kind, then its issuer
-        return _heading_issuer(name[titled.end() :], plain=False)
+        rest = re.split(r"[ \t]+VỀ\b", name[titled.end() :], maxsplit=1)[0]
+        return _heading_issuer(rest, plain=False)
     return from_capitals(name)
 
 
 _KIND_FIRST = re.compile(r"(?i:" + kind_pattern() + r")[ \t]+(?:CUA[ \t]+)?(?=\S)")
+_KIND_ALONE = re.compile(r"(?i:" + kind_pattern() + r")")
