@@ -271,8 +271,8 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
     if header and citation.issued_on is None and "issued_on" not in changes:
         # after the number, or in the right-hand column of the lines just above it
         dated = _HEADER_DATE.search(text, citation.end, citation.end + _HEADER_REACH)
-        above = max(0, line_start - _HEADER_ABOVE)
-        dated = dated or _HEADER_DATE.search(text, above, line_start)
+        top = max(0, line_start - _HEADER_ABOVE)
+        dated = dated or _HEADER_DATE.search(text, top, line_start)
         if dated is not None:
             changes["issued_on"] = _date(dated)
     if header and citation.kind == _UNKNOWN_KIND and _ABOUT_LINE.match(text, citation.end):
