@@ -722,6 +722,13 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
             dt.date(2021, 9, 22),
             "Bộ Chính trị",
         ),
+        # a right-hand column alone on its line ends no letterhead
+        (
+            "HUYỆN ỦY HƯƠNG SƠN\t\tĐẢNG CỘNG SẢN VIỆT NAM\n*\t\t\n"
+            "\t\tHương Sơn, ngày 11 tháng 11 năm 2024\nSố 318-TB/HU\t\t\n",
+            dt.date(2024, 11, 11),
+            "Huyện ủy Hương Sơn",
+        ),
         # a body that is not in capitals heads no letterhead
         ("Tỉnh ủy Bắc Kạn\nSố 125-KH/TU\n", None, None),
         # a date that opens the sentence, without "ban hành", dates nothing
@@ -784,6 +791,21 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         ),
         ("Theo Công văn số 12-CV/TU, Sở Nội vụ yêu cầu rà soát.", None, None),
         ("Tại Quyết định số 5-QĐ/TU, đồng chí Bí thư yêu cầu rà soát.", None, None),
+        # "ban hành" with no subject of its own: the sentence's body issued it
+        (
+            "Năm 2024, Ban Thường vụ Tỉnh ủy đã quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị; "
+            "ban hành Kế hoạch số 285-KH/TU về tổng kết.",
+            None,
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        (
+            "Cùng ngày, Ban Thường vụ Hội Nông dân tỉnh Đắk Lắk họp, thống nhất ban hành Công văn "
+            "số 245-CV/HNDT gửi các huyện.",
+            None,
+            "Ban Thường vụ Hội Nông dân tỉnh Đắk Lắk",
+        ),
+        ("Đồng chí Bí thư phát biểu; ban hành Kế hoạch số 5-KH/TU.", None, None),
+        ("Hội nghị thống nhất, ban hành Kế hoạch số 6-KH/TU.", None, None),
         # ... and the citation's own "của" comes first
         ("Huyện ủy ban hành Kế hoạch số 12-KH/HU của Tỉnh ủy.", None, "Tỉnh ủy"),
     ],

@@ -843,6 +843,7 @@ def test_the_date_of_the_sentence_that_reports_the_meeting(
         ("NỘI DUNG HỘI NGHỊ\nBan Thường vụ Đảng ủy xã Thanh Xương tổ chức hội nghị trực "
          "tuyến quán triệt.", "Ban Thường vụ Đảng ủy xã Thanh Xương"),
         ("KẾ HOẠCH\ntổ chức hội nghị trực tuyến học tập chuyên đề.", None),
+        ("THÔNG BÁO về việc tổ chức hội nghị trực tuyến sơ kết.", None),
         # one word in capitals opens a body's name
         ("UBND tỉnh Quảng Nam tổ chức hội nghị trực tuyến.", "UBND tỉnh Quảng Nam"),
     ],

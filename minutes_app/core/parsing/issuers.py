@@ -56,6 +56,15 @@ _NAME_SYLLABLES = frozenset(
 )
 
 
+# The words a body's name opens with ("Ban Thường vụ …", "Sở Nội vụ", "UBND tỉnh").
+BODY_HEAD = (
+    r"(?:Bộ|Ban|Ủy[ \t]+ban|Uỷ[ \t]+ban|UBND|HĐND|Hội[ \t]+đồng|Chính[ \t]+phủ|Quốc[ \t]+hội|"
+    r"Tỉnh[ \t]+ủy|Thành[ \t]+ủy|Huyện[ \t]+ủy|Thị[ \t]+ủy|Quận[ \t]+ủy|Đảng[ \t]+ủy|"
+    r"Đảng[ \t]+đoàn|Tỉnh[ \t]+đoàn|Thành[ \t]+đoàn|Huyện[ \t]+đoàn|Trung[ \t]+ương|"
+    r"Mặt[ \t]+trận|Hội[ \t]+Liên[ \t]+hiệp|Liên[ \t]+đoàn|Sở|Văn[ \t]+phòng)(?![\w])"
+)
+
+
 def is_name_syllable(word: str) -> bool:
     """Whether ``word``, in lower case after a capitalised one, may belong to a body's name
     ("ủy" of "Tỉnh ủy", "trị" of "Bộ Chính trị")."""

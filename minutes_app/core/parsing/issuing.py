@@ -24,13 +24,14 @@ from typing import Protocol
 
 from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import (
+    BODY_HEAD,
     TAIL_PLENUM,
     from_capitals,
     plenum_issuer,
     read_issuer,
 )
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import UPPER, sentences
+from minutes_app.core.parsing.spans import LOWER, UPPER, sentences
 
 _DAY = r"(?P<d>\d{1,2})"
 _NUMERIC_DATE = rf"{_DAY}[ \t]*[/.-][ \t]*(?P<m>\d{{1,2}})[ \t]*[/.-][ \t]*(?P<y>(?:19|20)\d\d)"
@@ -193,6 +194,38 @@ def _said_in(text: str, sentence: int, citation: _Cited) -> str | None:
     return _body(says.group("subject")) if says is not None else None
 
 
+# "ban hành" after a clause mark and verbs only: no subject of its own.
+_VERB_ALONE = re.compile(
+    r"[,;][ \t]*(?:(?:và|đã|cũng|đồng[ \t]+thời|thống[ \t]+nhất|tiếp[ \t]+tục|vừa|kịp[ \t]+thời)"
+    r"[ \t]+)*ban[ \t]+hành[ \t]+$"
+)
+# What may open a sentence before its subject: a date, a time, "Cùng ngày", "Tại hội nghị".
+_OPENING = re.compile(
+    r"[ \t]*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày|[Cc]ùng[ \t]+ngày|[Tt]ại|[Tt]rên[ \t]+cơ[ \t]+sở|"
+    r"[Tt]rước[ \t]+đó|[Ss]au[ \t]+đó|[Tt]iếp[ \t]+đó|[Nn]ăm)\b[^,;.\n]{0,60},[ \t]*)?"
+)
+
+
+def _sentence_subject(text: str, sentence: int, end: int) -> str | None:
+    """The body the sentence opens with, after its date or setting, when a verb in lower
+    case follows it: the subject of every verb of the sentence."""
+    opening = _OPENING.match(text, sentence, end)
+    start = opening.end() if opening else sentence
+    piece = text[start : min(end, start + _ISSUER_REACH)]
+    if not _SUBJECT_HEAD.match(piece):
+        return None
+    name, stop = read_issuer(piece, shadow(piece), 0)
+    if name is None or not re.match(rf"[ \t]+[{LOWER}]", piece[stop:]):
+        return None
+    return name
+
+
+# A body that opens a sentence: any of BODY_HEAD, its standing members, an association.
+_SUBJECT_HEAD = re.compile(
+    BODY_HEAD + r"|Thường[ \t]+trực\b|Hội[ \t]+(?!nghị\b)(?-i:[" + UPPER + "])"
+)
+
+
 def _body(subject: str) -> str | None:
     """``subject`` when it is all the name of a body ("Ban Thường vụ Huyện ủy Chợ Mới",
     "Sở Nội vụ"), else None ("Đồng chí Bí thư", "Hội nghị đã")."""
@@ -239,6 +272,12 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
             text, sentence, citation
         )
         subject = _body(issues.group("subject")) if issues is not None else None
+        if issues is None and _VERB_ALONE.search(text, near, citation.start):
+            # "…; ban hành Kế hoạch số …", "X họp …, thống nhất ban hành Công văn số …": the
+            # verb has no subject of its own; the sentence's is the issuer
+            subject = _sentence_subject(text, sentence, citation.start)
+            if subject is not None and citation.issuer is None:
+                changes["issuer"] = subject
         if issues is not None and subject is not None:
             if citation.issuer is None:
                 changes["issuer"] = subject
@@ -301,7 +340,8 @@ def _letterhead(text: str, line_start: int) -> str | None:
     lines = text[max(0, line_start - 400) : line_start].split("\n")[:-1]
     names: list[str] = []
     for line in reversed(lines):
-        cell = " ".join(_COLUMN.split(line.strip(), maxsplit=1)[0].split())
+        # the left-hand column: empty when the line starts with the gap before the right one
+        cell = " ".join(_COLUMN.split(line.rstrip(), maxsplit=1)[0].split())
         if not cell or set(cell) <= set("*-–_ "):
             if names:
                 break

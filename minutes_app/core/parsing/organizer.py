@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from minutes_app.core.parsing.document_kinds import kind_pattern
-from minutes_app.core.parsing.issuers import organisation_end
+from minutes_app.core.parsing.issuers import BODY_HEAD, organisation_end
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import Span
 
@@ -25,12 +25,7 @@ _MEETING_WORD = re.compile(r"(?i:hội[ \t]+nghị|hội[ \t]+thảo|phiên[ \t]
 _LEADING_NOISE = re.compile(r"^(?:[A-ZĐ]{2,6}[ \t]*[-–][ \t]*|[–-][ \t]*)")
 _WHO_WINDOW = 100
 # The words that open the name of a body that can hold a conference.
-_BODY_HEAD = (
-    r"(?:Bộ|Ban|Ủy[ \t]+ban|Uỷ[ \t]+ban|UBND|HĐND|Hội[ \t]+đồng|Chính[ \t]+phủ|Quốc[ \t]+hội|"
-    r"Tỉnh[ \t]+ủy|Thành[ \t]+ủy|Huyện[ \t]+ủy|Thị[ \t]+ủy|Quận[ \t]+ủy|Đảng[ \t]+ủy|"
-    r"Đảng[ \t]+đoàn|Tỉnh[ \t]+đoàn|Thành[ \t]+đoàn|Huyện[ \t]+đoàn|Trung[ \t]+ương|"
-    r"Mặt[ \t]+trận|Hội[ \t]+Liên[ \t]+hiệp|Liên[ \t]+đoàn|Sở|Văn[ \t]+phòng)(?![\w])"
-)
+_BODY_HEAD = BODY_HEAD
 _BODY_HEAD_AT = re.compile(_BODY_HEAD)
 _LEAD_BEFORE_COMMA = re.compile(r"(?:^|[\n.,;:])[ \t]*(?P<lead>[^\n.,;:]{2,80}?)[ \t]*,[ \t]*$")
 
@@ -167,8 +162,15 @@ def _looks_like_body(name: str) -> bool:
         and name[:1].isupper()
         and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị)\b", name)
         and not re.search(r"\d", name)
-        and not (name.isupper() and _HEADING_WORDS.match(shadow(name)))
+        and not _is_heading(name)
     )
+
+
+def _is_heading(name: str) -> bool:
+    """A heading in capitals, alone or before its subject in lower case ("THÔNG BÁO về
+    việc …")."""
+    heading = _HEADING_WORDS.match(shadow(name))
+    return heading is not None and name[: heading.end()].isupper()
 
 
 # A heading in capitals is no body: "KẾ HOẠCH", "BIÊN BẢN", "NỘI DUNG HỘI NGHỊ".
