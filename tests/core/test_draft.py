@@ -748,6 +748,12 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
         ("Chủ trì hội nghị là đồng chí Y Khiêm Mlô, Bí thư Huyện ủy; cùng các đồng chí Phó Bí "
          "thư Huyện ủy: Nguyễn Thị Lan, Chủ tịch UBND huyện và Đỗ Văn Tuấn, Chủ tịch HĐND "
          "huyện đồng chủ trì.", ["Y Khiêm Mlô", "Nguyễn Thị Lan", "Đỗ Văn Tuấn"]),
+        # a chair named by the post alone, and by name with it elsewhere
+        ("Hội nghị do đồng chí Phó Chủ tịch UBND tỉnh chủ trì. Phát biểu khai mạc, đồng chí "
+         "Đinh Quang Vinh, Phó Chủ tịch UBND tỉnh nhấn mạnh.", ["Đinh Quang Vinh"]),
+        # ... but not when two people hold that post
+        ("Hội nghị do đồng chí Phó Chủ tịch UBND tỉnh chủ trì. Dự có Phó Chủ tịch UBND tỉnh "
+         "Lê Văn An và đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh.", []),
         # a name a line break cut
         ("Đồng chí Nguyễn Hữu\nPhúc, Bí thư Huyện ủy chủ trì hội nghị.", ["Nguyễn Hữu Phúc"]),
         # at another point: that point's, not the conference's

@@ -6,7 +6,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from minutes_app.core.parsing.people import WINDOW, PersonMention, people_in
+from minutes_app.core.parsing.people import (
+    NAME,
+    WINDOW,
+    PersonMention,
+    people_in,
+    trim_to_surname,
+)
 from minutes_app.core.parsing.spans import UPPER, Span, sentences
 
 
@@ -58,7 +64,7 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
             continue
         before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
         clause = _CHAIR_VERB_LEAD.sub("", before[1])
-        people = people_in(clause) or _post_name_then_posts(clause)
+        people = people_in(clause) or _post_name_then_posts(clause) or _post_named(text, clause)
         if not people and _VERB_OPENS.match(sentence[verb.start() :]):
             people = people_in(sentence[verb.end() : verb.end() + WINDOW])
         if people:
@@ -147,6 +153,36 @@ _SHARED_POST = re.compile(
 # a post named after the name ("Trưởng Ban Chỉ đạo của Chính phủ về tổng kết thực hiện
 # Nghị quyết số 18-NQ/TW")
 _MOST_POST_WORDS = 20
+
+
+# "Hội nghị do đồng chí Phó Chủ tịch UBND tỉnh chủ trì": a post, no name.
+_POST_ONLY = re.compile(
+    r"^[ \t]*(?:[Đđ]ồng[ \t]+chí[ \t]+)(?P<post>(?-i:[" + UPPER + r"])[^,;:()]{3,80}?)[ \t]*$"
+)
+_MOST_POST_MENTIONS = 50
+
+
+def _post_named(text: str, clause: str) -> list[PersonMention]:
+    """The person a post names elsewhere in the text ("đồng chí Đinh Quang Vinh, Phó Chủ
+    tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh Đinh Quang Vinh"), for a chair named by the
+    post alone; none when the text names no one, or more than one, with it."""
+    only = _POST_ONLY.match(clause)
+    if only is None:
+        return []
+    post = re.escape(" ".join(only.group("post").split())).replace(r"\ ", r"[ \t]+")
+    found: dict[str, PersonMention] = {}
+    pattern = re.compile(
+        rf"(?P<a>{NAME})[ \t]*,[ \t]*(?:[^,;.]{{0,60}},[ \t]*)?{post}(?![\w])"
+        rf"|{post}[ \t]+(?P<b>{NAME})"
+    )
+    for count, match in enumerate(pattern.finditer(text)):
+        if count >= _MOST_POST_MENTIONS:
+            break
+        raw = match.group("a") or match.group("b")
+        name = trim_to_surname(raw)
+        if name is not None:
+            found.setdefault(name, PersonMention(name, " ".join(only.group("post").split())))
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _post_name_then_posts(clause: str) -> list[PersonMention]:

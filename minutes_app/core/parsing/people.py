@@ -25,6 +25,7 @@ WINDOW = 400
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 # Vietnamese names: two to five capitalised syllables ("Trương Thị Mai").
 _NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
+NAME = _NAME
 _HONORIFIC = re.compile(r"^(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà|ông|bà)[ \t]+")
 _PERSON_NAME_FIRST = re.compile(
     rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
@@ -34,6 +35,11 @@ NAME_AT_END = re.compile(rf"(?P<name>{_NAME})[ \t]*$")
 # The dash is found first and the name read back from it: trying a name at every
 # capital letter costs too much on long texts.
 _DASH_THEN_TITLE = re.compile(rf"[ \t]+[-–][ \t]+(?P<title>[{UPPER}][^;.]*)")
+
+
+def trim_to_surname(name: str) -> str | None:
+    """The person's name inside a run of capitalised words ("Tỉnh ủy Nguyễn Văn Dũng")."""
+    return _trim_to_surname(name)
 
 
 def _is_surname(word: str) -> bool:
