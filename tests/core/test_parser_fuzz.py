@@ -89,6 +89,8 @@ _RUNS = [
     "TỈNH ỦY BẮC KẠN\nSố 125-KH/TU\t",
     "Đề án 06 năm 2024 ",
     "Trước đó, chiều 9/8 làm việc ",
+    "Hội nghị do đồng chí Phó Chủ tịch UBND tỉnh chủ trì. ",
+    "Năm 2024, Ban Thường vụ Tỉnh ủy họp; ban hành Kế hoạch số 5-KH/TU; ",
 ]
 # Generous for a shared, busy machine; a quadratic scan takes minutes, not seconds.
 _SECONDS = 30

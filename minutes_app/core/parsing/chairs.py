@@ -57,6 +57,7 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
     """The chairs named in the first sentence that says who chaired, and where each name
     stands in the text; one who chaired at a bridge point other than the host point
     (``host``) chaired that point, not the conference."""
+    posts_tried = 0
     for start, end in sentences(text):
         sentence = text[start:end]
         verb = _CHAIRS_VERB.search(sentence)
@@ -64,7 +65,10 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
             continue
         before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
         clause = _CHAIR_VERB_LEAD.sub("", before[1])
-        people = people_in(clause) or _post_name_then_posts(clause) or _post_named(text, clause)
+        people = people_in(clause) or _post_name_then_posts(clause)
+        if not people and posts_tried < _MOST_POSTS_TRIED and _POST_ONLY.match(clause):
+            posts_tried += 1
+            people = _post_named(text, clause)
         if not people and _VERB_OPENS.match(sentence[verb.start() :]):
             people = people_in(sentence[verb.end() : verb.end() + WINDOW])
         if people:
@@ -160,6 +164,8 @@ _POST_ONLY = re.compile(
     r"^[ \t]*(?:[Đđ]ồng[ \t]+chí[ \t]+)(?P<post>(?-i:[" + UPPER + r"])[^,;:()]{3,80}?)[ \t]*$"
 )
 _MOST_POST_MENTIONS = 50
+_MOST_POSTS_TRIED = 3  # chairs named by post alone, each looked for in the whole text
+_POST_REACH = 50_000  # how far into the text a post's holder is looked for
 
 
 def _post_named(text: str, clause: str) -> list[PersonMention]:
@@ -175,7 +181,7 @@ def _post_named(text: str, clause: str) -> list[PersonMention]:
         rf"(?P<a>{NAME})[ \t]*,[ \t]*(?:[^,;.]{{0,60}},[ \t]*)?{post}(?![\w])"
         rf"|{post}[ \t]+(?P<b>{NAME})"
     )
-    for count, match in enumerate(pattern.finditer(text)):
+    for count, match in enumerate(pattern.finditer(text, 0, _POST_REACH)):
         if count >= _MOST_POST_MENTIONS:
             break
         raw = match.group("a") or match.group("b")
