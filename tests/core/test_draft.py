@@ -583,6 +583,12 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "- Tại điểm cầu cơ sở: Ban Chấp hành đảng bộ xã, thị trấn.",
             [],
         ),
+        # a bloc's sectors joined by "và" in capitals
+        (
+            "Điểm cầu Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh do đồng chí Phan Thị Hạnh "
+            "dẫn đầu. Đại biểu tại các điểm cầu Nghệ An và Cần Thơ chia sẻ.",
+            ["Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh", "Nghệ An", "Cần Thơ"],
+        ),
         # a special zone ("đặc khu") is a level of place
         (
             "Tại điểm cầu đặc khu Phú Quý và điểm cầu phường Phan Thiết, lãnh đạo báo cáo.",

@@ -80,6 +80,9 @@ _PLACE_NOUNS = frozenset(
     "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn".split()
 )
 _MOST_NAME_WORDS = 14
+# The sectors a bloc's committee covers, joined by "và" in its name: "Đảng ủy Khối Các cơ
+# quan và Doanh nghiệp tỉnh".
+_SECTOR = re.compile(r"[ \t]+(?:các[ \t]+)?(?:cơ[ \t]+quan|doanh[ \t]+nghiệp)\b", re.IGNORECASE)
 # The first words of a kind of venue ("Hội trường", "Phòng họp", "Trụ sở", "Nhà văn hóa"):
 # with nothing capitalised after them and no level ("… tỉnh"), they name no place.
 _VENUE_HEADS = frozenset("hội phòng trụ nhà".split())
@@ -112,8 +115,11 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         if not _is_capital(word) and (lower in _NAME_STOP or (word[:1].isdigit() and not words)):
             if not words:
                 break
-            kept = (lower == "các" and words[-1].lower() == "khối") or (
-                lower == "và" and _and_joins(text, match.end(), limit, joins_and=joins_and)
+            bloc = any(word.lower() == "khối" for word in words)
+            kept = (
+                (lower == "các" and words[-1].lower() == "khối")
+                or (lower == "và" and _and_joins(text, match.end(), limit, joins_and=joins_and))
+                or (lower == "và" and bloc and _SECTOR.match(text, match.end()) is not None)
             )
             if not kept:
                 break
