@@ -583,6 +583,22 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "- Tại điểm cầu cơ sở: Ban Chấp hành đảng bộ xã, thị trấn.",
             [],
         ),
+        # "H." for a district; places named by their number; a level's units alone are none
+        (
+            "Kết nối đến các điểm cầu: TP. Buôn Ma Thuột, H. Krông Pắc, H. Ea H'leo và 11 "
+            "huyện còn lại.",
+            ["TP. Buôn Ma Thuột", "H. Krông Pắc", "H. Ea H'leo"],
+        ),
+        (
+            "Kết nối trực tuyến tới điểm cầu thôn Tân Hòa, phường 1, thôn 7 và thôn 8. Tại "
+            "điểm cầu UBND các huyện, thành phố, lãnh đạo báo cáo.",
+            ["thôn Tân Hòa", "phường 1", "thôn 7", "thôn 8"],
+        ),
+        (
+            "Kết nối với các điểm cầu Đảng ủy các cơ quan Đảng tỉnh và Đảng ủy Khối các cơ "
+            "quan tỉnh.",
+            ["Đảng ủy các cơ quan Đảng tỉnh", "Đảng ủy Khối các cơ quan tỉnh"],
+        ),
         # a bloc's sectors joined by "và" in capitals
         (
             "Điểm cầu Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh do đồng chí Phan Thị Hạnh "
@@ -681,6 +697,25 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Điểm cầu chính được đặt tại Hội trường Nhà khách Tỉnh ủy. Hội nghị kết nối với "
             "các điểm cầu Thành ủy Vinh.",
             "Hội trường Nhà khách Tỉnh ủy",
+        ),
+        (
+            "Hội nghị được tổ chức trực tiếp tại Trung tâm Hội nghị tỉnh và trực tuyến đến các "
+            "điểm cầu Thành ủy Vinh.",
+            "Trung tâm Hội nghị tỉnh",
+        ),
+        (
+            "Hội nghị diễn ra tại Hội trường Đảng ủy xã, kết nối trực tuyến tới các điểm cầu "
+            "Thành ủy Vinh.",
+            "Hội trường Đảng ủy xã",
+        ),
+        (
+            "Hội nghị được tổ chức tại Hội trường 2-9 (điểm cầu chính) và kết nối trực tuyến "
+            "tới các điểm cầu Thành ủy Vinh.",
+            "Hội trường 2-9",
+        ),
+        (
+            "Từ điểm cầu UBND tỉnh, hội nghị kết nối tới các điểm cầu: Thành ủy Vinh.",
+            "UBND tỉnh",
         ),
         # the central point hosts a national conference
         (

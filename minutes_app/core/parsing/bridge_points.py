@@ -35,12 +35,23 @@ _HOST_LEAD = re.compile(
     r"|(?P<marked>(?<![\w])tại[ \t]+)(?=[^\n.;()]{3,90}\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\))"
     r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b)?[ \t]*"
     r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
-    r"|(?P<held>(?:tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
+    r"|(?P<held>(?:(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?"
+    r"|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
+    # "Từ điểm cầu UBND tỉnh, hội nghị kết nối tới …"
+    r"|(?<![\w])[Tt]ừ[ \t]+điểm[ \t]+cầu[ \t]+(?!chính\b)"
     # "Tại điểm cầu Trung ương, …": the central point hosts a national conference
     r"|(?<![\w])tại[ \t]+điểm[ \t]+cầu[ \t]+(?=Trung[ \t]+ương\b)"
     r"|chủ[ \t]+trì(?:[ \t]+(?-i:[" + LOWER + r"]+)){0,8}?[ \t]+(?:tại|ở)[ \t]+"
     r"(?:" + _AT_POINT + r"[ \t]+)?",
     re.IGNORECASE,
+)
+
+
+# After the hall a meeting was held in: it is linked to others ("…, kết nối …", "… và
+# trực tuyến đến …"), or named the main point ("… (điểm cầu chính)").
+_LINKED_AFTER = re.compile(
+    r"(?i)[ \t]*\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\)"
+    r"|,?[ \t]+(?:và[ \t]+)?(?:kết[ \t]+nối|trực[ \t]+tuyến)\b"
 )
 
 
@@ -53,9 +64,7 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
         after = text[last : last + 40]
         if lead.group("from") and not re.match(r"(?i)[ \t]+(?:đến|tới)\b", after):
             continue
-        if lead.group("held") and not re.match(
-            r"(?i),?[ \t]+(?:kết[ \t]+nối|trực[ \t]+tuyến)\b", after
-        ):
+        if lead.group("held") and not _LINKED_AFTER.match(after):
             continue  # a hall the meeting sat in, not a point others were linked to
         return name, Span(first, last, "host_point")
     return None, None
@@ -74,14 +83,15 @@ _NAME_STOP = frozenset(
 )
 # A word of a place's name: an abbreviation with its full stop ("TP.", "TX."), or a run of
 # characters up to a space or a mark that ends a name.
-_NAME_WORD = re.compile(r"[ \t]*((?:TP|Tp|TX|Tx|TT)\.|[^\s,.;:()\[\]\"“”]+)")
+_NAME_WORD = re.compile(r"[ \t]*((?:TP|Tp|TX|Tx|TT|H|Q|P)\.|[^\s,.;:()\[\]\"“”]+)")
 # A name may begin with one of these in lower case: the kind of place it is.
 _PLACE_NOUNS = frozenset(
-    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn".split()
+    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn".split()
 )
 _MOST_NAME_WORDS = 14
 # The sectors a bloc's committee covers, joined by "và" in its name: "Đảng ủy Khối Các cơ
 # quan và Doanh nghiệp tỉnh".
+_LEVELS_AFTER = re.compile(r"[ \t]+(?:huyện|xã|phường|quận|tỉnh|thị[ \t]+xã|thành[ \t]+phố)\b")
 _SECTOR = re.compile(r"[ \t]+(?:các[ \t]+)?(?:cơ[ \t]+quan|doanh[ \t]+nghiệp)\b", re.IGNORECASE)
 # The first words of a kind of venue ("Hội trường", "Phòng họp", "Trụ sở", "Nhà văn hóa"):
 # with nothing capitalised after them and no level ("… tỉnh"), they name no place.
@@ -90,7 +100,7 @@ _VENUE_HEADS = frozenset("hội phòng trụ nhà".split())
 # host point's name.
 _ADDRESS = re.compile(r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà)\b)", re.IGNORECASE)
 # The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
-_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố".split())
+_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn".split())
 
 
 def _is_capital(word: str) -> bool:
@@ -116,8 +126,10 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
             if not words:
                 break
             bloc = any(word.lower() == "khối" for word in words)
+            if lower == "các" and _LEVELS_AFTER.match(text, match.end()):
+                return "", start, start  # "UBND các huyện": the kind of every point, no name
             kept = (
-                (lower == "các" and words[-1].lower() == "khối")
+                (lower == "các" and _SECTOR.match(text, match.end()) is not None)
                 or (lower == "và" and _and_joins(text, match.end(), limit, joins_and=joins_and))
                 or (lower == "và" and bloc and _SECTOR.match(text, match.end()) is not None)
             )
@@ -144,8 +156,9 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         dropped = words.pop()
         last = text.rfind(dropped, first, last)
         last = _last_end(text, first, last)
-    if not any(_is_capital(word) for word in words):
-        return "", start, start
+    numbered = len(words) == 2 and words[0].lower() in _LEVELS and words[1][:1].isdigit()
+    if not numbered and not any(_is_capital(word) for word in words):
+        return "", start, start  # "phường 3", "thôn 7" are named by their number
     if (
         words[0].lower() in _VENUE_HEADS
         and not any(_is_capital(word) or word[:1].isdigit() for word in words[1:])

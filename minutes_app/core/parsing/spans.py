@@ -32,7 +32,7 @@ LOWER = _letters(upper=False)
 # A full stop that ends an abbreviation of a place ("TP. Buôn Ma Thuột", "TX. Hương Thủy")
 # or a title ("ThS. Nguyễn Văn A") ends no sentence.
 _ABBREVIATIONS = "".join(
-    rf"(?<!\b{word}\.)" for word in ("TP", "Tp", "TX", "Tx", "TT", "Q", "P", "ThS", "TS", "GS")
+    rf"(?<!\b{word}\.)" for word in ("TP", "Tp", "TX", "Tx", "TT", "H", "Q", "P", "ThS", "TS", "GS")
 )
 _SENTENCE_END = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}[ \t]+(?=[\"“]?[" + UPPER + r"])|\n+")
 
