@@ -871,6 +871,12 @@ def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
         ),
         ("Hội nghị yêu cầu tổ chức đại hội xong trước ngày 31/5/2025.", None, None),
         ("Hội nghị yêu cầu báo cáo đến ngày 31/5/2025.", None, None),
+        # an agency's dateline, then "Chiều nay": that day, that session
+        ("Pleiku, 22/10/2024 (TTXVN) – Chiều nay, Tỉnh ủy Gia Lai tổ chức hội nghị trực tuyến.",
+         datetime.date(2024, 10, 22), "afternoon"),
+        # ... a page's dateline alone dates no meeting
+        ("Thứ Ba, 19/11/2024 - 16:05\n\nVừa qua, Tỉnh ủy tổ chức hội nghị trực tuyến.", None,
+         None),
         # with no sentence about the meeting, the first date still dates it
         ("Chiều 9/8/2021, Thường trực Tỉnh ủy làm việc với Sở Y tế.", datetime.date(2021, 8, 9),
          "afternoon"),

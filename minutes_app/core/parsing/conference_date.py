@@ -110,7 +110,24 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
             weighed += 1
             if weighed >= _MOST_DATES_WEIGHED:
                 return fallback
-    return fallback
+    return fallback or _agency_dateline(shade)
+
+
+# A news agency's dateline opening the story, which then says the day is today: "Pleiku,
+# 22/10/2024 (TTXVN) – Chiều nay, …" (a page's dateline alone dates the page, not the
+# meeting).
+_AGENCY_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][^\n,]{1,30},[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)"
+    r"[ \t]*(?:\([^)\n]{1,20}\))?[ \t]*[-–—][ \t]*(?P<session>(?i:sang|chieu|toi|trua))"
+    r"[ \t]+(?i:nay)\b"
+)
+_DATELINE_REACH = 3000
+
+
+def _agency_dateline(shade: str) -> _DateFound | None:
+    """The day an agency's dateline gives, with the session of its "Chiều nay"."""
+    match = _AGENCY_DATELINE.search(shade, 0, _DATELINE_REACH)
+    return _date_found(shade, match) if match is not None else None
 
 
 # "khai mạc lúc 7 giờ 30 phút", "bắt đầu từ 14h00": the hour of the day.
