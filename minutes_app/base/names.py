@@ -10,7 +10,8 @@ _WRITTEN = (
     "dinh lam ha dao cao luu to luong trieu doan vi lo hua chu ta quach thai kieu giang "
     "nong luc hau tong chau phung vuong mac khong la than be ma sam au ninh lai diep "
     "nghiem kim dam trinh dong tang khuc lau sung giang tu mong doan ton cu lu thach "
-    "y ksor h rah nie mlo bdap tieu van an bach khuat ung lanh vuu quan hoa phi chuc"
+    "y ksor h rah nie mlo bdap tieu van an bach khuat ung lanh vuu quan hoa phi chuc "
+    "a siu kpa ro"
 )
 SURNAMES = frozenset(_WRITTEN.split())  # without their marks, in lower case
 

@@ -121,6 +121,7 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
         ("VỀ TIẾP TỤC ĐỔI MỚI\n(Nghị quyết số 28-NQ/TW)", "kept"),  # under a heading
         ("Nghị quyết số 28-NQ/TW\n(ngày 17/11/2022)", "joined"),
         ("của Ban Chấp hành\nTrung ương Đảng", "joined"),
+        ("của Ban Thường vụ\nTỉnh ủy về", "joined"),
         ("Quy định số 37-QĐ/TW ngày\n25/10/2021 của Ban", "joined"),  # a date, no dateline
         ("Quy định số 50-QĐ/\nTW ngày 27/12/2021", "joined"),
         ("quy định, hướng dẫn của Trung ương\n07/11/2019 (GMT+7)", "kept"),  # a dateline

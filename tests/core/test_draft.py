@@ -795,6 +795,14 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
         # ... but not when two people hold that post
         ("Hội nghị do đồng chí Phó Chủ tịch UBND tỉnh chủ trì. Dự có Phó Chủ tịch UBND tỉnh "
          "Lê Văn An và đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh.", []),
+        # ... by posts with no "đồng chí", and by name after the first of them
+        ("Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì hội nghị. Phát biểu kết "
+         "luận, Phó Bí thư Thường trực Tỉnh ủy Huỳnh Hữu Thiện ghi nhận.", ["Huỳnh Hữu Thiện"]),
+        # ... but a body that chairs is no person
+        ("Hội nghị do Ban Tổ chức Tỉnh ủy chủ trì. Trưởng Ban Tổ chức Tỉnh ủy Nguyễn Văn An "
+         "phát biểu.", []),
+        # a family name of the Central Highlands
+        ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A Pui chủ trì hội nghị.", ["A Pui"]),
         # a name a line break cut
         ("Đồng chí Nguyễn Hữu\nPhúc, Bí thư Huyện ủy chủ trì hội nghị.", ["Nguyễn Hữu Phúc"]),
         # at another point: that point's, not the conference's

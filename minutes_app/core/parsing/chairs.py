@@ -159,9 +159,15 @@ _SHARED_POST = re.compile(
 _MOST_POST_WORDS = 20
 
 
+# The words a person's post opens with ("Phó Bí thư …", "Chủ tịch …", "Giám đốc …").
+_PERSON_POST = (
+    r"(?:Phó[ \t]+|Tổng[ \t]+)?(?:Bí[ \t]+thư|Chủ[ \t]+tịch|Trưởng|Giám[ \t]+đốc|Bộ[ \t]+trưởng|"
+    r"Thứ[ \t]+trưởng|Thủ[ \t]+tướng|Chủ[ \t]+nhiệm|Ủy[ \t]+viên|Chánh)\b"
+)
 # "Hội nghị do đồng chí Phó Chủ tịch UBND tỉnh chủ trì": a post, no name.
 _POST_ONLY = re.compile(
-    r"^[ \t]*(?:[Đđ]ồng[ \t]+chí[ \t]+)(?P<post>(?-i:[" + UPPER + r"])[^,;:()]{3,80}?)[ \t]*$"
+    r"^[ \t]*(?:[Đđ]ồng[ \t]+chí[ \t]+)?(?P<post>" + _PERSON_POST + r"[^,;:()]{3,80}?)"
+    r"(?P<more>[ \t]*,[^;:()]{3,120}?)?[ \t]*$"
 )
 _MOST_POST_MENTIONS = 50
 _MOST_POSTS_TRIED = 3  # chairs named by post alone, each looked for in the whole text
@@ -187,7 +193,8 @@ def _post_named(text: str, clause: str) -> list[PersonMention]:
         raw = match.group("a") or match.group("b")
         name = trim_to_surname(raw)
         if name is not None:
-            found.setdefault(name, PersonMention(name, " ".join(only.group("post").split())))
+            title = " ".join((only.group("post") + (only.group("more") or "")).split())
+            found.setdefault(name, PersonMention(name, title))
     return list(found.values()) if len(found) == 1 else []
 
 
