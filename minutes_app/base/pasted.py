@@ -130,7 +130,8 @@ _GOES_ON = re.compile(r"^[0-9/(,–-]")
 # A line ends on a word that cannot end a sentence (a preposition, "số", "ngày"…).
 _OPEN_END = re.compile(
     r"(?:\b(?:số|ngày|tháng|năm|của|về|và|với|tại|theo|do|cho|các|những|ban|bộ|hội|ủy|uỷ|"
-    r"tổ|đảng|thường|vụ|chấp|hành|trung|ương|tỉnh|huyện|kế|nghị|quyết|chỉ|hướng|quy|kết|thông)|"
+    r"tổ|đảng|thường|thường[ \t]+vụ|chấp|hành|trung|ương|tỉnh|huyện|kế|nghị|quyết|chỉ|hướng|quy|"
+    r"kết|thông)|"
     r"[,/–-])$",
     re.IGNORECASE,
 )
