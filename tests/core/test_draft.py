@@ -717,6 +717,21 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Từ điểm cầu UBND tỉnh, hội nghị kết nối tới các điểm cầu: Thành ủy Vinh.",
             "UBND tỉnh",
         ),
+        (
+            "Điểm cầu chính là phòng họp số 2, Văn phòng UBND tỉnh. Các điểm cầu tham dự gồm "
+            "có Thành ủy Vinh.",
+            "phòng họp số 2, Văn phòng UBND tỉnh",
+        ),
+        (
+            "Tại điểm cầu chính – Hội trường A, Trung tâm Hội nghị tỉnh, đồng chí Sùng Thị Mai "
+            "chủ trì. Kết nối với các điểm cầu Thành ủy Vinh.",
+            "Hội trường A, Trung tâm Hội nghị tỉnh",
+        ),
+        (
+            "Điểm cầu chính của hội nghị được bố trí tại Hội trường Trung tâm Chính trị huyện, "
+            "kết nối đến các điểm cầu Thành ủy Vinh.",
+            "Hội trường Trung tâm Chính trị huyện",
+        ),
         # the central point hosts a national conference
         (
             "Tại điểm cầu Trung ương, đồng chí Trịnh Thu Hà chủ trì hội nghị. Hội nghị kết "
@@ -801,6 +816,9 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
         # ... but a body that chairs is no person
         ("Hội nghị do Ban Tổ chức Tỉnh ủy chủ trì. Trưởng Ban Tổ chức Tỉnh ủy Nguyễn Văn An "
          "phát biểu.", []),
+        # the host point named before the chair is no person
+        ("Từ điểm cầu Hội trường Tỉnh ủy Lâm Đồng, đồng chí Đinh Văn Tuấn, Phó Bí thư Thường "
+         "trực Tỉnh ủy chủ trì hội nghị.", ["Đinh Văn Tuấn"]),
         # a family name of the Central Highlands
         ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A Pui chủ trì hội nghị.", ["A Pui"]),
         # a name a line break cut
@@ -879,6 +897,12 @@ def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
         ),
         ("Hội nghị yêu cầu tổ chức đại hội xong trước ngày 31/5/2025.", None, None),
         ("Hội nghị yêu cầu báo cáo đến ngày 31/5/2025.", None, None),
+        # the hour before the day, with no "lúc"; a duration is no hour of the day
+        ("14 giờ ngày 05/8/2025, Ban Tổ chức Trung ương tổ chức hội nghị trực tuyến.",
+         datetime.date(2025, 8, 5), "afternoon"),
+        ("19 giờ 30 ngày 29/11/2025, Ban Thường vụ Thành ủy tổ chức hội nghị.",
+         datetime.date(2025, 11, 29), "evening"),
+        ("Hội nghị tổ chức ngày 12/5/2024, kéo dài 3 giờ.", datetime.date(2024, 5, 12), None),
         # an agency's dateline, then "Chiều nay": that day, that session
         ("Pleiku, 22/10/2024 (TTXVN) – Chiều nay, Tỉnh ủy Gia Lai tổ chức hội nghị trực tuyến.",
          datetime.date(2024, 10, 22), "afternoon"),
@@ -911,3 +935,15 @@ def test_the_date_of_the_sentence_that_reports_the_meeting(
 )  # fmt: skip
 def test_a_heading_in_capitals_is_no_organizer(text: str, organizer: str | None) -> None:
     assert draft_from_text(text).organizer == organizer
+
+
+def test_a_period_still_to_come_gives_no_year_to_a_day_already_reported() -> None:
+    draft = draft_from_text(
+        "Sáng 28/12, Ban Thường vụ tổ chức hội nghị. Hoàn thành trong quý I/2025.",
+        today=datetime.date(2025, 1, 3),
+    )
+    assert (draft.date, draft.year_inferred) == (datetime.date(2024, 12, 28), True)
+    reviewed = draft_from_text(
+        "Sáng 28/12, Ban Thường vụ sơ kết công tác quý IV/2024.", today=datetime.date(2025, 1, 3)
+    )
+    assert reviewed.date == datetime.date(2024, 12, 28)

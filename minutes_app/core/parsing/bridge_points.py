@@ -30,10 +30,10 @@ _HOST_LEAD = re.compile(
     r"(?P<from>(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:điểm[ \t]+cầu[ \t]+"
     r"(?:chính[ \t]+)?(?:(?:đặt[ \t]+)?(?:tại|ở)[ \t]+)?)?)"
     r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:của[ \t]+hội[ \t]+nghị[ \t]+)?"
-    r"(?:(?:được[ \t]+)?đặt[ \t]+)?(?:tại|ở)[ \t]+"
+    r"(?:(?:được[ \t]+)?(?:đặt|bố[ \t]+trí)[ \t]+)?(?:tại|ở)[ \t]+"
     # "… khai mạc tại Hội trường Tỉnh ủy (điểm cầu chính)"
     r"|(?P<marked>(?<![\w])tại[ \t]+)(?=[^\n.;()]{3,90}\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\))"
-    r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b)?[ \t]*"
+    r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t]))?[ \t]*"
     r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
     r"|(?P<held>(?:(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?"
     r"|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
@@ -98,7 +98,9 @@ _SECTOR = re.compile(r"[ \t]+(?:các[ \t]+)?(?:cơ[ \t]+quan|doanh[ \t]+nghiệp
 _VENUE_HEADS = frozenset("hội phòng trụ nhà".split())
 # ", Trụ sở Tỉnh ủy", ", Trung tâm Hội nghị tỉnh": the building a hall is in goes on the
 # host point's name.
-_ADDRESS = re.compile(r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà)\b)", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà|văn[ \t]+phòng)\b)", re.IGNORECASE
+)
 # The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
 _LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn".split())
 

@@ -48,6 +48,8 @@ def _at_another_point(before_verb: str, host: str | None) -> bool:
     return not (at_host or (host is not None and host.lower() in lower))
 
 
+# "Từ điểm cầu Hội trường Tỉnh ủy Lâm Đồng, đồng chí … chủ trì": the place, no person.
+_AT_THE_POINT = re.compile(r"^[ \t]*(?:Tại|Từ|Ở)[ \t]+điểm[ \t]+cầu[ \t]+[^,;]{1,100},[ \t]*")
 # The sentence opens with the verb, its chairs after it: "Chủ trì hội nghị có …", "Đồng chủ
 # trì hội nghị có đồng chí A … và đồng chí B …".
 _VERB_OPENS = re.compile(r"^\s*(?:đồng\s+|cùng\s+)?chủ\s+trì", re.IGNORECASE)
@@ -64,7 +66,7 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
         if verb is None or _at_another_point(sentence[: verb.start()], host):
             continue
         before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
-        clause = _CHAIR_VERB_LEAD.sub("", before[1])
+        clause = _AT_THE_POINT.sub("", _CHAIR_VERB_LEAD.sub("", before[1]))
         people = people_in(clause) or _post_name_then_posts(clause)
         if not people and posts_tried < _MOST_POSTS_TRIED and _POST_ONLY.match(clause):
             posts_tried += 1

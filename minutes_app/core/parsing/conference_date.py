@@ -130,8 +130,14 @@ def _agency_dateline(shade: str) -> _DateFound | None:
     return _date_found(shade, match) if match is not None else None
 
 
-# "khai mạc lúc 7 giờ 30 phút", "bắt đầu từ 14h00": the hour of the day.
-_CLOCK = re.compile(r"(?i:luc|tu)[ \t]+(?P<h>\d{1,2})[ \t]*(?:(?i:gio)\b|h(?:\d\d)?\b|:\d\d)")
+# "khai mạc lúc 7 giờ 30 phút", "bắt đầu từ 14h00", "19 giờ 30 ngày 29/11": the hour of
+# the day ("lúc" or "từ" before it, or "giờ" after it and the day after that; "kéo dài
+# 3 giờ" is no time of day).
+_CLOCK = re.compile(
+    r"(?<![\d/.,])(?:(?i:luc|tu|vao)[ \t]+(?P<h>\d{1,2})[ \t]*(?:(?i:gio)\b|h(?:\d\d)?\b|:\d\d)"
+    r"|(?P<h2>\d{1,2})[ \t]*(?i:gio)(?:[ \t]+\d{1,2}(?:[ \t]+(?i:phut))?)?"
+    r"[ \t]*,?[ \t]*(?i:ngay)\b)"
+)
 
 
 def _with_clock(found: _DateFound, sentence: str) -> _DateFound:
@@ -140,7 +146,7 @@ def _with_clock(found: _DateFound, sentence: str) -> _DateFound:
     clock = _CLOCK.search(sentence)
     if clock is None:
         return found
-    hour = int(clock.group("h"))
+    hour = int(clock.group("h") or clock.group("h2"))
     session = "morning" if hour < 12 else "afternoon" if hour < 18 else "evening"
     return dataclasses.replace(found, session=session) if hour <= 23 else found
 
@@ -237,7 +243,11 @@ def infer_year(
         return _year_before(page, found.month, found.day)
     period = _PERIOD_YEAR.search(shade)
     if period is not None:
-        return int(period.group("y") or period.group("y2"))
+        year = int(period.group("y") or period.group("y2"))
+        day = date_or_none(year, found.month, found.day)
+        # a period still to come ("xong trong quý I/2025") dates no day already reported
+        if today is None or (day is not None and day <= today):
+            return year
     if today is not None:
         return _year_before(today, found.month, found.day)
     # "tổng kết 10 năm thực hiện Nghị quyết số 05-NQ/HU ngày 18/3/2015": ten years on.
