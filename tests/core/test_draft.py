@@ -929,6 +929,12 @@ def test_the_date_of_the_sentence_that_reports_the_meeting(
          "tuyến quán triệt.", "Ban Thường vụ Đảng ủy xã Thanh Xương"),
         ("KẾ HOẠCH\ntổ chức hội nghị trực tuyến học tập chuyên đề.", None),
         ("THÔNG BÁO về việc tổ chức hội nghị trực tuyến sơ kết.", None),
+        # an abbreviation's full stop inside a body's name; a steering committee's number
+        ("Sáng 28/12, Ban Thường vụ Thành ủy TP. Hồ Chí Minh tổ chức hội nghị trực tuyến.",
+         "Ban Thường vụ Thành ủy TP. Hồ Chí Minh"),
+        ("Chiều 3/8/2023, Ban Chỉ đạo 35 tỉnh Kon Tum tổ chức hội nghị trực tuyến sơ kết.",
+         "Ban Chỉ đạo 35 tỉnh Kon Tum"),
+        ("Ngày 3/8/2023, 12 đảng bộ tổ chức hội nghị.", None),
         # one word in capitals opens a body's name
         ("UBND tỉnh Quảng Nam tổ chức hội nghị trực tuyến.", "UBND tỉnh Quảng Nam"),
     ],

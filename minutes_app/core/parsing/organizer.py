@@ -16,7 +16,10 @@ _ORGANIZE_VERB = re.compile(
     r"(?<![\w])tổ[ \t]+chức[ \t]+(?:các[ \t]+|buổi[ \t]+|cuộc[ \t]+)?"
     r"(?:[Hh]ội[ \t]+nghị|[Hh]ội[ \t]+thảo|phiên[ \t]+họp|họp)(?!\w)"
 )
-_WHO_STOP = re.compile(r"[\n.,;:–]|\([^)]{0,3}$")
+# Marks that end the words before a verb; the full stop of "TP.", "TX.", "H.", "Q." ends none.
+_WHO_STOP = re.compile(
+    r"[\n,;:–]|(?<!TP)(?<!TX)(?<!Tp)(?<!Tx)(?<!TT)(?<!\bH)(?<!\bQ)(?<!\bP)\.|\([^)]{0,3}$"
+)
 _WHO_TAIL = re.compile(
     r"(?:[ \t]+(?:đã|vừa|sẽ|chủ[ \t]+trì|phối[ \t]+hợp|cùng|long[ \t]+trọng|trang[ \t]+trọng))+[ \t]*$"
 )
@@ -155,13 +158,17 @@ _MOST_MEETINGS = 50
 _MEETS = re.compile(r"(?<![\w])(?<!phiên )(?<!cuộc )(?<!buổi )(?:đã[ \t]+)?họp(?![\w])")
 
 
+# "Ban Chỉ đạo 35 tỉnh": the one number a body's name may hold.
+_STEERING_NUMBER = re.compile(r"(?<=Ban Chỉ đạo )\d{2,3}\b")
+
+
 def _looks_like_body(name: str) -> bool:
     words = name.split()
     return (
         1 <= len(words) <= 16
         and name[:1].isupper()
         and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị)\b", name)
-        and not re.search(r"\d", name)
+        and not re.search(r"\d", _STEERING_NUMBER.sub("", name))
         and not _is_heading(name)
     )
 
