@@ -67,7 +67,7 @@ def _benchmark() -> ModuleType:
 
 # Sets measured but not yet held to the targets (a new blind set, until its first figures
 # are reported).
-MEASURED_ONLY: tuple[str, ...] = ()
+MEASURED_ONLY: tuple[str, ...] = ("blind11",)
 
 
 @pytest.fixture(scope="module")
