@@ -599,6 +599,19 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "quan tỉnh.",
             ["Đảng ủy các cơ quan Đảng tỉnh", "Đảng ủy Khối các cơ quan tỉnh"],
         ),
+        # two points of one kind joined by "và" after a single "điểm cầu"; "và" inside a name
+        (
+            "Tại điểm cầu phường Hạc Thành và phường Sầm Sơn, lãnh đạo báo cáo. Tại điểm cầu "
+            "tỉnh Lào Cai và thành phố Cần Thơ, đại biểu đề nghị.",
+            ["phường Hạc Thành", "phường Sầm Sơn", "tỉnh Lào Cai", "thành phố Cần Thơ"],
+        ),
+        # "trong đó có điểm cầu A, B": a list; "bản" a level; "các" before a capital
+        (
+            "Kết nối tới 18 điểm cầu các thôn, bản, trong đó có điểm cầu bản Nà Sài, bản Co Mạ "
+            "ở vùng khó khăn. Kết nối đến các điểm cầu: Công đoàn các Khu công nghiệp Nhơn "
+            "Trạch và 95 công đoàn cơ sở.",
+            ["bản Nà Sài", "bản Co Mạ", "Công đoàn các Khu công nghiệp Nhơn Trạch"],
+        ),
         # a bloc's sectors joined by "và" in capitals
         (
             "Điểm cầu Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh do đồng chí Phan Thị Hạnh "
@@ -731,6 +744,11 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Điểm cầu chính của hội nghị được bố trí tại Hội trường Trung tâm Chính trị huyện, "
             "kết nối đến các điểm cầu Thành ủy Vinh.",
             "Hội trường Trung tâm Chính trị huyện",
+        ),
+        (
+            "Hội nghị được tổ chức trực tiếp tại điểm cầu Trung ương ở Hà Nội, kết nối trực "
+            "tuyến tới các điểm cầu Thành ủy Vinh.",
+            "Trung ương",
         ),
         # the central point hosts a national conference
         (
@@ -953,3 +971,9 @@ def test_a_period_still_to_come_gives_no_year_to_a_day_already_reported() -> Non
         "Sáng 28/12, Ban Thường vụ sơ kết công tác quý IV/2024.", today=datetime.date(2025, 1, 3)
     )
     assert reviewed.date == datetime.date(2024, 12, 28)
+
+
+def test_and_between_words_unlike_two_points_adds_no_point() -> None:
+    draft = draft_from_text("Điểm cầu Chi bộ Báo và Phát thanh tỉnh có 30 đảng viên dự.")
+    assert all("Phát thanh" not in p.name[len("Điểm cầu ") :][:10] for p in draft.bridge_points)
+    assert len(draft.bridge_points) == 1

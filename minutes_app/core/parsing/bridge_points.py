@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from minutes_app.core.parsing.issuers import is_name_syllable
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import LOWER, Span, sentences
+from minutes_app.core.parsing.spans import LOWER, UPPER, Span, sentences
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ _HOST_LEAD = re.compile(
     # "… khai mạc tại Hội trường Tỉnh ủy (điểm cầu chính)"
     r"|(?P<marked>(?<![\w])tại[ \t]+)(?=[^\n.;()]{3,90}\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\))"
     r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t]))?[ \t]*"
-    r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+tuyến[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
+    r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
     r"|(?P<held>(?:(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?"
     r"|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
     # "Từ điểm cầu UBND tỉnh, hội nghị kết nối tới …"
@@ -86,11 +86,13 @@ _NAME_STOP = frozenset(
 _NAME_WORD = re.compile(r"[ \t]*((?:TP|Tp|TX|Tx|TT|H|Q|P)\.|[^\s,.;:()\[\]\"“”]+)")
 # A name may begin with one of these in lower case: the kind of place it is.
 _PLACE_NOUNS = frozenset(
-    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn".split()
+    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn bản".split()
 )
 _MOST_NAME_WORDS = 14
 # The sectors a bloc's committee covers, joined by "và" in its name: "Đảng ủy Khối Các cơ
 # quan và Doanh nghiệp tỉnh".
+# "Công đoàn các Khu công nghiệp Nhơn Trạch": "các" before a capital is inside a name.
+_CAPITAL_NEXT = re.compile(r"[ \t]+[" + UPPER + r"]")
 _LEVELS_AFTER = re.compile(r"[ \t]+(?:huyện|xã|phường|quận|tỉnh|thị[ \t]+xã|thành[ \t]+phố)\b")
 _SECTOR = re.compile(r"[ \t]+(?:các[ \t]+)?(?:cơ[ \t]+quan|doanh[ \t]+nghiệp)\b", re.IGNORECASE)
 # The first words of a kind of venue ("Hội trường", "Phòng họp", "Trụ sở", "Nhà văn hóa"):
@@ -102,7 +104,7 @@ _ADDRESS = re.compile(
     r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà|văn[ \t]+phòng)\b)", re.IGNORECASE
 )
 # The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
-_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn".split())
+_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản".split())
 
 
 def _is_capital(word: str) -> bool:
@@ -132,6 +134,7 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
                 return "", start, start  # "UBND các huyện": the kind of every point, no name
             kept = (
                 (lower == "các" and _SECTOR.match(text, match.end()) is not None)
+                or (lower == "các" and _CAPITAL_NEXT.match(text, match.end()) is not None)
                 or (lower == "và" and _and_joins(text, match.end(), limit, joins_and=joins_and))
                 or (lower == "và" and bloc and _SECTOR.match(text, match.end()) is not None)
             )
@@ -200,7 +203,12 @@ def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
 _MOST_BRIDGE_MENTIONS = 3000
 # Before "điểm cầu", what makes the names after it a list: "các điểm cầu A, B và C", "5
 # điểm cầu gồm …", "kết nối đến điểm cầu A, B và C".
-_LIST_BEFORE = re.compile(r"(?i)(?:\bcác|\d+|\bđến|\btới|\bvới|\bsố)[ \t]+$")
+_LIST_BEFORE = re.compile(r"(?i)(?:\bcác|\d+|\bđến|\btới|\bvới|\bsố|\bcó)[ \t]+$")
+# "và" then a second point's name: its level in lower case, or a capital.
+_AND_ANOTHER = re.compile(
+    r"[ \t]+và[ \t]+(?=(?:điểm[ \t]+cầu[ \t]+)?(?:[" + UPPER + r"]|(?:tỉnh|huyện|xã|phường|"
+    r"thành[ \t]+phố|thị[ \t]+xã|thị[ \t]+trấn|quận|bản|thôn)[ \t]+[" + UPPER + r"\d]))"
+)
 # A list opened later in the sentence, after words that say which points: "… tại các
 # thôn, gồm: …", "… và đoàn trực thuộc, trong đó có: …", "… có đông đảng viên như: …".
 _LIST_LATER = re.compile(
@@ -259,8 +267,34 @@ def read_bridge_points(
                 spans.append(Span(start + name_start, start + name_end, "bridge_point"))
             _, known = found.setdefault(key, (f"Điểm cầu {name}", []))
             _add_people(known, people)
+            # "Tại điểm cầu phường Hạc Thành và phường Sầm Sơn, …": a second point after "và"
+            also = _AND_ANOTHER.match(sentence, name_end)
+            other = _place_name(sentence, also.end(), joins_and=False) if also else None
+            if (
+                other is not None
+                and other[0]
+                and _alike(name, other[0])
+                and shadow(other[0]).lower() not in skip
+            ):
+                other_key = shadow(other[0]).lower()
+                if other_key not in found:
+                    spans.append(Span(start + other[1], start + other[2], "bridge_point"))
+                found.setdefault(other_key, (f"Điểm cầu {other[0]}", []))
     points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
     return points, spans
+
+
+def _alike(first: str, second: str) -> bool:
+    """Whether two names joined by "và" name two points: both open with a place's level
+    ("phường Hạc Thành và phường Sầm Sơn", "tỉnh Lào Cai và thành phố Cần Thơ") or with
+    the same word ("Huyện ủy A và Huyện ủy B"); "Báo và Phát thanh" is one name."""
+    one, two = first.split()[0], second.split()[0]
+    return one.lower() == two.lower() or (
+        one.lower() in _LEVEL_WORDS and two.lower() in _LEVEL_WORDS
+    )
+
+
+_LEVEL_WORDS = _LEVELS | {"thành", "thị"}
 
 
 # After "các điểm cầu": a colon or a word that opens the list.
