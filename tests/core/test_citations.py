@@ -856,6 +856,9 @@ def test_an_issuer_in_capitals_is_written_as_names_are_never_in_title_case(
          "Ban Thường vụ Hội Cựu chiến binh tỉnh"),
         ("Kế hoạch số 45-KH/ĐU của Đảng ủy Khối Doanh nghiệp tỉnh về",
          "Đảng ủy Khối Doanh nghiệp tỉnh"),
+        # an abbreviated level inside the issuer's name
+        ("Kế hoạch số 230/KH-UBND ngày 25/9/2024 của UBND TP. Đông Hà về chuyển đổi số",
+         "Ủy ban nhân dân TP. Đông Hà"),
         # a year alone between the number and "của"
         ("Nghị quyết số 04-NQ/TU năm 2021 của Ban Chấp hành Đảng bộ tỉnh về du lịch",
          "Ban Chấp hành Đảng bộ tỉnh"),

@@ -834,6 +834,9 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
         # ... but a body that chairs is no person
         ("Hội nghị do Ban Tổ chức Tỉnh ủy chủ trì. Trưởng Ban Tổ chức Tỉnh ủy Nguyễn Văn An "
          "phát biểu.", []),
+        # "cùng chủ trì với": the one named after "với" chairs too
+        ("Đồng chí Ngô Thị Phương Thảo, Bí thư Tỉnh đoàn cùng chủ trì với đồng chí Đinh Văn "
+         "Khoa, Giám đốc Sở Khoa học và Công nghệ.", ["Ngô Thị Phương Thảo", "Đinh Văn Khoa"]),
         # the host point named before the chair is no person
         ("Từ điểm cầu Hội trường Tỉnh ủy Lâm Đồng, đồng chí Đinh Văn Tuấn, Phó Bí thư Thường "
          "trực Tỉnh ủy chủ trì hội nghị.", ["Đinh Văn Tuấn"]),

@@ -109,6 +109,13 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
     """Add to ``people`` the co-chairs named after the chair's verb (at ``verb_end``, in
     the sentence at ``chair_start``) or in the sentences after it (a bounded look ahead)."""
     spans = sentences(text, chair_start, min(len(text), chair_start + 3000))
+    together = _CHAIRS_WITH.match(text, verb_end)
+    if together is not None and spans:
+        # "A … cùng chủ trì với đồng chí B, …": B chairs with A
+        names = {person.name for person in people}
+        piece = text[together.end() : min(spans[0][1], together.end() + WINDOW)]
+        people.extend(p for p in _co_chairs_in(piece) if p.name not in names)
+        return
     following = [(verb_end, spans[0][1])] if spans else []
     following += spans[1 : 1 + _CO_CHAIR_SENTENCES]
     for index, (start, end) in enumerate(following):
@@ -129,6 +136,9 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
         return
 
 
+_CHAIRS_WITH = re.compile(
+    r"[ \t]+(?:hội[ \t]+nghị[ \t]+)?với[ \t]+(?=(?:các[ \t]+)?[Đđ]ồng[ \t]+chí|[" + UPPER + r"])"
+)
 # "; cùng các đồng chí …", "; và đồng chí …": the words that open a clause of co-chairs.
 _CO_CHAIRS_OPEN = re.compile(r"^[ \t]*(?:cùng|và)?[ \t]*", re.IGNORECASE)
 

@@ -134,6 +134,7 @@ def _remit_end(text: str, shade: str, pos: int) -> int | None:
     return None
 
 
+_ABBREVIATED_PLACE = re.compile(r"(?:TP|TX|TT)\.[ \t]{1,2}(?=[A-Z])")
 # "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" has thirteen.
 _MOST_NAME_WORDS = 16
 
@@ -175,6 +176,12 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
         elif original.isupper() and len(original) > 1:
             if folded in _ISSUER_STOP:
                 break
+            if _ABBREVIATED_PLACE.match(shade, word_start):
+                # "UBND TP. Đông Hà": the abbreviation's full stop, then the place's name
+                end = match.end("w") + 1
+                previous_capital, previous_folded = True, "bo"
+                count += 1
+                continue
         elif original[:1].isupper():
             pass
         elif original in _LOWER_STOPS:
