@@ -32,7 +32,7 @@ TARGETS = {
 
 
 # The sets scored alone; "samples" needs the shared folder and is scored with the whole.
-# blind5 to blind10 (issue 17) were each measured once before any fix aimed at it; their
+# blind5 to blind11 (issue 17) were each measured once before any fix aimed at it; their
 # first figures are in the README.
 SETS = (
     "dev",
@@ -47,10 +47,11 @@ SETS = (
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
 )
 # Issue 17: bridge points (and the host point) ≥ 90 %, where the sets label them.
 POINT_TARGETS = {"host_points": 0.90, "bridge_points": 0.90}
-POINT_SETS = ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10")
+POINT_SETS = ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
 
 
 def _benchmark() -> ModuleType:
@@ -67,7 +68,7 @@ def _benchmark() -> ModuleType:
 
 # Sets measured but not yet held to the targets (a new blind set, until its first figures
 # are reported).
-MEASURED_ONLY: tuple[str, ...] = ("blind11",)
+MEASURED_ONLY: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
