@@ -91,6 +91,9 @@ _RUNS = [
     "Trước đó, chiều 9/8 làm việc ",
     "Hội nghị do đồng chí Phó Chủ tịch UBND tỉnh chủ trì. ",
     "Năm 2024, Ban Thường vụ Tỉnh ủy họp; ban hành Kế hoạch số 5-KH/TU; ",
+    "Tại điểm cầu phường Hạc Thành và phường ",
+    "cùng chủ trì với đồng chí Đinh Văn Khoa, ",
+    "Pleiku, 22/10/2024 (TTXVN) – Chiều nay ",
 ]
 # Generous for a shared, busy machine; a quadratic scan takes minutes, not seconds.
 _SECONDS = 30
