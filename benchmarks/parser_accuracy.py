@@ -43,7 +43,7 @@ Matching rules, per text (a text's findings are compared only with its own label
 Precision with nothing found and recall with nothing labelled are reported as 1.0.
 
 ``--set`` scores one set alone: ``dev`` (the development sentences and reports), ``heldout``,
-``blind``, ``blind2`` … ``blind11`` or ``samples``.
+``blind``, ``blind2`` … ``blind12`` or ``samples``.
 """
 
 from __future__ import annotations
@@ -81,9 +81,10 @@ SETS = (
     "blind9",
     "blind10",
     "blind11",
+    "blind12",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
 
 FIELDS = (
     "documents",

@@ -50,7 +50,7 @@ def _benchmark() -> ModuleType:
 
 # Sets measured but not yet held to the targets (a new blind set, until its first figures
 # are reported).
-MEASURED_ONLY: tuple[str, ...] = ()
+MEASURED_ONLY: tuple[str, ...] = ("blind12",)
 
 
 # The sets scored alone, as the benchmark names them; "samples" needs the shared folder
