@@ -230,7 +230,9 @@ def _joins(before: str, after: str) -> bool:
     )
 
 
-_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố", "thôn"})
+_LEVEL_WORDS = frozenset(
+    {"tỉnh", "huyện", "xã", "phường", "quận", "trấn", "phố", "thôn", "ủy", "uỷ", "ấp", "bản"}
+)
 
 
 def _name_goes_on(before: str, after: str) -> bool:

@@ -117,6 +117,7 @@ def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
         ("Dự hội nghị có Sở Nội vụ\nĐồng chí Bí thư", "kept"),  # no family name
         ("Nguyễn Hữu\nPhúc", "kept"),  # a line with nothing but the name
         ("kết nối đến Hội trường Đảng ủy xã Hương\nTrà và", "joined"),  # a place's name
+        ("tổ chức tại Hội trường Huyện ủy Thanh\nChương, kết nối", "joined"),
         ("Quyết định số 1205-QĐ/ĐUK ngày 18\n- 11 - 2022", "joined"),
         ("VỀ TIẾP TỤC ĐỔI MỚI\n(Nghị quyết số 28-NQ/TW)", "kept"),  # under a heading
         ("Nghị quyết số 28-NQ/TW\n(ngày 17/11/2022)", "joined"),
@@ -173,7 +174,7 @@ def test_a_title_as_wide_as_the_page_stays_on_its_line() -> None:
 def test_two_lines_broken_do_not_show_a_width() -> None:
     text = (
         "Sáng 14/9, Ban Thường vụ Tỉnh ủy tổ chức\nhội nghị trực tuyến quán triệt Quy định\n"
-        "số 96-QĐ/TW. Hội nghị kết nối Thành ủy Bảo\nLộc dự hội nghị"  # no sentence's tail
+        "số 96-QĐ/TW. Hội nghị đã kết nối các điểm\nCầu dự hội nghị"  # no sentence's tail
     )
     assert unwrap(text).count("\n") == 1
 

@@ -612,6 +612,23 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "Trạch và 95 công đoàn cơ sở.",
             ["bản Nà Sài", "bản Co Mạ", "Công đoàn các Khu công nghiệp Nhơn Trạch"],
         ),
+        # the places a conference is linked to, with no "điểm cầu"; nothing that is no place
+        (
+            "Hội nghị kết nối với Hội LHPN huyện Quỳnh Phụ và Hội LHPN huyện Kiến Xương. Hội "
+            "nghị kết nối tới huyện Bảo Yên, thị xã Sa Pa – những địa phương thiệt hại. Hội "
+            "nghị kết nối với Zalo và hệ thống của Bộ.",
+            [
+                "Hội LHPN huyện Quỳnh Phụ",
+                "Hội LHPN huyện Kiến Xương",
+                "huyện Bảo Yên",
+                "thị xã Sa Pa",
+            ],
+        ),
+        # the hamlets of the south ("ấp") and a cultural house in lower case
+        (
+            "Hội nghị kết nối đến 3 điểm cầu là nhà văn hóa ấp Tân Quới và nhà văn hóa ấp Phú Hòa.",
+            ["nhà văn hóa ấp Tân Quới", "nhà văn hóa ấp Phú Hòa"],
+        ),
         # a bloc's sectors joined by "và" in capitals
         (
             "Điểm cầu Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh do đồng chí Phan Thị Hạnh "
@@ -749,6 +766,11 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Hội nghị được tổ chức trực tiếp tại điểm cầu Trung ương ở Hà Nội, kết nối trực "
             "tuyến tới các điểm cầu Thành ủy Vinh.",
             "Trung ương",
+        ),
+        (
+            "Hội nghị diễn ra tại điểm cầu Hội trường UBND tỉnh, kết nối với điểm cầu Thành "
+            "ủy Vinh.",
+            "Hội trường UBND tỉnh",
         ),
         # the central point hosts a national conference
         (
@@ -924,6 +946,11 @@ def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
         ("19 giờ 30 ngày 29/11/2025, Ban Thường vụ Thành ủy tổ chức hội nghị.",
          datetime.date(2025, 11, 29), "evening"),
         ("Hội nghị tổ chức ngày 12/5/2024, kéo dài 3 giờ.", datetime.date(2024, 5, 12), None),
+        # "14h00 ngày …" with no "lúc"; the earliest meeting's date, whatever its form
+        ("14h00 ngày 10/11/2025, Sở Khoa học và Công nghệ tổ chức hội nghị trực tuyến.",
+         datetime.date(2025, 11, 10), "afternoon"),
+        ("Lúc 20 giờ ngày 27/10/2024, Ban Chỉ huy tổ chức hội nghị trực tuyến. Sáng 28/10, "
+         "hội nghị tiếp tục họp.", datetime.date(2024, 10, 27), "evening"),
         # an agency's dateline, then "Chiều nay": that day, that session
         ("Pleiku, 22/10/2024 (TTXVN) – Chiều nay, Tỉnh ủy Gia Lai tổ chức hội nghị trực tuyến.",
          datetime.date(2024, 10, 22), "afternoon"),
@@ -980,3 +1007,15 @@ def test_and_between_words_unlike_two_points_adds_no_point() -> None:
     draft = draft_from_text("Điểm cầu Chi bộ Báo và Phát thanh tỉnh có 30 đảng viên dự.")
     assert all("Phát thanh" not in p.name[len("Điểm cầu ") :][:10] for p in draft.bridge_points)
     assert len(draft.bridge_points) == 1
+
+
+def test_an_agency_dateline_without_a_year_takes_the_reference_day_s() -> None:
+    draft = draft_from_text(
+        "HÀ TĨNH, 14/11 – Sáng nay, Ban Thường vụ Tỉnh ủy tổ chức hội nghị trực tuyến.",
+        today=datetime.date(2024, 11, 18),
+    )
+    assert (draft.date, draft.session, draft.year_inferred) == (
+        datetime.date(2024, 11, 14),
+        "morning",
+        True,
+    )

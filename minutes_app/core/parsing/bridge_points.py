@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutes_app.core.parsing.issuers import is_name_syllable
+from minutes_app.core.parsing.issuers import BODY_HEAD, is_name_syllable
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import LOWER, UPPER, Span, sentences
@@ -34,7 +34,9 @@ _HOST_LEAD = re.compile(
     # "… khai mạc tại Hội trường Tỉnh ủy (điểm cầu chính)"
     r"|(?P<marked>(?<![\w])tại[ \t]+)(?=[^\n.;()]{3,90}\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\))"
     r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t]))?[ \t]*"
-    r"|tổ[ \t]+chức[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?tại[ \t]+" + _AT_POINT + r"[ \t]+"
+    r"|(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?tại[ \t]+"
+    + _AT_POINT
+    + r"[ \t]+"
     r"|(?P<held>(?:(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?"
     r"|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
     # "Từ điểm cầu UBND tỉnh, hội nghị kết nối tới …"
@@ -86,7 +88,10 @@ _NAME_STOP = frozenset(
 _NAME_WORD = re.compile(r"[ \t]*((?:TP|Tp|TX|Tx|TT|H|Q|P)\.|[^\s,.;:()\[\]\"“”]+)")
 # A name may begin with one of these in lower case: the kind of place it is.
 _PLACE_NOUNS = frozenset(
-    "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn bản".split()
+    (
+        "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn "
+        "bản nhà ấp"
+    ).split()
 )
 _MOST_NAME_WORDS = 14
 # The sectors a bloc's committee covers, joined by "và" in its name: "Đảng ủy Khối Các cơ
@@ -104,7 +109,7 @@ _ADDRESS = re.compile(
     r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà|văn[ \t]+phòng)\b)", re.IGNORECASE
 )
 # The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
-_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản".split())
+_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản ấp".split())
 
 
 def _is_capital(word: str) -> bool:
@@ -280,8 +285,29 @@ def read_bridge_points(
                 if other_key not in found:
                     spans.append(Span(start + other[1], start + other[2], "bridge_point"))
                 found.setdefault(other_key, (f"Điểm cầu {other[0]}", []))
+        # "Hội nghị kết nối với Hội LHPN huyện Quỳnh Phụ và …", "… kết nối tới huyện Bảo
+        # Yên, huyện Bát Xát …": the places linked to, with no "điểm cầu"
+        for linked in _LINKED_TO.finditer(sentence):
+            for name, name_start, name_end in _listed(sentence, linked.end()):
+                key = shadow(name).lower()
+                if key in skip or not _PLACE_HEAD.match(name):
+                    break
+                if key not in found:
+                    spans.append(Span(start + name_start, start + name_end, "bridge_point"))
+                found.setdefault(key, (f"Điểm cầu {name}", []))
     points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
     return points, spans
+
+
+_LINKED_TO = re.compile(
+    r"(?i)kết[ \t]+nối(?:[ \t]+trực[ \t]+tuyến)?[ \t]+(?:với|tới|đến)[ \t]+(?!các\b|điểm\b|\d)"
+)
+# What a place linked to opens with: its level, an abbreviation, or a body's name.
+_PLACE_HEAD = re.compile(
+    r"(?:tỉnh|huyện|xã|phường|quận|thị[ \t]+xã|thị[ \t]+trấn|thành[ \t]+phố|TP\.|TX\.|H\.|"
+    r"Hội[ \t]+(?!nghị)|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|" + BODY_HEAD + r")",
+    re.IGNORECASE,
+)
 
 
 def _alike(first: str, second: str) -> bool:

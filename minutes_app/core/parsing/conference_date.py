@@ -92,6 +92,7 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
     bounds = sentences(shade)
     starts = [start for start, _ in bounds]
     fallback: _DateFound | None = None
+    meeting: list[_DateFound] = []  # the first of each pattern in a meeting's sentence
     weighed = 0
     for pattern in (_EVENT_DATE, _DAY_DATE):
         for match in pattern.finditer(shade):
@@ -105,11 +106,15 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
             sentence = shade[max(start, match.start() - _REACH) : min(end, match.end() + _REACH)]
             opening = shade[start : min(end, start + 40)]
             if _MEETING.search(sentence) and not _ANOTHER_DAY.match(opening):
-                return _with_clock(found, sentence)
+                meeting.append(_with_clock(found, sentence))
+                break
             fallback = fallback or found
             weighed += 1
             if weighed >= _MOST_DATES_WEIGHED:
-                return fallback
+                break
+    if meeting:
+        # "Lúc 20 giờ ngày 27/10/2024, … tổ chức hội nghị …" before a later "Sáng 28/10"
+        return min(meeting, key=lambda found: found.span.start)
     return fallback or _agency_dateline(shade)
 
 
@@ -117,7 +122,7 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
 # 22/10/2024 (TTXVN) – Chiều nay, …" (a page's dateline alone dates the page, not the
 # meeting).
 _AGENCY_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][^\n,]{1,30},[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)"
+    r"(?m)^[ \t]*[A-Z][^\n,]{1,30},[ \t]*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?"
     r"[ \t]*(?:\([^)\n]{1,20}\))?[ \t]*[-–—][ \t]*(?P<session>(?i:sang|chieu|toi|trua))"
     r"[ \t]+(?i:nay)\b"
 )
@@ -135,7 +140,7 @@ def _agency_dateline(shade: str) -> _DateFound | None:
 # 3 giờ" is no time of day).
 _CLOCK = re.compile(
     r"(?<![\d/.,])(?:(?i:luc|tu|vao)[ \t]+(?P<h>\d{1,2})[ \t]*(?:(?i:gio)\b|h(?:\d\d)?\b|:\d\d)"
-    r"|(?P<h2>\d{1,2})[ \t]*(?i:gio)(?:[ \t]+\d{1,2}(?:[ \t]+(?i:phut))?)?"
+    r"|(?P<h2>\d{1,2})[ \t]*(?:(?i:gio)(?:[ \t]+\d{1,2}(?:[ \t]+(?i:phut))?)?|h\d\d)"
     r"[ \t]*,?[ \t]*(?i:ngay)\b)"
 )
 
