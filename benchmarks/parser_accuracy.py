@@ -43,7 +43,7 @@ Matching rules, per text (a text's findings are compared only with its own label
 Precision with nothing found and recall with nothing labelled are reported as 1.0.
 
 ``--set`` scores one set alone: ``dev`` (the development sentences and reports), ``heldout``,
-``blind``, ``blind2`` … ``blind12`` or ``samples``.
+``blind``, ``blind2`` … ``blind13`` or ``samples``.
 """
 
 from __future__ import annotations
@@ -82,9 +82,10 @@ SETS = (
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
 
 FIELDS = (
     "documents",
