@@ -624,6 +624,12 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "thị xã Sa Pa",
             ],
         ),
+        # a body's units counted are no point
+        (
+            "Kết nối với Ủy ban MTTQ Việt Nam 9 huyện, thị xã. Tại điểm cầu thị xã Hòa Thành, "
+            "đại biểu phát biểu.",
+            ["thị xã Hòa Thành"],
+        ),
         # the hamlets of the south ("ấp") and a cultural house in lower case
         (
             "Hội nghị kết nối đến 3 điểm cầu là nhà văn hóa ấp Tân Quới và nhà văn hóa ấp Phú Hòa.",
@@ -771,6 +777,22 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Hội nghị diễn ra tại điểm cầu Hội trường UBND tỉnh, kết nối với điểm cầu Thành "
             "ủy Vinh.",
             "Hội trường UBND tỉnh",
+        ),
+        (
+            "Hội nghị được tổ chức tại điểm cầu chính – Trung tâm Hội nghị tỉnh và kết nối "
+            "tới các điểm cầu Thành ủy Vinh.",
+            "Trung tâm Hội nghị tỉnh",
+        ),
+        (
+            "Điểm cầu trung tâm đặt tại Hội trường Ủy ban MTTQ tỉnh, kết nối với các điểm cầu "
+            "Thành ủy Vinh.",
+            "Hội trường Ủy ban MTTQ tỉnh",
+        ),
+        # "đầu cầu" for "điểm cầu"
+        (
+            "Phó Chủ tịch UBND tỉnh Đinh Quốc Vinh chủ trì tại đầu cầu UBND tỉnh. Tại đầu cầu "
+            "Thành ủy Vinh, lãnh đạo báo cáo.",
+            "UBND tỉnh",
         ),
         # the central point hosts a national conference
         (

@@ -94,6 +94,7 @@ _RUNS = [
     "Tại điểm cầu phường Hạc Thành và phường ",
     "cùng chủ trì với đồng chí Đinh Văn Khoa, ",
     "Pleiku, 22/10/2024 (TTXVN) – Chiều nay ",
+    "kết nối với Hội LHPN huyện Quỳnh Phụ và đầu cầu ",
 ]
 # Generous for a shared, busy machine; a quadratic scan takes minutes, not seconds.
 _SECONDS = 30

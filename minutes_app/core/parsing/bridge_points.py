@@ -25,24 +25,28 @@ class BridgePointDraft:
 # "điểm cầu chính đặt tại X"), where the conference is held ("tổ chức tại điểm cầu X") and
 # where the others are reached from ("trực tuyến từ X đến …"). Each ends where the name
 # begins; the name itself is read by ``_place_name``.
-_AT_POINT = r"điểm[ \t]+cầu(?:[ \t]+chính)?(?:[ \t]+(?:đặt[ \t]+)?(?:tại|ở))?"
+_AT_POINT = (
+    r"(?:điểm|đầu)[ \t]+cầu(?:[ \t]+chính)?(?:[ \t]+(?:đặt[ \t]+)?(?:tại|ở)|[ \t]*[–-](?=[ \t]))?"
+)
 _HOST_LEAD = re.compile(
-    r"(?P<from>(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:điểm[ \t]+cầu[ \t]+"
+    r"(?P<from>(?:trực[ \t]+tuyến|kết[ \t]+nối)[ \t]+từ[ \t]+(?:(?:điểm|đầu)[ \t]+cầu[ \t]+"
     r"(?:chính[ \t]+)?(?:(?:đặt[ \t]+)?(?:tại|ở)[ \t]+)?)?)"
-    r"|điểm[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương)[ \t]+(?:của[ \t]+hội[ \t]+nghị[ \t]+)?"
+    r"|(?:điểm|đầu)[ \t]+cầu[ \t]+(?:chính|Trung[ \t]+ương|trung[ \t]+tâm)[ \t]+"
+    r"(?:của[ \t]+hội[ \t]+nghị[ \t]+)?"
     r"(?:(?:được[ \t]+)?(?:đặt|bố[ \t]+trí)[ \t]+)?(?:tại|ở)[ \t]+"
     # "… khai mạc tại Hội trường Tỉnh ủy (điểm cầu chính)"
-    r"|(?P<marked>(?<![\w])tại[ \t]+)(?=[^\n.;()]{3,90}\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\))"
-    r"|điểm[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t]))?[ \t]*"
+    r"|(?P<marked>(?<![\w])tại[ \t]+)"
+    r"(?=[^\n.;()]{3,90}\([ \t]*(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*\))"
+    r"|(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t]))?[ \t]*"
     r"|(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?tại[ \t]+"
     + _AT_POINT
     + r"[ \t]+"
     r"|(?P<held>(?:(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?"
     r"|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
     # "Từ điểm cầu UBND tỉnh, hội nghị kết nối tới …"
-    r"|(?<![\w])[Tt]ừ[ \t]+điểm[ \t]+cầu[ \t]+(?!chính\b)"
+    r"|(?<![\w])[Tt]ừ[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+(?!chính\b)"
     # "Tại điểm cầu Trung ương, …": the central point hosts a national conference
-    r"|(?<![\w])tại[ \t]+điểm[ \t]+cầu[ \t]+(?=Trung[ \t]+ương\b)"
+    r"|(?<![\w])tại[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+(?=Trung[ \t]+ương\b)"
     r"|chủ[ \t]+trì(?:[ \t]+(?-i:[" + LOWER + r"]+)){0,8}?[ \t]+(?:tại|ở)[ \t]+"
     r"(?:" + _AT_POINT + r"[ \t]+)?",
     re.IGNORECASE,
@@ -52,7 +56,7 @@ _HOST_LEAD = re.compile(
 # After the hall a meeting was held in: it is linked to others ("…, kết nối …", "… và
 # trực tuyến đến …"), or named the main point ("… (điểm cầu chính)").
 _LINKED_AFTER = re.compile(
-    r"(?i)[ \t]*\([ \t]*điểm[ \t]+cầu[ \t]+chính[ \t]*\)"
+    r"(?i)[ \t]*\([ \t]*(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*\)"
     r"|,?[ \t]+(?:và[ \t]+)?(?:kết[ \t]+nối|trực[ \t]+tuyến)\b"
 )
 
@@ -73,7 +77,8 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
 
 
 _BRIDGE = re.compile(
-    r"(?<![\w])điểm[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*:))", re.IGNORECASE
+    r"(?<![\w])(?:điểm|đầu)[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*:))",
+    re.IGNORECASE,
 )
 # Words that end a place's name where the sentence goes on: a verb, a preposition, a
 # conjunction (written in lower case; in capitals they belong to a name).
@@ -211,7 +216,7 @@ _MOST_BRIDGE_MENTIONS = 3000
 _LIST_BEFORE = re.compile(r"(?i)(?:\bcác|\d+|\bđến|\btới|\bvới|\bsố|\bcó)[ \t]+$")
 # "và" then a second point's name: its level in lower case, or a capital.
 _AND_ANOTHER = re.compile(
-    r"[ \t]+và[ \t]+(?=(?:điểm[ \t]+cầu[ \t]+)?(?:[" + UPPER + r"]|(?:tỉnh|huyện|xã|phường|"
+    r"[ \t]+và[ \t]+(?=(?:(?:điểm|đầu)[ \t]+cầu[ \t]+)?(?:[" + UPPER + r"]|(?:tỉnh|huyện|xã|phường|"
     r"thành[ \t]+phố|thị[ \t]+xã|thị[ \t]+trấn|quận|bản|thôn)[ \t]+[" + UPPER + r"\d]))"
 )
 # A list opened later in the sentence, after words that say which points: "… tại các
@@ -290,8 +295,8 @@ def read_bridge_points(
         for linked in _LINKED_TO.finditer(sentence):
             for name, name_start, name_end in _listed(sentence, linked.end()):
                 key = shadow(name).lower()
-                if key in skip or not _PLACE_HEAD.match(name):
-                    break
+                if key in skip or not _PLACE_HEAD.match(name) or _COUNTED.search(name):
+                    break  # "Ủy ban MTTQ Việt Nam 9 huyện": a count, not a place
                 if key not in found:
                     spans.append(Span(start + name_start, start + name_end, "bridge_point"))
                 found.setdefault(key, (f"Điểm cầu {name}", []))
@@ -299,6 +304,7 @@ def read_bridge_points(
     return points, spans
 
 
+_COUNTED = re.compile(r"\d+[ \t]+(?:huyện|xã|phường|tỉnh|thị[ \t]+xã|thành[ \t]+phố|điểm)\b")
 _LINKED_TO = re.compile(
     r"(?i)kết[ \t]+nối(?:[ \t]+trực[ \t]+tuyến)?[ \t]+(?:với|tới|đến)[ \t]+(?!các\b|điểm\b|\d)"
 )

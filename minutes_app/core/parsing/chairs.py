@@ -36,13 +36,15 @@ _CHAIR_VERB_LEAD = re.compile(
 
 
 # "Tại điểm cầu Trung ương, đồng chí … chủ trì": the central point is the host's.
-_HOST_POINT_WORDS = re.compile(r"điểm[ \t]+cầu[ \t]+(?:chính|trung[ \t]+ương)\b", re.IGNORECASE)
+_HOST_POINT_WORDS = re.compile(
+    r"(?:điểm|đầu)[ \t]+cầu[ \t]+(?:chính|trung[ \t]+ương|trung[ \t]+tâm)\b", re.IGNORECASE
+)
 
 
 def _at_another_point(before_verb: str, host: str | None) -> bool:
     """Whether the words before a chair's verb place it at a bridge point, not the host."""
     lower = before_verb.lower()
-    if "điểm cầu" not in lower:
+    if "điểm cầu" not in lower and "đầu cầu" not in lower:
         return False
     at_host = _HOST_POINT_WORDS.search(before_verb) is not None
     return not (at_host or (host is not None and host.lower() in lower))
