@@ -3,7 +3,7 @@ it ("Tỉnh ủy Nguyễn Văn Dũng") and a name a line break cut ("Nguyễn H�
 
 from __future__ import annotations
 
-import unicodedata
+from minutes_app.base.text import fold
 
 _WRITTEN = (
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai truong "
@@ -18,9 +18,4 @@ SURNAMES = frozenset(_WRITTEN.split())  # without their marks, in lower case
 
 def is_surname(word: str) -> bool:
     """Whether ``word`` (any case, with or without its marks) is a family name."""
-    bare = "".join(
-        c
-        for c in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
-        if not unicodedata.combining(c)
-    )
-    return bare.lower() in SURNAMES
+    return fold(word) in SURNAMES

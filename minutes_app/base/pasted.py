@@ -167,10 +167,10 @@ def unwrap(text: str) -> str:
     # A page's width: how long the lines it broke are. A line nearly that long which ends
     # on a word (and is not the title) broke at the edge, even before a capital ("Thành
     # ủy Bảo" / "Lộc, …").
+    title = next((i for i, line in enumerate(lines) if line.strip()), 0)
     widths = sorted(len(lines[i - 1].rstrip()) for i in range(1, len(lines)) if joined[i])
     if len(widths) >= _LEAST_WRAPPED:
         width = widths[len(widths) // 2]
-        title = next((i for i, line in enumerate(lines) if line.strip()), 0)
         for i in range(title + 2, len(lines)):  # a title's break stays
             before, after = lines[i - 1].rstrip(), lines[i].lstrip()
             joined[i] = joined[i] or (
@@ -183,7 +183,6 @@ def unwrap(text: str) -> str:
     # A sentence's short tail on a line of its own ("… tại Hội trường Trung tâm" / "Hội
     # nghị tỉnh."): the long line, or the paragraph's line, before it broke, whatever the
     # page's width.
-    title = next((i for i, line in enumerate(lines) if line.strip()), 0)
     for i in range(title + 2, len(lines)):
         before, after = lines[i - 1].rstrip(), lines[i].strip()
         joined[i] = joined[i] or (

@@ -1041,3 +1041,11 @@ def test_an_agency_dateline_without_a_year_takes_the_reference_day_s() -> None:
         "morning",
         True,
     )
+
+
+def test_a_chair_named_again_among_the_co_chairs_is_listed_once() -> None:
+    draft = draft_from_text(
+        "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy chủ trì hội nghị. Cùng chủ trì có đồng chí "
+        "Nguyễn Văn An, Bí thư Tỉnh ủy và đồng chí Lê Thị Hoa, Chủ tịch UBND tỉnh."
+    )
+    assert [person.name for person in draft.chairs] == ["Nguyễn Văn An", "Lê Thị Hoa"]

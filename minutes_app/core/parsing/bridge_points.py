@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from minutes_app.core.parsing.issuers import BODY_HEAD, is_name_syllable
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import LOWER, UPPER, Span, sentences
+from minutes_app.core.parsing.spans import LOWER, PLACE_ABBREVIATIONS, UPPER, Span, sentences
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,9 @@ _NAME_STOP = frozenset(
 )
 # A word of a place's name: an abbreviation with its full stop ("TP.", "TX."), or a run of
 # characters up to a space or a mark that ends a name.
-_NAME_WORD = re.compile(r"[ \t]*((?:TP|Tp|TX|Tx|TT|H|Q|P)\.|[^\s,.;:()\[\]\"“”]+)")
+_NAME_WORD = re.compile(
+    r"[ \t]*((?:" + "|".join(PLACE_ABBREVIATIONS) + r")\.|[^\s,.;:()\[\]\"“”]+)"
+)
 # A name may begin with one of these in lower case: the kind of place it is.
 _PLACE_NOUNS = frozenset(
     (
@@ -99,11 +101,12 @@ _PLACE_NOUNS = frozenset(
     ).split()
 )
 _MOST_NAME_WORDS = 14
-# The sectors a bloc's committee covers, joined by "và" in its name: "Đảng ủy Khối Các cơ
-# quan và Doanh nghiệp tỉnh".
 # "Công đoàn các Khu công nghiệp Nhơn Trạch": "các" before a capital is inside a name.
 _CAPITAL_NEXT = re.compile(r"[ \t]+[" + UPPER + r"]")
+# "UBND các huyện": "các" before a level names every point of that level, none of them.
 _LEVELS_AFTER = re.compile(r"[ \t]+(?:huyện|xã|phường|quận|tỉnh|thị[ \t]+xã|thành[ \t]+phố)\b")
+# The sectors a bloc's committee covers, after "các" or "và" in its name: "Đảng ủy Khối Các
+# cơ quan và Doanh nghiệp tỉnh".
 _SECTOR = re.compile(r"[ \t]+(?:các[ \t]+)?(?:cơ[ \t]+quan|doanh[ \t]+nghiệp)\b", re.IGNORECASE)
 # The first words of a kind of venue ("Hội trường", "Phòng họp", "Trụ sở", "Nhà văn hóa"):
 # with nothing capitalised after them and no level ("… tỉnh"), they name no place.
@@ -126,9 +129,9 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
     its last ends; empty when no such name is there. Lower-case words belong to it until
     a verb or preposition (``_NAME_STOP``) or a mark ends it; "và" joins two parts of one
     name when ``joins_and`` and a capital follows ("Văn phòng Đoàn ĐBQH và HĐND tỉnh"),
-    or when only lower-case words follow to the end of the item ("Đảng ủy Khối các cơ
-    quan và doanh nghiệp tỉnh"); "các" is kept after "Khối"; ", trụ sở" goes on a hall's
-    address."""
+    when only lower-case words follow to the end of the item ("Đảng ủy Khối các cơ quan
+    và doanh nghiệp tỉnh"), or before a bloc's sector; "các" is kept before a sector or a
+    capital; ", trụ sở" and the like go on a hall's address (``_ADDRESS``)."""
     words: list[str] = []
     first = last = start
     cursor = start
@@ -238,6 +241,18 @@ def read_bridge_points(
     found: dict[str, tuple[str, list[PersonMention]]] = {}
     spans: list[Span] = []
     skip = {shadow(host).lower()} if host else set()
+
+    def note(name: str, first: int, last: int) -> list[PersonMention] | None:
+        """Record the point ``name`` (at ``first``..``last`` in the text), once, with one
+        span at its first mention (the window lists them in order); its people, or None
+        for the host, which is none of the points."""
+        key = shadow(name).lower()
+        if key in skip:
+            return None
+        if key not in found:
+            spans.append(Span(first, last, "bridge_point"))
+        return found.setdefault(key, (f"Điểm cầu {name}", []))[1]
+
     seen = 0
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -260,46 +275,26 @@ def read_bridge_points(
                     # "3 điểm cầu tại các thôn, gồm: A, B và C", "… trong đó có: A, B"
                     listed = _listed(sentence, later.end())
                 for name, name_start, name_end in listed:
-                    key = shadow(name).lower()
-                    if key in skip:
-                        continue
-                    if key not in found:
-                        spans.append(Span(start + name_start, start + name_end, "bridge_point"))
-                    found.setdefault(key, (f"Điểm cầu {name}", []))
+                    note(name, start + name_start, start + name_end)
                 continue
             name, name_start, name_end = _place_name(sentence, match.end(), joins_and=False)
-            key = shadow(name).lower()
-            if not name or key in skip:
+            known = note(name, start + name_start, start + name_end) if name else None
+            if known is None:
                 continue
-            people = _presiding(sentence, match.start(), name_end)
-            if key not in found:
-                # One span per point, at its first mention: the window lists them in order.
-                spans.append(Span(start + name_start, start + name_end, "bridge_point"))
-            _, known = found.setdefault(key, (f"Điểm cầu {name}", []))
-            _add_people(known, people)
+            _add_people(known, _presiding(sentence, match.start(), name_end))
             # "Tại điểm cầu phường Hạc Thành và phường Sầm Sơn, …": a second point after "và"
             also = _AND_ANOTHER.match(sentence, name_end)
             other = _place_name(sentence, also.end(), joins_and=False) if also else None
-            if (
-                other is not None
-                and other[0]
-                and _alike(name, other[0])
-                and shadow(other[0]).lower() not in skip
-            ):
-                other_key = shadow(other[0]).lower()
-                if other_key not in found:
-                    spans.append(Span(start + other[1], start + other[2], "bridge_point"))
-                found.setdefault(other_key, (f"Điểm cầu {other[0]}", []))
+            if other is not None and other[0] and _alike(name, other[0]):
+                note(other[0], start + other[1], start + other[2])
         # "Hội nghị kết nối với Hội LHPN huyện Quỳnh Phụ và …", "… kết nối tới huyện Bảo
         # Yên, huyện Bát Xát …": the places linked to, with no "điểm cầu"
         for linked in _LINKED_TO.finditer(sentence):
             for name, name_start, name_end in _listed(sentence, linked.end()):
-                key = shadow(name).lower()
-                if key in skip or not _PLACE_HEAD.match(name) or _COUNTED.search(name):
+                if not _PLACE_HEAD.match(name) or _COUNTED.search(name):
                     break  # "Ủy ban MTTQ Việt Nam 9 huyện": a count, not a place
-                if key not in found:
-                    spans.append(Span(start + name_start, start + name_end, "bridge_point"))
-                found.setdefault(key, (f"Điểm cầu {name}", []))
+                if note(name, start + name_start, start + name_end) is None:
+                    break  # the host
     points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
     return points, spans
 
@@ -350,7 +345,8 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         name, first, last = _place_name(sentence, cursor, joins_and=False)
         if not name:
             break
-        names.append((name.rstrip("."), first, first + len(name.rstrip("."))))
+        name = name.rstrip(".")
+        names.append((name, first, first + len(name)))
         separator = _LIST_SEPARATOR.match(sentence, last)
         if separator is None:
             break

@@ -70,9 +70,10 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
         before = _clause_before(sentence[max(0, verb.start() - WINDOW) : verb.start()])
         clause = _AT_THE_POINT.sub("", _CHAIR_VERB_LEAD.sub("", before[1]))
         people = people_in(clause) or _post_name_then_posts(clause)
-        if not people and posts_tried < _MOST_POSTS_TRIED and _POST_ONLY.match(clause):
+        post_only = _POST_ONLY.match(clause) if not people else None
+        if post_only is not None and posts_tried < _MOST_POSTS_TRIED:
             posts_tried += 1
-            people = _post_named(text, clause)
+            people = _post_named(text, post_only)
         if not people and _VERB_OPENS.match(sentence[verb.start() :]):
             people = people_in(sentence[verb.end() : verb.end() + WINDOW])
         if people:
@@ -114,9 +115,8 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
     together = _CHAIRS_WITH.match(text, verb_end)
     if together is not None and spans:
         # "A … cùng chủ trì với đồng chí B, …": B chairs with A
-        names = {person.name for person in people}
         piece = text[together.end() : min(spans[0][1], together.end() + WINDOW)]
-        people.extend(p for p in _co_chairs_in(piece) if p.name not in names)
+        _add_new(people, _co_chairs_in(piece))
         return
     following = [(verb_end, spans[0][1])] if spans else []
     following += spans[1 : 1 + _CO_CHAIR_SENTENCES]
@@ -125,17 +125,20 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
         lead = _CO_CHAIRS.search(text, start, reach)
         if lead is None:
             continue
-        names = {person.name for person in people}
         found = _co_chairs_in(text[lead.end() : min(end, lead.end() + WINDOW)])
         if not found and index == 0:
             # "A … chủ trì hội nghị; B, … đồng chủ trì": the co-chairs before their verb,
             # after the clause mark that follows the chair
             clause = max(text.rfind(";", start, lead.start()), start - 1) + 1
             found = _co_chairs_in(_CO_CHAIRS_OPEN.sub("", text[clause : lead.start()]))
-        for person in found:
-            if person.name not in names:
-                people.append(person)
+        _add_new(people, found)
         return
+
+
+def _add_new(people: list[PersonMention], found: list[PersonMention]) -> None:
+    """Add to ``people`` those of ``found`` it does not name yet."""
+    names = {person.name for person in people}
+    people.extend(person for person in found if person.name not in names)
 
 
 _CHAIRS_WITH = re.compile(
@@ -188,14 +191,13 @@ _MOST_POSTS_TRIED = 3  # chairs named by post alone, each looked for in the whol
 _POST_REACH = 50_000  # how far into the text a post's holder is looked for
 
 
-def _post_named(text: str, clause: str) -> list[PersonMention]:
-    """The person a post names elsewhere in the text ("đồng chí Đinh Quang Vinh, Phó Chủ
-    tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh Đinh Quang Vinh"), for a chair named by the
-    post alone; none when the text names no one, or more than one, with it."""
-    only = _POST_ONLY.match(clause)
-    if only is None:
-        return []
+def _post_named(text: str, only: re.Match[str]) -> list[PersonMention]:
+    """The person a post (``only``, a match of ``_POST_ONLY``) names elsewhere in the text
+    ("đồng chí Đinh Quang Vinh, Phó Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh Đinh
+    Quang Vinh"), for a chair named by the post alone; none when the text names no one, or
+    more than one, with it."""
     post = re.escape(" ".join(only.group("post").split())).replace(r"\ ", r"[ \t]+")
+    title = " ".join((only.group("post") + (only.group("more") or "")).split())
     found: dict[str, PersonMention] = {}
     pattern = re.compile(
         rf"(?P<a>{NAME})[ \t]*,[ \t]*(?:[^,;.]{{0,60}},[ \t]*)?{post}(?![\w])"
@@ -204,10 +206,8 @@ def _post_named(text: str, clause: str) -> list[PersonMention]:
     for count, match in enumerate(pattern.finditer(text, 0, _POST_REACH)):
         if count >= _MOST_POST_MENTIONS:
             break
-        raw = match.group("a") or match.group("b")
-        name = trim_to_surname(raw)
+        name = trim_to_surname(match.group("a") or match.group("b"))
         if name is not None:
-            title = " ".join((only.group("post") + (only.group("more") or "")).split())
             found.setdefault(name, PersonMention(name, title))
     return list(found.values()) if len(found) == 1 else []
 

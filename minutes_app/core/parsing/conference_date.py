@@ -74,10 +74,10 @@ _MEETING = re.compile(
     r"(?i:hoi[ \t]+nghi|to[ \t]+chuc|khai[ \t]+mac|chu[ \t]+tri|dien[ \t]+ra)\b"
     r"|(?i:thoi[ \t]+gian)[ \t]*:"  # a plan's or minutes' "Thời gian:"
 )
-# A date that bounds a task or a period, not the day of a meeting: "trước ngày 31/5".
-_DEADLINE = re.compile(r"(?i:truoc|den|toi|tu|han|cham[ \t]+nhat)[ \t]*$")
 # ... unless it looks back or ahead to another day: "Trước đó, chiều 9/8, …".
 _ANOTHER_DAY = re.compile(r"^[ \t\-–•*]*(?i:truoc[ \t]+(?:do|khi)|sau[ \t]+do|tiep[ \t]+do)\b")
+# A date that bounds a task or a period, not the day of a meeting: "trước ngày 31/5".
+_DEADLINE = re.compile(r"(?i:truoc|den|toi|tu|han|cham[ \t]+nhat)[ \t]*$")
 
 
 _REACH = 300  # how far from a date the words of its sentence are read
@@ -86,9 +86,10 @@ _MOST_DATES_WEIGHED = 200  # an article's own date is among its first dates
 
 def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
     """The date that dates the conference: after a session word ("Sáng 19/11") or "ngày",
-    outside citations and page headers; the first in a sentence that reports the meeting
-    (it is held, opens, is chaired), else the first at all, session words first. A clock
-    time in its sentence ("khai mạc lúc 7 giờ 30") gives the session it leaves out."""
+    outside citations, page headers and deadlines; the earliest in a sentence that reports
+    the meeting (it is held, opens, is chaired), else the first at all, session words
+    first, else an agency's dateline. A clock time in its sentence ("khai mạc lúc 7 giờ
+    30") gives the session it leaves out."""
     bounds = sentences(shade)
     starts = [start for start, _ in bounds]
     fallback: _DateFound | None = None

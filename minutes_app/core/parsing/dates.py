@@ -33,10 +33,12 @@ TAIL_PARTIAL_DATE = re.compile(
 
 
 def parse_date(match: re.Match[str]) -> datetime.date | None:
-    """The date named by a match of :data:`DATE_PATTERN`; ``None`` if impossible (30/02)."""
-    day = match.group("d") or match.group("d2")
-    month = match.group("m") or match.group("m2")
-    year = match.group("y") or match.group("y2")
+    """The date named by a match of :data:`DATE_PATTERN` (or of any pattern naming its
+    parts ``d``/``m``/``y`` or ``d2``/``m2``/``y2``); ``None`` if impossible (30/02)."""
+    parts = match.groupdict()
+    day = parts.get("d") or parts.get("d2")
+    month = parts.get("m") or parts.get("m2")
+    year = parts.get("y") or parts.get("y2")
     if not (day and month and year):
         return None
     try:

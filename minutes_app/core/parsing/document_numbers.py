@@ -11,8 +11,6 @@ from minutes_app.core.parsing.document_kinds import KIND, WEAK_KINDS, kind_patte
 # "số" may be glued to the number that follows it ("Kết luận số21-KL/TW").
 _SO = r"(?:[ \t]{1,3}(?i:so)(?:\b|(?=\d))[ \t]{0,3}:?)?[ \t]{0,3}"
 _NOT_GLUED = r"(?:(?<![\w/.\-])|(?<=\b[Ss][Oo]))"
-# A code is capitals and digits, with at most one trailing small letter ("QĐi", "TTg",
-# "TTr") that must not start a glued word ("TWngày").
 # A code: capitals and digits, with at most a lower-case letter between capitals ("ThU",
 # Thành ủy) or one at its end ("TTg", "QĐi") — never a lower-case word glued on ("TWngày").
 _CODE = r"[A-Z](?:[A-Z0-9]|[a-z](?=[A-Z0-9])){0,15}(?:[a-z](?![a-z]))?"

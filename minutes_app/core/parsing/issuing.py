@@ -22,6 +22,7 @@ import datetime
 import re
 from typing import Protocol
 
+from minutes_app.core.parsing.dates import parse_date
 from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import (
     BODY_HEAD,
@@ -38,13 +39,13 @@ _NUMERIC_DATE = rf"{_DAY}[ \t]*[/.-][ \t]*(?P<m>\d{{1,2}})[ \t]*[/.-][ \t]*(?P<y
 _WORDED_DATE = (
     r"(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+(?P<y2>(?:19|20)\d\d)"
 )
-# A sentence that opens with its date: "Ngày 3/4/2024, …", "Ngày 12 tháng 3 năm 2024, …".
 # A date that opens a clause, just before the clause that names the issuer.
 _CLAUSE_DATE = re.compile(
     rf"[,;][ \t]*(?:[Vv]ào[ \t]+)?[Nn]gày[ \t]+(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*$"
 )
 # A list's mark before a sentence: "- ", "• ", "2. ", "a) ".
 _ITEM_MARK = r"(?:[-–•*+][ \t]*|\d{1,2}[.)][ \t]+|[a-zđ]\)[ \t]+)?"
+# A sentence that opens with its date: "Ngày 3/4/2024, …", "Ngày 12 tháng 3 năm 2024, …".
 _LEADING_DATE = re.compile(
     rf"^[ \t]*{_ITEM_MARK}(?:Vào[ \t]+)?[Nn]gày[ \t]+"
     rf"(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*"
@@ -70,6 +71,11 @@ _ISSUER_BEFORE_NUMBER = re.compile(
     r"(?P<issuer>[A-Z][^.;:\n]{1,80}?)[ \t]*\n?[ \t]*(?<=[ \t\n])(?i:so)[ \t]*:?[ \t]*$"
 )
 _ISSUER_REACH = 160  # how far before the number the kind and its issuer may start
+# A heading in capitals that opens with its kind ("NGHỊ QUYẾT (CỦA) …"), or is that alone;
+# where its subject begins ("… KHÓA XIII VỀ TIẾP TỤC …"), its issuer has ended.
+_KIND_FIRST = re.compile(r"(?i:" + kind_pattern() + r")[ \t]+(?:CUA[ \t]+)?(?=\S)")
+_KIND_ALONE = re.compile(r"(?i:" + kind_pattern() + r")")
+_SUBJECT_BEGINS = re.compile(r"[ \t]+VỀ\b")
 # A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024", on a line of its own or
 # in the right-hand column of the number's line.
 _HEADER_DATE = re.compile(
@@ -92,26 +98,13 @@ class _Cited(Protocol):
     issuer: str | None
 
 
-def _date(match: re.Match[str] | None) -> datetime.date | None:
-    if match is None:
-        return None
-    found = match.groupdict()
-    day = found.get("d") or found.get("d2") or ""
-    month = found.get("m") or found.get("m2") or ""
-    year = found.get("y") or found.get("y2") or ""
-    try:
-        return datetime.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
 def _heading_issuer(issuer: str, *, plain: bool) -> str | None:
     """The issuer a heading names before the number or above it: a plenum's as the
     Central Committee (``plenum_issuer``), any other as written (in capitals: as names
     are written). Unless ``plain`` (after "của" and with no comma) it must be all a
     body's name."""
     if issuer.isupper():
-        issuer = re.split(r"[ \t]+VỀ\b", issuer, maxsplit=1)[0]  # the subject begins
+        issuer = _SUBJECT_BEGINS.split(issuer, maxsplit=1)[0]
     shade = shadow(issuer)
     plenum = TAIL_PLENUM.match(shade)
     if plenum is not None and plenum.start() == 0:
@@ -149,7 +142,6 @@ def _heading_above(text: str, citation: _Cited) -> str | None:
             return None
         if line.startswith(heading):
             rest = re.sub(r"^CỦA[ \t]+", "", line[len(heading) :])
-            rest = re.split(r"[ \t]+VỀ\b", rest, maxsplit=1)[0]
             return _heading_issuer(rest, plain=False) if rest else None
     return None
 
@@ -282,13 +274,13 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
             if citation.issuer is None:
                 changes["issuer"] = subject
             if citation.issued_on is None and lead is not None and clause == lead_end:
-                changes["issued_on"] = _date(lead)
+                changes["issued_on"] = parse_date(lead)
             elif citation.issued_on is None and issues.re is _ISSUES:
                 # "…; tiếp đó, ngày 12/10/2021, Bộ Y tế ban hành Quyết định số …": the
                 # date of the clause just before the subject
                 dated = _CLAUSE_DATE.search(text, max(sentence, clause - 42), clause)
                 if dated is not None:
-                    changes["issued_on"] = _date(dated)
+                    changes["issued_on"] = parse_date(dated)
     if citation.issuer is None and "issuer" not in changes and sentence is not None:
         said = _said_in(text, sentence, citation)
         if said is not None:
@@ -313,7 +305,7 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
         top = max(0, line_start - _HEADER_ABOVE)
         dated = dated or _HEADER_DATE.search(text, top, line_start)
         if dated is not None:
-            changes["issued_on"] = _date(dated)
+            changes["issued_on"] = parse_date(dated)
     if header and citation.kind == _UNKNOWN_KIND and _ABOUT_LINE.match(text, citation.end):
         changes["kind"] = "Công văn"  # a letter: its number, then "V/v …"
     changes = {k: v for k, v in changes.items() if v is not None}
@@ -365,10 +357,5 @@ def _letterhead(text: str, line_start: int) -> str | None:
     titled = _KIND_FIRST.match(shadow(name))
     if titled is not None:
         # "NGHỊ QUYẾT" / "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH …": the kind, then its issuer
-        rest = re.split(r"[ \t]+VỀ\b", name[titled.end() :], maxsplit=1)[0]
-        return _heading_issuer(rest, plain=False)
+        return _heading_issuer(name[titled.end() :], plain=False)
     return from_capitals(name)
-
-
-_KIND_FIRST = re.compile(r"(?i:" + kind_pattern() + r")[ \t]+(?:CUA[ \t]+)?(?=\S)")
-_KIND_ALONE = re.compile(r"(?i:" + kind_pattern() + r")")

@@ -8,7 +8,7 @@ import re
 from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import BODY_HEAD, organisation_end
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import Span
+from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, Span
 
 # Anchors first, then a bounded look back: a pattern that starts its "who" anywhere and
 # ends it lazily backtracks quadratically on long runs of spaces.
@@ -18,7 +18,11 @@ _ORGANIZE_VERB = re.compile(
 )
 # Marks that end the words before a verb; the full stop of "TP.", "TX.", "H.", "Q." ends none.
 _WHO_STOP = re.compile(
-    r"[\n,;:–]|(?<!TP)(?<!TX)(?<!Tp)(?<!Tx)(?<!TT)(?<!\bH)(?<!\bQ)(?<!\bP)\.|\([^)]{0,3}$"
+    r"[\n,;:–]|"
+    + "".join(
+        rf"(?<!\b{word})" if len(word) == 1 else rf"(?<!{word})" for word in PLACE_ABBREVIATIONS
+    )
+    + r"\.|\([^)]{0,3}$"
 )
 _WHO_TAIL = re.compile(
     r"(?:[ \t]+(?:đã|vừa|sẽ|chủ[ \t]+trì|phối[ \t]+hợp|cùng|long[ \t]+trọng|trang[ \t]+trọng))+[ \t]*$"
@@ -28,8 +32,7 @@ _MEETING_WORD = re.compile(r"(?i:hội[ \t]+nghị|hội[ \t]+thảo|phiên[ \t]
 _LEADING_NOISE = re.compile(r"^(?:[A-ZĐ]{2,6}[ \t]*[-–][ \t]*|[–-][ \t]*)")
 _WHO_WINDOW = 100
 # The words that open the name of a body that can hold a conference.
-_BODY_HEAD = BODY_HEAD
-_BODY_HEAD_AT = re.compile(_BODY_HEAD)
+_BODY_HEAD_AT = re.compile(BODY_HEAD)
 _LEAD_BEFORE_COMMA = re.compile(r"(?:^|[\n.,;:])[ \t]*(?P<lead>[^\n.,;:]{2,80}?)[ \t]*,[ \t]*$")
 
 
@@ -50,7 +53,7 @@ def _who_before(text: str, end: int) -> tuple[str, int]:
         who, offset = who[noise.end() :], offset + noise.end()
     who = re.split(r"[ \t]+phối[ \t]+hợp(?:[ \t]+với)?[ \t]+", who)[0]
     # "A và B tổ chức": a joint organizer is named by its lead body.
-    joint = re.search(rf"[ \t]+và[ \t]+(?={_BODY_HEAD})", who)
+    joint = re.search(rf"[ \t]+và[ \t]+(?={BODY_HEAD})", who)
     if joint is not None and _BODY_HEAD_AT.match(who.strip()):
         who = who[: joint.start()]
     stripped = who.strip()
@@ -130,9 +133,9 @@ def _name_reaching(text: str, shade: str, end: int) -> tuple[str, int] | None:
 # Tỉnh ủy tại buổi làm việc …": the body whose meeting it is.
 _MEETING_THEN_BODY = re.compile(
     r"(?<![\w])(?:buổi[ \t]+làm[ \t]+việc|phiên[ \t]+họp|cuộc[ \t]+họp|kỳ[ \t]+họp)"
-    r"[ \t]+của[ \t]+(?=" + _BODY_HEAD + r"|Thường[ \t]+trực)"
+    r"[ \t]+của[ \t]+(?=" + BODY_HEAD + r"|Thường[ \t]+trực)"
 )
-_BODY_THEN_MEETING = re.compile(r"(?<![\w])của[ \t]+(?=" + _BODY_HEAD + r"|Thường[ \t]+trực)")
+_BODY_THEN_MEETING = re.compile(r"(?<![\w])của[ \t]+(?=" + BODY_HEAD + r"|Thường[ \t]+trực)")
 _AT_MEETING = re.compile(
     r"[ \t]+tại[ \t]+(?:buổi[ \t]+làm[ \t]+việc|hội[ \t]+nghị|phiên[ \t]+họp|cuộc[ \t]+họp)"
 )

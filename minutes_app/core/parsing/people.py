@@ -39,18 +39,9 @@ _DASH_THEN_TITLE = re.compile(rf"[ \t]+[-–][ \t]+(?P<title>[{UPPER}][^;.]*)")
 
 def trim_to_surname(name: str) -> str | None:
     """The person's name inside a run of capitalised words ("Tỉnh ủy Nguyễn Văn Dũng")."""
-    return _trim_to_surname(name)
-
-
-def _is_surname(word: str) -> bool:
-    return is_surname(word)
-
-
-def _trim_to_surname(name: str) -> str | None:
-    """The person's name inside a run of capitalised words ("Tỉnh ủy Nguyễn Văn Dũng")."""
     words = name.split()
     for index, word in enumerate(words):
-        if _is_surname(word) and 2 <= len(words) - index <= 5:
+        if is_surname(word) and 2 <= len(words) - index <= 5:
             return " ".join(words[index:])
     return None
 
@@ -87,7 +78,7 @@ def _people_sharing_a_title(piece: str) -> list[PersonMention]:
         title = None
     people: list[PersonMention] = []
     for raw in re.split(r"[ \t]*(?:,|\bvà\b)[ \t]*", match.group("names")):
-        name = _trim_to_surname(raw.strip())
+        name = trim_to_surname(raw.strip())
         if name is None or name != raw.strip():
             return []
         people.append(PersonMention(name, title))
@@ -111,7 +102,7 @@ def _person_title_first(piece: str) -> PersonMention | None:
     match = NAME_AT_END.search(piece, tail_start)
     if match is None:
         return None
-    name = _trim_to_surname(match.group("name"))
+    name = trim_to_surname(match.group("name"))
     if name is None:
         return None
     before = piece[: match.end() - len(name)]
@@ -125,7 +116,7 @@ def _person_dash(piece: str) -> PersonMention | None:
     """'Nguyễn Đình Trung - Bí thư Tỉnh ủy' (name, dash, title)."""
     for dash in _DASH_THEN_TITLE.finditer(piece):
         match = NAME_AT_END.search(piece, max(0, dash.start() - 60), dash.start())
-        name = _trim_to_surname(match.group("name")) if match else None
+        name = trim_to_surname(match.group("name")) if match else None
         if name is not None:
             return PersonMention(name, _clean_title(dash.group("title")))
     return None
@@ -137,7 +128,7 @@ _NAME_THEN_COMMA = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*,[ \t]*(?P<title>
 def _person_name_comma(piece: str) -> PersonMention | None:
     """'Lê Thanh Sơn, Thứ trưởng Bộ Nội vụ' in a list after 'các đồng chí:' (no honorific)."""
     match = _NAME_THEN_COMMA.match(piece)
-    if match is None or _trim_to_surname(match.group("name")) != match.group("name"):
+    if match is None or trim_to_surname(match.group("name")) != match.group("name"):
         return None
     title = _clean_title(match.group("title"))
     if title is not None and not title[:1].isupper():
@@ -189,7 +180,7 @@ def _split_after_names(piece: str) -> list[str]:
     start = 0
     for conjunction in _AND.finditer(piece):
         name = NAME_AT_END.search(piece, max(start, conjunction.start() - 60), conjunction.start())
-        if name is not None and _trim_to_surname(name.group("name")) is not None:
+        if name is not None and trim_to_surname(name.group("name")) is not None:
             parts.append(piece[start : conjunction.start()])
             start = conjunction.end()
     parts.append(piece[start:])

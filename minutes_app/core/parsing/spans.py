@@ -29,11 +29,12 @@ UPPER = _letters(upper=True)
 LOWER = _letters(upper=False)
 
 
-# A full stop that ends an abbreviation of a place ("TP. Buôn Ma Thuột", "TX. Hương Thủy")
-# or a title ("ThS. Nguyễn Văn A") ends no sentence.
-_ABBREVIATIONS = "".join(
-    rf"(?<!\b{word}\.)" for word in ("TP", "Tp", "TX", "Tx", "TT", "H", "Q", "P", "ThS", "TS", "GS")
-)
+# A place's level abbreviated with a full stop: "TP. Buôn Ma Thuột", "TX. Hương Thủy",
+# "H. Krông Pắc", "Q. 1".
+PLACE_ABBREVIATIONS = ("TP", "Tp", "TX", "Tx", "TT", "H", "Q", "P")
+# A full stop that ends an abbreviation of a place or a title ("ThS. Nguyễn Văn A") ends no
+# sentence.
+_ABBREVIATIONS = "".join(rf"(?<!\b{word}\.)" for word in (*PLACE_ABBREVIATIONS, "ThS", "TS", "GS"))
 _SENTENCE_END = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}[ \t]+(?=[\"“]?[" + UPPER + r"])|\n+")
 
 
