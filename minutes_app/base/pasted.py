@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from minutes_app.base.legacy import repair
 from minutes_app.base.names import is_surname
+from minutes_app.base.text import LOWER
 
 # Removed: zero-width spaces and joiners, the byte order mark, soft hyphens.
 _REMOVED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -52,7 +53,7 @@ _REPLACEMENTS: dict[str, str] = {
     "\ufb04": "ffl",
 }
 # A word cut at a line's end with a hyphen: lower-case letters on both sides.
-_HYPHENATED = re.compile(r"(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])")
+_HYPHENATED = re.compile(rf"(?<=[{LOWER}])-\n(?=[{LOWER}])")
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ class Pasted:
 _TOUCHED = re.compile(
     "["
     + re.escape("".join(_REMOVED) + "".join(_REPLACEMENTS))
-    + "]|  | \n| \t|\t |(?<=[a-zà-ỹđ])-\n(?=[a-zà-ỹđ])"
+    + "]|  | \n| \t|\t |"
+    + _HYPHENATED.pattern
 )
 
 

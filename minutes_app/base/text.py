@@ -11,6 +11,19 @@ _SPACES = re.compile(r"\s+")
 _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
 
+def _letters(upper: bool) -> str:
+    """Every Latin letter Vietnamese writes, of one case, as the body of a character class:
+    the accented ones alternate upper and lower case in Unicode, so no range will do."""
+    blocks = (range(0xC0, 0x250), range(0x1EA0, 0x1F00))
+    letters = (chr(code) for block in blocks for code in block)
+    chosen = "".join(c for c in letters if c.isalpha() and (c.isupper() if upper else c.islower()))
+    return ("A-Z" if upper else "a-z") + chosen
+
+
+UPPER = _letters(upper=True)
+LOWER = _letters(upper=False)
+
+
 # Control characters other than tab and line breaks say nothing in a record and upset
 # files and terminals; a lone surrogate cannot be written as UTF-8 at all.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")

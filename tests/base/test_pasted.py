@@ -92,6 +92,9 @@ def test_decomposed_letters_are_composed_in_place() -> None:
 def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
     assert tidy("xây dựng tổ chức cơ sở đảng vững mạ-\nnh").text.endswith("vững mạnh")
     assert tidy("18 -\nHD/BTCTW").text == "18 -\nHD/BTCTW"  # a symbol is not a word
+    # Capitals on both sides are a symbol's parts, whatever their accents.
+    assert tidy("Kế hoạch số 05-KH/BCĐ-\nĐTN").text == "Kế hoạch số 05-KH/BCĐ-\nĐTN"
+    assert tidy("Số 7-TB/BCĐ-\nẤP").text == "Số 7-TB/BCĐ-\nẤP"
 
 
 @pytest.mark.parametrize(

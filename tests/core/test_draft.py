@@ -884,6 +884,8 @@ def test_a_leader_named_with_several_posts_chairs_with_them_all() -> None:
         # the host point named before the chair is no person
         ("Từ điểm cầu Hội trường Tỉnh ủy Lâm Đồng, đồng chí Đinh Văn Tuấn, Phó Bí thư Thường "
          "trực Tỉnh ủy chủ trì hội nghị.", ["Đinh Văn Tuấn"]),
+        ("Từ đầu cầu Hội trường Tỉnh ủy Lâm Đồng, đồng chí Đinh Văn Tuấn, Phó Bí thư Thường "
+         "trực Tỉnh ủy chủ trì hội nghị.", ["Đinh Văn Tuấn"]),
         # a family name of the Central Highlands
         ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A Pui chủ trì hội nghị.", ["A Pui"]),
         # a name a line break cut

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutes_app.base.text import LOWER, UPPER
 from minutes_app.core.parsing.issuers import BODY_HEAD, is_name_syllable
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import LOWER, PLACE_ABBREVIATIONS, UPPER, Span, sentences
+from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, Span, sentences
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from minutes_app.base.text import UPPER
 from minutes_app.core.parsing.people import (
     NAME,
     WINDOW,
@@ -13,7 +14,7 @@ from minutes_app.core.parsing.people import (
     people_in,
     trim_to_surname,
 )
-from minutes_app.core.parsing.spans import UPPER, Span, sentences
+from minutes_app.core.parsing.spans import Span, sentences
 
 
 def _locate(text: str, words: str, start: int, end: int, what: str) -> Span | None:
@@ -51,7 +52,9 @@ def _at_another_point(before_verb: str, host: str | None) -> bool:
 
 
 # "Từ điểm cầu Hội trường Tỉnh ủy Lâm Đồng, đồng chí … chủ trì": the place, no person.
-_AT_THE_POINT = re.compile(r"^[ \t]*(?:Tại|Từ|Ở)[ \t]+điểm[ \t]+cầu[ \t]+[^,;]{1,100},[ \t]*")
+_AT_THE_POINT = re.compile(
+    r"^[ \t]*(?:Tại|Từ|Ở)[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+[^,;]{1,100},[ \t]*"
+)
 # The sentence opens with the verb, its chairs after it: "Chủ trì hội nghị có …", "Đồng chủ
 # trì hội nghị có đồng chí A … và đồng chí B …".
 _VERB_OPENS = re.compile(r"^\s*(?:đồng\s+|cùng\s+)?chủ\s+trì", re.IGNORECASE)

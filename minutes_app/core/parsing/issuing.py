@@ -22,6 +22,7 @@ import datetime
 import re
 from typing import Protocol
 
+from minutes_app.base.text import LOWER, UPPER
 from minutes_app.core.parsing.dates import parse_date
 from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import (
@@ -32,7 +33,7 @@ from minutes_app.core.parsing.issuers import (
     read_issuer,
 )
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import LOWER, UPPER, sentences
+from minutes_app.core.parsing.spans import sentences
 
 _DAY = r"(?P<d>\d{1,2})"
 _NUMERIC_DATE = rf"{_DAY}[ \t]*[/.-][ \t]*(?P<m>\d{{1,2}})[ \t]*[/.-][ \t]*(?P<y>(?:19|20)\d\d)"

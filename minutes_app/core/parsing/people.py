@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from minutes_app.base.names import is_surname
-from minutes_app.core.parsing.spans import LOWER, UPPER
+from minutes_app.base.text import LOWER, UPPER
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutes_app.base.text import UPPER
+
 
 @dataclass(frozen=True)
 class Span:
@@ -14,19 +16,6 @@ class Span:
     start: int
     end: int
     what: str
-
-
-def _letters(upper: bool) -> str:
-    """Every Latin letter Vietnamese writes, of one case, as the body of a character class:
-    the accented ones alternate upper and lower case in Unicode, so no range will do."""
-    blocks = (range(0xC0, 0x250), range(0x1EA0, 0x1F00))
-    letters = (chr(code) for block in blocks for code in block)
-    chosen = "".join(c for c in letters if c.isalpha() and (c.isupper() if upper else c.islower()))
-    return ("A-Z" if upper else "a-z") + chosen
-
-
-UPPER = _letters(upper=True)
-LOWER = _letters(upper=False)
 
 
 # A place's level abbreviated with a full stop: "TP. Buôn Ma Thuột", "TX. Hương Thủy",
