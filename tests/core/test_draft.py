@@ -641,6 +641,12 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "dẫn đầu. Đại biểu tại các điểm cầu Nghệ An và Cần Thơ chia sẻ.",
             ["Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh", "Nghệ An", "Cần Thơ"],
         ),
+        # places named by their number
+        (
+            "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "
+            "Tại điểm cầu tổ dân phố 12, bà con theo dõi.",
+            ["ấp Phú Xuân", "ấp Tân Lập", "khu phố 3", "tổ dân phố 12"],
+        ),
         # a special zone ("đặc khu") is a level of place
         (
             "Tại điểm cầu đặc khu Phú Quý và điểm cầu phường Phan Thiết, lãnh đạo báo cáo.",
@@ -799,6 +805,21 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Tại điểm cầu Trung ương, đồng chí Trịnh Thu Hà chủ trì hội nghị. Hội nghị kết "
             "nối tới các điểm cầu Thành ủy Vinh.",
             "Trung ương",
+        ),
+        # a venue belongs to a body after "của"
+        (
+            "Chủ tịch UBND thành phố Lương Minh Khang chủ trì hội nghị tại Trung tâm chỉ huy "
+            "của UBND thành phố. Hội nghị kết nối tới các điểm cầu Thành ủy Vinh.",
+            "Trung tâm chỉ huy của UBND thành phố",
+        ),
+        # a hall named by a letter has its body after a comma
+        (
+            "Điểm cầu chủ trì đặt tại Hội trường A, Tỉnh ủy; các điểm cầu: Thành ủy Vinh.",
+            "Hội trường A, Tỉnh ủy",
+        ),
+        (
+            "Điểm cầu chính đặt tại Phòng họp số 2, UBND tỉnh; các điểm cầu: Thành ủy Vinh.",
+            "Phòng họp số 2, UBND tỉnh",
         ),
     ],
 )

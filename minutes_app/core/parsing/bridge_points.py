@@ -98,7 +98,7 @@ _NAME_WORD = re.compile(
 _PLACE_NOUNS = frozenset(
     (
         "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn "
-        "bản nhà ấp"
+        "bản nhà ấp tổ xóm khóm"
     ).split()
 )
 _MOST_NAME_WORDS = 14
@@ -119,10 +119,36 @@ _ADDRESS = re.compile(
 )
 # The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
 _LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản ấp".split())
+# "khu phố 3", "tổ dân phố 5", "thôn 7": places named by their number.
+_NUMBERED = re.compile(
+    r"(?:(?:khu|tổ[ \t]+dân)[ \t]+phố|khu|tổ|xóm|khóm|" + "|".join(_LEVELS) + r")[ \t]+\d\w*"
+)
+# "Hội trường A, Tỉnh ủy", "Phòng họp số 2, UBND tỉnh": a hall that names no body has the
+# body it belongs to after a comma.
+_BODY_AFTER = re.compile(r",[ \t]+(?=" + BODY_HEAD + r")")
+# "Trung tâm chỉ huy của UBND thành phố": a venue belongs to a body named after "của".
+_OWNER_NEXT = re.compile(r"[ \t]+(?=" + BODY_HEAD + r")")
 
 
 def _is_capital(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _is_venue(words: list[str]) -> bool:
+    """Whether the name begun with ``words`` is a venue's ("Hội trường …", "Trung tâm …")."""
+    head = [word.lower() for word in words[:2]]
+    return bool(head) and (head[0] in _VENUE_HEADS or head == ["trung", "tâm"])
+
+
+def _is_bare_venue(words: list[str]) -> bool:
+    """A venue named by a letter or a number only: "Hội trường A", "Phòng họp số 2"."""
+    return (
+        len(words) >= 2
+        and words[0].lower() in _VENUE_HEADS
+        and all(not _is_capital(word) or len(word) == 1 for word in words[1:])
+        and words[-1][:1].isalnum()
+        and (_is_capital(words[-1]) or words[-1][:1].isdigit())
+    )
 
 
 def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, int]:
@@ -147,7 +173,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
             if lower == "các" and _LEVELS_AFTER.match(text, match.end()):
                 return "", start, start  # "UBND các huyện": the kind of every point, no name
             kept = (
-                (lower == "các" and _SECTOR.match(text, match.end()) is not None)
+                (lower == "của" and _is_venue(words) and _OWNER_NEXT.match(text, match.end()))
+                or (lower == "các" and _SECTOR.match(text, match.end()) is not None)
                 or (lower == "các" and _CAPITAL_NEXT.match(text, match.end()) is not None)
                 or (lower == "và" and _and_joins(text, match.end(), limit, joins_and=joins_and))
                 or (lower == "và" and bloc and _SECTOR.match(text, match.end()) is not None)
@@ -162,6 +189,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         last = match.end()
         cursor = match.end()
         address = _ADDRESS.match(text, cursor) if joins_and else None
+        if joins_and and address is None and _is_bare_venue(words):
+            address = _BODY_AFTER.match(text, cursor)
         if address is not None:
             cursor = address.end()
             words[-1] += ","
@@ -175,7 +204,7 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         dropped = words.pop()
         last = text.rfind(dropped, first, last)
         last = _last_end(text, first, last)
-    numbered = len(words) == 2 and words[0].lower() in _LEVELS and words[1][:1].isdigit()
+    numbered = _NUMBERED.fullmatch(" ".join(words).lower()) is not None
     if not numbered and not any(_is_capital(word) for word in words):
         return "", start, start  # "phường 3", "thôn 7" are named by their number
     if (
