@@ -440,6 +440,17 @@ def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
             "Ban Thường vụ Tỉnh ủy Lào Cai",
         ),
         ("Chiều 5/6/2024, các đại biểu họp bàn về kế hoạch.", None),
+        # a command's or a steering committee's remit, commas and a disease's year in it
+        (
+            "Chiều ngày 5-11, Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Hà "
+            "Tĩnh tổ chức hội nghị trực tuyến.",
+            "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Hà Tĩnh",
+        ),
+        (
+            "Sáng 14/10/2021, Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh tổ chức hội nghị.",
+            "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh",
+        ),
+        ("Sáng 14/10/2021, Ban Chỉ đạo 2021 tỉnh tổ chức hội nghị.", None),
     ],
 )
 def test_organizer_is_the_lead_body(text: str, organizer: str | None) -> None:

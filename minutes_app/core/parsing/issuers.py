@@ -52,7 +52,7 @@ _NAME_SYLLABLES = frozenset(
     "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
     "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
     "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
-    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran".split()
+    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy".split()
 )
 
 
@@ -93,11 +93,13 @@ _BLOC = re.compile(
     r"(?i:(?:cac[ \t]{1,3})?(?:co[ \t]{1,3}quan|doanh[ \t]{1,3}nghiep)"
     r"(?:[ \t]{0,3}(?:,|va)[ \t]{0,3}(?:cac[ \t]{1,3})?(?:co[ \t]{1,3}quan|doanh[ \t]{1,3}nghiep))*)"
 )
-# "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh", "Ban Chỉ đạo Chương trình mục
+# "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh", "Ban Chỉ huy Phòng, chống thiên
+# tai và Tìm kiếm cứu nạn tỉnh", "Ban Chỉ đạo Chương trình mục
 # tiêu quốc gia … vùng đồng bào dân tộc thiểu số và miền núi tỉnh Lai Châu": a steering
 # committee's remit, in lower case and with commas, runs to the level it works at.
-_STEERING = re.compile(r"(?i:ban[ \t]{1,3}chi[ \t]{1,3}dao)$")
-_REMIT_WORD = re.compile(r"[ \t]{0,3}(?:[,\-–][ \t]{0,3})?(?P<w>[^\W\d_]+)")
+_STEERING = re.compile(r"(?i:ban[ \t]{1,3}chi[ \t]{1,3}(?:dao|huy))$")
+# "dịch COVID-19": a disease's name may carry its year.
+_REMIT_WORD = re.compile(r"[ \t]{0,3}(?:[,\-–][ \t]{0,3})?(?P<w>[^\W\d_]+(?:-\d+)?)")
 _REMIT_LEVELS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thành phố", "thị xã"})
 _REMIT_STOPS = frozenset(
     "về ngày nhằm theo của đã được tại trên để gửi với cho đến là thì sẽ vừa đang chỉ yêu "

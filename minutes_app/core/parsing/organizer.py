@@ -161,8 +161,8 @@ _MOST_MEETINGS = 50
 _MEETS = re.compile(r"(?<![\w])(?<!phiên )(?<!cuộc )(?<!buổi )(?:đã[ \t]+)?họp(?![\w])")
 
 
-# "Ban Chỉ đạo 35 tỉnh": the one number a body's name may hold.
-_STEERING_NUMBER = re.compile(r"(?<=Ban Chỉ đạo )\d{2,3}\b")
+# The numbers a body's name may hold: "Ban Chỉ đạo 35 tỉnh", "… phòng, chống dịch COVID-19".
+_NUMBERED_WORDS = re.compile(r"(?<=Ban Chỉ đạo )\d{2,3}\b|\b[A-Z]+-\d+\b")
 
 
 def _looks_like_body(name: str) -> bool:
@@ -171,7 +171,7 @@ def _looks_like_body(name: str) -> bool:
         1 <= len(words) <= 16
         and name[:1].isupper()
         and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị)\b", name)
-        and not re.search(r"\d", _STEERING_NUMBER.sub("", name))
+        and not re.search(r"\d", _NUMBERED_WORDS.sub("", name))
         and not _is_heading(name)
     )
 
