@@ -1083,3 +1083,34 @@ def test_a_chair_named_again_among_the_co_chairs_is_listed_once() -> None:
         "Nguyễn Văn An, Bí thư Tỉnh ủy và đồng chí Lê Thị Hoa, Chủ tịch UBND tỉnh."
     )
     assert [person.name for person in draft.chairs] == ["Nguyễn Văn An", "Lê Thị Hoa"]
+
+
+def test_a_body_whose_name_holds_a_comma_is_read_whole() -> None:
+    draft = draft_from_text(
+        "Chiều 5/6/2024, Sở Văn hóa, Thể thao và Du lịch tổ chức hội nghị trực tuyến. "
+        "Trước đó, Bộ Lao động, Thương binh và Xã hội ban hành Kế hoạch số 12/KH-LĐTBXH "
+        "ngày 3/4/2024. Điểm cầu chính đặt tại Trung tâm Giám sát, điều hành đô thị thông "
+        "minh tỉnh; hội nghị kết nối đến các điểm cầu Đài Phát thanh, Truyền hình tỉnh, "
+        "Sở Văn hóa, Thông tin, huyện Phú Vang."
+    )
+    assert draft.organizer == "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(d.symbol, d.issuer) for d in draft.documents] == [
+        ("12/KH-LĐTBXH", "Bộ Lao động, Thương binh và Xã hội")
+    ]
+    assert draft.host_point == "Trung tâm Giám sát, điều hành đô thị thông minh tỉnh"
+    assert [p.name for p in draft.bridge_points] == [
+        "Điểm cầu Đài Phát thanh, Truyền hình tỉnh",
+        "Điểm cầu Sở Văn hóa, Thông tin",
+        "Điểm cầu huyện Phú Vang",
+    ]
+
+
+def test_a_comma_between_two_bodies_still_parts_them() -> None:
+    draft = draft_from_text(
+        "Hội nghị kết nối đến các điểm cầu Sở Văn hóa, Sở Thông tin, huyện Phú Vang."
+    )
+    assert [p.name for p in draft.bridge_points] == [
+        "Điểm cầu Sở Văn hóa",
+        "Điểm cầu Sở Thông tin",
+        "Điểm cầu huyện Phú Vang",
+    ]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from minutes_app.base.text import LOWER, UPPER
-from minutes_app.core.parsing.issuers import BODY_HEAD, is_name_syllable
+from minutes_app.core.parsing.issuers import BODY_HEAD, COMMA_IN_NAME, is_name_syllable
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, Span, sentences
@@ -58,7 +58,7 @@ _HOST_LEAD = re.compile(
 # trực tuyến đến …"), or named the main point ("… (điểm cầu chính)").
 _LINKED_AFTER = re.compile(
     r"(?i)[ \t]*\([ \t]*(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*\)"
-    r"|,?[ \t]+(?:và[ \t]+)?(?:kết[ \t]+nối|trực[ \t]+tuyến)\b"
+    r"|[,;]?[ \t]+(?:và[ \t]+)?(?:kết[ \t]+nối|trực[ \t]+tuyến)\b"
 )
 
 
@@ -134,6 +134,18 @@ def _is_capital(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _comma_in_name(text: str, cursor: int) -> int | None:
+    """Where a body's own name that holds the comma at ``cursor`` ends ("Phát thanh,
+    Truyền hình"), or None when that comma ends the name."""
+    if text[cursor : cursor + 1] != ",":
+        return None
+    start = max(0, cursor - 12)
+    for found in COMMA_IN_NAME.finditer(shadow(text[start : cursor + 40])):
+        if found.start() < cursor - start < found.end():
+            return start + found.end()
+    return None
+
+
 def _is_venue(words: list[str]) -> bool:
     """Whether the name begun with ``words`` is a venue's ("Hội trường …", "Trung tâm …")."""
     head = [word.lower() for word in words[:2]]
@@ -188,6 +200,10 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         words.append(word)
         last = match.end()
         cursor = match.end()
+        if (comma := _comma_in_name(text, cursor)) is not None:
+            words.append(text[cursor + 1 : comma].strip())
+            words[-2] += ","
+            last = cursor = comma
         address = _ADDRESS.match(text, cursor) if joins_and else None
         if joins_and and address is None and _is_bare_venue(words):
             address = _BODY_AFTER.match(text, cursor)

@@ -52,7 +52,17 @@ _NAME_SYLLABLES = frozenset(
     "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
     "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
     "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
-    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy".split()
+    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy tam hoa".split()
+)
+
+
+# Bodies whose own names hold a comma: "Sở Văn hóa, Thể thao và Du lịch", "Đài Phát thanh,
+# Truyền hình tỉnh", "Bộ Lao động, Thương binh và Xã hội", "Trung tâm Giám sát, điều hành
+# đô thị thông minh". Read on the shadow from the name's first word of the pair.
+COMMA_IN_NAME = re.compile(
+    r"(?i:(?:van[ \t]hoa|phat[ \t]thanh|lao[ \t]dong|giam[ \t]sat),[ \t]{1,3}"
+    r"(?:the[ \t]thao(?:[ \t]va[ \t]du[ \t]lich)?|thong[ \t]tin|xa[ \t]hoi|truyen[ \t]hinh"
+    r"|thuong[ \t]binh[ \t]va[ \t]xa[ \t]hoi|dieu[ \t]hanh))\b"
 )
 
 
@@ -161,6 +171,10 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             and (remit := _remit_end(text, shade, end)) is not None
         ):
             end, previous_capital, previous_folded = remit, True, "bo"
+            count += 2
+            continue
+        if count > 0 and (comma := COMMA_IN_NAME.match(shade, word_start)) is not None:
+            end, previous_capital, previous_folded = comma.end(), True, "bo"
             count += 2
             continue
         if previous_folded == "dao" and _STEERING.search(shade, pos, end):

@@ -27,6 +27,7 @@ from minutes_app.core.parsing.dates import parse_date
 from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import (
     BODY_HEAD,
+    COMMA_IN_NAME,
     TAIL_PLENUM,
     from_capitals,
     plenum_issuer,
@@ -52,13 +53,14 @@ _LEADING_DATE = re.compile(
     rf"(?:{_NUMERIC_DATE}|{_WORDED_DATE})[ \t]*,[ \t]*"
 )
 # "<subject> (đã|vừa )?(ký )?ban hành" or "<subject> (đã )?có" just before the citation:
-# the subject of the clause issued it.
+# the subject of the clause issued it. It is read from the clause's start, so a comma in it
+# is one of the body's own name (``COMMA_IN_NAME``).
 _ISSUES = re.compile(
     r"[ \t]*"
     + _ITEM_MARK
     + r"(?P<subject>(?-i:["
     + UPPER
-    + r"])[^,.;:\n]{2,90}?)[ \t]+(?:(?:đã|vừa)[ \t]+)?(?:(?:ký[ \t]+)?ban[ \t]+hành|có)"
+    + r"])[^.;:\n]{2,90}?)[ \t]+(?:(?:đã|vừa)[ \t]+)?(?:(?:ký[ \t]+)?ban[ \t]+hành|có)"
     r"[ \t]+$"
 )
 # Where the clause that holds the citation begins: after the last comma, semicolon or colon.
@@ -258,7 +260,15 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
         # the subject stands within _ISSUER_REACH of the citation: look no further back
         near = max(sentence, citation.start - _ISSUER_REACH)
         marks = _CLAUSE_MARK.finditer(text, near, citation.start)
-        clause = max((mark.end() for mark in marks), default=near)
+        # "Bộ Lao động, Thương binh và Xã hội ban hành …": a comma of a body's name
+        own = [
+            (near + found.start(), near + found.end())
+            for found in COMMA_IN_NAME.finditer(shadow(text[near : citation.start]))
+        ]
+        clause = max(
+            (mark.end() for mark in marks if not any(a < mark.start() < b for a, b in own)),
+            default=near,
+        )
         if lead_end is not None:
             clause = max(clause, lead_end)
         issues = _ISSUES.match(text[clause : citation.start]) or _issued_before_bracket(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from minutes_app.core.parsing.document_kinds import kind_pattern
-from minutes_app.core.parsing.issuers import BODY_HEAD, organisation_end
+from minutes_app.core.parsing.issuers import BODY_HEAD, COMMA_IN_NAME, organisation_end
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, Span
 
@@ -41,8 +41,11 @@ def _who_before(text: str, end: int) -> tuple[str, int]:
     start = max(0, end - _WHO_WINDOW)
     window = text[start:end]
     cut = 0
+    # "Sở Văn hóa, Thể thao và Du lịch tổ chức": a comma of the body's own name stops nothing
+    own = [found.span() for found in COMMA_IN_NAME.finditer(shadow(window))]
     for stop in _WHO_STOP.finditer(window):
-        cut = stop.end()
+        if not any(first < stop.start() < last for first, last in own):
+            cut = stop.end()
     who = window[cut:]
     offset = start + cut
     tail = _WHO_TAIL.search(who)
