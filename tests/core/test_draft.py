@@ -652,6 +652,16 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "dẫn đầu. Đại biểu tại các điểm cầu Nghệ An và Cần Thơ chia sẻ.",
             ["Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh", "Nghệ An", "Cần Thơ"],
         ),
+        # "và" inside a merged body's name ("Báo và Phát thanh, Truyền hình")
+        (
+            "Dự tại điểm cầu Chi bộ Báo và Phát thanh, Truyền hình Lào Cai có đồng chí Bí thư. "
+            "Tại các điểm cầu Thành ủy Vinh và Huyện ủy Quỳnh Lưu, lãnh đạo báo cáo.",
+            [
+                "Chi bộ Báo và Phát thanh, Truyền hình Lào Cai",
+                "Thành ủy Vinh",
+                "Huyện ủy Quỳnh Lưu",
+            ],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "

@@ -249,7 +249,8 @@ def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
     if not words:
         return False
     if _is_capital(words[0]):
-        return joins_and
+        # "Báo và Phát thanh, Truyền hình Lào Cai": "và" before a body's own pair of words
+        return joins_and or COMMA_IN_NAME.match(shadow(text[start:limit].lstrip())) is not None
     return (
         len(words) <= 4
         and not any(_is_capital(w) or w[:1].isdigit() or w.lower() in _NAME_STOP for w in words)
