@@ -537,6 +537,16 @@ def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() 
             "Thông báo số 8-TB/HU của Thường trực Huyện ủy Tam Nông tại hội nghị giao ban",
             "Thường trực Huyện ủy Tam Nông",
         ),
+        # an abbreviation joined by an ampersand, a name that holds a comma
+        (
+            "Chỉ thị số 1737/CT-BGDĐT ngày 7/5/2018 của Bộ trưởng Bộ GD&ĐT về tăng cường",
+            "Bộ trưởng Bộ GD&ĐT",
+        ),
+        ("Kế hoạch số 5/KH-SKHCN của Sở KH&CN tỉnh về chuyển đổi số", "Sở KH&CN tỉnh"),
+        (
+            "Hướng dẫn số 5/HD-SVHTTDL của Sở Văn hóa, Thể thao và Du lịch tỉnh về lễ hội",
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh",
+        ),
     ],
 )
 def test_issuers_of_local_bodies_with_long_names(text: str, issuer: str) -> None:

@@ -21,7 +21,8 @@ _CENTRAL_COMMITTEE = "Ban Chấp hành Trung ương"
 
 _KOA = re.compile(r"[ \t]{0,3}\(?[ \t]{0,2}(?i:khoa)[ \t]{1,3}(?P<term>[IVXLC]{1,7})\b\)?")
 _JOINT_SECRETARIAT = re.compile(r",[ \t]{0,3}(?i:ban[ \t]bi[ \t]thu)\b")
-_WORD = re.compile(r"[ \t]{0,3}(?P<w>[^\W_]+)")
+# A word of a name; "GD&ĐT", "KH&CN": an abbreviation joined by an ampersand is one.
+_WORD = re.compile(r"[ \t]{0,3}(?P<w>[^\W_]+(?:&[^\W_]+)*)")
 _ISSUER_STOP = frozenset(
     "ve ngay quy huong tai theo da la cua nam thi voi trong de cho nham ky "
     "trien thuc giup duoc se yeu neu xac va hoac so tiep nhu quan".split()
