@@ -537,6 +537,12 @@ def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() 
             "Thông báo số 8-TB/HU của Thường trực Huyện ủy Tam Nông tại hội nghị giao ban",
             "Thường trực Huyện ủy Tam Nông",
         ),
+        # a Party committee of the bodies of a province (2025)
+        (
+            "Kế hoạch số 27-KH/ĐU ngày 25/4/2025 của Ban Thường vụ Đảng ủy các cơ quan Đảng "
+            "tỉnh về đại hội",
+            "Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh",
+        ),
         # an abbreviation joined by an ampersand, a name that holds a comma
         (
             "Chỉ thị số 1737/CT-BGDĐT ngày 7/5/2018 của Bộ trưởng Bộ GD&ĐT về tăng cường",
@@ -745,6 +751,7 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         ("Ngày 3/4/2024, Huyện ủy quán triệt Kế hoạch số 12-KH/HU.", None, None),
         # the subject of "ban hành" or "có" issues it, with no date before it
         ("Sở Nội vụ có Công văn số 1899/SNV-XDCQ hướng dẫn.", None, "Sở Nội vụ"),
+        ("Bộ Nội vụ cũng đã có Công văn số 4281/BNV-CQĐP hướng dẫn.", None, "Bộ Nội vụ"),
         (
             "Trên cơ sở đó, Tỉnh ủy Bắc Kạn đã ban hành Kế hoạch số 5-KH/TU.",
             None,

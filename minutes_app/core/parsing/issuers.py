@@ -203,8 +203,9 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             pass
         elif original in _LOWER_STOPS:
             break
-        elif previous_folded == "khoi" and (bloc := _BLOC.match(shade, word_start)):
-            # "Đảng ủy Khối các cơ quan tỉnh": the place level may follow.
+        elif previous_folded in ("khoi", "uy") and (bloc := _BLOC.match(shade, word_start)):
+            # "Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy các cơ quan Đảng tỉnh": the place
+            # level may follow.
             end, previous_capital, previous_folded = bloc.end(), True, "bo"
             count += 2
             continue

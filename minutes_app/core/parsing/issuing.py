@@ -60,7 +60,7 @@ _ISSUES = re.compile(
     + _ITEM_MARK
     + r"(?P<subject>(?-i:["
     + UPPER
-    + r"])[^.;:\n]{2,90}?)[ \t]+(?:(?:đã|vừa)[ \t]+)?(?:(?:ký[ \t]+)?ban[ \t]+hành|có)"
+    + r"])[^.;:\n]{2,90}?)[ \t]+(?:(?:cũng|đã|vừa)[ \t]+){0,2}(?:(?:ký[ \t]+)?ban[ \t]+hành|có)"
     r"[ \t]+$"
 )
 # Where the clause that holds the citation begins: after the last comma, semicolon or colon.
