@@ -83,9 +83,10 @@ SETS = (
     "blind11",
     "blind12",
     "blind13",
+    "blind14",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
 
 FIELDS = (
     "documents",
