@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from minutes_app.base.legacy import repair
 from minutes_app.base.names import is_surname
-from minutes_app.base.text import LOWER
+from minutes_app.base.text import LOWER, UPPER
 
 # Removed: zero-width spaces and joiners, the byte order mark, soft hyphens.
 _REMOVED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -54,6 +54,9 @@ _REPLACEMENTS: dict[str, str] = {
 }
 # A word cut at a line's end with a hyphen: lower-case letters on both sides.
 _HYPHENATED = re.compile(rf"(?<=[{LOWER}])-\n(?=[{LOWER}])")
+# A symbol cut after one of its hyphens ("Kế hoạch số 112-KH/MTTQ-" / "BTT ngày …"): the
+# break goes, the hyphen stays.
+_SYMBOL_CUT = re.compile(rf"(?<=[{UPPER}0-9]-)\n(?=[{UPPER}]{{2}})")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ _TOUCHED = re.compile(
     + re.escape("".join(_REMOVED) + "".join(_REPLACEMENTS))
     + "]|  | \n| \t|\t |"
     + _HYPHENATED.pattern
+    + "|"
+    + _SYMBOL_CUT.pattern
 )
 
 
@@ -111,8 +116,9 @@ def tidy(text: str) -> Pasted:
                 where.append(i)
         i = j
     plain = "".join(chars)
-    for found in reversed(list(_HYPHENATED.finditer(plain))):  # a word cut at a line's end
-        del chars[found.start() : found.end()]
+    cuts = [*_HYPHENATED.finditer(plain), *_SYMBOL_CUT.finditer(plain)]
+    for found in sorted(cuts, key=lambda cut: cut.start(), reverse=True):
+        del chars[found.start() : found.end()]  # a word or a symbol cut at a line's end
         del where[found.start() : found.end()]
     return Pasted("".join(chars), fixed.encoding, fixed.letters, source, tuple(where))
 

@@ -92,9 +92,13 @@ def test_decomposed_letters_are_composed_in_place() -> None:
 def test_a_word_cut_with_a_hyphen_at_a_lines_end_is_joined() -> None:
     assert tidy("xây dựng tổ chức cơ sở đảng vững mạ-\nnh").text.endswith("vững mạnh")
     assert tidy("18 -\nHD/BTCTW").text == "18 -\nHD/BTCTW"  # a symbol is not a word
-    # Capitals on both sides are a symbol's parts, whatever their accents.
-    assert tidy("Kế hoạch số 05-KH/BCĐ-\nĐTN").text == "Kế hoạch số 05-KH/BCĐ-\nĐTN"
-    assert tidy("Số 7-TB/BCĐ-\nẤP").text == "Số 7-TB/BCĐ-\nẤP"
+    # Capitals on both sides are a symbol's parts, whatever their accents: the break goes,
+    # the hyphen stays.
+    assert tidy("Kế hoạch số 05-KH/BCĐ-\nĐTN").text == "Kế hoạch số 05-KH/BCĐ-ĐTN"
+    assert tidy("Số 7-TB/BCĐ-\nẤP").text == "Số 7-TB/BCĐ-ẤP"
+    assert tidy("Số 112-KH/MTTQ-\nBTT ngày").text == "Số 112-KH/MTTQ-BTT ngày"
+    assert tidy("Số 112-KH/MTTQ -\nBTT").text == "Số 112-KH/MTTQ -\nBTT"  # a spaced dash
+    assert tidy("Số 112-KH/MTTQ-\nBan").text == "Số 112-KH/MTTQ-\nBan"  # a word after it
 
 
 @pytest.mark.parametrize(
