@@ -84,9 +84,10 @@ SETS = (
     "blind12",
     "blind13",
     "blind14",
+    "blind15",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
 
 FIELDS = (
     "documents",
