@@ -543,6 +543,22 @@ def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() 
             "tỉnh về đại hội",
             "Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh",
         ),
+        # the police, the procuracy and the courts
+        ("Kế hoạch số 214/KH-CAT-PC04 ngày 05/8/2025 của Công an tỉnh về ma túy", "Công an tỉnh"),
+        (
+            "Chỉ thị số 01/CT-VKSTC ngày 25/12/2025 của Viện trưởng Viện kiểm sát nhân dân tối "
+            "cao về công tác",
+            "Viện trưởng Viện kiểm sát nhân dân tối cao",
+        ),
+        (
+            "Kế hoạch số 02/KH-VKS ngày 05/01/2026 của Viện kiểm sát nhân dân tỉnh.",
+            "Viện kiểm sát nhân dân tỉnh",
+        ),
+        (
+            "Nghị quyết số 02/2025/NQ-HĐTP của Hội đồng Thẩm phán Tòa án nhân dân tối cao hướng "
+            "dẫn áp dụng",
+            "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+        ),
         # an abbreviation joined by an ampersand, a name that holds a comma
         (
             "Chỉ thị số 1737/CT-BGDĐT ngày 7/5/2018 của Bộ trưởng Bộ GD&ĐT về tăng cường",

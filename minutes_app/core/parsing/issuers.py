@@ -85,13 +85,21 @@ def is_name_syllable(word: str) -> bool:
 _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
 # Levels written in two syllables: "Đảng bộ thành phố", "Ủy ban nhân dân thị xã".
 _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"})}
-# ... only after "Đảng bộ", "nhân dân" and "Đảng ủy" ("Đảng ủy xã Cẩm Bình"): "Bộ Chính
-# trị huyện đã …" is two clauses.
-_BEFORE_PLACE = frozenset({"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi", "cu", "binh", "nghiep"})
+# ... only after "Đảng bộ", "nhân dân", "Đảng ủy" ("Đảng ủy xã Cẩm Bình"), "Công an" and the
+# like: "Bộ Chính trị huyện đã …" is two clauses.
+_BEFORE_PLACE = frozenset(
+    {"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi", "cu", "binh", "nghiep", "an"}
+)
+# Lower-case syllables of a name only after one word: "Hội đồng Thẩm phán" (elsewhere
+# "phán", "phản" go on the sentence).
+_ONLY_AFTER = {"phan": frozenset({"tham"})}
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
 _LOWER_PAIRS = {
-    ("nhan", "dan"): frozenset({"ban", "dong"}),
+    # "Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tối cao"
+    ("nhan", "dan"): frozenset({"ban", "dong", "sat", "an"}),
+    ("toi", "cao"): frozenset({"dan"}),
+    ("kiem", "sat"): frozenset({"vien"}),
     ("dai", "bieu"): frozenset({"doan"}),
     ("bau", "cu"): frozenset({"ban"}),  # "Ủy ban bầu cử tỉnh"
     ("chien", "binh"): frozenset({"cuu"}),  # "Hội Cựu chiến binh tỉnh"
@@ -242,7 +250,13 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             count += 1
             previous_folded = folded
             continue
-        elif count == 0 or not previous_capital or folded not in _NAME_SYLLABLES:
+        elif (
+            count == 0
+            or not previous_capital
+            or (
+                folded not in _NAME_SYLLABLES and previous_folded not in _ONLY_AFTER.get(folded, ())
+            )
+        ):
             break
         end = match.end("w")
         previous_capital = original[:1].isupper()
