@@ -228,6 +228,17 @@ def test_document_json_fields() -> None:
             "ngày 7-11",
         ),
         ("Hội nghị ngày 17/2/2023 đã diễn ra.", datetime.date(2023, 2, 17), "ngày 17/2/2023"),
+        # today's date beside "Hôm nay"
+        (
+            "Thứ năm, 04/12/2025\n\nHôm nay (4/12), Hội Nông dân tỉnh tổ chức hội nghị.",
+            datetime.date(2025, 12, 4),
+            "Hôm nay (4/12)",
+        ),
+        (
+            "Hôm qua, thứ Tư, 3/12/2025, hội nghị diễn ra.",
+            datetime.date(2025, 12, 3),
+            "Hôm qua, thứ Tư, 3/12/2025",
+        ),
     ],
 )
 def test_event_date_and_year(text: str, expected: datetime.date, words: str) -> None:
@@ -464,6 +475,20 @@ def test_session_of_the_report_day_named_without_a_date() -> None:
     assert (draft.date, draft.session) == (datetime.date(2024, 4, 3), "morning")
     plain = draft_from_text("Hòa Bình, ngày 3 tháng 4 năm 2024\n\nBan Thường vụ Tỉnh ủy họp.")
     assert plain.session is None
+
+
+
+@pytest.mark.parametrize(
+    ("opens", "session"),
+    [("7h30", "morning"), ("11 giờ 59", "morning"), ("12h00", "afternoon"), ("17:59", "afternoon"),
+     ("18 giờ", "evening"), ("24h", None)],
+)  # fmt: skip
+def test_session_of_the_hour_the_meeting_opened(opens: str, session: str | None) -> None:
+    draft = draft_from_text(
+        f"Hôm nay (4/12), Hội Nông dân tỉnh tổ chức hội nghị. Hội nghị khai mạc lúc {opens} "
+        "tại Hội trường."
+    )
+    assert draft.session == session
 
 
 def test_chair_with_the_title_before_the_name_who_attends_and_chairs() -> None:

@@ -31,6 +31,13 @@ _DAY_DATE = re.compile(
     r"|(?<![\w])(?i:ngay)[ \t]+(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})"
     r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?"
 )
+# "Hôm nay (4/12), …", "Hôm qua, 3/12, …": the day named as today's, its date beside it.
+_TODAY_DATE = re.compile(
+    r"(?<![\w])(?i:hom[ \t]+(?:nay|qua))[ \t]*[(,][ \t]*"
+    r"(?:(?i:thu[ \t]+\w+|chu[ \t]+nhat)[ \t]*,?[ \t]*)?"
+    r"(?:(?i:ngay)[ \t]+)?(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})"
+    r"(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?(?![\d/\-])(?:[ \t]*\))?"
+)
 _FULL_DATE = re.compile(DATE_PATTERN)
 _YEARS_OF_IMPLEMENTING = re.compile(
     r"(?i:(?:so|tong)[ \t]+ket)[ \t]+(?P<n>\d{1,2})[ \t]+(?i:nam)[ \t]+"
@@ -95,7 +102,7 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
     fallback: _DateFound | None = None
     meeting: list[_DateFound] = []  # the first of each pattern in a meeting's sentence
     weighed = 0
-    for pattern in (_EVENT_DATE, _DAY_DATE):
+    for pattern in (_EVENT_DATE, _DAY_DATE, _TODAY_DATE):
         for match in pattern.finditer(shade):
             if match.start() in cited or _on_page_date_line(text, match.start()):
                 continue
@@ -152,9 +159,8 @@ def _with_clock(found: _DateFound, sentence: str) -> _DateFound:
     clock = _CLOCK.search(sentence)
     if clock is None:
         return found
-    hour = int(clock.group("h") or clock.group("h2"))
-    session = "morning" if hour < 12 else "afternoon" if hour < 18 else "evening"
-    return dataclasses.replace(found, session=session) if hour <= 23 else found
+    session = _session_at(int(clock.group("h") or clock.group("h2")))
+    return dataclasses.replace(found, session=session) if session is not None else found
 
 
 # "Cà Mau, ngày 17 tháng 7 năm 2024 … Sáng nay, Ban Chỉ đạo …": the session of a dated
@@ -165,12 +171,27 @@ _SESSION_TODAY = re.compile(
 _SESSION_TODAY_REACH = 2000
 
 
+# "Hội nghị khai mạc lúc 7h30 …": the hour the meeting opened, in a sentence of its own.
+_OPENS_AT = re.compile(
+    r"(?i:khai[ \t]+mac|bat[ \t]+dau)[ \t]+(?i:(?:vao|tu)[ \t]+)?(?i:luc)[ \t]+(?P<h>\d{1,2})"
+    r"[ \t]*(?:(?i:gio)\b|h(?:\d\d)?\b|:\d\d)"
+)
+
+
 def session_today(shade: str, cited: Cited) -> str | None:
-    """The session of a "Sáng nay" near the top of the text, for a report dated by its page."""
+    """The session of a "Sáng nay" near the top of the text, for a report dated by its page,
+    else of the hour the meeting opened ("khai mạc lúc 7h30")."""
     for match in _SESSION_TODAY.finditer(shade, 0, _SESSION_TODAY_REACH):
         if match.start() not in cited:
             return _SESSIONS.get(match.group("session").lower())
-    return None
+    opens = _OPENS_AT.search(shade, 0, _SESSION_TODAY_REACH)
+    return _session_at(int(opens.group("h"))) if opens is not None else None
+
+
+def _session_at(hour: int) -> str | None:
+    if hour > 23:
+        return None
+    return "morning" if hour < 12 else "afternoon" if hour < 18 else "evening"
 
 
 def _date_found(text: str, match: re.Match[str]) -> _DateFound | None:
