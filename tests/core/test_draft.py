@@ -477,7 +477,6 @@ def test_session_of_the_report_day_named_without_a_date() -> None:
     assert plain.session is None
 
 
-
 @pytest.mark.parametrize(
     ("opens", "session"),
     [("7h30", "morning"), ("11 giờ 59", "morning"), ("12h00", "afternoon"), ("17:59", "afternoon"),
