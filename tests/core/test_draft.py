@@ -1148,3 +1148,43 @@ def test_a_comma_between_two_bodies_still_parts_them() -> None:
         "Điểm cầu Sở Thông tin",
         "Điểm cầu huyện Phú Vang",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chairs"),
+    [
+        # a rank of the army stands before the name, no part of the title
+        (
+            "Đại tá Trương Công Bảy, Chủ tịch Hội CCB tỉnh và Thượng tá Lê Hữu Nghĩa, Phó Chủ "
+            "tịch Thường trực Hội CCB tỉnh đồng chủ trì hội nghị.",
+            [("Trương Công Bảy", "Chủ tịch Hội CCB tỉnh"),
+             ("Lê Hữu Nghĩa", "Phó Chủ tịch Thường trực Hội CCB tỉnh")],
+        ),
+        (
+            "Đồng chí Nguyễn Quốc Bình, Bí thư Tỉnh ủy chủ trì hội nghị. Cùng chủ trì có Thiếu "
+            "tướng Lê Văn Hòa, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh.",
+            [("Nguyễn Quốc Bình", "Bí thư Tỉnh ủy"),
+             ("Lê Văn Hòa", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")],
+        ),
+        # the youth's "anh", "chị"
+        (
+            "Chủ trì chương trình có anh Nguyễn Tiến Đạt – Bí thư Tỉnh đoàn và chị Lê Hoài Thu – "
+            "Phó Bí thư Thường trực Tỉnh đoàn.",
+            [("Nguyễn Tiến Đạt", "Bí thư Tỉnh đoàn"),
+             ("Lê Hoài Thu", "Phó Bí thư Thường trực Tỉnh đoàn")],
+        ),
+        # "ông" inside a family name is no honorific
+        ("Thứ trưởng Nông Thị Bích Ngà chủ trì hội nghị.", [("Nông Thị Bích Ngà", "Thứ trưởng")]),
+        # a province's name, then the person
+        (
+            "Bí thư Tỉnh ủy Quảng Ninh Lã Minh Khuê chủ trì hội nghị.",
+            [("Lã Minh Khuê", "Bí thư Tỉnh ủy Quảng Ninh")],
+        ),
+        (
+            "Bí thư Tỉnh ủy Lê Trần Minh Hà chủ trì hội nghị.",
+            [("Lê Trần Minh Hà", "Bí thư Tỉnh ủy")],
+        ),
+    ],
+)  # fmt: skip
+def test_chairs_named_after_a_rank_or_a_province(text: str, chairs: list[tuple[str, str]]) -> None:
+    assert _chairs(draft_from_text(text)) == chairs

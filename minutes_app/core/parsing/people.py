@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutes_app.base.names import is_surname
+from minutes_app.base.names import is_surname, province_words
 from minutes_app.base.text import LOWER, UPPER
 
 
@@ -26,9 +26,15 @@ _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 # Vietnamese names: two to five capitalised syllables ("Trương Thị Mai").
 _NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
 NAME = _NAME
-_HONORIFIC = re.compile(r"^(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|Ông|Bà|ông|bà)[ \t]+")
+# What stands before a name and is no part of the title: "đồng chí", "ông", "bà", the youth's
+# "anh", "chị", and a rank of the army or the police ("Đại tá", "Thiếu tướng").
+_HONORIFICS = (
+    r"[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|"
+    r"(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu)[ \t]+(?:tướng|tá|úy|uý)"
+)
+_HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})[ \t]+")
 _PERSON_NAME_FIRST = re.compile(
-    rf"(?:(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
+    rf"(?<![\w])(?:(?:{_HONORIFICS})[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
 )
 NAME_AT_END = re.compile(rf"(?P<name>{_NAME})[ \t]*$")
 # Lists of the form "các đồng chí: Nguyễn Đình Trung - Bí thư Tỉnh ủy; …".
@@ -40,6 +46,9 @@ _DASH_THEN_TITLE = re.compile(rf"[ \t]+[-–][ \t]+(?P<title>[{UPPER}][^;.]*)")
 def trim_to_surname(name: str) -> str | None:
     """The person's name inside a run of capitalised words ("Tỉnh ủy Nguyễn Văn Dũng")."""
     words = name.split()
+    place = province_words(words)
+    if place and len(words) - place >= 2 and is_surname(words[place]):
+        words = words[place:]  # "Quảng Ninh Lã Minh Khuê": the province, then the person
     for index, word in enumerate(words):
         if is_surname(word) and 2 <= len(words) - index <= 5:
             return " ".join(words[index:])
@@ -145,6 +154,11 @@ def read_person(piece: str) -> PersonMention | None:
 _COMRADES_COLON = re.compile(r"(?:các[ \t]+)?(?:[Đđ]ồng[ \t]+chí|[Đđ]/[Cc])[ \t]*:")
 
 
+# Where the next person of a list begins: a semicolon, or "và" or a comma before "đồng chí"
+# or a rank.
+_NEXT_PERSON = re.compile(
+    rf";|[ \t]+và[ \t]+(?=(?:{_HONORIFICS})[ \t]+[{UPPER}])|,[ \t]+(?=[Đđ]ồng[ \t]+chí)"
+)
 _NEXT_LISTED = re.compile(rf"[ \t]+và[ \t]+(?={_NAME}[ \t]*,)")
 
 
@@ -157,7 +171,7 @@ def people_in(fragment: str) -> list[PersonMention]:
     listed = _COMRADES_COLON.search(fragment)
     if listed is not None:
         fragment = fragment[listed.end() :]
-    pieces = re.split(r";|\s+và\s+(?=[Đđ]ồng\s+chí)|,\s+(?=[Đđ]ồng\s+chí)", fragment)
+    pieces = _NEXT_PERSON.split(fragment)
     if listed is not None:
         # "A, Chủ tịch UBND huyện và B, Chủ tịch HĐND huyện": "và" before a name and its
         # comma opens the list's next item
