@@ -594,7 +594,7 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
         ),
         (
             "Kết nối với 4 điểm cầu gồm TP. Thái Bình và các huyện Đông Hưng, Hưng Hà, Vũ Thư.",
-            ["TP. Thái Bình", "Đông Hưng", "Hưng Hà", "Vũ Thư"],
+            ["TP. Thái Bình", "huyện Đông Hưng", "huyện Hưng Hà", "huyện Vũ Thư"],
         ),
         # the list opened later in the sentence
         (
@@ -685,6 +685,12 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Thành ủy Vinh",
                 "Huyện ủy Quỳnh Lưu",
             ],
+        ),
+        # the level of a list's places is each place's
+        (
+            "Hội nghị kết nối đến đầu cầu các xã Đức Thọ, Hương Sơn, Vũ Quang và phường Hà Huy "
+            "Tập. Tại đầu cầu xã Vũ Quang, CCB Phạm Văn Lĩnh chia sẻ.",
+            ["xã Đức Thọ", "xã Hương Sơn", "xã Vũ Quang", "phường Hà Huy Tập"],
         ),
         # places named by their number
         (

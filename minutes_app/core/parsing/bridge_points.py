@@ -313,7 +313,11 @@ def read_bridge_points(
             colon = _LIST_AFTER.match(sentence, match.end())
             if colon is not None and re.search(r"(?i)\btại[ \t]+$", before):
                 colon = None  # "Tại điểm cầu cơ sở: …" lists who attends there
-            if _LIST_BEFORE.search(before) or colon is not None:
+            if (
+                _LIST_BEFORE.search(before)
+                or colon is not None
+                or _LEVELS_LISTED.match(sentence, match.end())
+            ):
                 # "các điểm cầu: A, B và C", "5 điểm cầu gồm A, B…": each named in the list
                 opening = colon.end() if colon is not None else match.end()
                 listed = _listed(sentence, opening)
@@ -376,8 +380,9 @@ _LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:
 # Between two items: a comma, a semicolon or "và".
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE)
 _MOST_LISTED = 60
+# "các xã Đức Thọ, Hương Sơn": the level every item after it has ("xã Đức Thọ").
 _LEVELS_LISTED = re.compile(
-    r"các[ \t]+(?:huyện|xã|phường|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh)[ \t]+(?=\w)"
+    r"các[ \t]+(?P<level>huyện|xã|phường|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh)[ \t]+(?=[^\W\d_])"
 )
 
 
@@ -388,20 +393,23 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
     opens = _LIST_OPENS.match(sentence, start)
     cursor = opens.end() if opens else start
     names: list[tuple[str, int, int]] = []
+    level = ""
     while len(names) < _MOST_LISTED:
+        # "TP. Thái Bình và các huyện Đông Hưng, Hưng Hà": the level, then its places
+        levels = _LEVELS_LISTED.match(sentence, cursor)
+        if levels is not None:
+            cursor, level = levels.end(), " ".join(levels.group("level").split())
         name, first, last = _place_name(sentence, cursor, joins_and=False)
         if not name:
             break
         name = name.rstrip(".")
-        names.append((name, first, first + len(name)))
+        if name.split()[0].lower() in _LEVEL_WORDS:
+            level = ""  # "… Vũ Quang và phường Hà Huy Tập": an item with its own level
+        names.append((f"{level} {name}" if level else name, first, first + len(name)))
         separator = _LIST_SEPARATOR.match(sentence, last)
         if separator is None:
             break
         cursor = separator.end()
-        # "TP. Thái Bình và các huyện Đông Hưng, Hưng Hà": the level, then its places
-        levels = _LEVELS_LISTED.match(sentence, cursor)
-        if levels is not None:
-            cursor = levels.end()
     return names
 
 
