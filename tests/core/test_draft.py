@@ -1194,3 +1194,22 @@ def test_a_comma_between_two_bodies_still_parts_them() -> None:
 )  # fmt: skip
 def test_chairs_named_after_a_rank_or_a_province(text: str, chairs: list[tuple[str, str]]) -> None:
     assert _chairs(draft_from_text(text)) == chairs
+
+
+def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
+    draft = draft_from_text(
+        "Hội nghị được truyền dẫn trực tuyến tới các điểm cầu:\n"
+        "- Bộ Chỉ huy Quân sự tỉnh Thanh Hóa;\n"
+        "- Điểm cầu huyện Chư Sê;\n"
+        "👉 Đoàn xã Hương Sơn\n"
+        "- Sư đoàn 324 và Lữ đoàn 414.\n"
+        "cùng 65 cơ sở Đoàn trên toàn tỉnh.\n"
+        "- Công an tỉnh.\n"
+    )
+    assert [p.name for p in draft.bridge_points] == [
+        "Điểm cầu Bộ Chỉ huy Quân sự tỉnh Thanh Hóa",
+        "Điểm cầu huyện Chư Sê",
+        "Điểm cầu Đoàn xã Hương Sơn",
+        "Điểm cầu Sư đoàn 324",
+        "Điểm cầu Lữ đoàn 414",
+    ]

@@ -320,6 +320,11 @@ def read_bridge_points(
             ):
                 # "các điểm cầu: A, B và C", "5 điểm cầu gồm A, B…": each named in the list
                 opening = colon.end() if colon is not None else match.end()
+                if colon is not None and not sentence[opening:].strip():
+                    # "Hội nghị được truyền dẫn tới các điểm cầu:" then a line for each
+                    for name, name_start, name_end in _listed_lines(text, end):
+                        note(name, name_start, name_end)
+                    continue
                 listed = _listed(sentence, opening)
                 later = _LIST_LATER.match(sentence, match.end()) if not listed else None
                 if later is not None:
@@ -410,6 +415,33 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         if separator is None:
             break
         cursor = separator.end()
+    return names
+
+
+# A list's item on a line of its own: a mark ("-", "•", "👉", "1.") before the name.
+_ITEM_LINE = re.compile(r"[ \t]*(?:[^\w\s]{1,3}|\d{1,2}[.)])?[ \t]*")
+_MOST_ITEM_LINES = 60
+
+
+def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
+    """The points listed on the lines after ``end`` (where a line opening the list ends),
+    each line an item or a list of its own ("Sư đoàn 324 và Lữ đoàn 414."), until a blank
+    line or a line that names no place."""
+    names: list[tuple[str, int, int]] = []
+    start = end + 1 if text[end : end + 1] == "\n" else end
+    for _ in range(_MOST_ITEM_LINES):
+        stop = text.find("\n", start)
+        line = text[start : stop if stop >= 0 else len(text)]
+        mark = _ITEM_LINE.match(line)
+        opening = mark.end() if mark else 0
+        named = _BRIDGE.match(line, opening)  # "- Điểm cầu huyện Chư Sê;"
+        listed = _listed(line, named.end() if named else opening)
+        if not line.strip() or not listed:
+            break
+        names.extend((name, start + first, start + last) for name, first, last in listed)
+        if stop < 0:
+            break
+        start = stop + 1
     return names
 
 
