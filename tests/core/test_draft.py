@@ -692,6 +692,12 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "Tập. Tại đầu cầu xã Vũ Quang, CCB Phạm Văn Lĩnh chia sẻ.",
             ["xã Đức Thọ", "xã Hương Sơn", "xã Vũ Quang", "phường Hà Huy Tập"],
         ),
+        # the "và" of a body's remit
+        (
+            "Tại điểm cầu Sở Giáo dục và Đào tạo Hà Tĩnh, lãnh đạo sở dự. Tại các điểm cầu Sở "
+            "Nội vụ và Sở Khoa học và Công nghệ, lãnh đạo báo cáo.",
+            ["Sở Giáo dục và Đào tạo Hà Tĩnh", "Sở Nội vụ", "Sở Khoa học và Công nghệ"],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "
@@ -1203,7 +1209,9 @@ def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
         "- Điểm cầu huyện Chư Sê;\n"
         "👉 Đoàn xã Hương Sơn\n"
         "- Sư đoàn 324 và Lữ đoàn 414.\n"
-        "cùng 65 cơ sở Đoàn trên toàn tỉnh.\n"
+        "\t+ Phòng họp trực tuyến, UBND xã Thạch Hà;\n"
+        "\t+ Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân.\n"
+        "Các xã, phường còn lại bố trí điểm cầu tại trụ sở.\n"
         "- Công an tỉnh.\n"
     )
     assert [p.name for p in draft.bridge_points] == [
@@ -1212,4 +1220,13 @@ def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
         "Điểm cầu Đoàn xã Hương Sơn",
         "Điểm cầu Sư đoàn 324",
         "Điểm cầu Lữ đoàn 414",
+        "Điểm cầu Phòng họp trực tuyến, UBND xã Thạch Hà",
+        "Điểm cầu Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân",
+    ]
+    unmarked = draft_from_text(
+        "Hội nghị kết nối tới các điểm cầu:\nHuyện ủy Can Lộc;\nHuyện ủy Đức Thọ.\n\nCông an tỉnh."
+    )
+    assert [p.name for p in unmarked.bridge_points] == [
+        "Điểm cầu Huyện ủy Can Lộc",
+        "Điểm cầu Huyện ủy Đức Thọ",
     ]

@@ -7,7 +7,12 @@ import re
 from dataclasses import dataclass
 
 from minutes_app.base.text import LOWER, UPPER
-from minutes_app.core.parsing.issuers import BODY_HEAD, COMMA_IN_NAME, is_name_syllable
+from minutes_app.core.parsing.issuers import (
+    AND_IN_NAME,
+    BODY_HEAD,
+    COMMA_IN_NAME,
+    is_name_syllable,
+)
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, Span, sentences
@@ -146,6 +151,15 @@ def _comma_in_name(text: str, cursor: int) -> int | None:
     return None
 
 
+def _and_in_name(text: str, after: int) -> bool:
+    """Whether the "và" just before ``after`` is inside a remit of ``AND_IN_NAME``."""
+    start = max(0, after - 24)
+    window = shadow(text[start : after + 24])
+    return any(
+        found.start() < after - start - 1 < found.end() for found in AND_IN_NAME.finditer(window)
+    )
+
+
 def _is_venue(words: list[str]) -> bool:
     """Whether the name begun with ``words`` is a venue's ("Hội trường …", "Trung tâm …")."""
     head = [word.lower() for word in words[:2]]
@@ -153,13 +167,13 @@ def _is_venue(words: list[str]) -> bool:
 
 
 def _is_bare_venue(words: list[str]) -> bool:
-    """A venue named by a letter or a number only: "Hội trường A", "Phòng họp số 2"."""
+    """A venue named by its kind, a letter or a number only: "Hội trường A", "Phòng họp số
+    2", "Phòng họp trực tuyến"."""
     return (
         len(words) >= 2
         and words[0].lower() in _VENUE_HEADS
         and all(not _is_capital(word) or len(word) == 1 for word in words[1:])
         and words[-1][:1].isalnum()
-        and (_is_capital(words[-1]) or words[-1][:1].isdigit())
     )
 
 
@@ -249,8 +263,13 @@ def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
     if not words:
         return False
     if _is_capital(words[0]):
-        # "Báo và Phát thanh, Truyền hình Lào Cai": "và" before a body's own pair of words
-        return joins_and or COMMA_IN_NAME.match(shadow(text[start:limit].lstrip())) is not None
+        # "Báo và Phát thanh, Truyền hình Lào Cai": "và" before a body's own pair of words;
+        # "Sở Giáo dục và Đào tạo": the "và" of a body's remit
+        return (
+            joins_and
+            or COMMA_IN_NAME.match(shadow(text[start:limit].lstrip())) is not None
+            or _and_in_name(text, start)
+        )
     return (
         len(words) <= 4
         and not any(_is_capital(w) or w[:1].isdigit() or w.lower() in _NAME_STOP for w in words)
@@ -428,14 +447,26 @@ def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
     each line an item or a list of its own ("Sư đoàn 324 và Lữ đoàn 414."), until a blank
     line or a line that names no place."""
     names: list[tuple[str, int, int]] = []
+    marks = False
     start = end + 1 if text[end : end + 1] == "\n" else end
     for _ in range(_MOST_ITEM_LINES):
         stop = text.find("\n", start)
         line = text[start : stop if stop >= 0 else len(text)]
         mark = _ITEM_LINE.match(line)
         opening = mark.end() if mark else 0
+        marked = line[:opening].strip()
+        if names and marks and not marked:
+            break  # the items had marks; a line without one is the text going on
+        marks = marks or bool(marked)
         named = _BRIDGE.match(line, opening)  # "- Điểm cầu huyện Chư Sê;"
-        listed = _listed(line, named.end() if named else opening)
+        opening = named.end() if named else opening
+        # "+ Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân;": the line is
+        # the item, its commas and all, when one name reaches its end
+        whole = _place_name(line, opening, joins_and=True)
+        if "," in whole[0] and not line[whole[2] :].strip(" \t;.,"):
+            listed = [whole]
+        else:
+            listed = _listed(line, opening)
         if not line.strip() or not listed:
             break
         names.extend((name, start + first, start + last) for name, first, last in listed)

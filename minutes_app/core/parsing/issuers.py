@@ -67,6 +67,18 @@ COMMA_IN_NAME = re.compile(
 )
 
 
+# The remits a body's name joins with "và": "Sở Giáo dục và Đào tạo", "Ban Tuyên giáo và Dân
+# vận", "Bộ Nông nghiệp và Môi trường" (read on the shadow, from the remit's first word).
+AND_IN_NAME = re.compile(
+    r"(?i:giao[ \t]duc[ \t]va[ \t]dao[ \t]tao|khoa[ \t]hoc[ \t]va[ \t]cong[ \t]nghe"
+    r"|tai[ \t]nguyen[ \t]va[ \t]moi[ \t]truong|nong[ \t]nghiep[ \t]va[ \t](?:phat[ \t]trien"
+    r"|moi[ \t]truong)|ke[ \t]hoach[ \t]va[ \t]dau[ \t]tu|thong[ \t]tin[ \t]va[ \t]truyen"
+    r"[ \t]thong|dan[ \t]toc[ \t]va[ \t]ton[ \t]giao|tuyen[ \t]giao[ \t]va[ \t]dan[ \t]van"
+    r"|the[ \t]thao[ \t]va[ \t]du[ \t]lich|binh[ \t]va[ \t]xa[ \t]hoi|phat[ \t]thanh[ \t]va"
+    r"[ \t]truyen[ \t]hinh|xay[ \t]dung[ \t]va[ \t]phat[ \t]trien)\b"
+)
+
+
 # The words a body's name opens with ("Ban Thường vụ …", "Sở Nội vụ", "UBND tỉnh").
 BODY_HEAD = (
     r"(?:Bộ|Ban|Ủy[ \t]+ban|Uỷ[ \t]+ban|UBND|HĐND|Hội[ \t]+đồng|Chính[ \t]+phủ|Quốc[ \t]+hội|"
