@@ -698,6 +698,20 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "Nội vụ và Sở Khoa học và Công nghệ, lãnh đạo báo cáo.",
             ["Sở Giáo dục và Đào tạo Hà Tĩnh", "Sở Nội vụ", "Sở Khoa học và Công nghệ"],
         ),
+        # the points of a kind are none of them; a list goes on after a semicolon
+        (
+            "Hội nghị kết nối đến 69 điểm cầu Công an xã, phường, đặc khu. Hội nghị kết nối tới "
+            "26 đầu cầu Ban Chỉ huy Quân sự các huyện, thị xã, thành phố; Bộ Chỉ huy Bộ đội Biên "
+            "phòng tỉnh và Công an tỉnh. Hội nghị kết nối trực tuyến với 10 điểm cầu VKSND khu "
+            "vực. Tại các điểm cầu Đảng ủy xã Thủy Phù, Trung tâm Bồi dưỡng chính trị thị xã, "
+            "lãnh đạo báo cáo.",
+            [
+                "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+                "Công an tỉnh",
+                "Đảng ủy xã Thủy Phù",
+                "Trung tâm Bồi dưỡng chính trị thị xã",
+            ],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "

@@ -123,7 +123,7 @@ _ADDRESS = re.compile(
     r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà|văn[ \t]+phòng)\b)", re.IGNORECASE
 )
 # The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
-_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản ấp".split())
+_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản ấp vực".split())
 # "khu phố 3", "tổ dân phố 5", "thôn 7": places named by their number.
 _NUMBERED = re.compile(
     r"(?:(?:khu|tổ[ \t]+dân)[ \t]+phố|khu|tổ|xóm|khóm|" + "|".join(_LEVELS) + r")[ \t]+\d\w*"
@@ -410,6 +410,22 @@ _LEVELS_LISTED = re.compile(
 )
 
 
+# A list's item that names the points of a kind: "Ban Chỉ huy Quân sự các huyện, thị xã;".
+_KIND_OF_POINTS = re.compile(
+    r"[^;.:\n]{0,80}?\bcác[ \t]+(?:huyện|xã|phường|quận|thị[ \t]+xã|thành[ \t]+phố)\b"
+    r"[^;.:\n]{0,80};[ \t]*"
+)
+# A name ending on one of these levels, bare, names a kind of point, one in every commune or
+# district ("Công an xã", "VKSND khu vực"); a province's ("Công an tỉnh") or a town's ("…
+# thị xã") is one place.
+_LOWER_LEVELS = frozenset("xã phường huyện quận vực".split())
+
+
+def _names_a_kind(name: str) -> bool:
+    words = name.split()
+    return words[-1] in _LOWER_LEVELS and not (len(words) > 1 and words[-2] == "thị")
+
+
 def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
     """The names a list of bridge points gives: each a place's name (``_place_name``)
     after a comma, a semicolon or "và"; the list ends at the first item that is not one,
@@ -425,11 +441,18 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
             cursor, level = levels.end(), " ".join(levels.group("level").split())
         name, first, last = _place_name(sentence, cursor, joins_and=False)
         if not name:
-            break
+            # "26 đầu cầu Ban Chỉ huy Quân sự các huyện, thị xã; Công an tỉnh": the points
+            # of a kind, then a list's next item after the semicolon
+            kind = _KIND_OF_POINTS.match(sentence, cursor)
+            if kind is None:
+                break
+            cursor = kind.end()
+            continue
         name = name.rstrip(".")
         if name.split()[0].lower() in _LEVEL_WORDS:
             level = ""  # "… Vũ Quang và phường Hà Huy Tập": an item with its own level
-        names.append((f"{level} {name}" if level else name, first, first + len(name)))
+        if not _names_a_kind(name):  # "69 điểm cầu Công an xã, phường": a kind
+            names.append((f"{level} {name}" if level else name, first, first + len(name)))
         separator = _LIST_SEPARATOR.match(sentence, last)
         if separator is None:
             break
