@@ -462,6 +462,12 @@ def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
             "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh",
         ),
         ("Sáng 14/10/2021, Ban Chỉ đạo 2021 tỉnh tổ chức hội nghị.", None),
+        # a unit of the army known by its number
+        (
+            "QK4 - Ngày 23/9/2025, Bộ Tư lệnh Quân khu 4 tổ chức hội nghị trực tuyến.",
+            "Bộ Tư lệnh Quân khu 4",
+        ),
+        ("Ngày 23/9/2025, Bộ Tư lệnh Quân khu 12 tổ chức hội nghị trực tuyến.", None),
     ],
 )
 def test_organizer_is_the_lead_body(text: str, organizer: str | None) -> None:
@@ -876,6 +882,11 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Tại điểm cầu Trung ương, đồng chí Trịnh Thu Hà chủ trì hội nghị. Hội nghị kết "
             "nối tới các điểm cầu Thành ủy Vinh.",
             "Trung ương",
+        ),
+        (
+            "Đồng chí Khổng Minh Tuệ chủ trì hội nghị tại điểm cầu chính Hội trường Bộ Tư lệnh "
+            "Quân khu. Hội nghị kết nối tới các điểm cầu Thành ủy Vinh.",
+            "Hội trường Bộ Tư lệnh Quân khu",
         ),
         # a venue belongs to a body after "của"
         (

@@ -53,7 +53,7 @@ _NAME_SYLLABLES = frozenset(
     "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
     "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
     "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
-    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy tam hoa".split()
+    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy tam hoa khu".split()
 )
 
 
@@ -205,7 +205,9 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
                 end, previous_capital, previous_folded = number.end(), True, "bo"
                 count += 1
                 continue
-        if folded == "va":
+        if original.isdigit() and count > 0 and previous_folded in ("khu", "doan"):
+            pass  # "Quân khu 4", "Sư đoàn 324": a unit of the army known by its number
+        elif folded == "va":
             if count == 0 or not _capital_follows(text, shade, match):
                 break
         elif KIND_AT.match(shade, word_start):

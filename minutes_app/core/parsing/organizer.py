@@ -164,8 +164,11 @@ _MOST_MEETINGS = 50
 _MEETS = re.compile(r"(?<![\w])(?<!phiên )(?<!cuộc )(?<!buổi )(?:đã[ \t]+)?họp(?![\w])")
 
 
-# The numbers a body's name may hold: "Ban Chỉ đạo 35 tỉnh", "… phòng, chống dịch COVID-19".
-_NUMBERED_WORDS = re.compile(r"(?<=Ban Chỉ đạo )\d{2,3}\b|\b[A-Z]+-\d+\b")
+# The numbers a body's name may hold: "Ban Chỉ đạo 35 tỉnh", "… phòng, chống dịch COVID-19",
+# "Bộ Tư lệnh Quân khu 4", "Sư đoàn 324".
+_NUMBERED_WORDS = re.compile(
+    r"(?<=Ban Chỉ đạo )\d{2,3}\b|\b[A-Z]+-\d+\b|(?<=Quân khu )\d\b|(?<=đoàn )\d{1,3}\b"
+)
 
 
 def _looks_like_body(name: str) -> bool:
