@@ -462,6 +462,16 @@ def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
             "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh",
         ),
         ("Sáng 14/10/2021, Ban Chỉ đạo 2021 tỉnh tổ chức hội nghị.", None),
+        # the body, then its verbs before "tổ chức"
+        (
+            "Để tổng kết công tác năm 2024, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch tổ chức "
+            "hội nghị như sau:",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        (
+            "Sáng 3/4/2024, Ủy ban Quốc gia về chuyển đổi số tổ chức hội nghị trực tuyến.",
+            "Ủy ban Quốc gia về chuyển đổi số",
+        ),
         # a unit of the army known by its number
         (
             "QK4 - Ngày 23/9/2025, Bộ Tư lệnh Quân khu 4 tổ chức hội nghị trực tuyến.",

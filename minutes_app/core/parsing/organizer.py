@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from minutes_app.base.text import LOWER, UPPER
 from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import BODY_HEAD, COMMA_IN_NAME, organisation_end
 from minutes_app.core.parsing.shadow import shadow
@@ -95,6 +96,7 @@ def _organizer_named(text: str, shade: str) -> tuple[str | None, Span | None]:
         by = list(_ORGANIZED_BY.finditer(who))
         if by and _MEETING_WORD.search(who[: by[-1].start()]):
             who, offset = who[by[-1].end() :], offset + by[-1].end()
+        who = _before_its_verbs(who)
         if _looks_like_body(who):
             return who, Span(offset, offset + len(who), "organizer")
         reaching = _name_reaching(text, shade, verb.start())
@@ -118,6 +120,19 @@ def _organizer_named(text: str, shade: str) -> tuple[str | None, Span | None]:
         if _BODY_HEAD_AT.match(who) and _looks_like_body(who):
             return who, Span(offset, offset + len(who), "organizer")
     return _meeting_of(text)
+
+
+# "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch tổ chức …": after the body, its verbs in lower case.
+# ("… Quốc gia về chuyển đổi số": a remit after "về" is the body's own)
+_VERBS_AFTER = re.compile(rf"[ \t]+(?!về\b)[{LOWER}][^{UPPER}]*$")
+
+
+def _before_its_verbs(who: str) -> str:
+    """The body that opens ``who`` when only lower-case words (its verbs) follow it."""
+    if not _BODY_HEAD_AT.match(who):
+        return who
+    end = organisation_end(who, shadow(who), 0)
+    return who[:end] if 0 < end < len(who) and _VERBS_AFTER.fullmatch(who, end) else who
 
 
 def _name_reaching(text: str, shade: str, end: int) -> tuple[str, int] | None:
