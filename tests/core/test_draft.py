@@ -728,6 +728,12 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Trung tâm Bồi dưỡng chính trị thị xã",
             ],
         ),
+        # every level of place, the 2025 special zone and the townlet too
+        (
+            "Tại điểm cầu xã Vân Đồn và đặc khu Cô Tô, lãnh đạo báo cáo. Hội nghị kết nối đến "
+            "đầu cầu các thị trấn Nghèn, Thiên Cầm và xã Cẩm Bình.",
+            ["xã Vân Đồn", "đặc khu Cô Tô", "thị trấn Nghèn", "thị trấn Thiên Cầm", "xã Cẩm Bình"],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "

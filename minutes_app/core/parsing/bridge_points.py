@@ -15,7 +15,7 @@ from minutes_app.core.parsing.issuers import (
 )
 from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, Span, sentences
+from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, PLACE_LEVEL, Span, sentences
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ _MOST_NAME_WORDS = 14
 # "Công đoàn các Khu công nghiệp Nhơn Trạch": "các" before a capital is inside a name.
 _CAPITAL_NEXT = re.compile(r"[ \t]+[" + UPPER + r"]")
 # "UBND các huyện": "các" before a level names every point of that level, none of them.
-_LEVELS_AFTER = re.compile(r"[ \t]+(?:huyện|xã|phường|quận|tỉnh|thị[ \t]+xã|thành[ \t]+phố)\b")
+_LEVELS_AFTER = re.compile(rf"[ \t]+{PLACE_LEVEL}\b")
 # The sectors a bloc's committee covers, after "các" or "và" in its name: "Đảng ủy Khối Các
 # cơ quan và Doanh nghiệp tỉnh".
 _SECTOR = re.compile(r"[ \t]+(?:các[ \t]+)?(?:cơ[ \t]+quan|doanh[ \t]+nghiệp)\b", re.IGNORECASE)
@@ -285,8 +285,13 @@ _MOST_BRIDGE_MENTIONS = 3000
 _LIST_BEFORE = re.compile(r"(?i)(?:\bcác|\d+|\bđến|\btới|\bvới|\bsố|\bcó)[ \t]+$")
 # "và" then a second point's name: its level in lower case, or a capital.
 _AND_ANOTHER = re.compile(
-    r"[ \t]+và[ \t]+(?=(?:(?:điểm|đầu)[ \t]+cầu[ \t]+)?(?:[" + UPPER + r"]|(?:tỉnh|huyện|xã|phường|"
-    r"thành[ \t]+phố|thị[ \t]+xã|thị[ \t]+trấn|quận|bản|thôn)[ \t]+[" + UPPER + r"\d]))"
+    r"[ \t]+và[ \t]+(?=(?:(?:điểm|đầu)[ \t]+cầu[ \t]+)?(?:["
+    + UPPER
+    + r"]|(?:"
+    + PLACE_LEVEL
+    + r"|bản|thôn)[ \t]+["
+    + UPPER
+    + r"\d]))"
 )
 # A list opened later in the sentence, after words that say which points: "… tại các
 # thôn, gồm: …", "… và đoàn trực thuộc, trong đó có: …", "… có đông đảng viên như: …".
@@ -374,13 +379,13 @@ def read_bridge_points(
     return points, spans
 
 
-_COUNTED = re.compile(r"\d+[ \t]+(?:huyện|xã|phường|tỉnh|thị[ \t]+xã|thành[ \t]+phố|điểm)\b")
+_COUNTED = re.compile(rf"\d+[ \t]+(?:{PLACE_LEVEL}|điểm)\b")
 _LINKED_TO = re.compile(
     r"(?i)kết[ \t]+nối(?:[ \t]+trực[ \t]+tuyến)?[ \t]+(?:với|tới|đến)[ \t]+(?!các\b|điểm\b|\d)"
 )
 # What a place linked to opens with: its level, an abbreviation, or a body's name.
 _PLACE_HEAD = re.compile(
-    r"(?:tỉnh|huyện|xã|phường|quận|thị[ \t]+xã|thị[ \t]+trấn|thành[ \t]+phố|TP\.|TX\.|H\.|"
+    r"(?:" + PLACE_LEVEL + r"|TP\.|TX\.|H\.|"
     r"Hội[ \t]+(?!nghị)|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|" + BODY_HEAD + r")",
     re.IGNORECASE,
 )
@@ -396,7 +401,7 @@ def _alike(first: str, second: str) -> bool:
     )
 
 
-_LEVEL_WORDS = _LEVELS | {"thành", "thị"}
+_LEVEL_WORDS = _LEVELS | {"thành", "thị", "đặc"}
 
 
 # After "các điểm cầu": a colon or a word that opens the list.
@@ -405,14 +410,12 @@ _LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE)
 _MOST_LISTED = 60
 # "các xã Đức Thọ, Hương Sơn": the level every item after it has ("xã Đức Thọ").
-_LEVELS_LISTED = re.compile(
-    r"các[ \t]+(?P<level>huyện|xã|phường|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh)[ \t]+(?=[^\W\d_])"
-)
+_LEVELS_LISTED = re.compile(rf"các[ \t]+(?P<level>{PLACE_LEVEL})[ \t]+(?=[^\W\d_])")
 
 
 # A list's item that names the points of a kind: "Ban Chỉ huy Quân sự các huyện, thị xã;".
 _KIND_OF_POINTS = re.compile(
-    r"[^;.:\n]{0,80}?\bcác[ \t]+(?:huyện|xã|phường|quận|thị[ \t]+xã|thành[ \t]+phố)\b"
+    rf"[^;.:\n]{{0,80}}?\bcác[ \t]+{PLACE_LEVEL}\b"
     r"[^;.:\n]{0,80};[ \t]*"
 )
 # A name ending on one of these levels, bare, names a kind of point, one in every commune or

@@ -18,6 +18,8 @@ class Span:
     what: str
 
 
+# A place's level, written before its name ("xã Thạch Hà", "thị xã Kỳ Anh", "đặc khu Cô Tô").
+PLACE_LEVEL = r"(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|thị[ \t]+trấn|xã|phường|đặc[ \t]+khu)"
 # A place's level abbreviated with a full stop: "TP. Buôn Ma Thuột", "TX. Hương Thủy",
 # "H. Krông Pắc", "Q. 1".
 PLACE_ABBREVIATIONS = ("TP", "Tp", "TX", "Tx", "TT", "H", "Q", "P")
