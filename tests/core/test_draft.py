@@ -478,6 +478,7 @@ def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
             "Bộ Tư lệnh Quân khu 4",
         ),
         ("Ngày 23/9/2025, Bộ Tư lệnh Quân khu 12 tổ chức hội nghị trực tuyến.", None),
+        ("Ngày 5/6/2025, Sư đoàn 324 tổ chức hội nghị trực tuyến.", "Sư đoàn 324"),
     ],
 )
 def test_organizer_is_the_lead_body(text: str, organizer: str | None) -> None:
