@@ -543,6 +543,9 @@ def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() 
             "tỉnh về đại hội",
             "Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh",
         ),
+        # units of the army known by their numbers
+        ("Kế hoạch số 12/KH-SĐ ngày 3/5/2025 của Sư đoàn 324 về huấn luyện", "Sư đoàn 324"),
+        ("Chỉ thị số 5/CT-BTL của Bộ Tư lệnh Quân khu 4 về huấn luyện", "Bộ Tư lệnh Quân khu 4"),
         # the police, the procuracy and the courts
         ("Kế hoạch số 214/KH-CAT-PC04 ngày 05/8/2025 của Công an tỉnh về ma túy", "Công an tỉnh"),
         (
