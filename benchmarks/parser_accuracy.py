@@ -85,9 +85,10 @@ SETS = (
     "blind13",
     "blind14",
     "blind15",
+    "blind16",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
 
 FIELDS = (
     "documents",
