@@ -226,8 +226,11 @@ def _score_single(where: str, got: object, want: object, score: Score, norm: Any
 
 # "các huyện Đông Hưng, Hưng Hà" names the points "huyện Đông Hưng" or "Đông Hưng": the sets
 # were labelled both ways (blind6 without the level, blind14 with it), so a level word that
-# opens a point's name is left out of the comparison.
-_POINT_LEVEL = re.compile(r"^(?:xa|phuong|huyen|quan|tinh|thi xa|thi tran|thanh pho|dac khu) ")
+# opens a point's name is left out of the comparison ("Tỉnh ủy", "Huyện ủy" are bodies, not
+# levels).
+_POINT_LEVEL = re.compile(
+    r"^(?:xa|phuong|huyen|quan|tinh|thi xa|thi tran|thanh pho|dac khu) (?!uy\b)"
+)
 
 
 def _point(name: str) -> str:
