@@ -735,6 +735,27 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "đầu cầu các thị trấn Nghèn, Thiên Cầm và xã Cẩm Bình.",
             ["xã Vân Đồn", "đặc khu Cô Tô", "thị trấn Nghèn", "thị trấn Thiên Cầm", "xã Cẩm Bình"],
         ),
+        # hamlets after "các", a verb in lower case ends a name
+        (
+            "Tại điểm cầu các tổ dân phố Loan Lý, Hải Vân và An Cư Đông, đảng viên dự đầy đủ. "
+            "Các điểm cầu thôn 3, thôn 5 và buôn Ea Kmar cũng kết nối thông suốt. Đại diện các "
+            "điểm cầu phường Thành Sen và xã Thạch Hà nêu vướng mắc về cơ cấu khối Mặt trận.",
+            [
+                "tổ dân phố Loan Lý",
+                "tổ dân phố Hải Vân",
+                "tổ dân phố An Cư Đông",
+                "thôn 3",
+                "thôn 5",
+                "buôn Ea Kmar",
+                "phường Thành Sen",
+                "xã Thạch Hà",
+            ],
+        ),
+        # "Tại các điểm cầu cơ sở: …" lists who attends, no point
+        (
+            "Thành phần: - Tại các điểm cầu cơ sở: Ban chấp hành đảng bộ; bí thư các chi bộ.",
+            [],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "
@@ -904,6 +925,11 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Đồng chí Khổng Minh Tuệ chủ trì hội nghị tại điểm cầu chính Hội trường Bộ Tư lệnh "
             "Quân khu. Hội nghị kết nối tới các điểm cầu Thành ủy Vinh.",
             "Hội trường Bộ Tư lệnh Quân khu",
+        ),
+        (
+            "Điểm cầu trung tâm: Phòng họp trực tuyến tầng 4, Viện kiểm sát nhân dân tỉnh. Hội "
+            "nghị kết nối tới các điểm cầu Thành ủy Vinh.",
+            "Phòng họp trực tuyến tầng 4, Viện kiểm sát nhân dân tỉnh",
         ),
         # a venue belongs to a body after "của"
         (

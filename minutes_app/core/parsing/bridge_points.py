@@ -44,6 +44,9 @@ _HOST_LEAD = re.compile(
     r"|(?P<marked>(?<![\w])tại[ \t]+)"
     r"(?=[^\n.;()]{3,90}\([ \t]*(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*\))"
     r"|(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t]))?[ \t]*"
+    # "Điểm cầu trung tâm: Phòng họp …", "Điểm cầu chủ trì – Hội trường …"
+    r"|(?:điểm|đầu)[ \t]+cầu[ \t]+(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*"
+    r"(?::|là\b|[–-](?=[ \t]))[ \t]*"
     r"|(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?tại[ \t]+"
     + _AT_POINT
     + r"[ \t]+"
@@ -91,7 +94,8 @@ _BRIDGE = re.compile(
 _NAME_STOP = frozenset(
     (
         "có dự với cùng là do đã và các tham chủ để trên của đến tới ở tại thì nên nhằm "
-        "được sẽ đang theo kết báo phát trong vào sáng chiều lúc từ toàn gồm hướng"
+        "được sẽ đang theo kết báo phát trong vào sáng chiều lúc từ toàn gồm hướng nêu về "
+        "đề kiến phản bày thảo trình chia nhấn khẳng đánh ghi mong"
     ).split()
 )
 # A word of a place's name: an abbreviation with its full stop ("TP.", "TX."), or a run of
@@ -103,7 +107,7 @@ _NAME_WORD = re.compile(
 _PLACE_NOUNS = frozenset(
     (
         "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn "
-        "bản nhà ấp tổ xóm khóm"
+        "bản nhà ấp tổ xóm khóm buôn"
     ).split()
 )
 _MOST_NAME_WORDS = 14
@@ -123,14 +127,20 @@ _ADDRESS = re.compile(
     r",[ \t]+(?=(?:trụ[ \t]+sở|trung[ \t]+tâm|tầng|nhà|văn[ \t]+phòng)\b)", re.IGNORECASE
 )
 # The words of a place's level: a name may end on them in lower case ("… thị xã", "… tỉnh").
-_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản ấp vực".split())
+_LEVELS = frozenset("tỉnh huyện xã phường quận trấn phố thôn bản ấp vực buôn".split())
+# Below a commune: "thôn 3", "buôn Ea Kmar", "tổ dân phố Loan Lý".
+_HAMLET = r"(?:thôn|bản|buôn|ấp|xóm|khóm|làng|khu[ \t]+phố|tổ[ \t]+dân[ \t]+phố)"
 # "khu phố 3", "tổ dân phố 5", "thôn 7": places named by their number.
 _NUMBERED = re.compile(
     r"(?:(?:khu|tổ[ \t]+dân)[ \t]+phố|khu|tổ|xóm|khóm|" + "|".join(_LEVELS) + r")[ \t]+\d\w*"
 )
 # "Hội trường A, Tỉnh ủy", "Phòng họp số 2, UBND tỉnh": a hall that names no body has the
 # body it belongs to after a comma.
-_BODY_AFTER = re.compile(r",[ \t]+(?=" + BODY_HEAD + r")")
+_BODY_AFTER = re.compile(
+    r",[ \t]+(?="
+    + BODY_HEAD
+    + r"|Viện[ \t]|Tòa[ \t]+án|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|Trường[ \t])"
+)
 # "Trung tâm chỉ huy của UBND thành phố": a venue belongs to a body named after "của".
 _OWNER_NEXT = re.compile(r"[ \t]+(?=" + BODY_HEAD + r")")
 
@@ -289,7 +299,9 @@ _AND_ANOTHER = re.compile(
     + UPPER
     + r"]|(?:"
     + PLACE_LEVEL
-    + r"|bản|thôn)[ \t]+["
+    + r"|"
+    + _HAMLET
+    + r")[ \t]+["
     + UPPER
     + r"\d]))"
 )
@@ -302,6 +314,10 @@ _LIST_LATER = re.compile(
 )
 # After "điểm cầu", a qualifier in lower case then a colon: "Điểm cầu cấp huyện: A, B".
 _LIST_AFTER = re.compile(r"(?:[ \t]*(?-i:[" + LOWER + r"]+)){0,3}[ \t]*:", re.IGNORECASE)
+
+
+# "điểm cầu chính", "điểm cầu trung tâm: …", "điểm cầu chủ trì – …": the host point.
+_MAIN = re.compile(r"(?i:chính)\b|(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*(?::|là\b|[–-])")
 
 
 def read_bridge_points(
@@ -331,12 +347,12 @@ def read_bridge_points(
             seen += 1
             if seen > _MOST_BRIDGE_MENTIONS:
                 break
-            if re.match(r"(?i)chính\b", sentence[match.end() :]):
+            if _MAIN.match(sentence, match.end()):
                 continue  # the host point (read_host_point), not one of the others
             before = sentence[max(0, match.start() - 12) : match.start()]
             colon = _LIST_AFTER.match(sentence, match.end())
-            if colon is not None and re.search(r"(?i)\btại[ \t]+$", before):
-                colon = None  # "Tại điểm cầu cơ sở: …" lists who attends there
+            if colon is not None and re.search(r"(?i)\btại[ \t]+(?:các[ \t]+)?$", before):
+                continue  # "Tại (các) điểm cầu cơ sở: …" lists who attends there
             if (
                 _LIST_BEFORE.search(before)
                 or colon is not None
@@ -410,7 +426,7 @@ _LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE)
 _MOST_LISTED = 60
 # "các xã Đức Thọ, Hương Sơn": the level every item after it has ("xã Đức Thọ").
-_LEVELS_LISTED = re.compile(rf"các[ \t]+(?P<level>{PLACE_LEVEL})[ \t]+(?=[^\W\d_])")
+_LEVELS_LISTED = re.compile(rf"các[ \t]+(?P<level>{PLACE_LEVEL}|{_HAMLET})[ \t]+(?=[^\W\d_])")
 
 
 # A list's item that names the points of a kind: "Ban Chỉ huy Quân sự các huyện, thị xã;".
