@@ -86,9 +86,10 @@ SETS = (
     "blind14",
     "blind15",
     "blind16",
+    "blind17",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
 
 FIELDS = (
     "documents",
