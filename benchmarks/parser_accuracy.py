@@ -235,7 +235,8 @@ _POINT_LEVEL = re.compile(
 
 
 def _point(name: str) -> str:
-    return _POINT_LEVEL.sub("", fold(name))
+    # the parser makes quotes plain ("B’Lao" → "B'Lao"), as it reads them
+    return _POINT_LEVEL.sub("", fold(name.replace("’", "'").replace("‘", "'")))
 
 
 def _score_chairs(where: str, got: list[Any], want: list[Any], score: Score) -> None:

@@ -147,7 +147,7 @@ _OPEN_END = re.compile(
 # text a line broken before the number goes on with "số").
 _NUMBER_LINE = re.compile(r"Số[ \t]*:?[ \t]*\d")
 # A line that begins an item of a list: a mark, a space, a capital (``_joins``).
-_ITEM = re.compile(r"[-–•*+][ \t]+(?P<first>\w)")
+_ITEM = re.compile(r"(?:[-–•*+]|[^\w\s(\"“'‘]{1,3})[ \t]+(?P<first>\w)")
 # A line that ends where a date begins: the next line goes on with the date.
 _DATE_OPEN = re.compile(r"\b(?:ngày|tháng|năm)$", re.IGNORECASE)
 # A line that begins a page's dateline ("Cập nhật lúc 08:15", "Thứ Hai, 02/05/2024"): its

@@ -756,6 +756,43 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "Thành phần: - Tại các điểm cầu cơ sở: Ban chấp hành đảng bộ; bí thư các chi bộ.",
             [],
         ),
+        # a list without "các": its items alike, the last after "và"
+        (
+            "Các ý kiến thảo luận từ điểm cầu Đảng ủy Chính phủ, Tỉnh ủy Gia Lai và Thành ủy "
+            "Cần Thơ tập trung vào tiêu chí. Hội nghị nghe đại biểu tại điểm cầu Tuyên Quang, "
+            "Gia Lai và Cần Thơ trình bày tham luận. Tại điểm cầu Thuế thành phố Hà Nội, Thuế "
+            "tỉnh Bắc Ninh và Thuế tỉnh Đồng Nai, lãnh đạo trình bày.",
+            [
+                "Đảng ủy Chính phủ",
+                "Tỉnh ủy Gia Lai",
+                "Thành ủy Cần Thơ",
+                "Tuyên Quang",
+                "Gia Lai",
+                "Cần Thơ",
+                "Thuế thành phố Hà Nội",
+                "Thuế tỉnh Bắc Ninh",
+                "Thuế tỉnh Đồng Nai",
+            ],
+        ),
+        # ... and not a point then people
+        (
+            "Tại điểm cầu Hà Nội, Thủ tướng Phạm Minh Chính, Phó Thủ tướng Lê Thành Long và "
+            "Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà dự.",
+            ["Hà Nội"],
+        ),
+        # the places of a kind; "như" opens a list, a place's bracket is passed
+        (
+            "Hội nghị kết nối tới 34 điểm cầu Thuế tỉnh, thành phố, 34 điểm cầu Tòa án nhân "
+            "dân cấp tỉnh và một số xã trọng điểm như xã Xuân Hòa, Thọ Lập (huyện Thọ Xuân), "
+            "Định Tân (huyện Yên Định).",
+            ["xã Xuân Hòa", "Thọ Lập", "Định Tân"],
+        ),
+        # after a count, the kind then a colon
+        (
+            "Hội nghị được tổ chức tại 4 điểm cầu Ban Chỉ huy Phòng thủ khu vực (PTKV): Ban "
+            "CHPTKV 1 – Tân Trào, Ban CHPTKV 2 – Hàm Yên; cùng 124 điểm cầu Ban CHQS xã.",
+            ["Ban CHPTKV 1 – Tân Trào", "Ban CHPTKV 2 – Hàm Yên"],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "
@@ -1279,6 +1316,9 @@ def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
         "- Sư đoàn 324 và Lữ đoàn 414.\n"
         "\t+ Phòng họp trực tuyến, UBND xã Thạch Hà;\n"
         "\t+ Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân.\n"
+        "– Trường Đại học Sư phạm, Đại học Huế;\n"
+        "🔹 Đoàn Thanh niên Công an tỉnh\n"
+        "🔹 Đoàn đặc khu Cồn Cỏ\n"
         "Các xã, phường còn lại bố trí điểm cầu tại trụ sở.\n"
         "- Công an tỉnh.\n"
     )
@@ -1290,6 +1330,9 @@ def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
         "Điểm cầu Lữ đoàn 414",
         "Điểm cầu Phòng họp trực tuyến, UBND xã Thạch Hà",
         "Điểm cầu Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân",
+        "Điểm cầu Trường Đại học Sư phạm, Đại học Huế",
+        "Điểm cầu Đoàn Thanh niên Công an tỉnh",
+        "Điểm cầu Đoàn đặc khu Cồn Cỏ",
     ]
     unmarked = draft_from_text(
         "Hội nghị kết nối tới các điểm cầu:\nHuyện ủy Can Lộc;\nHuyện ủy Đức Thọ.\n\nCông an tỉnh."

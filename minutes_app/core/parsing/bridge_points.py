@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minutes_app.base.names import province_words
 from minutes_app.base.text import LOWER, UPPER
 from minutes_app.core.parsing.issuers import (
     AND_IN_NAME,
@@ -53,7 +54,7 @@ _HOST_LEAD = re.compile(
     r"|(?P<held>(?:(?:tổ[ \t]+chức|diễn[ \t]+ra)[ \t]+(?:trực[ \t]+(?:tuyến|tiếp)[ \t]+)?"
     r"|trực[ \t]+tuyến[ \t]+)tại[ \t]+)"
     # "Từ điểm cầu UBND tỉnh, hội nghị kết nối tới …"
-    r"|(?<![\w])[Tt]ừ[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+(?!chính\b)"
+    r"|(?P<reached>(?<![\w])[Tt]ừ[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+(?!chính\b))"
     # "Tại điểm cầu Trung ương, …": the central point hosts a national conference
     r"|(?<![\w])tại[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+(?=Trung[ \t]+ương\b)"
     r"|chủ[ \t]+trì(?:[ \t]+(?-i:[" + LOWER + r"]+)){0,8}?[ \t]+(?:tại|ở)[ \t]+"
@@ -70,6 +71,14 @@ _LINKED_AFTER = re.compile(
 )
 
 
+# Before "từ điểm cầu X": someone spoke from it, which hosts nothing ("Phát biểu tham luận
+# từ điểm cầu …", "Các ý kiến thảo luận từ điểm cầu …").
+_SPOKE_FROM = re.compile(
+    r"(?i)(?:phát[ \t]+biểu|tham[ \t]+luận|ý[ \t]+kiến|thảo[ \t]+luận|chia[ \t]+sẻ|đại[ \t]+diện)"
+    r"[^.;]{0,20}$"
+)
+
+
 def read_host_point(text: str) -> tuple[str | None, Span | None]:
     """The host point (điểm cầu chính) and where the text names it."""
     for lead in _HOST_LEAD.finditer(text):
@@ -81,6 +90,10 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
             continue
         if lead.group("held") and not _LINKED_AFTER.match(after):
             continue  # a hall the meeting sat in, not a point others were linked to
+        if lead.group("reached") and _SPOKE_FROM.search(
+            text, max(0, lead.start() - 40), lead.start()
+        ):
+            continue  # "Các ý kiến từ điểm cầu A, B và C": where speakers sat
         return name, Span(first, last, "host_point")
     return None, None
 
@@ -95,13 +108,13 @@ _NAME_STOP = frozenset(
     (
         "có dự với cùng là do đã và các tham chủ để trên của đến tới ở tại thì nên nhằm "
         "được sẽ đang theo kết báo phát trong vào sáng chiều lúc từ toàn gồm hướng nêu về "
-        "đề kiến phản bày thảo trình chia nhấn khẳng đánh ghi mong"
+        "đề kiến phản bày thảo trình chia nhấn khẳng đánh ghi mong bố"
     ).split()
 )
 # A word of a place's name: an abbreviation with its full stop ("TP.", "TX."), or a run of
 # characters up to a space or a mark that ends a name.
 _NAME_WORD = re.compile(
-    r"[ \t]*((?:" + "|".join(PLACE_ABBREVIATIONS) + r")\.|[^\s,.;:()\[\]\"“”]+)"
+    r"[ \t]*((?:" + "|".join(PLACE_ABBREVIATIONS) + r")\.|(?=[\w–-])[^\s,.;:()\[\]\"“”]+)"
 )
 # A name may begin with one of these in lower case: the kind of place it is.
 _PLACE_NOUNS = frozenset(
@@ -139,7 +152,7 @@ _NUMBERED = re.compile(
 _BODY_AFTER = re.compile(
     r",[ \t]+(?="
     + BODY_HEAD
-    + r"|Viện[ \t]|Tòa[ \t]+án|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|Trường[ \t])"
+    + r"|Viện[ \t]|Tòa[ \t]+án|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|Trường[ \t]|Cơ[ \t]+quan[ \t])"
 )
 # "Trung tâm chỉ huy của UBND thành phố": a venue belongs to a body named after "của".
 _OWNER_NEXT = re.compile(r"[ \t]+(?=" + BODY_HEAD + r")")
@@ -178,11 +191,14 @@ def _is_venue(words: list[str]) -> bool:
 
 def _is_bare_venue(words: list[str]) -> bool:
     """A venue named by its kind, a letter or a number only: "Hội trường A", "Phòng họp số
-    2", "Phòng họp trực tuyến"."""
+    2", "Phòng họp trực tuyến", "Hội trường Nhà A"."""
     return (
         len(words) >= 2
         and words[0].lower() in _VENUE_HEADS
-        and all(not _is_capital(word) or len(word) == 1 for word in words[1:])
+        and all(
+            not _is_capital(word) or len(word) == 1 or word.lower() in _VENUE_HEADS
+            for word in words[1:]
+        )
         and words[-1][:1].isalnum()
     )
 
@@ -239,7 +255,7 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
     while words and not _is_capital(words[-1]) and not words[-1][:1].isdigit():
         if words[-1].rstrip(",") in _LEVELS:
             break
-        if len(words) > 1 and _is_capital(words[-2]) and is_name_syllable(words[-1]):
+        if len(words) > 1 and _is_capital(words[-2]) and is_name_syllable(words[-1], words[-2]):
             break  # "Tỉnh ủy", "Bộ Chính trị": a name's own lower-case syllable
         dropped = words.pop()
         last = text.rfind(dropped, first, last)
@@ -309,9 +325,12 @@ _AND_ANOTHER = re.compile(
 # thôn, gồm: …", "… và đoàn trực thuộc, trong đó có: …", "… có đông đảng viên như: …".
 _LIST_LATER = re.compile(
     r"[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có|như|là)[ \t]*:[ \t]*"
-    r"|[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có)[ \t]+",
+    r"|[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có|như)[ \t]+",
     re.IGNORECASE,
 )
+# After a count, the kind of its points then a colon: "4 điểm cầu Ban Chỉ huy Phòng thủ khu
+# vực (PTKV): A, B, C".
+_COUNT_THEN_COLON = re.compile(r"[^.;:\n]{0,100}?:[ \t]*")
 # After "điểm cầu", a qualifier in lower case then a colon: "Điểm cầu cấp huyện: A, B".
 _LIST_AFTER = re.compile(r"(?:[ \t]*(?-i:[" + LOWER + r"]+)){0,3}[ \t]*:", re.IGNORECASE)
 
@@ -367,7 +386,15 @@ def read_bridge_points(
                     continue
                 listed = _listed(sentence, opening)
                 later = _LIST_LATER.match(sentence, match.end()) if not listed else None
-                if later is not None:
+                if later is None and not listed and re.search(r"\d[ \t]+$", before):
+                    later = _COUNT_THEN_COLON.match(sentence, match.end())
+                if later is not None and not sentence[later.end() :].strip():
+                    # "… kết nối tới 78 điểm cầu …, trong đó có:" then a line for each
+                    listed = [
+                        (name, first - start, last - start)
+                        for name, first, last in _listed_lines(text, end)
+                    ]
+                elif later is not None:
                     # "3 điểm cầu tại các thôn, gồm: A, B và C", "… trong đó có: A, B"
                     listed = _listed(sentence, later.end())
                 for name, name_start, name_end in listed:
@@ -378,6 +405,10 @@ def read_bridge_points(
             if known is None:
                 continue
             _add_people(known, _presiding(sentence, match.start(), name_end))
+            # "từ điểm cầu Đảng ủy Chính phủ, Tỉnh ủy Gia Lai và Thành ủy Cần Thơ": a list
+            # without "các", when its items are alike and the last follows "và"
+            for other_name, other_first, other_last in _comma_list(sentence, name_start):
+                note(other_name, start + other_first, start + other_last)
             # "Tại điểm cầu phường Hạc Thành và phường Sầm Sơn, …": a second point after "và"
             also = _AND_ANOTHER.match(sentence, name_end)
             other = _place_name(sentence, also.end(), joins_and=False) if also else None
@@ -423,12 +454,17 @@ _LEVEL_WORDS = _LEVELS | {"thành", "thị", "đặc"}
 # After "các điểm cầu": a colon or a word that opens the list.
 _LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:?)[ \t]*", re.IGNORECASE)
 # Between two items: a comma, a semicolon or "và".
-_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE)
+# ("xã Xuân Hòa, Thọ Lập (huyện Thọ Xuân), Định Tân": an item's place in brackets is passed)
+_LIST_SEPARATOR = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE
+)
 _MOST_LISTED = 60
 # "các xã Đức Thọ, Hương Sơn": the level every item after it has ("xã Đức Thọ").
 _LEVELS_LISTED = re.compile(rf"các[ \t]+(?P<level>{PLACE_LEVEL}|{_HAMLET})[ \t]+(?=[^\W\d_])")
 
 
+# "Thuế tỉnh, thành phố": a level and its like, every place of them.
+_AND_CITIES = re.compile(r"[ \t]*,[ \t]*thành[ \t]+phố\b")
 # A list's item that names the points of a kind: "Ban Chỉ huy Quân sự các huyện, thị xã;".
 _KIND_OF_POINTS = re.compile(
     rf"[^;.:\n]{{0,80}}?\bcác[ \t]+{PLACE_LEVEL}\b"
@@ -442,6 +478,8 @@ _LOWER_LEVELS = frozenset("xã phường huyện quận vực".split())
 
 def _names_a_kind(name: str) -> bool:
     words = name.split()
+    if len(words) > 1 and words[-2] == "cấp":
+        return True  # "Tòa án nhân dân cấp tỉnh"
     return words[-1] in _LOWER_LEVELS and not (len(words) > 1 and words[-2] == "thị")
 
 
@@ -470,7 +508,8 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         name = name.rstrip(".")
         if name.split()[0].lower() in _LEVEL_WORDS:
             level = ""  # "… Vũ Quang và phường Hà Huy Tập": an item with its own level
-        if not _names_a_kind(name):  # "69 điểm cầu Công an xã, phường": a kind
+        every = name.endswith(" tỉnh") and _AND_CITIES.match(sentence, last) is not None
+        if not _names_a_kind(name) and not every:  # "69 điểm cầu Công an xã, phường": a kind
             names.append((f"{level} {name}" if level else name, first, first + len(name)))
         separator = _LIST_SEPARATOR.match(sentence, last)
         if separator is None:
@@ -482,6 +521,39 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
 # A list's item on a line of its own: a mark ("-", "•", "👉", "1.") before the name.
 _ITEM_LINE = re.compile(r"[ \t]*(?:[^\w\s]{1,3}|\d{1,2}[.)])?[ \t]*")
 _MOST_ITEM_LINES = 60
+
+
+def _one_item(line: str) -> bool:
+    """Whether a list's line that holds commas is one item: its parts open with different
+    words ("Trường Đại học Sư phạm, Đại học Huế"), not alike ones ("Huyện ủy A, Huyện ủy
+    B"), and no "và" or semicolon parts it."""
+    parts = [part.split() for part in line.split(",")]
+    return (
+        len(parts) > 1
+        and all(parts)
+        and len({part[0].lower() for part in parts}) == len(parts)
+        and not re.search(r"[ \t]và[ \t]|;", line)
+        and all(part[0][:1].isupper() for part in parts)
+    )
+
+
+def _comma_list(sentence: str, start: int) -> list[tuple[str, int, int]]:
+    """The points after the first of a list that has no "các" before it, read from
+    ``start``: each item alike the first (the same first word, a level, a body or a
+    province) and the last after "và"; none when the list is not one."""
+    listed = _listed(sentence, start)
+    if len(listed) < 3 or not re.match(r"[ \t]*và\b", sentence[listed[-2][2] :]):
+        return []
+    head = listed[0][0].split()[0].lower()
+    for name, _first, _last in listed:
+        words = name.split()
+        if not (
+            words[0].lower() == head
+            or _PLACE_HEAD.match(name)
+            or province_words(words) == len(words)
+        ):
+            return []
+    return listed[1:]
 
 
 def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
@@ -505,8 +577,12 @@ def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
         # "+ Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân;": the line is
         # the item, its commas and all, when one name reaches its end
         whole = _place_name(line, opening, joins_and=True)
+        rest = line[opening:].rstrip(" \t;.,")
         if "," in whole[0] and not line[whole[2] :].strip(" \t;.,"):
             listed = [whole]
+        elif whole[0] and _one_item(rest):
+            # "– Trường Đại học Y - Dược, Đại học Huế;": the school, then its university
+            listed = [(rest, opening, opening + len(rest))]
         else:
             listed = _listed(line, opening)
         if not line.strip() or not listed:

@@ -75,7 +75,8 @@ AND_IN_NAME = re.compile(
     r"|moi[ \t]truong)|ke[ \t]hoach[ \t]va[ \t]dau[ \t]tu|thong[ \t]tin[ \t]va[ \t]truyen"
     r"[ \t]thong|dan[ \t]toc[ \t]va[ \t]ton[ \t]giao|tuyen[ \t]giao[ \t]va[ \t]dan[ \t]van"
     r"|the[ \t]thao[ \t]va[ \t]du[ \t]lich|binh[ \t]va[ \t]xa[ \t]hoi|phat[ \t]thanh[ \t]va"
-    r"[ \t]truyen[ \t]hinh|xay[ \t]dung[ \t]va[ \t]phat[ \t]trien)\b"
+    r"[ \t]truyen[ \t]hinh|xay[ \t]dung[ \t]va[ \t]phat[ \t]trien"
+    r"|co[ \t]truyen[ \t]va[ \t]phuc[ \t]hoi)\b"
 )
 
 
@@ -88,10 +89,11 @@ BODY_HEAD = (
 )
 
 
-def is_name_syllable(word: str) -> bool:
-    """Whether ``word``, in lower case after a capitalised one, may belong to a body's name
-    ("ủy" of "Tỉnh ủy", "trị" of "Bộ Chính trị")."""
-    return shadow(word).lower() in _NAME_SYLLABLES
+def is_name_syllable(word: str, before: str = "") -> bool:
+    """Whether ``word``, in lower case after the capitalised ``before``, may belong to a
+    body's name ("ủy" of "Tỉnh ủy", "trị" of "Bộ Chính trị", "phạm" of "Sư phạm")."""
+    folded = shadow(word).lower()
+    return folded in _NAME_SYLLABLES or shadow(before).lower() in _ONLY_AFTER.get(folded, ())
 
 
 _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "quan", "phuong"})
@@ -102,9 +104,9 @@ _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"}
 _BEFORE_PLACE = frozenset(
     {"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi", "cu", "binh", "nghiep", "an"}
 )
-# Lower-case syllables of a name only after one word: "Hội đồng Thẩm phán" (elsewhere
-# "phán", "phản" go on the sentence).
-_ONLY_AFTER = {"phan": frozenset({"tham"})}
+# Lower-case syllables of a name only after one word: "Hội đồng Thẩm phán", "Trường Đại
+# học Sư phạm" (elsewhere "phán", "phản", "vi phạm" go on the sentence).
+_ONLY_AFTER = {"phan": frozenset({"tham"}), "pham": frozenset({"su"})}
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
 _LOWER_PAIRS = {
