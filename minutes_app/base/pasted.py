@@ -250,10 +250,15 @@ def _name_goes_on(before: str, after: str) -> bool:
     words = before.split()
     if len(words) < 4 or before.isupper() or not after[:1].isupper():
         return False
-    run = 0
-    while run < min(len(words), 3) and words[-1 - run][:1].isupper():
+    run = 0  # the capitalised words at the end, a degree's "PGS.TS." not among them
+    while (
+        run < min(len(words), 3)
+        and words[-1 - run][:1].isupper()
+        and not words[-1 - run].endswith(".")
+    ):
         run += 1
-    if not 1 <= run <= 2 or words[-run - 1][:1].isupper():
+    before_run = words[-run - 1]
+    if not 1 <= run <= 2 or (before_run[:1].isupper() and not before_run.endswith(".")):
         return False
     # a family name, or a place after its level ("Đảng ủy xã Hương" / "Trà")
     return is_surname(words[-run]) or words[-run - 1] in _LEVEL_WORDS

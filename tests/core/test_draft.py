@@ -1290,6 +1290,38 @@ def test_a_comma_between_two_bodies_still_parts_them() -> None:
             [("Nguyễn Tiến Đạt", "Bí thư Tỉnh đoàn"),
              ("Lê Hoài Thu", "Phó Bí thư Thường trực Tỉnh đoàn")],
         ),
+        # a title shared after "các", with or without a colon, after another chair
+        (
+            "Bộ trưởng Bộ Nội vụ Vũ Thị Thanh Hương chủ trì hội nghị. Cùng chủ trì có các Thứ "
+            "trưởng Bùi Văn Khánh, Lò Thị Nga.",
+            [("Vũ Thị Thanh Hương", "Bộ trưởng Bộ Nội vụ"), ("Bùi Văn Khánh", "Thứ trưởng"),
+             ("Lò Thị Nga", "Thứ trưởng")],
+        ),
+        (
+            "Đồng chí Nguyễn Văn Khải, Chánh án TANDTC và các đồng chí Phó Chánh án TANDTC: Lưu "
+            "Hoàng Sơn, Phan Thị Thu Hà đồng chủ trì hội nghị.",
+            [("Nguyễn Văn Khải", "Chánh án TANDTC"), ("Lưu Hoàng Sơn", "Phó Chánh án TANDTC"),
+             ("Phan Thị Thu Hà", "Phó Chánh án TANDTC")],
+        ),
+        # "và" then a post and a name: a second chair
+        (
+            "Đồng chí Đào Minh Khôi, Phó Thống đốc Ngân hàng Nhà nước, Chủ tịch Hội đồng quản "
+            "trị NHCSXH và Tổng Giám đốc NHCSXH Lương Thị Hải Yến đồng chủ trì hội nghị.",
+            [("Đào Minh Khôi", "Phó Thống đốc Ngân hàng Nhà nước, Chủ tịch Hội đồng quản trị "
+              "NHCSXH"), ("Lương Thị Hải Yến", "Tổng Giám đốc NHCSXH")],
+        ),
+        # a degree before the name, the name cut by a line's end
+        (
+            "Chủ trì hội nghị có PGS.TS. Lê Anh\nPhương, Giám đốc Đại học Huế; PGS.TS. Trần Thị "
+            "Hải Yến, Phó Giám đốc Đại học Huế.",
+            [("Lê Anh Phương", "Giám đốc Đại học Huế"),
+             ("Trần Thị Hải Yến", "Phó Giám đốc Đại học Huế")],
+        ),
+        # a family name of the Tày
+        (
+            "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban Bầu cử tỉnh Lộc Thị Hạnh chủ trì hội nghị.",
+            [("Lộc Thị Hạnh", "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban Bầu cử tỉnh")],
+        ),
         # "ông" inside a family name is no honorific
         ("Thứ trưởng Nông Thị Bích Ngà chủ trì hội nghị.", [("Nông Thị Bích Ngà", "Thứ trưởng")]),
         # a province's name, then the person

@@ -27,16 +27,17 @@ _SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 _NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
 NAME = _NAME
 # What stands before a name and is no part of the title: "đồng chí", "ông", "bà", the youth's
-# "anh", "chị", and a rank of the army or the police ("Đại tá", "Thiếu tướng").
+# "anh", "chị", a degree ("PGS.TS.", "ThS.") and a rank of the army or the police ("Đại tá",
+# "Thiếu tướng").
 _HONORIFICS = (
-    r"[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|"
+    r"[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|(?:PGS|GS|TS|ThS|BS|KS)\.(?:[ \t]?(?:TS|ThS|BS)\.)?|"
     r"(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu)[ \t]+(?:tướng|tá|úy|uý)"
 )
 _HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})[ \t]+")
 _PERSON_NAME_FIRST = re.compile(
     rf"(?<![\w])(?:(?:{_HONORIFICS})[ \t]+)(?P<name>{_NAME})[ \t]*(?:(?:,|[-–])[ \t]*(?P<title>[^;.]*))?"
 )
-NAME_AT_END = re.compile(rf"(?P<name>{_NAME})[ \t]*$")
+NAME_AT_END = re.compile(rf"(?<![\w])(?P<name>{_NAME})[ \t]*$")
 # Lists of the form "các đồng chí: Nguyễn Đình Trung - Bí thư Tỉnh ủy; …".
 # The dash is found first and the name read back from it: trying a name at every
 # capital letter costs too much on long texts.
@@ -76,21 +77,54 @@ _SHARED_NAMES = re.compile(
 _LEADING_COMRADES = re.compile(r"^(?:[Cc]ác[ \t]+)?(?:[Đđ]ồng[ \t]+chí)?[ \t]*")
 
 
+# "Cùng chủ trì có các Thứ trưởng Bùi Văn Khánh, Lò Thị Nga": no colon, the title and the
+# first name run together after "các".
+_SHARED_AFTER_CAC = re.compile(
+    rf"(?<![\w])[Cc]ác[ \t]+(?P<run>[{UPPER}][^,;:.]{{2,80}}?)[ \t]*,[ \t]*"
+    rf"(?P<names>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})*)(?![{LOWER}])[ \t]*(?:$|[.;]|[{LOWER}])"
+)
+# Where the shared title begins in what precedes its names: after "(và) các (đồng chí)".
+_SHARED_TITLE_OPENS = re.compile(
+    r"(?:[ \t]*(?:,|\bvà\b))?[ \t]*\b[Cc]ác[ \t]+(?:[Đđ]ồng[ \t]+chí[ \t]+)?"
+)
+
+
 def _people_sharing_a_title(piece: str) -> list[PersonMention]:
+    """The people of "các đồng chí <title>: A, B" (or "các <title> A, B"), each with the
+    title, after whoever the piece names before them ("Đồng chí X, Chánh án … và các đồng
+    chí Phó Chánh án: A, B")."""
     match = _SHARED_NAMES.search(piece)
-    if match is None:
-        return []
-    before = piece[max(0, match.start() - 120) : match.start()]
-    before = re.split(r"[;.:]", before)[-1].strip()
-    title = _clean_title(_LEADING_COMRADES.sub("", before))
+    if match is not None:
+        before_at = max(0, match.start() - 120)
+        before = piece[before_at : match.start()]
+        cut = max(before.rfind(";"), before.rfind("."), before.rfind(":")) + 1
+        before_at, before = before_at + cut, before[cut:]
+        names = match.group("names")
+    else:
+        match = _SHARED_AFTER_CAC.search(piece)
+        if match is None:
+            return []
+        run = match.group("run")
+        at_end = NAME_AT_END.search(run)
+        first = trim_to_surname(at_end.group("name")) if at_end is not None else None
+        if first is None or run[: len(run) - len(first)].split()[0].lower() not in _TITLE_WORDS:
+            return []
+        before_at = match.start()
+        before = piece[before_at : match.start("run") + len(run) - len(first)]
+        names = f"{first}, {match.group('names')}"
+    opens = list(_SHARED_TITLE_OPENS.finditer(before))
+    head = piece[: before_at + opens[-1].start()] if opens else ""
+    title_text = before[opens[-1].end() :] if opens else before
+    title = _clean_title(_LEADING_COMRADES.sub("", title_text.strip()))
     if title is not None and not title[:1].isupper():
         title = None
-    people: list[PersonMention] = []
-    for raw in re.split(r"[ \t]*(?:,|\bvà\b)[ \t]*", match.group("names")):
+    people: list[PersonMention] = [] if not head.strip() else people_in(head)
+    for raw in re.split(r"[ \t]*(?:,|\bvà\b)[ \t]*", names):
         name = trim_to_surname(raw.strip())
         if name is None or name != raw.strip():
             return []
-        people.append(PersonMention(name, title))
+        if name not in {person.name for person in people}:
+            people.append(PersonMention(name, title))
     return people
 
 
@@ -187,6 +221,17 @@ def people_in(fragment: str) -> list[PersonMention]:
 _AND = re.compile(r"[ \t]+và[ \t]+(?=[{UPPER}])".replace("{UPPER}", UPPER))
 
 
+def _titled_after(before: str, after: str) -> bool:
+    """Whether "và" between ``before`` and ``after`` parts two people: a person named
+    before it (name first, "Đồng chí X, Phó Thống đốc …, Chủ tịch …") and a post then a
+    name after it ("Tổng Giám đốc NHCSXH Lương Thị Hải Yến")."""
+    if person_name_first(before) is None:
+        return False
+    person = _person_title_first(re.split(r"[,;]", after, maxsplit=1)[0])
+    title = person.title if person is not None else None
+    return title is not None and title.split()[0].lower() in _TITLE_WORDS
+
+
 def _split_after_names(piece: str) -> list[str]:
     """'Chủ tịch UBND tỉnh Đỗ Văn Phúc và Phó Chủ tịch … Lương Thị Mai': split at a 'và'
     that follows a person's name, never inside a title ('Ban Tuyên giáo và Dân vận')."""
@@ -194,7 +239,8 @@ def _split_after_names(piece: str) -> list[str]:
     start = 0
     for conjunction in _AND.finditer(piece):
         name = NAME_AT_END.search(piece, max(start, conjunction.start() - 60), conjunction.start())
-        if name is not None and trim_to_surname(name.group("name")) is not None:
+        named = name is not None and trim_to_surname(name.group("name")) is not None
+        if named or _titled_after(piece[start : conjunction.start()], piece[conjunction.end() :]):
             parts.append(piece[start : conjunction.start()])
             start = conjunction.end()
     parts.append(piece[start:])
