@@ -494,6 +494,33 @@ def test_session_of_the_report_day_named_without_a_date() -> None:
     assert plain.session is None
 
 
+def test_sang_nay_and_no_day_written_is_the_day_it_is_read() -> None:
+    text = "(Baonghean.vn) – Chiều nay, Ban Chỉ huy tỉnh tổ chức hội nghị. Hạn báo cáo 28/10."
+    draft = draft_from_text(text, today=datetime.date(2025, 10, 27))
+    assert (draft.date, draft.year_inferred, draft.session) == (
+        datetime.date(2025, 10, 27),
+        True,
+        "afternoon",
+    )
+    assert draft.date_text == "Chiều nay"
+    assert draft_from_text(text).date is None  # no day to read it on
+    # a day written with its year, or an agency's dateline, dates it instead
+    dated = "Hòa Bình, ngày 3 tháng 4 năm 2024\n\nSáng nay, Tỉnh ủy tổ chức hội nghị."
+    assert draft_from_text(dated, today=datetime.date(2025, 1, 1)).date == datetime.date(2024, 4, 3)
+    agency = "Pleiku, 22/10/2024 (TTXVN) – Chiều nay, Tỉnh ủy tổ chức hội nghị."
+    assert draft_from_text(agency, today=datetime.date(2025, 1, 1)).date == datetime.date(
+        2024, 10, 22
+    )
+    # "hôm nay" outside a sentence on the meeting dates nothing
+    other = "Hôm nay trời mưa. Hội nghị bàn về kế hoạch."
+    assert draft_from_text(other, today=datetime.date(2025, 1, 1)).date is None
+
+
+def test_the_session_of_a_meeting_held_in_the_afternoon_with_no_date() -> None:
+    draft = draft_from_text("Đại học Huế tổ chức hội nghị. Hội nghị diễn ra vào buổi chiều.")
+    assert (draft.date, draft.session) == (None, "afternoon")
+
+
 @pytest.mark.parametrize(
     ("opens", "session"),
     [("7h30", "morning"), ("11 giờ 59", "morning"), ("12h00", "afternoon"), ("17:59", "afternoon"),

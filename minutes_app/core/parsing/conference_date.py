@@ -56,6 +56,7 @@ class _DateFound:
     year: int | None
     session: str | None
     span: Span
+    today: bool = False  # "Sáng nay …" with no day written: the day the text is read
 
 
 class Cited:
@@ -123,7 +124,30 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
     if meeting:
         # "Lúc 20 giờ ngày 27/10/2024, … tổ chức hội nghị …" before a later "Sáng 28/10"
         return min(meeting, key=lambda found: found.span.start)
-    return fallback or _agency_dateline(shade)
+    dateline = _agency_dateline(shade)
+    if dateline is None and (fallback is None or fallback.year is None):
+        # "Chiều nay, Ban Chỉ huy … tổ chức hội nghị" and no day of it written anywhere
+        said = _today_said(shade, cited)
+        if said is not None:
+            return said
+    return fallback or dateline
+
+
+# "Sáng nay", "Hôm nay" in a sentence that reports the meeting, near the top.
+_TODAY_SAID = re.compile(
+    r"(?<![\w])(?:(?P<session>(?i:sang|chieu|toi|trua))[ \t]+(?i:nay|hom[ \t]+nay)"
+    r"|(?i:hom[ \t]+nay))(?![\w])"
+)
+
+
+def _today_said(shade: str, cited: Cited) -> _DateFound | None:
+    for match in _TODAY_SAID.finditer(shade, 0, _SESSION_TODAY_REACH):
+        end = shade.find(".", match.end())
+        sentence = shade[match.start() : end if end >= 0 else len(shade)]
+        if match.start() not in cited and _MEETING.search(sentence):
+            session = _SESSIONS.get((match.group("session") or "").lower())
+            return _DateFound(0, 0, None, session, Span(match.start(), match.end(), "date"), True)
+    return None
 
 
 # A news agency's dateline opening the story, which then says the day is today: "Pleiku,
@@ -167,6 +191,9 @@ def _with_clock(found: _DateFound, sentence: str) -> _DateFound:
 # report's own day, named without a date; looked for near the top only.
 _SESSION_TODAY = re.compile(
     r"(?<![\w])(?P<session>(?i:sang|chieu|toi|trua))[ \t]+(?i:nay|hom[ \t]+nay)(?![\w])"
+    # "Hội nghị diễn ra vào buổi chiều"
+    r"|(?i:dien[ \t]+ra|to[ \t]+chuc|khai[ \t]+mac|hop)[^.;\n]{0,20}?(?i:vao[ \t]+)?(?i:buoi)[ \t]+"
+    r"(?P<part>(?i:sang|chieu|toi|trua))\b"
 )
 _SESSION_TODAY_REACH = 2000
 
@@ -183,7 +210,7 @@ def session_today(shade: str, cited: Cited) -> str | None:
     else of the hour the meeting opened ("khai mạc lúc 7h30")."""
     for match in _SESSION_TODAY.finditer(shade, 0, _SESSION_TODAY_REACH):
         if match.start() not in cited:
-            return _SESSIONS.get(match.group("session").lower())
+            return _SESSIONS.get((match.group("session") or match.group("part")).lower())
     opens = _OPENS_AT.search(shade, 0, _SESSION_TODAY_REACH)
     return _session_at(int(opens.group("h"))) if opens is not None else None
 

@@ -74,7 +74,14 @@ def draft_from_text(text: str, today: datetime.date | None = None) -> Conference
     title, title_span = read_title(text)
     date, date_text, year_inferred, session = None, None, False, None
     found = event_date(text, shade, cited)
-    if found is not None:
+    if found is not None and found.today:
+        # "Sáng nay, …" and no day written: the day the clerk reads it, when known
+        date, year_inferred = today, today is not None
+        if today is not None:
+            date_text = text[found.span.start : found.span.end]
+            spans.append(found.span)
+        session = found.session or session_today(shade, cited)
+    elif found is not None:
         year = found.year
         if year is None:
             year = infer_year(text, shade, found, cited, documents, today)
@@ -86,6 +93,8 @@ def draft_from_text(text: str, today: datetime.date | None = None) -> Conference
         else:
             year_inferred = False
         session = found.session or session_today(shade, cited)
+    else:
+        session = session_today(shade, cited)  # "Hội nghị diễn ra vào buổi chiều"
     organizer, organizer_span = read_organizer(text, shade)
     host, host_span = read_host_point(text)
     chairs, chair_spans = read_chairs(text, host)
