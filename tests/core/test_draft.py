@@ -462,6 +462,16 @@ def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
             "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh",
         ),
         ("Sáng 14/10/2021, Ban Chỉ đạo 2021 tỉnh tổ chức hội nghị.", None),
+        # a place's name with a dash; an abbreviation in brackets left out
+        (
+            "Sáng thứ Bảy (27/9), Đảng ủy phường Chân Mây – Lăng Cô tổ chức hội nghị.",
+            "Đảng ủy phường Chân Mây – Lăng Cô",
+        ),
+        (
+            "Sáng 3/10, Liên đoàn Lao động (LĐLĐ) tỉnh Đồng Nai tổ chức hội nghị trực tuyến.",
+            "Liên đoàn Lao động tỉnh Đồng Nai",
+        ),
+        ("QK4 – Sáng 3/10, Bộ Tư lệnh Quân khu 4 tổ chức hội nghị.", "Bộ Tư lệnh Quân khu 4"),
         # the body, then its verbs before "tổ chức"
         (
             "Để tổng kết công tác năm 2024, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch tổ chức "

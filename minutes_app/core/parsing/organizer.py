@@ -9,7 +9,7 @@ from minutes_app.base.text import LOWER, UPPER
 from minutes_app.core.parsing.document_kinds import kind_pattern
 from minutes_app.core.parsing.issuers import BODY_HEAD, COMMA_IN_NAME, organisation_end
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, Span
+from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, PLACE_LEVEL, Span
 
 # Anchors first, then a bounded look back: a pattern that starts its "who" anywhere and
 # ends it lazily backtracks quadratically on long runs of spaces.
@@ -25,6 +25,12 @@ _WHO_STOP = re.compile(
     )
     + r"\.|\([^)]{0,3}$"
 )
+# A place named in two parts with a dash, after its level: "phường Chân Mây – Lăng Cô".
+_PLACE_WITH_DASH = re.compile(
+    rf"{PLACE_LEVEL}[ \t]+[{UPPER}][^\s,;:–]*(?:[ \t]+[{UPPER}][^\s,;:–]*)*[ \t]+–[ \t]+[{UPPER}]"
+)
+# An abbreviation in brackets inside a body's name: "Liên đoàn Lao động (LĐLĐ) tỉnh".
+_ABBREVIATION_IN_BRACKETS = re.compile(rf"[ \t]*\([{UPPER}&]{{2,10}}\)(?=[ \t])")
 _WHO_TAIL = re.compile(
     r"(?:[ \t]+(?:đã|vừa|sẽ|chủ[ \t]+trì|phối[ \t]+hợp|cùng|long[ \t]+trọng|trang[ \t]+trọng))+[ \t]*$"
 )
@@ -42,8 +48,10 @@ def _who_before(text: str, end: int) -> tuple[str, int]:
     start = max(0, end - _WHO_WINDOW)
     window = text[start:end]
     cut = 0
-    # "Sở Văn hóa, Thể thao và Du lịch tổ chức": a comma of the body's own name stops nothing
+    # "Sở Văn hóa, Thể thao và Du lịch tổ chức", "Đảng ủy phường Chân Mây – Lăng Cô tổ chức":
+    # a comma or a dash of the body's own name stops nothing
     own = [found.span() for found in COMMA_IN_NAME.finditer(shadow(window))]
+    own += [found.span() for found in _PLACE_WITH_DASH.finditer(window)]
     for stop in _WHO_STOP.finditer(window):
         if not any(first < stop.start() < last for first, last in own):
             cut = stop.end()
@@ -85,6 +93,7 @@ def read_organizer(text: str, shade: str) -> tuple[str | None, Span | None]:
                 who[: bracket.start()],
                 Span(span.start, span.start + bracket.start(), span.what),
             )
+        who = _ABBREVIATION_IN_BRACKETS.sub("", who)
     return who, span
 
 
