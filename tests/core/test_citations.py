@@ -543,6 +543,15 @@ def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() 
             "tỉnh về đại hội",
             "Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh",
         ),
+        # a month and year between the symbol and "của"
+        (
+            "Kế hoạch số 15-KH/BCĐ tháng 8/2025 của Ban Chỉ đạo 35 tỉnh về giảm nghèo",
+            "Ban Chỉ đạo 35 tỉnh",
+        ),
+        (
+            "Hướng dẫn số 8812/HD-TM ngày 20/9/2025 của Bộ Tổng Tham mưu về tuyển quân",
+            "Bộ Tổng Tham mưu",
+        ),
         # units of the army known by their numbers
         ("Kế hoạch số 12/KH-SĐ ngày 3/5/2025 của Sư đoàn 324 về huấn luyện", "Sư đoàn 324"),
         ("Chỉ thị số 5/CT-BTL của Bộ Tư lệnh Quân khu 4 về huấn luyện", "Bộ Tư lệnh Quân khu 4"),
@@ -771,6 +780,22 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         # the subject of "ban hành" or "có" issues it, with no date before it
         ("Sở Nội vụ có Công văn số 1899/SNV-XDCQ hướng dẫn.", None, "Sở Nội vụ"),
         ("Bộ Nội vụ cũng đã có Công văn số 4281/BNV-CQĐP hướng dẫn.", None, "Bộ Nội vụ"),
+        # the subject of a clause opened by "cho biết" or "sau khi"
+        (
+            "Bà Ngọc cho biết LĐLĐ tỉnh đã ban hành Kế hoạch số 112/KH-LĐLĐ về chăm lo Tết.",
+            None,
+            "LĐLĐ tỉnh",
+        ),
+        (
+            "Sau khi Ủy ban Thường vụ Quốc hội ban hành Nghị quyết số 81/2025/UBTVQH15 về Tòa án.",
+            None,
+            "Ủy ban Thường vụ Quốc hội",
+        ),
+        (
+            "Ông Khải cho biết Chánh án TANDTC đã ký ban hành Chỉ thị số 01/CT-CA về nhiệm vụ.",
+            None,
+            "Chánh án TANDTC",
+        ),
         (
             "Trên cơ sở đó, Tỉnh ủy Bắc Kạn đã ban hành Kế hoạch số 5-KH/TU.",
             None,
@@ -980,3 +1005,16 @@ def test_codes_and_short_kinds_written_loosely(
     text: str, found: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert [(c.kind, c.symbol, c.issuer) for c in find_citations(text)] == found
+
+
+def test_the_subject_of_ban_hanh_issues_every_document_it_lists() -> None:
+    both = find_citations(
+        "Ban Thường vụ Tỉnh ủy đã ban hành Quy định số 12-QĐ/TU ngày 06/11/2025 về phân cấp "
+        "quản lý cán bộ và Kế hoạch số 47-KH/TU ngày 10/11/2025 về đánh giá cán bộ."
+    )
+    assert [c.issuer for c in both] == ["Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"]
+    # another issuing code is another body's
+    other = find_citations(
+        "Tỉnh ủy đã ban hành Kế hoạch số 12-KH/TU và Nghị định số 154/2025/NĐ-CP."
+    )
+    assert [c.issuer for c in other] == ["Tỉnh ủy", None]

@@ -25,6 +25,7 @@ from typing import Protocol
 from minutes_app.base.text import LOWER, UPPER
 from minutes_app.core.parsing.dates import parse_date
 from minutes_app.core.parsing.document_kinds import kind_pattern
+from minutes_app.core.parsing.document_numbers import issuing_code
 from minutes_app.core.parsing.issuers import (
     BODY_HEAD,
     COMMA_IN_NAME,
@@ -64,7 +65,12 @@ _ISSUES = re.compile(
     r"[ \t]+$"
 )
 # Where the clause that holds the citation begins: after the last comma, semicolon or colon.
-_CLAUSE_MARK = re.compile(r"[,;:][ \t]*")
+_CLAUSE_MARK = re.compile(
+    r"[,;:][ \t]*"
+    # "… cho biết LĐLĐ tỉnh đã ban hành …", "Sau khi Ủy ban Thường vụ Quốc hội ban hành …"
+    r"|(?<![\w])(?:cho[ \t]+biết|cho[ \t]+hay|nêu[ \t]+rõ|[Ss]au[ \t]+khi|[Tt]rước[ \t]+khi"
+    r"|[Kk]hi)[ \t]+"
+)
 # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/NĐ-CP", "Quyết định của Thủ tướng Chính phủ số
 # 123/QĐ-TTg": a kind, "của", the issuer, "số" (read in the shadow text: no marks).
 # A heading may leave "của" out: "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH TRUNG
@@ -95,6 +101,7 @@ _ABOUT_LINE = re.compile(r"[^\n]{0,80}\n[ \t]*V/[Vv][ \t.:]")
 
 class _Cited(Protocol):
     kind: str
+    symbol: str | None
     start: int
     end: int
     issued_on: datetime.date | None
@@ -241,7 +248,26 @@ def fill_issue(text: str, citations: list[_Cited]) -> list[_Cited]:
         index = bisect.bisect_right(starts, citation.start) - 1
         inside = index >= 0 and citation.start < bounds[index][1]
         filled.append(_filled(text, starts[index] if inside else None, citation))
+    for index in range(1, len(filled)):
+        # "X đã ban hành Quy định số 12-QĐ/TU … và Kế hoạch số 47-KH/TU …": the subject
+        # issued the documents its verb lists
+        here, before = filled[index], filled[index - 1]
+        given = citations[index - 1].issuer is None and before.issuer is not None
+        if here.issuer is None and given and _listed_after(text, before, here):
+            filled[index] = dataclasses.replace(here, issuer=before.issuer)  # type: ignore[type-var]
     return filled
+
+
+# Between two documents one verb lists: no sentence's or clause's end, no issuer of its own.
+_LISTED_AFTER = re.compile(r"[^.;:\n]{0,160}?[ \t]và[ \t]+$")
+
+
+def _listed_after(text: str, before: _Cited, here: _Cited) -> bool:
+    gap = text[before.end : here.start]
+    if _LISTED_AFTER.fullmatch(gap) is None or re.search(r"\bcủa\b|\bdo\b", gap):
+        return False
+    code, other = issuing_code(before.symbol), issuing_code(here.symbol)
+    return code is not None and code == other
 
 
 # A sentence's leading date stands within its first characters.

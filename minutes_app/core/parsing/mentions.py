@@ -31,9 +31,12 @@ _NEXT_CLAUSE_DATE = re.compile(
     r"[ \t]{0,3},[ \t]{0,3}(?i:ngay)[ \t]{1,3}\d{1,2}[\d/.\- \t]{0,12}"
     r"(?i:[ \t]thang[ \t]\d{1,2}[ \t]nam[ \t]\d{4})?[ \t]{0,3},[ \t]{0,3}[A-Z]"
 )
-# "Nghị quyết số 04-NQ/TU năm 2021 của …": a year alone dates nothing, but the issuer
-# is read after it.
-_TAIL_YEAR = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?i:nam)[ \t]{1,3}(?:19|20)\d\d(?!\d)")
+# "Nghị quyết số 04-NQ/TU năm 2021 của …", "Kế hoạch số 15-KH/BCĐ tháng 8/2025 của …": a
+# year or a month alone dates nothing, but the issuer is read after it.
+_TAIL_YEAR = re.compile(
+    r"[ \t]{0,3},?[ \t]{0,3}(?:(?i:thang)[ \t]{1,3}\d{1,2}"
+    r"(?:[ \t]?[/\-][ \t]?|[ \t]{1,3}(?i:nam)[ \t]{1,3})|(?i:nam)[ \t]{1,3})(?:19|20)\d\d(?!\d)"
+)
 _ISSUED_VERB = re.compile(r"[ \t]{1,3}(?i:ban[ \t]{1,3}hanh|ky[ \t]{1,3}ban[ \t]{1,3}hanh)\b")
 
 
