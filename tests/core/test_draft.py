@@ -1347,6 +1347,12 @@ def test_a_comma_between_two_bodies_still_parts_them() -> None:
             [("Đào Minh Khôi", "Phó Thống đốc Ngân hàng Nhà nước, Chủ tịch Hội đồng quản trị "
               "NHCSXH"), ("Lương Thị Hải Yến", "Tổng Giám đốc NHCSXH")],
         ),
+        # ... but not "và" inside a post's own name
+        (
+            "Đồng chí Trần Văn Nam, Giám đốc Sở Nông nghiệp và Môi trường Hà Tĩnh chủ trì hội "
+            "nghị.",
+            [("Trần Văn Nam", "Giám đốc Sở Nông nghiệp và Môi trường Hà Tĩnh")],
+        ),
         # a degree before the name, the name cut by a line's end
         (
             "Chủ trì hội nghị có PGS.TS. Lê Anh\nPhương, Giám đốc Đại học Huế; PGS.TS. Trần Thị "
@@ -1388,7 +1394,8 @@ def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
         "– Trường Đại học Sư phạm, Đại học Huế;\n"
         "🔹 Đoàn Thanh niên Công an tỉnh\n"
         "🔹 Đoàn đặc khu Cồn Cỏ\n"
-        "Các xã, phường còn lại bố trí điểm cầu tại trụ sở.\n"
+        "- Huyện ủy Can Lộc, Huyện ủy Đức Thọ;\n"
+        "Huyện ủy Hương Khê theo dõi qua mạng.\n"
         "- Công an tỉnh.\n"
     )
     assert [p.name for p in draft.bridge_points] == [
@@ -1402,6 +1409,8 @@ def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
         "Điểm cầu Trường Đại học Sư phạm, Đại học Huế",
         "Điểm cầu Đoàn Thanh niên Công an tỉnh",
         "Điểm cầu Đoàn đặc khu Cồn Cỏ",
+        "Điểm cầu Huyện ủy Can Lộc",
+        "Điểm cầu Huyện ủy Đức Thọ",
     ]
     unmarked = draft_from_text(
         "Hội nghị kết nối tới các điểm cầu:\nHuyện ủy Can Lộc;\nHuyện ủy Đức Thọ.\n\nCông an tỉnh."
