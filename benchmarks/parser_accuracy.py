@@ -87,9 +87,10 @@ SETS = (
     "blind15",
     "blind16",
     "blind17",
+    "blind18",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
+BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)
 
 FIELDS = (
     "documents",
