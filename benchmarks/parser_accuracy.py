@@ -235,14 +235,18 @@ _POINT_LEVEL = re.compile(
 )
 
 
+def _plain_quotes(name: str) -> str:
+    """The parser makes quotes plain ("B’Lao" → "B'Lao", "H’Lin"), as it reads them."""
+    return name.replace("’", "'").replace("‘", "'")
+
+
 def _point(name: str) -> str:
-    # the parser makes quotes plain ("B’Lao" → "B'Lao"), as it reads them
-    return _POINT_LEVEL.sub("", fold(name.replace("’", "'").replace("‘", "'")))
+    return _POINT_LEVEL.sub("", _plain_quotes(fold(name)))
 
 
 def _score_chairs(where: str, got: list[Any], want: list[Any], score: Score) -> None:
-    found = Counter(fold(person["name"]) for person in got)
-    labelled = Counter(fold(person["name"]) for person in want)
+    found = Counter(_plain_quotes(fold(person["name"])) for person in got)
+    labelled = Counter(_plain_quotes(fold(person["name"])) for person in want)
     score.found += sum(found.values())
     score.labelled += sum(labelled.values())
     score.right += sum((found & labelled).values())

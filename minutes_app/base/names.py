@@ -12,7 +12,7 @@ _WRITTEN = (
     "nong luc hau tong chau phung vuong mac khong la than be ma sam au ninh lai diep "
     "nghiem kim dam trinh dong tang khuc lau sung giang tu mong doan ton cu lu thach "
     "y ksor h rah nie mlo bdap tieu van an bach khuat ung lanh vuu quan hoa phi chuc "
-    "a siu kpa ro loc"
+    "a siu kpa ro loc dieu nay"
 )
 SURNAMES = frozenset(_WRITTEN.split())  # without their marks, in lower case
 

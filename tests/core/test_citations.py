@@ -552,6 +552,10 @@ def test_missing_year_is_read_after_the_citation_when_nothing_dates_it_before() 
             "Hướng dẫn số 8812/HD-TM ngày 20/9/2025 của Bộ Tổng Tham mưu về tuyển quân",
             "Bộ Tổng Tham mưu",
         ),
+        (
+            "Thông tư số 02/2025/TT-BDTTG của Bộ Dân tộc và Tôn giáo về chính sách",
+            "Bộ Dân tộc và Tôn giáo",
+        ),
         # units of the army known by their numbers
         ("Kế hoạch số 12/KH-SĐ ngày 3/5/2025 của Sư đoàn 324 về huấn luyện", "Sư đoàn 324"),
         ("Chỉ thị số 5/CT-BTL của Bộ Tư lệnh Quân khu 4 về huấn luyện", "Bộ Tư lệnh Quân khu 4"),
@@ -1013,6 +1017,18 @@ def test_the_subject_of_ban_hanh_issues_every_document_it_lists() -> None:
         "quản lý cán bộ và Kế hoạch số 47-KH/TU ngày 10/11/2025 về đánh giá cán bộ."
     )
     assert [c.issuer for c in both] == ["Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"]
+    # ... documents they implement cited between them
+    between = find_citations(
+        "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 48-KH/TU ngày 3/11/2025 thực hiện "
+        "Nghị quyết số 71-NQ/TW và Kế hoạch số 49-KH/TU ngày 3/11/2025 thực hiện Nghị quyết số "
+        "72-NQ/TW."
+    )
+    assert [c.issuer for c in between] == [
+        "Ban Thường vụ Tỉnh ủy",
+        None,
+        "Ban Thường vụ Tỉnh ủy",
+        None,
+    ]
     # another issuing code is another body's
     other = find_citations(
         "Tỉnh ủy đã ban hành Kế hoạch số 12-KH/TU và Nghị định số 154/2025/NĐ-CP."

@@ -526,6 +526,21 @@ def test_sang_nay_and_no_day_written_is_the_day_it_is_read() -> None:
     assert draft_from_text(other, today=datetime.date(2025, 1, 1)).date is None
 
 
+def test_chieu_qua_is_the_day_before_it_is_read() -> None:
+    draft = draft_from_text(
+        "Chiều qua, Hội Cựu chiến binh tỉnh tổ chức hội nghị trực tuyến.",
+        today=datetime.date(2025, 9, 26),
+    )
+    assert (draft.date, draft.year_inferred, draft.session) == (
+        datetime.date(2025, 9, 25),
+        True,
+        "afternoon",
+    )
+    assert draft_from_text(
+        "Hôm qua, Tỉnh ủy tổ chức hội nghị.", today=datetime.date(2026, 1, 1)
+    ).date == datetime.date(2025, 12, 31)
+
+
 def test_the_session_of_a_meeting_held_in_the_afternoon_with_no_date() -> None:
     draft = draft_from_text("Đại học Huế tổ chức hội nghị. Hội nghị diễn ra vào buổi chiều.")
     assert (draft.date, draft.session) == (None, "afternoon")
@@ -830,6 +845,22 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "CHPTKV 1 – Tân Trào, Ban CHPTKV 2 – Hàm Yên; cùng 124 điểm cầu Ban CHQS xã.",
             ["Ban CHPTKV 1 – Tân Trào", "Ban CHPTKV 2 – Hàm Yên"],
         ),
+        # places of the Highlands with an apostrophe; "là các xã …" opens a list; a dash
+        # then a lower-case word ends a name
+        (
+            "Các điểm cầu có số lượng đảng viên tham dự đông là các xã Ea Kar, Cư M’gar và "
+            "Krông Búk; phường Tuy Hòa; xã Ea H’leo. Trong số đó có điểm cầu các xã Na Rì, "
+            "Ngân Sơn – những địa phương thuộc tỉnh Bắc Kạn trước đây.",
+            [
+                "xã Ea Kar",
+                "xã Cư M'gar",
+                "xã Krông Búk",
+                "phường Tuy Hòa",
+                "xã Ea H'leo",
+                "xã Na Rì",
+                "xã Ngân Sơn",
+            ],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "
@@ -1004,6 +1035,23 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Điểm cầu trung tâm: Phòng họp trực tuyến tầng 4, Viện kiểm sát nhân dân tỉnh. Hội "
             "nghị kết nối tới các điểm cầu Thành ủy Vinh.",
             "Phòng họp trực tuyến tầng 4, Viện kiểm sát nhân dân tỉnh",
+        ),
+        # an address in brackets before "đến" the others
+        (
+            "Hội nghị được kết nối từ điểm cầu chính tại Hội trường 10/3 Tỉnh ủy (số 9 Lê Duẩn, "
+            "phường Buôn Ma Thuột) đến các điểm cầu Thành ủy Vinh.",
+            "Hội trường 10/3 Tỉnh ủy",
+        ),
+        # held in a hall, then televised to the others; a name ending "nhân dân tối cao"
+        (
+            "Hội nghị được tổ chức tại Hội trường Bộ Tư lệnh Quân khu 9 và truyền hình trực "
+            "tuyến tới các điểm cầu Thành ủy Vinh.",
+            "Hội trường Bộ Tư lệnh Quân khu 9",
+        ),
+        (
+            "Hội nghị được tổ chức tại điểm cầu Trụ sở Tòa án nhân dân tối cao (48 Lý Thường "
+            "Kiệt, Hà Nội), kết nối với các điểm cầu Thành ủy Vinh.",
+            "Trụ sở Tòa án nhân dân tối cao",
         ),
         # a venue belongs to a body after "của"
         (
@@ -1359,6 +1407,18 @@ def test_a_comma_between_two_bodies_still_parts_them() -> None:
             "Hải Yến, Phó Giám đốc Đại học Huế.",
             [("Lê Anh Phương", "Giám đốc Đại học Huế"),
              ("Trần Thị Hải Yến", "Phó Giám đốc Đại học Huế")],
+        ),
+        # names of the Highlands: "Điểu", "Nay", a syllable with an apostrophe
+        (
+            "Bộ trưởng Bộ Dân tộc và Tôn giáo Ma Đình Quyết chủ trì hội nghị. Cùng chủ trì có "
+            "Thứ trưởng Điểu Thị Hạnh.",
+            [("Ma Đình Quyết", "Bộ trưởng Bộ Dân tộc và Tôn giáo"),
+             ("Điểu Thị Hạnh", "Thứ trưởng")],
+        ),
+        (
+            "Đồng chí Ksor Thuận, Bí thư Tỉnh đoàn và đồng chí Nay H’Lin, Phó Bí thư Tỉnh đoàn "
+            "đồng chủ trì hội nghị.",
+            [("Ksor Thuận", "Bí thư Tỉnh đoàn"), ("Nay H'Lin", "Phó Bí thư Tỉnh đoàn")],
         ),
         # a family name of the Tày
         (

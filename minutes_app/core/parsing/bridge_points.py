@@ -63,12 +63,17 @@ _HOST_LEAD = re.compile(
 )
 
 
+# "(số 9 Lê Duẩn, phường Buôn Ma Thuột)": a place's address in brackets after its name.
+_ADDRESS_IN_BRACKETS = r"(?:[ \t]*\([^()\n]{1,80}\))?"
 # After the hall a meeting was held in: it is linked to others ("…, kết nối …", "… và
 # trực tuyến đến …"), or named the main point ("… (điểm cầu chính)").
 _LINKED_AFTER = re.compile(
     r"(?i)[ \t]*\([ \t]*(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*\)"
-    r"|[,;]?[ \t]+(?:và[ \t]+)?(?:kết[ \t]+nối|trực[ \t]+tuyến)\b"
+    r"|" + _ADDRESS_IN_BRACKETS + r"[,;]?[ \t]+(?:và[ \t]+)?"
+    r"(?:kết[ \t]+nối|trực[ \t]+tuyến|truyền[ \t]+(?:hình|dẫn))\b"
 )
+# After the point reached from: "… đến / tới" the others, an address in brackets between.
+_TO_OTHERS = re.compile(r"(?i)" + _ADDRESS_IN_BRACKETS + r"[ \t]+(?:đến|tới)\b")
 
 
 # Before "từ điểm cầu X": someone spoke from it, which hosts nothing ("Phát biểu tham luận
@@ -85,8 +90,8 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
         name, first, last = _place_name(text, lead.end(), joins_and=True)
         if not name:
             continue
-        after = text[last : last + 40]
-        if lead.group("from") and not re.match(r"(?i)[ \t]+(?:đến|tới)\b", after):
+        after = text[last : last + 120]
+        if lead.group("from") and not _TO_OTHERS.match(after):
             continue
         if lead.group("held") and not _LINKED_AFTER.match(after):
             continue  # a hall the meeting sat in, not a point others were linked to
@@ -156,6 +161,12 @@ _BODY_AFTER = re.compile(
 )
 # "Trung tâm chỉ huy của UBND thành phố": a venue belongs to a body named after "của".
 _OWNER_NEXT = re.compile(r"[ \t]+(?=" + BODY_HEAD + r")")
+
+
+# A name may end on these words in lower case: "Trụ sở Tòa án nhân dân tối cao".
+_KEPT_TAILS = ("nhân dân", "tối cao")
+# A dash then a lower-case word: the sentence goes on ("Ngân Sơn – những địa phương …").
+_DASH_THEN_WORDS = re.compile(rf"[ \t]*[–-][ \t]+[{LOWER}]")
 
 
 def _is_capital(word: str) -> bool:
@@ -233,6 +244,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
             )
             if not kept:
                 break
+        if words and _DASH_THEN_WORDS.match(text, match.start()):
+            break
         if not words:
             if not _is_capital(word) and lower not in _PLACE_NOUNS:
                 break
@@ -252,7 +265,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
             words[-1] += ","
     # A name ends on a capitalised word, a number or its level ("… tỉnh"): lower-case
     # words after the last of them are the sentence going on ("Cần Thơ chia sẻ …").
-    while words and not _is_capital(words[-1]) and not words[-1][:1].isdigit():
+    kept_tail = " ".join(words[-4:]).lower().endswith(_KEPT_TAILS)
+    while words and not kept_tail and not _is_capital(words[-1]) and not words[-1][:1].isdigit():
         if words[-1].rstrip(",") in _LEVELS:
             break
         if len(words) > 1 and _is_capital(words[-2]) and is_name_syllable(words[-1], words[-2]):
@@ -325,7 +339,7 @@ _AND_ANOTHER = re.compile(
 # thôn, gồm: …", "… và đoàn trực thuộc, trong đó có: …", "… có đông đảng viên như: …".
 _LIST_LATER = re.compile(
     r"[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có|như|là)[ \t]*:[ \t]*"
-    r"|[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có|như)[ \t]+",
+    r"|[^.;:\n]{0,100}?\b(?:gồm(?:[ \t]+có)?|trong[ \t]+đó[ \t]+có|như|là(?=[ \t]+các\b))[ \t]+",
     re.IGNORECASE,
 )
 # After a count, the kind of its points then a colon: "4 điểm cầu Ban Chỉ huy Phòng thủ khu
@@ -467,7 +481,7 @@ _LEVELS_LISTED = re.compile(rf"các[ \t]+(?P<level>{PLACE_LEVEL}|{_HAMLET})[ \t]
 _AND_CITIES = re.compile(r"[ \t]*,[ \t]*thành[ \t]+phố\b")
 # A list's item that names the points of a kind: "Ban Chỉ huy Quân sự các huyện, thị xã;".
 _KIND_OF_POINTS = re.compile(
-    rf"[^;.:\n]{{0,80}}?\bcác[ \t]+{PLACE_LEVEL}\b"
+    rf"[^;.:\n]{{0,80}}?\bcác[ \t]+{PLACE_LEVEL}\b(?![ \t]+[{UPPER}])"
     r"[^;.:\n]{0,80};[ \t]*"
 )
 # A name ending on one of these levels, bare, names a kind of point, one in every commune or

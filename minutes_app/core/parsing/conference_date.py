@@ -56,7 +56,8 @@ class _DateFound:
     year: int | None
     session: str | None
     span: Span
-    today: bool = False  # "Sáng nay …" with no day written: the day the text is read
+    # "Sáng nay …" (0), "Chiều qua …" (1) with no day written: days before the reading day
+    days_ago: int | None = None
 
 
 class Cited:
@@ -133,10 +134,10 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
     return fallback or dateline
 
 
-# "Sáng nay", "Hôm nay" in a sentence that reports the meeting, near the top.
+# "Sáng nay", "Hôm nay", "Chiều qua" in a sentence that reports the meeting, near the top.
 _TODAY_SAID = re.compile(
-    r"(?<![\w])(?:(?P<session>(?i:sang|chieu|toi|trua))[ \t]+(?i:nay|hom[ \t]+nay)"
-    r"|(?i:hom[ \t]+nay))(?![\w])"
+    r"(?<![\w])(?:(?P<session>(?i:sang|chieu|toi|trua))[ \t]+(?:(?i:hom)[ \t]+)?"
+    r"(?P<when>(?i:nay|qua))|(?i:hom)[ \t]+(?P<day>(?i:nay|qua)))(?![\w])"
 )
 
 
@@ -146,7 +147,8 @@ def _today_said(shade: str, cited: Cited) -> _DateFound | None:
         sentence = shade[match.start() : end if end >= 0 else len(shade)]
         if match.start() not in cited and _MEETING.search(sentence):
             session = _SESSIONS.get((match.group("session") or "").lower())
-            return _DateFound(0, 0, None, session, Span(match.start(), match.end(), "date"), True)
+            ago = 1 if (match.group("when") or match.group("day")).lower() == "qua" else 0
+            return _DateFound(0, 0, None, session, Span(match.start(), match.end(), "date"), ago)
     return None
 
 

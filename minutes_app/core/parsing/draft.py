@@ -74,10 +74,10 @@ def draft_from_text(text: str, today: datetime.date | None = None) -> Conference
     title, title_span = read_title(text)
     date, date_text, year_inferred, session = None, None, False, None
     found = event_date(text, shade, cited)
-    if found is not None and found.today:
-        # "Sáng nay, …" and no day written: the day the clerk reads it, when known
-        date, year_inferred = today, today is not None
+    if found is not None and found.days_ago is not None:
+        # "Sáng nay, …", "Chiều qua, …" and no day written: from the day the clerk reads it
         if today is not None:
+            date, year_inferred = today - datetime.timedelta(days=found.days_ago), True
             date_text = text[found.span.start : found.span.end]
             spans.append(found.span)
         session = found.session or session_today(shade, cited)

@@ -53,7 +53,7 @@ _NAME_SYLLABLES = frozenset(
     "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
     "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
     "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
-    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy tam hoa khu lenh muu".split()
+    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy tam hoa khu lenh muu toc".split()
 )
 
 

@@ -250,12 +250,18 @@ def fill_issue(text: str, citations: list[_Cited]) -> list[_Cited]:
         filled.append(_filled(text, starts[index] if inside else None, citation))
     for index in range(1, len(filled)):
         # "X đã ban hành Quy định số 12-QĐ/TU … và Kế hoạch số 47-KH/TU …": the subject
-        # issued the documents its verb lists
-        here, before = filled[index], filled[index - 1]
-        given = citations[index - 1].issuer is None and before.issuer is not None
-        if here.issuer is None and given and _listed_after(text, before, here):
-            filled[index] = dataclasses.replace(here, issuer=before.issuer)  # type: ignore[type-var]
+        # issued the documents its verb lists, documents they implement between them
+        here = filled[index]
+        for back in range(index - 1, max(-1, index - 1 - _MOST_BETWEEN), -1):
+            before = filled[back]
+            given = citations[back].issuer is None and before.issuer is not None
+            if here.issuer is None and given and _listed_after(text, before, here):
+                filled[index] = dataclasses.replace(here, issuer=before.issuer)  # type: ignore[type-var]
+                break
     return filled
+
+
+_MOST_BETWEEN = 3  # the documents cited between two a verb lists
 
 
 # Between two documents one verb lists: no sentence's or clause's end, no issuer of its own.

@@ -22,7 +22,8 @@ class PersonMention:
 # How far from its anchor word a name, title or clause is looked for: long enough for
 # "đồng chí X, Ủy viên …, Bí thư …, Trưởng đoàn …", short enough to keep scans linear.
 WINDOW = 400
-_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+# ("H’Lin", "K’Bình", "M’gar": a syllable of the Highlands with an apostrophe in it)
+_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:['’][{UPPER}]?[{LOWER}]+)?"
 # Vietnamese names: two to five capitalised syllables ("Trương Thị Mai").
 _NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
 NAME = _NAME
