@@ -1479,3 +1479,28 @@ def test_bridge_points_listed_a_line_each_after_a_colon() -> None:
         "Điểm cầu Huyện ủy Can Lộc",
         "Điểm cầu Huyện ủy Đức Thọ",
     ]
+
+
+def test_a_plans_lines_name_the_host_and_the_points() -> None:
+    draft = draft_from_text(
+        "2. Hình thức: Bộ Chính trị, Ban Bí thư tổ chức hội nghị trực tuyến từ điểm cầu Trung "
+        "ương đến các điểm cầu tỉnh ủy, thành ủy.\n"
+        "3. Điểm cầu\n"
+        "\t- Điểm cầu Trung ương: Hội trường Trung tâm Hội nghị quốc tế (số 11 Lê Hồng Phong, "
+        "Hà Nội).\n"
+        "\t- Điểm cầu của tỉnh: Hội trường A, Tỉnh ủy Quảng Trị (phường Đồng Hới).\n"
+        "\t- Điểm cầu các đảng bộ trực thuộc Tỉnh ủy: Đảng ủy Công an tỉnh; Đảng ủy Quân sự tỉnh.\n"
+        "\t- Điểm cầu cấp xã: 130 điểm cầu tại hội trường đảng ủy các xã, phường.\n"
+        "4. Thành phần tại điểm cầu của tỉnh: Ủy viên Ban Chấp hành Đảng bộ tỉnh.\n"
+        "Dự hội nghị tại các điểm cầu: Quân khu 4, Quân đoàn 12 và Học viện Chính trị có thủ "
+        "trưởng các đơn vị.\n"
+    )
+    assert draft.host_point == "Hội trường Trung tâm Hội nghị quốc tế"
+    assert [p.name for p in draft.bridge_points] == [
+        "Điểm cầu Hội trường A, Tỉnh ủy Quảng Trị",
+        "Điểm cầu Đảng ủy Công an tỉnh",
+        "Điểm cầu Đảng ủy Quân sự tỉnh",
+        "Điểm cầu Quân khu 4",
+        "Điểm cầu Quân đoàn 12",
+        "Điểm cầu Học viện Chính trị",
+    ]

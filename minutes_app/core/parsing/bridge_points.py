@@ -84,8 +84,21 @@ _SPOKE_FROM = re.compile(
 )
 
 
+# A plan's or notice's line naming the main point: "- Điểm cầu Trung ương: Hội trường …",
+# "Điểm cầu chính: …"; it names the hall, where the text may also say "điểm cầu Trung ương".
+_HOST_LINE = re.compile(
+    r"(?im)^[ \t]*(?:[-–•*+][ \t]*)?(?:điểm|đầu)[ \t]+cầu[ \t]+"
+    r"(?:chính|trung[ \t]+tâm|chủ[ \t]+trì|(?-i:Trung[ \t]+ương))[ \t]*:[ \t]*"
+)
+
+
 def read_host_point(text: str) -> tuple[str | None, Span | None]:
-    """The host point (điểm cầu chính) and where the text names it."""
+    """The host point (điểm cầu chính) and where the text names it: a plan's line for it
+    first, else the first of the ways a report names it (``_HOST_LEAD``)."""
+    for line in _HOST_LINE.finditer(text):
+        name, first, last = _place_name(text, line.end(), joins_and=True)
+        if name:
+            return name, Span(first, last, "host_point")
     for lead in _HOST_LEAD.finditer(text):
         name, first, last = _place_name(text, lead.end(), joins_and=True)
         if not name:
@@ -163,8 +176,9 @@ _BODY_AFTER = re.compile(
 _OWNER_NEXT = re.compile(r"[ \t]+(?=" + BODY_HEAD + r")")
 
 
-# A name may end on these words in lower case: "Trụ sở Tòa án nhân dân tối cao".
-_KEPT_TAILS = ("nhân dân", "tối cao")
+# A name may end on these words in lower case: "Trụ sở Tòa án nhân dân tối cao", "Trung tâm
+# Hội nghị quốc gia".
+_KEPT_TAILS = ("nhân dân", "tối cao", "quốc gia", "quốc tế")
 # A dash then a lower-case word: the sentence goes on ("Ngân Sơn – những địa phương …").
 _DASH_THEN_WORDS = re.compile(rf"[ \t]*[–-][ \t]+[{LOWER}]")
 
@@ -346,11 +360,20 @@ _LIST_LATER = re.compile(
 # vực (PTKV): A, B, C".
 _COUNT_THEN_COLON = re.compile(r"[^.;:\n]{0,100}?:[ \t]*")
 # After "điểm cầu", a qualifier in lower case then a colon: "Điểm cầu cấp huyện: A, B".
-_LIST_AFTER = re.compile(r"(?:[ \t]*(?-i:[" + LOWER + r"]+)){0,3}[ \t]*:", re.IGNORECASE)
+_LIST_AFTER = re.compile(
+    r"(?:[ \t]*(?-i:[" + LOWER + r"]+)(?:[ \t]+[^\s:.;,()]+){0,7})?[ \t]*:", re.IGNORECASE
+)
 
 
+# "Tại" opening a sentence or an item, before "(các) điểm cầu".
+_AT_OPENS = re.compile(
+    r"(?i)(?:(?:^|[:;])[\s\-–•*+]*(?:\d{1,2}[.)][ \t]*)?|thành[ \t]+phần[ \t]+)tại[ \t]+"
+    r"(?:các[ \t]+)?$"
+)
 # "điểm cầu chính", "điểm cầu trung tâm: …", "điểm cầu chủ trì – …": the host point.
-_MAIN = re.compile(r"(?i:chính)\b|(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*(?::|là\b|[–-])")
+_MAIN = re.compile(
+    r"(?i:chính)\b|(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*(?::|là\b|[–-])|Trung[ \t]+ương[ \t]*:"
+)
 
 
 def read_bridge_points(
@@ -360,7 +383,8 @@ def read_bridge_points(
     there; one span per point. ``host``: the host point's name, which is none of them."""
     found: dict[str, tuple[str, list[PersonMention]]] = {}
     spans: list[Span] = []
-    skip = {shadow(host).lower()} if host else set()
+    # the host, and "Trung ương", the central point, which hosts whatever conference it is in
+    skip = {shadow(host).lower(), "trung uong"} if host else {"trung uong"}
 
     def note(name: str, first: int, last: int) -> list[PersonMention] | None:
         """Record the point ``name`` (at ``first``..``last`` in the text), once, with one
@@ -384,8 +408,8 @@ def read_bridge_points(
                 continue  # the host point (read_host_point), not one of the others
             before = sentence[max(0, match.start() - 12) : match.start()]
             colon = _LIST_AFTER.match(sentence, match.end())
-            if colon is not None and re.search(r"(?i)\btại[ \t]+(?:các[ \t]+)?$", before):
-                continue  # "Tại (các) điểm cầu cơ sở: …" lists who attends there
+            if colon is not None and _AT_OPENS.search(sentence[: match.start()]):
+                continue  # "- Tại (các) điểm cầu cơ sở: …" lists who attends there
             if (
                 _LIST_BEFORE.search(before)
                 or colon is not None
@@ -398,7 +422,8 @@ def read_bridge_points(
                     for name, name_start, name_end in _listed_lines(text, end):
                         note(name, name_start, name_end)
                     continue
-                listed = _listed(sentence, opening)
+                whole = _whole_item(sentence, opening) if colon is not None else None
+                listed = [whole] if whole is not None else _listed(sentence, opening)
                 later = _LIST_LATER.match(sentence, match.end()) if not listed else None
                 if later is None and not listed and re.search(r"\d[ \t]+$", before):
                     later = _COUNT_THEN_COLON.match(sentence, match.end())
@@ -537,6 +562,14 @@ _ITEM_LINE = re.compile(r"[ \t]*(?:[^\w\s]{1,3}|\d{1,2}[.)])?[ \t]*")
 _MOST_ITEM_LINES = 60
 
 
+def _whole_item(line: str, opening: int) -> tuple[str, int, int] | None:
+    """The one point a list's line or a colon's item names, commas and all, when one name
+    reaches its end ("Hội trường A, Tỉnh ủy Quảng Trị (phường Đồng Hới)."), else None."""
+    whole = _place_name(line, opening, joins_and=True)
+    tail = re.sub(r"\([^()\n]*\)", "", line[whole[2] :]).strip(" \t;.,")
+    return whole if "," in whole[0] and not tail else None
+
+
 def _one_item(line: str) -> bool:
     """Whether a list's line that holds commas is one item: its parts open with different
     words ("Trường Đại học Sư phạm, Đại học Huế"), not alike ones ("Huyện ủy A, Huyện ủy
@@ -590,11 +623,11 @@ def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
         opening = named.end() if named else opening
         # "+ Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân;": the line is
         # the item, its commas and all, when one name reaches its end
-        whole = _place_name(line, opening, joins_and=True)
+        whole = _whole_item(line, opening)
         rest = line[opening:].rstrip(" \t;.,")
-        if "," in whole[0] and not line[whole[2] :].strip(" \t;.,"):
+        if whole is not None:
             listed = [whole]
-        elif whole[0] and _one_item(rest):
+        elif _place_name(line, opening, joins_and=False)[0] and _one_item(rest):
             # "– Trường Đại học Y - Dược, Đại học Huế;": the school, then its university
             listed = [(rest, opening, opening + len(rest))]
         else:

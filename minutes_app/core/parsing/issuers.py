@@ -53,7 +53,7 @@ _NAME_SYLLABLES = frozenset(
     "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
     "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
     "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
-    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy tam hoa khu lenh muu toc".split()
+    "the thao du lich dung xay lanh hai ky dang chap tuyen nhan tran huy tam hoa khu lenh muu toc cuc".split()
 )
 
 
@@ -106,7 +106,11 @@ _BEFORE_PLACE = frozenset(
 )
 # Lower-case syllables of a name only after one word: "Hội đồng Thẩm phán", "Trường Đại
 # học Sư phạm" (elsewhere "phán", "phản", "vi phạm" go on the sentence).
-_ONLY_AFTER = {"phan": frozenset({"tham"}), "pham": frozenset({"su"})}
+_ONLY_AFTER = {
+    "phan": frozenset({"tham"}),
+    "pham": frozenset({"su"}),
+    "nghi": frozenset({"hoi"}),  # "Trung tâm Hội nghị"
+}
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
 _LOWER_PAIRS = {
