@@ -285,6 +285,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
             break
         if len(words) > 1 and _is_capital(words[-2]) and is_name_syllable(words[-1], words[-2]):
             break  # "Tỉnh ủy", "Bộ Chính trị": a name's own lower-case syllable
+        if len(words) > 1 and (words[-2].lower(), words[-1]) == ("hội", "nghị"):
+            break  # "Trung tâm Hội nghị": a venue's
         dropped = words.pop()
         last = text.rfind(dropped, first, last)
         last = _last_end(text, first, last)

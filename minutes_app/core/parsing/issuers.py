@@ -106,11 +106,7 @@ _BEFORE_PLACE = frozenset(
 )
 # Lower-case syllables of a name only after one word: "Hội đồng Thẩm phán", "Trường Đại
 # học Sư phạm" (elsewhere "phán", "phản", "vi phạm" go on the sentence).
-_ONLY_AFTER = {
-    "phan": frozenset({"tham"}),
-    "pham": frozenset({"su"}),
-    "nghi": frozenset({"hoi"}),  # "Trung tâm Hội nghị"
-}
+_ONLY_AFTER = {"phan": frozenset({"tham"}), "pham": frozenset({"su"})}
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
 _LOWER_PAIRS = {
