@@ -148,6 +148,8 @@ _OPEN_END = re.compile(
 _NUMBER_LINE = re.compile(r"Số[ \t]*:?[ \t]*\d")
 # A line that begins an item of a list: a mark, a space, a capital (``_joins``).
 _ITEM = re.compile(r"(?:[-–•*+]|[^\w\s(\"“'‘]{1,3})[ \t]+(?P<first>\w)")
+# A numbered item of a plan or a notice: "1. Chủ trì", "2) Thành phần", "III. MỤC ĐÍCH".
+_NUMBERED_ITEM = re.compile(rf"(?:\d{{1,2}}|[IVX]{{1,4}})[.)][ \t]+[{UPPER}]")
 # A line that ends where a date begins: the next line goes on with the date.
 _DATE_OPEN = re.compile(r"\b(?:ngày|tháng|năm)$", re.IGNORECASE)
 # A line that begins a page's dateline ("Cập nhật lúc 08:15", "Thứ Hai, 02/05/2024"): its
@@ -187,6 +189,7 @@ def unwrap(text: str) -> str:
                 and before[-1:].isalpha()
                 and not before.isupper()
                 and not _DATELINE.match(after)
+                and not _opens_an_item(after)
             )
     # A sentence's short tail on a line of its own ("… tại Hội trường Trung tâm" / "Hội
     # nghị tỉnh."): the long line, or the paragraph's line, before it broke, whatever the
@@ -200,6 +203,7 @@ def unwrap(text: str) -> str:
             and 0 < len(after) <= _SHORT_TAIL
             and after[-1:] in ".;!?"
             and not _DATELINE.match(after)
+            and not _opens_an_item(after)
         )
     out = [lines[0]]
     for i in range(1, len(lines)):
@@ -212,6 +216,12 @@ def readable(text: str) -> Pasted:
     (which keeps every place)."""
     pasted = tidy(text)
     return replace(pasted, text=unwrap(pasted.text))
+
+
+def _opens_an_item(line: str) -> bool:
+    """Whether ``line`` opens an item of a list: "- Ban …", "👉 Đoàn …", "1. Chủ trì"."""
+    item = _ITEM.match(line)
+    return (item is not None and item.group("first").isupper()) or bool(_NUMBERED_ITEM.match(line))
 
 
 def _joins(before: str, after: str) -> bool:
@@ -227,6 +237,8 @@ def _joins(before: str, after: str) -> bool:
     item = _ITEM.match(after)
     if item is not None and item.group("first").isupper():
         return False  # "- Ban Thường vụ …": an item of a list begins
+    if _NUMBERED_ITEM.match(after) and not _OPEN_END.search(before):
+        return False  # "1. Chủ trì" after "III. CHỦ TRÌ, THÀNH PHẦN": a numbered item
     if _DATELINE.match(after) and not _DATE_OPEN.search(before):
         return False  # "ngày" / "25/10/2021" is a date going on, not a dateline
     return bool(

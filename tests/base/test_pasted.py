@@ -216,3 +216,15 @@ def test_readable_text_of_a_megabyte_takes_little_time() -> None:
 )  # fmt: skip
 def test_a_sentences_short_tail_joins_the_line_it_broke_from(text: str, breaks: int) -> None:
     assert unwrap(text).count("\n") == breaks
+
+
+def test_a_numbered_or_marked_item_keeps_its_own_line() -> None:
+    text = (
+        "II. THỜI GIAN, HÌNH THỨC, ĐIỂM CẦU\n"
+        "1. Thời gian: 01 buổi, từ 07 giờ 30 phút, thứ Hai, ngày 21/9/2026 (đại biểu có mặt)\n"
+        "3. Điểm cầu\n"
+        "\t- Điểm cầu Trung ương: Hội trường Trung tâm Hội nghị quốc tế.\n"
+        "III. CHỦ TRÌ, THÀNH PHẦN\n"
+        "1. Chủ trì\n"
+    )
+    assert unwrap(text) == text

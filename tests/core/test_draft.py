@@ -1504,3 +1504,16 @@ def test_a_plans_lines_name_the_host_and_the_points() -> None:
         "Điểm cầu Quân đoàn 12",
         "Điểm cầu Học viện Chính trị",
     ]
+
+
+def test_a_plans_chair_is_who_chairs_at_the_central_point() -> None:
+    text = (
+        "III. CHỦ TRÌ, THÀNH PHẦN\n"
+        "1. Chủ trì\n"
+        "\t- Tại điểm cầu Trung ương: đồng chí Hà Quang Thái, Tổng Bí thư.\n"
+        "\t- Tại điểm cầu của tỉnh: đồng chí Nguyễn Khắc Trung, Bí thư Tỉnh ủy.\n"
+        "2. Thành phần tại điểm cầu của tỉnh: Ủy viên Ban Chấp hành Đảng bộ tỉnh.\n"
+    )
+    assert _chairs(draft_from_text(text)) == [("Hà Quang Thái", "Tổng Bí thư")]
+    # no heading "Chủ trì" on a line of its own: a point's chair chairs nothing
+    assert _chairs(draft_from_text(text.replace("1. Chủ trì\n", ""))) == []

@@ -95,6 +95,9 @@ _RUNS = [
     "cùng chủ trì với đồng chí Đinh Văn Khoa, ",
     "Pleiku, 22/10/2024 (TTXVN) – Chiều nay ",
     "kết nối với Hội LHPN huyện Quỳnh Phụ và đầu cầu ",
+    "1. Chủ trì\n\t- Tại điểm cầu Trung ương: ",
+    "- Điểm cầu các đảng bộ trực thuộc Tỉnh ủy: Đảng ủy Công an tỉnh; ",
+    "Hôm nay (4/12), Chiều qua, ",
 ]
 # Generous for a shared, busy machine; a quadratic scan takes minutes, not seconds.
 _SECONDS = 30

@@ -372,6 +372,16 @@ _AT_OPENS = re.compile(
     r"(?i)(?:(?:^|[:;])[\s\-–•*+]*(?:\d{1,2}[.)][ \t]*)?|thành[ \t]+phần[ \t]+)tại[ \t]+"
     r"(?:các[ \t]+)?$"
 )
+
+
+def _at_opens(sentence: str, end: int) -> bool:
+    """Whether "Tại" opens the sentence or item that ends at ``end`` (read in a bounded
+    window: "x" stands for the words before it, which no item opens after)."""
+    cut = max(0, end - _AT_REACH)
+    return _AT_OPENS.search(("x" if cut else "") + sentence[cut:end]) is not None
+
+
+_AT_REACH = 80
 # "điểm cầu chính", "điểm cầu trung tâm: …", "điểm cầu chủ trì – …": the host point.
 _MAIN = re.compile(
     r"(?i:chính)\b|(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*(?::|là\b|[–-])|Trung[ \t]+ương[ \t]*:"
@@ -410,7 +420,7 @@ def read_bridge_points(
                 continue  # the host point (read_host_point), not one of the others
             before = sentence[max(0, match.start() - 12) : match.start()]
             colon = _LIST_AFTER.match(sentence, match.end())
-            if colon is not None and _AT_OPENS.search(sentence[: match.start()]):
+            if colon is not None and _at_opens(sentence, match.start()):
                 continue  # "- Tại (các) điểm cầu cơ sở: …" lists who attends there
             if (
                 _LIST_BEFORE.search(before)

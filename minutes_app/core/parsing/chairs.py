@@ -83,6 +83,9 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
             _add_co_chairs(text, start, start + verb.end(), people)
             located = (_locate(text, person.name, start, len(text), "chair") for person in people)
             return tuple(people), [span for span in located if span is not None]
+    planned, planned_spans = _planned_chairs(text)
+    if planned:
+        return planned, planned_spans
     # "Phiên họp do đồng chí Trưởng Ban Chỉ đạo chủ trì" names the post only: the person
     # who gave the directing speech ("Đồng chí … phát biểu chỉ đạo") chaired.
     for start, end in sentences(text):
@@ -94,6 +97,30 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
         if people:
             span = _locate(text, people[0].name, start, len(text), "chair")
             return tuple(people), [span] if span is not None else []
+    return (), []
+
+
+# A plan's or notice's heading "3. Chủ trì" on a line of its own, then a line for each
+# point: "- Tại điểm cầu Trung ương: đồng chí …" names who chairs the conference.
+_CHAIR_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:(?:[IVX]{1,4}|\d{1,2})[.)][ \t]*)?chủ[ \t]+trì[ \t]*:?[ \t]*$"
+)
+_MAIN_POINT_ITEM = re.compile(
+    r"(?im)^[ \t]*(?:[-–•*+][ \t]*)?tại[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+"
+    r"(?:chính|trung[ \t]+tâm|(?-i:Trung[ \t]+ương))[ \t]*:[ \t]*(?P<who>[^\n]+)"
+)
+_HEADING_REACH = 400  # the items stand within these characters of their heading
+
+
+def _planned_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
+    for heading in _CHAIR_HEADING.finditer(text):
+        item = _MAIN_POINT_ITEM.search(text, heading.end(), heading.end() + _HEADING_REACH)
+        if item is None:
+            continue
+        people = people_in(item.group("who"))
+        if people:
+            located = (_locate(text, p.name, item.start(), len(text), "chair") for p in people)
+            return tuple(people), [span for span in located if span is not None]
     return (), []
 
 

@@ -143,8 +143,8 @@ _TODAY_SAID = re.compile(
 
 def _today_said(shade: str, cited: Cited) -> _DateFound | None:
     for match in _TODAY_SAID.finditer(shade, 0, _SESSION_TODAY_REACH):
-        end = shade.find(".", match.end())
-        sentence = shade[match.start() : end if end >= 0 else len(shade)]
+        end = shade.find(".", match.end(), match.end() + _REACH)
+        sentence = shade[match.start() : end if end >= 0 else match.end() + _REACH]
         if match.start() not in cited and _MEETING.search(sentence):
             session = _SESSIONS.get((match.group("session") or "").lower())
             ago = 1 if (match.group("when") or match.group("day")).lower() == "qua" else 0
