@@ -861,6 +861,21 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "xã Ngân Sơn",
             ],
         ),
+        # units of the army by their numbers after "các sư đoàn"; kinds of points; a body
+        # named short beside its full name; a name with its own commas
+        (
+            "Từ điểm cầu các sư đoàn 324, 968 và Lữ đoàn Công binh 414, đại diện cấp ủy đề "
+            "nghị. Kết nối 21 điểm cầu Huyện, Thành và Đoàn trực thuộc. Tại điểm cầu "
+            "Tỉnh ủy Hà Tĩnh, lãnh đạo dự; điểm cầu Tỉnh ủy bảo đảm đường truyền. Tại điểm cầu "
+            "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực số 2, cán bộ dự.",
+            [
+                "sư đoàn 324",
+                "sư đoàn 968",
+                "Lữ đoàn Công binh 414",
+                "Tỉnh ủy Hà Tĩnh",
+                "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực số 2",
+            ],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "
@@ -1517,3 +1532,24 @@ def test_a_plans_chair_is_who_chairs_at_the_central_point() -> None:
     assert _chairs(draft_from_text(text)) == [("Hà Quang Thái", "Tổng Bí thư")]
     # no heading "Chủ trì" on a line of its own: a point's chair chairs nothing
     assert _chairs(draft_from_text(text.replace("1. Chủ trì\n", ""))) == []
+
+
+def test_co_chairs_named_before_their_verb_in_the_next_sentence() -> None:
+    draft = draft_from_text(
+        "Chánh án TANDTC Lê Văn Thắng chủ trì hội nghị. Phó Chánh án TANDTC Nguyễn Thị Hạnh và "
+        "Phó Chánh án TANDTC Phạm Quốc Tuấn đồng chủ trì."
+    )
+    assert [p.name for p in draft.chairs] == ["Lê Văn Thắng", "Nguyễn Thị Hạnh", "Phạm Quốc Tuấn"]
+
+
+def test_chairs_listed_a_line_each_under_a_heading() -> None:
+    draft = draft_from_text(
+        "🎙 Chủ trì hội nghị:\n"
+        "👉 Anh Hoàng Văn Phúc – Bí thư Tỉnh Đoàn\n"
+        "👉 Chị Đinh Thị Ngọc Ánh – Phó Bí thư Tỉnh Đoàn\n\n"
+        "Hơn 3.500 đoàn viên theo dõi."
+    )
+    assert _chairs(draft) == [
+        ("Hoàng Văn Phúc", "Bí thư Tỉnh Đoàn"),
+        ("Đinh Thị Ngọc Ánh", "Phó Bí thư Tỉnh Đoàn"),
+    ]

@@ -395,6 +395,7 @@ def read_bridge_points(
     there; one span per point. ``host``: the host point's name, which is none of them."""
     found: dict[str, tuple[str, list[PersonMention]]] = {}
     spans: list[Span] = []
+    where: dict[str, Span] = {}  # the span of each point's first mention
     # the host, and "Trung ương", the central point, which hosts whatever conference it is in
     skip = {shadow(host).lower(), "trung uong"} if host else {"trung uong"}
 
@@ -407,6 +408,7 @@ def read_bridge_points(
             return None
         if key not in found:
             spans.append(Span(first, last, "bridge_point"))
+            where[key] = spans[-1]
         return found.setdefault(key, (f"Điểm cầu {name}", []))[1]
 
     seen = 0
@@ -473,6 +475,12 @@ def read_bridge_points(
                     break  # "Ủy ban MTTQ Việt Nam 9 huyện": a count, not a place
                 if note(name, start + name_start, start + name_end) is None:
                     break  # the host
+    # "Tỉnh ủy" alone beside "Tỉnh ủy Hà Tĩnh": the same point, named short
+    bodies = [label for label in found if any(other.startswith(f"{label} ") for other in found)]
+    for key in bodies:
+        if re.fullmatch(r"(?:tinh|thanh|huyen|thi|quan|dang) uy", key):
+            del found[key]
+            spans.remove(where[key])
     points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
     return points, spans
 
@@ -511,7 +519,12 @@ _LIST_SEPARATOR = re.compile(
 )
 _MOST_LISTED = 60
 # "các xã Đức Thọ, Hương Sơn": the level every item after it has ("xã Đức Thọ").
-_LEVELS_LISTED = re.compile(rf"các[ \t]+(?P<level>{PLACE_LEVEL}|{_HAMLET})[ \t]+(?=[^\W\d_])")
+# ... "các sư đoàn 324, 968": units of the army named by their numbers.
+_LEVELS_LISTED = re.compile(
+    rf"các[ \t]+(?:(?P<level>{PLACE_LEVEL}|{_HAMLET})[ \t]+(?=[^\W\d_])"
+    rf"|(?P<unit>(?:sư|lữ|trung)[ \t]+đoàn)[ \t]+(?=\d))"
+)
+_UNIT_NUMBER = re.compile(r"\d{1,4}\b")
 
 
 # "Thuế tỉnh, thành phố": a level and its like, every place of them.
@@ -531,6 +544,10 @@ def _names_a_kind(name: str) -> bool:
     words = name.split()
     if len(words) > 1 and words[-2] == "cấp":
         return True  # "Tòa án nhân dân cấp tỉnh"
+    if name.endswith("trực thuộc Trung ương"):
+        return True  # "đảng ủy trực thuộc Trung ương" ("Đoàn trực" before "thuộc": _listed)
+    if len(words) == 1 and words[0].lower() in _LEVEL_WORDS:
+        return True  # "21 điểm cầu Huyện, Thành, Thị Đoàn": levels in capitals
     return words[-1] in _LOWER_LEVELS and not (len(words) > 1 and words[-2] == "thị")
 
 
@@ -546,8 +563,14 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         # "TP. Thái Bình và các huyện Đông Hưng, Hưng Hà": the level, then its places
         levels = _LEVELS_LISTED.match(sentence, cursor)
         if levels is not None:
-            cursor, level = levels.end(), " ".join(levels.group("level").split())
+            cursor = levels.end()
+            level = " ".join((levels.group("level") or levels.group("unit")).split())
         name, first, last = _place_name(sentence, cursor, joins_and=False)
+        number = _UNIT_NUMBER.match(sentence, cursor) if level.endswith("đoàn") else None
+        if not name and number is not None:
+            name, first, last = number.group(), number.start(), number.end()
+        elif level.endswith("đoàn"):
+            level = ""  # "… và Lữ đoàn Công binh 414": a unit named in full
         if not name:
             # "26 đầu cầu Ban Chỉ huy Quân sự các huyện, thị xã; Công an tỉnh": the points
             # of a kind, then a list's next item after the semicolon
@@ -560,6 +583,7 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         if name.split()[0].lower() in _LEVEL_WORDS:
             level = ""  # "… Vũ Quang và phường Hà Huy Tập": an item with its own level
         every = name.endswith(" tỉnh") and _AND_CITIES.match(sentence, last) is not None
+        every = every or re.match(r"[ \t]+thuộc\b", sentence[last:]) is not None
         if not _names_a_kind(name) and not every:  # "69 điểm cầu Công an xã, phường": a kind
             names.append((f"{level} {name}" if level else name, first, first + len(name)))
         separator = _LIST_SEPARATOR.match(sentence, last)

@@ -103,8 +103,11 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
 # A plan's or notice's heading "3. Chủ trì" on a line of its own, then a line for each
 # point: "- Tại điểm cầu Trung ương: đồng chí …" names who chairs the conference.
 _CHAIR_HEADING = re.compile(
-    r"(?im)^[ \t]*(?:(?:[IVX]{1,4}|\d{1,2})[.)][ \t]*)?chủ[ \t]+trì[ \t]*:?[ \t]*$"
+    r"(?im)^[ \t]*(?:(?:[IVX]{1,4}|\d{1,2})[.)][ \t]*|[^\w\s]{1,3}[ \t]*)?chủ[ \t]+trì"
+    r"(?:[ \t]+hội[ \t]+nghị)?[ \t]*:?[ \t]*$"
 )
+# The items under the heading, a line each: "👉 Anh Hoàng Văn Phúc – Bí thư Tỉnh Đoàn".
+_ITEM_LINES = re.compile(r"(?:\n[ \t]*[^\w\s][^\n]*)+")
 _MAIN_POINT_ITEM = re.compile(
     r"(?im)^[ \t]*(?:[-–•*+][ \t]*)?tại[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+"
     r"(?:chính|trung[ \t]+tâm|(?-i:Trung[ \t]+ương))[ \t]*:[ \t]*(?P<who>[^\n]+)"
@@ -116,6 +119,14 @@ def _planned_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
     for heading in _CHAIR_HEADING.finditer(text):
         item = _MAIN_POINT_ITEM.search(text, heading.end(), heading.end() + _HEADING_REACH)
         if item is None:
+            # no points named: each item under the heading is a chair
+            lines = _ITEM_LINES.match(text, heading.end(), heading.end() + _HEADING_REACH)
+            if lines is None:
+                continue
+            people = [p for line in lines.group().split("\n") for p in people_in(line)]
+            located = (_locate(text, p.name, heading.end(), len(text), "chair") for p in people)
+            if people:
+                return tuple(people), [span for span in located if span is not None]
             continue
         people = people_in(item.group("who"))
         if people:
@@ -153,6 +164,11 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
     for index, (start, end) in enumerate(following):
         reach = end if index == 0 else min(end, start + _CO_CHAIR_LEAD)
         lead = _CO_CHAIRS.search(text, start, reach)
+        closing = _CO_CHAIRS_CLOSE.search(text, start, end) if lead is None and index else None
+        if closing is not None:
+            # "Phó Chánh án A và Phó Chánh án B đồng chủ trì.": the co-chairs before it
+            _add_new(people, _co_chairs_in(text[start : closing.start()]))
+            return
         if lead is None:
             continue
         found = _co_chairs_in(text[lead.end() : min(end, lead.end() + WINDOW)])
@@ -163,6 +179,12 @@ def _add_co_chairs(text: str, chair_start: int, verb_end: int, people: list[Pers
             found = _co_chairs_in(_CO_CHAIRS_OPEN.sub("", text[clause : lead.start()]))
         _add_new(people, found)
         return
+
+
+# A sentence of its own that ends "… đồng chủ trì (hội nghị)."
+_CO_CHAIRS_CLOSE = re.compile(
+    r"[ \t]+(?:cùng|đồng)[ \t]+chủ[ \t]+trì(?:[ \t]+hội[ \t]+nghị)?[ \t]*[.;]?[ \t]*$"
+)
 
 
 def _add_new(people: list[PersonMention], found: list[PersonMention]) -> None:

@@ -61,9 +61,9 @@ _NAME_SYLLABLES = frozenset(
 # Truyền hình tỉnh", "Bộ Lao động, Thương binh và Xã hội", "Trung tâm Giám sát, điều hành
 # đô thị thông minh". Read on the shadow from the name's first word of the pair.
 COMMA_IN_NAME = re.compile(
-    r"(?i:(?:van[ \t]hoa|phat[ \t]thanh|lao[ \t]dong|giam[ \t]sat),[ \t]{1,3}"
+    r"(?i:(?:van[ \t]hoa|phat[ \t]thanh|lao[ \t]dong|giam[ \t]sat|phong[ \t]chay|cuu[ \t]nan),[ \t]{1,3}"
     r"(?:the[ \t]thao(?:[ \t]va[ \t]du[ \t]lich)?|thong[ \t]tin|xa[ \t]hoi|truyen[ \t]hinh"
-    r"|thuong[ \t]binh[ \t]va[ \t]xa[ \t]hoi|dieu[ \t]hanh))\b"
+    r"|thuong[ \t]binh[ \t]va[ \t]xa[ \t]hoi|dieu[ \t]hanh|chua[ \t]chay|cuu[ \t]ho))\b"
 )
 
 

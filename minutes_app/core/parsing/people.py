@@ -31,7 +31,7 @@ NAME = _NAME
 # "anh", "chị", a degree ("PGS.TS.", "ThS.") and a rank of the army or the police ("Đại tá",
 # "Thiếu tướng").
 _HONORIFICS = (
-    r"[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|anh|chị|(?:PGS|GS|TS|ThS|BS|KS)\.(?:[ \t]?(?:TS|ThS|BS)\.)?|"
+    r"[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|(?:PGS|GS|TS|ThS|BS|KS)\.(?:[ \t]?(?:TS|ThS|BS)\.)?|"
     r"(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu)[ \t]+(?:tướng|tá|úy|uý)"
 )
 _HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})[ \t]+")
