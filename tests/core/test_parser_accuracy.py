@@ -33,7 +33,7 @@ TARGETS = {
 
 # Issue 17: bridge points (and the host point) ≥ 90 %, where the sets label them.
 POINT_TARGETS = {"host_points": 0.90, "bridge_points": 0.90}
-POINT_SETS = tuple(f"blind{n}" for n in (5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17))
+POINT_SETS = tuple(f"blind{n}" for n in (5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18))
 
 
 def _benchmark() -> ModuleType:
@@ -51,11 +51,13 @@ def _benchmark() -> ModuleType:
 # Sets measured but not held to the targets: blind12, whose labeller leaves a document's
 # year-less date unread where the parser takes the year the text names near it (as the
 # labellers of blind, blind2, blind3 and blind5 did); it misses 0.98 by that one date.
-MEASURED_ONLY: tuple[str, ...] = ("blind12", "blind18", "blind19", "blind20", "blind21")
+# blind19 to blind21, the last written, whose organizers (and blind21's host and bridge
+# points) are not all read yet.
+MEASURED_ONLY: tuple[str, ...] = ("blind12", "blind19", "blind20", "blind21")
 
 
 # The sets scored alone, as the benchmark names them; "samples" needs the shared folder
-# and is scored with the whole. blind5 to blind17 (issue 17) were each measured once
+# and is scored with the whole. blind5 to blind21 (issue 17) were each measured once
 # before any fix aimed at it; their first figures are in the README.
 SETS = tuple(n for n in _benchmark().SETS if n != "samples" and n not in MEASURED_ONLY)
 
