@@ -876,6 +876,19 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực số 2",
             ],
         ),
+        # a count of the places reached, then those it names; a school of two levels
+        (
+            "Hội nghị được kết nối tới Hội Nông dân 38 xã, phường trong tỉnh, trong đó có các "
+            "xã Pa Tần, Bum Nưa và phường Tân Phong. Tại các điểm cầu Trường PTDTNT THCS và THPT "
+            "Mù Cang Chải, Trường THPT số 1 Bát Xát, học sinh theo dõi.",
+            [
+                "xã Pa Tần",
+                "xã Bum Nưa",
+                "phường Tân Phong",
+                "Trường PTDTNT THCS và THPT Mù Cang Chải",
+                "Trường THPT số 1 Bát Xát",
+            ],
+        ),
         # places named by their number
         (
             "Từ các điểm cầu ấp Phú Xuân, ấp Tân Lập và khu phố 3, nhiều đảng viên phát biểu. "

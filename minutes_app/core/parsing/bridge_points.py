@@ -320,17 +320,24 @@ def _and_joins(text: str, start: int, limit: int, *, joins_and: bool) -> bool:
         return False
     if _is_capital(words[0]):
         # "Báo và Phát thanh, Truyền hình Lào Cai": "và" before a body's own pair of words;
-        # "Sở Giáo dục và Đào tạo": the "và" of a body's remit
+        # "Sở Giáo dục và Đào tạo": the "và" of a body's remit; "Trường PTDTNT THCS và THPT
+        # Mù Cang Chải": a school of two levels
+        before = text[max(0, start - 12) : start].split()
         return (
             joins_and
             or COMMA_IN_NAME.match(shadow(text[start:limit].lstrip())) is not None
             or _and_in_name(text, start)
+            or (len(before) > 1 and before[-2] in _SCHOOL_LEVELS and words[0] in _SCHOOL_LEVELS)
         )
     return (
         len(words) <= 4
         and not any(_is_capital(w) or w[:1].isdigit() or w.lower() in _NAME_STOP for w in words)
         and "điểm" not in words
     )
+
+
+# The levels a school's name joins with "và".
+_SCHOOL_LEVELS = frozenset("MN MG TH THCS THPT".split())
 
 
 # A national conference has some seven hundred points at most, each named a few times;
@@ -470,6 +477,14 @@ def read_bridge_points(
         # "Hội nghị kết nối với Hội LHPN huyện Quỳnh Phụ và …", "… kết nối tới huyện Bảo
         # Yên, huyện Bát Xát …": the places linked to, with no "điểm cầu"
         for linked in _LINKED_TO.finditer(sentence):
+            counted = _COUNTED.search(sentence, linked.end(), linked.end() + _COUNT_REACH)
+            if counted is not None:
+                # "kết nối tới Hội Nông dân 38 xã, phường, trong đó có các xã A, B": a count,
+                # then the places it names
+                later = _LIST_LATER.match(sentence, counted.end())
+                for other in _listed(sentence, later.end()) if later is not None else ():
+                    note(other[0], start + other[1], start + other[2])
+                continue
             for name, name_start, name_end in _listed(sentence, linked.end()):
                 if not _PLACE_HEAD.match(name) or _COUNTED.search(name):
                     break  # "Ủy ban MTTQ Việt Nam 9 huyện": a count, not a place
@@ -486,6 +501,7 @@ def read_bridge_points(
 
 
 _COUNTED = re.compile(rf"\d+[ \t]+(?:{PLACE_LEVEL}|điểm)\b")
+_COUNT_REACH = 40  # how far after "kết nối tới" a count of the places reached stands
 _LINKED_TO = re.compile(
     r"(?i)kết[ \t]+nối(?:[ \t]+trực[ \t]+tuyến)?[ \t]+(?:với|tới|đến)[ \t]+(?!các\b|điểm\b|\d)"
 )
