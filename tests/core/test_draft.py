@@ -876,6 +876,17 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực số 2",
             ],
         ),
+        # a first item's kind goes on items named without one; "thu" after a name is a verb
+        (
+            "Tại các điểm cầu chi bộ thôn Tân Phú, Hải Hà và Nam Hải, 100% đảng viên tham dự. "
+            "Điểm cầu Chi bộ Trường THCS Nguyễn Trường Tộ thu hút đông đảo đảng viên.",
+            [
+                "chi bộ thôn Tân Phú",
+                "chi bộ thôn Hải Hà",
+                "chi bộ thôn Nam Hải",
+                "Chi bộ Trường THCS Nguyễn Trường Tộ",
+            ],
+        ),
         # a count of the places reached, then those it names; a school of two levels
         (
             "Hội nghị được kết nối tới Hội Nông dân 38 xã, phường trong tỉnh, trong đó có các "

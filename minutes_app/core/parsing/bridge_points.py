@@ -138,7 +138,7 @@ _NAME_WORD = re.compile(
 _PLACE_NOUNS = frozenset(
     (
         "phòng hội trụ trung huyện xã phường tỉnh thành thị quận khu đặc đảng ủy văn thôn "
-        "bản nhà ấp tổ xóm khóm buôn"
+        "bản nhà ấp tổ xóm khóm buôn chi"
     ).split()
 )
 _MOST_NAME_WORDS = 14
@@ -543,6 +543,8 @@ _LEVELS_LISTED = re.compile(
 _UNIT_NUMBER = re.compile(r"\d{1,4}\b")
 
 
+# A first item's kind in lower case before its name: "chi bộ thôn Tân Phú", "xã Cẩm Bình".
+_KIND_WORDS = re.compile(rf"((?:[{LOWER}]+ ){{1,3}}?)(?=[{UPPER}])")
 # "Thuế tỉnh, thành phố": a level and its like, every place of them.
 _AND_CITIES = re.compile(r"[ \t]*,[ \t]*thành[ \t]+phố\b")
 # A list's item that names the points of a kind: "Ban Chỉ huy Quân sự các huyện, thị xã;".
@@ -574,7 +576,7 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
     opens = _LIST_OPENS.match(sentence, start)
     cursor = opens.end() if opens else start
     names: list[tuple[str, int, int]] = []
-    level = ""
+    level = kind_of_first = ""
     while len(names) < _MOST_LISTED:
         # "TP. Thái Bình và các huyện Đông Hưng, Hưng Hà": the level, then its places
         levels = _LEVELS_LISTED.match(sentence, cursor)
@@ -598,10 +600,21 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         name = name.rstrip(".")
         if name.split()[0].lower() in _LEVEL_WORDS:
             level = ""  # "… Vũ Quang và phường Hà Huy Tập": an item with its own level
+        prefix = level
+        if kind_of_first and _is_capital(name) and not _PLACE_HEAD.match(name):
+            prefix = kind_of_first  # "… chi bộ thôn Tân Phú, Hải Hà": the first item's kind
+        elif names:
+            kind_of_first = ""  # an item with its own kind or body ends the sharing
+        if not names and not level and (kind := _KIND_WORDS.match(name)) is not None:
+            # "các điểm cầu chi bộ thôn Tân Phú, Hải Hà và Nam Hải": the first item's kind
+            # goes on the items named without one
+            words = kind.group(1).split()
+            # ("xã Xuân Hòa, Thọ Lập": a level alone is the first item's only)
+            kind_of_first = "" if all(w in _LEVEL_WORDS for w in words) else " ".join(words)
         every = name.endswith(" tỉnh") and _AND_CITIES.match(sentence, last) is not None
         every = every or re.match(r"[ \t]+thuộc\b", sentence[last:]) is not None
         if not _names_a_kind(name) and not every:  # "69 điểm cầu Công an xã, phường": a kind
-            names.append((f"{level} {name}" if level else name, first, first + len(name)))
+            names.append((f"{prefix} {name}" if prefix else name, first, first + len(name)))
         separator = _LIST_SEPARATOR.match(sentence, last)
         if separator is None:
             break

@@ -49,7 +49,7 @@ _SPELLING = (("Uỷ", "Ủy"), ("uỷ", "ủy"), ("khoá", "khóa"), ("Khoá", "
 # Lower-case syllables that occur inside organisation names ("Ban Chấp hành", "Bộ Chính
 # trị", "Tỉnh ủy"); any other lower-case word ends the name ("… Trung ương Đảng tổng hợp").
 _NAME_SYLLABLES = frozenset(
-    "hanh tri thu chuc uong vu uy phu tuong giao van tra phong hoi dan nhan tich dong "
+    "hanh tri chuc uong vu uy phu tuong giao van tra phong hoi dan nhan tich dong "
     "quoc noi duc tao chinh tin thong te ngoai sat an phap tu khoa hoc nghe truong xa "
     "chien binh nien nu tinh thanh huyen pho thi quan ban bo lao nghiep mai vien lien "
     "doan dao truc kiem ke hoach dau cong nong thuong luc tai nguyen moi y gia dinh su "
@@ -106,7 +106,11 @@ _BEFORE_PLACE = frozenset(
 )
 # Lower-case syllables of a name only after one word: "Hội đồng Thẩm phán", "Trường Đại
 # học Sư phạm" (elsewhere "phán", "phản", "vi phạm" go on the sentence).
-_ONLY_AFTER = {"phan": frozenset({"tham"}), "pham": frozenset({"su"})}
+_ONLY_AFTER = {
+    "phan": frozenset({"tham"}),
+    "pham": frozenset({"su"}),
+    "thu": frozenset({"bi"}),  # "Ban Bí thư"; "… Nguyễn Trường Tộ thu hút …" goes on
+}
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
 _LOWER_PAIRS = {
