@@ -482,6 +482,8 @@ def test_a_later_paragraph_naming_co_chairs_elsewhere_is_not_read() -> None:
             "Sáng 3/4/2024, Ủy ban Quốc gia về chuyển đổi số tổ chức hội nghị trực tuyến.",
             "Ủy ban Quốc gia về chuyển đổi số",
         ),
+        # a report's heading is no body
+        ("2. Công tác tổ chức hội nghị trực tuyến\nHội nghị bàn nhiệm vụ.", None),
         # a unit of the army known by its number
         (
             "QK4 - Ngày 23/9/2025, Bộ Tư lệnh Quân khu 4 tổ chức hội nghị trực tuyến.",

@@ -200,7 +200,8 @@ def _looks_like_body(name: str) -> bool:
     return (
         1 <= len(words) <= 16
         and name[:1].isupper()
-        and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị)\b", name)
+        # ("2. Công tác tổ chức hội nghị": a report's heading, no body)
+        and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị|công tác|việc)\b", name)
         and not re.search(r"\d", _NUMBERED_WORDS.sub("", name))
         and not _is_heading(name)
     )
