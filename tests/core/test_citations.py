@@ -1034,3 +1034,8 @@ def test_the_subject_of_ban_hanh_issues_every_document_it_lists() -> None:
         "Tỉnh ủy đã ban hành Kế hoạch số 12-KH/TU và Nghị định số 154/2025/NĐ-CP."
     )
     assert [c.issuer for c in other] == ["Tỉnh ủy", None]
+
+
+def test_a_laws_name_before_its_number_is_no_issuer() -> None:
+    (law,) = find_citations("Luật Tổ chức Tòa án nhân dân số 34/2024/QH15 có hiệu lực.")
+    assert (law.kind, law.issuer) == ("Luật", None)

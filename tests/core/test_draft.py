@@ -878,6 +878,19 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực số 2",
             ],
         ),
+        # a body with a point in each place of a level
+        (
+            "Hội nghị được kết nối đến điểm cầu Bộ Chỉ huy Quân sự các tỉnh An Giang, Cà Mau và "
+            "thành phố Cần Thơ; các Ban Chỉ huy Phòng thủ khu vực. Từ điểm cầu Công an các xã "
+            "Tương Dương và Quế Phong, lãnh đạo báo cáo.",
+            [
+                "Bộ Chỉ huy Quân sự tỉnh An Giang",
+                "Bộ Chỉ huy Quân sự tỉnh Cà Mau",
+                "Bộ Chỉ huy Quân sự thành phố Cần Thơ",
+                "Công an xã Tương Dương",
+                "Công an xã Quế Phong",
+            ],
+        ),
         # a first item's kind goes on items named without one; "thu" after a name is a verb
         (
             "Tại các điểm cầu chi bộ thôn Tân Phú, Hải Hà và Nam Hải, 100% đảng viên tham dự. "

@@ -435,6 +435,7 @@ def read_bridge_points(
                 _LIST_BEFORE.search(before)
                 or colon is not None
                 or _LEVELS_LISTED.match(sentence, match.end())
+                or _BODY_LEVELS_LISTED.match(sentence, match.end())
             ):
                 # "các điểm cầu: A, B và C", "5 điểm cầu gồm A, B…": each named in the list
                 opening = colon.end() if colon is not None else match.end()
@@ -541,6 +542,14 @@ _LEVELS_LISTED = re.compile(
     rf"|(?P<unit>(?:sư|lữ|trung)[ \t]+đoàn)[ \t]+(?=\d))"
 )
 _UNIT_NUMBER = re.compile(r"\d{1,4}\b")
+# "Công an các xã Tương Dương, Kỳ Sơn", "Bộ Chỉ huy Quân sự các tỉnh An Giang, Cà Mau": a
+# body, then the places of one level where it has a point each.
+_BODY_LEVELS_LISTED = re.compile(
+    rf"(?P<body>(?:{BODY_HEAD}|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|Hội|Đoàn|Chi[ \t]+bộ|Viện"
+    rf"|Tòa[ \t]+án)"
+    rf"(?:[ \t]+(?!và\b|điểm\b|đầu\b|các\b)[^\s,;:.]+){{0,5}}?)[ \t]+các[ \t]+"
+    rf"(?P<level>{PLACE_LEVEL})[ \t]+(?=[{UPPER}])"
+)
 
 
 # A first item's kind in lower case before its name: "chi bộ thôn Tân Phú", "xã Cẩm Bình".
@@ -576,13 +585,18 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
     opens = _LIST_OPENS.match(sentence, start)
     cursor = opens.end() if opens else start
     names: list[tuple[str, int, int]] = []
-    level = kind_of_first = ""
+    level = kind_of_first = body = ""
     while len(names) < _MOST_LISTED:
         # "TP. Thái Bình và các huyện Đông Hưng, Hưng Hà": the level, then its places
         levels = _LEVELS_LISTED.match(sentence, cursor)
         if levels is not None:
             cursor = levels.end()
             level = " ".join((levels.group("level") or levels.group("unit")).split())
+        bodies = _BODY_LEVELS_LISTED.match(sentence, cursor) if levels is None else None
+        if bodies is not None:
+            cursor = bodies.end()
+            body = " ".join(bodies.group("body").split())
+            level = " ".join(bodies.group("level").split())
         name, first, last = _place_name(sentence, cursor, joins_and=False)
         number = _UNIT_NUMBER.match(sentence, cursor) if level.endswith("đoàn") else None
         if not name and number is not None:
@@ -614,7 +628,10 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         every = name.endswith(" tỉnh") and _AND_CITIES.match(sentence, last) is not None
         every = every or re.match(r"[ \t]+thuộc\b", sentence[last:]) is not None
         if not _names_a_kind(name) and not every:  # "69 điểm cầu Công an xã, phường": a kind
-            names.append((f"{prefix} {name}" if prefix else name, first, first + len(name)))
+            label = f"{prefix} {name}" if prefix else name
+            if body and (prefix or name.split()[0].lower() in _LEVEL_WORDS):
+                label = f"{body} {label}"  # "… và thành phố Cần Thơ": the body's there too
+            names.append((label, first, first + len(name)))
         separator = _LIST_SEPARATOR.match(sentence, last)
         if separator is None:
             break

@@ -331,7 +331,8 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
     if citation.issuer is None and "issuer" not in changes:
         at = max(0, citation.start - _ISSUER_REACH)
         named = _ISSUER_BEFORE_NUMBER.search(shadow(text[at : citation.start]))
-        if named is not None:
+        if named is not None and not citation.kind.endswith("Luật"):
+            # ("Luật Tổ chức Tòa án nhân dân số 34/2024/QH15": a law's name, no issuer)
             issuer = " ".join(text[at + named.start("issuer") : at + named.end("issuer")].split())
             changes["issuer"] = _heading_issuer(issuer, plain=named.group("of") is not None)
     if citation.issuer is None and "issuer" not in changes:
