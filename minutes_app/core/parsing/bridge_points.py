@@ -451,11 +451,10 @@ def read_bridge_points(
                     later = _COUNT_THEN_COLON.match(sentence, match.end())
                 if later is not None and not sentence[later.end() :].strip():
                     # "… kết nối tới 78 điểm cầu …, trong đó có:" then a line for each
-                    listed = [
-                        (name, first - start, last - start)
-                        for name, first, last in _listed_lines(text, end)
-                    ]
-                elif later is not None:
+                    for name, name_start, name_end in _listed_lines(text, end):
+                        note(name, name_start, name_end)
+                    continue
+                if later is not None:
                     # "3 điểm cầu tại các thôn, gồm: A, B và C", "… trong đó có: A, B"
                     listed = _listed(sentence, later.end())
                 for name, name_start, name_end in listed:
@@ -492,15 +491,17 @@ def read_bridge_points(
                 if note(name, start + name_start, start + name_end) is None:
                     break  # the host
     # "Tỉnh ủy" alone beside "Tỉnh ủy Hà Tĩnh": the same point, named short
-    bodies = [label for label in found if any(other.startswith(f"{label} ") for other in found)]
-    for key in bodies:
-        if re.fullmatch(r"(?:tinh|thanh|huyen|thi|quan|dang) uy", key):
+    short = [key for key in found if _BARE_COMMITTEE.fullmatch(key)]
+    for key in short:
+        if any(other.startswith(f"{key} ") for other in found):
             del found[key]
             spans.remove(where[key])
     points = tuple(BridgePointDraft(label, tuple(people)) for label, people in found.values())
     return points, spans
 
 
+# A Party committee named by its level alone (shadow, lower case): "tinh uy", "huyen uy".
+_BARE_COMMITTEE = re.compile(r"(?:tinh|thanh|huyen|thi|quan|dang) uy")
 _COUNTED = re.compile(rf"\d+[ \t]+(?:{PLACE_LEVEL}|điểm)\b")
 _COUNT_REACH = 40  # how far after "kết nối tới" a count of the places reached stands
 _LINKED_TO = re.compile(

@@ -117,20 +117,18 @@ _HEADING_REACH = 400  # the items stand within these characters of their heading
 
 def _planned_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
     for heading in _CHAIR_HEADING.finditer(text):
-        item = _MAIN_POINT_ITEM.search(text, heading.end(), heading.end() + _HEADING_REACH)
-        if item is None:
+        reach = heading.end() + _HEADING_REACH
+        item = _MAIN_POINT_ITEM.search(text, heading.end(), reach)
+        if item is not None:
+            people, named_from = people_in(item.group("who")), item.start()
+        else:
             # no points named: each item under the heading is a chair
-            lines = _ITEM_LINES.match(text, heading.end(), heading.end() + _HEADING_REACH)
-            if lines is None:
-                continue
-            people = [p for line in lines.group().split("\n") for p in people_in(line)]
-            located = (_locate(text, p.name, heading.end(), len(text), "chair") for p in people)
-            if people:
-                return tuple(people), [span for span in located if span is not None]
-            continue
-        people = people_in(item.group("who"))
+            lines = _ITEM_LINES.match(text, heading.end(), reach)
+            lines_text = lines.group() if lines is not None else ""
+            people = [p for line in lines_text.split("\n") for p in people_in(line)]
+            named_from = heading.end()
         if people:
-            located = (_locate(text, p.name, item.start(), len(text), "chair") for p in people)
+            located = (_locate(text, p.name, named_from, len(text), "chair") for p in people)
             return tuple(people), [span for span in located if span is not None]
     return (), []
 

@@ -15,28 +15,31 @@ from minutes_app.core.parsing.dates import DATE_PATTERN, date_or_none, parse_dat
 from minutes_app.core.parsing.spans import Span, sentences
 
 _SESSIONS = {"sang": "morning", "chieu": "afternoon", "toi": "evening", "trua": "afternoon"}
+# "19/11", "5-11-2025", "3.6.2025": a day and month, and maybe a year, in figures.
+_NUMERIC_DAY = (
+    r"(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})"
+    r"(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?(?![\d/\-])"
+)
 _EVENT_DATE = re.compile(
     r"(?<![\w])(?P<session>(?i:sang|chieu|toi|trua))(?:[ \t]+(?i:nay|qua|hom[ \t]nay))?"
     r"(?:[ \t]*,?[ \t]*(?i:thu[ \t]+\w+|chu[ \t]+nhat))?[ \t]*,?[ \t]*\(?[ \t]*(?:(?i:ngay)[ \t]+)?"
-    r"(?:(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?"
-    r"(?![\d/\-])"
+    r"(?:" + _NUMERIC_DAY +
     # "Sáng ngày 19 tháng 11 năm 2024": the session before a date in words.
     r"|(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})(?!\d)"
     r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?)"
     r"(?:[ \t]*\))?"
 )
 _DAY_DATE = re.compile(
-    r"(?<![\w])(?P<word>(?i:ngay))[ \t]+(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})"
-    r"(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?(?![\d/\-])"
-    r"|(?<![\w])(?i:ngay)[ \t]+(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})"
+    r"(?<![\w])(?P<word>(?i:ngay))[ \t]+"
+    + _NUMERIC_DAY
+    + r"|(?<![\w])(?i:ngay)[ \t]+(?P<d2>\d{1,2})[ \t]+(?i:thang)[ \t]+(?P<m2>\d{1,2})"
     r"(?:[ \t]*,?[ \t]+(?i:nam)[ \t]+(?P<y2>\d{4}))?"
 )
 # "Hôm nay (4/12), …", "Hôm qua, 3/12, …": the day named as today's, its date beside it.
 _TODAY_DATE = re.compile(
     r"(?<![\w])(?i:hom[ \t]+(?:nay|qua))[ \t]*[(,][ \t]*"
     r"(?:(?i:thu[ \t]+\w+|chu[ \t]+nhat)[ \t]*,?[ \t]*)?"
-    r"(?:(?i:ngay)[ \t]+)?(?P<d>\d{1,2})[ \t]?(?P<s>[/\-.])[ \t]?(?P<m>\d{1,2})"
-    r"(?:[ \t]?(?P=s)[ \t]?(?P<y>\d{4}))?(?![\d/\-])(?:[ \t]*\))?"
+    r"(?:(?i:ngay)[ \t]+)?" + _NUMERIC_DAY + r"(?:[ \t]*\))?"
 )
 _FULL_DATE = re.compile(DATE_PATTERN)
 _YEARS_OF_IMPLEMENTING = re.compile(
