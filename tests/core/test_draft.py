@@ -730,6 +730,22 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "thị xã Sa Pa",
             ],
         ),
+        # a qualifier in quotes before the colon; points "phụ" at two places; "điểm cầu tại"
+        # places of a level; a venue alone after "tại" is no list of points
+        (
+            "Các điểm cầu “đinh” tối nay sẽ lên sóng giao lưu: Đoàn phường Hạc Thành và Đoàn "
+            "xã Nga Sơn. Đảng ủy bố trí thêm 02 điểm cầu phụ tại Nhà văn hóa buôn Ea Knốp và "
+            "Hội trường thôn 3. Hội còn mở thêm điểm cầu tại xã Gia Tân, Gia Phúc để theo dõi. "
+            "Điểm cầu tại hội trường đã sẵn sàng.",
+            [
+                "Đoàn phường Hạc Thành",
+                "Đoàn xã Nga Sơn",
+                "Nhà văn hóa buôn Ea Knốp",
+                "Hội trường thôn 3",
+                "xã Gia Tân",
+                "Gia Phúc",
+            ],
+        ),
         # a body's units counted are no point
         (
             "Kết nối với Ủy ban MTTQ Việt Nam 9 huyện, thị xã. Tại điểm cầu thị xã Hòa Thành, "

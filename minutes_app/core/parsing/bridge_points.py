@@ -369,8 +369,10 @@ _LIST_LATER = re.compile(
 # vực (PTKV): A, B, C".
 _COUNT_THEN_COLON = re.compile(r"[^.;:\n]{0,100}?:[ \t]*")
 # After "điểm cầu", a qualifier in lower case then a colon: "Điểm cầu cấp huyện: A, B".
+# ("Các điểm cầu “đinh” tối nay sẽ lên sóng: …": the qualifier may be in quotes)
 _LIST_AFTER = re.compile(
-    r"(?:[ \t]*(?-i:[" + LOWER + r"]+)(?:[ \t]+[^\s:.;,()]+){0,7})?[ \t]*:", re.IGNORECASE
+    r"(?:[ \t]*[“\"]?(?-i:[" + LOWER + r"]+)[”\"]?(?:[ \t]+[^\s:.;,()]+){0,7})?[ \t]*:",
+    re.IGNORECASE,
 )
 
 
@@ -461,6 +463,11 @@ def read_bridge_points(
                     note(name, start + name_start, start + name_end)
                 continue
             name, name_start, name_end = _place_name(sentence, match.end(), joins_and=False)
+            if not name and _AT_PLACES.match(sentence, match.end()):
+                # "mở thêm điểm cầu tại xã Gia Tân, Gia Phúc": the places it was opened at
+                for name, name_start, name_end in _listed(sentence, match.end()):
+                    note(name, start + name_start, start + name_end)
+                continue
             known = note(name, start + name_start, start + name_end) if name else None
             if known is None:
                 continue
@@ -500,6 +507,8 @@ def read_bridge_points(
     return points, spans
 
 
+# After "điểm cầu": "tại" then a place of a level ("tại xã Gia Tân").
+_AT_PLACES = re.compile(rf"[ \t]*(?:tại|ở)[ \t]+(?:{PLACE_LEVEL}|{_HAMLET})[ \t]+[{UPPER}\d]")
 # A Party committee named by its level alone (shadow, lower case): "tinh uy", "huyen uy".
 _BARE_COMMITTEE = re.compile(r"(?:tinh|thanh|huyen|thi|quan|dang) uy")
 _COUNTED = re.compile(rf"\d+[ \t]+(?:{PLACE_LEVEL}|điểm)\b")
@@ -529,7 +538,12 @@ _LEVEL_WORDS = _LEVELS | {"thành", "thị", "đặc"}
 
 
 # After "các điểm cầu": a colon or a word that opens the list.
-_LIST_OPENS = re.compile(r"[ \t]*(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:?)[ \t]*", re.IGNORECASE)
+# ("02 điểm cầu phụ tại A và B": the points' kind may come before "tại")
+_LIST_OPENS = re.compile(
+    r"[ \t]*(?:(?:phụ|thành[ \t]+phần)[ \t]+(?=tại\b|ở\b))?"
+    r"(?::|(?:gồm|gồm có|là|tại|ở)\b[ \t]*:?)[ \t]*",
+    re.IGNORECASE,
+)
 # Between two items: a comma, a semicolon or "và".
 # ("xã Xuân Hòa, Thọ Lập (huyện Thọ Xuân), Định Tân": an item's place in brackets is passed)
 _LIST_SEPARATOR = re.compile(
