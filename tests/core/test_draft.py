@@ -746,6 +746,32 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Gia Phúc",
             ],
         ),
+        # two places of a level without "các" or "và"; after the comma a province is the
+        # first's address, a title or a body opens the sentence going on
+        (
+            "Điểm cầu thị xã Nghi Sơn, Thọ Xuân nêu kinh nghiệm. Ở điểm cầu phường Đông Hà, "
+            "Hội Cựu chiến binh phường báo cáo. Tại điểm cầu xã Ea Tu, Đắk Lắk, hội viên "
+            "chia sẻ. Tại điểm cầu xã Tân Lập, Bí thư Đảng ủy phát biểu. Tại điểm cầu xã Cư "
+            "Jút, Hội Nông dân báo cáo. Tại điểm cầu xã Hòa "
+            "An, Nguyễn Văn Tâm phát biểu.",
+            [
+                "thị xã Nghi Sơn",
+                "Thọ Xuân",
+                "phường Đông Hà",
+                "xã Ea Tu",
+                "xã Tân Lập",
+                "xã Cư Jút",
+                "xã Hòa An",
+            ],
+        ),
+        # a headline in capitals names no point; "điểm cầu Tỉnh ủy" is the host named short
+        (
+            "QUÁN TRIỆT NGHỊ QUYẾT ĐẾN 65 ĐIỂM CẦU TOÀN TỈNH\n"
+            "- Điểm cầu chính: Hội trường 25B, Trụ sở Tỉnh ủy.\n"
+            "- Tại điểm cầu Tỉnh ủy: các đồng chí Ủy viên Ban Chấp hành.\n"
+            "- Tại điểm cầu Huyện ủy Thọ Xuân: các đồng chí Ủy viên Ban Thường vụ.",
+            ["Huyện ủy Thọ Xuân"],
+        ),
         # a body's units counted are no point
         (
             "Kết nối với Ủy ban MTTQ Việt Nam 9 huyện, thị xã. Tại điểm cầu thị xã Hòa Thành, "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutes_app.base.names import province_words
+from minutes_app.base.names import is_surname, province_words
 from minutes_app.base.text import LOWER, UPPER
 from minutes_app.core.parsing.issuers import (
     AND_IN_NAME,
@@ -14,7 +14,13 @@ from minutes_app.core.parsing.issuers import (
     COMMA_IN_NAME,
     is_name_syllable,
 )
-from minutes_app.core.parsing.people import WINDOW, PersonMention, person_name_first, read_person
+from minutes_app.core.parsing.people import (
+    TITLE_WORDS,
+    WINDOW,
+    PersonMention,
+    person_name_first,
+    read_person,
+)
 from minutes_app.core.parsing.shadow import shadow
 from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, PLACE_LEVEL, Span, sentences
 
@@ -406,7 +412,8 @@ def read_bridge_points(
     spans: list[Span] = []
     where: dict[str, Span] = {}  # the span of each point's first mention
     # the host, and "Trung ương", the central point, which hosts whatever conference it is in
-    skip = {shadow(host).lower(), "trung uong"} if host else {"trung uong"}
+    host_key = shadow(host).lower() if host else ""
+    skip = {host_key, "trung uong"} if host else {"trung uong"}
 
     def note(name: str, first: int, last: int) -> list[PersonMention] | None:
         """Record the point ``name`` (at ``first``..``last`` in the text), once, with one
@@ -415,6 +422,8 @@ def read_bridge_points(
         key = shadow(name).lower()
         if key in skip:
             return None
+        if host_key and _BARE_COMMITTEE.fullmatch(key) and f" {key}" in f" {host_key}":
+            return None  # "điểm cầu Tỉnh ủy" where the host is "Hội trường 25B, Trụ sở Tỉnh ủy"
         if key not in found:
             spans.append(Span(first, last, "bridge_point"))
             where[key] = spans[-1]
@@ -429,6 +438,8 @@ def read_bridge_points(
                 break
             if _MAIN.match(sentence, match.end()):
                 continue  # the host point (read_host_point), not one of the others
+            if match.group().isupper():
+                continue  # "QUÁN TRIỆT … ĐẾN 65 ĐIỂM CẦU TOÀN TỈNH": a headline's words
             before = sentence[max(0, match.start() - 12) : match.start()]
             colon = _LIST_AFTER.match(sentence, match.end())
             if colon is not None and _at_opens(sentence, match.start()):
@@ -476,6 +487,9 @@ def read_bridge_points(
             # without "các", when its items are alike and the last follows "và"
             for other_name, other_first, other_last in _comma_list(sentence, name_start):
                 note(other_name, start + other_first, start + other_last)
+            # "Điểm cầu thị xã Nghi Sơn, Thọ Xuân nêu …": a second place of the same level
+            if (pair := _second_of_pair(sentence, name, name_end)) is not None:
+                note(pair[0], start + pair[1], start + pair[2])
             # "Tại điểm cầu phường Hạc Thành và phường Sầm Sơn, …": a second point after "và"
             also = _AND_ANOTHER.match(sentence, name_end)
             other = _place_name(sentence, also.end(), joins_and=False) if also else None
@@ -522,6 +536,31 @@ _PLACE_HEAD = re.compile(
     r"Hội[ \t]+(?!nghị)|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|" + BODY_HEAD + r")",
     re.IGNORECASE,
 )
+
+
+# After a place of a level: a comma, then a capital.
+_PAIRED = re.compile(rf",[ \t]+(?=[{UPPER}])")
+
+
+def _second_of_pair(sentence: str, name: str, name_end: int) -> tuple[str, int, int] | None:
+    """The second of two places a point's name lists without "các" or "và" ("xã Ngãi
+    Xuyên, Tập Sơn"): a bare name of two or three words in capitals; None when what
+    follows the comma is a province (the first's address), a title, a body ("Hội Cựu
+    chiến binh phường") or a person's name."""
+    if name.split()[0].lower() not in _LEVEL_WORDS:
+        return None
+    pair = _PAIRED.match(sentence, name_end)
+    if pair is None:
+        return None
+    second = _place_name(sentence, pair.end(), joins_and=False)
+    words = second[0].split()
+    if not 2 <= len(words) <= 3 or not all(_is_capital(word) for word in words):
+        return None
+    if province_words(words) or words[0].lower() in TITLE_WORDS:
+        return None
+    if len(words) == 3 and is_surname(words[0]):
+        return None  # "…, Nguyễn Văn An phát biểu": a person
+    return second
 
 
 def _alike(first: str, second: str) -> bool:

@@ -65,7 +65,7 @@ def _clean_title(title: str | None) -> str | None:
 
 
 # Words that start a title, never a name: "đồng chí Phó Bí thư …" is not named "Phó Bí".
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = frozenset(
     "phó bí chủ trưởng ủy uỷ giám thứ bộ tổng đại ban tỉnh huyện thành viện cục vụ "
     "thường chánh".split()
 )
@@ -108,7 +108,7 @@ def _people_sharing_a_title(piece: str) -> list[PersonMention]:
         run = match.group("run")
         at_end = NAME_AT_END.search(run)
         first = trim_to_surname(at_end.group("name")) if at_end is not None else None
-        if first is None or run[: len(run) - len(first)].split()[0].lower() not in _TITLE_WORDS:
+        if first is None or run[: len(run) - len(first)].split()[0].lower() not in TITLE_WORDS:
             return []
         before_at = match.start()
         before = piece[before_at : match.start("run") + len(run) - len(first)]
@@ -132,7 +132,7 @@ def _people_sharing_a_title(piece: str) -> list[PersonMention]:
 def person_name_first(piece: str) -> PersonMention | None:
     """'đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, …' (title after the name)."""
     match = _PERSON_NAME_FIRST.search(piece)
-    if match is None or match.group("name").split()[0].lower() in _TITLE_WORDS:
+    if match is None or match.group("name").split()[0].lower() in TITLE_WORDS:
         return None
     return PersonMention(match.group("name"), _clean_title(match.group("title")))
 
@@ -230,7 +230,7 @@ def _titled_after(before: str, after: str) -> bool:
         return False
     person = _person_title_first(re.split(r"[,;]", after, maxsplit=1)[0])
     title = person.title if person is not None else None
-    return title is not None and title.split()[0].lower() in _TITLE_WORDS
+    return title is not None and title.split()[0].lower() in TITLE_WORDS
 
 
 def _split_after_names(piece: str) -> list[str]:
