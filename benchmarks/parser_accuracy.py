@@ -94,9 +94,10 @@ SETS = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
     "samples",
 )
-BLIND_SETS = ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24)
+BLIND_SETS = ("", *range(2, 26))  # "blind", "blind2" … "blind25"
 
 FIELDS = (
     "documents",

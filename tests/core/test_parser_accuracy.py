@@ -61,6 +61,7 @@ MEASURED_ONLY: tuple[str, ...] = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
 )
 
 
