@@ -726,7 +726,21 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         # ... the columns copied one under the other: the national heading is not the body
         ("TỈNH ỦY BẮC KẠN\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 125-KH/TU\n", None, "Tỉnh ủy Bắc Kạn"),
         # ... a department named alone serves the committee above it
-        ("TỈNH ỦY BẮC KẠN\nBAN TỔ CHỨC\n*\nSố 06-HD/BTCTU\n", None, "Ban Tổ chức Tỉnh ủy"),
+        ("TỈNH ỦY BẮC KẠN\nBAN TỔ CHỨC\n*\nSố 06-HD/BTCTU\n", None, "Ban Tổ chức Tỉnh ủy Bắc Kạn"),
+        # ... a body, its place on a line of its own, then the department
+        (
+            "ỦY BAN MTTQ VIỆT NAM\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH CAO BẰNG\nBAN "
+            "THƯỜNG TRỰC\n\tSố: 87/TB-MTTQ-BTT\n",
+            None,
+            "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Cao Bằng",
+        ),
+        # ... the right-hand column pasted one space after the left
+        (
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KHÁNH HÒA Độc lập - Tự "
+            "do - Hạnh phúc\nSố: 215/KH-UBND Khánh Hòa, ngày 18 tháng 8 năm 2025\n",
+            dt.date(2025, 8, 18),
+            "Ủy ban nhân dân tỉnh Khánh Hòa",
+        ),
         ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 21-NQ/TW\n", None, "Ban Chấp hành Trung ương"),
         # a title over the number: the kind, then its issuer (a plenum's: the Committee's)
         (
@@ -784,6 +798,18 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         # the subject of "ban hành" or "có" issues it, with no date before it
         ("Sở Nội vụ có Công văn số 1899/SNV-XDCQ hướng dẫn.", None, "Sở Nội vụ"),
         ("Bộ Nội vụ cũng đã có Công văn số 4281/BNV-CQĐP hướng dẫn.", None, "Bộ Nội vụ"),
+        # "ký" as "ban hành"; the body advised ("tham mưu") is the one that issues
+        (
+            "Thủ tướng Chính phủ vừa ký Quyết định số 1297/QĐ-TTg phê duyệt.",
+            None,
+            "Thủ tướng Chính phủ",
+        ),
+        (
+            "Ủy ban Kiểm tra Tỉnh ủy đã tham mưu Ban Thường vụ Tỉnh ủy ban hành Quyết định số "
+            "1120-QĐ/TU về kiểm tra.",
+            None,
+            "Ban Thường vụ Tỉnh ủy",
+        ),
         # the subject of a clause opened by "cho biết" or "sau khi"
         (
             "Bà Ngọc cho biết LĐLĐ tỉnh đã ban hành Kế hoạch số 112/KH-LĐLĐ về chăm lo Tết.",

@@ -26,6 +26,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("ke hoach", "Kế hoạch"),
     ("cong van", "Công văn"),
     ("cong dien", "Công điện"),
+    ("giay moi", "Giấy mời"),
     ("quy che", "Quy chế"),
     ("de an", "Đề án"),
     ("phap lenh", "Pháp lệnh"),
@@ -51,6 +52,7 @@ WEAK_KINDS = frozenset(
         "Thông báo",
         "Pháp lệnh",
         "Công điện",
+        "Giấy mời",
     }
 )
 
@@ -76,6 +78,7 @@ _CODE_KINDS = {
     "DA": "Đề án",
     "CD": "Công điện",
     "QH": "Luật",
+    "GM": "Giấy mời",
 }
 
 

@@ -61,7 +61,7 @@ _ISSUES = re.compile(
     + _ITEM_MARK
     + r"(?P<subject>(?-i:["
     + UPPER
-    + r"])[^.;:\n]{2,90}?)[ \t]+(?:(?:cũng|đã|vừa)[ \t]+){0,2}(?:(?:ký[ \t]+)?ban[ \t]+hành|có)"
+    + r"])[^.;:\n]{2,90}?)[ \t]+(?:(?:cũng|đã|vừa)[ \t]+){0,2}(?:(?:ký[ \t]+)?ban[ \t]+hành|có|ký)"
     r"[ \t]+$"
 )
 # Where the clause that holds the citation begins: after the last comma, semicolon or colon.
@@ -70,6 +70,9 @@ _CLAUSE_MARK = re.compile(
     # "… cho biết LĐLĐ tỉnh đã ban hành …", "Sau khi Ủy ban Thường vụ Quốc hội ban hành …"
     r"|(?<![\w])(?:cho[ \t]+biết|cho[ \t]+hay|nêu[ \t]+rõ|[Ss]au[ \t]+khi|[Tt]rước[ \t]+khi"
     r"|[Kk]hi)[ \t]+"
+    # "Ủy ban Kiểm tra Tỉnh ủy đã tham mưu Ban Thường vụ Tỉnh ủy ban hành …": the body
+    # advised is the one that issues
+    r"|(?<![\w])tham[ \t]+mưu(?:[ \t]+cho)?[ \t]+"
 )
 # "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 33/2023/NĐ-CP", "Quyết định của Thủ tướng Chính phủ số
 # 123/QĐ-TTg": a kind, "của", the issuer, "số" (read in the shadow text: no marks).
@@ -90,6 +93,8 @@ _SUBJECT_BEGINS = re.compile(r"[ \t]+VỀ\b")
 _HEADER_DATE = re.compile(
     rf"(?:^|\t)[ \t]*[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
 )
+# ... or just after the number, the columns pasted one space apart.
+_HEADER_DATE_BESIDE = re.compile(rf"[ \t]+[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}")
 _HEADER_NUMBER = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*$", re.MULTILINE)
 _HEADER_REACH = 300  # the header's date stands within these characters of its number
 _HEADER_ABOVE = 160  # ... or in the lines just above it
@@ -345,7 +350,9 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
         changes["issuer"] = _letterhead(text, line_start)
     if header and citation.issued_on is None and "issued_on" not in changes:
         # after the number, or in the right-hand column of the lines just above it
-        dated = _HEADER_DATE.search(text, citation.end, citation.end + _HEADER_REACH)
+        dated = _HEADER_DATE_BESIDE.match(text, citation.end) or _HEADER_DATE.search(
+            text, citation.end, citation.end + _HEADER_REACH
+        )
         top = max(0, line_start - _HEADER_ABOVE)
         dated = dated or _HEADER_DATE.search(text, top, line_start)
         if dated is not None:
@@ -363,8 +370,9 @@ _NATIONAL = re.compile(r"^(?:ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|ĐỘC
 _PLACE_LINE = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN|THỊ TRẤN)\s+(?!Ủ|U)")
 # A department named alone under the committee it serves: "TỈNH ỦY BẮC KẠN" / "BAN TỔ CHỨC".
 _DEPARTMENT_LINE = re.compile(r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA)\b")
-_COMMITTEE_LINE = re.compile(r"^(TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|THỊ ỦY|ĐẢNG ỦY)\b|TRUNG ƯƠNG$")
 _LETTERHEAD_LINES = 4
+# Where the right-hand column begins inside a line pasted without a gap.
+_RIGHT_COLUMN = re.compile(r" (?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP)")
 
 
 def _letterhead(text: str, line_start: int) -> str | None:
@@ -378,6 +386,8 @@ def _letterhead(text: str, line_start: int) -> str | None:
     for line in reversed(lines):
         # the left-hand column: empty when the line starts with the gap before the right one
         cell = " ".join(_COLUMN.split(line.rstrip(), maxsplit=1)[0].split())
+        # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …": the columns pasted one space apart)
+        cell = _RIGHT_COLUMN.split(cell, maxsplit=1)[0]
         if not cell or set(cell) <= set("*-–_ "):
             if names:
                 break
@@ -395,9 +405,12 @@ def _letterhead(text: str, line_start: int) -> str | None:
     elif len(names) > 1 and _PLACE_LINE.match(name):
         name = f"{names[-2]} {name}"
     elif len(names) > 1 and _DEPARTMENT_LINE.match(name) and len(name.split()) <= 3:
-        parent = _COMMITTEE_LINE.search(names[-2])
-        if parent is not None:
-            name = f"{name} {parent.group(0)}"
+        # "TỈNH ỦY PHÚ THỌ" / "BAN TỔ CHỨC", "ỦY BAN MTTQ VIỆT NAM" / "TỈNH CAO BẰNG" /
+        # "BAN THƯỜNG TRỰC": the department, then the whole body it belongs to
+        parent = names[-2]
+        if len(names) > 2 and _PLACE_LINE.match(parent):
+            parent = f"{names[-3]} {parent}"
+        name = f"{name} {parent}"
     titled = _KIND_FIRST.match(shadow(name))
     if titled is not None:
         # "NGHỊ QUYẾT" / "HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH …": the kind, then its issuer
