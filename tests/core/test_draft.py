@@ -772,6 +772,68 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
             "- Tại điểm cầu Huyện ủy Thọ Xuân: các đồng chí Ủy viên Ban Thường vụ.",
             ["Huyện ủy Thọ Xuân"],
         ),
+        # a count, a comma, then the items on lines with a mark; a line with another mark
+        # ends them; "nhà ở" goes on a name; a list after a colon's space
+        (
+            "Hơn 1.500 công nhân tham gia tại 27 điểm cầu, trong đó có:\n"
+            "🔹 Khu công nghiệp Quang Châu\n"
+            "🔹 Khu nhà ở công nhân KCN Đình Trám\n"
+            "5. Kiểm tra kỹ thuật đường truyền: 15 giờ 00.\n"
+            "- Các đơn vị còn lại dự tại UBND xã.\n"
+            "- Điểm cầu phụ: các phường Vĩnh Phúc, Hòa Bình (tại hội trường Văn phòng).",
+            [
+                "Khu công nghiệp Quang Châu",
+                "Khu nhà ở công nhân KCN Đình Trám",
+                "phường Vĩnh Phúc",
+                "phường Hòa Bình",
+            ],
+        ),
+        # a line's sentence opening with "Các" is no item
+        (
+            "Hội nghị kết nối tới các điểm cầu:\n- Huyện ủy Thọ Xuân;\n- Các đơn vị còn lại dự "
+            "tại UBND xã.",
+            ["Huyện ủy Thọ Xuân"],
+        ),
+        # a heading in capitals after "điểm cầu như sau:" is no item
+        (
+            "UBND tỉnh ban hành Kế hoạch tổ chức điểm cầu như sau:\n"
+            "I. THỜI GIAN, HÌNH THỨC, ĐIỂM CẦU\n"
+            "1. Thời gian: 01 buổi, từ 08 giờ 00.",
+            [],
+        ),
+        # the places of a level linked to, one of another level after "cùng"; the kinds of
+        # unit in every province are none; centres and hospitals linked to
+        (
+            "Hội nghị cũng được kết nối tới các huyện Krông Búk, Ea Súp và Buôn Đôn cùng thị "
+            "xã Buôn Hồ. Hội nghị được kết nối tới Sở Tài chính, Thuế tỉnh, Kho bạc Nhà nước "
+            "khu vực của 34 tỉnh, thành phố. Trong tỉnh, hội nghị được kết nối tới Trung tâm "
+            "Y tế khu vực An Khê và Bệnh viện Đa khoa tỉnh.",
+            [
+                "huyện Krông Búk",
+                "huyện Ea Súp",
+                "huyện Buôn Đôn",
+                "thị xã Buôn Hồ",
+                "Trung tâm Y tế khu vực An Khê",
+                "Bệnh viện Đa khoa tỉnh",
+            ],
+        ),
+        # a province's main point of a national conference is one of its points; a list
+        # opening with a place of a level, bare names after it; bodies of a level listed
+        (
+            "+ Điểm cầu chính của tỉnh: Phòng họp trực tuyến tầng 2, Trụ sở UBND tỉnh (số 09 "
+            "Lê Duẩn).\nTham luận có đại diện điểm cầu xã Kiến Thụy, Tiên Lãng và phường Lê "
+            "Chân. Hội nghị kết nối tới 75 điểm cầu, trong đó có các Trung tâm Y tế khu vực "
+            "Mộc Châu, Sông Mã và Bắc Yên cùng các trạm y tế xã.",
+            [
+                "Phòng họp trực tuyến tầng 2, Trụ sở UBND tỉnh",
+                "xã Kiến Thụy",
+                "Tiên Lãng",
+                "phường Lê Chân",
+                "Trung tâm Y tế khu vực Mộc Châu",
+                "Trung tâm Y tế khu vực Sông Mã",
+                "Trung tâm Y tế khu vực Bắc Yên",
+            ],
+        ),
         # a body's units counted are no point
         (
             "Kết nối với Ủy ban MTTQ Việt Nam 9 huyện, thị xã. Tại điểm cầu thị xã Hòa Thành, "
@@ -1115,6 +1177,12 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Phó Chủ tịch UBND tỉnh Đinh Quốc Vinh chủ trì tại đầu cầu UBND tỉnh. Tại đầu cầu "
             "Thành ủy Vinh, lãnh đạo báo cáo.",
             "UBND tỉnh",
+        ),
+        # where the conference's chair sits; a point's own chair "chủ trì" only there
+        (
+            "Tại đầu cầu Thành ủy Vinh, đồng chí Lò Văn Pao chủ trì. Tại điểm cầu tỉnh đặt "
+            "tại Hội trường NHCSXH chi nhánh tỉnh, đồng chí Giàng A Tính chủ trì hội nghị.",
+            "Hội trường NHCSXH chi nhánh tỉnh",
         ),
         # the central point hosts a national conference
         (

@@ -67,6 +67,14 @@ _HOST_LEAD = re.compile(
     r"(?:" + _AT_POINT + r"[ \t]+)?",
     re.IGNORECASE,
 )
+# "Tại điểm cầu tỉnh đặt tại Hội trường X, đồng chí … chủ trì hội nghị": where the
+# conference's chair sits (a point's own chair "chủ trì" there, not the conference); read
+# beside ``_HOST_LEAD``, whose leads may start inside it.
+_CHAIRED_AT = re.compile(
+    r"(?<![\w])[Tt]ại[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+"
+    r"(?:(?:[^\s,.;]+[ \t]+){0,2}?(?:đặt|bố[ \t]+trí)[ \t]+tại[ \t]+)?",
+    re.IGNORECASE,
+)
 
 
 # "(số 9 Lê Duẩn, phường Buôn Ma Thuột)": a place's address in brackets after its name.
@@ -82,6 +90,10 @@ _LINKED_AFTER = re.compile(
 _TO_OTHERS = re.compile(r"(?i)" + _ADDRESS_IN_BRACKETS + r"[ \t]+(?:đến|tới)\b")
 
 
+# After a point's name, its clause says who chairs the conference there.
+_CHAIRS_THE_MEETING = re.compile(
+    r"[^.;\n]{0,200}?\bchủ[ \t]+trì[ \t]+hội[ \t]+nghị\b", re.IGNORECASE
+)
 # Before "từ điểm cầu X": someone spoke from it, which hosts nothing ("Phát biểu tham luận
 # từ điểm cầu …", "Các ý kiến thảo luận từ điểm cầu …").
 _SPOKE_FROM = re.compile(
@@ -105,9 +117,16 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
         name, first, last = _place_name(text, line.end(), joins_and=True)
         if name:
             return name, Span(first, last, "host_point")
-    for lead in _HOST_LEAD.finditer(text):
+    leads = sorted(
+        (*_HOST_LEAD.finditer(text), *_CHAIRED_AT.finditer(text)), key=lambda lead: lead.start()
+    )
+    for lead in leads:
         name, first, last = _place_name(text, lead.end(), joins_and=True)
         if not name:
+            continue
+        if lead.re is _CHAIRED_AT:
+            if _CHAIRS_THE_MEETING.match(text, last):
+                return name, Span(first, last, "host_point")
             continue
         after = text[last : last + 120]
         if lead.group("from") and not _TO_OTHERS.match(after):
@@ -123,7 +142,7 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
 
 
 _BRIDGE = re.compile(
-    r"(?<![\w])(?:điểm|đầu)[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*:))",
+    r"(?<![\w])(?:điểm|đầu)[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*[:,]))",
     re.IGNORECASE,
 )
 # Words that end a place's name where the sentence goes on: a verb, a preposition, a
@@ -148,6 +167,8 @@ _PLACE_NOUNS = frozenset(
     ).split()
 )
 _MOST_NAME_WORDS = 14
+# Words that open a sentence, never a place's name, even with their capital.
+_NEVER_FIRST = frozenset("các những tại từ với và của có".split())
 # "Công đoàn các Khu công nghiệp Nhơn Trạch": "các" before a capital is inside a name.
 _CAPITAL_NEXT = re.compile(r"[ \t]+[" + UPPER + r"]")
 # "UBND các huyện": "các" before a level names every point of that level, none of them.
@@ -256,7 +277,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
             if lower == "các" and _LEVELS_AFTER.match(text, match.end()):
                 return "", start, start  # "UBND các huyện": the kind of every point, no name
             kept = (
-                (lower == "của" and _is_venue(words) and _OWNER_NEXT.match(text, match.end()))
+                (lower == "ở" and words[-1].lower() == "nhà")  # "Khu nhà ở công nhân …"
+                or (lower == "của" and _is_venue(words) and _OWNER_NEXT.match(text, match.end()))
                 or (lower == "các" and _SECTOR.match(text, match.end()) is not None)
                 or (lower == "các" and _CAPITAL_NEXT.match(text, match.end()) is not None)
                 or (lower == "và" and _and_joins(text, match.end(), limit, joins_and=joins_and))
@@ -269,6 +291,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
         if not words:
             if not _is_capital(word) and lower not in _PLACE_NOUNS:
                 break
+            if lower in _NEVER_FIRST:
+                break  # "- Các đơn vị còn lại dự tại …": a sentence, not a name
             first = match.start(1)
         words.append(word)
         last = match.end()
@@ -399,7 +423,9 @@ def _at_opens(sentence: str, end: int) -> bool:
 _AT_REACH = 80
 # "điểm cầu chính", "điểm cầu trung tâm: …", "điểm cầu chủ trì – …": the host point.
 _MAIN = re.compile(
-    r"(?i:chính)\b|(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*(?::|là\b|[–-])|Trung[ \t]+ương[ \t]*:"
+    # ("Điểm cầu chính của tỉnh: …": a province's main point of a national conference)
+    r"(?i:chính)\b(?![ \t]+của[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|xã|phường|đơn[ \t]+vị)\b)"
+    r"|(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*(?::|là\b|[–-])|Trung[ \t]+ương[ \t]*:"
 )
 
 
@@ -506,6 +532,8 @@ def read_bridge_points(
                 for other in _listed(sentence, later.end()) if later is not None else ():
                     note(other[0], start + other[1], start + other[2])
                 continue
+            if _OF_EVERY.match(sentence, linked.end()):
+                continue
             for name, name_start, name_end in _listed(sentence, linked.end()):
                 if not _PLACE_HEAD.match(name) or _COUNTED.search(name):
                     break  # "Ủy ban MTTQ Việt Nam 9 huyện": a count, not a place
@@ -528,12 +556,20 @@ _BARE_COMMITTEE = re.compile(r"(?:tinh|thanh|huyen|thi|quan|dang) uy")
 _COUNTED = re.compile(rf"\d+[ \t]+(?:{PLACE_LEVEL}|điểm)\b")
 _COUNT_REACH = 40  # how far after "kết nối tới" a count of the places reached stands
 _LINKED_TO = re.compile(
-    r"(?i)kết[ \t]+nối(?:[ \t]+trực[ \t]+tuyến)?[ \t]+(?:với|tới|đến)[ \t]+(?!các\b|điểm\b|\d)"
+    r"(?i)kết[ \t]+nối(?:[ \t]+trực[ \t]+tuyến)?[ \t]+(?:với|tới|đến)[ \t]+"
+    # ("… kết nối tới các huyện Krông Búk, Ea Súp và Buôn Đôn": the places of a level)
+    r"(?!(?:các|điểm)\b(?![ \t]+" + PLACE_LEVEL + r"[ \t]+(?-i:[" + UPPER + r"]))|\d)"
 )
+# After the kinds of unit linked to: they stand in every province ("kết nối tới Sở Tài
+# chính, Thuế tỉnh, Kho bạc Nhà nước khu vực của 34 tỉnh, thành phố").
+_OF_EVERY = re.compile(r"[^.;\n]{0,120}?\bcủa[ \t]+(?:\d+|các|cả)[ \t]+(?:" + PLACE_LEVEL + r")\b")
 # What a place linked to opens with: its level, an abbreviation, or a body's name.
 _PLACE_HEAD = re.compile(
     r"(?:" + PLACE_LEVEL + r"|TP\.|TX\.|H\.|"
-    r"Hội[ \t]+(?!nghị)|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|" + BODY_HEAD + r")",
+    r"Hội[ \t]+(?!nghị)|Công[ \t]+an|Bộ[ \t]+Chỉ[ \t]+huy|Trung[ \t]+tâm[ \t]+(?-i:["
+    + UPPER
+    + r"])"
+    r"|Bệnh[ \t]+viện|Trường[ \t]+(?-i:[" + UPPER + r"])|" + BODY_HEAD + r")",
     re.IGNORECASE,
 )
 
@@ -553,14 +589,7 @@ def _second_of_pair(sentence: str, name: str, name_end: int) -> tuple[str, int, 
     if pair is None:
         return None
     second = _place_name(sentence, pair.end(), joins_and=False)
-    words = second[0].split()
-    if not 2 <= len(words) <= 3 or not all(_is_capital(word) for word in words):
-        return None
-    if province_words(words) or words[0].lower() in TITLE_WORDS:
-        return None
-    if len(words) == 3 and is_surname(words[0]):
-        return None  # "…, Nguyễn Văn An phát biểu": a person
-    return second
+    return second if _bare_place(second[0].split()) else None
 
 
 def _alike(first: str, second: str) -> bool:
@@ -574,6 +603,7 @@ def _alike(first: str, second: str) -> bool:
 
 
 _LEVEL_WORDS = _LEVELS | {"thành", "thị", "đặc"}
+_LOCAL = frozenset("thôn bản buôn ấp".split())  # the levels below a commune's
 
 
 # After "các điểm cầu": a colon or a word that opens the list.
@@ -585,8 +615,14 @@ _LIST_OPENS = re.compile(
 )
 # Between two items: a comma, a semicolon or "và".
 # ("xã Xuân Hòa, Thọ Lập (huyện Thọ Xuân), Định Tân": an item's place in brackets is passed)
+# ("… Ea Súp và Buôn Đôn cùng thị xã Buôn Hồ": "cùng" before a place of another level)
 _LIST_SEPARATOR = re.compile(
-    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b)[ \t]*", re.IGNORECASE
+    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*(?:[,;][ \t]*(?:và\b)?|và\b|cùng(?=[ \t]+"
+    + PLACE_LEVEL
+    + r"[ \t]+(?-i:["
+    + UPPER
+    + r"])))[ \t]*",
+    re.IGNORECASE,
 )
 _MOST_LISTED = 60
 # "các xã Đức Thọ, Hương Sơn": the level every item after it has ("xã Đức Thọ").
@@ -594,6 +630,13 @@ _MOST_LISTED = 60
 _LEVELS_LISTED = re.compile(
     rf"các[ \t]+(?:(?P<level>{PLACE_LEVEL}|{_HAMLET})[ \t]+(?=[^\W\d_])"
     rf"|(?P<unit>(?:sư|lữ|trung)[ \t]+đoàn)[ \t]+(?=\d))"
+)
+# "các Trung tâm Y tế khu vực Mộc Châu, Sông Mã": bodies of a kind, then their level.
+_BODIES_OF_LEVEL = re.compile(
+    rf"các[ \t]+(?P<body>(?:Trung[ \t]+tâm|Bệnh[ \t]+viện|Công[ \t]+an|Chi[ \t]+cục|Kho[ \t]+bạc"
+    rf"|Bảo[ \t]+hiểm|Thuế|Hội|Đoàn|{BODY_HEAD})"
+    rf"(?:[ \t]+(?!và\b|điểm\b|đầu\b|các\b)[^\s,;:.]+){{0,5}}?)"
+    rf"[ \t]+(?P<level>{PLACE_LEVEL}|khu[ \t]+vực)[ \t]+(?=[{UPPER}])"
 )
 _UNIT_NUMBER = re.compile(r"\d{1,4}\b")
 # "Công an các xã Tương Dương, Kỳ Sơn", "Bộ Chỉ huy Quân sự các tỉnh An Giang, Cà Mau": a
@@ -638,6 +681,8 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
     or after an item the sentence goes on from."""
     opens = _LIST_OPENS.match(sentence, start)
     cursor = opens.end() if opens else start
+    while sentence[cursor : cursor + 1] in (" ", "\t"):
+        cursor += 1  # "Điểm cầu phụ: các phường A, B": the list after a colon's space
     names: list[tuple[str, int, int]] = []
     level = kind_of_first = body = ""
     while len(names) < _MOST_LISTED:
@@ -646,7 +691,11 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         if levels is not None:
             cursor = levels.end()
             level = " ".join((levels.group("level") or levels.group("unit")).split())
-        bodies = _BODY_LEVELS_LISTED.match(sentence, cursor) if levels is None else None
+        bodies = (
+            _BODY_LEVELS_LISTED.match(sentence, cursor) or _BODIES_OF_LEVEL.match(sentence, cursor)
+            if levels is None
+            else None
+        )
         if bodies is not None:
             cursor = bodies.end()
             body = " ".join(bodies.group("body").split())
@@ -666,8 +715,11 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
             cursor = kind.end()
             continue
         name = name.rstrip(".")
-        if name.split()[0].lower() in _LEVEL_WORDS:
-            level = ""  # "… Vũ Quang và phường Hà Huy Tập": an item with its own level
+        head = name.split()[0]
+        if head.lower() in _LEVEL_WORDS and not (_is_capital(head) and head.lower() in _LOCAL):
+            # "… Vũ Quang và phường Hà Huy Tập": an item with its own level ("Buôn Đôn",
+            # "Bản Lầu": a name that opens with a hamlet's word)
+            level = ""
         prefix = level
         if kind_of_first and _is_capital(name) and not _PLACE_HEAD.match(name):
             prefix = kind_of_first  # "… chi bộ thôn Tân Phú, Hải Hà": the first item's kind
@@ -696,6 +748,7 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
 # A list's item on a line of its own: a mark ("-", "•", "👉", "1.") before the name.
 _ITEM_LINE = re.compile(r"[ \t]*(?:[^\w\s]{1,3}|\d{1,2}[.)])?[ \t]*")
 _MOST_ITEM_LINES = 60
+_HEADING = re.compile(rf"[^{LOWER}]*[{UPPER}][^{LOWER}]*")
 
 
 def _whole_item(line: str, opening: int) -> tuple[str, int, int] | None:
@@ -734,9 +787,25 @@ def _comma_list(sentence: str, start: int) -> list[tuple[str, int, int]]:
             words[0].lower() == head
             or _PLACE_HEAD.match(name)
             or province_words(words) == len(words)
+            or (head in _LEVEL_WORDS and _bare_place(words))
         ):
             return []
     return listed[1:]
+
+
+def _bare_place(words: list[str]) -> bool:
+    """Whether ``words`` may be a place's bare name in a list that opens with a place of a
+    level ("xã Kiến Thụy, Tiên Lãng và phường Lê Chân"): two or three words in capitals,
+    no title, no person's name."""
+    if not 2 <= len(words) <= 3 or not all(_is_capital(word) for word in words):
+        return False
+    if province_words(words) or words[0].lower() in TITLE_WORDS:
+        return False
+    return not (len(words) == 3 and is_surname(words[0]))
+
+
+def _numbered(mark: str) -> bool:
+    return mark[:1].isdigit()
 
 
 def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
@@ -744,7 +813,7 @@ def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
     each line an item or a list of its own ("Sư đoàn 324 và Lữ đoàn 414."), until a blank
     line or a line that names no place."""
     names: list[tuple[str, int, int]] = []
-    marks = False
+    marks = ""  # the first item's mark ("-", "•", "👉", "1.")
     start = end + 1 if text[end : end + 1] == "\n" else end
     for _ in range(_MOST_ITEM_LINES):
         stop = text.find("\n", start)
@@ -752,9 +821,11 @@ def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
         mark = _ITEM_LINE.match(line)
         opening = mark.end() if mark else 0
         marked = line[:opening].strip()
-        if names and marks and not marked:
-            break  # the items had marks; a line without one is the text going on
-        marks = marks or bool(marked)
+        if names and marks and (not marked or _numbered(marked) != _numbered(marks)):
+            # the items had marks; a line without one is the text going on, and a number
+            # after bullets ("5. Kiểm tra kỹ thuật: …") the plan's next point
+            break
+        marks = marks or marked
         named = _BRIDGE.match(line, opening)  # "- Điểm cầu huyện Chư Sê;"
         opening = named.end() if named else opening
         # "+ Phòng họp số 2, Trung tâm Phục vụ hành chính công xã Nghi Xuân;": the line is
@@ -768,8 +839,8 @@ def _listed_lines(text: str, end: int) -> list[tuple[str, int, int]]:
             listed = [(rest, opening, opening + len(rest))]
         else:
             listed = _listed(line, opening)
-        if not line.strip() or not listed:
-            break
+        if not line.strip() or not listed or _HEADING.fullmatch(line.strip()):
+            break  # a blank line, or a heading in capitals ("I. THỜI GIAN, ĐIỂM CẦU")
         names.extend((name, start + first, start + last) for name, first, last in listed)
         if stop < 0:
             break
