@@ -95,9 +95,10 @@ SETS = (
     "blind23",
     "blind24",
     "blind25",
+    "blind27",
     "samples",
 )
-BLIND_SETS = ("", *range(2, 26))  # "blind", "blind2" … "blind25"
+BLIND_SETS = ("", *range(2, 26), 27)  # "blind", "blind2" … "blind25", "blind27"
 
 FIELDS = (
     "documents",
