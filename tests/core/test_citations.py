@@ -727,6 +727,12 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         ("TỈNH ỦY BẮC KẠN\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 125-KH/TU\n", None, "Tỉnh ủy Bắc Kạn"),
         # ... a department named alone serves the committee above it
         ("TỈNH ỦY BẮC KẠN\nBAN TỔ CHỨC\n*\nSố 06-HD/BTCTU\n", None, "Ban Tổ chức Tỉnh ủy Bắc Kạn"),
+        # ... a name broken across two lines of the letterhead
+        (
+            "ĐẢNG ỦY CHÍNH PHỦ\nĐẢNG ỦY TẬP ĐOÀN ĐIỆN\nLỰC VIỆT NAM\n*\nSố 46-KH/ĐU\n",
+            None,
+            "Đảng ủy Tập đoàn điện lực Việt Nam",
+        ),
         # ... a body, its place on a line of its own, then the department
         (
             "ỦY BAN MTTQ VIỆT NAM\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH CAO BẰNG\nBAN "
@@ -798,6 +804,23 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         # the subject of "ban hành" or "có" issues it, with no date before it
         ("Sở Nội vụ có Công văn số 1899/SNV-XDCQ hướng dẫn.", None, "Sở Nội vụ"),
         ("Bộ Nội vụ cũng đã có Công văn số 4281/BNV-CQĐP hướng dẫn.", None, "Bộ Nội vụ"),
+        # a director's title, a supreme procuracy, a regional unit, the Treasury
+        (
+            "theo Quyết định số 1218/QĐ-BHXH của Giám đốc BHXH Việt Nam.",
+            None,
+            "Giám đốc BHXH Việt Nam",
+        ),
+        (
+            "Chỉ thị số 01/CT-VKSTC ngày 6/1/2025 của Viện trưởng VKSND tối cao về công tác.",
+            dt.date(2025, 1, 6),
+            "Viện trưởng VKSND tối cao",
+        ),
+        (
+            "Thông báo số 45/TB-VKSKV3 của Viện trưởng VKSND khu vực 3.",
+            None,
+            "Viện trưởng VKSND khu vực 3",
+        ),
+        ("Kho bạc Nhà nước đã có Công văn số 145/KBNN-KTNN về khóa sổ.", None, "Kho bạc Nhà nước"),
         # "ký" as "ban hành"; the body advised ("tham mưu") is the one that issues
         (
             "Thủ tướng Chính phủ vừa ký Quyết định số 1297/QĐ-TTg phê duyệt.",
@@ -1026,6 +1049,13 @@ def test_a_plans_bare_number_cites_it_when_its_date_issuer_or_subject_follows(
     [
         # a lower-case letter between capitals of a code: "ThU" (Thành ủy)
         ("Quyết định số 1250-QĐ/ThU về kiện toàn", [("Quyết định", "1250-QĐ/ThU", None)]),
+        # a joint rule's kind in three words; its code in four letters
+        ("đã ký Quy chế phối hợp số 05-QCPH/ĐU với Đảng ủy Bộ", [("Quy chế", "05-QCPH/ĐU", None)]),
+        ("theo 05-QCPH/ĐU", [("Quy chế", "05-QCPH/ĐU", None)]),
+        ("đã ký Quy chế phối hợp số 05 ngày 3/4/2024 với Sở", [("Quy chế", None, None)]),
+        # an invitation, by its word or its code
+        ("theo Giấy mời số 15 ngày 3/4/2025 của Sở", [("Giấy mời", None, "Sở")]),
+        ("theo 312-GM/BTCTU", [("Giấy mời", "312-GM/BTCTU", None)]),
         # a short kind with "số"; "và" before it joins no second issuer
         ("thực hiện CT 05 của Bộ Chính trị và NQ số 18 về sắp xếp",
          [("Chỉ thị", None, "Bộ Chính trị"), ("Nghị quyết", None, None)]),

@@ -110,13 +110,16 @@ _ONLY_AFTER = {
     "phan": frozenset({"tham"}),
     "pham": frozenset({"su"}),
     "thu": frozenset({"bi"}),  # "Ban Bí thư"; "… Nguyễn Trường Tộ thu hút …" goes on
+    "doc": frozenset({"giam"}),  # "Giám đốc BHXH Việt Nam"
+    "bac": frozenset({"kho"}),  # "Kho bạc Nhà nước"
+    "nuoc": frozenset({"nha"}),
 }
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
 _LOWER_PAIRS = {
     # "Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tối cao"
     ("nhan", "dan"): frozenset({"ban", "dong", "sat", "an"}),
-    ("toi", "cao"): frozenset({"dan"}),
+    ("toi", "cao"): frozenset({"dan", "vksnd", "tand"}),  # "… VKSND tối cao"
     ("kiem", "sat"): frozenset({"vien"}),
     ("dai", "bieu"): frozenset({"doan"}),
     ("bau", "cu"): frozenset({"ban"}),  # "Ủy ban bầu cử tỉnh"
@@ -211,8 +214,8 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
                 end, previous_capital, previous_folded = number.end(), True, "bo"
                 count += 1
                 continue
-        if original.isdigit() and count > 0 and previous_folded in ("khu", "doan"):
-            pass  # "Quân khu 4", "Sư đoàn 324": a unit of the army known by its number
+        if original.isdigit() and count > 0 and previous_folded in ("khu", "doan", "vuc"):
+            pass  # "Quân khu 4", "Sư đoàn 324", "khu vực 3": a unit known by its number
         elif folded == "va":
             if count == 0 or not _capital_follows(text, shade, match):
                 break
@@ -260,6 +263,12 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
         ):
             previous_capital, previous_folded = True, "pho"
             end = second.end("w")
+            count += 2
+            continue
+        elif folded == "khu" and count > 0 and _next_is(shade, match, "vuc"):
+            # "VKSND khu vực 3", "BHXH khu vực XXVI": a region, then its number
+            end = _WORD.match(shade, match.end("w")).end("w")  # type: ignore[union-attr]
+            previous_capital, previous_folded = True, "vuc"
             count += 2
             continue
         elif folded in _PLACE_WORDS and previous_folded in _BEFORE_PLACE:
@@ -379,6 +388,8 @@ _CASED_TERMS = (
     "Ủy ban Kiểm tra",
     "Ủy ban nhân dân",
     "Ủy ban",
+    "Tập đoàn",
+    "Tổng công ty",
     "Mặt trận Tổ quốc Việt Nam",
     "MTTQ",
     "LHPN",

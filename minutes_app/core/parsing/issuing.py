@@ -371,6 +371,12 @@ _PLACE_LINE = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜ
 # A department named alone under the committee it serves: "TỈNH ỦY BẮC KẠN" / "BAN TỔ CHỨC".
 _DEPARTMENT_LINE = re.compile(r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA)\b")
 _LETTERHEAD_LINES = 4
+# A letterhead's line that opens a body's name (or a title's kind, "QUY ĐỊNH" / "CỦA …").
+_BODY_LINE = re.compile(
+    r"^(?:ĐẢNG|BAN|ỦY|UỶ|UBND|HĐND|HỘI|SỞ|BỘ|TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|XÃ|PHƯỜNG|CÔNG AN"
+    r"|TÒA|TOÀ|VIỆN|CỤC|CHI|TRUNG|TRƯỜNG|BỆNH|LIÊN|ĐOÀN|KHO|BẢO|NGÂN|TẬP|TỔNG|CÔNG TY"
+    r"|VĂN|QUÂN|MẶT|ĐÀI|BÁO|HỌC|ĐẠI|CỦA|CHÍNH|QUỐC|BCH|BTV|UBKT)\b"
+)
 # Where the right-hand column begins inside a line pasted without a gap.
 _RIGHT_COLUMN = re.compile(r" (?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP)")
 
@@ -400,6 +406,15 @@ def _letterhead(text: str, line_start: int) -> str | None:
     if not names:
         return None
     name = names[-1]
+    if (
+        len(names) > 1
+        and not _BODY_LINE.match(name)
+        and not _PLACE_LINE.match(name)
+        and not _KIND_ALONE.match(shadow(name))
+    ):
+        # "ĐẢNG ỦY TẬP ĐOÀN ĐIỆN" / "LỰC VIỆT NAM": one name broken across two lines
+        names[-2:] = [f"{names[-2]} {name}"]
+        name = names[-1]
     if len(names) > 1 and name.startswith("CỦA ") and _KIND_ALONE.fullmatch(shadow(names[-2])):
         name = f"{names[-2]} {name}"  # "QUY ĐỊNH" / "CỦA BAN THƯỜNG VỤ … VỀ …"
     elif len(names) > 1 and _PLACE_LINE.match(name):
