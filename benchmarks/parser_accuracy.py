@@ -95,10 +95,11 @@ SETS = (
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
     "blind27",
     "samples",
 )
-BLIND_SETS = ("", *range(2, 26), 27)  # "blind", "blind2" … "blind25", "blind27"
+BLIND_SETS = ("", *range(2, 28))  # "blind", "blind2" … "blind27"
 
 FIELDS = (
     "documents",

@@ -62,6 +62,7 @@ MEASURED_ONLY: tuple[str, ...] = (
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
     "blind27",
 )
 
