@@ -1402,6 +1402,18 @@ def test_co_chairs_sharing_a_post_named_before_their_list() -> None:
         ("19 giờ 30 ngày 29/11/2025, Ban Thường vụ Thành ủy tổ chức hội nghị.",
          datetime.date(2025, 11, 29), "evening"),
         ("Hội nghị tổ chức ngày 12/5/2024, kéo dài 3 giờ.", datetime.date(2024, 5, 12), None),
+        # a notice's own date in its header is not the meeting's; a dateline alone is
+        ("Số 215-TB/TU\t\tHải Phòng, ngày 03 tháng 11 năm 2025\nTHÔNG BÁO\nHội nghị trực "
+         "tuyến.\n- 01 buổi, bắt đầu từ 08 giờ 00, ngày 06/11/2025 (thứ Năm).",
+         datetime.date(2025, 11, 6), "morning"),
+        ("Cà Mau, ngày 17 tháng 7 năm 2024\n\nSáng nay, Ban Chỉ đạo tổ chức phiên họp.",
+         datetime.date(2024, 7, 17), "morning"),
+        # a day that comes every year dates no meeting
+        ("Chiều qua, UBND thành phố tổ chức hội nghị trực tuyến. Hội nghị thống nhất lấy "
+         "ngày 10/10 hằng năm làm mốc sơ kết.", None, "afternoon"),
+        # ... the weekday between the hour and the day
+        ("Hội nghị trực tuyến. Thời gian: 14 giờ 00, thứ Sáu, ngày 07/11/2025.",
+         datetime.date(2025, 11, 7), "afternoon"),
         # "14h00 ngày …" with no "lúc"; the earliest meeting's date, whatever its form
         ("14h00 ngày 10/11/2025, Sở Khoa học và Công nghệ tổ chức hội nghị trực tuyến.",
          datetime.date(2025, 11, 10), "afternoon"),

@@ -10,6 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from minutes_app.base.text import UPPER
 from minutes_app.core.parsing.citations import Citation
 from minutes_app.core.parsing.dates import DATE_PATTERN, date_or_none, parse_date
 from minutes_app.core.parsing.spans import Span, sentences
@@ -90,6 +91,8 @@ _MEETING = re.compile(
 _ANOTHER_DAY = re.compile(r"^[ \t\-–•*]*(?i:truoc[ \t]+(?:do|khi)|sau[ \t]+do|tiep[ \t]+do)\b")
 # A date that bounds a task or a period, not the day of a meeting: "trước ngày 31/5".
 _DEADLINE = re.compile(r"(?i:truoc|den|toi|tu|han|cham[ \t]+nhat)[ \t]*$")
+# After a day: it comes every year ("lấy ngày 10/10 hằng năm làm …"), no meeting's date.
+_EVERY_YEAR = re.compile(r"[ \t]+(?i:hang|moi)[ \t]+(?i:nam)\b")
 
 
 _REACH = 300  # how far from a date the words of its sentence are read
@@ -114,6 +117,8 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
             found = _date_found(text, match)
             if found is None or _DEADLINE.search(shade, max(0, match.start() - 12), match.start()):
                 continue
+            if _EVERY_YEAR.match(shade, match.end()):
+                continue
             start, end = bounds[max(0, bisect.bisect_right(starts, match.start()) - 1)]
             # its sentence, within a bounded reach of the date
             sentence = shade[max(start, match.start() - _REACH) : min(end, match.end() + _REACH)]
@@ -121,7 +126,7 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
             if _MEETING.search(sentence) and not _ANOTHER_DAY.match(opening):
                 meeting.append(_with_clock(found, sentence))
                 break
-            fallback = fallback or found
+            fallback = fallback or _with_clock(found, sentence)
             weighed += 1
             if weighed >= _MOST_DATES_WEIGHED:
                 break
@@ -178,6 +183,8 @@ def _agency_dateline(shade: str) -> _DateFound | None:
 _CLOCK = re.compile(
     r"(?<![\d/.,])(?:(?i:luc|tu|vao)[ \t]+(?P<h>\d{1,2})[ \t]*(?:(?i:gio)\b|h(?:\d\d)?\b|:\d\d)"
     r"|(?P<h2>\d{1,2})[ \t]*(?:(?i:gio)(?:[ \t]+\d{1,2}(?:[ \t]+(?i:phut))?)?|h\d\d)"
+    # ("14 giờ 00, thứ Sáu, ngày 07/11/2025": the weekday between)
+    r"(?:[ \t]*,?[ \t]*(?:(?i:thu)[ \t]+[A-Za-z0-9]{1,4}|(?i:chu[ \t]+nhat)))?"
     r"[ \t]*,?[ \t]*(?i:ngay)\b)"
 )
 
@@ -252,7 +259,20 @@ def _on_page_date_line(text: str, position: int) -> bool:
     """Header lines ('Thứ hai, 02/10/2023', '04/03/2020 02:42 CH') date the page, not
     the event."""
     line = _line_around(text, position).strip()
+    if _HEADER_DATE_LINE.search(line) and _PAPER_NUMBER.search(
+        text, max(0, position - 160), position
+    ):
+        return True  # a paper's own date in its header: "Số 215-TB/TU  Hải Phòng, ngày …"
     return len(line) <= 80 and re.search(r"\d{1,2}:\d{2}|^Thứ|^Cập nhật", line) is not None
+
+
+# A paper's number in its header ("Số: 215-TB/TU"), at the start of a line.
+_PAPER_NUMBER = re.compile(r"(?m)^[ \t]*Số[ \t]*:?[ \t]*\d")
+# A paper's header date, alone on its line or in the right-hand column of its number's.
+_HEADER_DATE_LINE = re.compile(
+    r"(?:^|\t)[ \t]*[" + UPPER + r"][^\n\t,]{1,40},[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+"
+    r"\d{1,2}[ \t]+năm[ \t]+\d{4}[ \t]*$"
+)
 
 
 def _page_date(text: str, shade: str, cited: Cited) -> datetime.date | None:
