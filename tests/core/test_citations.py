@@ -804,6 +804,23 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
         # the subject of "ban hành" or "có" issues it, with no date before it
         ("Sở Nội vụ có Công văn số 1899/SNV-XDCQ hướng dẫn.", None, "Sở Nội vụ"),
         ("Bộ Nội vụ cũng đã có Công văn số 4281/BNV-CQĐP hướng dẫn.", None, "Bộ Nội vụ"),
+        # an abbreviated city inside the subject; "thành lập" is the verb; "thành phố" and
+        # its name after a body's
+        (
+            "UBND TP. Đà Nẵng ban hành Quyết định số 2465/QĐ-UBND về thủ tục.",
+            None,
+            "Ủy ban nhân dân TP. Đà Nẵng",
+        ),
+        (
+            "Quyết định số 366-QĐ/TU của Ban Thường vụ Thành ủy TP. Hồ Chí Minh thành lập Ban.",
+            None,
+            "Ban Thường vụ Thành ủy TP. Hồ Chí Minh",
+        ),
+        (
+            "Thông báo số 58-TB/ĐU của Đảng ủy Bệnh viện Đa khoa thành phố Cần Thơ phân công.",
+            None,
+            "Đảng ủy Bệnh viện Đa khoa thành phố Cần Thơ",
+        ),
         # a director's title, a supreme procuracy, a regional unit, the Treasury
         (
             "theo Quyết định số 1218/QĐ-BHXH của Giám đốc BHXH Việt Nam.",

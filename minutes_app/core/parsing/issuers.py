@@ -254,9 +254,11 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             previous_capital, previous_folded = True, pair[1]
             count += 2
             continue
+        elif folded == "thanh" and _next_is(shade, match, "lap"):
+            break  # "… Thành ủy TP. Hồ Chí Minh thành lập Ban Chỉ đạo": the verb
         elif (
             folded in _TWO_WORD_PLACES
-            and previous_folded in _BEFORE_PLACE
+            and (previous_folded in _BEFORE_PLACE or _place_name_after(text, shade, match))
             and (second := _WORD.match(shade, match.end("w"))) is not None
             and second.group("w").lower() in _TWO_WORD_PLACES[folded]
             and not text[second.start("w")].isupper()
@@ -298,6 +300,14 @@ def organisation_end(text: str, shade: str, pos: int) -> int:
     """Where the name of a body that starts at ``pos`` ends (``pos`` when none starts
     there); ``shade`` is ``shadow(text)``."""
     return _issuer_end(text, shade, pos)
+
+
+def _place_name_after(text: str, shade: str, match: re.Match[str]) -> bool:
+    """Whether a place's name in capitals follows the two-word level that ``match`` opens
+    ("… Việt Nam thành phố Huế", "Bệnh viện Đa khoa thành phố Cần Thơ")."""
+    second = _WORD.match(shade, match.end("w"))
+    third = _WORD.match(shade, second.end("w")) if second is not None else None
+    return third is not None and text[third.start("w")].isupper()
 
 
 def _next_is(shade: str, match: re.Match[str], folded: str) -> bool:

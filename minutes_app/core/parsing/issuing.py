@@ -61,7 +61,9 @@ _ISSUES = re.compile(
     + _ITEM_MARK
     + r"(?P<subject>(?-i:["
     + UPPER
-    + r"])[^.;:\n]{2,90}?)[ \t]+(?:(?:cũng|đã|vừa)[ \t]+){0,2}(?:(?:ký[ \t]+)?ban[ \t]+hành|có|ký)"
+    # ("UBND TP. Đà Nẵng ban hành …": an abbreviation's full stop inside the name)
+    + r"])(?:[^.;:\n]|(?<=TP)\.|(?<=TX)\.|(?<=TT)\.){2,90}?)[ \t]+(?:(?:cũng|đã|vừa)[ \t]+){0,2}"
+    r"(?:(?:ký[ \t]+)?ban[ \t]+hành|có|ký)"
     r"[ \t]+$"
 )
 # Where the clause that holds the citation begins: after the last comma, semicolon or colon.
