@@ -788,6 +788,34 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "phường Hòa Bình",
             ],
         ),
+        # a first item's kind in capitals, with its level, goes on the bare names after it
+        (
+            "Tại các điểm cầu Bệnh viện Nhân dân 115, Nhân dân Gia Định và Hùng Vương, đảng "
+            "viên theo dõi. Tại các điểm cầu Công an phường Hải Châu, Sơn Trà và Công an "
+            "phường Hội An, lãnh đạo báo cáo.",
+            [
+                "Bệnh viện Nhân dân 115",
+                "Bệnh viện Nhân dân Gia Định",
+                "Bệnh viện Hùng Vương",
+                "Công an phường Hải Châu",
+                "Công an phường Sơn Trà",
+                "Công an phường Hội An",
+            ],
+        ),
+        # the units attending at their own points, a line each; lines that say who chairs
+        # where are none; "dự án" inside a name; a point, a dash, then its hall
+        (
+            "3. Đại biểu dự:\n- Tại các điểm cầu:\n  • Đảng ủy Sở Y tế;\n  • Chi bộ Ban Quản lý "
+            "dự án đầu tư xây dựng thành phố.\n- Có mặt 41/43 đồng chí.\n"
+            "- Tại các điểm cầu:\n+ Chủ trì điểm cầu: đồng chí Võ Văn Sơn.\n+ Thư ký: đồng "
+            "chí Lê Hải.\n\n2. Địa điểm: Điểm cầu phường Thuận Hóa – Hội trường tầng 2, Trụ "
+            "sở Ủy ban MTTQ Việt Nam phường.",
+            [
+                "Đảng ủy Sở Y tế",
+                "Chi bộ Ban Quản lý dự án đầu tư xây dựng thành phố",
+                "phường Thuận Hóa",
+            ],
+        ),
         # a line's sentence opening with "Các" is no item
         (
             "Hội nghị kết nối tới các điểm cầu:\n- Huyện ủy Thọ Xuân;\n- Các đơn vị còn lại dự "
@@ -1177,6 +1205,12 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Phó Chủ tịch UBND tỉnh Đinh Quốc Vinh chủ trì tại đầu cầu UBND tỉnh. Tại đầu cầu "
             "Thành ủy Vinh, lãnh đạo báo cáo.",
             "UBND tỉnh",
+        ),
+        # the main point's hall in brackets
+        (
+            "- Tại điểm cầu chính (Hội trường Ủy ban MTTQ Việt Nam thành phố Huế): đồng chí "
+            "Hoàng Thị Thu Hà chủ trì.\n- Tham luận của các điểm cầu Thành ủy Vinh.",
+            "Hội trường Ủy ban MTTQ Việt Nam thành phố Huế",
         ),
         # where the conference's chair sits; a point's own chair "chủ trì" only there
         (

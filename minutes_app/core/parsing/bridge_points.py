@@ -50,7 +50,8 @@ _HOST_LEAD = re.compile(
     # "… khai mạc tại Hội trường Tỉnh ủy (điểm cầu chính)"
     r"|(?P<marked>(?<![\w])tại[ \t]+)"
     r"(?=[^\n.;()]{3,90}\([ \t]*(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*\))"
-    r"|(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t]))?[ \t]*"
+    # ("Tại điểm cầu chính (Hội trường …): đồng chí …": the hall in brackets)
+    r"|(?:điểm|đầu)[ \t]+cầu[ \t]+chính[ \t]*(?::|là\b|[–-](?=[ \t])|\()?[ \t]*"
     # "Điểm cầu trung tâm: Phòng họp …", "Điểm cầu chủ trì – Hội trường …"
     r"|(?:điểm|đầu)[ \t]+cầu[ \t]+(?:trung[ \t]+tâm|chủ[ \t]+trì)[ \t]*"
     r"(?::|là\b|[–-](?=[ \t]))[ \t]*"
@@ -208,6 +209,9 @@ _OWNER_NEXT = re.compile(r"[ \t]+(?=" + BODY_HEAD + r")")
 _KEPT_TAILS = ("nhân dân", "tối cao", "quốc gia", "quốc tế")
 # A dash then a lower-case word: the sentence goes on ("Ngân Sơn – những địa phương …").
 _DASH_THEN_WORDS = re.compile(rf"[ \t]*[–-][ \t]+[{LOWER}]")
+_DASH_THEN_VENUE = re.compile(
+    r"[ \t]*[–-][ \t]+(?:Hội[ \t]+trường|Phòng[ \t]+họp|Trụ[ \t]+sở|Nhà[ \t]+văn[ \t]+hóa)\b"
+)
 
 
 def _is_capital(word: str) -> bool:
@@ -278,6 +282,7 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
                 return "", start, start  # "UBND các huyện": the kind of every point, no name
             kept = (
                 (lower == "ở" and words[-1].lower() == "nhà")  # "Khu nhà ở công nhân …"
+                or (lower == "dự" and text[match.end() : match.end() + 3] == " án")  # "dự án"
                 or (lower == "của" and _is_venue(words) and _OWNER_NEXT.match(text, match.end()))
                 or (lower == "các" and _SECTOR.match(text, match.end()) is not None)
                 or (lower == "các" and _CAPITAL_NEXT.match(text, match.end()) is not None)
@@ -288,6 +293,8 @@ def _place_name(text: str, start: int, *, joins_and: bool) -> tuple[str, int, in
                 break
         if words and _DASH_THEN_WORDS.match(text, match.start()):
             break
+        if words and _DASH_THEN_VENUE.match(text, match.start()):
+            break  # "phường Thuận Hóa – Hội trường tầng 2, …": the point, then its hall
         if not words:
             if not _is_capital(word) and lower not in _PLACE_NOUNS:
                 break
@@ -469,6 +476,12 @@ def read_bridge_points(
             before = sentence[max(0, match.start() - 12) : match.start()]
             colon = _LIST_AFTER.match(sentence, match.end())
             if colon is not None and _at_opens(sentence, match.start()):
+                listed = _listed_lines(text, end) if not sentence[colon.end() :].strip() else []
+                if not any(":" in _line_at(text, first) for _, first, _ in listed):
+                    # "- Tại các điểm cầu:" then a line for each unit attending at its own
+                    # (not "Chủ trì điểm cầu: …" and the like, who attends where)
+                    for name, name_start, name_end in listed:
+                        note(name, name_start, name_end)
                 continue  # "- Tại (các) điểm cầu cơ sở: …" lists who attends there
             if (
                 _LIST_BEFORE.search(before)
@@ -651,6 +664,12 @@ _BODY_LEVELS_LISTED = re.compile(
 
 # A first item's kind in lower case before its name: "chi bộ thôn Tân Phú", "xã Cẩm Bình".
 _KIND_WORDS = re.compile(rf"((?:[{LOWER}]+ ){{1,3}}?)(?=[{UPPER}])")
+# A first item's kind in capitals, with the level of its place: "Bệnh viện …", "Công an
+# phường …".
+_CAPITAL_KIND = re.compile(
+    rf"((?:Bệnh[ \t]+viện|Công[ \t]+an|Đảng[ \t]+ủy|Chi[ \t]+bộ|Trường)(?:[ \t]+{PLACE_LEVEL})?)"
+    rf"[ \t]+(?=[{UPPER}\d])"
+)
 # "Thuế tỉnh, thành phố": a level and its like, every place of them.
 _AND_CITIES = re.compile(r"[ \t]*,[ \t]*thành[ \t]+phố\b")
 # A list's item that names the points of a kind: "Ban Chỉ huy Quân sự các huyện, thị xã;".
@@ -731,6 +750,10 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
             words = kind.group(1).split()
             # ("xã Xuân Hòa, Thọ Lập": a level alone is the first item's only)
             kind_of_first = "" if all(w in _LEVEL_WORDS for w in words) else " ".join(words)
+        elif not names and not level and (kind := _CAPITAL_KIND.match(name)) is not None:
+            # "Bệnh viện Nhân dân 115, Nhân dân Gia Định và Hùng Vương", "Công an phường Hải
+            # Châu, Sơn Trà": a kind in capitals, its level with it
+            kind_of_first = " ".join(kind.group(1).split())
         every = name.endswith(" tỉnh") and _AND_CITIES.match(sentence, last) is not None
         every = every or re.match(r"[ \t]+thuộc\b", sentence[last:]) is not None
         if not _names_a_kind(name) and not every:  # "69 điểm cầu Công an xã, phường": a kind
@@ -802,6 +825,12 @@ def _bare_place(words: list[str]) -> bool:
     if province_words(words) or words[0].lower() in TITLE_WORDS:
         return False
     return not (len(words) == 3 and is_surname(words[0]))
+
+
+def _line_at(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _numbered(mark: str) -> bool:
