@@ -816,6 +816,32 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "phường Thuận Hóa",
             ],
         ),
+        # two of one kind after a comma; a second place's bare name after a region's;
+        # kinds ("cấp xã", "… khác") are none; "Dầu khí" a name's; a point's name before a
+        # colon; a count in brackets, "trong đó:", then its lines; a point named again
+        # shorter is the same point
+        (
+            "Tại điểm cầu TAND tỉnh Nghệ An, TAND tỉnh Quảng Trị, nhiều thẩm phán đề nghị. "
+            "Điểm cầu Trung tâm Y tế khu vực An Khê, Hoài Nhơn; trưởng trạm dự tại điểm cầu "
+            "UBND cấp xã. Kết nối tới điểm cầu BHXH cơ sở Buôn Hồ và 13 điểm cầu BHXH cơ sở "
+            "khác. Đại biểu tại điểm cầu Công an cơ sở khác theo dõi. Tại đầu cầu Đảng ủy "
+            "Tổng công ty Thăm dò Khai thác Dầu khí, đồng chí Bình "
+            "phát biểu.\n- Tại điểm cầu thị xã Kỳ Anh: ông Võ Quang Định kiến nghị.\n"
+            "4. Điểm cầu huyện, thị xã (12 điểm cầu), trong đó:\n- Phòng giao dịch NHCSXH "
+            "huyện Vũ Quang;\n- Phòng giao dịch NHCSXH thị xã Hồng Lĩnh.\n\nTại điểm cầu "
+            "thị xã Hồng Lĩnh, ông Sáu phản ánh.",
+            [
+                "TAND tỉnh Nghệ An",
+                "TAND tỉnh Quảng Trị",
+                "Trung tâm Y tế khu vực An Khê",
+                "Hoài Nhơn",
+                "BHXH cơ sở Buôn Hồ",
+                "Đảng ủy Tổng công ty Thăm dò Khai thác Dầu khí",
+                "thị xã Kỳ Anh",
+                "Phòng giao dịch NHCSXH huyện Vũ Quang",
+                "Phòng giao dịch NHCSXH thị xã Hồng Lĩnh",
+            ],
+        ),
         # a line's sentence opening with "Các" is no item
         (
             "Hội nghị kết nối tới các điểm cầu:\n- Huyện ủy Thọ Xuân;\n- Các đơn vị còn lại dự "
@@ -952,9 +978,8 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Đảng ủy Chính phủ",
                 "Tỉnh ủy Gia Lai",
                 "Thành ủy Cần Thơ",
+                # ("Gia Lai", "Cần Thơ": the points of the two committees above, named short)
                 "Tuyên Quang",
-                "Gia Lai",
-                "Cần Thơ",
                 "Thuế thành phố Hà Nội",
                 "Thuế tỉnh Bắc Ninh",
                 "Thuế tỉnh Đồng Nai",
@@ -1205,6 +1230,12 @@ def test_the_host_point_is_read_and_not_taken_for_a_bridge_point(text: str, host
             "Phó Chủ tịch UBND tỉnh Đinh Quốc Vinh chủ trì tại đầu cầu UBND tỉnh. Tại đầu cầu "
             "Thành ủy Vinh, lãnh đạo báo cáo.",
             "UBND tỉnh",
+        ),
+        # the central point, then the hall it is in
+        (
+            "Hội nghị được tổ chức tại điểm cầu Trung ương là Hội trường tầng 5 TANDTC (48 Lý "
+            "Thường Kiệt, Hà Nội), kết nối tới các điểm cầu Thành ủy Vinh.",
+            "Hội trường tầng 5 TANDTC",
         ),
         # the main point's hall in brackets
         (

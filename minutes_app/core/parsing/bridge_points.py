@@ -91,6 +91,8 @@ _LINKED_AFTER = re.compile(
 _TO_OTHERS = re.compile(r"(?i)" + _ADDRESS_IN_BRACKETS + r"[ \t]+(?:đến|tới)\b")
 
 
+# After "điểm cầu Trung ương": the hall it is in ("… là Hội trường …", "… ở trụ sở …").
+_CENTRAL_AT = re.compile(r"[ \t]+(?:là|ở|tại|đặt[ \t]+tại)[ \t]+")
 # After a point's name, its clause says who chairs the conference there.
 _CHAIRS_THE_MEETING = re.compile(
     r"[^.;\n]{0,200}?\bchủ[ \t]+trì[ \t]+hội[ \t]+nghị\b", re.IGNORECASE
@@ -125,6 +127,11 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
         name, first, last = _place_name(text, lead.end(), joins_and=True)
         if not name:
             continue
+        hall = _CENTRAL_AT.match(text, last) if name == "Trung ương" else None
+        named = _place_name(text, hall.end(), joins_and=True) if hall is not None else None
+        if named is not None and _is_venue(named[0].split()):
+            # "điểm cầu Trung ương là Hội trường tầng 5 TANDTC" (not "… ở Hà Nội")
+            name, first, last = named
         if lead.re is _CHAIRED_AT:
             if _CHAIRS_THE_MEETING.match(text, last):
                 return name, Span(first, last, "host_point")
@@ -143,7 +150,7 @@ def read_host_point(text: str) -> tuple[str | None, Span | None]:
 
 
 _BRIDGE = re.compile(
-    r"(?<![\w])(?:điểm|đầu)[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*[:,]))",
+    r"(?<![\w])(?:điểm|đầu)[ \t]+c[ầẩ]u(?:[ \t]+trực[ \t]+tuyến)?(?:[ \t]+|(?=[ \t]*[:,)]))",
     re.IGNORECASE,
 )
 # Words that end a place's name where the sentence goes on: a verb, a preposition, a
@@ -457,6 +464,11 @@ def read_bridge_points(
             return None
         if host_key and _BARE_COMMITTEE.fullmatch(key) and f" {key}" in f" {host_key}":
             return None  # "điểm cầu Tỉnh ủy" where the host is "Hội trường 25B, Trụ sở Tỉnh ủy"
+        if key not in found and " " in key:
+            # "thị xã Kỳ Anh" after "Phòng giao dịch NHCSXH thị xã Kỳ Anh": the same point
+            longer = next((other for other in found if other.endswith(f" {key}")), None)
+            if longer is not None:
+                return found[longer][1]
         if key not in found:
             spans.append(Span(first, last, "bridge_point"))
             where[key] = spans[-1]
@@ -475,6 +487,8 @@ def read_bridge_points(
                 continue  # "QUÁN TRIỆT … ĐẾN 65 ĐIỂM CẦU TOÀN TỈNH": a headline's words
             before = sentence[max(0, match.start() - 12) : match.start()]
             colon = _LIST_AFTER.match(sentence, match.end())
+            if colon is not None and _IN_A_PLACE.match(sentence, match.end()):
+                colon = None  # "- Tại điểm cầu thị xã Kỳ Anh: ông …": a point's name
             if colon is not None and _at_opens(sentence, match.start()):
                 listed = _listed_lines(text, end) if not sentence[colon.end() :].strip() else []
                 if not any(":" in _line_at(text, first) for _, first, _ in listed):
@@ -518,6 +532,8 @@ def read_bridge_points(
                 for name, name_start, name_end in _listed(sentence, match.end()):
                     note(name, start + name_start, start + name_end)
                 continue
+            if name and (name.split()[-2:-1] == ["cấp"] or _OTHERS_AFTER.match(sentence, name_end)):
+                continue  # "điểm cầu UBND cấp xã", "13 điểm cầu BHXH cơ sở khác": kinds
             known = note(name, start + name_start, start + name_end) if name else None
             if known is None:
                 continue
@@ -562,6 +578,9 @@ def read_bridge_points(
     return points, spans
 
 
+# After a name, the words that make it the kind of the other points: "… cơ sở khác",
+# "… còn lại".
+_OTHERS_AFTER = re.compile(rf"(?:[ \t]+[{LOWER}]+){{0,3}}?[ \t]+(?:khác|còn[ \t]+lại)\b")
 # After "điểm cầu": "tại" then a place of a level ("tại xã Gia Tân").
 _AT_PLACES = re.compile(rf"[ \t]*(?:tại|ở)[ \t]+(?:{PLACE_LEVEL}|{_HAMLET})[ \t]+[{UPPER}\d]")
 # A Party committee named by its level alone (shadow, lower case): "tinh uy", "huyen uy".
@@ -592,17 +611,26 @@ _PAIRED = re.compile(rf",[ \t]+(?=[{UPPER}])")
 
 
 def _second_of_pair(sentence: str, name: str, name_end: int) -> tuple[str, int, int] | None:
-    """The second of two places a point's name lists without "các" or "và" ("xã Ngãi
-    Xuyên, Tập Sơn"): a bare name of two or three words in capitals; None when what
-    follows the comma is a province (the first's address), a title, a body ("Hội Cựu
-    chiến binh phường") or a person's name."""
-    if name.split()[0].lower() not in _LEVEL_WORDS:
-        return None
+    """The second of two places a point's name lists without "các" or "và": a bare name
+    of two or three words in capitals after a place of a level ("xã Ngãi Xuyên, Tập Sơn",
+    "Trung tâm Y tế khu vực An Khê, Hoài Nhơn"), or a second of the same kind ("TAND tỉnh
+    Nghệ An, TAND tỉnh Quảng Trị"); None when what follows the comma is a province (the
+    first's address), a title, a body ("Hội Cựu chiến binh phường") or a person's name."""
     pair = _PAIRED.match(sentence, name_end)
     if pair is None:
         return None
     second = _place_name(sentence, pair.end(), joins_and=False)
-    return second if _bare_place(second[0].split()) else None
+    words = second[0].split()
+    if not words:
+        return None
+    if words[0] == name.split()[0] and len(words) > 1 and _IN_A_PLACE.search(second[0]):
+        return second  # "TAND tỉnh Nghệ An, TAND tỉnh Quảng Trị": two of one kind
+    leveled = name.split()[0].lower() in _LEVEL_WORDS or _IN_A_PLACE.search(name)
+    return second if leveled and _bare_place(words) else None
+
+
+# A level, then a place's name: "… xã Trường Sơn", "… khu vực An Khê".
+_IN_A_PLACE = re.compile(rf"(?:{PLACE_LEVEL}|khu[ \t]+vực)[ \t]+[{UPPER}]")
 
 
 def _alike(first: str, second: str) -> bool:
@@ -754,6 +782,8 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
             # "Bệnh viện Nhân dân 115, Nhân dân Gia Định và Hùng Vương", "Công an phường Hải
             # Châu, Sơn Trà": a kind in capitals, its level with it
             kind_of_first = " ".join(kind.group(1).split())
+        if _OTHERS_AFTER.match(sentence, last):
+            break  # "… và 13 điểm cầu BHXH cơ sở khác": the kind of the rest
         every = name.endswith(" tỉnh") and _AND_CITIES.match(sentence, last) is not None
         every = every or re.match(r"[ \t]+thuộc\b", sentence[last:]) is not None
         if not _names_a_kind(name) and not every:  # "69 điểm cầu Công an xã, phường": a kind

@@ -113,6 +113,7 @@ _ONLY_AFTER = {
     "doc": frozenset({"giam"}),  # "Giám đốc BHXH Việt Nam"
     "bac": frozenset({"kho"}),  # "Kho bạc Nhà nước"
     "nuoc": frozenset({"nha"}),
+    "khi": frozenset({"dau"}),  # "Dầu khí"
 }
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
