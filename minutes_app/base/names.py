@@ -14,7 +14,16 @@ _WRITTEN = (
     "y ksor h rah nie mlo bdap tieu van an bach khuat ung lanh vuu quan hoa phi chuc "
     "a siu kpa ro loc dieu nay"
 )
-SURNAMES = frozenset(_WRITTEN.split())  # without their marks, in lower case
+# Family names of the Thái, H'Mông, Dao, Khmer and Jrai that are also the first word of
+# many places ("Cầm" and "Cẩm Phả" fold alike): a name opens there only when no common
+# family name follows.
+_RARE = "cam mua vang thao chao danh rmah"
+SURNAMES = frozenset(_WRITTEN.split()) | frozenset(_RARE.split())  # folded, lower case
+_RARE_SURNAMES = frozenset(_RARE.split())
+
+
+def is_rare_surname(word: str) -> bool:
+    return fold(word) in _RARE_SURNAMES
 
 
 def is_surname(word: str) -> bool:

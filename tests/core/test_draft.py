@@ -1779,3 +1779,64 @@ def test_chairs_listed_a_line_each_under_a_heading() -> None:
         ("Hoàng Văn Phúc", "Bí thư Tỉnh Đoàn"),
         ("Đinh Thị Ngọc Ánh", "Phó Bí thư Tỉnh Đoàn"),
     ]
+
+
+def test_a_plans_chairs_are_read_whole_before_a_sentence_names_one() -> None:
+    # the second item's own "cùng chủ trì" does not make it the only chair; an item on a
+    # line with no mark
+    draft = draft_from_text(
+        "3. Chủ trì hội nghị:\n"
+        "- Đồng chí Trịnh Quốc Hưng, Bí thư Tỉnh ủy;\n"
+        "- Đồng chí Phạm Thu Hằng, Phó Bí thư Thường trực Tỉnh ủy, cùng chủ trì.\n\n"
+        "4. Thành phần mời dự: lãnh đạo các sở.\n"
+    )
+    assert [p.name for p in draft.chairs] == ["Trịnh Quốc Hưng", "Phạm Thu Hằng"]
+    alone = draft_from_text("2. Chủ trì\nĐồng chí Hà Minh Tuấn, Trưởng Ban Tổ chức Tỉnh ủy.\n")
+    assert _chairs(alone) == [("Hà Minh Tuấn", "Trưởng Ban Tổ chức Tỉnh ủy")]
+
+
+def test_a_plans_items_end_where_its_next_heading_begins() -> None:
+    # the main point's hall in brackets; a point's own chair is none; who attends at the
+    # main point under a later heading is no chair
+    bracketed = draft_from_text(
+        "3. Chủ trì hội nghị:\n"
+        "\t- Tại điểm cầu chính (Hội trường Ủy ban MTTQ Việt Nam thành phố Huế): đồng chí "
+        "Hoàng Thị Thu Hà, Chủ tịch Ủy ban MTTQ Việt Nam thành phố.\n"
+        "\t- Tại điểm cầu phường: đồng chí Ngô Văn Thành, Chủ tịch Ủy ban MTTQ phường chủ trì.\n"
+    )
+    assert [p.name for p in bracketed.chairs] == ["Hoàng Thị Thu Hà"]
+    unnamed = draft_from_text(
+        "3. Chủ trì hội nghị:\n"
+        "\t- Đồng chí Hoàng Thị Thu Hà, Chủ tịch Ủy ban MTTQ thành phố;\n"
+        "\t- Tại điểm cầu phường: đồng chí Ngô Văn Thành, Chủ tịch Ủy ban MTTQ phường.\n"
+    )
+    assert [p.name for p in unnamed.chairs] == ["Hoàng Thị Thu Hà"]
+    listed = draft_from_text(
+        "1. Chủ trì:\n"
+        "- Đồng chí Nguyễn Đăng Khoa – Chủ tịch UBND thành phố;\n"
+        "- Đồng chí Tôn Nữ Thanh Thảo – Phó Bí thư Thường trực Đảng ủy.\n"
+        "2. Thư ký: đồng chí Lê Phước Hải.\n"
+        "3. Đại biểu dự:\n"
+        "- Tại điểm cầu chính: các đồng chí Ủy viên Ban Chấp hành Đảng bộ.\n"
+    )
+    assert [p.name for p in listed.chairs] == ["Nguyễn Đăng Khoa", "Tôn Nữ Thanh Thảo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a doctor's degrees, with and without their dots
+        ("TS.BS Trương Hoài Nam, Giám đốc Sở Y tế chủ trì hội nghị.", "Trương Hoài Nam"),
+        ("BSCKII Đặng Thị Lan Phương, Phó Giám đốc chủ trì hội nghị.", "Đặng Thị Lan Phương"),
+        (
+            "Sở Y tế họp. Cùng chủ trì có BSCKII Đặng Thị Lan Phương, Phó Bí thư.",
+            "Đặng Thị Lan Phương",
+        ),
+        # a Thái family name
+        ("BSCKII. Cầm Văn Đôi, Giám đốc Bệnh viện chủ trì hội nghị.", "Cầm Văn Đôi"),
+        # a place's word that is also a family name, then the person's own
+        ("Bí thư Thành ủy Cẩm Phả Nguyễn Văn Dũng chủ trì hội nghị.", "Nguyễn Văn Dũng"),
+    ],
+)
+def test_a_chairs_name_without_degrees_and_places(text: str, name: str) -> None:
+    assert [p.name for p in draft_from_text(text).chairs] == [name]

@@ -64,6 +64,10 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
     """The chairs named in the first sentence that says who chaired, and where each name
     stands in the text; one who chaired at a bridge point other than the host point
     (``host``) chaired that point, not the conference."""
+    # a plan's or notice's heading "1. Chủ trì:" and its items name them all
+    planned, planned_spans = _planned_chairs(text)
+    if planned:
+        return planned, planned_spans
     posts_tried = 0
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -83,9 +87,6 @@ def read_chairs(text: str, host: str | None = None) -> tuple[tuple[PersonMention
             _add_co_chairs(text, start, start + verb.end(), people)
             located = (_locate(text, person.name, start, len(text), "chair") for person in people)
             return tuple(people), [span for span in located if span is not None]
-    planned, planned_spans = _planned_chairs(text)
-    if planned:
-        return planned, planned_spans
     # "Phiên họp do đồng chí Trưởng Ban Chỉ đạo chủ trì" names the post only: the person
     # who gave the directing speech ("Đồng chí … phát biểu chỉ đạo") chaired.
     for start, end in sentences(text):
@@ -107,25 +108,35 @@ _CHAIR_HEADING = re.compile(
     r"(?:[ \t]+hội[ \t]+nghị)?[ \t]*:?[ \t]*$"
 )
 # The items under the heading, a line each: "👉 Anh Hoàng Văn Phúc – Bí thư Tỉnh Đoàn".
-_ITEM_LINES = re.compile(r"(?:\n[ \t]*[^\w\s][^\n]*)+")
+# ("2. Chủ trì" / "Đồng chí Hà Minh Tuấn, …": one chair on a line without a mark)
+_ITEM_LINES = re.compile(r"(?:\n[ \t]*(?:[^\w\s]|[Đđ]ồng[ \t]+chí\b)[^\n]*)+")
 _MAIN_POINT_ITEM = re.compile(
     r"(?im)^[ \t]*(?:[-–•*+][ \t]*)?tại[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+"
-    r"(?:chính|trung[ \t]+tâm|(?-i:Trung[ \t]+ương))[ \t]*:[ \t]*(?P<who>[^\n]+)"
+    r"(?:chính|trung[ \t]+tâm|(?-i:Trung[ \t]+ương))[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?:[ \t]*"
+    r"(?P<who>[^\n]+)"
 )
 _HEADING_REACH = 400  # the items stand within these characters of their heading
+_AT_A_POINT = re.compile(r"(?i)[ \t]*(?:[-–•*+][ \t]*)?tại[ \t]+(?:điểm|đầu)[ \t]+cầu\b")
 
 
 def _planned_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:
     for heading in _CHAIR_HEADING.finditer(text):
         reach = heading.end() + _HEADING_REACH
-        item = _MAIN_POINT_ITEM.search(text, heading.end(), reach)
+        lines = _ITEM_LINES.match(text, heading.end(), reach)
+        items_end = lines.end() if lines is not None else heading.end()
+        item = _MAIN_POINT_ITEM.search(text, heading.end(), items_end)
         if item is not None:
             people, named_from = people_in(item.group("who")), item.start()
         else:
-            # no points named: each item under the heading is a chair
-            lines = _ITEM_LINES.match(text, heading.end(), reach)
+            # no points named: each item under the heading is a chair, but one at another
+            # point ("- Tại điểm cầu phường: đồng chí …")
             lines_text = lines.group() if lines is not None else ""
-            people = [p for line in lines_text.split("\n") for p in people_in(line)]
+            people = [
+                p
+                for line in lines_text.split("\n")
+                if not _AT_A_POINT.match(line)
+                for p in people_in(line)
+            ]
             named_from = heading.end()
         if people:
             located = (_locate(text, p.name, named_from, len(text), "chair") for p in people)

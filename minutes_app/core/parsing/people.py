@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutes_app.base.names import is_surname, province_words
+from minutes_app.base.names import is_rare_surname, is_surname, province_words
 from minutes_app.base.text import LOWER, UPPER
 
 
@@ -31,7 +31,9 @@ NAME = _NAME
 # "anh", "chị", a degree ("PGS.TS.", "ThS.") and a rank of the army or the police ("Đại tá",
 # "Thiếu tướng").
 _HONORIFICS = (
-    r"[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|(?:PGS|GS|TS|ThS|BS|KS)\.(?:[ \t]?(?:TS|ThS|BS)\.)?|"
+    r"[Đđ]ồng[ \t]+chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị"
+    # ("TS.BS", "BSCKII.", "BS.CKI": a doctor's degrees, the dot after them left out)
+    r"|(?:PGS|GS|TS|ThS|BS|KS|DS)\.(?:[ \t]?(?:TS|ThS|BS|CKII|CKI)\.?)?|BSCKII\.?|BSCKI\.?|"
     r"(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu)[ \t]+(?:tướng|tá|úy|uý)"
 )
 _HONORIFIC = re.compile(rf"^(?:{_HONORIFICS})[ \t]+")
@@ -51,10 +53,12 @@ def trim_to_surname(name: str) -> str | None:
     place = province_words(words)
     if place and len(words) - place >= 2 and is_surname(words[place]):
         words = words[place:]  # "Quảng Ninh Lã Minh Khuê": the province, then the person
-    for index, word in enumerate(words):
-        if is_surname(word) and 2 <= len(words) - index <= 5:
-            return " ".join(words[index:])
-    return None
+    found = [i for i, word in enumerate(words) if is_surname(word) and 2 <= len(words) - i <= 5]
+    # "Thành ủy Cẩm Phả Nguyễn Văn Dũng": a rare family name that is also a place's word
+    # ("Cầm", "Cẩm") gives way to a common one after it
+    while len(found) > 1 and is_rare_surname(words[found[0]]) and len(words) - found[1] >= 3:
+        found.pop(0)
+    return " ".join(words[found[0] :]) if found else None
 
 
 def _clean_title(title: str | None) -> str | None:
