@@ -842,6 +842,29 @@ def test_year_of_a_review_is_the_years_after_the_document_reviewed() -> None:
                 "Phòng giao dịch NHCSXH thị xã Hồng Lĩnh",
             ],
         ),
+        # after "các", a kind in lower case or a unit's in capitals goes on every item, a
+        # name or a number; an item naming its kind keeps its own; a list after "là" that
+        # names none, then "trong đó có" one that does
+        (
+            "Hội nghị kết nối tới các trường Đại học Sư phạm, Đại học Y - Dược và Đại học Nông "
+            "Lâm. Điểm cầu chính kết nối đến các chi bộ khu phố 1, 2 và 5. Hội nghị được kết "
+            "nối với 14 điểm cầu là các phòng giao dịch trực thuộc, trong đó có các phòng giao "
+            "dịch số 2 và số 9. Hội nghị kết nối tới 26 điểm cầu, gồm các Hạt Kiểm lâm Minh "
+            "Hóa, Tuyên Hóa; Hạt Kiểm lâm Vườn quốc gia Phong Nha – Kẻ Bàng.",
+            [
+                "trường Đại học Sư phạm",
+                "trường Đại học Y - Dược",
+                "trường Đại học Nông Lâm",
+                "chi bộ khu phố 1",
+                "chi bộ khu phố 2",
+                "chi bộ khu phố 5",
+                "phòng giao dịch số 2",
+                "phòng giao dịch số 9",
+                "Hạt Kiểm lâm Minh Hóa",
+                "Hạt Kiểm lâm Tuyên Hóa",
+                "Hạt Kiểm lâm Vườn quốc gia Phong Nha – Kẻ Bàng",
+            ],
+        ),
         # a line's sentence opening with "Các" is no item
         (
             "Hội nghị kết nối tới các điểm cầu:\n- Huyện ủy Thọ Xuân;\n- Các đơn vị còn lại dự "

@@ -523,6 +523,10 @@ def read_bridge_points(
                 if later is not None:
                     # "3 điểm cầu tại các thôn, gồm: A, B và C", "… trong đó có: A, B"
                     listed = _listed(sentence, later.end())
+                    further = _LIST_LATER.match(sentence, later.end()) if not listed else None
+                    if further is not None:
+                        # "14 điểm cầu là các phòng giao dịch trực thuộc, trong đó có …"
+                        listed = _listed(sentence, further.end())
                 for name, name_start, name_end in listed:
                     note(name, start + name_start, start + name_end)
                 continue
@@ -563,8 +567,9 @@ def read_bridge_points(
                 continue
             if _OF_EVERY.match(sentence, linked.end()):
                 continue
+            kinds = sentence.startswith("các ", linked.end())  # the items' kind named
             for name, name_start, name_end in _listed(sentence, linked.end()):
-                if not _PLACE_HEAD.match(name) or _COUNTED.search(name):
+                if not (kinds or _PLACE_HEAD.match(name)) or _COUNTED.search(name):
                     break  # "Ủy ban MTTQ Việt Nam 9 huyện": a count, not a place
                 if note(name, start + name_start, start + name_end) is None:
                     break  # the host
@@ -590,7 +595,9 @@ _COUNT_REACH = 40  # how far after "kết nối tới" a count of the places rea
 _LINKED_TO = re.compile(
     r"(?i)kết[ \t]+nối(?:[ \t]+trực[ \t]+tuyến)?[ \t]+(?:với|tới|đến)[ \t]+"
     # ("… kết nối tới các huyện Krông Búk, Ea Súp và Buôn Đôn": the places of a level)
-    r"(?!(?:các|điểm)\b(?![ \t]+" + PLACE_LEVEL + r"[ \t]+(?-i:[" + UPPER + r"]))|\d)"
+    r"(?!điểm\b|\d)(?!các\b(?![ \t]+(?:" + PLACE_LEVEL + r"[ \t]+(?-i:[" + UPPER + r"])"
+    # ("… kết nối tới các trường Đại học A, B": a kind in lower case, then its items)
+    r"|(?-i:[" + LOWER + r"]+[ \t]+){1,4}?(?-i:[" + UPPER + r"]|\d))))"
 )
 # After the kinds of unit linked to: they stand in every province ("kết nối tới Sở Tài
 # chính, Thuế tỉnh, Kho bạc Nhà nước khu vực của 34 tỉnh, thành phố").
@@ -680,6 +687,16 @@ _BODIES_OF_LEVEL = re.compile(
     rf"[ \t]+(?P<level>{PLACE_LEVEL}|khu[ \t]+vực)[ \t]+(?=[{UPPER}])"
 )
 _UNIT_NUMBER = re.compile(r"\d{1,4}\b")
+# "các trường Đại học …", "các chi bộ khu phố 1, 2": a kind in lower case (no level, no
+# people), then its first item's name or number.
+_KINDS_LISTED = re.compile(
+    rf"các[ \t]+(?P<kind>(?!(?:đồng|ông|bà|đại|điểm|đầu|cơ|đơn|ban|sở|ngành)\b)"
+    rf"(?:[{LOWER}]+[ \t]+){{1,4}}?(?=[{UPPER}]|\d|số[ \t]+\d)"
+    # ... or a unit's kind in capitals: "các Hạt Kiểm lâm Minh Hóa, Tuyên Hóa"
+    rf"|(?:Hạt[ \t]+Kiểm[ \t]+lâm|Đồn[ \t]+Biên[ \t]+phòng|Phòng[ \t]+Giao[ \t]+dịch"
+    rf"|Trung[ \t]+tâm[ \t]+Y[ \t]+tế|Bệnh[ \t]+viện|Trường)[ \t]+(?=[{UPPER}]))"
+)
+_KIND_NUMBER = re.compile(r"(?:số[ \t]+)?\d{1,4}\b")
 # "Công an các xã Tương Dương, Kỳ Sơn", "Bộ Chỉ huy Quân sự các tỉnh An Giang, Cà Mau": a
 # body, then the places of one level where it has a point each.
 _BODY_LEVELS_LISTED = re.compile(
@@ -731,7 +748,7 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
     while sentence[cursor : cursor + 1] in (" ", "\t"):
         cursor += 1  # "Điểm cầu phụ: các phường A, B": the list after a colon's space
     names: list[tuple[str, int, int]] = []
-    level = kind_of_first = body = ""
+    level = kind_of_first = body = numbered = ""
     while len(names) < _MOST_LISTED:
         # "TP. Thái Bình và các huyện Đông Hưng, Hưng Hà": the level, then its places
         levels = _LEVELS_LISTED.match(sentence, cursor)
@@ -747,8 +764,20 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
             cursor = bodies.end()
             body = " ".join(bodies.group("body").split())
             level = " ".join(bodies.group("level").split())
+        kinds = _KINDS_LISTED.match(sentence, cursor) if not names and not level else None
+        if kinds is not None:
+            # "các trường Đại học A, B", "các chi bộ khu phố 1, 2 và 5", "các phòng giao
+            # dịch số 2, số 5": the kind every item after it has
+            cursor = kinds.end()
+            level = numbered = " ".join(kinds.group("kind").split())
         name, first, last = _place_name(sentence, cursor, joins_and=False)
-        number = _UNIT_NUMBER.match(sentence, cursor) if level.endswith("đoàn") else None
+        number = (
+            _UNIT_NUMBER.match(sentence, cursor)
+            if level.endswith("đoàn")
+            else _KIND_NUMBER.match(sentence, cursor)
+            if numbered and level == numbered
+            else None
+        )
         if not name and number is not None:
             name, first, last = number.group(), number.start(), number.end()
         elif level.endswith("đoàn"):
@@ -787,6 +816,8 @@ def _listed(sentence: str, start: int) -> list[tuple[str, int, int]]:
         every = name.endswith(" tỉnh") and _AND_CITIES.match(sentence, last) is not None
         every = every or re.match(r"[ \t]+thuộc\b", sentence[last:]) is not None
         if not _names_a_kind(name) and not every:  # "69 điểm cầu Công an xã, phường": a kind
+            if name.lower().startswith(f"{prefix.lower()} "):
+                prefix = ""  # "…; Hạt Kiểm lâm Vườn quốc gia …": an item naming its kind
             label = f"{prefix} {name}" if prefix else name
             if body and (prefix or name.split()[0].lower() in _LEVEL_WORDS):
                 label = f"{body} {label}"  # "… và thành phố Cần Thơ": the body's there too
