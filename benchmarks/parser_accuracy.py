@@ -97,9 +97,10 @@ SETS = (
     "blind25",
     "blind26",
     "blind27",
+    "blind28",
     "samples",
 )
-BLIND_SETS = ("", *range(2, 28))  # "blind", "blind2" … "blind27"
+BLIND_SETS = ("", *range(2, 29))  # "blind", "blind2" … "blind28"
 
 FIELDS = (
     "documents",

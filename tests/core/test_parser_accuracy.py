@@ -64,6 +64,7 @@ MEASURED_ONLY: tuple[str, ...] = (
     "blind25",
     "blind26",
     "blind27",
+    "blind28",
 )
 
 
