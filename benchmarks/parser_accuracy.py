@@ -98,9 +98,10 @@ SETS = (
     "blind26",
     "blind27",
     "blind28",
+    "blind29",
     "samples",
 )
-BLIND_SETS = ("", *range(2, 29))  # "blind", "blind2" … "blind28"
+BLIND_SETS = ("", *range(2, 30))  # "blind", "blind2" … "blind29"
 
 FIELDS = (
     "documents",

@@ -65,6 +65,7 @@ MEASURED_ONLY: tuple[str, ...] = (
     "blind26",
     "blind27",
     "blind28",
+    "blind29",
 )
 
 
