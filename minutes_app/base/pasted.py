@@ -154,9 +154,11 @@ _NUMBERED_ITEM = re.compile(rf"(?:\d{{1,2}}|[IVX]{{1,4}})[.)][ \t]+[{UPPER}]")
 _DATE_OPEN = re.compile(r"\b(?:ngày|tháng|năm)$", re.IGNORECASE)
 # A line that begins a page's dateline ("Cập nhật lúc 08:15", "Thứ Hai, 02/05/2024"): its
 # own line, whatever comes before it.
+# ("thứ năm Ban Chấp hành …" goes on "Hội nghị lần": a weekday dates a line only when a
+# day, a comma or a bracket follows it)
 _DATELINE = re.compile(
-    r"^(?:cập nhật|ngày đăng|đăng lúc|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|"
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})",
+    r"^(?:cập nhật|ngày đăng|đăng lúc|(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)"
+    r"(?=[ \t]*(?:[,(–-]|ngày|\d|$))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})",
     re.IGNORECASE,
 )
 

@@ -733,6 +733,13 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
             None,
             "Đảng ủy Tập đoàn điện lực Việt Nam",
         ),
+        # ... an abbreviation opens the body's line
+        (
+            "TỔNG LĐLĐ VIỆT NAM\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLĐLĐ TỈNH ĐẮK LẮK\n"
+            "Số: 112/GM-LĐLĐ\n",
+            None,
+            "LĐLĐ tỉnh Đắk Lắk",
+        ),
         # ... a body, its place on a line of its own, then the department
         (
             "ỦY BAN MTTQ VIỆT NAM\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH CAO BẰNG\nBAN "
@@ -820,6 +827,30 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
             "Thông báo số 58-TB/ĐU của Đảng ủy Bệnh viện Đa khoa thành phố Cần Thơ phân công.",
             None,
             "Đảng ủy Bệnh viện Đa khoa thành phố Cần Thơ",
+        ),
+        # a body named by one word before its verb; mass organisations' names, their
+        # lower-case words and the level they work at
+        ("Bộ đã có Công văn số 2345/BNNMT-KTHT đề nghị các địa phương.", None, "Bộ"),
+        ("Kế hoạch số 27/KH-UBBC của Ủy ban Bầu cử tỉnh về việc.", None, "Ủy ban Bầu cử tỉnh"),
+        (
+            "Kế hoạch số 12-KH/BĐD của Ban Đại diện Hội Người cao tuổi tỉnh về việc.",
+            None,
+            "Ban Đại diện Hội Người cao tuổi tỉnh",
+        ),
+        (
+            "Kế hoạch số 56/KH-TƯHCTĐ của Trung ương Hội Chữ thập đỏ Việt Nam về việc.",
+            None,
+            "Trung ương Hội Chữ thập đỏ Việt Nam",
+        ),
+        (
+            "Kế hoạch số 15-KH/HKH của Ban Thường vụ Hội Khuyến học tỉnh về việc.",
+            None,
+            "Ban Thường vụ Hội Khuyến học tỉnh",
+        ),
+        (
+            "Kế hoạch số 45/KH-LĐLĐ của Ban Thường vụ Liên đoàn Lao động tỉnh về việc.",
+            None,
+            "Ban Thường vụ Liên đoàn Lao động tỉnh",
         ),
         # a director's title, a supreme procuracy, a regional unit, the Treasury
         (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_app.base.pasted import tidy
+from minutes_app.base.pasted import readable, tidy
 from minutes_app.core.parsing.draft import ConferenceDraft, draft_from_text, draft_to_json
 
 ARTICLES = Path(__file__).parents[3] / "shared/samples/articles"
@@ -1863,3 +1863,16 @@ def test_a_plans_items_end_where_its_next_heading_begins() -> None:
 )
 def test_a_chairs_name_without_degrees_and_places(text: str, name: str) -> None:
     assert [p.name for p in draft_from_text(text).chairs] == [name]
+
+
+def test_a_weekday_after_a_line_break_goes_on_the_sentence_unless_it_dates_the_line() -> None:
+    draft = draft_from_text(
+        "Thực hiện Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Hội nghị lần\n"
+        "thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về nông nghiệp.\n"
+    )
+    assert [d.issuer for d in draft.documents] == ["Ban Chấp hành Trung ương Đảng khóa XIII"]
+    assert (
+        "lần thứ năm"
+        in readable("Thực hiện Nghị quyết của Hội nghị lần\nthứ năm Ban Chấp hành.\n").text
+    )
+    assert "\nThứ Năm, 12/3/2025" in readable("Hội nghị trực tuyến của\nThứ Năm, 12/3/2025").text

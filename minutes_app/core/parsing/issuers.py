@@ -103,6 +103,9 @@ _TWO_WORD_PLACES = {"thanh": frozenset({"pho"}), "thi": frozenset({"xa", "tran"}
 # like: "Bộ Chính trị huyện đã …" is two clauses.
 _BEFORE_PLACE = frozenset(
     {"bo", "dan", "ubnd", "hdnd", "uy", "su", "hoi", "cu", "binh", "nghiep", "an"}
+    # "Hội Khuyến học tỉnh", "Liên đoàn Lao động tỉnh", "… Chữ thập đỏ tỉnh", "… Người cao
+    # tuổi tỉnh"
+    | {"hoc", "dong", "do", "tuoi"}
 )
 # Lower-case syllables of a name only after one word: "Hội đồng Thẩm phán", "Trường Đại
 # học Sư phạm" (elsewhere "phán", "phản", "vi phạm" go on the sentence).
@@ -114,6 +117,8 @@ _ONLY_AFTER = {
     "bac": frozenset({"kho"}),  # "Kho bạc Nhà nước"
     "nuoc": frozenset({"nha"}),
     "khi": frozenset({"dau"}),  # "Dầu khí"
+    "cu": frozenset({"bau"}),  # "Ủy ban Bầu cử tỉnh"
+    "dien": frozenset({"dai"}),  # "Ban Đại diện"
 }
 # Pairs of lower-case syllables inside a name, after the word that opens them: "Ủy ban
 # nhân dân", "Hội đồng nhân dân", "Đoàn đại biểu Quốc hội", "Ủy ban bầu cử".
@@ -125,6 +130,8 @@ _LOWER_PAIRS = {
     ("dai", "bieu"): frozenset({"doan"}),
     ("bau", "cu"): frozenset({"ban"}),  # "Ủy ban bầu cử tỉnh"
     ("chien", "binh"): frozenset({"cuu"}),  # "Hội Cựu chiến binh tỉnh"
+    ("thap", "do"): frozenset({"chu"}),  # "Hội Chữ thập đỏ Việt Nam"
+    ("cao", "tuoi"): frozenset({"nguoi"}),  # "Hội Người cao tuổi tỉnh"
 }
 # Lower-case words that fold like a name syllable ("tài", "giáo") but end a name: "của
 # Thường trực Huyện ủy Mỏ Cày Nam tại buổi làm việc", "… Tỉnh ủy giao Sở …".
@@ -404,6 +411,7 @@ _CASED_TERMS = (
     "Mặt trận Tổ quốc Việt Nam",
     "MTTQ",
     "LHPN",
+    "LĐLĐ",
     "HĐND",
     "UBND",
     "Việt Nam",

@@ -62,7 +62,7 @@ _ISSUES = re.compile(
     + r"(?P<subject>(?-i:["
     + UPPER
     # ("UBND TP. Đà Nẵng ban hành …": an abbreviation's full stop inside the name)
-    + r"])(?:[^.;:\n]|(?<=TP)\.|(?<=TX)\.|(?<=TT)\.){2,90}?)[ \t]+(?:(?:cũng|đã|vừa)[ \t]+){0,2}"
+    + r"])(?:[^.;:\n]|(?<=TP)\.|(?<=TX)\.|(?<=TT)\.){1,90}?)[ \t]+(?:(?:cũng|đã|vừa)[ \t]+){0,2}"
     r"(?:(?:ký[ \t]+)?ban[ \t]+hành|có|ký)"
     r"[ \t]+$"
 )
@@ -377,7 +377,7 @@ _LETTERHEAD_LINES = 4
 _BODY_LINE = re.compile(
     r"^(?:ĐẢNG|BAN|ỦY|UỶ|UBND|HĐND|HỘI|SỞ|BỘ|TỈNH|THÀNH|HUYỆN|THỊ|QUẬN|XÃ|PHƯỜNG|CÔNG AN"
     r"|TÒA|TOÀ|VIỆN|CỤC|CHI|TRUNG|TRƯỜNG|BỆNH|LIÊN|ĐOÀN|KHO|BẢO|NGÂN|TẬP|TỔNG|CÔNG TY"
-    r"|VĂN|QUÂN|MẶT|ĐÀI|BÁO|HỌC|ĐẠI|CỦA|CHÍNH|QUỐC|BCH|BTV|UBKT)\b"
+    r"|VĂN|QUÂN|MẶT|ĐÀI|BÁO|HỌC|ĐẠI|CỦA|CHÍNH|QUỐC|BCH|BTV|UBKT|LĐLĐ|MTTQ|CÔNG)\b"
 )
 # Where the right-hand column begins inside a line pasted without a gap.
 _RIGHT_COLUMN = re.compile(r" (?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP)")
