@@ -1876,3 +1876,27 @@ def test_a_weekday_after_a_line_break_goes_on_the_sentence_unless_it_dates_the_l
         in readable("Thực hiện Nghị quyết của Hội nghị lần\nthứ năm Ban Chấp hành.\n").text
     )
     assert "\nThứ Năm, 12/3/2025" in readable("Hội nghị trực tuyến của\nThứ Năm, 12/3/2025").text
+
+
+def test_a_meeting_said_to_be_yesterday_before_a_later_dated_sentence() -> None:
+    today = datetime.date(2025, 9, 5)
+    said = draft_from_text(
+        "Chiều hôm qua, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị trực tuyến. Hội nghị "
+        "cũng thống nhất hỗ trợ các trường kịp khai giảng năm học mới ngày 5/9.",
+        today,
+    )
+    assert (said.date, said.session) == (datetime.date(2025, 9, 4), "afternoon")
+    # ... but "Hôm nay" with its day written soon after is that day
+    written = draft_from_text(
+        "Hôm nay, vào lúc 14 giờ 00, ngày 18 tháng 9 năm 2025, Đảng ủy phường tổ chức hội nghị "
+        "trực tuyến.",
+        today,
+    )
+    assert written.date == datetime.date(2025, 9, 18)
+    # ... and a "chiều nay" after the meeting's own day is that day's afternoon, no other
+    later = draft_from_text(
+        "Sáng 3/9/2025, Tỉnh ủy tổ chức hội nghị trực tuyến. Chiều nay, hội nghị tiếp tục "
+        "thảo luận ở tổ.",
+        today,
+    )
+    assert later.date == datetime.date(2025, 9, 3)

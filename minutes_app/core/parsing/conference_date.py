@@ -132,7 +132,17 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
                 break
     if meeting:
         # "Lúc 20 giờ ngày 27/10/2024, … tổ chức hội nghị …" before a later "Sáng 28/10"
-        return min(meeting, key=lambda found: found.span.start)
+        first = min(meeting, key=lambda found: found.span.start)
+        said = _today_said(shade, cited)
+        if (
+            said is not None
+            and said.span.start < first.span.start
+            and not _DAY_SOON.search(shade, said.span.end, said.span.end + _DAY_SOON_REACH)
+        ):
+            # "Chiều hôm qua, … tổ chức hội nghị …" before a later "… khai giảng ngày 5/9"
+            # (not "Hôm nay, vào lúc 14 giờ 00, ngày 18 tháng 9 năm 2025")
+            return said
+        return first
     dateline = _agency_dateline(shade)
     if dateline is None and (fallback is None or fallback.year is None):
         # "Chiều nay, Ban Chỉ huy … tổ chức hội nghị" and no day of it written anywhere
@@ -142,6 +152,9 @@ def event_date(text: str, shade: str, cited: Cited) -> _DateFound | None:
     return fallback or dateline
 
 
+# A day written soon after "Hôm nay": "Hôm nay, vào lúc 14 giờ 00, ngày 18 tháng 9 năm 2025".
+_DAY_SOON = re.compile(r"\d{1,2}[/.-]\d{1,2}|(?i:ngay)[ \t]+\d")
+_DAY_SOON_REACH = 120
 # "Sáng nay", "Hôm nay", "Chiều qua" in a sentence that reports the meeting, near the top.
 _TODAY_SAID = re.compile(
     r"(?<![\w])(?:(?P<session>(?i:sang|chieu|toi|trua))[ \t]+(?:(?i:hom)[ \t]+)?"
