@@ -1900,3 +1900,15 @@ def test_a_meeting_said_to_be_yesterday_before_a_later_dated_sentence() -> None:
         today,
     )
     assert later.date == datetime.date(2025, 9, 3)
+
+
+def test_a_name_of_one_syllable_after_its_prefix() -> None:
+    draft = draft_from_text(
+        "Chủ tịch HĐND tỉnh Đinh Văn Tuấn và Phó Chủ tịch HĐND tỉnh K’Bình chủ trì hội nghị. "
+    )
+    assert [p.name for p in draft.chairs] == ["Đinh Văn Tuấn", "K'Bình"]  # quotes made plain
+    co = draft_from_text(
+        "Bà Phạm Thị Nhung, Chủ tịch Hội chủ trì hội nghị. Cùng chủ trì có đồng chí K’Điệp, "
+        "Phó Chủ tịch Thường trực Hội."
+    )
+    assert [p.name for p in co.chairs] == ["Phạm Thị Nhung", "K'Điệp"]

@@ -25,7 +25,9 @@ WINDOW = 400
 # ("H’Lin", "K’Bình", "M’gar": a syllable of the Highlands with an apostrophe in it)
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:['’][{UPPER}]?[{LOWER}]+)?"
 # Vietnamese names: two to five capitalised syllables ("Trương Thị Mai").
-_NAME = rf"{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}"
+# ("K’Điệp", "K'Bình": a Cơ Ho name of one syllable and its prefix)
+_PREFIXED = rf"[{UPPER}]['’][{UPPER}][{LOWER}]+(?![\w'’])"
+_NAME = rf"(?:{_SYLLABLE}(?:[ \t]{{1,2}}{_SYLLABLE}){{1,4}}|{_PREFIXED})"
 NAME = _NAME
 # What stands before a name and is no part of the title: "đồng chí", "ông", "bà", the youth's
 # "anh", "chị", a degree ("PGS.TS.", "ThS.") and a rank of the army or the police ("Đại tá",
@@ -50,6 +52,8 @@ _DASH_THEN_TITLE = re.compile(rf"[ \t]+[-–][ \t]+(?P<title>[{UPPER}][^;.]*)")
 def trim_to_surname(name: str) -> str | None:
     """The person's name inside a run of capitalised words ("Tỉnh ủy Nguyễn Văn Dũng")."""
     words = name.split()
+    if re.fullmatch(_PREFIXED, words[-1]):
+        return words[-1]  # "Phó Chủ tịch HĐND tỉnh K’Bình"
     place = province_words(words)
     if place and len(words) - place >= 2 and is_surname(words[place]):
         words = words[place:]  # "Quảng Ninh Lã Minh Khuê": the province, then the person
