@@ -733,6 +733,13 @@ def test_a_symbol_written_loosely_is_read_whole(text: str, symbol: str) -> None:
             None,
             "Đảng ủy Tập đoàn điện lực Việt Nam",
         ),
+        # ... the star under the body, the date beside it, the columns one space apart
+        (
+            "TỈNH ỦY ĐẮK LẮK ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TỔ CHỨC\n * Đắk Lắk, ngày 05 tháng 01 năm "
+            "2026\nSố 27-KH/BTCTU\n",
+            dt.date(2026, 1, 5),
+            "Ban Tổ chức Tỉnh ủy Đắk Lắk",
+        ),
         # ... an abbreviation opens the body's line
         (
             "TỔNG LĐLĐ VIỆT NAM\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLĐLĐ TỈNH ĐẮK LẮK\n"

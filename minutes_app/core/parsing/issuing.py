@@ -93,7 +93,7 @@ _SUBJECT_BEGINS = re.compile(r"[ \t]+VỀ\b")
 # A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024", on a line of its own or
 # in the right-hand column of the number's line.
 _HEADER_DATE = re.compile(
-    rf"(?:^|\t)[ \t]*[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
+    rf"(?:^|\t|\*)[ \t]*[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
 )
 # ... or just after the number, the columns pasted one space apart.
 _HEADER_DATE_BESIDE = re.compile(rf"[ \t]+[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}")
@@ -396,7 +396,8 @@ def _letterhead(text: str, line_start: int) -> str | None:
         cell = " ".join(_COLUMN.split(line.rstrip(), maxsplit=1)[0].split())
         # ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …": the columns pasted one space apart)
         cell = _RIGHT_COLUMN.split(cell, maxsplit=1)[0]
-        if not cell or set(cell) <= set("*-–_ "):
+        if not cell or set(cell) <= set("*-–_ ") or (cell.startswith("*") and not names):
+            # ("* Đắk Lắk, ngày …": the star under the body, the date beside it)
             if names:
                 break
             continue
