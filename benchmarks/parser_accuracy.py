@@ -99,9 +99,10 @@ SETS = (
     "blind27",
     "blind28",
     "blind29",
+    "blind31",
     "samples",
 )
-BLIND_SETS = ("", *range(2, 30))  # "blind", "blind2" … "blind29"
+BLIND_SETS = ("", *range(2, 30), 31)  # "blind", "blind2" … "blind29", "blind31"
 
 FIELDS = (
     "documents",
