@@ -99,10 +99,11 @@ SETS = (
     "blind27",
     "blind28",
     "blind29",
+    "blind30",
     "blind31",
     "samples",
 )
-BLIND_SETS = ("", *range(2, 30), 31)  # "blind", "blind2" … "blind29", "blind31"
+BLIND_SETS = ("", *range(2, 32))  # "blind", "blind2" … "blind31"
 
 FIELDS = (
     "documents",

@@ -63,6 +63,7 @@ MEASURED_ONLY: tuple[str, ...] = (
     "blind24",
     "blind26",
     "blind29",
+    "blind30",
     "blind31",
 )
 
