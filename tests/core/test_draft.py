@@ -1541,6 +1541,13 @@ def test_the_date_of_the_sentence_that_reports_the_meeting(
         ("Ngày 3/8/2023, 12 đảng bộ tổ chức hội nghị.", None),
         # one word in capitals opens a body's name
         ("UBND tỉnh Quảng Nam tổ chức hội nghị trực tuyến.", "UBND tỉnh Quảng Nam"),
+        # a paper's subject line is no body; a body's verbs and their object after its level
+        ("V/v tổ chức hội nghị trực tuyến sơ kết.", None),
+        ("Về việc tổ chức Hội nghị trực tuyến sơ kết.", None),
+        ("Ban Thường vụ Đảng ủy phường xây dựng Kế hoạch tổ chức hội nghị trực tuyến.",
+         "Ban Thường vụ Đảng ủy phường"),
+        ("Ban Thường vụ Đảng ủy xã xây dựng kế hoạch tổ chức hội nghị trực tuyến.",
+         "Ban Thường vụ Đảng ủy xã"),
     ],
 )  # fmt: skip
 def test_a_heading_in_capitals_is_no_organizer(text: str, organizer: str | None) -> None:

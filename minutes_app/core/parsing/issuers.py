@@ -196,10 +196,12 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
     previous_capital = False
     previous_folded = ""
     count = 0
+    after_level = False  # the word before was a level in lower case ("… Đảng ủy xã")
     while count < _MOST_NAME_WORDS:
         match = _WORD.match(shade, end)
         if match is None:
             break
+        was_level, after_level = after_level, False
         word_start = match.start("w")
         original = text[word_start : match.end("w")]
         folded = match.group("w").lower()
@@ -274,6 +276,7 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             previous_capital, previous_folded = True, "pho"
             end = second.end("w")
             count += 2
+            after_level = True
             continue
         elif folded == "khu" and count > 0 and _next_is(shade, match, "vuc"):
             # "VKSND khu vực 3", "BHXH khu vực XXVI": a region, then its number
@@ -288,7 +291,10 @@ def _issuer_end(text: str, shade: str, pos: int) -> int:
             end = match.end("w")
             count += 1
             previous_folded = folded
+            after_level = True
             continue
+        elif was_level and not original[:1].isupper():
+            break  # "… Đảng ủy xã xây dựng kế hoạch": after a level, its verb
         elif (
             count == 0
             or not previous_capital

@@ -133,7 +133,11 @@ def _organizer_named(text: str, shade: str) -> tuple[str | None, Span | None]:
 
 # "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch tổ chức …": after the body, its verbs in lower case.
 # ("… Quốc gia về chuyển đổi số": a remit after "về" is the body's own)
-_VERBS_AFTER = re.compile(rf"[ \t]+(?!về\b)[{LOWER}][^{UPPER}]*$")
+# ("… phường xây dựng Kế hoạch tổ chức …": the verb's object, a kind of paper, in capitals)
+_VERBS_AFTER = re.compile(
+    rf"[ \t]+(?!về\b)[{LOWER}][^{UPPER}]*"
+    rf"(?:(?:Kế[ \t]+hoạch|Chương[ \t]+trình|Hướng[ \t]+dẫn|Công[ \t]+văn)[^{UPPER}]*)?$"
+)
 
 
 def _before_its_verbs(who: str) -> str:
@@ -201,7 +205,9 @@ def _looks_like_body(name: str) -> bool:
         1 <= len(words) <= 16
         and name[:1].isupper()
         # ("2. Công tác tổ chức hội nghị": a report's heading, no body)
-        and not re.match(r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị|công tác|việc)\b", name)
+        and not re.match(
+            r"(?i)(?:sáng|chiều|tối|ngày|hôm|vừa qua|hội nghị|công tác|việc|về việc|v/v)\b", name
+        )
         and not re.search(r"\d", _NUMBERED_WORDS.sub("", name))
         and not _is_heading(name)
     )
