@@ -17,9 +17,8 @@ _WRITTEN = (
 # Family names of the Thái, H'Mông, Dao, Khmer and Jrai that are also the first word of
 # many places ("Cầm" and "Cẩm Phả" fold alike): a name opens there only when no common
 # family name follows.
-_RARE = "cam mua vang thao chao danh rmah"
-SURNAMES = frozenset(_WRITTEN.split()) | frozenset(_RARE.split())  # folded, lower case
-_RARE_SURNAMES = frozenset(_RARE.split())
+_RARE_SURNAMES = frozenset({"cam", "mua", "vang", "thao", "chao", "danh", "rmah"})
+SURNAMES = frozenset(_WRITTEN.split()) | _RARE_SURNAMES  # without their marks, in lower case
 
 
 def is_rare_surname(word: str) -> bool:

@@ -222,8 +222,13 @@ def readable(text: str) -> Pasted:
 
 def _opens_an_item(line: str) -> bool:
     """Whether ``line`` opens an item of a list: "- Ban …", "👉 Đoàn …", "1. Chủ trì"."""
+    return _opens_a_marked_item(line) or bool(_NUMBERED_ITEM.match(line))
+
+
+def _opens_a_marked_item(line: str) -> bool:
+    """Whether ``line`` opens an item with a mark: "- Ban Thường vụ …", "👉 Đoàn …"."""
     item = _ITEM.match(line)
-    return (item is not None and item.group("first").isupper()) or bool(_NUMBERED_ITEM.match(line))
+    return item is not None and item.group("first").isupper()
 
 
 def _joins(before: str, after: str) -> bool:
@@ -236,8 +241,7 @@ def _joins(before: str, after: str) -> bool:
         return False  # a heading, then its number in brackets on a line of its own
     if _NUMBER_LINE.match(after):
         return False  # "Số 12-QĐ/HU, ngày …": a header's number on a line of its own
-    item = _ITEM.match(after)
-    if item is not None and item.group("first").isupper():
+    if _opens_a_marked_item(after):
         return False  # "- Ban Thường vụ …": an item of a list begins
     if _NUMBERED_ITEM.match(after) and not _OPEN_END.search(before):
         return False  # "1. Chủ trì" after "III. CHỦ TRÌ, THÀNH PHẦN": a numbered item

@@ -22,7 +22,13 @@ from minutes_app.core.parsing.people import (
     read_person,
 )
 from minutes_app.core.parsing.shadow import shadow
-from minutes_app.core.parsing.spans import PLACE_ABBREVIATIONS, PLACE_LEVEL, Span, sentences
+from minutes_app.core.parsing.spans import (
+    PLACE_ABBREVIATIONS,
+    PLACE_LEVEL,
+    Span,
+    line_around,
+    sentences,
+)
 
 
 @dataclass(frozen=True)
@@ -474,6 +480,11 @@ def read_bridge_points(
             where[key] = spans[-1]
         return found.setdefault(key, (f"Điểm cầu {name}", []))[1]
 
+    def note_all(listed: list[tuple[str, int, int]], offset: int = 0) -> None:
+        """Record each point of ``listed``, its places ``offset`` into the text."""
+        for name, first, last in listed:
+            note(name, offset + first, offset + last)
+
     seen = 0
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -491,11 +502,10 @@ def read_bridge_points(
                 colon = None  # "- Tại điểm cầu thị xã Kỳ Anh: ông …": a point's name
             if colon is not None and _at_opens(sentence, match.start()):
                 listed = _listed_lines(text, end) if not sentence[colon.end() :].strip() else []
-                if not any(":" in _line_at(text, first) for _, first, _ in listed):
+                if not any(":" in line_around(text, first) for _, first, _ in listed):
                     # "- Tại các điểm cầu:" then a line for each unit attending at its own
                     # (not "Chủ trì điểm cầu: …" and the like, who attends where)
-                    for name, name_start, name_end in listed:
-                        note(name, name_start, name_end)
+                    note_all(listed)
                 continue  # "- Tại (các) điểm cầu cơ sở: …" lists who attends there
             if (
                 _LIST_BEFORE.search(before)
@@ -507,8 +517,7 @@ def read_bridge_points(
                 opening = colon.end() if colon is not None else match.end()
                 if colon is not None and not sentence[opening:].strip():
                     # "Hội nghị được truyền dẫn tới các điểm cầu:" then a line for each
-                    for name, name_start, name_end in _listed_lines(text, end):
-                        note(name, name_start, name_end)
+                    note_all(_listed_lines(text, end))
                     continue
                 whole = _whole_item(sentence, opening) if colon is not None else None
                 listed = [whole] if whole is not None else _listed(sentence, opening)
@@ -517,8 +526,7 @@ def read_bridge_points(
                     later = _COUNT_THEN_COLON.match(sentence, match.end())
                 if later is not None and not sentence[later.end() :].strip():
                     # "… kết nối tới 78 điểm cầu …, trong đó có:" then a line for each
-                    for name, name_start, name_end in _listed_lines(text, end):
-                        note(name, name_start, name_end)
+                    note_all(_listed_lines(text, end))
                     continue
                 if later is not None:
                     # "3 điểm cầu tại các thôn, gồm: A, B và C", "… trong đó có: A, B"
@@ -527,14 +535,12 @@ def read_bridge_points(
                     if further is not None:
                         # "14 điểm cầu là các phòng giao dịch trực thuộc, trong đó có …"
                         listed = _listed(sentence, further.end())
-                for name, name_start, name_end in listed:
-                    note(name, start + name_start, start + name_end)
+                note_all(listed, start)
                 continue
             name, name_start, name_end = _place_name(sentence, match.end(), joins_and=False)
             if not name and _AT_PLACES.match(sentence, match.end()):
                 # "mở thêm điểm cầu tại xã Gia Tân, Gia Phúc": the places it was opened at
-                for name, name_start, name_end in _listed(sentence, match.end()):
-                    note(name, start + name_start, start + name_end)
+                note_all(_listed(sentence, match.end()), start)
                 continue
             if name and (name.split()[-2:-1] == ["cấp"] or _OTHERS_AFTER.match(sentence, name_end)):
                 continue  # "điểm cầu UBND cấp xã", "13 điểm cầu BHXH cơ sở khác": kinds
@@ -544,8 +550,7 @@ def read_bridge_points(
             _add_people(known, _presiding(sentence, match.start(), name_end))
             # "từ điểm cầu Đảng ủy Chính phủ, Tỉnh ủy Gia Lai và Thành ủy Cần Thơ": a list
             # without "các", when its items are alike and the last follows "và"
-            for other_name, other_first, other_last in _comma_list(sentence, name_start):
-                note(other_name, start + other_first, start + other_last)
+            note_all(_comma_list(sentence, name_start), start)
             # "Điểm cầu thị xã Nghi Sơn, Thọ Xuân nêu …": a second place of the same level
             if (pair := _second_of_pair(sentence, name, name_end)) is not None:
                 note(pair[0], start + pair[1], start + pair[2])
@@ -562,8 +567,7 @@ def read_bridge_points(
                 # "kết nối tới Hội Nông dân 38 xã, phường, trong đó có các xã A, B": a count,
                 # then the places it names
                 later = _LIST_LATER.match(sentence, counted.end())
-                for other in _listed(sentence, later.end()) if later is not None else ():
-                    note(other[0], start + other[1], start + other[2])
+                note_all(_listed(sentence, later.end()) if later is not None else [], start)
                 continue
             if _OF_EVERY.match(sentence, linked.end()):
                 continue
@@ -886,12 +890,6 @@ def _bare_place(words: list[str]) -> bool:
     if province_words(words) or words[0].lower() in TITLE_WORDS:
         return False
     return not (len(words) == 3 and is_surname(words[0]))
-
-
-def _line_at(text: str, position: int) -> str:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return text[start : end if end >= 0 else len(text)]
 
 
 def _numbered(mark: str) -> bool:

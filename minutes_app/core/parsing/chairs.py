@@ -110,13 +110,16 @@ _CHAIR_HEADING = re.compile(
 # The items under the heading, a line each: "👉 Anh Hoàng Văn Phúc – Bí thư Tỉnh Đoàn".
 # ("2. Chủ trì" / "Đồng chí Hà Minh Tuấn, …": one chair on a line without a mark)
 _ITEM_LINES = re.compile(r"(?:\n[ \t]*(?:[^\w\s]|[Đđ]ồng[ \t]+chí\b)[^\n]*)+")
+# An item that opens "- Tại điểm cầu …": who is at a point.
+_AT_A_POINT_ITEM = r"[ \t]*(?:[-–•*+][ \t]*)?tại[ \t]+(?:điểm|đầu)[ \t]+cầu"
+_AT_A_POINT = re.compile(rf"(?i){_AT_A_POINT_ITEM}\b")
+# ... at the main point: "- Tại điểm cầu Trung ương: đồng chí …".
 _MAIN_POINT_ITEM = re.compile(
-    r"(?im)^[ \t]*(?:[-–•*+][ \t]*)?tại[ \t]+(?:điểm|đầu)[ \t]+cầu[ \t]+"
+    rf"(?im)^{_AT_A_POINT_ITEM}[ \t]+"
     r"(?:chính|trung[ \t]+tâm|(?-i:Trung[ \t]+ương))[ \t]*(?:\([^()\n]{1,120}\)[ \t]*)?:[ \t]*"
     r"(?P<who>[^\n]+)"
 )
 _HEADING_REACH = 400  # the items stand within these characters of their heading
-_AT_A_POINT = re.compile(r"(?i)[ \t]*(?:[-–•*+][ \t]*)?tại[ \t]+(?:điểm|đầu)[ \t]+cầu\b")
 
 
 def _planned_chairs(text: str) -> tuple[tuple[PersonMention, ...], list[Span]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from minutes_app.base.text import UPPER
 from minutes_app.core.parsing.citations import Citation
 from minutes_app.core.parsing.dates import DATE_PATTERN, date_or_none, parse_date
-from minutes_app.core.parsing.spans import Span, sentences
+from minutes_app.core.parsing.spans import Span, line_around, sentences
 
 _SESSIONS = {"sang": "morning", "chieu": "afternoon", "toi": "evening", "trua": "afternoon"}
 # "19/11", "5-11-2025", "3.6.2025": a day and month, and maybe a year, in figures.
@@ -262,16 +262,10 @@ def _date_found(text: str, match: re.Match[str]) -> _DateFound | None:
     return _DateFound(day, month, year, session, span)
 
 
-def _line_around(text: str, position: int) -> str:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return text[start : end if end >= 0 else len(text)]
-
-
 def _on_page_date_line(text: str, position: int) -> bool:
     """Header lines ('Thứ hai, 02/10/2023', '04/03/2020 02:42 CH') date the page, not
     the event."""
-    line = _line_around(text, position).strip()
+    line = line_around(text, position).strip()
     if _HEADER_DATE_LINE.search(line) and _PAPER_NUMBER.search(
         text, max(0, position - 160), position
     ):
@@ -292,7 +286,7 @@ def _page_date(text: str, shade: str, cited: Cited) -> datetime.date | None:
     for match in _FULL_DATE.finditer(shade):
         if match.start() in cited:
             continue
-        line = _line_around(text, match.start()).strip()
+        line = line_around(text, match.start()).strip()
         if len(line) > 100 or re.search(r"(?i)\b(?:sáng|chiều|tối)\b", line):
             continue
         date = parse_date(match)

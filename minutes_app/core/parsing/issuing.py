@@ -92,11 +92,10 @@ _KIND_ALONE = re.compile(r"(?i:" + kind_pattern() + r")")
 _SUBJECT_BEGINS = re.compile(r"[ \t]+VỀ\b")
 # A header's place and date: "Bắc Kạn, ngày 12 tháng 3 năm 2024", on a line of its own or
 # in the right-hand column of the number's line.
-_HEADER_DATE = re.compile(
-    rf"(?:^|\t|\*)[ \t]*[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}", re.MULTILINE
-)
+_PLACE_AND_DATE = rf"[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}"
+_HEADER_DATE = re.compile(rf"(?:^|\t|\*)[ \t]*{_PLACE_AND_DATE}", re.MULTILINE)
 # ... or just after the number, the columns pasted one space apart.
-_HEADER_DATE_BESIDE = re.compile(rf"[ \t]+[{UPPER}][^\n\t,]{{1,40}},[ \t]*ngày[ \t]+{_WORDED_DATE}")
+_HEADER_DATE_BESIDE = re.compile(rf"[ \t]+{_PLACE_AND_DATE}")
 _HEADER_NUMBER = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*$", re.MULTILINE)
 _HEADER_REACH = 300  # the header's date stands within these characters of its number
 _HEADER_ABOVE = 160  # ... or in the lines just above it
@@ -367,7 +366,8 @@ def _filled(text: str, sentence: int | None, citation: _Cited) -> _Cited:
 
 # The left-hand column of a header's line: what comes before a tab or a run of spaces.
 _COLUMN = re.compile(r"\t|[ ]{3,}")
-_NATIONAL = re.compile(r"^(?:ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP)")
+_NATIONAL_WORDS = "ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP"
+_NATIONAL = re.compile(rf"^(?:{_NATIONAL_WORDS})")
 # A letterhead line that names a place, not a body: "TỈNH HÀ TĨNH" under "ỦY BAN NHÂN DÂN".
 _PLACE_LINE = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN|THỊ TRẤN)\s+(?!Ủ|U)")
 # A department named alone under the committee it serves: "TỈNH ỦY BẮC KẠN" / "BAN TỔ CHỨC".
@@ -380,7 +380,7 @@ _BODY_LINE = re.compile(
     r"|VĂN|QUÂN|MẶT|ĐÀI|BÁO|HỌC|ĐẠI|CỦA|CHÍNH|QUỐC|BCH|BTV|UBKT|LĐLĐ|MTTQ|CÔNG)\b"
 )
 # Where the right-hand column begins inside a line pasted without a gap.
-_RIGHT_COLUMN = re.compile(r" (?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP)")
+_RIGHT_COLUMN = re.compile(rf" (?={_NATIONAL_WORDS}|Độc lập)")
 
 
 def _letterhead(text: str, line_start: int) -> str | None:

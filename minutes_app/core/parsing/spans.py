@@ -29,6 +29,13 @@ _ABBREVIATIONS = "".join(rf"(?<!\b{word}\.)" for word in (*PLACE_ABBREVIATIONS, 
 _SENTENCE_END = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}[ \t]+(?=[\"“]?[" + UPPER + r"])|\n+")
 
 
+def line_around(text: str, position: int) -> str:
+    """The line of ``text`` that holds ``position``, without its line break."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)]
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence in text[start:end]."""
     end = len(text) if end is None else end
